@@ -1,0 +1,146 @@
+package com.personaruntime.runtime.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Limits login attempts over a sliding window: at most {@code maxFailuresPerAccount} failed
+ * logins per account and {@code maxAttemptsPerAddress} attempts per remote address (defaults:
+ * 5 and 20 per 15 minutes). A successful login clears the account's failures.
+ *
+ * <p>State lives in memory (bounded Caffeine caches driven by the injected clock), so each
+ * node of a cluster counts on its own; that is enough to make password guessing slow.
+ * Thread-safe.
+ */
+public final class LoginThrottle {
+
+  /**
+   * The answer of {@link #check}.
+   *
+   * @param allowed           whether the attempt may proceed
+   * @param retryAfterSeconds when refused, seconds until the next attempt may succeed (at least 1)
+   */
+  public record Decision(boolean allowed, long retryAfterSeconds) {
+    static final Decision ALLOW = new Decision(true, 0);
+  }
+
+  /** Default failures per account per window. */
+  public static final int DEFAULT_FAILURES_PER_ACCOUNT = 5;
+  /** Default attempts per address per window. */
+  public static final int DEFAULT_ATTEMPTS_PER_ADDRESS = 20;
+  /** Default window. */
+  public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
+
+  private static final long MAX_KEYS = 100_000;
+
+  private final Clock clock;
+  private final int maxFailuresPerAccount;
+  private final int maxAttemptsPerAddress;
+  private final long windowMillis;
+  private final Cache<String, ArrayDeque<Long>> accountFailures;
+  private final Cache<String, ArrayDeque<Long>> addressAttempts;
+
+  /** With the default limits. */
+  public LoginThrottle(Clock clock) {
+    this(clock, DEFAULT_FAILURES_PER_ACCOUNT, DEFAULT_ATTEMPTS_PER_ADDRESS, DEFAULT_WINDOW);
+  }
+
+  /** With the given limits; each must be at least 1 and the window positive. */
+  public LoginThrottle(Clock clock, int maxFailuresPerAccount, int maxAttemptsPerAddress, Duration window) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    if (maxFailuresPerAccount < 1) {
+      throw new IllegalArgumentException("login failures per account must be at least 1, got " + maxFailuresPerAccount);
+    }
+    if (maxAttemptsPerAddress < 1) {
+      throw new IllegalArgumentException("login attempts per address must be at least 1, got " + maxAttemptsPerAddress);
+    }
+    if (window == null || window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("login throttle window must be positive, got " + window);
+    }
+    this.maxFailuresPerAccount = maxFailuresPerAccount;
+    this.maxAttemptsPerAddress = maxAttemptsPerAddress;
+    this.windowMillis = window.toMillis();
+    this.accountFailures = newCache(window);
+    this.addressAttempts = newCache(window);
+  }
+
+  private Cache<String, ArrayDeque<Long>> newCache(Duration window) {
+    return Caffeine.newBuilder()
+        .maximumSize(MAX_KEYS)
+        .expireAfterAccess(window)
+        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+        .build();
+  }
+
+  /** Whether a login for this account from this address may be attempted now. */
+  public Decision check(String account, String address) {
+    long now = clock.millis();
+    long accountWait = wait(accountFailures, accountKey(account), maxFailuresPerAccount, now);
+    long addressWait = wait(addressAttempts, addressKey(address), maxAttemptsPerAddress, now);
+    long waitMillis = Math.max(accountWait, addressWait);
+    if (waitMillis <= 0) {
+      return Decision.ALLOW;
+    }
+    return new Decision(false, Math.max(1, (waitMillis + 999) / 1000));
+  }
+
+  /** Counts an attempt from this address (call it for every login that passed {@link #check}). */
+  public void recordAttempt(String address) {
+    record(addressAttempts, addressKey(address), maxAttemptsPerAddress);
+  }
+
+  /** Counts a failed login for this account. */
+  public void recordFailure(String account) {
+    record(accountFailures, accountKey(account), maxFailuresPerAccount);
+  }
+
+  /** Clears the account's failures after a successful login. */
+  public void recordSuccess(String account) {
+    accountFailures.invalidate(accountKey(account));
+  }
+
+  private long wait(Cache<String, ArrayDeque<Long>> cache, String key, int limit, long now) {
+    long[] wait = {0};
+    cache.asMap().computeIfPresent(key, (k, times) -> {
+      prune(times, now);
+      if (times.size() >= limit) {
+        wait[0] = times.peekFirst() + windowMillis - now;
+      }
+      return times.isEmpty() ? null : times;
+    });
+    return wait[0];
+  }
+
+  private void record(Cache<String, ArrayDeque<Long>> cache, String key, int limit) {
+    long now = clock.millis();
+    cache.asMap().compute(key, (k, times) -> {
+      ArrayDeque<Long> out = times == null ? new ArrayDeque<>() : times;
+      prune(out, now);
+      out.addLast(now);
+      while (out.size() > limit) {
+        out.removeFirst();
+      }
+      return out;
+    });
+  }
+
+  private void prune(ArrayDeque<Long> times, long now) {
+    while (!times.isEmpty() && times.peekFirst() + windowMillis <= now) {
+      times.removeFirst();
+    }
+  }
+
+  private static String accountKey(String account) {
+    return account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static String addressKey(String address) {
+    return address == null ? "unknown" : address;
+  }
+}

@@ -1,0 +1,148 @@
+package com.personaruntime.runtime.storage;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.jdbcclient.JDBCConnectOptions;
+import io.vertx.jdbcclient.JDBCPool;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application database: schema migrated by Flyway, then reached through Vert.x's JDBC
+ * pool. Every query goes through {@link #pool()} and returns a {@link Future}; the blocking
+ * start-up work (directory creation, migrations) runs on a worker thread.
+ *
+ * <p>Migrations live in {@code db/migration/common} (portable SQL, run on every vendor) and
+ * {@code db/migration/<vendor>} (vendor-specific additions such as PostgreSQL triggers).
+ */
+public final class Database {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  private final Vertx vertx;
+  private final StorageConfig config;
+  private final String vendor;
+  private final Pool pool;
+
+  private Database(Vertx vertx, StorageConfig config, String vendor, Pool pool) {
+    this.vertx = vertx;
+    this.config = config;
+    this.vendor = vendor;
+    this.pool = pool;
+  }
+
+  /**
+   * Migrates the schema (off the event loop) and opens the pool. Fails with a
+   * {@link StorageException} naming the URL (password masked) when the database cannot be
+   * reached or a migration fails, and with {@link IllegalArgumentException} for an unsupported URL.
+   */
+  public static Future<Database> open(Vertx vertx, StorageConfig config) {
+    String vendor;
+    try {
+      vendor = config.vendor();
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return vertx.executeBlocking(() -> migrate(config, vendor), false)
+        .map(result -> {
+          Pool pool = JDBCPool.pool(vertx,
+              new JDBCConnectOptions()
+                  .setJdbcUrl(config.url())
+                  .setUser(config.user())
+                  .setPassword(config.password()),
+              new PoolOptions().setMaxSize(config.maxPoolSize()));
+          LOG.info("database {} ready ({}; schema version {}, {} migration(s) applied now)",
+              config.redactedUrl(), vendor, result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion,
+              result.migrationsExecuted);
+          return new Database(vertx, config, vendor, pool);
+        });
+  }
+
+  private static MigrateResult migrate(StorageConfig config, String vendor) {
+    try {
+      if (vendor.equals("h2")) {
+        createH2Directory(config.url());
+      }
+      return Flyway.configure(Database.class.getClassLoader())
+          .dataSource(config.url(), config.user(), config.password())
+          .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+          .failOnMissingLocations(false)
+          .load()
+          .migrate();
+    } catch (RuntimeException | java.io.IOException e) {
+      throw new StorageException("cannot open database " + config.redactedUrl() + ": "
+          + config.scrub(rootMessage(e)), null);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    StringBuilder out = new StringBuilder(String.valueOf(e.getMessage()));
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != e && root.getMessage() != null && !out.toString().contains(root.getMessage())) {
+      out.append(" (").append(root.getMessage()).append(')');
+    }
+    return out.toString().strip();
+  }
+
+  /** H2 file URLs: make sure the parent folder exists (for the default {@code ./data}). */
+  private static void createH2Directory(String url) throws java.io.IOException {
+    String rest = url.substring("jdbc:h2:".length());
+    String lower = rest.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:")
+        || lower.startsWith("zip:")) {
+      return;
+    }
+    if (lower.startsWith("file:")) {
+      rest = rest.substring("file:".length());
+    }
+    int semicolon = rest.indexOf(';');
+    String file = semicolon >= 0 ? rest.substring(0, semicolon) : rest;
+    if (file.startsWith("~")) {
+      file = System.getProperty("user.home") + file.substring(1);
+    }
+    Path parent = Path.of(file).toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+  }
+
+  /** The Vert.x SQL pool; use {@code withTransaction} for multi-statement changes. */
+  public Pool pool() {
+    return pool;
+  }
+
+  /** {@code "h2"} or {@code "postgresql"}. */
+  public String vendor() {
+    return vendor;
+  }
+
+  /** The configuration this database was opened with. */
+  public StorageConfig config() {
+    return config;
+  }
+
+  /** The Vert.x instance the pool runs on. */
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** Closes the pool; in-flight queries complete first. */
+  public Future<Void> close() {
+    return pool.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Database[" + vendor + ", " + config.redactedUrl() + "]";
+  }
+}
