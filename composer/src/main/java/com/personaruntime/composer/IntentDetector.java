@@ -1,0 +1,186 @@
+package com.personaruntime.composer;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Keyword-based intent detection for Vietnamese and English, with or without diacritics and in
+ * teencode. Matching is tone-aware (see {@link Text}): "giá" and "gia" are a price cue, "giả" is not;
+ * a few keywords whose undiacritised form is another common word ("kém" vs "kem") match only when
+ * typed with their diacritics.
+ *
+ * <p>Precedence when several cues occur: complaint, off-topic, shipping, price, purchase intent,
+ * product question, thanks, greeting. A message with no cue is {@link Intent#OFF_TOPIC} here; the
+ * composer upgrades it to a product question when the knowledge matches it.
+ */
+public final class IntentDetector {
+
+    /** What one message contains, before knowledge is consulted. */
+    record Signals(Set<Intent> cues, boolean offTopic, boolean catalog, boolean question) {
+        boolean has(Intent intent) {
+            return cues.contains(intent);
+        }
+    }
+
+    private static final List<Text.Token[]> GREETING = phrases(
+            "xin chào", "chào", "chao xìn", "hello", "hi", "hii", "hey", "heyy", "hế lô", "alo", "a lô", "helo",
+            "hallo", "good morning", "good afternoon", "good evening", "howdy", "hiya", "greetings",
+            "bạn là ai", "em là ai", "bạn tên gì", "em tên gì", "who are you", "are you a bot", "are you human",
+            "are you real", "are you an ai", "are you ai", "your name", "bạn là người", "bạn là bot",
+            "bạn là ai vậy", "real person", "are you a person", "are you a robot", "is this a bot",
+            "bạn là người thật", "người thật", "bạn là máy", "talking to a bot", "talking to a human");
+    private static final List<Text.Token[]> THANKS = phrases(
+            "cảm ơn", "cám ơn", "thanks", "thank", "tysm", "appreciate", "appreciated", "merci",
+            "thank you", "ok", "oke", "okay", "okie", "vâng", "dạ vâng", "ừ", "got it", "cool", "great",
+            "perfect", "tuyệt", "tuyệt vời", "awesome", "bye", "goodbye", "tạm biệt");
+    private static final List<Text.Token[]> COMPLAINT = phrases(
+            "khiếu nại", "phàn nàn", "thất vọng", "=tệ", "quá tệ", "=kém", "lừa đảo", "=lừa", "=hỏng", "bị hỏng",
+            "bị lỗi", "=lỗi", "=vỡ", "bị vỡ", "=bể", "bị bể", "bị móp", "=móp", "giao sai", "gửi sai", "nhầm hàng",
+            "sai hàng", "chưa nhận được", "chưa nhận", "chưa tới", "chưa thấy hàng", "chậm quá", "lâu quá",
+            "hàng giả", "hàng fake", "không hài lòng", "=bực", "bực mình", "=chán", "=dở", "không dùng được",
+            "trả lại tiền", "hoàn tiền cho", "complain", "complaint", "broken", "damaged", "defective",
+            "wrong item", "wrong order", "never arrived", "hasn t arrived", "has not arrived", "not arrived",
+            "didn t arrive", "did not arrive", "still waiting", "still haven t", "terrible", "awful", "horrible",
+            "disappointed", "disappointing", "worst", "bad service", "rude", "scam", "unacceptable", "angry",
+            "upset", "leaking", "leaked", "spilled", "stale", "cracked", "arrived late", "want a refund",
+            "want my money back", "money back", "not happy", "unhappy", "ripped off");
+    /** Symptoms: a complaint when reported, a product question when asked ("có gây kích ứng không?"). */
+    private static final List<Text.Token[]> SYMPTOM = phrases(
+            "dị ứng", "kích ứng", "nổi mụn", "mẩn đỏ", "=rát", "=ngứa", "allergic", "rash", "breakout",
+            "broke out", "irritation", "irritated", "itchy", "burning");
+    private static final List<Text.Token[]> SHIPPING = phrases(
+            "ship", "shipping", "ships", "shipped", "giao hàng", "giao", "vận chuyển", "phí ship", "freeship",
+            "gửi hàng", "chuyển phát", "nhận hàng", "nhận được hàng", "cod", "delivery", "deliver", "delivered",
+            "postage", "courier", "dispatch", "tracking", "arrive", "arrives", "where is my order", "giao tận",
+            "giao tới", "giao đến", "giao ra");
+    private static final List<Text.Token[]> PRICE = phrases(
+            "giá", "bao nhiêu tiền", "mấy tiền", "nhiêu tiền", "bao tiền", "bảng giá", "giá cả", "=đắt",
+            "=rẻ", "giảm giá", "khuyến mãi", "sale", "price", "prices", "pricing", "priced", "cost", "costs",
+            "how much", "expensive", "cheap", "discount", "=tiền", "bao nhiêu", "bao nhiu");
+    private static final List<Text.Token[]> PURCHASE = phrases(
+            "mua", "muốn mua", "đặt hàng", "đặt mua", "=đặt", "dat hang", "order", "buy", "purchase", "chốt đơn",
+            "=chốt", "lên đơn", "lấy cho", "add to cart", "checkout", "check out", "i ll take", "i will take",
+            "subscribe", "sign up", "cách mua", "cách đặt");
+    private static final List<Text.Token[]> PRODUCT = phrases(
+            "là gì", "=dùng", "cách dùng", "sử dụng", "thành phần", "có tốt không", "phù hợp", "loại da",
+            "công dụng", "tác dụng", "review", "what is", "what s", "tell me about", "do you have",
+            "ingredients", "recommend", "suggest", "which", "best", "difference", "how to use", "how do i use",
+            "good for", "suitable", "open", "opening", "hours", "return", "returns", "refund", "exchange",
+            "subscription", "đổi trả", "mở cửa", "sản phẩm", "product", "products", "menu", "=bán", "=có bán",
+            "loại nào", "nên dùng", "hạn sử dụng", "bảo quản", "made", "roast", "flavor", "flavour", "taste",
+            "origin", "policy", "chính sách", "cửa hàng", "store", "address", "địa chỉ", "ở đâu", "where");
+    private static final List<Text.Token[]> CATALOG = phrases(
+            "bán gì", "bán những gì", "có những sản phẩm", "sản phẩm nào", "những sản phẩm", "what do you sell",
+            "what products", "your products", "menu", "what do you have", "what do you offer", "catalog",
+            "catalogue", "your range", "có những gì", "có gì", "có những loại", "những loại nào");
+    private static final List<Text.Token[]> OFF_TOPIC = phrases(
+            "bầu cử", "election", "elections", "president", "tổng thống", "chính trị", "politics", "political",
+            "thời tiết", "weather", "bóng đá", "football", "soccer", "world cup", "tôn giáo", "religion",
+            "chứng khoán", "stock market", "stocks", "bitcoin", "crypto", "xổ số", "lottery", "thủ đô",
+            "capital of", "chiến tranh", "war", "tin tức", "news", "homework", "bài tập", "joke", "chuyện cười",
+            "math", "=toán", "vote", "bỏ phiếu", "government", "chính phủ", "movie", "phim", "who will win",
+            "ai sẽ thắng", "ai thắng", "horoscope", "tử vi", "girlfriend", "boyfriend", "người yêu",
+            "write code", "viết code", "lyrics", "lời bài hát");
+    private static final List<Text.Token[]> QUESTION_ENDINGS = phrases("không", "chưa", "hả", "ha", "nhỉ", "à");
+    private static final Set<String> QUESTION_STARTS = Set.of("do", "does", "did", "is", "are", "can", "could",
+            "will", "would", "should", "what", "how", "which", "why", "when", "where", "who", "có");
+    private static final Pattern MONEY = Pattern.compile(
+            "[$€£₫]|\\d\\s*(?:k|đ|vnd|vnđ|usd|eur)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private IntentDetector() {
+    }
+
+    /** The intent of one message, from its text alone. */
+    public static Intent detect(String text) {
+        Signals s = analyze(text);
+        for (Intent i : List.of(Intent.COMPLAINT)) {
+            if (s.has(i)) {
+                return i;
+            }
+        }
+        if (s.offTopic()) {
+            return Intent.OFF_TOPIC;
+        }
+        for (Intent i : List.of(Intent.SHIPPING, Intent.PRICE, Intent.PURCHASE_INTENT, Intent.PRODUCT_QUESTION,
+                Intent.THANKS, Intent.GREETING)) {
+            if (s.has(i)) {
+                return i;
+            }
+        }
+        return Intent.OFF_TOPIC;
+    }
+
+    static Signals analyze(String text) {
+        String t = text == null ? "" : text;
+        List<Text.Token> tokens = Text.tokens(t);
+        boolean question = t.contains("?") || (!tokens.isEmpty()
+                && (QUESTION_STARTS.contains(tokens.get(0).folded())
+                || endsWithAny(tokens, QUESTION_ENDINGS)));
+        Set<Intent> cues = EnumSet.noneOf(Intent.class);
+        if (any(tokens, GREETING)) {
+            cues.add(Intent.GREETING);
+        }
+        if (any(tokens, THANKS)) {
+            cues.add(Intent.THANKS);
+        }
+        if (any(tokens, COMPLAINT) || (!question && any(tokens, SYMPTOM))) {
+            cues.add(Intent.COMPLAINT);
+        }
+        if (any(tokens, SHIPPING)) {
+            cues.add(Intent.SHIPPING);
+        }
+        if (any(tokens, PRICE) || MONEY.matcher(t).find()) {
+            cues.add(Intent.PRICE);
+        }
+        if (any(tokens, PURCHASE)) {
+            cues.add(Intent.PURCHASE_INTENT);
+        }
+        boolean catalog = any(tokens, CATALOG);
+        if (catalog || any(tokens, PRODUCT) || (question && any(tokens, SYMPTOM))) {
+            cues.add(Intent.PRODUCT_QUESTION);
+        }
+        return new Signals(cues, any(tokens, OFF_TOPIC), catalog, question);
+    }
+
+    private static boolean any(List<Text.Token> tokens, List<Text.Token[]> phrases) {
+        for (Text.Token[] p : phrases) {
+            if (Text.contains(tokens, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsWithAny(List<Text.Token> tokens, List<Text.Token[]> phrases) {
+        Text.Token last = tokens.get(tokens.size() - 1);
+        for (Text.Token[] p : phrases) {
+            if (p.length == 1 && last.matches(p[0])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Keyword phrases; a leading {@code =} means the keyword matches only with exactly these
+     * diacritics, because its plain form is another common word ("=kém" must not match "kem").
+     */
+    private static List<Text.Token[]> phrases(String... phrases) {
+        List<Text.Token[]> out = new ArrayList<>();
+        for (String p : phrases) {
+            if (p.startsWith("=")) {
+                Text.Token[] words = Text.phrase(p.substring(1));
+                for (int i = 0; i < words.length; i++) {
+                    words[i] = new Text.Token(words[i].raw(), "\u0000" + words[i].folded());
+                }
+                out.add(words);
+            } else {
+                out.add(Text.phrase(p));
+            }
+        }
+        return out;
+    }
+}

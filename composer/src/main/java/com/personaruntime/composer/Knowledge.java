@@ -1,0 +1,42 @@
+package com.personaruntime.composer;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One brand-approved fact sheet. The composer asserts nothing that is not in a {@code title} or
+ * {@code text}.
+ *
+ * @param id    unique within a persona, not blank
+ * @param title short name of what the entry is about (a product, "Shipping policy", ...), not blank
+ * @param text  the approved facts, not blank
+ * @param tags  free-form tags (e.g. {@code product}, {@code shipping}); may be empty, never null after construction
+ */
+public record Knowledge(String id, String title, String text, List<String> tags) {
+
+    /** Validates and copies the arguments. */
+    public Knowledge {
+        id = requireText(id, "id", null);
+        title = requireText(title, "title", id);
+        text = requireText(text, "text", id);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** An entry without tags. */
+    public Knowledge(String id, String title, String text) {
+        this(id, title, text, List.of());
+    }
+
+    static String requireText(String value, String field, String owner) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("knowledge" + (owner == null ? "" : " '" + owner + "'")
+                    + ": " + field + " must not be blank, was " + (value == null ? "null" : "'" + value + "'"));
+        }
+        return value.strip();
+    }
+
+    @Override
+    public String toString() {
+        return "Knowledge[" + Objects.toString(id) + "]";
+    }
+}

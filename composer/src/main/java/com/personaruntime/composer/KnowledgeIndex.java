@@ -1,0 +1,232 @@
+package com.personaruntime.composer;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.store.embedding.CosineSimilarity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Retrieval over one persona version's knowledge. Immutable and thread-safe once built; build it
+ * once per persona version and share it.
+ *
+ * <p>Scoring. Each entry gets two scores:
+ * <ul>
+ *   <li><b>lexical</b> in [0, 1]: the idf-weighted share of the question's terms (folded, teencode
+ *   expanded, shop vocabulary mapped to concepts, function words dropped, plus half-weight bigrams) that occur in
+ *   the entry, blended 80/20 with the same share over title and tags only. Terms unknown to the whole
+ *   knowledge base weigh most, so a question about something the brand never mentioned scores low;</li>
+ *   <li><b>semantic</b>: cosine similarity of all-MiniLM-L6-v2 embeddings, rescaled to [0, 1] between
+ *   {@value #COSINE_FLOOR} and {@value #COSINE_CEILING}.</li>
+ * </ul>
+ * The combined score is a weighted sum. The model is English-centric, so its weight is
+ * {@value #SEMANTIC_WEIGHT_EN} for English questions and only {@value #SEMANTIC_WEIGHT_VI} for
+ * Vietnamese ones, where the lexical score must carry the match. Entries below
+ * {@value #THRESHOLD} are not hits at all: an off-topic question gets no hit rather than the
+ * least bad one.
+ */
+public final class KnowledgeIndex {
+
+    /** Minimum combined score of a hit. */
+    public static final double THRESHOLD = 0.30;
+    static final double COSINE_FLOOR = 0.25;
+    static final double COSINE_CEILING = 0.65;
+    static final double SEMANTIC_WEIGHT_EN = 0.45;
+    static final double SEMANTIC_WEIGHT_VI = 0.2;
+
+    private final List<Entry> entries;
+    private final Map<String, Double> idf;
+    private final EmbeddingModel model;
+
+    private record Entry(Knowledge knowledge, Set<String> terms, Set<String> titleTerms, Embedding embedding) {
+    }
+
+    private KnowledgeIndex(List<Entry> entries, Map<String, Double> idf, EmbeddingModel model) {
+        this.entries = entries;
+        this.idf = idf;
+        this.model = model;
+    }
+
+    /**
+     * Builds the index with the shared in-process embedding model. <b>Blocking</b>: loads the model on
+     * first use in this JVM (about a second) and embeds every entry (milliseconds each); call it off
+     * any event loop.
+     */
+    public static KnowledgeIndex build(List<Knowledge> knowledge) {
+        Objects.requireNonNull(knowledge, "knowledge");
+        return build(knowledge, knowledge.isEmpty() ? null : SharedEmbeddingModel.get());
+    }
+
+    /**
+     * Builds the index with the given embedding model. <b>Blocking</b>, like {@link #build(List)}.
+     *
+     * @param model the model used for entries and, later, for questions; may be {@code null} only when
+     *              {@code knowledge} is empty
+     */
+    public static KnowledgeIndex build(List<Knowledge> knowledge, EmbeddingModel model) {
+        Objects.requireNonNull(knowledge, "knowledge");
+        if (!knowledge.isEmpty()) {
+            Objects.requireNonNull(model, "model");
+        }
+        List<TextSegment> segments = new ArrayList<>();
+        for (Knowledge k : knowledge) {
+            segments.add(TextSegment.from(k.title() + ". " + k.text()
+                    + (k.tags().isEmpty() ? "" : " (" + String.join(", ", k.tags()) + ")")));
+        }
+        List<Embedding> embeddings = segments.isEmpty() ? List.of() : model.embedAll(segments).content();
+        List<Entry> entries = new ArrayList<>();
+        Map<String, Integer> df = new HashMap<>();
+        for (int i = 0; i < knowledge.size(); i++) {
+            Knowledge k = knowledge.get(i);
+            String tags = String.join(" . ", k.tags());
+            Set<String> titleTerms = new HashSet<>(Lexicon.terms(k.title() + " . " + tags));
+            Set<String> terms = new HashSet<>(Lexicon.terms(k.title() + " . " + k.text() + " . " + tags));
+            terms.addAll(titleTerms);
+            for (String t : terms) {
+                df.merge(t, 1, Integer::sum);
+            }
+            entries.add(new Entry(k, Set.copyOf(terms), Set.copyOf(titleTerms), embeddings.get(i)));
+        }
+        Map<String, Double> idf = new HashMap<>();
+        df.forEach((term, n) -> idf.put(term, idf(knowledge.size(), n)));
+        return new KnowledgeIndex(List.copyOf(entries), Map.copyOf(idf), model);
+    }
+
+    private static double idf(int documents, int frequency) {
+        return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+    }
+
+    /** The indexed entries in their original order. */
+    public List<Knowledge> entries() {
+        return entries.stream().map(Entry::knowledge).toList();
+    }
+
+    /** The entry with this id, if any. */
+    public Optional<Knowledge> get(String id) {
+        return entries.stream().map(Entry::knowledge).filter(k -> k.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Entries relevant to the query, best first, at most {@code limit}; empty when nothing reaches
+     * {@link #THRESHOLD}. Embeds the query (about 10 ms): <b>blocking</b>.
+     */
+    public List<KnowledgeHit> search(String query, int limit) {
+        return search(query, limit, Set.of());
+    }
+
+    /** Like {@link #search(String, int)}, ignoring the given retrieval terms (e.g. the persona's name). */
+    List<KnowledgeHit> search(String query, int limit, Set<String> ignored) {
+        List<KnowledgeHit> all = scoreAll(query, ignored);
+        return all.stream().filter(h -> h.score() >= THRESHOLD).limit(Math.max(0, limit)).toList();
+    }
+
+    /** Every entry with its scores, best first, no threshold (for diagnostics and calibration). */
+    List<KnowledgeHit> scoreAll(String query, Set<String> ignored) {
+        if (entries.isEmpty() || query == null || query.isBlank()) {
+            return List.of();
+        }
+        Set<String> terms = new LinkedHashSet<>();
+        for (String t : Lexicon.terms(query)) {
+            if (ignored.contains(t)) {
+                continue;
+            }
+            int cut = t.indexOf('_');
+            // a bigram of a word the knowledge never uses adds nothing the word's own weight does not say
+            if (cut < 0 || (idf.containsKey(t.substring(0, cut)) && idf.containsKey(t.substring(cut + 1)))) {
+                terms.add(t);
+            }
+        }
+        double total = 0;
+        for (String t : terms) {
+            total += termWeight(t);
+        }
+        String language = LanguageDetector.detect(query);
+        double w = "vi".equals(language) ? SEMANTIC_WEIGHT_VI : SEMANTIC_WEIGHT_EN;
+        Embedding q = model.embed(query.strip()).content();
+        List<KnowledgeHit> hits = new ArrayList<>();
+        for (Entry e : entries) {
+            double lexical = 0;
+            if (total > 0) {
+                double inText = 0;
+                double inTitle = 0;
+                for (String t : terms) {
+                    if (e.terms().contains(t)) {
+                        inText += termWeight(t);
+                    }
+                    if (e.titleTerms().contains(t)) {
+                        inTitle += termWeight(t);
+                    }
+                }
+                lexical = 0.8 * inText / total + 0.2 * inTitle / total;
+            }
+            double cosine = CosineSimilarity.between(q, e.embedding());
+            double semantic = clamp((cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR));
+            double score = (1 - w) * lexical + w * semantic;
+            hits.add(new KnowledgeHit(e.knowledge(), score, lexical, cosine));
+        }
+        hits.sort(Comparator.comparingDouble(KnowledgeHit::score).reversed());
+        return hits;
+    }
+
+    /**
+     * A term weighs its idf; terms never seen in the knowledge weigh as much as the rarest possible
+     * term, so asking about something unknown lowers every entry's score. Bigrams weigh half: they
+     * confirm word order more than they add meaning.
+     */
+    private double termWeight(String term) {
+        Double w = idf.get(term);
+        double weight = w != null ? w : idf(entries.size(), 0);
+        return term.indexOf('_') >= 0 ? weight / 2 : weight;
+    }
+
+    /** Concept terms (e.g. shipping, returns) an entry talks about, in its title, tags or text. */
+    Set<String> conceptsOf(Knowledge k) {
+        for (Entry e : entries) {
+            if (e.knowledge().id().equals(k.id())) {
+                Set<String> out = new HashSet<>();
+                for (String t : e.terms()) {
+                    if (t.startsWith("§")) {
+                        out.add(t);
+                    }
+                }
+                return out;
+            }
+        }
+        return Set.of();
+    }
+
+    /** Concepts in the title or tags only: what the entry is about, not what it mentions. */
+    Set<String> topicsOf(Knowledge k) {
+        for (Entry e : entries) {
+            if (e.knowledge().id().equals(k.id())) {
+                Set<String> out = new HashSet<>();
+                for (String t : e.titleTerms()) {
+                    if (t.startsWith("§")) {
+                        out.add(t);
+                    }
+                }
+                return out;
+            }
+        }
+        return Set.of();
+    }
+
+    /** Whether the term occurs anywhere in the knowledge. */
+    boolean knows(String term) {
+        return idf.containsKey(term);
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(1, v));
+    }
+}

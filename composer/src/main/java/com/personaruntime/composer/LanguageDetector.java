@@ -1,0 +1,116 @@
+package com.personaruntime.composer;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Tells Vietnamese from English in short chat messages, with or without diacritics.
+ *
+ * <p>Evidence for Vietnamese: letters only Vietnamese uses (ă, đ, ơ, ư, ĩ, ũ and the tone-marked
+ * vowels of the Latin Extended Additional block), weaker evidence from accents it shares with
+ * French (é, à, ê ... as in "Lumière" or "café"), and common Vietnamese words typed without
+ * diacritics or in teencode ("bao nhieu", "gia", "khong", "ko", "shop oi"). Evidence for English:
+ * common English function and shop words. The side with more evidence wins; none at all gives
+ * {@code null}.
+ */
+public final class LanguageDetector {
+
+    private static final Set<String> VI_WORDS = Set.copyOf(List.of(
+            "bao", "nhieu", "nhiu", "gia", "khong", "ko", "hok", "khum", "kh", "bn", "sp", "dc", "đc", "j", "ntn",
+            "minh", "mk", "ban", "oi", "nha", "nhe", "nhi", "vay", "z", "the", "nao", "sao", "cho", "hoi", "mua",
+            "giao", "hang", "ngay", "co", "la", "duoc", "tien", "chao", "cam", "on", "kem", "chong",
+            "nang", "da", "toi", "em", "anh", "chi", "gi", "lam", "nay", "roi", "chua", "voi", "cua", "thi", "ma",
+            "nhu", "neu", "khi", "dau", "lau", "tra", "doi", "san", "pham", "ak", "ah", "ạ", "u", "ne", "luon",
+            "dat", "giup", "xin", "thoi", "tiet", "hom", "bi", "sua", "rua", "mat", "cai", "muon", "can", "dung",
+            "vui", "long", "shop", "ship", "ad", "mn", "ib", "r", "vs", "cx", "trc", "bh"));
+    private static final Set<String> VI_ONLY_WITH_OTHERS = Set.of("the", "long", "can", "shop", "ship", "u",
+            "ban", "chi", "cam", "on", "da", "ma", "la", "ad", "r");
+    private static final Set<String> EN_WORDS = Set.of(
+            "the", "a", "an", "is", "are", "was", "were", "be", "do", "does", "did", "you", "your", "i", "me",
+            "my", "we", "our", "it", "this", "that", "what", "how", "much", "many", "when", "where", "which",
+            "who", "why", "can", "could", "would", "will", "to", "of", "for", "in", "on", "at", "with", "from",
+            "about", "and", "or", "please", "hi", "hello", "hey", "there", "any", "have", "has", "get", "tell",
+            "want", "need", "price", "cost", "costs", "shipping", "delivery", "order", "buy", "thanks", "thank",
+            "long", "take", "open", "hours", "return", "returns", "refund", "weather", "good", "morning",
+            "s", "m", "ll", "re", "ve", "t", "sell", "coffee", "beans", "bag", "just", "they", "them", "if",
+            "not", "no", "yes", "so", "some", "like", "love", "day", "days", "today", "win", "shop");
+
+    private LanguageDetector() {
+    }
+
+    /** {@code "vi"}, {@code "en"}, or {@code null} when the text gives no evidence either way. */
+    public static String detect(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        double vi = 0;
+        double en = 0;
+        List<Text.Token> words = Text.words(text);
+        int viEvidence = 0;
+        for (Text.Token w : words) {
+            int marks = vietnameseMarks(w.raw());
+            if (marks > 0) {
+                vi += marks == 2 ? 2 : 0.75;
+                viEvidence++;
+                continue;
+            }
+            boolean isVi = VI_WORDS.contains(w.folded());
+            boolean isEn = EN_WORDS.contains(w.folded());
+            if (isVi && !VI_ONLY_WITH_OTHERS.contains(w.folded())) {
+                viEvidence++;
+            }
+            if (isVi && isEn) {
+                vi += 0.25;
+                en += 0.25;
+            } else if (isVi) {
+                vi += 1;
+            } else if (isEn) {
+                en += 1;
+            }
+        }
+        if (viEvidence == 0) {
+            // words shared by both lists alone ("the", "can", "shop") are not Vietnamese evidence
+            vi = Math.min(vi, 0.5 * en);
+        }
+        if (vi == 0 && en == 0) {
+            return null;
+        }
+        return vi > en ? "vi" : vi < en ? "en" : null;
+    }
+
+    /** 2 when the word has a letter only Vietnamese uses, 1 for accents shared with e.g. French, else 0. */
+    private static int vietnameseMarks(String word) {
+        int result = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if ((c >= '\u1EA0' && c <= '\u1EF9') || "ăđơưĩũạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ".indexOf(c) >= 0) {
+                return 2;
+            }
+            if ("àáâãèéêìíòóôõùúý".indexOf(c) >= 0) {
+                result = 1;
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The reply language: the question's language when the persona speaks it and a template set
+     * exists for it, else the persona's first such language, else the first supported language.
+     *
+     * @param question          the audience's message
+     * @param personaLanguages  the persona's languages, default first
+     * @param supported         languages with reply templates, preferred fallback first
+     */
+    public static String replyLanguage(String question, List<String> personaLanguages, List<String> supported) {
+        String asked = detect(question);
+        if (asked != null && personaLanguages.contains(asked) && supported.contains(asked)) {
+            return asked;
+        }
+        for (String l : personaLanguages) {
+            if (supported.contains(l)) {
+                return l;
+            }
+        }
+        return supported.get(0);
+    }
+}

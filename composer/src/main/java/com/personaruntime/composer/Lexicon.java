@@ -1,0 +1,170 @@
+package com.personaruntime.composer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns text into retrieval terms: folded, teencode-expanded tokens; shop vocabulary mapped to
+ * language-neutral concepts (so "ship", "giao hàng" and "delivery" are one term); function words
+ * of both languages and bare numbers removed; light English stemming; plus bigrams of adjacent terms (Vietnamese
+ * words are mostly two syllables, so bigrams carry much of the meaning).
+ */
+final class Lexicon {
+
+    static final String SHIP = "§ship";
+    static final String RETURN = "§return";
+    static final String HOURS = "§hours";
+    static final String ORDER = "§order";
+    static final String STORE = "§store";
+    static final String SUBSCRIBE = "§subscribe";
+    static final String CONTACT = "§contact";
+
+    /** Folded phrases, longest first when matched. */
+    private static final Map<String, String> CONCEPTS = Map.ofEntries(
+            Map.entry("giao hang", SHIP), Map.entry("van chuyen", SHIP), Map.entry("ship", SHIP),
+            Map.entry("shipping", SHIP), Map.entry("shipped", SHIP), Map.entry("ships", SHIP),
+            Map.entry("freeship", SHIP), Map.entry("delivery", SHIP), Map.entry("deliver", SHIP),
+            Map.entry("delivered", SHIP), Map.entry("deliveries", SHIP), Map.entry("gui hang", SHIP),
+            Map.entry("chuyen phat", SHIP), Map.entry("postage", SHIP), Map.entry("courier", SHIP),
+            Map.entry("dispatch", SHIP), Map.entry("dispatched", SHIP), Map.entry("giao", SHIP),
+            Map.entry("doi tra", RETURN), Map.entry("tra hang", RETURN), Map.entry("doi hang", RETURN),
+            Map.entry("hoan tien", RETURN), Map.entry("tra lai", RETURN), Map.entry("return", RETURN),
+            Map.entry("returns", RETURN), Map.entry("returned", RETURN), Map.entry("refund", RETURN),
+            Map.entry("refunds", RETURN), Map.entry("exchange", RETURN), Map.entry("exchanges", RETURN),
+            Map.entry("gio mo cua", HOURS), Map.entry("mo cua", HOURS), Map.entry("dong cua", HOURS),
+            Map.entry("gio lam viec", HOURS), Map.entry("open", HOURS), Map.entry("opening", HOURS),
+            Map.entry("opens", HOURS), Map.entry("hours", HOURS), Map.entry("close", HOURS),
+            Map.entry("closes", HOURS), Map.entry("closing", HOURS),
+            Map.entry("dat hang", ORDER), Map.entry("dat mua", ORDER), Map.entry("dat don", ORDER),
+            Map.entry("len don", ORDER), Map.entry("chot don", ORDER), Map.entry("order", ORDER),
+            Map.entry("orders", ORDER), Map.entry("ordering", ORDER), Map.entry("buy", ORDER),
+            Map.entry("purchase", ORDER), Map.entry("mua", ORDER), Map.entry("checkout", ORDER),
+            Map.entry("cua hang", STORE), Map.entry("chi nhanh", STORE), Map.entry("store", STORE),
+            Map.entry("stores", STORE), Map.entry("cafe", STORE),
+            Map.entry("subscription", SUBSCRIBE), Map.entry("subscriptions", SUBSCRIBE),
+            Map.entry("subscribe", SUBSCRIBE), Map.entry("subscribed", SUBSCRIBE),
+            Map.entry("dinh ky", SUBSCRIBE),
+            Map.entry("lien he", CONTACT), Map.entry("hotline", CONTACT), Map.entry("contact", CONTACT),
+            Map.entry("email", CONTACT), Map.entry("phone", CONTACT), Map.entry("so dien thoai", CONTACT));
+
+    private static final List<String[]> CONCEPT_PHRASES = CONCEPTS.keySet().stream()
+            .map(k -> k.split(" "))
+            .sorted(Comparator.comparingInt((String[] a) -> a.length).reversed())
+            .toList();
+
+    /** Function words and question/price vocabulary that never identify an entry (folded). */
+    static final Set<String> STOPWORDS = Set.copyOf(List.of(
+            // Vietnamese
+            "la", "co", "khong", "cua", "va", "cho", "voi", "thi", "ma", "nay", "kia", "nao", "gi", "sao", "the",
+            "vay", "a", "ah", "ak", "oi", "nhe", "nha", "nhi", "ha", "ban", "minh", "toi", "em", "anh", "chi",
+            "admin", "duoc", "bao", "nhieu", "gia", "tien", "may", "mat", "hoi", "muon", "can", "lam", "cai",
+            "nhu", "neu", "khi", "roi", "chua", "se", "dang", "bi", "o", "tai", "ve", "den", "tu", "trong",
+            "hay", "hoac", "cung", "rat", "qua", "nhung", "cac", "mot", "hang", "dau", "day", "do", "ay", "vi",
+            "nen", "thoi", "con", "ai", "biet", "xin", "chao", "cam", "on", "ne", "luon", "duoi", "tren", "ra",
+            "vao", "len", "xuong", "het", "bay", "gio", "hom", "lau", "mai", "moi", "vang", "u", "uh", "oke",
+            "ok", "luc", "vui", "long", "giup", "hien", "thu", "sau", "truoc", "shop", "san", "pham", "loai", "chai", "lo", "hop", "tuyp", "goi", "bich",
+            // English
+            "the", "an", "is", "are", "was", "were", "be", "been", "do", "does", "did", "you", "your", "yours",
+            "i", "me", "my", "we", "our", "us", "it", "its", "this", "that", "these", "those", "what", "how",
+            "much", "many", "when", "where", "which", "who", "why", "can", "could", "would", "should", "will",
+            "to", "of", "for", "in", "on", "at", "by", "with", "from", "about", "and", "or", "if", "so",
+            "please", "hi", "hello", "hey", "there", "any", "some", "have", "has", "had", "get", "got", "tell",
+            "know", "want", "need", "like", "price", "prices", "pricing", "cost", "costs", "s", "m", "re", "ve",
+            "ll", "d", "t", "just", "also", "there", "here", "they", "them", "their", "he", "she", "his", "her",
+            "thanks", "thank", "long", "take", "takes", "usd", "vnd", "dong", "one", "be", "am", "not", "no",
+            "yes", "yeah", "okay", "now", "today", "then", "than", "too", "very", "really", "still", "product",
+            "item", "thing", "stuff", "sell", "offer", "available", "a"));
+
+    private Lexicon() {
+    }
+
+    /** Retrieval terms: unigrams (concepts, stems) followed by bigrams of adjacent terms. */
+    static List<String> terms(String text) {
+        List<String> folded = new ArrayList<>();
+        for (Text.Token t : Text.tokens(text)) {
+            folded.add(t.folded());
+        }
+        List<String> unigrams = new ArrayList<>();
+        for (int i = 0; i < folded.size(); ) {
+            String concept = null;
+            int length = 0;
+            for (String[] phrase : CONCEPT_PHRASES) {
+                if (matchesAt(folded, i, phrase)) {
+                    concept = CONCEPTS.get(String.join(" ", phrase));
+                    length = phrase.length;
+                    break;
+                }
+            }
+            if (concept != null) {
+                unigrams.add(concept);
+                i += length;
+                continue;
+            }
+            String word = folded.get(i++);
+            if (!STOPWORDS.contains(word) && !word.chars().allMatch(Character::isDigit)) {
+                unigrams.add(stem(word));
+            }
+        }
+        List<String> out = new ArrayList<>(unigrams);
+        for (int i = 0; i + 1 < unigrams.size(); i++) {
+            String a = unigrams.get(i);
+            String b = unigrams.get(i + 1);
+            if (!a.startsWith("§") && !b.startsWith("§")) {
+                out.add(a + "_" + b);
+            }
+        }
+        return out;
+    }
+
+    private static boolean matchesAt(List<String> words, int at, String[] phrase) {
+        if (at + phrase.length > words.size()) {
+            return false;
+        }
+        for (int j = 0; j < phrase.length; j++) {
+            if (!words.get(at + j).equals(phrase[j])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A light English stemmer (plural, -ing, -ed). Vietnamese syllables never take these endings. */
+    static String stem(String w) {
+        String s = w;
+        if (s.length() > 4 && s.endsWith("ies")) {
+            s = s.substring(0, s.length() - 3) + "y";
+        } else if (s.length() > 5 && s.endsWith("ing")) {
+            s = undouble(s.substring(0, s.length() - 3));
+        } else if (s.length() > 4 && s.endsWith("ed")) {
+            s = undouble(s.substring(0, s.length() - 2));
+        } else if (s.length() > 4 && (s.endsWith("ches") || s.endsWith("shes") || s.endsWith("sses")
+                || s.endsWith("xes"))) {
+            s = s.substring(0, s.length() - 2);
+        } else if (s.length() > 3 && s.endsWith("s") && !s.endsWith("ss") && !s.endsWith("us")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static String undouble(String s) {
+        int n = s.length();
+        if (n > 2 && s.charAt(n - 1) == s.charAt(n - 2) && "bdgkmnprt".indexOf(s.charAt(n - 1)) >= 0) {
+            return s.substring(0, n - 1);
+        }
+        return s;
+    }
+
+    /** Concept terms present in the text, e.g. {@link #SHIP}. */
+    static Set<String> concepts(String text) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String t : terms(text)) {
+            if (t.startsWith("§")) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}

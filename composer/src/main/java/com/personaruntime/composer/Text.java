@@ -1,0 +1,154 @@
+package com.personaruntime.composer;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Text normalisation shared by retrieval, intent and language detection.
+ *
+ * <p>Vietnamese is typed with full diacritics, without any ("kem chong nang"), or in teencode
+ * ("sp nay bn tien"). Every token therefore keeps its lower-cased surface form ({@code raw}) and
+ * its folded form (NFD, combining marks stripped, đ to d). Keywords are matched "tone-aware": a
+ * keyword matches a token with the same diacritics or a token typed with none at all, but not a
+ * token with different ones ("giá" matches "gia", not "giả"; "mua" does not match "mùa").
+ */
+final class Text {
+
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
+
+    /** Teencode and no-diacritic shorthand, expanded to the full Vietnamese words. */
+    private static final Map<String, String> TEENCODE = Map.ofEntries(
+            Map.entry("ko", "không"), Map.entry("k", "không"), Map.entry("kh", "không"),
+            Map.entry("khg", "không"), Map.entry("hok", "không"),
+            Map.entry("hông", "không"), Map.entry("khum", "không"),
+            Map.entry("hem", "không"), Map.entry("hk", "không"),
+            Map.entry("sp", "sản phẩm"), Map.entry("dc", "được"), Map.entry("đc", "được"),
+            Map.entry("dk", "được"), Map.entry("đk", "được"), Map.entry("j", "gì"), Map.entry("ji", "gì"),
+            Map.entry("nhiu", "nhiêu"), Map.entry("ntn", "như thế nào"),
+            Map.entry("vs", "với"), Map.entry("r", "rồi"), Map.entry("ms", "mới"),
+            Map.entry("bh", "bao giờ"), Map.entry("bjo", "bao giờ"), Map.entry("trc", "trước"),
+            Map.entry("cx", "cũng"), Map.entry("mk", "mình"), Map.entry("mik", "mình"), Map.entry("z", "vậy"), Map.entry("v", "vậy"), Map.entry("zay", "vậy"), Map.entry("dzay", "vậy"),
+            Map.entry("tks", "thanks"), Map.entry("thks", "thanks"),
+            Map.entry("thx", "thanks"), Map.entry("tk", "thanks"), Map.entry("ad", "admin"),
+            Map.entry("ib", "inbox"), Map.entry("sđt", "số điện thoại"), Map.entry("sdt", "số điện thoại"),
+            Map.entry("oy", "rồi"), Map.entry("camon", "cảm ơn"), Map.entry("cmon", "cảm ơn"),
+            Map.entry("gía", "giá"), Map.entry("gja", "giá"), Map.entry("tr", "triệu"));
+
+    private Text() {
+    }
+
+    /** Lower-case, decompose, drop combining marks, map đ to d. */
+    static String fold(String s) {
+        String nfd = Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        StringBuilder b = new StringBuilder(nfd.length());
+        for (int i = 0; i < nfd.length(); i++) {
+            char c = nfd.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            b.append(c == 'đ' ? 'd' : c);
+        }
+        return b.toString();
+    }
+
+    /** One word: its lower-cased NFC surface form and its folded form. */
+    record Token(String raw, String folded) {
+        static Token of(String raw) {
+            String r = Normalizer.normalize(raw.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+            return new Token(r, fold(r));
+        }
+
+        /** True when the surface form carries no diacritics (typed "plain"). */
+        boolean plain() {
+            return raw.equals(folded);
+        }
+
+        boolean numeric() {
+            return !folded.isEmpty() && folded.chars().allMatch(Character::isDigit);
+        }
+
+        /** Tone-aware equality with a keyword token, see the class comment. */
+        boolean matches(Token keyword) {
+            return raw.equals(keyword.raw) || (plain() && folded.equals(keyword.folded));
+        }
+    }
+
+    /** Splits into word tokens (letters and digits), without teencode expansion. */
+    static List<Token> words(String text) {
+        List<Token> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        Matcher m = TOKEN.matcher(Normalizer.normalize(text, Normalizer.Form.NFC));
+        while (m.find()) {
+            out.add(Token.of(m.group()));
+        }
+        return out;
+    }
+
+    /**
+     * Splits into word tokens and expands teencode. "bn" means "bạn" (you) except before a
+     * money word or after "giá", where it means "bao nhiêu" (how much); a lone "k" after a number
+     * is the thousand unit, elsewhere "không".
+     */
+    static List<Token> tokens(String text) {
+        List<Token> words = words(text);
+        List<Token> out = new ArrayList<>(words.size() + 4);
+        for (int i = 0; i < words.size(); i++) {
+            Token t = words.get(i);
+            String key = t.raw();
+            if (key.equals("bn") || key.equals("bnh") || key.equals("bnhiu")) {
+                String next = i + 1 < words.size() ? words.get(i + 1).folded() : "";
+                String prev = !out.isEmpty() ? out.get(out.size() - 1).folded() : "";
+                boolean money = next.equals("tien") || next.equals("d") || next.equals("k") || next.equals("vnd")
+                        || next.equals("ngay") || next.equals("lau") || prev.equals("gia") || prev.equals("het")
+                        || prev.equals("la") || prev.equals("mat") || prev.equals("phi") || !key.equals("bn");
+                add(out, money ? "bao nhiêu" : "bạn");
+            } else if (key.equals("k") && i > 0 && words.get(i - 1).numeric()) {
+                out.add(t);
+            } else if (TEENCODE.containsKey(key)) {
+                add(out, TEENCODE.get(key));
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<Token> out, String phrase) {
+        for (String w : phrase.split(" ")) {
+            out.add(Token.of(w));
+        }
+    }
+
+    /** Tokens of a keyword phrase, no teencode expansion. */
+    static Token[] phrase(String phrase) {
+        return words(phrase).toArray(Token[]::new);
+    }
+
+    /** True when {@code phrase} occurs as a contiguous run in {@code tokens} (tone-aware). */
+    static boolean contains(List<Token> tokens, Token[] phrase) {
+        return indexOf(tokens, phrase, 0) >= 0;
+    }
+
+    static int indexOf(List<Token> tokens, Token[] phrase, int from) {
+        if (phrase.length == 0) {
+            return -1;
+        }
+        outer:
+        for (int i = from; i + phrase.length <= tokens.size(); i++) {
+            for (int j = 0; j < phrase.length; j++) {
+                if (!tokens.get(i + j).matches(phrase[j])) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
