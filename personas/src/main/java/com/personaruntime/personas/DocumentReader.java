@@ -22,13 +22,18 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * Reads a YAML or JSON document into a Jackson tree, token by token, so that problems the
  * stock ObjectMapper either hides or stops at are reported with their place in the file:
  * duplicate keys (the first value is kept and the rest of the document is still read),
- * YAML aliases (Jackson would return the anchor's name as a string), more than one document,
+ * YAML aliases (Jackson would return the anchor's name as a string; they become a missing
+ * node, which validation skips as already reported), more than one document,
  * syntax errors (line and column, SnakeYAML's own one-line description).
  */
 final class DocumentReader {
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
-  private static final YAMLFactory YAML = YAMLFactory.builder().build();
+  // an empty YAML value means "not set"; yes/no/on/off stay words ("no" is Norwegian)
+  private static final YAMLFactory YAML = YAMLFactory.builder()
+      .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+      .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+      .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final String source;
@@ -68,8 +73,8 @@ final class DocumentReader {
       if (parser.nextToken() != null) {
         int line = parser.currentTokenLocation().getLineNr();
         problems.add(new ValidationProblem(source, "", yaml
-            ? "the file holds more than one YAML document (another starts near line " + line
-                + "); put one persona per file"
+            ? "the file holds more than one YAML document (the second one's content starts at"
+                + " line " + line + "); put one persona per file"
             : "unexpected content after the end of the JSON document at line " + line));
       }
       return root;
@@ -90,10 +95,10 @@ final class DocumentReader {
   private JsonNode value(JsonParser parser, String path) throws IOException {
     JsonToken token = parser.currentToken();
     if (yaml && ((YAMLParser) parser).isCurrentAlias()) {
-      problems.add(new ValidationProblem(source, path, "YAML aliases (*"
-          + ((YAMLParser) parser).getCurrentAnchor() + ") are not supported; write the value out"
-          + " (line " + parser.currentTokenLocation().getLineNr() + ")"));
-      return NODES.nullNode();
+      problems.add(new ValidationProblem(source, path, "YAML aliases (*" + parser.getText()
+          + " on line " + parser.currentTokenLocation().getLineNr()
+          + ") are not supported; write the value out"));
+      return NODES.missingNode();
     }
     switch (token) {
       case START_OBJECT:

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * Conventions: a null value (an empty YAML value) counts as absent, so it is fine for an
  * optional field and "is required" for a required one. Cross-field rules (labels for every
  * language, a model name for remote providers, a contact with something in it) hang off the
- * object they belong to and run after its fields.
+ * object they belong to and run after its fields. A missing node stands for a value the reader
+ * already reported (a YAML alias) and is skipped.
  */
 final class PersonaSchema {
 
@@ -334,7 +335,7 @@ final class PersonaSchema {
           if (field.required()) {
             ctx.add(fieldPath, "is required");
           }
-        } else {
+        } else if (!e.getValue().isMissingNode()) {
           field.spec().check(e.getValue(), fieldPath, ctx);
         }
       }
@@ -389,6 +390,9 @@ final class PersonaSchema {
       for (int i = 0; i < node.size(); i++) {
         String itemPath = path + "[" + i + "]";
         JsonNode element = node.get(i);
+        if (element.isMissingNode()) {
+          continue;
+        }
         item.check(element, itemPath, ctx);
         if (uniqueNoun == null) {
           continue;
@@ -510,7 +514,9 @@ final class PersonaSchema {
         if (problem != null) {
           ctx.add(entryPath, problem);
         }
-        label.check(e.getValue(), entryPath, ctx);
+        if (!e.getValue().isMissingNode()) {
+          label.check(e.getValue(), entryPath, ctx);
+        }
       }
     }
   }
