@@ -52,12 +52,13 @@ public final class Database {
     }
     return vertx.executeBlocking(() -> migrate(config, vendor), false)
         .map(result -> {
-          Pool pool = JDBCPool.pool(vertx,
+          Pool raw = JDBCPool.pool(vertx,
               new JDBCConnectOptions()
                   .setJdbcUrl(config.url())
                   .setUser(config.user())
                   .setPassword(config.password()),
               new PoolOptions().setMaxSize(config.maxPoolSize()));
+          Pool pool = new AutoCommitPool(raw);
           LOG.info("database {} ready ({}; schema version {}, {} migration(s) applied now)",
               config.redactedUrl(), vendor, result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion,
               result.migrationsExecuted);
@@ -116,7 +117,12 @@ public final class Database {
     }
   }
 
-  /** The Vert.x SQL pool; use {@code withTransaction} for multi-statement changes. */
+  /**
+   * The Vert.x SQL pool; use {@code withTransaction} for multi-statement changes. Every
+   * pool-level query commits on its own (a guard against vert-x3/vertx-jdbc-client#356, where
+   * connections keep autocommit off after a transaction); {@code withConnection} runs as a
+   * transaction. Avoid {@code getConnection()} unless you commit explicitly.
+   */
   public Pool pool() {
     return pool;
   }

@@ -154,9 +154,13 @@ public final class Sql {
     return "";
   }
 
-  /** Whether a failure is a foreign-key violation (SQLState 23503): a referenced row is missing. */
+  /**
+   * Whether a failure is a foreign-key violation: a referenced row is missing (SQLState 23503
+   * on PostgreSQL, 23506 on H2).
+   */
   public static boolean isForeignKeyViolation(Throwable failure) {
-    return sqlState(failure).equals("23503");
+    String state = sqlState(failure);
+    return state.equals("23503") || state.equals("23506");
   }
 
   /** Whether a failure (or one of its causes) is an integrity-constraint violation (SQLState 23xxx). */
