@@ -205,7 +205,7 @@ public final class PersonaDocuments {
 
   private static Map<String, String> labels(JsonNode node, String field) {
     Map<String, String> labels = new LinkedHashMap<>();
-    node.path(field).fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+    node.path(field).properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
     return labels;
   }
 
@@ -296,7 +296,7 @@ public final class PersonaDocuments {
   private static void prune(JsonNode node) {
     if (node.isObject()) {
       List<String> empty = new ArrayList<>();
-      node.fields().forEachRemaining(e -> {
+      node.properties().forEach(e -> {
         prune(e.getValue());
         if (e.getValue().isContainerNode() && e.getValue().isEmpty()) {
           empty.add(e.getKey());

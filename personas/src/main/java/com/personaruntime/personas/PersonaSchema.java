@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -322,8 +321,7 @@ final class PersonaSchema {
         ctx.add(path, "expected " + expected + ", got " + describe(node));
         return;
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         String fieldPath = join(path, e.getKey());
         Field field = fields.get(e.getKey());
         if (field == null) {
@@ -507,8 +505,7 @@ final class PersonaSchema {
         ctx.add(path, "expected " + expected() + ", got " + describe(node));
         return;
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         String entryPath = path + "." + e.getKey();
         String problem = Languages.problem(e.getKey());
         if (problem != null) {

@@ -2,6 +2,7 @@ package com.personaruntime.personas;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +37,8 @@ public final class ValidateCommand {
       try {
         files = PersonaFiles.loadFolder(fileOrFolder);
       } catch (IOException e) {
-        err.println(fileOrFolder + ": cannot list the folder: " + e.getMessage());
+        err.println(fileOrFolder + ": cannot list the folder: "
+            + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()));
         return NO_INPUT;
       }
       if (files.isEmpty()) {
