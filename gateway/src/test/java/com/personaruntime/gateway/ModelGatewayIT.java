@@ -56,8 +56,8 @@ class ModelGatewayIT {
     private GatewayOptions.Builder options() {
         return GatewayOptions.builder()
                 .connectTimeout(Duration.ofMillis(500))
-                .firstTokenTimeout(Duration.ofMillis(400))
-                .interTokenTimeout(Duration.ofMillis(300))
+                .firstTokenTimeout(Duration.ofMillis(1500))
+                .interTokenTimeout(Duration.ofMillis(500))
                 .totalTimeout(Duration.ofSeconds(3))
                 .maxRetries(2)
                 .backoffBase(Duration.ofMillis(10))
@@ -167,7 +167,7 @@ class ModelGatewayIT {
 
     @Test
     void firstTokenTimeoutFallsBackAndClosesTheSlowConnections() {
-        gateway = gateway(options().maxRetries(1).build());
+        gateway = gateway(options().firstTokenTimeout(Duration.ofMillis(300)).maxRetries(1).build());
         stub.otherwise(Reply.tokens("too", " late").firstTokenDelay(Duration.ofSeconds(5)));
 
         long start = System.nanoTime();
@@ -244,7 +244,8 @@ class ModelGatewayIT {
 
     @Test
     void totalTimeoutEndsAReplyThatKeepsTrickling() {
-        gateway = gateway(options().interTokenTimeout(Duration.ofMillis(300)).totalTimeout(Duration.ofMillis(500))
+        gateway = gateway(options().firstTokenTimeout(Duration.ofMillis(500)).interTokenTimeout(Duration.ofMillis(300))
+                .totalTimeout(Duration.ofMillis(600))
                 .build());
         List<String> many = IntStream.range(0, 100).mapToObj(i -> " t" + i).collect(Collectors.toList());
         stub.enqueue(Reply.tokens(many).tokenDelay(Duration.ofMillis(20)));
