@@ -50,7 +50,8 @@ final class Facts {
                 }
                 boolean bare = m.replaceAll("").replaceAll("[^\\p{L}]", "").length() < 2;
                 Span span = bare && i > 0 ? new Span(clauses.get(i - 1).start(), c.end()) : c;
-                if (!spans.isEmpty() && spans.get(spans.size() - 1).end() >= span.start()) {
+                if (!spans.isEmpty() && (spans.get(spans.size() - 1).end() >= span.start()
+                        || CLAUSE_END.matcher(text.substring(spans.get(spans.size() - 1).end(), span.start())).matches())) {
                     Span last = spans.remove(spans.size() - 1);
                     span = new Span(Math.min(last.start(), span.start()), Math.max(last.end(), span.end()));
                 }

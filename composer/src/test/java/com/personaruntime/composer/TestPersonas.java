@@ -61,6 +61,33 @@ final class TestPersonas {
                             List.of("store", "hours"))),
             "https://brewhaus.example/help", null);
 
+    private static volatile KnowledgeIndex linhIndex;
+    private static volatile KnowledgeIndex miloIndex;
+
+    /** Linh's index with the real embedding model, built once per test JVM. */
+    static synchronized KnowledgeIndex linhIndex() {
+        if (linhIndex == null) {
+            linhIndex = KnowledgeIndex.build(LINH.knowledge());
+        }
+        return linhIndex;
+    }
+
+    /** Milo's index with the real embedding model, built once per test JVM. */
+    static synchronized KnowledgeIndex miloIndex() {
+        if (miloIndex == null) {
+            miloIndex = KnowledgeIndex.build(MILO.knowledge());
+        }
+        return miloIndex;
+    }
+
+    static ComposerChatModel linh() {
+        return new ComposerChatModel(LINH, linhIndex(), Runnable::run);
+    }
+
+    static ComposerChatModel milo() {
+        return new ComposerChatModel(MILO, miloIndex(), Runnable::run);
+    }
+
     private TestPersonas() {
     }
 }

@@ -1,0 +1,50 @@
+package com.personaruntime.composer;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LanguageDetectorTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Kem chống nắng giá bao nhiêu?      | vi
+            kem chong nang gia bao nhieu       | vi
+            sp nay bn tien vay shop            | vi
+            ship mất mấy ngày                  | vi
+            shop oi                            | vi
+            co ship ko                         | vi
+            Chào shop                          | vi
+            thời tiết hôm nay thế nào          | vi
+            How much is the sunscreen?         | en
+            Is Lumière's sunscreen good?       | en
+            who will win the election?         | en
+            Do you ship to Canada?             | en
+            hi                                 | en
+            thanks!                            | en
+            """)
+    void detects(String text, String language) {
+        assertThat(LanguageDetector.detect(text)).isEqualTo(language);
+    }
+
+    @Test
+    void noEvidenceGivesNull() {
+        assertThat(LanguageDetector.detect("ok")).isNull();
+        assertThat(LanguageDetector.detect("???")).isNull();
+        assertThat(LanguageDetector.detect("")).isNull();
+    }
+
+    @Test
+    void questionLanguageWinsWhenThePersonaSpeaksIt() {
+        List<String> supported = ReplyTemplates.LANGUAGES;
+        assertThat(LanguageDetector.replyLanguage("How much is it?", List.of("vi", "en"), supported)).isEqualTo("en");
+        assertThat(LanguageDetector.replyLanguage("gia bao nhieu", List.of("vi", "en"), supported)).isEqualTo("vi");
+        assertThat(LanguageDetector.replyLanguage("gia bao nhieu", List.of("en"), supported)).isEqualTo("en");
+        assertThat(LanguageDetector.replyLanguage("ok", List.of("vi", "en"), supported)).as("no evidence").isEqualTo("vi");
+        assertThat(LanguageDetector.replyLanguage("hello", List.of("fr"), supported)).as("no templates").isEqualTo("en");
+    }
+}
