@@ -1,0 +1,383 @@
+package com.personaruntime.guardrails;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/*
+ * A compiled policy. Lexical rules live in two Aho–Corasick automata (see TermSet): the shipped
+ * lexicons (built once per JVM) and the persona's terms. A check is: normalise (linear), two automaton
+ * passes (linear, independent of the number of terms), a few regexes over the original text for PII
+ * and links (skipped cheaply when the text cannot contain them), and for posts the disclosure and
+ * platform rules.
+ *
+ * A match counts only at word boundaries of the normalised text. A Vietnamese term (one with
+ * diacritics) matched in text typed WITH diacritics must agree syllable by syllable: "chưa khỏi"
+ * (not yet cured) is not "chữa khỏi" (cures), "đang" is not "đảng"; a syllable typed without
+ * diacritics matches any. Exception phrases ("sửa chữa", "không phải ai cũng") suppress a match
+ * they partly overlap.
+ */
+final class CompiledPolicy implements Policy {
+  /** Longest match of a normalised-text regex rule; the streaming guard holds back at least this. */
+  static final int REGEX_MAX = 80;
+
+  private final PolicyConfig config;
+  private final TermSet shipped;
+  private final TermSet own;
+  private final java.util.Set<String> groups;
+  private final Map<String, Action> actions = new LinkedHashMap<>();
+  private final Map<String, Severity> severities = new LinkedHashMap<>();
+  private final EnumMap<Direction, Integer> maxNormLen = new EnumMap<>(Direction.class);
+
+  CompiledPolicy(PolicyConfig config) {
+    this.config = config;
+    for (String id : RuleIds.all()) {
+      RuleIds.Defaults d = RuleIds.defaults(id);
+      actions.put(id, config.ruleActions().getOrDefault(id, d.action()));
+      severities.put(id, d.severity());
+    }
+    this.shipped = TermSet.shipped();
+    java.util.Set<String> g = new java.util.HashSet<>(config.regulatedClaims());
+    TermSet.Builder b = new TermSet.Builder();
+    for (String t : config.bannedTerms()) {
+      b.withInflections(RuleIds.BANNED_TERM, t, null, "banned term");
+    }
+    for (String t : config.competitors()) {
+      b.withInflections(RuleIds.COMPETITOR, t, null, "competitor");
+    }
+    for (String t : config.forbiddenClaims()) {
+      b.withInflections(RuleIds.FORBIDDEN_CLAIM, t, null, "forbidden claim");
+    }
+    for (String topic : config.avoidTopics()) {
+      String key = topic.toLowerCase(Locale.ROOT);
+      if (TermSet.Builder.SHIPPED_TOPICS.contains(key)) {
+        g.add(key);
+      } else {
+        b.withInflections(RuleIds.AVOID_TOPIC, topic, null, "topic to avoid: " + topic);
+      }
+    }
+    this.groups = java.util.Set.copyOf(g);
+    this.own = b.build();
+    for (Direction d : Direction.values()) {
+      maxNormLen.put(d, Math.max(shipped.maxLen(d), own.maxLen(d)) + 1);
+    }
+  }
+
+  /** Syllables with their diacritics when the term has any (Vietnamese), else null. */
+  static String[][] strictSyllables(String raw) {
+    String[] syl = syllables(raw);
+    for (String s : syl) {
+      if (!isPlain(s)) {
+        return new String[][] {syl};
+      }
+    }
+    return null;
+  }
+
+  static String[] syllables(CharSequence raw) {
+    String nfc = Normalizer.normalize(raw, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    for (int i = 0; i < nfc.length(); i++) {
+      char c = nfc.charAt(i);
+      if (Character.isLetter(c)) {
+        String f = c < 128 || (c >= 0x00C0 && c <= 0x1EFF && !isCyrGreek(c)) ? String.valueOf(c) : TextNormalizer.fold(c);
+        cur.append(f);
+      } else if (Character.getType(c) == Character.FORMAT) {
+        continue;
+      } else if (cur.length() > 0) {
+        out.add(cur.toString());
+        cur.setLength(0);
+      }
+    }
+    if (cur.length() > 0) {
+      out.add(cur.toString());
+    }
+    return out.toArray(new String[0]);
+  }
+
+  private static boolean isCyrGreek(char c) {
+    return c >= 0x0370 && c <= 0x052F;
+  }
+
+  private static boolean isPlain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c > 'z' || c < 'a') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean strictOk(TermSet.Term t, CharSequence span) {
+    String[] want = t.strict()[0];
+    String[] got = syllables(span);
+    if (got.length != want.length) {
+      return true; // obfuscation changed the shape; the folded match stands
+    }
+    for (int i = 0; i < got.length; i++) {
+      if (!isPlain(got[i]) && !got[i].equals(want[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  boolean active(String ruleId, Direction d) {
+    RuleIds.Defaults def = RuleIds.defaults(ruleId);
+    return def != null && def.directions().contains(d);
+  }
+
+  int maxNormLen(Direction d) {
+    return maxNormLen.get(d);
+  }
+
+  int patternCount() {
+    return own.size();
+  }
+
+  @Override
+  public PolicyConfig config() {
+    return config;
+  }
+
+  String language(CheckContext ctx) {
+    return ctx.language() != null ? ctx.language() : config.defaultLanguage();
+  }
+
+  String redaction(CheckContext ctx) {
+    return "vi".equals(language(ctx)) ? "[đã ẩn]" : "[redacted]";
+  }
+
+  Finding finding(String ruleId, int start, int end, String message, String fix) {
+    return new Finding(ruleId, severities.get(ruleId), actions.get(ruleId), start, end, message, fix);
+  }
+
+  /** Result of a scan: findings (sorted) plus the normalised text. */
+  record Scan(List<Finding> findings, NormalizedText normalized) {
+  }
+
+  @Override
+  public Verdict check(String text, CheckContext ctx) {
+    if (text == null) {
+      throw new IllegalArgumentException("text: must not be null");
+    }
+    if (ctx == null) {
+      throw new IllegalArgumentException("ctx: must not be null");
+    }
+    List<Finding> f = scan(text, ctx, true).findings();
+    return new Verdict(Verdict.decisionOf(f), apply(text, f), f);
+  }
+
+  @Override
+  public StreamingGuard streamingGuard(CheckContext ctx) {
+    if (ctx == null) {
+      throw new IllegalArgumentException("ctx: must not be null");
+    }
+    return new StreamingGuardImpl(this, ctx);
+  }
+
+  private record Match(int start, int end, TermSet.Term term) {
+  }
+
+  private void lexical(TermSet set, String text, NormalizedText nt, Direction dir, List<Match> matches, List<Match> exceptions) {
+    set.automaton.scan(nt.chars, nt.length(), (p, end) -> {
+      int start = end - set.automaton.patternLength(p);
+      if (!nt.boundaryBefore(start) || !nt.boundaryAfter(end)) {
+        return;
+      }
+      for (TermSet.Term t : set.terms[p]) {
+        boolean exc = t.ruleId().equals(TermSet.EXCEPTION);
+        if (!exc && (!active(t.ruleId(), dir) || (t.group() != null && !groups.contains(t.group())))) {
+          continue;
+        }
+        int os = nt.origStart(start);
+        int oe = nt.origEnd(end - 1);
+        if (t.strict() != null && !strictOk(t, text.subSequence(os, oe))) {
+          continue;
+        }
+        (exc ? exceptions : matches).add(new Match(os, oe, t));
+      }
+    });
+  }
+
+  Scan scan(String text, CheckContext ctx, boolean wholeText) {
+    Direction dir = ctx.direction();
+    NormalizedText nt = TextNormalizer.normalize(text);
+    List<Match> matches = new ArrayList<>();
+    List<Match> exceptions = new ArrayList<>();
+    lexical(shipped, text, nt, dir, matches, exceptions);
+    lexical(own, text, nt, dir, matches, exceptions);
+    List<Finding> out = new ArrayList<>();
+    if (!matches.isEmpty()) {
+      if (!exceptions.isEmpty()) {
+        matches.removeIf(m -> exceptions.stream().anyMatch(e -> e.start() < m.end() && m.start() < e.end()
+            && !(m.start() <= e.start() && e.end() <= m.end())));
+      }
+      matches.sort(Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed()));
+      List<Match> kept = new ArrayList<>();
+      for (Match m : matches) {
+        boolean dup = false;
+        for (Match k : kept) {
+          if (k.term().ruleId().equals(m.term().ruleId()) && k.start() <= m.start() && m.end() <= k.end()) {
+            dup = true;
+            break;
+          }
+        }
+        if (!dup) {
+          kept.add(m);
+        }
+      }
+      for (Match m : kept) {
+        TermSet.Term t = m.term();
+        String seen = text.substring(m.start(), m.end());
+        out.add(finding(t.ruleId(), m.start(), m.end(), message(t, seen), actions.get(t.ruleId()) == Action.REWRITE ? "***" : null));
+      }
+    }
+    String norm = null;
+    for (TermSet.Regex r : shipped.regexes) {
+      if (!active(r.ruleId(), dir)) {
+        continue;
+      }
+      if (norm == null) {
+        norm = nt.toString();
+      }
+      Matcher m = r.pattern().matcher(norm);
+      while (m.find()) {
+        if (m.end() == m.start()) {
+          continue;
+        }
+        int os = nt.origStart(m.start());
+        int oe = nt.origEnd(m.end() - 1);
+        boolean covered = false;
+        for (Finding f : out) {
+          if (f.ruleId().equals(r.ruleId()) && f.start() < oe && os < f.end()) {
+            covered = true;
+            break;
+          }
+        }
+        if (!covered) {
+          out.add(finding(r.ruleId(), os, oe, message(new TermSet.Term(r.ruleId(), "", null, "", null), text.substring(os, oe)), null));
+        }
+      }
+    }
+    boolean email = active(RuleIds.PII_EMAIL, dir);
+    if (email || active(RuleIds.PII_PHONE, dir)) {
+      String placeholder = redaction(ctx);
+      Pii.scan(text, email, active(RuleIds.PII_PHONE, dir), active(RuleIds.PII_CARD, dir), active(RuleIds.PII_VN_ID, dir),
+          (rule, s, e, kind) -> out.add(finding(rule, s, e, "Personal data (" + kind + ") redacted", placeholder)));
+    }
+    if (active(RuleIds.LINK_DOMAIN, dir)) {
+      Links.scan(text, config.allowedLinkDomains(), (s, e, host) -> {
+        for (Finding f : out) {
+          if (f.ruleId().equals(RuleIds.PII_EMAIL) && f.start() <= s && e <= f.end()) {
+            return;
+          }
+        }
+        out.add(finding(RuleIds.LINK_DOMAIN, s, e, "Link to '" + host + "' is outside the allowed domains "
+            + config.allowedLinkDomains(), null));
+      });
+    }
+    if (ctx.canaryToken() != null && active(RuleIds.CANARY_LEAK, dir)) {
+      canary(text, nt, ctx.canaryToken(), out);
+    }
+    if (wholeText && ctx.channel() == Channel.POST && dir == Direction.OUTPUT) {
+      String lang = language(ctx);
+      Disclosure.check(text, ctx, config, lang, (rule, s, e, msg, fix) -> out.add(finding(rule, s, e, msg, fix)));
+      if (ctx.platform() != null) {
+        String finalText = apply(text, out);
+        Disclosure.checkPlatform(text, finalText, ctx.platform(), config,
+            (rule, s, e, msg, fix) -> out.add(finding(rule, s, e, msg, fix)));
+      }
+    }
+    out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
+    return new Scan(out, nt);
+  }
+
+  int canaryNormLen(String canary) {
+    return canary == null ? 0 : 2 * TextNormalizer.normalize(canary).length() + 1;
+  }
+
+  private void canary(String text, NormalizedText nt, String token, List<Finding> out) {
+    int i = indexOfIgnoreCase(text, token);
+    if (i >= 0) {
+      out.add(finding(RuleIds.CANARY_LEAK, i, i + token.length(), "Canary token from the system prompt appears in the output", null));
+      return;
+    }
+    String c = TextNormalizer.normalize(token).toString().replace(" ", "").replace(String.valueOf(TextNormalizer.BREAK), "");
+    if (c.isEmpty()) {
+      return;
+    }
+    StringBuilder compact = new StringBuilder(nt.length());
+    int[] idx = new int[nt.length()];
+    for (int k = 0; k < nt.length(); k++) {
+      if (nt.chars[k] != ' ') {
+        idx[compact.length()] = k;
+        compact.append(nt.chars[k]);
+      }
+    }
+    int j = compact.indexOf(c);
+    if (j >= 0) {
+      int s = nt.origStart(idx[j]);
+      int e = nt.origEnd(idx[j + c.length() - 1]);
+      out.add(finding(RuleIds.CANARY_LEAK, s, e, "Canary token from the system prompt appears (obfuscated) in the output", null));
+    }
+  }
+
+  private static int indexOfIgnoreCase(String text, String token) {
+    int n = token.length();
+    for (int i = 0; i + n <= text.length(); i++) {
+      if (text.regionMatches(true, i, token, 0, n)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String message(TermSet.Term t, String seen) {
+    String what = switch (t.ruleId()) {
+      case RuleIds.BANNED_TERM -> "Banned term '" + t.term() + "'";
+      case RuleIds.COMPETITOR -> "Competitor mention '" + t.term() + "'";
+      case RuleIds.FORBIDDEN_CLAIM -> "Forbidden claim '" + t.term() + "' (" + t.detail() + ")";
+      case RuleIds.AVOID_TOPIC -> "Avoided topic (" + t.detail().replace("topic to avoid: ", "") + "): '" + t.term() + "'";
+      case RuleIds.HONESTY -> "Claims to be human or denies being an AI";
+      case RuleIds.FAKE_EXPERIENCE -> "Claims personal experience with a product (an AI persona cannot use products)";
+      case RuleIds.PROMPT_INJECTION -> "Prompt injection / jailbreak attempt";
+      default -> t.detail();
+    };
+    return what + ": \"" + seen + "\"";
+  }
+
+  /** Applies the fixes of REWRITE findings; overlapping fixes after the first are skipped. */
+  static String apply(String text, List<Finding> findings) {
+    List<Finding> edits = new ArrayList<>();
+    for (Finding f : findings) {
+      if (f.action() == Action.REWRITE && f.fix() != null) {
+        edits.add(f);
+      }
+    }
+    if (edits.isEmpty()) {
+      return text;
+    }
+    edits.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
+    StringBuilder sb = new StringBuilder(text.length() + 32);
+    int pos = 0;
+    for (Finding f : edits) {
+      if (f.start() < pos) {
+        continue;
+      }
+      sb.append(text, pos, f.start()).append(f.fix());
+      pos = f.end();
+    }
+    sb.append(text, pos, text.length());
+    return sb.toString();
+  }
+}

@@ -1,0 +1,133 @@
+package com.personaruntime.guardrails;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/*
+ * Shipped lexicons: UTF-8 text files under com/personaruntime/guardrails/lexicons/, one entry per
+ * line. "# " starts a comment (a line starting with '#' followed by a letter is a hashtag term).
+ * An entry may hold alternation groups "(a|b|)" (the empty alternative makes the group optional),
+ * expanded into every combination. A line starting with "re:" is a Java regex over the
+ * NORMALISED text (lower case, no diacritics, single spaces) with bounded repetition only.
+ *
+ * Lexicons are read once per JVM, when a policy is first compiled; checks do no I/O.
+ */
+final class Lexicons {
+  static final String ROOT = "/com/personaruntime/guardrails/lexicons/";
+  private static final Map<String, List<String>> CACHE = new ConcurrentHashMap<>();
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
+  private Lexicons() {
+  }
+
+  /** A lexicon's entries, expanded; regex entries keep their "re:" prefix. Missing file -> empty. */
+  static List<String> load(String path) {
+    return CACHE.computeIfAbsent(path, Lexicons::read);
+  }
+
+  static boolean exists(String path) {
+    return Lexicons.class.getResource(ROOT + path) != null;
+  }
+
+  private static List<String> read(String path) {
+    InputStream in = Lexicons.class.getResourceAsStream(ROOT + path);
+    if (in == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        String t = stripComment(line).trim();
+        if (t.isEmpty()) {
+          continue;
+        }
+        if (t.startsWith("re:")) {
+          out.add(t);
+        } else {
+          out.addAll(expand(t));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading lexicon " + path, e);
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  static String stripComment(String line) {
+    String t = line.stripLeading();
+    if (t.equals("#") || t.startsWith("# ") || t.startsWith("##")) {
+      return "";
+    }
+    int i = line.indexOf(" # ");
+    return i >= 0 ? line.substring(0, i) : line;
+  }
+
+  /** Expands "(a|b|)" groups; no nesting. */
+  static List<String> expand(String entry) {
+    List<String> acc = new ArrayList<>();
+    acc.add("");
+    int i = 0;
+    while (i < entry.length()) {
+      int open = entry.indexOf('(', i);
+      if (open < 0) {
+        String lit = entry.substring(i);
+        acc.replaceAll(s -> s + lit);
+        break;
+      }
+      int close = entry.indexOf(')', open);
+      if (close < 0) {
+        throw new IllegalArgumentException("lexicon entry '" + entry + "': unclosed '('");
+      }
+      String lit = entry.substring(i, open);
+      String[] alts = entry.substring(open + 1, close).split("\\|", -1);
+      List<String> next = new ArrayList<>(acc.size() * alts.length);
+      for (String a : acc) {
+        for (String alt : alts) {
+          next.add(a + lit + alt);
+        }
+      }
+      if (next.size() > 20_000) {
+        throw new IllegalArgumentException("lexicon entry '" + entry + "' expands to more than 20000 terms");
+      }
+      acc = next;
+      i = close + 1;
+    }
+    List<String> out = new ArrayList<>(acc.size());
+    for (String s : acc) {
+      String t = SPACES.matcher(s).replaceAll(" ").trim();
+      if (!t.isEmpty()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private static volatile Map<String, String> teencode;
+
+  /** Vietnamese teencode: folded short word -> folded full word. */
+  static Map<String, String> teencode() {
+    Map<String, String> t = teencode;
+    if (t == null) {
+      Map<String, String> m = new HashMap<>();
+      for (String line : load("teencode/vi.txt")) {
+        int eq = line.indexOf('=');
+        if (eq > 0) {
+          m.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+        }
+      }
+      teencode = t = Collections.unmodifiableMap(m);
+    }
+    return t;
+  }
+}

@@ -1,0 +1,27 @@
+package com.personaruntime.guardrails;
+
+/** Compiles {@link PolicyConfig}s into {@link Policy} instances. */
+public final class Policies {
+  private Policies() {
+  }
+
+  /**
+   * Compiles a policy: normalises every term, loads the shipped lexicons (already in memory after
+   * the first call) and builds one multi-pattern automaton. Takes milliseconds; cache the result
+   * with {@link PolicyCache}.
+   */
+  public static Policy compile(PolicyConfig config) {
+    if (config == null) {
+      throw new IllegalArgumentException("config: must not be null");
+    }
+    return new CompiledPolicy(config);
+  }
+
+  /**
+   * Loads and compiles the shipped lexicons now (about a second, once per JVM) instead of on the
+   * first {@link #compile}. Call it at startup, off the event loop.
+   */
+  public static void preload() {
+    TermSet.shipped();
+  }
+}
