@@ -1,7 +1,9 @@
 package com.personaruntime.runtime.storage;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -17,10 +19,22 @@ public abstract class DbContract {
 
   protected abstract Backend backend();
 
+  private String skipped;
+
   @BeforeAll
   void openDatabase() {
-    t = TestDb.open(backend());
-    db = t.db;
+    try {
+      t = TestDb.open(backend());
+      db = t.db;
+    } catch (org.opentest4j.TestAbortedException e) {
+      skipped = e.getMessage();
+    }
+  }
+
+  /** Reports each test as skipped (with the reason) when the backend is not configured. */
+  @BeforeEach
+  void requireDatabase() {
+    Assumptions.assumeTrue(skipped == null, skipped);
   }
 
   @AfterAll
