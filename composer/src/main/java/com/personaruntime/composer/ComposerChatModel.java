@@ -93,7 +93,7 @@ public final class ComposerChatModel implements StreamingChatModel {
         try {
             executor.execute(() -> run(request, handler, handle));
         } catch (RuntimeException e) {
-            handler.onError(e);
+            reportError(handler, e);
         }
         return handle;
     }
@@ -104,7 +104,7 @@ public final class ComposerChatModel implements StreamingChatModel {
             composition = compose(lastUserText(request.messages()));
         } catch (RuntimeException e) {
             LOG.warn("Composer failed for persona {}: {}", persona.id(), e.toString());
-            handler.onError(e);
+            reportError(handler, e);
             return;
         }
         PartialResponseContext context = new PartialResponseContext(handle);
@@ -116,7 +116,7 @@ public final class ComposerChatModel implements StreamingChatModel {
                 handler.onPartialResponse(new PartialResponse(chunk), context);
             } catch (RuntimeException e) {
                 handle.cancel();
-                handler.onError(e);
+                reportError(handler, e);
                 return;
             }
         }
@@ -129,7 +129,20 @@ public final class ComposerChatModel implements StreamingChatModel {
                 .aiMessage(AiMessage.from(composition.text()))
                 .finishReason(FinishReason.STOP)
                 .build();
-        handler.onCompleteResponse(response);
+        try {
+            handler.onCompleteResponse(response);
+        } catch (RuntimeException e) {
+            reportError(handler, e);
+        }
+    }
+
+    /** Passes the error on; a handler that throws from onError is logged, not propagated into the executor. */
+    private void reportError(StreamingChatResponseHandler handler, Throwable error) {
+        try {
+            handler.onError(error);
+        } catch (RuntimeException e) {
+            LOG.warn("onError handler of persona {} threw {} while handling {}", persona.id(), e, error.toString());
+        }
     }
 
     /** The text of the last user message; an error when the request has none. */

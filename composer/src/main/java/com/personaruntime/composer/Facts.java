@@ -19,8 +19,11 @@ final class Facts {
             "[$€£]\\s?\\d(?:[\\d.,]*\\d)?"
                     + "|\\d(?:[\\d.,\\s]*\\d)?\\s?(?:đ|₫|vnđ|vnd|đồng|usd|eur|gbp|€|\\$|k|nghìn|ngàn|triệu|tr)(?![\\p{L}\\p{N}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;…])\\s+|\\s*\\n+\\s*");
-    private static final Pattern CLAUSE_END = Pattern.compile(",\\s+");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+|\\s*\\n+\\s*");
+    /** Words that only announce a price ("giá 390.000đ", "price: $16"): such a clause is still bare. */
+    private static final Pattern PRICE_WORDS = Pattern.compile(
+            "(?iu)(?<![\\p{L}])(giá|gia|chỉ|chi|là|la|price|priced|at|only|just|costs?|for)(?![\\p{L}])");
+    private static final Pattern CLAUSE_END = Pattern.compile("[,;]\\s+");
 
     private record Span(int start, int end) {
     }
@@ -48,7 +51,8 @@ final class Facts {
                 if (!m.find()) {
                     continue;
                 }
-                boolean bare = m.replaceAll("").replaceAll("[^\\p{L}]", "").length() < 2;
+                boolean bare = PRICE_WORDS.matcher(m.replaceAll("")).replaceAll("").replaceAll("[^\\p{L}]", "")
+                        .length() < 2;
                 Span span = bare && i > 0 ? new Span(clauses.get(i - 1).start(), c.end()) : c;
                 if (!spans.isEmpty() && (spans.get(spans.size() - 1).end() >= span.start()
                         || CLAUSE_END.matcher(text.substring(spans.get(spans.size() - 1).end(), span.start())).matches())) {

@@ -59,7 +59,12 @@ public final class IntentDetector {
     private static final List<Text.Token[]> PRICE = phrases(
             "giá", "bao nhiêu tiền", "mấy tiền", "nhiêu tiền", "bao tiền", "bảng giá", "giá cả", "=đắt",
             "=rẻ", "giảm giá", "khuyến mãi", "sale", "price", "prices", "pricing", "priced", "cost", "costs",
-            "how much", "expensive", "cheap", "discount", "=tiền", "bao nhiêu", "bao nhiu");
+            "expensive", "cheap", "discount", "=tiền");
+    /** "how much" / "bao nhiêu" ask a price only before these words or at the end ("how much caffeine" does not). */
+    private static final List<Text.Token[]> HOW_MUCH = phrases("how much", "bao nhiêu", "bao nhiu");
+    private static final List<Text.Token[]> PRICE_FOLLOWERS = phrases("is", "are", "does", "do", "for", "would",
+            "will", "was", "it", "s", "vậy", "ạ", "a", "shop", "admin", "em", "chị", "anh", "bạn", "thế", "nhỉ",
+            "nha", "tiền", "đ", "k", "một", "1", "hả", "the", "z", "thì");
     private static final List<Text.Token[]> PURCHASE = phrases(
             "mua", "muốn mua", "đặt hàng", "đặt mua", "=đặt", "dat hang", "order", "buy", "purchase", "chốt đơn",
             "=chốt", "lên đơn", "lấy cho", "add to cart", "checkout", "check out", "i ll take", "i will take",
@@ -132,7 +137,7 @@ public final class IntentDetector {
         if (any(tokens, SHIPPING)) {
             cues.add(Intent.SHIPPING);
         }
-        if (any(tokens, PRICE) || MONEY.matcher(t).find()) {
+        if (any(tokens, PRICE) || MONEY.matcher(t).find() || howMuchAsksPrice(tokens)) {
             cues.add(Intent.PRICE);
         }
         if (any(tokens, PURCHASE)) {
@@ -143,6 +148,29 @@ public final class IntentDetector {
             cues.add(Intent.PRODUCT_QUESTION);
         }
         return new Signals(cues, any(tokens, OFF_TOPIC), catalog, question);
+    }
+
+    private static boolean howMuchAsksPrice(List<Text.Token> tokens) {
+        for (Text.Token[] p : HOW_MUCH) {
+            int at = Text.indexOf(tokens, p, 0);
+            while (at >= 0) {
+                int next = at + p.length;
+                if (next >= tokens.size() || startsWithAny(tokens.get(next), PRICE_FOLLOWERS)) {
+                    return true;
+                }
+                at = Text.indexOf(tokens, p, at + 1);
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(Text.Token token, List<Text.Token[]> words) {
+        for (Text.Token[] w : words) {
+            if (w.length == 1 && token.matches(w[0])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean any(List<Text.Token> tokens, List<Text.Token[]> phrases) {

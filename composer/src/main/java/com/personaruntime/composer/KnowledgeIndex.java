@@ -25,7 +25,9 @@ import java.util.Set;
  *   <li><b>lexical</b> in [0, 1]: the idf-weighted share of the question's terms (folded, teencode
  *   expanded, shop vocabulary mapped to concepts, function words dropped, plus half-weight bigrams) that occur in
  *   the entry, blended 80/20 with the same share over title and tags only. Terms unknown to the whole
- *   knowledge base weigh most, so a question about something the brand never mentioned scores low;</li>
+ *   knowledge base weigh most, so a question about something the brand never mentioned scores low.
+ *   A question naming a title or tag term that belongs to one entry only ("sunscreen", "decaf") gives
+ *   that entry at least {@value #ANCHOR_FLOOR}, so extra words do not hide the product asked about;</li>
  *   <li><b>semantic</b>: cosine similarity of all-MiniLM-L6-v2 embeddings, rescaled to [0, 1] between
  *   {@value #COSINE_FLOOR} and {@value #COSINE_CEILING}.</li>
  * </ul>
@@ -43,10 +45,14 @@ public final class KnowledgeIndex {
     static final double COSINE_CEILING = 0.65;
     static final double SEMANTIC_WEIGHT_EN = 0.45;
     static final double SEMANTIC_WEIGHT_VI = 0.2;
+    /** Lexical score of an entry whose unique title or tag term the question names. */
+    static final double ANCHOR_FLOOR = 0.6;
 
     private final List<Entry> entries;
     private final Map<String, Double> idf;
     private final EmbeddingModel model;
+    /** Title and tag terms that name exactly one entry ("sunscreen", "decaf"): naming one finds it. */
+    private final Set<String> anchors;
 
     private record Entry(Knowledge knowledge, Set<String> terms, Set<String> titleTerms, Embedding embedding) {
     }
@@ -55,6 +61,19 @@ public final class KnowledgeIndex {
         this.entries = entries;
         this.idf = idf;
         this.model = model;
+        Map<String, Integer> titleFrequency = new HashMap<>();
+        for (Entry e : entries) {
+            for (String t : e.titleTerms()) {
+                titleFrequency.merge(t, 1, Integer::sum);
+            }
+        }
+        Set<String> unique = new HashSet<>();
+        titleFrequency.forEach((t, n) -> {
+            if (n == 1 && !t.startsWith("§")) {
+                unique.add(t);
+            }
+        });
+        this.anchors = Set.copyOf(unique);
     }
 
     /**
@@ -168,6 +187,12 @@ public final class KnowledgeIndex {
                     }
                 }
                 lexical = 0.8 * inText / total + 0.2 * inTitle / total;
+                for (String t : terms) {
+                    if (e.titleTerms().contains(t) && anchors.contains(t)) {
+                        lexical = Math.max(lexical, ANCHOR_FLOOR);
+                        break;
+                    }
+                }
             }
             double cosine = CosineSimilarity.between(q, e.embedding());
             double semantic = clamp((cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR));

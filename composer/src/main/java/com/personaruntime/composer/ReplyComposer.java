@@ -222,6 +222,10 @@ final class ReplyComposer {
         if (!topical(Lexicon.ORDER, false, hits, question, model, used)) {
             topical(Lexicon.STORE, false, hits, question, model, used);
         }
+        if (model.containsKey("fact") && model.containsKey("productFact")) {
+            // keep the reply short: one sentence of how-to-buy after the product's price
+            model.put("fact", Facts.relevant((String) model.get("fact"), question, 1));
+        }
         return Intent.PURCHASE_INTENT.id();
     }
 

@@ -19,6 +19,14 @@ class FactsTest {
     }
 
     @Test
+    void priceWordsDoNotMakeAClauseLessBare() {
+        assertThat(Facts.priceClauses("Kem chống nắng SPF50 PA++++, tuýp 50 ml, giá 390.000đ. Kết cấu mỏng nhẹ."))
+                .isEqualTo("tuýp 50 ml, giá 390.000đ");
+        assertThat(Facts.priceClauses("Miễn phí cho đơn từ 500.000đ; đơn dưới 500.000đ phí 30.000đ."))
+                .isEqualTo("Miễn phí cho đơn từ 500.000đ; đơn dưới 500.000đ phí 30.000đ");
+    }
+
+    @Test
     void otherCurrencies() {
         assertThat(Facts.hasPrice("Giá 390k")).isTrue();
         assertThat(Facts.hasPrice("Price 12,50 €")).isTrue();

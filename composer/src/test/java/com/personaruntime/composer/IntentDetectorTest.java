@@ -131,6 +131,16 @@ class IntentDetectorTest {
     }
 
     @Test
+    void howMuchAsksAPriceOnlyWhenItIsAboutMoney() {
+        assertThat(IntentDetector.analyze("how much caffeine is in the decaf?").has(Intent.PRICE)).isFalse();
+        assertThat(IntentDetector.analyze("how much coffee should I use").has(Intent.PRICE)).isFalse();
+        assertThat(IntentDetector.analyze("tuýp bao nhiêu ml").has(Intent.PRICE)).isFalse();
+        assertThat(IntentDetector.analyze("how much?").has(Intent.PRICE)).isTrue();
+        assertThat(IntentDetector.analyze("bao nhiêu vậy shop").has(Intent.PRICE)).isTrue();
+        assertThat(IntentDetector.analyze("how much for the decaf").has(Intent.PRICE)).isTrue();
+    }
+
+    @Test
     void symptomIsAComplaintWhenReportedAndAQuestionWhenAsked() {
         assertThat(IntentDetector.detect("da mình bị kích ứng")).isEqualTo(Intent.COMPLAINT);
         assertThat(IntentDetector.detect("có gây kích ứng không")).isEqualTo(Intent.PRODUCT_QUESTION);

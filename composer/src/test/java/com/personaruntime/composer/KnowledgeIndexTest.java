@@ -31,6 +31,7 @@ class KnowledgeIndexTest {
             doi tra the nao                          | returns
             cửa hàng mở cửa mấy giờ                  | hours
             How much is the sunscreen?               | spf50
+            Is the sunscreen good for oily skin?     | spf50
             """)
     void vietnameseWithAndWithoutDiacriticsFindsTheEntry(String question, String id) {
         List<KnowledgeHit> hits = TestPersonas.linhIndex().search(question, 3);
