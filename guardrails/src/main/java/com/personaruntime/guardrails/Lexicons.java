@@ -73,28 +73,60 @@ final class Lexicons {
     return i >= 0 ? line.substring(0, i) : line;
   }
 
-  /** Expands "(a|b|)" groups; no nesting. */
+  /** Expands "(a|b|)" groups (nesting allowed) into every combination. */
   static List<String> expand(String entry) {
+    List<String> raw = expandRaw(entry, entry);
+    List<String> out = new ArrayList<>(raw.size());
+    for (String s : raw) {
+      String t = SPACES.matcher(s).replaceAll(" ").trim();
+      if (!t.isEmpty()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> expandRaw(String part, String entry) {
     List<String> acc = new ArrayList<>();
     acc.add("");
     int i = 0;
-    while (i < entry.length()) {
-      int open = entry.indexOf('(', i);
+    while (i < part.length()) {
+      int open = part.indexOf('(', i);
       if (open < 0) {
-        String lit = entry.substring(i);
+        String lit = part.substring(i);
         acc.replaceAll(s -> s + lit);
         break;
       }
-      int close = entry.indexOf(')', open);
+      int depth = 0;
+      int close = -1;
+      List<String> alts = new ArrayList<>();
+      int altStart = open + 1;
+      for (int k = open; k < part.length(); k++) {
+        char c = part.charAt(k);
+        if (c == '(') {
+          depth++;
+        } else if (c == ')') {
+          depth--;
+          if (depth == 0) {
+            alts.add(part.substring(altStart, k));
+            close = k;
+            break;
+          }
+        } else if (c == '|' && depth == 1) {
+          alts.add(part.substring(altStart, k));
+          altStart = k + 1;
+        }
+      }
       if (close < 0) {
         throw new IllegalArgumentException("lexicon entry '" + entry + "': unclosed '('");
       }
-      String lit = entry.substring(i, open);
-      String[] alts = entry.substring(open + 1, close).split("\\|", -1);
-      List<String> next = new ArrayList<>(acc.size() * alts.length);
+      String lit = part.substring(i, open);
+      List<String> next = new ArrayList<>();
       for (String a : acc) {
         for (String alt : alts) {
-          next.add(a + lit + alt);
+          for (String x : expandRaw(alt, entry)) {
+            next.add(a + lit + x);
+          }
         }
       }
       if (next.size() > 20_000) {
@@ -103,14 +135,7 @@ final class Lexicons {
       acc = next;
       i = close + 1;
     }
-    List<String> out = new ArrayList<>(acc.size());
-    for (String s : acc) {
-      String t = SPACES.matcher(s).replaceAll(" ").trim();
-      if (!t.isEmpty()) {
-        out.add(t);
-      }
-    }
-    return out;
+    return acc;
   }
 
   private static volatile Map<String, String> teencode;

@@ -125,6 +125,10 @@ final class TermSet {
       if (!li.equals(term)) {
         inflections(rule, li, term, group, detail);
       }
+      // a multi-word term typed without spaces (or with invisible separators): "rẻbèo"
+      if (term.trim().indexOf(' ') > 0) {
+        add(rule, term.replace(" ", ""), term, group, detail);
+      }
     }
 
     private void inflections(String rule, String term, String display, String group, String detail) {

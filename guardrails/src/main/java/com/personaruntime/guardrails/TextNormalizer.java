@@ -19,8 +19,9 @@ import java.util.Map;
  *  2. words = runs of letters, digits and inner '@'/'$'. Leetspeak (0 1 3 4 5 7 8 9 @ $) is mapped
  *     only inside words that contain a letter, so prices and phone numbers stay digits.
  *  3. runs of >= 3 one-character words separated by the SAME single separator ("c.u.r.e",
- *     "c-u-r-e", "c u r e") with at least two letters are joined into one word. "I'm a" is not
- *     joined (different separators).
+ *     "c-u-r-e", "c u r e") with at least two letters are joined into one word, and so are two
+ *     letters joined by one non-space separator ("r.ẻ"). "I'm a" is not joined (different
+ *     separators); "a b" is not joined (space).
  *  4. Vietnamese teencode words ("ko", "dc", "mk"...) are replaced by the full folded word.
  *  5. separator runs become ' ', or BREAK when they hold a sentence terminator followed by
  *     whitespace, a newline, or a CJK full stop. No pattern contains BREAK, so no match spans a
@@ -292,7 +293,8 @@ final class TextNormalizer {
             letters++;
           }
         }
-        if (j - wi + 1 >= 3 && letters >= 2) {
+        // three or more singles, or two letters joined by a non-space separator ("r.e", "f-a")
+        if ((j - wi + 1 >= 3 && letters >= 2) || (j - wi + 1 == 2 && letters == 2 && sepChar != ' ')) {
           runEnd = j;
         }
       }

@@ -1,0 +1,26 @@
+package com.personaruntime.guardrails;
+
+import java.util.List;
+import java.util.Map;
+
+/** The fixed test policy, modelled on the Lumière skincare persona in ARCHITECTURE.md. */
+final class LumierePolicy {
+  static final PolicyConfig CONFIG = PolicyConfig.builder()
+      .bannedTerms(List.of("rẻ bèo", "hàng fake"))
+      .competitors(List.of("GlowCo"))
+      .forbiddenClaims(List.of("chữa khỏi", "trị dứt điểm", "cure", "guaranteed results"))
+      .allowedLinkDomains(List.of("lumiere.example"))
+      .avoidTopics(List.of("politics", "religion"))
+      .languages(List.of("vi", "en"))
+      .jurisdictions(List.of("VN", "EU", "US"))
+      .aiLabels(Map.of("vi", "Nội dung do AI tạo ra", "en", "AI-generated"))
+      .sponsoredLabels(Map.of("vi", "#quảngcáo", "en", "#ad"))
+      .build();
+  static final Policy POLICY = Policies.compile(CONFIG);
+
+  static final CheckContext OUT_EN = CheckContext.chatOutput().withLanguage("en");
+  static final CheckContext OUT_VI = CheckContext.chatOutput().withLanguage("vi");
+
+  private LumierePolicy() {
+  }
+}

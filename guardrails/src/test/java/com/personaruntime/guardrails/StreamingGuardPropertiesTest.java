@@ -1,0 +1,140 @@
+package com.personaruntime.guardrails;
+
+import static com.personaruntime.guardrails.LumierePolicy.POLICY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+
+/**
+ * Properties of the streaming guard: must-catch texts split at every boundary and at random
+ * chunkings never release anything forbidden and end in FLAG/BLOCK; clean texts are released in
+ * full and byte-identical; the streamed decision equals the whole-text decision.
+ */
+class StreamingGuardPropertiesTest {
+
+  static final List<String> PREFIXES = List.of("", "Chào bạn! ", "Hi there. Our SPF50 is light and ",
+      "Kem chống nắng SPF50 PA++++, 50 ml, giá 390.000đ. Bạn thoa lại sau 2 giờ nhé, và ",
+      "A long sentence without any stop that keeps going and going well past the budget of the guard so that the "
+          + "budget release path is exercised many times over before the bad part arrives and ");
+  static final List<String> MUST_CATCH = List.of(
+      "this will c.u.r.e your acne.", "chữa khỏi mụn luôn.", "tri dut diem nam.", "GlowCo is cheaper!",
+      "it's rẻ bèo lắm.", "I'm a real person.", "I use it every day.", "mình đã dùng và khỏi mụn.",
+      "buy at glowco.com today.", "guaranteed results for all.", "G10wC0 fans.", "hàng f4ke nhiều lắm",
+      "the election is close.", "no side effects at all.");
+  static final List<String> CLEAN = List.of(
+      "Chào bạn! Mình là Linh, trợ lý AI của Lumière 🌿 Kem chống nắng SPF50 PA++++, 50 ml, 390.000đ, dùng hằng ngày, thoa lại sau 2 giờ.",
+      "Very secure packaging. Our manicure kit is back! You can use it every day, and reapply after two hours outdoors.",
+      "Mình đi sửa chữa khỏi phải lo nha. Da bạn chưa khỏi mụn thì kiên trì thêm nhé. Không phải ai cũng hợp với retinol.",
+      "Order at https://www.lumiere.example/spf50 — free shipping over 500.000đ. Results may vary; consistent use helps. "
+          + "This is a deliberately long sentence without a full stop so that the guard must fall back to its character budget "
+          + "and release at word boundaries while holding back a tail");
+
+  static String feed(StreamingGuard g, String text, List<Integer> cuts) {
+    StringBuilder out = new StringBuilder();
+    int prev = 0;
+    for (int c : cuts) {
+      out.append(g.offer(text.substring(prev, c)));
+      prev = c;
+    }
+    out.append(g.offer(text.substring(prev)));
+    return out.toString();
+  }
+
+  static void assertNothingForbiddenReleased(StreamingGuard g, String full) {
+    Verdict fin = g.finish();
+    assertThat(fin.decision()).as("decision for %s", full).isIn(Decision.FLAG, Decision.BLOCK);
+    assertThat(g.stopped()).isTrue();
+    String rel = g.released();
+    assertThat(full).startsWith(rel);
+    // nothing released contains (the start of) a match: released text alone is clean, and the
+    // full text's first FLAG/BLOCK finding starts at or after the released prefix
+    assertThat(POLICY.check(rel, LumierePolicy.OUT_EN).decision()).isIn(Decision.ALLOW, Decision.REWRITE);
+    Verdict whole = POLICY.check(full, LumierePolicy.OUT_EN);
+    int firstBad = whole.findings().stream().filter(f -> f.action() == Action.FLAG || f.action() == Action.BLOCK)
+        .mapToInt(Finding::start).min().orElseThrow();
+    assertThat(rel.length()).as("released '%s' reaches into the match at %d", rel, firstBad).isLessThanOrEqualTo(firstBad);
+  }
+
+  @Example
+  void mustCatchSplitAtEveryBoundary() {
+    for (String prefix : PREFIXES) {
+      for (String bad : MUST_CATCH) {
+        String full = prefix + bad + " Thanks for asking, see you soon.";
+        for (int cut = 1; cut < full.length(); cut++) {
+          StreamingGuard g = POLICY.streamingGuard(LumierePolicy.OUT_EN);
+          feed(g, full, List.of(cut));
+          assertNothingForbiddenReleased(g, full);
+        }
+        // and one char at a time
+        StreamingGuard g = POLICY.streamingGuard(LumierePolicy.OUT_EN);
+        List<Integer> all = new ArrayList<>();
+        for (int i = 1; i < full.length(); i++) {
+          all.add(i);
+        }
+        feed(g, full, all);
+        assertNothingForbiddenReleased(g, full);
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<Tuple.Tuple2<String, List<Integer>>> mustCatchChunked() {
+    Arbitrary<String> texts = Combinators.combine(Arbitraries.of(PREFIXES), Arbitraries.of(MUST_CATCH),
+        Arbitraries.of("", " More text follows here.", " Cảm ơn bạn nhiều nha!")).as((p, b, s) -> p + b + s);
+    return texts.flatMap(t -> Arbitraries.integers().between(1, Math.max(1, t.length() - 1)).list().ofMaxSize(40)
+        .map(l -> l.stream().distinct().sorted().toList()).map(cuts -> Tuple.of(t, cuts)));
+  }
+
+  @Property(tries = 400)
+  void mustCatchRandomChunkings(@ForAll("mustCatchChunked") Tuple.Tuple2<String, List<Integer>> c) {
+    StreamingGuard g = POLICY.streamingGuard(LumierePolicy.OUT_EN);
+    feed(g, c.get1(), c.get2());
+    assertNothingForbiddenReleased(g, c.get1());
+  }
+
+  @Provide
+  Arbitrary<Tuple.Tuple2<String, List<Integer>>> cleanChunked() {
+    return Arbitraries.of(CLEAN).flatMap(t -> Arbitraries.integers().between(1, t.length() - 1).list().ofMaxSize(60)
+        .map(l -> l.stream().distinct().sorted().toList()).map(cuts -> Tuple.of(t, cuts)));
+  }
+
+  @Property(tries = 400)
+  void cleanTextsAreReleasedInFullAndIdentical(@ForAll("cleanChunked") Tuple.Tuple2<String, List<Integer>> c) {
+    StreamingGuard g = POLICY.streamingGuard(LumierePolicy.OUT_EN);
+    String during = feed(g, c.get1(), c.get2());
+    Verdict v = g.finish();
+    assertThat(v.decision()).isEqualTo(Decision.ALLOW);
+    assertThat(g.released()).isEqualTo(c.get1());
+    assertThat(c.get1()).startsWith(during);
+  }
+
+  @Property(tries = 300)
+  void redactedTextStreamsExactlyAsTheWholeTextCheck(@ForAll("redactChunked") Tuple.Tuple2<String, List<Integer>> c) {
+    StreamingGuard g = POLICY.streamingGuard(LumierePolicy.OUT_EN);
+    feed(g, c.get1(), c.get2());
+    Verdict v = g.finish();
+    Verdict whole = POLICY.check(c.get1(), LumierePolicy.OUT_EN);
+    assertThat(v.decision()).isEqualTo(Decision.REWRITE);
+    assertThat(g.released()).isEqualTo(whole.text());
+    assertThat(g.released()).doesNotContain("0912", "linh@", "4111");
+  }
+
+  @Provide
+  Arbitrary<Tuple.Tuple2<String, List<Integer>>> redactChunked() {
+    return Arbitraries.of(
+            "Call 0912 345 678 today. Thanks!",
+            "My colleague's mail is linh@lumiere.example and the hotline is +84 912 345 678 for orders",
+            "Pay with 4111 1111 1111 1111? No, never share it. " + "Okay then, ".repeat(20) + "call 0912345678 please")
+        .flatMap(t -> Arbitraries.integers().between(1, t.length() - 1).list().ofMaxSize(40)
+            .map(l -> l.stream().distinct().sorted().toList()).map(cuts -> Tuple.of(t, cuts)));
+  }
+}
