@@ -24,21 +24,79 @@ final class Links {
   private Links() {
   }
 
+  /*
+   * The regex runs only on regions around candidates ('.', "://", "[", "(", " dot "): from two
+   * words before to two words after, with transparent bounds. Sentence dots fail fast there.
+   */
   static void scan(String text, List<String> allowed, Sink sink) {
-    if (text.indexOf('.') < 0 && text.indexOf("dot") < 0) {
-      return;
-    }
-    Matcher m = LINK.matcher(text);
-    while (m.find()) {
-      String host = host(m.group());
-      if (!allowed(host, allowed)) {
-        int end = m.end();
-        while (end > m.start() && ".,;:!?".indexOf(text.charAt(end - 1)) >= 0) {
-          end--;
-        }
-        sink.found(m.start(), end, host);
+    final int n = text.length();
+    Matcher m = null;
+    int scannedTo = 0;
+    int lastStart = -1;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      boolean cand = (c == '.' && i > 0 && i + 1 < n && Character.isLetterOrDigit(text.charAt(i - 1))
+              && Character.isLetter(text.charAt(i + 1)))
+          || (c == '[' && (text.startsWith("[.]", i) || text.startsWith("[dot]", i)))
+          || (c == '(' && (text.startsWith("(.)", i) || text.startsWith("(dot)", i)))
+          || (c == ':' && text.startsWith("://", i))
+          || (c == ' ' && text.startsWith(" dot ", i));
+      if (!cand || i < scannedTo) {
+        continue;
       }
+      int s = wordStart(text, wordStart(text, i) - 1);
+      s = wordStart(text, s - 1);
+      int e = wordEnd(text, wordEnd(text, i + 1) + 1);
+      e = wordEnd(text, e + 1);
+      s = Math.max(s, scannedTo);
+      m = m == null ? LINK.matcher(text) : m;
+      m.region(s, e).useTransparentBounds(true).useAnchoringBounds(false);
+      while (m.find()) {
+        if (m.start() <= lastStart) {
+          continue;
+        }
+        lastStart = m.start();
+        String host = host(m.group());
+        if (!allowed(host, allowed)) {
+          int end = m.end();
+          while (end > m.start() && ".,;:!?".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+          }
+          sink.found(m.start(), end, host);
+        }
+        e = Math.max(e, m.end());
+      }
+      scannedTo = Math.max(i + 1, wordStart(text, e));
     }
+  }
+
+  private static int wordStart(String text, int i) {
+    if (i <= 0) {
+      return 0;
+    }
+    int k = Math.min(i, text.length());
+    while (k > 0 && Character.isWhitespace(text.charAt(k - 1))) {
+      k--;
+    }
+    while (k > 0 && !Character.isWhitespace(text.charAt(k - 1))) {
+      k--;
+    }
+    return k;
+  }
+
+  private static int wordEnd(String text, int i) {
+    int n = text.length();
+    if (i >= n) {
+      return n;
+    }
+    int k = i;
+    while (k < n && Character.isWhitespace(text.charAt(k))) {
+      k++;
+    }
+    while (k < n && !Character.isWhitespace(text.charAt(k))) {
+      k++;
+    }
+    return k;
   }
 
   static String host(String link) {

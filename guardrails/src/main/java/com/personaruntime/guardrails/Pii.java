@@ -29,62 +29,102 @@ final class Pii {
   private Pii() {
   }
 
+  /*
+   * Regexes run only on candidate regions: maximal runs of digits and number punctuation
+   * ("0912 345 678", "+84 (0) 912-345-678") holding at least 9 digits, and the non-space word
+   * around each '@'. Matchers use transparent bounds so look-arounds still see the neighbours.
+   * This keeps a 1 KB reply with prices and sizes in it at a few microseconds.
+   */
   static void scan(String text, boolean email, boolean phone, boolean card, boolean vnId, Sink sink) {
-    int digits = 0;
-    boolean at = false;
-    for (int i = 0, n = text.length(); i < n; i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        digits++;
-      } else if (c == '@') {
-        at = true;
-      }
-    }
     java.util.ArrayList<int[]> spans = new java.util.ArrayList<>();
-    if (digits >= 9) {
+    final int n = text.length();
+    Matcher cm = null;
+    Matcher im = null;
+    Matcher pm = null;
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9') && c != '+' && c != '(') {
+        i++;
+        continue;
+      }
+      int s = i;
+      int digits = 0;
+      int j = i;
+      while (j < n) {
+        char x = text.charAt(j);
+        if (x >= '0' && x <= '9') {
+          digits++;
+        } else if (!(x == ' ' || x == '.' || x == '-' || x == '(' || x == ')' || x == '+')) {
+          break;
+        }
+        j++;
+      }
+      i = j + 1;
+      if (digits < 9) {
+        continue;
+      }
       if (card) {
-        Matcher m = CARD.matcher(text);
-        while (m.find()) {
-          if (luhn(m.group())) {
-            spans.add(new int[] {m.start(), m.end()});
-            sink.found(RuleIds.PII_CARD, m.start(), m.end(), "payment card number");
+        cm = cm == null ? CARD.matcher(text) : cm;
+        cm.region(s, j).useTransparentBounds(true).useAnchoringBounds(false);
+        while (cm.find()) {
+          if (luhn(cm.group())) {
+            spans.add(new int[] {cm.start(), cm.end()});
+            sink.found(RuleIds.PII_CARD, cm.start(), cm.end(), "payment card number");
           }
         }
       }
       if (vnId) {
-        Matcher m = VN_ID.matcher(text);
-        while (m.find()) {
-          String d = m.group().replaceAll("[ .]", "");
+        im = im == null ? VN_ID.matcher(text) : im;
+        im.region(s, j).useTransparentBounds(true).useAnchoringBounds(false);
+        while (im.find()) {
+          String d = im.group().replaceAll("[ .]", "");
           int province = Integer.parseInt(d.substring(0, 3));
-          if (province >= 1 && province <= 96 && !overlaps(spans, m.start(), m.end())) {
-            spans.add(new int[] {m.start(), m.end()});
-            sink.found(RuleIds.PII_VN_ID, m.start(), m.end(), "Vietnamese citizen ID number");
+          if (province >= 1 && province <= 96 && !overlaps(spans, im.start(), im.end())) {
+            spans.add(new int[] {im.start(), im.end()});
+            sink.found(RuleIds.PII_VN_ID, im.start(), im.end(), "Vietnamese citizen ID number");
           }
         }
       }
       if (phone) {
-        Matcher m = PHONE.matcher(text);
-        while (m.find()) {
+        pm = pm == null ? PHONE.matcher(text) : pm;
+        pm.region(s, j).useTransparentBounds(true).useAnchoringBounds(false);
+        while (pm.find()) {
           int nd = 0;
-          for (int i = m.start(); i < m.end(); i++) {
-            if (Character.isDigit(text.charAt(i))) {
+          for (int k = pm.start(); k < pm.end(); k++) {
+            if (Character.isDigit(text.charAt(k))) {
               nd++;
             }
           }
-          if (nd >= 9 && nd <= 15 && !overlaps(spans, m.start(), m.end())) {
-            spans.add(new int[] {m.start(), m.end()});
-            sink.found(RuleIds.PII_PHONE, m.start(), m.end(), "phone number");
+          if (nd >= 9 && nd <= 15 && !overlaps(spans, pm.start(), pm.end())) {
+            spans.add(new int[] {pm.start(), pm.end()});
+            sink.found(RuleIds.PII_PHONE, pm.start(), pm.end(), "phone number");
           }
         }
       }
     }
-    if (at && email) {
-      Matcher m = EMAIL.matcher(text);
-      while (m.find()) {
-        if (!overlaps(spans, m.start(), m.end())) {
-          spans.add(new int[] {m.start(), m.end()});
-          sink.found(RuleIds.PII_EMAIL, m.start(), m.end(), "e-mail address");
+    if (email) {
+      Matcher em = null;
+      int from = 0;
+      int at;
+      while ((at = text.indexOf('@', from)) >= 0) {
+        int s = at;
+        while (s > 0 && !Character.isWhitespace(text.charAt(s - 1))) {
+          s--;
         }
+        int e = at + 1;
+        while (e < n && !Character.isWhitespace(text.charAt(e))) {
+          e++;
+        }
+        em = em == null ? EMAIL.matcher(text) : em;
+        em.region(s, e).useTransparentBounds(true).useAnchoringBounds(false);
+        while (em.find()) {
+          if (!overlaps(spans, em.start(), em.end())) {
+            spans.add(new int[] {em.start(), em.end()});
+            sink.found(RuleIds.PII_EMAIL, em.start(), em.end(), "e-mail address");
+          }
+        }
+        from = Math.max(e, at + 1);
       }
     }
   }
