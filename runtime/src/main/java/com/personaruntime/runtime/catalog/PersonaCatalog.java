@@ -1,0 +1,327 @@
+package com.personaruntime.runtime.catalog;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.personaruntime.guardrails.PolicyCache;
+import com.personaruntime.personas.Persona;
+import com.personaruntime.personas.PersonaDocuments;
+import com.personaruntime.personas.PersonaPolicies;
+import com.personaruntime.runtime.auth.Principal;
+import com.personaruntime.runtime.storage.AuditLog;
+import com.personaruntime.runtime.storage.BrandRepository;
+import com.personaruntime.runtime.storage.PersonaRecord;
+import com.personaruntime.runtime.storage.PersonaRepository;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Personas as the runtime knows them: validated documents stored as versions, scoped to the
+ * caller's brands, with the published version and its compiled policy cached.
+ *
+ * <p>Every change is a new version (no new version when the document did not change). Creating
+ * a persona publishes version 1; later API edits stay drafts until published, unless the caller
+ * asks to publish at once; a changed file in {@code personas.dir} is published at import (the
+ * files are the reviewed source). Caches are only caches: a change on any node is announced on
+ * the event bus address {@value #CHANGED_ADDRESS} and every node drops its entry.
+ */
+public final class PersonaCatalog {
+  public static final String CHANGED_ADDRESS = "personas.changed";
+  private static final Logger LOG = LoggerFactory.getLogger(PersonaCatalog.class);
+
+  private final Vertx vertx;
+  private final PersonaRepository personas;
+  private final BrandRepository brands;
+  private final AuditLog audit;
+  private final PolicyCache policies = new PolicyCache(10_000);
+  private final Cache<String, LivePersona> live = Caffeine.newBuilder()
+      .maximumSize(10_000)
+      .expireAfterWrite(Duration.ofMinutes(10))
+      .build();
+
+  public PersonaCatalog(Vertx vertx, PersonaRepository personas, BrandRepository brands, AuditLog audit) {
+    this.vertx = vertx;
+    this.personas = personas;
+    this.brands = brands;
+    this.audit = audit;
+    vertx.eventBus().<String>consumer(CHANGED_ADDRESS, msg -> live.invalidate(msg.body()));
+  }
+
+  /** One persona file at start-up: either a valid persona or its problems. */
+  public record FileEntry(String source, Persona persona, List<String> problems) {
+  }
+
+  /** What the start-up import did, one line per file. */
+  public record ImportReport(List<String> imported, List<String> unchanged, List<String> skipped) {
+  }
+
+  /**
+   * Imports persona files: new files create personas (and their brand if needed), changed files
+   * become a new published version, invalid files are reported and skipped so one brand's
+   * mistake does not stop the others.
+   */
+  public Future<ImportReport> importFiles(List<FileEntry> files) {
+    List<String> imported = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (FileEntry file : files) {
+      chain = chain.compose(v -> {
+        if (file.persona() == null) {
+          file.problems().forEach(p -> LOG.warn("persona file skipped: {}", p));
+          skipped.add(file.source() + ": " + file.problems().size() + " problem(s)");
+          return Future.succeededFuture();
+        }
+        return importOne(file).map(outcome -> {
+          switch (outcome) {
+            case "unchanged" -> unchanged.add(file.source());
+            case "imported" -> imported.add(file.source());
+            default -> skipped.add(file.source() + ": " + outcome);
+          }
+          return (Void) null;
+        }).recover(err -> {
+          LOG.warn("persona file {} not imported: {}", file.source(), err.getMessage());
+          skipped.add(file.source() + ": " + err.getMessage());
+          return Future.succeededFuture();
+        });
+      });
+    }
+    return chain.map(v -> new ImportReport(imported, unchanged, skipped));
+  }
+
+  private Future<String> importOne(FileEntry file) {
+    Persona p = file.persona();
+    String json = PersonaDocuments.toJson(p);
+    String checksum = PersonaDocuments.checksum(p);
+    return ensureBrand(p.brand()).compose(brandId -> personas.findBySlug(p.id()).compose(existing -> {
+      if (existing.isEmpty()) {
+        return personas.create(brandId, p.id(), json, checksum, "file", "system")
+            .compose(rec -> audit(rec.brandId(), "system", "persona.imported", rec.id(),
+                new JsonObject().put("slug", p.id()).put("file", file.source()).put("version", 1)))
+            .map("imported");
+      }
+      PersonaRecord rec = existing.get();
+      if (!rec.brandId().equals(brandId)) {
+        return Future.succeededFuture("persona id '" + p.id() + "' already belongs to another brand");
+      }
+      if (checksum.equals(rec.latestChecksum()) && rec.latestIsPublished()) {
+        return Future.succeededFuture("unchanged");
+      }
+      return personas.addVersion(rec.id(), json, checksum, "file", "system", true)
+          .compose(updated -> {
+            changed(p.id());
+            return audit(updated.brandId(), "system", "persona.imported", updated.id(),
+                new JsonObject().put("slug", p.id()).put("file", file.source())
+                    .put("version", updated.publishedVersion()));
+          })
+          .map("imported");
+    }));
+  }
+
+  private Future<String> ensureBrand(String slug) {
+    return brands.findBySlug(slug).compose(b -> b.isPresent()
+        ? Future.succeededFuture(b.get().id())
+        : brands.create(slug, slug).map(created -> created.id()));
+  }
+
+  /** Personas the principal may see, newest first. */
+  public Future<List<PersonaRecord>> list(Principal principal) {
+    Future<List<PersonaRecord>> all = principal.platformAdmin() ? personas.listAll() : personas.listAll()
+        .map(list -> list.stream().filter(r -> principal.canRead(r.brandId())).toList());
+    return all;
+  }
+
+  /** One persona visible to the principal (NOT_FOUND otherwise). */
+  public Future<PersonaRecord> get(Principal principal, String slug) {
+    return personas.findBySlug(slug).compose(rec -> {
+      if (rec.isEmpty() || !principal.canRead(rec.get().brandId())) {
+        return Future.failedFuture(CatalogException.notFound(slug));
+      }
+      return Future.succeededFuture(rec.get());
+    });
+  }
+
+  /** Creates a persona from a document (JSON or YAML) and publishes version 1. */
+  public Future<PersonaRecord> create(Principal principal, String body) {
+    Persona p;
+    try {
+      p = parse(body);
+    } catch (CatalogException e) {
+      return Future.failedFuture(e);
+    }
+    return brands.findBySlug(p.brand()).compose(brand -> {
+      if (brand.isEmpty() && !principal.platformAdmin()) {
+        return Future.failedFuture(new CatalogException(CatalogException.Kind.NOT_FOUND,
+            "brand: brand '" + p.brand() + "' not found"));
+      }
+      Future<String> brandId = brand.isPresent() ? Future.succeededFuture(brand.get().id())
+          : brands.create(p.brand(), p.brand()).map(b -> b.id());
+      return brandId.compose(id -> {
+        if (!principal.canRead(id)) {
+          return Future.failedFuture(new CatalogException(CatalogException.Kind.NOT_FOUND,
+              "brand: brand '" + p.brand() + "' not found"));
+        }
+        if (!principal.canEdit(id)) {
+          return Future.failedFuture(new CatalogException(CatalogException.Kind.FORBIDDEN,
+              "your role in brand '" + p.brand() + "' may not create personas (owner or editor needed)"));
+        }
+        return personas.findBySlug(p.id()).compose(existing -> {
+          if (existing.isPresent()) {
+            return Future.failedFuture(new CatalogException(CatalogException.Kind.CONFLICT,
+                "id: a persona with id '" + p.id() + "' already exists"));
+          }
+          return personas.create(id, p.id(), PersonaDocuments.toJson(p), PersonaDocuments.checksum(p), "api",
+                  principal.userId())
+              .compose(rec -> audit(id, principal.userId(), "persona.created", rec.id(),
+                  new JsonObject().put("slug", p.id()).put("version", 1)).map(rec));
+        });
+      });
+    });
+  }
+
+  /** Stores a new version of a persona (a draft unless {@code publish}). */
+  public Future<PersonaRecord> update(Principal principal, String slug, String body, boolean publish) {
+    Persona p;
+    try {
+      p = parse(body);
+    } catch (CatalogException e) {
+      return Future.failedFuture(e);
+    }
+    return editable(principal, slug).compose(rec -> {
+      if (!p.id().equals(rec.slug())) {
+        return Future.failedFuture(new CatalogException(CatalogException.Kind.INVALID,
+            "id: must stay '" + rec.slug() + "' (the persona in the URL), got '" + p.id() + "'"));
+      }
+      if (!p.brand().equals(rec.brandSlug())) {
+        return Future.failedFuture(new CatalogException(CatalogException.Kind.INVALID,
+            "brand: a persona cannot move to another brand: must stay '" + rec.brandSlug() + "', got '"
+                + p.brand() + "'"));
+      }
+      return personas.addVersion(rec.id(), PersonaDocuments.toJson(p), PersonaDocuments.checksum(p), "api",
+              principal.userId(), publish)
+          .compose(updated -> {
+            if (publish) {
+              changed(slug);
+            }
+            return audit(updated.brandId(), principal.userId(), "persona.updated", updated.id(),
+                new JsonObject().put("slug", slug).put("version", updated.latestVersion())
+                    .put("published", publish)).map(updated);
+          });
+    });
+  }
+
+  /** Publishes a version (the latest when {@code version} is null). */
+  public Future<PersonaRecord> publish(Principal principal, String slug, Integer version) {
+    return editable(principal, slug).compose(rec -> {
+      int v = version == null ? rec.latestVersion() : version;
+      if (v < 1 || v > rec.latestVersion()) {
+        return Future.failedFuture(new CatalogException(CatalogException.Kind.INVALID,
+            "version: must be between 1 and " + rec.latestVersion() + ", got " + v));
+      }
+      return personas.publish(rec.id(), v).compose(updated -> {
+        changed(slug);
+        return audit(updated.brandId(), principal.userId(), "persona.published", updated.id(),
+            new JsonObject().put("slug", slug).put("version", v)).map(updated);
+      });
+    });
+  }
+
+  /** Soft-deletes a persona (owners only). */
+  public Future<Void> delete(Principal principal, String slug) {
+    return get(principal, slug).compose(rec -> {
+      if (!principal.isOwner(rec.brandId())) {
+        return Future.failedFuture(new CatalogException(CatalogException.Kind.FORBIDDEN,
+            "only an owner of brand '" + rec.brandSlug() + "' may delete personas"));
+      }
+      return personas.delete(rec.id()).compose(v -> {
+        changed(slug);
+        return audit(rec.brandId(), principal.userId(), "persona.deleted", rec.id(),
+            new JsonObject().put("slug", slug));
+      });
+    });
+  }
+
+  /** The version history of a persona visible to the principal. */
+  public Future<List<com.personaruntime.runtime.storage.PersonaVersion>> versions(Principal principal, String slug) {
+    return get(principal, slug).compose(rec -> personas.versions(rec.id()));
+  }
+
+  /** The published persona with its compiled policy, cached; empty when unknown or deleted. */
+  public Future<Optional<LivePersona>> live(String slug) {
+    LivePersona cached = live.getIfPresent(slug);
+    if (cached != null) {
+      return Future.succeededFuture(Optional.of(cached));
+    }
+    return personas.findBySlug(slug).map(rec -> {
+      if (rec.isEmpty() || rec.get().publishedDocument() == null) {
+        return Optional.<LivePersona>empty();
+      }
+      PersonaRecord r = rec.get();
+      var parsed = PersonaDocuments.parse("stored persona " + slug, r.publishedDocument());
+      if (!parsed.isValid()) {
+        LOG.error("stored persona {} v{} no longer validates: {}", slug, r.publishedVersion(), parsed.problems());
+        return Optional.<LivePersona>empty();
+      }
+      Persona persona = parsed.orElseThrow();
+      String key = r.id() + "@" + r.publishedVersion();
+      LivePersona lp = new LivePersona(r.id(), r.brandId(), r.publishedVersion(), persona,
+          policies.get(key, () -> PersonaPolicies.toPolicyConfig(persona)));
+      live.put(slug, lp);
+      return Optional.of(lp);
+    });
+  }
+
+  /** Every published persona, by slug (for the public chat page). */
+  public Future<List<LivePersona>> published() {
+    return personas.listAll().compose(records -> {
+      List<Future<Optional<LivePersona>>> all = records.stream()
+          .filter(r -> r.publishedVersion() != null)
+          .map(r -> live(r.slug()))
+          .toList();
+      return Future.all(all).map(cf -> all.stream().map(Future::result).flatMap(Optional::stream)
+          .sorted(java.util.Comparator.comparing(LivePersona::slug)).toList());
+    });
+  }
+
+  /** The published persona, if the principal may read it (NOT_FOUND otherwise). */
+  public Future<LivePersona> liveFor(Principal principal, String slug) {
+    return live(slug).compose(lp -> {
+      if (lp.isEmpty() || !principal.canRead(lp.get().brandId())) {
+        return Future.failedFuture(CatalogException.notFound(slug));
+      }
+      return Future.succeededFuture(lp.get());
+    });
+  }
+
+  private Future<PersonaRecord> editable(Principal principal, String slug) {
+    return get(principal, slug).compose(rec -> principal.canEdit(rec.brandId())
+        ? Future.succeededFuture(rec)
+        : Future.failedFuture(new CatalogException(CatalogException.Kind.FORBIDDEN,
+            "your role in brand '" + rec.brandSlug() + "' may not change personas (owner or editor needed)")));
+  }
+
+  private static Persona parse(String body) {
+    var result = PersonaDocuments.parse("body", body == null ? "" : body);
+    if (!result.isValid()) {
+      List<String> problems = result.problems().stream().map(Object::toString).toList();
+      throw new CatalogException(CatalogException.Kind.INVALID,
+          "the persona document has " + problems.size() + " problem(s)", problems);
+    }
+    return result.orElseThrow();
+  }
+
+  private void changed(String slug) {
+    live.invalidate(slug);
+    vertx.eventBus().publish(CHANGED_ADDRESS, slug);
+  }
+
+  private Future<Void> audit(String brandId, String actor, String action, String targetId, JsonObject details) {
+    return audit.append(actor, brandId, action, "persona", targetId, details.encode()).mapEmpty();
+  }
+}

@@ -1,0 +1,350 @@
+package com.personaruntime.runtime.live;
+
+import com.personaruntime.composer.KnowledgeHit;
+import com.personaruntime.composer.LanguageDetector;
+import com.personaruntime.gateway.GatewayFailure;
+import com.personaruntime.gateway.ModelGateway;
+import com.personaruntime.gateway.ModelRoute;
+import com.personaruntime.gateway.ModelSpec;
+import com.personaruntime.gateway.StreamHandle;
+import com.personaruntime.gateway.StreamListener;
+import com.personaruntime.guardrails.Channel;
+import com.personaruntime.guardrails.CheckContext;
+import com.personaruntime.guardrails.Decision;
+import com.personaruntime.guardrails.Direction;
+import com.personaruntime.guardrails.Finding;
+import com.personaruntime.guardrails.StreamingGuard;
+import com.personaruntime.guardrails.Verdict;
+import com.personaruntime.personas.Persona;
+import com.personaruntime.runtime.catalog.LivePersona;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.output.TokenUsage;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One live chat turn, end to end (ARCHITECTURE.md "Live chat turn"): input guard, prompt,
+ * model stream through the gateway (configured model first, the offline composer last),
+ * streaming guard, fallback line on block/flag, transcript and moderation item.
+ *
+ * <p>Threading: {@link #turn} is called on the connection's event-loop context; the gateway's
+ * callbacks arrive on other threads and are moved back onto that context, so the guard, the
+ * sink and the conversation are only touched by one thread.
+ */
+public final class ChatEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(ChatEngine.class);
+
+  private final Vertx vertx;
+  private final ModelGateway gateway;
+  private final ModelSpec defaultModel;
+  private final Map<String, String> env;
+  private final ComposerModels composers;
+  private final PromptAssembler prompts = new PromptAssembler();
+  private final LiveStore store;
+  private final int memoryTurns;
+
+  /**
+   * @param defaultModel the {@code llm.*} binding, or null when the default is the composer
+   * @param env          where personas' {@code apiKeyEnv} variables are read
+   */
+  public ChatEngine(Vertx vertx, ModelGateway gateway, ModelSpec defaultModel, Map<String, String> env,
+      ComposerModels composers, LiveStore store, int memoryTurns) {
+    this.vertx = vertx;
+    this.gateway = gateway;
+    this.defaultModel = defaultModel;
+    this.env = Map.copyOf(env);
+    this.composers = composers;
+    this.store = store;
+    this.memoryTurns = memoryTurns;
+  }
+
+  /** Starts a conversation (stored, so transcripts can refer to it). */
+  public Future<Conversation> open(LivePersona persona, String room) {
+    return store.startConversation(persona.personaId(), persona.brandId(), room)
+        .map(id -> new Conversation(id, persona, room, memoryTurns, System.currentTimeMillis()));
+  }
+
+  /** A running turn; {@link #cancel()} stops the model upstream and ends the turn silently. */
+  public interface Turn {
+    void cancel();
+  }
+
+  /** Runs one turn; output goes to {@code sink} on the caller's context. */
+  public Turn turn(Conversation conversation, String messageId, String text, TurnSink sink) {
+    Context context = vertx.getOrCreateContext();
+    LivePersona lp = conversation.persona();
+    Persona persona = lp.persona();
+    long started = System.nanoTime();
+    conversation.touch(System.currentTimeMillis());
+    String detected = LanguageDetector.detect(text);
+    String language = Disclosures.lang(persona, detected);
+
+    Verdict input = lp.policy().check(text, new CheckContext(Direction.INPUT, Channel.CHAT, null, language, false,
+        null));
+    if (input.decision() == Decision.BLOCK || input.decision() == Decision.FLAG) {
+      String refusal = Disclosures.inputRefused(persona, language);
+      sink.delta(refusal);
+      String decision = wire(input.decision());
+      sink.done(decision);
+      conversation.remember(text, refusal);
+      persist(conversation, messageId, text, refusal, decision, input.findings(), "input-guard", null, started);
+      store.addModerationItem(lp.brandId(), lp.personaId(), "chat_input", decision, text, refusal,
+              findingsJson(input.findings()), context(conversation, messageId, null))
+          .onFailure(err -> LOG.error("moderation item for conversation {} not stored", conversation.id(), err));
+      return () -> { };
+    }
+    // A rewrite of the input (e.g. a phone number) is what the model sees: PII stays here.
+    String question = input.decision() == Decision.REWRITE ? input.text() : text;
+    TurnState state = new TurnState(conversation, messageId, text, sink, context, started, language);
+    state.guard = lp.policy().streamingGuard(new CheckContext(Direction.OUTPUT, Channel.CHAT, null, language, false,
+        conversation.canary()));
+
+    composers.get(lp).compose(bundle -> {
+      List<ModelRoute> chain = new ArrayList<>();
+      ModelSpec spec = modelFor(persona);
+      if (spec != null) {
+        chain.add(ModelRoute.of(spec));
+      }
+      chain.add(ModelRoute.of(bundle.model(), "composer"));
+      Future<List<Persona.KnowledgeEntry>> knowledge = spec == null
+          ? Future.succeededFuture(List.of())
+          : vertx.executeBlocking(() -> relevant(persona, bundle.index().search(question, 4)), false);
+      return knowledge.map(k -> {
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(SystemMessage.from(prompts.system(persona, language, k, conversation.canary())));
+        messages.addAll(conversation.memory());
+        messages.add(UserMessage.from(question));
+        return new Object[] {chain, ChatRequest.builder().messages(messages).build()};
+      });
+    }).onComplete(ar -> {
+      if (state.cancelled.get()) {
+        return;
+      }
+      if (ar.failed()) {
+        LOG.error("turn could not start for persona {}", lp.slug(), ar.cause());
+        state.interrupt(null);
+        return;
+      }
+      @SuppressWarnings("unchecked")
+      List<ModelRoute> chain = (List<ModelRoute>) ar.result()[0];
+      ChatRequest request = (ChatRequest) ar.result()[1];
+      state.handle = gateway.stream(chain, request, state);
+    });
+    return state::cancel;
+  }
+
+  private ModelSpec modelFor(Persona persona) {
+    Persona.ModelBinding b = persona.model();
+    if (b == null) {
+      return defaultModel;
+    }
+    if ("composer".equals(b.provider())) {
+      return null;
+    }
+    String key = b.apiKeyEnv() == null ? null : env.get(b.apiKeyEnv());
+    return new ModelSpec(b.provider(), b.baseUrl(), b.name(), key, b.temperature());
+  }
+
+  private static List<Persona.KnowledgeEntry> relevant(Persona persona, List<KnowledgeHit> hits) {
+    List<Persona.KnowledgeEntry> out = new ArrayList<>();
+    for (KnowledgeHit h : hits) {
+      persona.knowledge().stream().filter(k -> k.id().equals(h.knowledge().id())).findFirst().ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** The state of one turn, confined to the connection's context. */
+  private final class TurnState implements StreamListener {
+    final Conversation conversation;
+    final String messageId;
+    final String audienceText;
+    final TurnSink sink;
+    final Context context;
+    final long started;
+    final String language;
+    final AtomicBoolean cancelled = new AtomicBoolean();
+    StreamingGuard guard;
+    volatile StreamHandle handle;
+    String route;
+    Integer firstTokenMs;
+    boolean finished;
+    final StringBuilder shown = new StringBuilder();
+
+    TurnState(Conversation conversation, String messageId, String audienceText, TurnSink sink, Context context,
+        long started, String language) {
+      this.conversation = conversation;
+      this.messageId = messageId;
+      this.audienceText = audienceText;
+      this.sink = sink;
+      this.context = context;
+      this.started = started;
+      this.language = language;
+    }
+
+    void cancel() {
+      if (cancelled.compareAndSet(false, true)) {
+        StreamHandle h = handle;
+        if (h != null) {
+          h.cancel();
+        }
+      }
+    }
+
+    private void show(String text) {
+      if (!text.isEmpty()) {
+        if (firstTokenMs == null) {
+          firstTokenMs = (int) ((System.nanoTime() - started) / 1_000_000);
+        }
+        shown.append(text);
+        sink.delta(text);
+      }
+    }
+
+    @Override
+    public void onStart(String routeName) {
+      context.runOnContext(v -> route = routeName);
+    }
+
+    @Override
+    public void onDelta(String text) {
+      context.runOnContext(v -> {
+        if (finished || cancelled.get()) {
+          return;
+        }
+        show(guard.offer(text));
+        if (guard.stopped()) {
+          StreamHandle h = handle;
+          if (h != null) {
+            h.cancel();
+          }
+          stop();
+        }
+      });
+    }
+
+    @Override
+    public void onComplete(String fullText, String routeName, TokenUsage usage) {
+      context.runOnContext(v -> {
+        if (finished || cancelled.get()) {
+          return;
+        }
+        route = routeName;
+        Verdict verdict = guard.finish();
+        if (guard.stopped()) {
+          stop();
+          return;
+        }
+        show(rest(verdict));
+        end(wire(verdict.decision()), verdict.findings());
+      });
+    }
+
+    @Override
+    public void onError(GatewayFailure failure) {
+      context.runOnContext(v -> {
+        if (finished || cancelled.get()) {
+          return;
+        }
+        interrupt(failure);
+      });
+    }
+
+    /** The model failed: release what the guard passed, then an apology; the turn still ends. */
+    void interrupt(GatewayFailure failure) {
+      if (failure != null) {
+        LOG.warn("model stream failed for persona {} ({}): {}", conversation.persona().slug(), route,
+            failure);
+      }
+      Verdict verdict = guard.finish();
+      if (guard.stopped()) {
+        stop();
+        return;
+      }
+      show(rest(verdict));
+      String line = Disclosures.interrupted(conversation.persona().persona(), language);
+      show(shown.length() == 0 ? line.replaceFirst("^ … ", "") : line);
+      end(wire(verdict.decision()), verdict.findings());
+    }
+
+    /** The guard flagged or blocked: nothing more is released; fallback line; moderation item. */
+    void stop() {
+      Verdict verdict = guard.verdict();
+      String fallback = Disclosures.withheld(conversation.persona().persona(), language);
+      String prefix = shown.length() > 0 ? " " : "";
+      shown.append(prefix).append(fallback);
+      sink.delta(prefix + fallback);
+      String decision = wire(verdict.decision());
+      LivePersona lp = conversation.persona();
+      store.addModerationItem(lp.brandId(), lp.personaId(), "chat_reply", decision, guard.received(),
+              guard.released(), findingsJson(verdict.findings()), context(conversation, messageId, audienceText)
+                  .put("route", route))
+          .onFailure(err -> LOG.error("moderation item for conversation {} not stored", conversation.id(), err));
+      end(decision, verdict.findings());
+    }
+
+    private String rest(Verdict verdict) {
+      String released = guard.released();
+      String alreadyShown = shown.toString();
+      // finish() released the held tail: everything released that was not shown yet.
+      return released.length() > alreadyShown.length() && released.startsWith(alreadyShown)
+          ? released.substring(alreadyShown.length()) : "";
+    }
+
+    private void end(String decision, List<Finding> findings) {
+      finished = true;
+      sink.done(decision);
+      conversation.remember(audienceText, shown.toString());
+      persist(conversation, messageId, audienceText, shown.toString(), decision, findings, route, firstTokenMs,
+          started);
+    }
+  }
+
+  private void persist(Conversation c, String messageId, String audience, String reply, String decision,
+      List<Finding> findings, String route, Integer firstTokenMs, long started) {
+    int total = (int) ((System.nanoTime() - started) / 1_000_000);
+    store.recordTurn(c.id(), c.persona().brandId(), c.persona().version(), messageId, audience, reply, decision,
+            findingsJson(findings), route, firstTokenMs, total)
+        .onFailure(err -> LOG.error("transcript turn of conversation {} not stored", c.id(), err));
+  }
+
+  private static JsonObject context(Conversation c, String messageId, String audienceText) {
+    JsonObject ctx = new JsonObject()
+        .put("conversationId", c.id())
+        .put("messageId", messageId)
+        .put("personaVersion", c.persona().version());
+    if (audienceText != null) {
+      ctx.put("audienceText", audienceText);
+    }
+    if (c.room() != null) {
+      ctx.put("room", c.room());
+    }
+    return ctx;
+  }
+
+  static String wire(Decision d) {
+    return d.name().toLowerCase(Locale.ROOT);
+  }
+
+  static String findingsJson(List<Finding> findings) {
+    JsonArray a = new JsonArray();
+    for (Finding f : findings) {
+      a.add(new JsonObject().put("rule", f.ruleId()).put("severity", f.severity().name().toLowerCase(Locale.ROOT))
+          .put("action", f.action().name().toLowerCase(Locale.ROOT)).put("start", f.start()).put("end", f.end())
+          .put("message", f.message()));
+    }
+    return a.encode();
+  }
+}

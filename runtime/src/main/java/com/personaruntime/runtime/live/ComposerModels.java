@@ -1,0 +1,68 @@
+package com.personaruntime.runtime.live;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.personaruntime.composer.ComposerChatModel;
+import com.personaruntime.composer.ComposerPersona;
+import com.personaruntime.composer.Knowledge;
+import com.personaruntime.composer.KnowledgeIndex;
+import com.personaruntime.personas.Persona;
+import com.personaruntime.runtime.catalog.LivePersona;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The offline composer of each published persona version, with its knowledge index. Building
+ * an index embeds every knowledge entry with the in-process ONNX model, so it runs on a worker
+ * thread, once per persona version; composing a reply runs on a small dedicated pool.
+ */
+public final class ComposerModels implements AutoCloseable {
+  /** A persona version's knowledge index and composer model. */
+  public record Bundle(KnowledgeIndex index, ComposerChatModel model) {
+  }
+
+  private final Vertx vertx;
+  private final ExecutorService executor;
+  private final Cache<String, Future<Bundle>> bundles = Caffeine.newBuilder().maximumSize(1_000).build();
+
+  public ComposerModels(Vertx vertx) {
+    this.vertx = vertx;
+    AtomicInteger n = new AtomicInteger();
+    this.executor = Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "composer-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** The bundle of a persona version, built on first use. */
+  public Future<Bundle> get(LivePersona lp) {
+    String key = lp.personaId() + "@" + lp.version();
+    return bundles.get(key, k -> {
+      Future<Bundle> f = vertx.executeBlocking(() -> {
+        ComposerPersona cp = toComposer(lp.persona());
+        KnowledgeIndex index = KnowledgeIndex.build(cp.knowledge());
+        return new Bundle(index, new ComposerChatModel(cp, index, executor));
+      }, false);
+      f.onFailure(err -> bundles.invalidate(k));
+      return f;
+    });
+  }
+
+  /** Maps a persona document to the composer's own input type. */
+  public static ComposerPersona toComposer(Persona p) {
+    return new ComposerPersona(p.id(), p.name(), p.brand(), p.languages(), p.voice().greeting(),
+        p.voice().catchphrases(),
+        p.knowledge().stream().map(k -> new Knowledge(k.id(), k.title(), k.text(), k.tags())).toList(),
+        p.contact() == null ? null : p.contact().url(),
+        p.contact() == null ? null : p.contact().email());
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

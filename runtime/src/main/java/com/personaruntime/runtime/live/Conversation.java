@@ -1,0 +1,76 @@
+package com.personaruntime.runtime.live;
+
+import com.personaruntime.runtime.catalog.LivePersona;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * One audience member's conversation with a persona: a bounded memory window of the last
+ * turns (what the audience saw, never unreleased model text) and a canary token unique to the
+ * conversation. Confined to the connection's event-loop context.
+ */
+public final class Conversation {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final String id;
+  private final LivePersona persona;
+  private final String room;
+  private final String canary;
+  private final int maxTurns;
+  private final Deque<ChatMessage> memory = new ArrayDeque<>();
+  private long lastActivityMillis;
+
+  Conversation(String id, LivePersona persona, String room, int maxTurns, long nowMillis) {
+    this.id = id;
+    this.persona = persona;
+    this.room = room;
+    this.maxTurns = maxTurns;
+    byte[] b = new byte[6];
+    RANDOM.nextBytes(b);
+    this.canary = "CNRY-" + HexFormat.of().formatHex(b);
+    this.lastActivityMillis = nowMillis;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public LivePersona persona() {
+    return persona;
+  }
+
+  public String room() {
+    return room;
+  }
+
+  public String canary() {
+    return canary;
+  }
+
+  /** Millis since the last message (for re-disclosure after a long gap). */
+  public long idleMillis(long nowMillis) {
+    return nowMillis - lastActivityMillis;
+  }
+
+  void touch(long nowMillis) {
+    lastActivityMillis = nowMillis;
+  }
+
+  List<ChatMessage> memory() {
+    return List.copyOf(memory);
+  }
+
+  void remember(String audience, String persona) {
+    memory.addLast(UserMessage.from(audience));
+    memory.addLast(AiMessage.from(persona.isEmpty() ? "…" : persona));
+    while (memory.size() > maxTurns * 2) {
+      memory.removeFirst();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package com.personaruntime.runtime.live;
+
+import com.personaruntime.personas.Persona;
+
+/**
+ * The lines the runtime itself says (not the model): the AI disclosure that opens every chat
+ * and is repeated after a long gap, and the in-persona fallback lines.
+ */
+public final class Disclosures {
+  private Disclosures() {
+  }
+
+  /** The reply language for a persona: Vietnamese and English are shipped; others fall back to English. */
+  static String lang(Persona p, String preferred) {
+    if (preferred != null && p.languages().contains(preferred)) {
+      return preferred;
+    }
+    String d = p.defaultLanguage();
+    return d == null ? "en" : d;
+  }
+
+  /** "You are talking to an AI" in the persona's language, with its AI label. */
+  public static String aiDisclosure(Persona p, String brandName) {
+    String lang = lang(p, null);
+    String label = p.disclosure().aiLabel().get(lang);
+    String brand = brandName == null ? p.brand() : brandName;
+    String text = lang.equals("vi")
+        ? "Bạn đang trò chuyện với " + p.name() + ", trợ lý AI của " + brand
+            + " — không phải người thật. Câu trả lời do AI tạo ra và có thể được kiểm duyệt."
+        : "You are chatting with " + p.name() + ", an AI assistant for " + brand
+            + " — not a human. Replies are AI-generated and may be reviewed.";
+    return label == null || label.isBlank() ? text : text + " (" + label + ")";
+  }
+
+  /** Said instead of a reply the guardrails stopped. */
+  public static String withheld(Persona p, String language) {
+    return lang(p, language).equals("vi")
+        ? "Xin lỗi, câu này mình không trả lời được. Bạn hỏi mình điều khác nhé!"
+        : "Sorry, I can't help with that one. Feel free to ask me something else!";
+  }
+
+  /** Said when an audience message was refused before reaching the model. */
+  public static String inputRefused(Persona p, String language) {
+    return lang(p, language).equals("vi")
+        ? "Mình không thể giúp với yêu cầu này. Bạn cần mình tư vấn gì về sản phẩm không?"
+        : "I can't help with that request. Is there anything about our products I can help with?";
+  }
+
+  /** Said when the model stopped mid-reply and nothing could take over. */
+  public static String interrupted(Persona p, String language) {
+    return lang(p, language).equals("vi")
+        ? " … Xin lỗi, mình bị gián đoạn một chút. Bạn hỏi lại giúp mình nhé!"
+        : " … Sorry, I got interrupted. Could you ask me again?";
+  }
+}

@@ -1,0 +1,216 @@
+package com.personaruntime.web;
+
+import com.personaruntime.runtime.auth.AdminBootstrap;
+import com.personaruntime.runtime.auth.AuthService;
+import com.personaruntime.runtime.auth.LoginThrottle;
+import com.personaruntime.runtime.catalog.PersonaCatalog;
+import com.personaruntime.runtime.storage.AuditLog;
+import com.personaruntime.runtime.storage.BrandRepository;
+import com.personaruntime.runtime.storage.Database;
+import com.personaruntime.runtime.storage.PersonaRepository;
+import com.personaruntime.runtime.storage.StorageConfig;
+import com.personaruntime.runtime.storage.UserRepository;
+import com.personaruntime.web.api.AuthRoutes;
+import com.personaruntime.web.api.BrandRoutes;
+import com.personaruntime.web.api.GuardrailRoutes;
+import com.personaruntime.web.api.ModerationRoutes;
+import com.personaruntime.web.api.PersonaRoutes;
+import com.personaruntime.web.api.PublicRoutes;
+import com.personaruntime.web.live.LiveSocket;
+import com.personaruntime.gateway.GatewayOptions;
+import com.personaruntime.gateway.ModelGateway;
+import com.personaruntime.gateway.ModelSpec;
+import com.personaruntime.runtime.live.ChatEngine;
+import com.personaruntime.runtime.live.ComposerModels;
+import com.personaruntime.runtime.live.LiveStore;
+import io.vertx.ext.web.handler.StaticHandler;
+import com.personaruntime.web.config.AppConfig;
+import com.personaruntime.web.http.Auth;
+import com.personaruntime.web.http.Errors;
+import com.personaruntime.web.http.RequestLog;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running server: Vert.x, storage, persona import, auth and the HTTP routes. Started with
+ * {@link #start}, stopped gracefully with {@link #stop}: stop accepting, let in-flight requests
+ * finish within {@code http.shutdownGraceSeconds}, close the pool, close Vert.x.
+ */
+public final class PersonaServer {
+  private static final Logger LOG = LoggerFactory.getLogger(PersonaServer.class);
+
+  private final Vertx vertx;
+  private final Database database;
+  private final HttpServer http;
+  private final AppConfig config;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final long startedNanos;
+
+  private PersonaServer(Vertx vertx, Database database, HttpServer http, AppConfig config, long startedNanos) {
+    this.vertx = vertx;
+    this.database = database;
+    this.http = http;
+    this.config = config;
+    this.startedNanos = startedNanos;
+  }
+
+  /**
+   * Starts everything; the result fails with a message naming what could not start (Vert.x is
+   * closed then). A JDK future, so a failure is still delivered after Vert.x's threads are gone.
+   */
+  public static CompletableFuture<PersonaServer> start(AppConfig config, Map<String, String> env,
+      PrintStream console) {
+    CompletableFuture<PersonaServer> result = new CompletableFuture<>();
+    long t0 = System.nanoTime();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    startOn(vertx, registry, t0, config, env, console).onComplete(ar -> {
+      if (ar.succeeded()) {
+        result.complete(ar.result());
+      } else {
+        result.completeExceptionally(ar.cause());
+        vertx.close();
+      }
+    });
+    return result;
+  }
+
+  private static Future<PersonaServer> startOn(Vertx vertx, PrometheusMeterRegistry registry, long t0,
+      AppConfig config, Map<String, String> env, PrintStream console) {
+    AppConfig.Storage s = config.storage();
+    StorageConfig storage = new StorageConfig(s.url(), s.user(), s.password(), s.maxPoolSize());
+    return Database.open(vertx, storage).compose(db -> {
+      Clock clock = Clock.systemUTC();
+      UserRepository users = new UserRepository(db, clock);
+      BrandRepository brands = new BrandRepository(db, clock);
+      PersonaRepository personas = new PersonaRepository(db, clock);
+      AuditLog audit = new AuditLog(db, clock);
+      LoginThrottle throttle = new LoginThrottle(clock, config.auth().loginFailuresPerAccount(),
+          config.auth().loginAttemptsPerAddress(), Duration.ofMinutes(15));
+      AuthService auth = new AuthService(vertx, db, users, throttle, clock,
+          Duration.ofMinutes(config.auth().sessionTtlMinutes()));
+      PersonaCatalog catalog = new PersonaCatalog(vertx, personas, brands, audit);
+      LiveStore liveStore = new LiveStore(db, clock);
+      ComposerModels composers = new ComposerModels(vertx);
+      ModelGateway gateway = ModelGateway.create(GatewayOptions.defaults());
+      AppConfig.Llm llm = config.llm();
+      ModelSpec defaultModel = llm.provider().equals("composer") ? null
+          : new ModelSpec(llm.provider(), llm.baseUrl().isBlank() ? null : llm.baseUrl(), llm.model(),
+              llm.apiKey().isBlank() ? null : llm.apiKey(), null);
+      ChatEngine engine = new ChatEngine(vertx, gateway, defaultModel, env, composers, liveStore, 8);
+      LiveSocket live = new LiveSocket(vertx, catalog, engine, new LiveSocket.Limits(2000, 5, 0.5,
+          Duration.ofMinutes(10).toMillis(), Duration.ofMinutes(30).toMillis(), config.http().allowedOrigins()),
+          clock);
+      return AdminBootstrap.ensureAdmin(vertx, users, env, console)
+          .compose(v -> StartupPersonas.load(vertx, config.personasDir()))
+          .compose(catalog::importFiles)
+          .compose(report -> {
+            LOG.info("personas: {} imported, {} unchanged, {} skipped", report.imported().size(),
+                report.unchanged().size(), report.skipped().size());
+            report.skipped().forEach(line -> LOG.warn("skipped persona file {}", line));
+            Router router = router(vertx, config, registry, auth, catalog, brands, users, audit, db, live,
+                liveStore);
+            HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+                .setHost(config.http().host())
+                .setPort(config.http().port())
+                .setCompressionSupported(true)
+                .setMaxWebSocketFrameSize(64 * 1024)
+                .setIdleTimeout(300)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS));
+            server.requestHandler(router);
+            return server.listen();
+          })
+          .map(server -> {
+            PersonaServer ps = new PersonaServer(vertx, db, server, config, t0);
+            LOG.info("persona-runtime UP on http://{}:{} in {} ms (storage: {}, default model: {})",
+                config.http().host(), server.actualPort(), (System.nanoTime() - t0) / 1_000_000, db.vendor(),
+                config.llm().provider());
+            return ps;
+          })
+          .recover(err -> db.close().transform(x -> Future.<PersonaServer>failedFuture(err)));
+    });
+  }
+
+  private static Router router(Vertx vertx, AppConfig config, PrometheusMeterRegistry registry, AuthService auth,
+      PersonaCatalog catalog, BrandRepository brands, UserRepository users, AuditLog audit, Database db,
+      LiveSocket live, LiveStore liveStore) {
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestLog());
+    router.route().handler(ctx -> {
+      ctx.response()
+          .putHeader("X-Content-Type-Options", "nosniff")
+          .putHeader("Referrer-Policy", "no-referrer")
+          .putHeader("Content-Security-Policy",
+              "default-src 'self'; connect-src 'self' ws: wss:; object-src 'none'; frame-ancestors 'none'");
+      ctx.next();
+    });
+    live.mount(router);
+    router.get("/").handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8")
+        .sendFile("webroot/index.html"));
+    router.route("/static/*").handler(StaticHandler.create("webroot").setDefaultContentEncoding("UTF-8"));
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
+    router.get("/health").handler(ctx -> ctx.response()
+        .putHeader("content-type", "application/json; charset=utf-8")
+        .end(new JsonObject().put("status", "UP").put("storage", db.vendor()).encode()));
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+
+    AuthRoutes authRoutes = new AuthRoutes(auth, config.http().secureCookies(),
+        config.auth().sessionTtlMinutes() * 60L);
+    authRoutes.mountPublic(router);
+    new PublicRoutes(catalog).mount(router);
+    router.route("/api/*").handler(new Auth(auth));
+    authRoutes.mountProtected(router);
+    new PersonaRoutes(catalog).mount(router);
+    new BrandRoutes(vertx, brands, users, audit).mount(router);
+    new GuardrailRoutes(catalog).mount(router);
+    new ModerationRoutes(liveStore).mount(router);
+    router.route("/api/*").handler(ctx -> ctx.fail(404));
+    router.route().failureHandler(Errors::handle);
+    return router;
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return http.actualPort();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** Stops gracefully; safe to call more than once. */
+  public Future<Void> stop() {
+    if (!stopping.compareAndSet(false, true)) {
+      return Future.succeededFuture();
+    }
+    LOG.info("shutting down: no new connections, up to {} s for in-flight requests",
+        config.http().shutdownGraceSeconds());
+    return http.shutdown(config.http().shutdownGraceSeconds(), TimeUnit.SECONDS)
+        .transform(x -> database.close())
+        .transform(x -> vertx.close())
+        .onComplete(x -> LOG.info("stopped after {} s up", (System.nanoTime() - startedNanos) / 1_000_000_000L));
+  }
+}

@@ -1,0 +1,262 @@
+package com.personaruntime.web.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds {@link AppConfig} from defaults, an optional YAML file and the environment (highest
+ * precedence). Every problem is collected and reported at once, each naming where the value
+ * came from (file or environment variable), the key, what was expected and what was found.
+ */
+public final class ConfigLoader {
+
+  private static final Set<String> PROVIDERS = Set.of("composer", "openai", "ollama", "anthropic");
+  private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
+
+  static {
+    for (ConfigKey key : ConfigKey.ALL) {
+      KEYS.put(key.name(), key);
+    }
+  }
+
+  private ConfigLoader() {
+  }
+
+  /** Loads the configuration; {@code file} may be null. */
+  public static AppConfig load(Path file, Map<String, String> env) throws ConfigException {
+    List<String> problems = new ArrayList<>();
+    Map<String, Raw> raw = new LinkedHashMap<>();
+    for (ConfigKey key : ConfigKey.ALL) {
+      raw.put(key.name(), new Raw(key.defaultValue(), "default", null));
+    }
+    if (file != null) {
+      readFile(file, raw, problems);
+    }
+    for (ConfigKey key : ConfigKey.ALL) {
+      String value = env.get(key.envName());
+      if (value != null) {
+        raw.put(key.name(), new Raw(value, "environment " + key.envName(), null));
+      }
+    }
+    Values v = new Values(raw, problems);
+    AppConfig.Http http = new AppConfig.Http(
+        v.string("http.host"),
+        v.integer("http.port", 0, 65535),
+        v.integer("http.maxBodyBytes", 1024, 64 * 1024 * 1024),
+        v.integer("http.shutdownGraceSeconds", 0, 600),
+        v.bool("http.secureCookies"),
+        v.list("http.allowedOrigins"));
+    String url = v.string("storage.url");
+    if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+      problems.add(v.where("storage.url") + "storage.url: must be a JDBC URL starting with jdbc:h2: or "
+          + "jdbc:postgresql:, got '" + url + "'");
+    }
+    AppConfig.Storage storage = new AppConfig.Storage(url, v.string("storage.user"), v.string("storage.password"),
+        v.integer("storage.maxPoolSize", 1, 200));
+    Optional<Path> personasDir = Optional.empty();
+    String dir = v.string("personas.dir");
+    if (!dir.isBlank()) {
+      Path p = resolve(file, dir, raw.get("personas.dir"));
+      if (!Files.isDirectory(p)) {
+        problems.add(v.where("personas.dir") + "personas.dir: must be an existing folder, got '" + dir + "'"
+            + (p.toString().equals(dir) ? "" : " (resolved to " + p + ")"));
+      }
+      personasDir = Optional.of(p);
+    }
+    String provider = v.string("llm.provider");
+    if (!PROVIDERS.contains(provider)) {
+      problems.add(v.where("llm.provider") + "llm.provider: must be one of composer, openai, ollama, anthropic, got '"
+          + provider + "'");
+    }
+    String baseUrl = v.string("llm.baseUrl");
+    if (!baseUrl.isBlank() && !isHttpUrl(baseUrl)) {
+      problems.add(v.where("llm.baseUrl") + "llm.baseUrl: must be an absolute http(s) URL, got '" + baseUrl + "'");
+    }
+    String model = v.string("llm.model");
+    if (!provider.equals("composer") && PROVIDERS.contains(provider) && model.isBlank()) {
+      problems.add(v.where("llm.model") + "llm.model: must be set when llm.provider is " + provider);
+    }
+    AppConfig.Llm llm = new AppConfig.Llm(provider, baseUrl, model, v.string("llm.apiKey"));
+    AppConfig.Auth auth = new AppConfig.Auth(
+        v.integer("auth.sessionTtlMinutes", 1, 60 * 24 * 90),
+        v.integer("auth.loginFailuresPerAccount", 1, 1000),
+        v.integer("auth.loginAttemptsPerAddress", 1, 100000));
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new AppConfig(http, storage, personasDir, llm, auth);
+  }
+
+  private static Path resolve(Path file, String dir, Raw raw) {
+    Path p = Path.of(dir);
+    if (!p.isAbsolute() && raw.file() != null && file.getParent() != null) {
+      return file.getParent().resolve(p).normalize();
+    }
+    return p;
+  }
+
+  private static boolean isHttpUrl(String s) {
+    try {
+      URI uri = URI.create(s);
+      return uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static void readFile(Path file, Map<String, Raw> raw, List<String> problems) {
+    String name = file.toString();
+    JsonNode root;
+    try {
+      if (!Files.isRegularFile(file)) {
+        problems.add(name + ": config file not found");
+        return;
+      }
+      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+    } catch (IOException e) {
+      String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      problems.add(name + ": not valid YAML: " + msg);
+      return;
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return; // an empty file means "all defaults"
+    }
+    if (!root.isObject()) {
+      problems.add(name + ": expected a mapping of keys at the top level, got " + root.getNodeType());
+      return;
+    }
+    flatten(file, name, "", root, raw, problems);
+  }
+
+  private static void flatten(Path path, String file, String prefix, JsonNode node, Map<String, Raw> raw, List<String> problems) {
+    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+      JsonNode value = e.getValue();
+      ConfigKey known = KEYS.get(key);
+      if (known == null && value.isObject() && KEYS.keySet().stream().anyMatch(k -> k.startsWith(key + "."))) {
+        flatten(path, file, key, value, raw, problems);
+        continue;
+      }
+      if (known == null) {
+        problems.add(file + ": " + key + ": unknown key" + suggestion(key));
+        continue;
+      }
+      if (value.isObject()) {
+        problems.add(file + ": " + key + ": expected " + known.type().expected + ", got a mapping");
+        continue;
+      }
+      String text;
+      if (value.isArray()) {
+        List<String> items = new ArrayList<>();
+        value.forEach(item -> items.add(item.asText()));
+        text = String.join(",", items);
+      } else if (value.isNull()) {
+        text = "";
+      } else {
+        text = value.asText();
+      }
+      raw.put(key, new Raw(text, file, path));
+    }
+  }
+
+  private static String suggestion(String key) {
+    return KEYS.keySet().stream()
+        .min(Comparator.comparingInt(k -> distance(k.toLowerCase(), key.toLowerCase())))
+        .filter(k -> distance(k.toLowerCase(), key.toLowerCase()) <= Math.max(2, key.length() / 3))
+        .map(k -> ", did you mean '" + k + "'?")
+        .orElse("; known keys: " + String.join(", ", KEYS.keySet()));
+  }
+
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  private record Raw(String value, String source, Path file) {
+  }
+
+  /** Typed access to raw values, recording a problem (and returning a safe default) when one does not parse. */
+  private static final class Values {
+    private final Map<String, Raw> raw;
+    private final List<String> problems;
+
+    Values(Map<String, Raw> raw, List<String> problems) {
+      this.raw = raw;
+      this.problems = problems;
+    }
+
+    String where(String key) {
+      return raw.get(key).source() + ": ";
+    }
+
+    String string(String key) {
+      return raw.get(key).value().trim();
+    }
+
+    int integer(String key, int min, int max) {
+      Raw r = raw.get(key);
+      String shown = KEYS.get(key).secret() ? "***" : r.value();
+      try {
+        int n = Integer.parseInt(r.value().trim());
+        if (n < min || n > max) {
+          problems.add(r.source() + ": " + key + ": must be an integer between " + min + " and " + max + ", got "
+              + shown);
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        problems.add(r.source() + ": " + key + ": must be an integer between " + min + " and " + max + ", got '"
+            + shown + "'");
+        return Integer.parseInt(KEYS.get(key).defaultValue());
+      }
+    }
+
+    boolean bool(String key) {
+      Raw r = raw.get(key);
+      String s = r.value().trim().toLowerCase();
+      if (s.equals("true") || s.equals("false")) {
+        return Boolean.parseBoolean(s);
+      }
+      problems.add(r.source() + ": " + key + ": must be true or false, got '" + r.value() + "'");
+      return false;
+    }
+
+    List<String> list(String key) {
+      String s = raw.get(key).value().trim();
+      if (s.isEmpty()) {
+        return List.of();
+      }
+      return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+  }
+}

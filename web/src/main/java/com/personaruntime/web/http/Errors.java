@@ -1,0 +1,85 @@
+package com.personaruntime.web.http;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns every failure into a JSON error body; unexpected ones are logged, never shown. */
+public final class Errors {
+  private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+
+  private Errors() {
+  }
+
+  /** Failure handler for the router. */
+  public static void handle(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (ctx.response().headWritten()) {
+      if (failure != null) {
+        LOG.warn("failure after response started: {} {}", ctx.request().method(), ctx.request().path(), failure);
+      }
+      ctx.response().reset();
+      return;
+    }
+    if (failure instanceof ApiException e) {
+      send(ctx, e.status(), e.code(), e.getMessage(), null);
+    } else if (failure instanceof ValidationFailure v) {
+      send(ctx, 400, "invalid", v.getMessage(), v.problems());
+    } else if (failure instanceof DecodeException) {
+      send(ctx, 400, "bad_json", "request body is not valid JSON", null);
+    } else if (failure instanceof HttpException h) {
+      int status = h.getStatusCode();
+      String code = switch (status) {
+        case 413 -> "body_too_large";
+        case 404 -> "not_found";
+        case 405 -> "method_not_allowed";
+        case 401 -> "unauthorized";
+        case 403 -> "forbidden";
+        default -> status >= 500 ? "internal" : "bad_request";
+      };
+      String message = switch (status) {
+        case 413 -> "request body is larger than the limit (http.maxBodyBytes)";
+        case 404 -> "no such resource: " + ctx.request().path();
+        case 405 -> "method " + ctx.request().method() + " not allowed on " + ctx.request().path();
+        default -> h.getPayload() != null ? h.getPayload() : statusText(status);
+      };
+      if (status >= 500) {
+        LOG.error("request failed: {} {}", ctx.request().method(), ctx.request().path(), failure);
+      }
+      send(ctx, status, code, message, null);
+    } else {
+      int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+      if (status >= 500) {
+        LOG.error("request failed: {} {}", ctx.request().method(), ctx.request().path(), failure);
+        send(ctx, 500, "internal", "internal error; the server log has the details", null);
+      } else {
+        String code = status == 404 ? "not_found" : status == 405 ? "method_not_allowed"
+            : status == 413 ? "body_too_large" : "bad_request";
+        String message = status == 404 ? "no such resource: " + ctx.request().path()
+            : status == 405 ? "method " + ctx.request().method() + " not allowed on " + ctx.request().path()
+            : status == 413 ? "request body is larger than the limit (http.maxBodyBytes)" : statusText(status);
+        send(ctx, status, code, message, null);
+      }
+    }
+  }
+
+  private static String statusText(int status) {
+    return "request failed with status " + status;
+  }
+
+  /** Writes {@code {"error":{"code","message"[,"problems"]}}}. */
+  public static void send(RoutingContext ctx, int status, String code, String message, JsonArray problems) {
+    JsonObject error = new JsonObject().put("code", code).put("message", message);
+    if (problems != null) {
+      error.put("problems", problems);
+    }
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("content-type", "application/json; charset=utf-8")
+        .end(new JsonObject().put("error", error).encode());
+  }
+}
