@@ -94,7 +94,7 @@ public final class Main {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        server.stop().toCompletionStage().toCompletableFuture()
+        server.stop()
             .get(config.http().shutdownGraceSeconds() + 5L, TimeUnit.SECONDS);
       } catch (Exception e) {
         err.println("shutdown did not finish cleanly: " + e);

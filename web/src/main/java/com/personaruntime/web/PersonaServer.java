@@ -64,6 +64,7 @@ public final class PersonaServer {
   private final HttpServer http;
   private final AppConfig config;
   private final AtomicBoolean stopping = new AtomicBoolean();
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final long startedNanos;
 
   private PersonaServer(Vertx vertx, Database database, HttpServer http, AppConfig config, long startedNanos) {
@@ -201,16 +202,34 @@ public final class PersonaServer {
     return vertx;
   }
 
-  /** Stops gracefully; safe to call more than once. */
-  public Future<Void> stop() {
+  /**
+   * Stops gracefully; safe to call more than once. In-flight requests get the grace period, then
+   * the pool is closed, then Vert.x. A JDK future: its completion does not need Vert.x's threads.
+   */
+  public CompletableFuture<Void> stop() {
     if (!stopping.compareAndSet(false, true)) {
-      return Future.succeededFuture();
+      return stopped;
     }
     LOG.info("shutting down: no new connections, up to {} s for in-flight requests",
         config.http().shutdownGraceSeconds());
-    return http.shutdown(config.http().shutdownGraceSeconds(), TimeUnit.SECONDS)
+    http.shutdown(config.http().shutdownGraceSeconds(), TimeUnit.SECONDS)
         .transform(x -> database.close())
-        .transform(x -> vertx.close())
-        .onComplete(x -> LOG.info("stopped after {} s up", (System.nanoTime() - startedNanos) / 1_000_000_000L));
+        .onComplete(x -> {
+          if (x.failed()) {
+            LOG.warn("closing the database failed: {}", x.cause().getMessage());
+          }
+          // Close Vert.x from a plain thread: listeners bound to an event loop cannot run once it is gone.
+          Thread closer = new Thread(() -> {
+            try {
+              vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+              LOG.debug("vert.x close: {}", e.toString());
+            }
+            LOG.info("stopped after {} s up", (System.nanoTime() - startedNanos) / 1_000_000_000L);
+            stopped.complete(null);
+          }, "vertx-closer");
+          closer.start();
+        });
+    return stopped;
   }
 }
