@@ -22,6 +22,7 @@ import com.personaruntime.gateway.ModelGateway;
 import com.personaruntime.gateway.ModelSpec;
 import com.personaruntime.runtime.live.ChatEngine;
 import com.personaruntime.runtime.live.ComposerModels;
+import com.personaruntime.runtime.live.LiveRooms;
 import com.personaruntime.runtime.live.LiveStore;
 import io.vertx.ext.web.handler.StaticHandler;
 import com.personaruntime.web.config.AppConfig;
@@ -116,15 +117,24 @@ public final class PersonaServer {
       PersonaCatalog catalog = new PersonaCatalog(vertx, personas, brands, audit);
       LiveStore liveStore = new LiveStore(db, clock);
       ComposerModels composers = new ComposerModels(vertx);
-      ModelGateway gateway = ModelGateway.create(GatewayOptions.defaults());
       AppConfig.Llm llm = config.llm();
+      ModelGateway gateway = ModelGateway.create(GatewayOptions.builder()
+          .connectTimeout(Duration.ofMillis(llm.connectTimeoutMs()))
+          .firstTokenTimeout(Duration.ofMillis(llm.firstTokenTimeoutMs()))
+          .interTokenTimeout(Duration.ofMillis(llm.interTokenTimeoutMs()))
+          .totalTimeout(Duration.ofMillis(llm.totalTimeoutMs()))
+          .maxRetries(llm.maxRetries())
+          .build());
       ModelSpec defaultModel = llm.provider().equals("composer") ? null
           : new ModelSpec(llm.provider(), llm.baseUrl().isBlank() ? null : llm.baseUrl(), llm.model(),
               llm.apiKey().isBlank() ? null : llm.apiKey(), null);
-      ChatEngine engine = new ChatEngine(vertx, gateway, defaultModel, env, composers, liveStore, 8);
-      LiveSocket live = new LiveSocket(vertx, catalog, engine, new LiveSocket.Limits(2000, 5, 0.5,
-          Duration.ofMinutes(10).toMillis(), Duration.ofMinutes(30).toMillis(), config.http().allowedOrigins()),
-          clock);
+      AppConfig.Live lc = config.live();
+      ChatEngine engine = new ChatEngine(vertx, gateway, defaultModel, env, composers, liveStore, lc.memoryTurns());
+      LiveRooms rooms = new LiveRooms(vertx, engine, new LiveRooms.Options(lc.roomQueueSize(),
+          Duration.ofSeconds(lc.roomDisclosureSeconds()).toMillis()));
+      LiveSocket live = new LiveSocket(vertx, catalog, engine, rooms, new LiveSocket.Limits(lc.maxMessageChars(),
+          lc.burst(), lc.messagesPerMinute() / 60.0, Duration.ofSeconds(lc.idleTimeoutSeconds()).toMillis(),
+          Duration.ofMinutes(lc.redisclosureMinutes()).toMillis(), config.http().allowedOrigins()), clock);
       return AdminBootstrap.ensureAdmin(vertx, users, env, console)
           .compose(v -> StartupPersonas.load(vertx, config.personasDir()))
           .compose(catalog::importFiles)

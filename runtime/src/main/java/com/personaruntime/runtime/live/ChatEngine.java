@@ -79,57 +79,106 @@ public final class ChatEngine {
 
   /** A running turn; {@link #cancel()} stops the model upstream and ends the turn silently. */
   public interface Turn {
+    /** Stops the reply: the upstream request is aborted and no further output reaches the sink. */
     void cancel();
   }
 
-  /** Runs one turn; output goes to {@code sink} on the caller's context. */
+  /** A turn that has already ended (nothing to cancel). */
+  private static final Turn ENDED = () -> { };
+
+  /**
+   * The input guard's outcome for one audience message.
+   *
+   * @param refused   true when the message must not reach the model
+   * @param original  the audience text as received
+   * @param question  what the model and the room see: the original, or its rewrite (e.g. a redacted phone
+   *                  number); PII stays here
+   * @param refusal   the in-persona refusal line when refused, else null
+   * @param decision  the input verdict on the wire (allow, rewrite, flag, block)
+   * @param language  the reply language chosen for this message
+   */
+  public record Screened(boolean refused, String original, String question, String refusal, String decision,
+                         String language) {
+  }
+
+  /**
+   * Runs the input guard on an audience message (prompt injection, abuse, PII). A refused message is
+   * stored as an open moderation item and as a transcript turn; it never reaches the model. Runs on the
+   * caller's context; no I/O is awaited.
+   */
+  public Screened screen(Conversation conversation, String messageId, String text) {
+    LivePersona lp = conversation.persona();
+    Persona persona = lp.persona();
+    long started = System.nanoTime();
+    String language = Disclosures.lang(persona, LanguageDetector.detect(text));
+    Verdict input = lp.policy().check(text, new CheckContext(Direction.INPUT, Channel.CHAT, null, language, false,
+        null));
+    String decision = wire(input.decision());
+    if (input.decision() == Decision.BLOCK || input.decision() == Decision.FLAG) {
+      String refusal = Disclosures.inputRefused(persona, language);
+      persist(conversation, messageId, text, refusal, decision, input.findings(), "input-guard", null, started);
+      store.addModerationItem(lp.brandId(), lp.personaId(), "chat_input", decision, text, refusal,
+              findingsJson(input.findings()), context(conversation, messageId, null))
+          .onFailure(err -> LOG.error("moderation item for conversation {} not stored", conversation.id(), err));
+      return new Screened(true, text, text, refusal, decision, language);
+    }
+    String question = input.decision() == Decision.REWRITE ? input.text() : text;
+    return new Screened(false, text, question, null, decision, language);
+  }
+
+  /**
+   * Runs one turn: input guard, then (unless refused) the guarded model reply. Output goes to
+   * {@code sink} on the caller's context; a refused message gets the refusal line and {@code done}
+   * before this method returns.
+   */
   public Turn turn(Conversation conversation, String messageId, String text, TurnSink sink) {
+    conversation.touch(System.currentTimeMillis());
+    Screened s = screen(conversation, messageId, text);
+    if (s.refused()) {
+      conversation.remember(text, s.refusal());
+      sink.delta(s.refusal());
+      sink.done(s.decision());
+      return ENDED;
+    }
+    return answer(conversation, messageId, s, sink);
+  }
+
+  /**
+   * Streams the persona's guarded reply to a message that {@link #screen} accepted. Must be called on
+   * the context that owns {@code conversation}; the sink is called there, in order, and {@code done}
+   * exactly once unless the turn is cancelled.
+   */
+  public Turn answer(Conversation conversation, String messageId, Screened screened, TurnSink sink) {
+    if (screened.refused()) {
+      throw new IllegalArgumentException("message " + messageId + " was refused by the input guard");
+    }
     Context context = vertx.getOrCreateContext();
     LivePersona lp = conversation.persona();
     Persona persona = lp.persona();
     long started = System.nanoTime();
     conversation.touch(System.currentTimeMillis());
-    String detected = LanguageDetector.detect(text);
-    String language = Disclosures.lang(persona, detected);
-
-    Verdict input = lp.policy().check(text, new CheckContext(Direction.INPUT, Channel.CHAT, null, language, false,
-        null));
-    if (input.decision() == Decision.BLOCK || input.decision() == Decision.FLAG) {
-      String refusal = Disclosures.inputRefused(persona, language);
-      sink.delta(refusal);
-      String decision = wire(input.decision());
-      sink.done(decision);
-      conversation.remember(text, refusal);
-      persist(conversation, messageId, text, refusal, decision, input.findings(), "input-guard", null, started);
-      store.addModerationItem(lp.brandId(), lp.personaId(), "chat_input", decision, text, refusal,
-              findingsJson(input.findings()), context(conversation, messageId, null))
-          .onFailure(err -> LOG.error("moderation item for conversation {} not stored", conversation.id(), err));
-      return () -> { };
-    }
-    // A rewrite of the input (e.g. a phone number) is what the model sees: PII stays here.
-    String question = input.decision() == Decision.REWRITE ? input.text() : text;
-    TurnState state = new TurnState(conversation, messageId, text, sink, context, started, language);
+    String question = screened.question();
+    String language = screened.language();
+    TurnState state = new TurnState(conversation, messageId, screened.original(), sink, context, started, language);
     state.guard = lp.policy().streamingGuard(new CheckContext(Direction.OUTPUT, Channel.CHAT, null, language, false,
         conversation.canary()));
-
+    ModelSpec spec;
+    try {
+      spec = modelFor(persona);
+    } catch (IllegalArgumentException e) {
+      // A binding the gateway refuses (e.g. its key variable is unset): answer with the composer.
+      LOG.warn("model binding of persona {} unusable, using the composer: {}", lp.slug(), e.getMessage());
+      spec = null;
+    }
+    ModelSpec model = spec;
     composers.get(lp).compose(bundle -> {
-      List<ModelRoute> chain = new ArrayList<>();
-      ModelSpec spec = modelFor(persona);
-      if (spec != null) {
-        chain.add(ModelRoute.of(spec));
-      }
-      chain.add(ModelRoute.of(bundle.model(), "composer"));
-      Future<List<Persona.KnowledgeEntry>> knowledge = spec == null
+      Future<List<Persona.KnowledgeEntry>> knowledge = model == null
           ? Future.succeededFuture(List.of())
           : vertx.executeBlocking(() -> relevant(persona, bundle.index().search(question, 4)), false);
-      return knowledge.map(k -> {
-        List<ChatMessage> messages = new ArrayList<>();
-        messages.add(SystemMessage.from(prompts.system(persona, language, k, conversation.canary())));
-        messages.addAll(conversation.memory());
-        messages.add(UserMessage.from(question));
-        return new Object[] {chain, ChatRequest.builder().messages(messages).build()};
-      });
-    }).onComplete(ar -> {
+      return knowledge.map(k -> new Prepared(bundle, k));
+    }).onComplete(ar -> context.runOnContext(v -> {
+      // Back on the conversation's context: the bundle may have been built by another connection's
+      // context, and the conversation's memory is confined to this one.
       if (state.cancelled.get()) {
         return;
       }
@@ -138,12 +187,33 @@ public final class ChatEngine {
         state.interrupt(null);
         return;
       }
-      @SuppressWarnings("unchecked")
-      List<ModelRoute> chain = (List<ModelRoute>) ar.result()[0];
-      ChatRequest request = (ChatRequest) ar.result()[1];
+      List<ModelRoute> chain = new ArrayList<>();
+      if (model != null) {
+        chain.add(ModelRoute.of(model));
+      }
+      chain.add(ModelRoute.of(ar.result().bundle().model(), "composer"));
+      ChatRequest request;
+      try {
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(SystemMessage.from(prompts.system(persona, language, ar.result().knowledge(),
+            conversation.canary())));
+        messages.addAll(conversation.memory());
+        messages.add(UserMessage.from(question));
+        request = ChatRequest.builder().messages(messages).build();
+      } catch (RuntimeException e) {
+        LOG.error("prompt for persona {} could not be assembled", lp.slug(), e);
+        state.interrupt(null);
+        return;
+      }
       state.handle = gateway.stream(chain, request, state);
-    });
+      if (state.cancelled.get()) {
+        state.handle.cancel();
+      }
+    }));
     return state::cancel;
+  }
+
+  private record Prepared(ComposerModels.Bundle bundle, List<Persona.KnowledgeEntry> knowledge) {
   }
 
   private ModelSpec modelFor(Persona persona) {

@@ -90,7 +90,28 @@ public final class ConfigLoader {
     if (!provider.equals("composer") && PROVIDERS.contains(provider) && model.isBlank()) {
       problems.add(v.where("llm.model") + "llm.model: must be set when llm.provider is " + provider);
     }
-    AppConfig.Llm llm = new AppConfig.Llm(provider, baseUrl, model, v.string("llm.apiKey"));
+    AppConfig.Llm llm = new AppConfig.Llm(provider, baseUrl, model, v.string("llm.apiKey"),
+        v.integer("llm.connectTimeoutMs", 1, 600_000),
+        v.integer("llm.firstTokenTimeoutMs", 1, 600_000),
+        v.integer("llm.interTokenTimeoutMs", 1, 600_000),
+        v.integer("llm.totalTimeoutMs", 1, 3_600_000),
+        v.integer("llm.maxRetries", 0, 10));
+    for (String k : List.of("llm.firstTokenTimeoutMs", "llm.interTokenTimeoutMs")) {
+      int value = k.equals("llm.firstTokenTimeoutMs") ? llm.firstTokenTimeoutMs() : llm.interTokenTimeoutMs();
+      if (value > llm.totalTimeoutMs()) {
+        problems.add(v.where(k) + k + ": must not exceed llm.totalTimeoutMs (" + llm.totalTimeoutMs() + "), got "
+            + value);
+      }
+    }
+    AppConfig.Live live = new AppConfig.Live(
+        v.integer("live.maxMessageChars", 1, 100_000),
+        v.integer("live.burst", 1, 10_000),
+        v.integer("live.messagesPerMinute", 1, 600_000),
+        v.integer("live.idleTimeoutSeconds", 1, 86_400),
+        v.integer("live.redisclosureMinutes", 1, 10_080),
+        v.integer("live.roomDisclosureSeconds", 1, 86_400),
+        v.integer("live.roomQueueSize", 1, 10_000),
+        v.integer("live.memoryTurns", 0, 100));
     AppConfig.Auth auth = new AppConfig.Auth(
         v.integer("auth.sessionTtlMinutes", 1, 60 * 24 * 90),
         v.integer("auth.loginFailuresPerAccount", 1, 1000),
@@ -98,7 +119,7 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new AppConfig(http, storage, personasDir, llm, auth);
+    return new AppConfig(http, storage, personasDir, llm, auth, live);
   }
 
   private static Path resolve(Path file, String dir, Raw raw) {

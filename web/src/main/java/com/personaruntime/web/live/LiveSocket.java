@@ -5,10 +5,12 @@ import com.personaruntime.runtime.catalog.PersonaCatalog;
 import com.personaruntime.runtime.live.ChatEngine;
 import com.personaruntime.runtime.live.Conversation;
 import com.personaruntime.runtime.live.Disclosures;
+import com.personaruntime.runtime.live.LiveRooms;
 import com.personaruntime.runtime.live.TokenBucket;
 import com.personaruntime.runtime.live.TurnSink;
 import com.personaruntime.web.http.Errors;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
@@ -16,7 +18,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -28,13 +32,32 @@ import org.slf4j.LoggerFactory;
  * {@code message} gets {@code delta} frames and one {@code done}. Limits per connection:
  * message length, a token-bucket rate limit, one reply at a time, an idle timeout, and a
  * bounded write queue (a client too slow to read is disconnected rather than buffered).
+ *
+ * <p>With {@code ?room=NAME} the connection is a viewer of a live room ({@link LiveRooms}):
+ * {@code hello} carries {@code room} and the viewer's id; questions go to the room over the event
+ * bus and, once the input guard accepted them, come back to every viewer as
+ * {@code {"type":"message","id","text","from","clientId"}}; the persona's reply streams to every
+ * viewer as {@code delta}/{@code done} frames whose {@code replyTo} is the room message id; the AI
+ * disclosure is repeated as {@code {"type":"disclosure","text"}}. A refused question is answered to
+ * the asker only (a refusal {@code delta} and {@code done} with {@code replyTo} = the client's id);
+ * a full queue gives the asker {@code error queue_full}.
  */
 public final class LiveSocket {
   private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
   private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** Limits of one connection. */
+  /**
+   * Limits of one connection.
+   *
+   * @param maxMessageChars         longest audience text
+   * @param burst                   token bucket capacity
+   * @param messagesPerSecond       token bucket refill rate
+   * @param idleTimeoutMillis       close after this long without audience messages
+   * @param redisclosureAfterMillis repeat the AI disclosure after a gap this long (one-to-one chats)
+   * @param allowedOrigins          origins allowed to connect; empty allows any
+   */
   public record Limits(int maxMessageChars, int burst, double messagesPerSecond, long idleTimeoutMillis,
                        long redisclosureAfterMillis, List<String> allowedOrigins) {
   }
@@ -42,13 +65,17 @@ public final class LiveSocket {
   private final Vertx vertx;
   private final PersonaCatalog catalog;
   private final ChatEngine engine;
+  private final LiveRooms rooms;
   private final Limits limits;
   private final Clock clock;
 
-  public LiveSocket(Vertx vertx, PersonaCatalog catalog, ChatEngine engine, Limits limits, Clock clock) {
+  /** The endpoint; {@link #mount} adds its route. */
+  public LiveSocket(Vertx vertx, PersonaCatalog catalog, ChatEngine engine, LiveRooms rooms, Limits limits,
+      Clock clock) {
     this.vertx = vertx;
     this.catalog = catalog;
     this.engine = engine;
+    this.rooms = rooms;
     this.limits = limits;
     this.clock = clock;
   }
@@ -84,55 +111,102 @@ public final class LiveSocket {
         return;
       }
       LivePersona lp = ar.result().get();
-      req.toWebSocket().onSuccess(ws -> engine.open(lp, room).onComplete(conv -> {
-        if (conv.failed()) {
-          LOG.error("could not open a conversation with {}", slug, conv.cause());
-          ws.writeTextMessage(error("unavailable", "the persona cannot chat right now").encode());
-          ws.close((short) 1011, "unavailable");
-          return;
+      req.toWebSocket().onSuccess(ws -> {
+        // Hold incoming frames until the connection's handlers are in place.
+        ws.pause();
+        if (room == null) {
+          engine.open(lp, null).onComplete(conv -> {
+            if (conv.failed()) {
+              unavailable(ws, slug, conv.cause());
+              return;
+            }
+            new Connection(ws, lp, conv.result(), null).start();
+          });
+        } else {
+          rooms.join(lp, room).onComplete(joined -> {
+            if (joined.failed()) {
+              unavailable(ws, slug, joined.cause());
+              return;
+            }
+            new Connection(ws, lp, null, room).start();
+          });
         }
-        new Connection(ws, conv.result()).start();
-      })).onFailure(err -> LOG.debug("websocket upgrade failed for {}: {}", slug, err.getMessage()));
+      }).onFailure(err -> LOG.debug("websocket upgrade failed for {}: {}", slug, err.getMessage()));
     });
+  }
+
+  private static void unavailable(ServerWebSocket ws, String slug, Throwable cause) {
+    LOG.error("could not open a live chat with {}", slug, cause);
+    ws.writeTextMessage(error("unavailable", "the persona cannot chat right now").encode());
+    ws.close((short) 1011, "unavailable");
   }
 
   private static JsonObject error(String code, String message) {
     return new JsonObject().put("type", "error").put("code", code).put("message", message);
   }
 
-  /** One audience connection; all state is confined to the socket's event-loop context. */
+  /**
+   * One audience connection (a one-to-one chat when {@code room} is null, else a room viewer); all
+   * state is confined to the socket's event-loop context.
+   */
   private final class Connection {
     private final ServerWebSocket ws;
+    private final LivePersona persona;
     private final Conversation conversation;
+    private final String room;
+    private final String viewerId;
     private final TokenBucket bucket;
     private ChatEngine.Turn current;
+    private MessageConsumer<JsonObject> roomFrames;
     private long idleTimer = -1;
     private boolean closed;
 
-    Connection(ServerWebSocket ws, Conversation conversation) {
+    Connection(ServerWebSocket ws, LivePersona persona, Conversation conversation, String room) {
       this.ws = ws;
+      this.persona = persona;
       this.conversation = conversation;
+      this.room = room;
+      byte[] b = new byte[6];
+      RANDOM.nextBytes(b);
+      this.viewerId = "v-" + HexFormat.of().formatHex(b);
       this.bucket = new TokenBucket(limits.burst(), limits.messagesPerSecond(), clock);
     }
 
     void start() {
-      LivePersona lp = conversation.persona();
-      var p = lp.persona();
-      JsonObject persona = new JsonObject()
+      if (ws.isClosed()) {
+        // The audience left while the conversation was being opened.
+        closed = true;
+        if (room != null) {
+          rooms.leave(persona.slug(), room);
+        }
+        return;
+      }
+      var p = persona.persona();
+      JsonObject info = new JsonObject()
           .put("id", p.id())
           .put("name", p.name())
           .put("brand", p.brand())
           .put("bio", p.bio())
           .put("languages", new JsonArray(p.languages()))
           .put("greeting", p.voice().greeting());
-      send(new JsonObject().put("type", "hello").put("persona", persona)
-          .put("conversation", conversation.id())
-          .put("disclosure", Disclosures.aiDisclosure(p, null)));
-      ws.textMessageHandler(this::onText);
-      ws.binaryMessageHandler(b -> send(error("bad_frame", "binary frames are not supported; send JSON text")));
+      JsonObject hello = new JsonObject().put("type", "hello").put("persona", info)
+          .put("disclosure", Disclosures.aiDisclosure(p, null));
+      if (room == null) {
+        hello.put("conversation", conversation.id());
+      } else {
+        hello.put("room", room).put("viewer", viewerId);
+      }
+      send(hello);
       ws.closeHandler(v -> onClose());
       ws.exceptionHandler(err -> LOG.debug("live socket error: {}", err.getMessage()));
+      if (room != null) {
+        // Registered after hello was written on this context, so hello stays the first frame.
+        roomFrames = vertx.eventBus().consumer(LiveRooms.outAddress(persona.slug(), room), m -> send(m.body()));
+      }
+      ws.textMessageHandler(this::onText);
+      ws.binaryMessageHandler(b -> send(error("bad_frame", "binary frames are not supported; send JSON text")));
       armIdle();
+      ws.resume();
     }
 
     private void armIdle() {
@@ -148,6 +222,9 @@ public final class LiveSocket {
     }
 
     private void onText(String raw) {
+      if (closed) {
+        return;
+      }
       armIdle();
       JsonObject frame;
       try {
@@ -166,31 +243,37 @@ public final class LiveSocket {
         send(error("bad_frame", "id: expected a string or number of 1-64 characters [A-Za-z0-9._:-]"));
         return;
       }
+      String replyTo = String.valueOf(id);
       Object text = frame.getValue("text");
       if (!(text instanceof String s) || s.isBlank()) {
-        send(error("bad_frame", "text: expected a non-empty string").put("replyTo", String.valueOf(id)));
+        send(error("bad_frame", "text: expected a non-empty string").put("replyTo", replyTo));
         return;
       }
       if (s.length() > limits.maxMessageChars()) {
         send(error("too_long", "text: at most " + limits.maxMessageChars() + " characters, got " + s.length())
-            .put("replyTo", String.valueOf(id)));
+            .put("replyTo", replyTo));
+        return;
+      }
+      // Rate limit before anything else that costs work (ARCHITECTURE.md: limits first).
+      if (!bucket.tryTake()) {
+        send(error("rate_limited", "too many messages; slow down").put("replyTo", replyTo));
+        return;
+      }
+      if (room != null) {
+        ask(replyTo, s);
         return;
       }
       if (current != null) {
-        send(error("busy", "wait for the current reply to finish").put("replyTo", String.valueOf(id)));
+        send(error("busy", "wait for the current reply to finish").put("replyTo", replyTo));
         return;
       }
-      if (!bucket.tryTake()) {
-        send(error("rate_limited", "too many messages; slow down").put("replyTo", String.valueOf(id)));
-        return;
-      }
-      String replyTo = String.valueOf(id);
       long now = clock.millis();
       if (conversation.idleMillis(now) > limits.redisclosureAfterMillis()) {
         send(new JsonObject().put("type", "disclosure")
-            .put("text", Disclosures.aiDisclosure(conversation.persona().persona(), null)));
+            .put("text", Disclosures.aiDisclosure(persona.persona(), null)));
       }
-      current = engine.turn(conversation, replyTo, s, new TurnSink() {
+      boolean[] ended = new boolean[1];
+      ChatEngine.Turn turn = engine.turn(conversation, replyTo, s, new TurnSink() {
         @Override
         public void delta(String t) {
           send(new JsonObject().put("type", "delta").put("replyTo", replyTo).put("text", t));
@@ -198,8 +281,37 @@ public final class LiveSocket {
 
         @Override
         public void done(String decision) {
+          ended[0] = true;
           current = null;
           send(new JsonObject().put("type", "done").put("replyTo", replyTo).put("decision", decision));
+        }
+      });
+      // A refused message ends before turn() returns: it must not leave the connection busy.
+      if (!ended[0]) {
+        current = turn;
+      }
+    }
+
+    /** Sends a question to the room; the accepted question comes back to every viewer as a message frame. */
+    private void ask(String clientId, String text) {
+      JsonObject q = new JsonObject().put("viewer", viewerId).put("clientId", clientId).put("text", text);
+      vertx.eventBus().<JsonObject>request(LiveRooms.askAddress(persona.slug(), room), q).onComplete(ar -> {
+        if (ar.failed()) {
+          LOG.warn("room {} of {} did not take a question: {}", room, persona.slug(), ar.cause().getMessage());
+          send(error("unavailable", "the room cannot take questions right now").put("replyTo", clientId));
+          return;
+        }
+        JsonObject r = ar.result().body();
+        switch (r.getString("status", "")) {
+          case LiveRooms.ACCEPTED -> { }
+          case LiveRooms.QUEUE_FULL -> send(error("queue_full",
+              "the persona has too many questions waiting; ask again in a moment").put("replyTo", clientId));
+          case LiveRooms.REFUSED -> {
+            send(new JsonObject().put("type", "delta").put("replyTo", clientId).put("text", r.getString("text")));
+            send(new JsonObject().put("type", "done").put("replyTo", clientId).put("decision",
+                r.getString("decision")));
+          }
+          default -> send(error("unavailable", "the room cannot take questions right now").put("replyTo", clientId));
         }
       });
     }
@@ -210,19 +322,18 @@ public final class LiveSocket {
       }
       if (ws.writeQueueFull()) {
         // Backpressure: a client that does not read is cut off instead of buffering without bound.
-        LOG.info("closing a live connection that does not keep up ({})", conversation.id());
-        closed = true;
-        if (current != null) {
-          current.cancel();
-          current = null;
-        }
+        LOG.info("closing a live connection that does not keep up (persona {}, room {})", persona.slug(), room);
         ws.close((short) 1008, "client too slow");
+        onClose();
         return;
       }
       ws.writeTextMessage(frame.encode());
     }
 
     private void onClose() {
+      if (closed) {
+        return;
+      }
       closed = true;
       if (idleTimer >= 0) {
         vertx.cancelTimer(idleTimer);
@@ -230,6 +341,10 @@ public final class LiveSocket {
       if (current != null) {
         current.cancel();
         current = null;
+      }
+      if (roomFrames != null) {
+        roomFrames.unregister();
+        rooms.leave(persona.slug(), room);
       }
     }
   }
