@@ -1,113 +1,396 @@
-// Audience chat page. Untrusted text (persona replies, names, disclosures) is only ever set
-// through textContent, never parsed as HTML.
+// Audience chat page: pick a published persona, read its AI disclosure, chat over the live
+// WebSocket with replies streamed in as delta frames.
+//
+// Security rule of this file: every text that comes from the server (persona names, bios,
+// greetings, disclosures, replies, error messages, other viewers' messages) is untrusted and is
+// only ever written with textContent / option.text / setAttribute of plain data attributes.
+// Nothing here parses a string as HTML.
 (function () {
   'use strict';
+
   const $ = (id) => document.getElementById(id);
   const select = $('persona'), log = $('log'), form = $('composer'), input = $('text'), send = $('send');
-  const status = $('status');
-  let socket = null, nextId = 1, replies = new Map(), withheldLabel = 'Câu trả lời đã được giữ lại để kiểm duyệt.';
+  const status = $('status'), alertBox = $('alert'), alertText = $('alert-text'), retry = $('retry');
+  const about = $('about');
 
-  function setStatus(text) { status.textContent = text; }
+  const STRINGS = {
+    vi: {
+      chatWith: 'Trò chuyện với', message: 'Tin nhắn', conversation: 'Cuộc trò chuyện',
+      placeholder: 'Nhập tin nhắn…', send: 'Gửi', skip: 'Bỏ qua, đến ô nhập tin nhắn',
+      connecting: 'Đang kết nối…', online: 'Trực tuyến', replying: 'Đang trả lời…',
+      offline: 'Mất kết nối — đang thử lại…', closed: 'Đã ngắt kết nối',
+      you: 'Bạn', viewer: 'Khán giả', typing: 'đang soạn câu trả lời',
+      withheld: 'Đã bị bộ lọc an toàn giữ lại: người kiểm duyệt sẽ xem xét cuộc trao đổi này.',
+      noReply: 'Chưa nhận được câu trả lời. Bạn thử gửi lại nhé.',
+      loadFailed: 'Không tải được danh sách persona. Kiểm tra kết nối rồi thử lại.',
+      noPersonas: 'Hiện chưa có persona nào được công khai.',
+      lost: 'Mất kết nối với máy chủ. Đang tự kết nối lại…',
+      cannotConnect: 'Không kết nối được tới persona này. Có thể persona đã bị gỡ hoặc máy chủ đang bận.',
+      browserOffline: 'Thiết bị của bạn đang ngoại tuyến.',
+      idle: 'Đã ngắt kết nối vì lâu không có tin nhắn.',
+      retry: 'Thử lại', reconnect: 'Kết nối lại',
+      errors: {
+        rate_limited: 'Bạn gửi hơi nhanh — đợi một chút rồi gửi tiếp nhé.',
+        busy: 'Đợi câu trả lời hiện tại xong đã nhé.',
+        too_long: 'Tin nhắn quá dài (tối đa 2000 ký tự).',
+        unavailable: 'Persona tạm thời không trò chuyện được. Thử lại sau nhé.',
+        bad_frame: 'Tin nhắn không hợp lệ.'
+      }
+    },
+    en: {
+      chatWith: 'Chat with', message: 'Message', conversation: 'Conversation',
+      placeholder: 'Type a message…', send: 'Send', skip: 'Skip to the message box',
+      connecting: 'Connecting…', online: 'Online', replying: 'Replying…',
+      offline: 'Offline — reconnecting…', closed: 'Disconnected',
+      you: 'You', viewer: 'Viewer', typing: 'is typing',
+      withheld: 'Withheld by the safety check: a human moderator will review this exchange.',
+      noReply: 'No reply arrived. Please try sending again.',
+      loadFailed: 'Could not load the personas. Check your connection and try again.',
+      noPersonas: 'No personas are published yet.',
+      lost: 'Lost the connection to the server. Reconnecting…',
+      cannotConnect: 'Could not connect to this persona. It may have been removed, or the server is busy.',
+      browserOffline: 'Your device is offline.',
+      idle: 'Disconnected after a long pause.',
+      retry: 'Try again', reconnect: 'Reconnect',
+      errors: {
+        rate_limited: 'You are sending messages a bit fast — wait a moment.',
+        busy: 'Please wait for the current reply to finish.',
+        too_long: 'That message is too long (2000 characters at most).',
+        unavailable: 'The persona cannot chat right now. Please try again later.',
+        bad_frame: 'That message could not be sent.'
+      }
+    }
+  };
+  const REPLY_TIMEOUT_MS = 60000;
 
-  function bubble(kind, text) {
+  let ui = STRINGS[(navigator.language || '').toLowerCase().startsWith('vi') ? 'vi' : 'en'];
+  let personaLang = 'vi', personaName = '';
+  let socket = null, slug = null, nextId = 1, opened = false, failures = 0;
+  let reconnectTimer = null, retryAction = null, pendingId = null, pendingTimer = null;
+  const replies = new Map();
+
+  // ---- small DOM helpers (text only) ----
+  function setText(el, text) { el.textContent = text == null ? '' : String(text); }
+  function nfc(text) { return typeof text.normalize === 'function' ? text.normalize('NFC') : text; }
+
+  function applyUi(lang) {
+    ui = STRINGS[lang] || STRINGS.en;
+    document.documentElement.lang = lang;
+    setText($('persona-label'), ui.chatWith);
+    setText($('text-label'), ui.message);
+    setText($('skip'), ui.skip);
+    log.setAttribute('aria-label', ui.conversation);
+    input.placeholder = ui.placeholder;
+    setText(send, ui.send);
+  }
+
+  function setStatus(state) {
+    status.dataset.state = state;
+    setText(status, ui[state] || state);
+  }
+
+  function showAlert(text, action, actionLabel) {
+    setText(alertText, text);
+    retryAction = action || null;
+    retry.hidden = !action;
+    if (action) { setText(retry, actionLabel || ui.retry); }
+    alertBox.hidden = false;
+  }
+
+  function hideAlert() { alertBox.hidden = true; retryAction = null; }
+
+  function scrollDown() { log.scrollTop = log.scrollHeight; }
+
+  // A chat bubble: <div class="msg KIND"><span class="visually-hidden">who:</span><div class="body">text</div></div>
+  function bubble(kind, text, who, lang) {
     const div = document.createElement('div');
     div.className = 'msg ' + kind;
-    div.textContent = text;
+    if (who) {
+      const sr = document.createElement('span');
+      sr.className = kind === 'audience' ? 'who' : 'visually-hidden';
+      sr.textContent = who + (kind === 'audience' ? '' : ': ');
+      div.appendChild(sr);
+    }
+    const body = document.createElement('div');
+    body.className = 'body';
+    if (lang) { body.lang = lang; }
+    body.textContent = text;
+    div.appendChild(body);
     log.appendChild(div);
-    log.scrollTop = log.scrollHeight;
+    scrollDown();
     return div;
   }
 
-  function connect(slug) {
-    if (socket) { socket.onclose = null; socket.close(); }
-    replies.clear();
-    log.textContent = '';
-    send.disabled = true;
-    setStatus('connecting…');
-    const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const params = new URLSearchParams(location.search);
-    const room = params.get('room');
-    socket = new WebSocket(proto + '//' + location.host + '/api/v1/live/' + encodeURIComponent(slug)
-      + (room ? '?room=' + encodeURIComponent(room) : ''));
-    socket.onmessage = (event) => {
-      let frame;
-      try { frame = JSON.parse(event.data); } catch (e) { return; }
-      switch (frame.type) {
-        case 'hello': {
-          const p = frame.persona || {};
-          $('persona-name').textContent = p.name || slug;
-          $('persona-bio').textContent = p.bio || '';
-          $('disclosure').textContent = frame.disclosure || '';
-          document.documentElement.lang = (p.languages && p.languages[0]) || 'vi';
-          if (p.languages && p.languages[0] === 'en') { withheldLabel = 'This reply was withheld for review.'; }
-          if (p.greeting) { bubble('persona', p.greeting); }
-          send.disabled = false;
-          setStatus('online');
-          break;
-        }
-        case 'disclosure':
-          bubble('notice', frame.text || '');
-          break;
-        case 'message':
-          if (frame.from !== 'me') { bubble('me audience', frame.text || ''); }
-          break;
-        case 'delta': {
-          let el = replies.get(frame.replyTo);
-          if (!el) { el = bubble('persona', ''); el.dataset.replyTo = frame.replyTo; replies.set(frame.replyTo, el); }
-          el.textContent += frame.text;
-          log.scrollTop = log.scrollHeight;
-          break;
-        }
-        case 'done': {
-          const el = replies.get(frame.replyTo);
-          if (el) { el.dataset.decision = frame.decision; }
-          if (el && (frame.decision === 'block' || frame.decision === 'flag')) {
-            const note = document.createElement('span');
-            note.className = 'withheld';
-            note.textContent = withheldLabel;
-            el.appendChild(note);
-          }
-          send.disabled = false;
-          break;
-        }
-        case 'error':
-          bubble('notice', frame.message || frame.code || 'error');
-          send.disabled = false;
-          break;
-      }
-    };
-    socket.onclose = () => { send.disabled = true; setStatus('offline — reconnecting…');
-      setTimeout(() => connect(select.value), 2000); };
+  function notice(text, extra) {
+    const div = bubble('notice' + (extra ? ' ' + extra : ''), text);
+    return div;
   }
 
+  // ---- turn state ----
+  function clearPending() {
+    if (pendingTimer) { clearTimeout(pendingTimer); pendingTimer = null; }
+    pendingId = null;
+  }
+
+  function updateSend() {
+    const open = socket && socket.readyState === WebSocket.OPEN;
+    send.disabled = !open || pendingId !== null;
+    send.setAttribute('aria-disabled', String(send.disabled));
+  }
+
+  function replyBubble(replyTo) {
+    let r = replies.get(replyTo);
+    if (!r) {
+      const el = bubble('persona', '', personaName, personaLang);
+      el.dataset.replyTo = replyTo;
+      r = { el: el, body: el.querySelector('.body'), text: '', deltas: 0 };
+      replies.set(replyTo, r);
+    }
+    return r;
+  }
+
+  function finishReply(r, decision) {
+    r.el.classList.remove('streaming', 'pending');
+    r.el.removeAttribute('aria-label');
+    r.el.removeAttribute('aria-busy');
+    r.el.dataset.decision = decision || 'allow';
+    if (decision === 'block' || decision === 'flag') {
+      r.el.classList.add('withheld');
+      const note = document.createElement('p');
+      note.className = 'withheld-note';
+      note.setAttribute('role', 'note');
+      note.textContent = ui.withheld;
+      r.el.appendChild(note);
+    }
+  }
+
+  // ---- connection ----
+  function wsUrl(s) {
+    const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const room = new URLSearchParams(location.search).get('room');
+    return proto + '//' + location.host + '/api/v1/live/' + encodeURIComponent(s)
+      + (room ? '?room=' + encodeURIComponent(room) : '');
+  }
+
+  function disconnect() {
+    if (reconnectTimer) { clearTimeout(reconnectTimer); reconnectTimer = null; }
+    if (socket) {
+      socket.onclose = null; socket.onmessage = null; socket.onerror = null;
+      try { socket.close(1000, 'switching'); } catch (e) { /* already closed */ }
+      socket = null;
+    }
+    clearPending();
+  }
+
+  function connect(target, fresh) {
+    disconnect();
+    if (slug !== target || fresh) {
+      slug = target;
+      failures = 0;
+      replies.clear();
+      log.textContent = '';
+    }
+    opened = false;
+    setStatus('connecting');
+    updateSend();
+    let ws;
+    try { ws = new WebSocket(wsUrl(slug)); } catch (e) { scheduleReconnect(); return; }
+    socket = ws;
+    ws.onopen = () => { opened = true; failures = 0; };
+    ws.onmessage = (event) => {
+      let frame;
+      try { frame = JSON.parse(event.data); } catch (e) { return; }
+      if (frame && typeof frame === 'object') { onFrame(frame); }
+    };
+    ws.onclose = (event) => {
+      if (socket !== ws) { return; }
+      socket = null;
+      clearPending();
+      for (const r of replies.values()) {
+        if (r.el.classList.contains('streaming') || r.el.classList.contains('pending')) { finishReply(r, 'interrupted'); }
+      }
+      updateSend();
+      if (event.code === 1000 && event.reason === 'idle') {
+        setStatus('closed');
+        showAlert(ui.idle, () => connect(slug, false), ui.reconnect);
+        return;
+      }
+      scheduleReconnect();
+    };
+  }
+
+  function scheduleReconnect() {
+    failures++;
+    setStatus('offline');
+    if (!navigator.onLine) {
+      showAlert(ui.browserOffline, () => connect(slug, false), ui.reconnect);
+    } else if (!opened && failures >= 3) {
+      showAlert(ui.cannotConnect, () => connect(slug, false), ui.reconnect);
+    } else {
+      showAlert(ui.lost, () => connect(slug, false), ui.reconnect);
+    }
+    const delay = Math.min(30000, 1000 * Math.pow(2, Math.min(failures - 1, 5)));
+    reconnectTimer = setTimeout(() => { reconnectTimer = null; connect(slug, false); }, delay);
+  }
+
+  function onFrame(frame) {
+    switch (frame.type) {
+      case 'hello': {
+        const p = (frame.persona && typeof frame.persona === 'object') ? frame.persona : {};
+        const langs = Array.isArray(p.languages) ? p.languages : [];
+        personaLang = typeof langs[0] === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(langs[0]) ? langs[0] : 'vi';
+        personaName = typeof p.name === 'string' && p.name ? p.name : slug;
+        applyUi(personaLang === 'vi' ? 'vi' : 'en');
+        setText($('persona-name'), personaName);
+        $('persona-name').lang = personaLang;
+        setText($('persona-bio'), typeof p.bio === 'string' ? p.bio : '');
+        $('persona-bio').lang = personaLang;
+        setText($('disclosure'), typeof frame.disclosure === 'string' ? frame.disclosure : '');
+        $('disclosure').lang = personaLang;
+        about.hidden = false;
+        hideAlert();
+        if (log.childElementCount === 0 && typeof p.greeting === 'string' && p.greeting) {
+          bubble('persona greeting', p.greeting, personaName, personaLang);
+        }
+        setStatus('online');
+        updateSend();
+        break;
+      }
+      case 'disclosure':
+        notice(typeof frame.text === 'string' ? frame.text : '', 'disclosure-repeat');
+        break;
+      case 'message': {
+        // Another viewer's message in a live room (our own are already shown).
+        if (frame.from === 'me' || typeof frame.text !== 'string') { break; }
+        const who = typeof frame.name === 'string' && frame.name ? frame.name
+          : (typeof frame.from === 'string' && frame.from ? frame.from : ui.viewer);
+        bubble('audience', frame.text, who);
+        break;
+      }
+      case 'delta': {
+        if (typeof frame.text !== 'string') { break; }
+        const replyTo = String(frame.replyTo);
+        const r = replyBubble(replyTo);
+        r.el.classList.remove('pending');
+        r.el.removeAttribute('aria-label');
+        r.el.classList.add('streaming');
+        r.el.setAttribute('aria-busy', 'true');
+        r.text += frame.text;
+        r.deltas++;
+        r.body.textContent = nfc(r.text);
+        r.el.dataset.deltas = String(r.deltas);
+        if (replyTo === pendingId) { setStatus('replying'); armReplyTimeout(); }
+        scrollDown();
+        break;
+      }
+      case 'done': {
+        const replyTo = String(frame.replyTo);
+        const r = replies.get(replyTo);
+        if (r) { finishReply(r, typeof frame.decision === 'string' ? frame.decision : 'allow'); }
+        if (replyTo === pendingId) { clearPending(); setStatus('online'); }
+        updateSend();
+        scrollDown();
+        break;
+      }
+      case 'error': {
+        const code = typeof frame.code === 'string' ? frame.code : '';
+        const text = ui.errors[code] || (typeof frame.message === 'string' && frame.message) || code || 'error';
+        notice(text, 'error');
+        if (frame.replyTo !== undefined && String(frame.replyTo) === pendingId) {
+          const r = replies.get(pendingId);
+          if (r && r.text === '') { r.el.remove(); replies.delete(pendingId); }
+          clearPending();
+          setStatus('online');
+        }
+        updateSend();
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  function armReplyTimeout() {
+    if (pendingTimer) { clearTimeout(pendingTimer); }
+    const id = pendingId;
+    pendingTimer = setTimeout(() => {
+      if (pendingId !== id) { return; }
+      const r = replies.get(id);
+      if (r) { finishReply(r, 'timeout'); if (r.text === '') { r.el.remove(); replies.delete(id); } }
+      notice(ui.noReply, 'error');
+      clearPending();
+      setStatus(socket ? 'online' : 'offline');
+      updateSend();
+    }, REPLY_TIMEOUT_MS);
+  }
+
+  // ---- user actions ----
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
-    if (!text || !socket || socket.readyState !== WebSocket.OPEN) { return; }
-    const id = 'm' + (nextId++);
-    bubble('me', text);
+    if (!text || !socket || socket.readyState !== WebSocket.OPEN || pendingId !== null) { return; }
+    const id = 'm' + (nextId++) + '-' + Date.now().toString(36);
+    bubble('me', text, ui.you);
     socket.send(JSON.stringify({ type: 'message', id: id, text: text }));
     input.value = '';
-    send.disabled = true;
+    pendingId = id;
+    // A "typing" placeholder that the first delta fills in.
+    const r = replyBubble(id);
+    r.el.classList.add('pending');
+    r.el.setAttribute('aria-busy', 'true');
+    r.el.setAttribute('aria-label', personaName + ' ' + ui.typing);
+    armReplyTimeout();
+    setStatus('replying');
+    updateSend();
+    input.focus();
   });
 
   select.addEventListener('change', () => {
     const url = new URL(location.href);
     url.searchParams.set('persona', select.value);
     history.replaceState(null, '', url);
-    connect(select.value);
+    hideAlert();
+    connect(select.value, true);
   });
 
-  fetch('/api/v1/public/personas').then((r) => r.json()).then((body) => {
-    const items = body.items || [];
-    for (const p of items) {
-      const opt = document.createElement('option');
-      opt.value = p.id;
-      opt.textContent = p.name + ' — ' + p.brand;
-      select.appendChild(opt);
-    }
-    const wanted = new URLSearchParams(location.search).get('persona');
-    if (wanted && items.some((p) => p.id === wanted)) { select.value = wanted; }
-    if (select.value) { connect(select.value); } else { setStatus('no personas published'); }
-  }).catch(() => setStatus('could not load personas'));
+  retry.addEventListener('click', () => { const action = retryAction; hideAlert(); if (action) { action(); } });
+
+  window.addEventListener('online', () => { if (slug && !socket) { hideAlert(); connect(slug, false); } });
+  window.addEventListener('offline', () => { if (!socket) { showAlert(ui.browserOffline, () => connect(slug, false), ui.reconnect); } });
+
+  function loadPersonas() {
+    setStatus('connecting');
+    fetch('/api/v1/public/personas', { headers: { accept: 'application/json' } })
+      .then((r) => { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.json(); })
+      .then((body) => {
+        const items = (body && Array.isArray(body.items)) ? body.items : [];
+        select.textContent = '';
+        for (const p of items) {
+          if (!p || typeof p.id !== 'string') { continue; }
+          const opt = document.createElement('option');
+          opt.value = p.id;
+          opt.text = (typeof p.name === 'string' && p.name ? p.name : p.id)
+            + (typeof p.brand === 'string' && p.brand ? ' — ' + p.brand : '');
+          if (Array.isArray(p.languages) && typeof p.languages[0] === 'string') { opt.lang = p.languages[0]; }
+          select.appendChild(opt);
+        }
+        select.disabled = items.length === 0;
+        const wanted = new URLSearchParams(location.search).get('persona');
+        if (wanted && items.some((p) => p && p.id === wanted)) { select.value = wanted; }
+        if (select.value) {
+          hideAlert();
+          connect(select.value, true);
+        } else {
+          setStatus('closed');
+          showAlert(ui.noPersonas, loadPersonas, ui.retry);
+        }
+      })
+      .catch(() => {
+        setStatus('offline');
+        showAlert(ui.loadFailed, loadPersonas, ui.retry);
+      });
+  }
+
+  applyUi(ui === STRINGS.vi ? 'vi' : 'en');
+  loadPersonas();
 })();
