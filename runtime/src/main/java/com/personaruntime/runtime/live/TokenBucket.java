@@ -14,6 +14,11 @@ public final class TokenBucket {
   private double tokens;
   private long last;
 
+  /**
+   * @param capacity  messages allowed at once (at least 1); the bucket starts full
+   * @param perSecond refill rate (positive)
+   * @param clock     time source
+   */
   public TokenBucket(int capacity, double perSecond, Clock clock) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
@@ -31,8 +36,11 @@ public final class TokenBucket {
   /** Takes one token if there is one. */
   public boolean tryTake() {
     long now = clock.millis();
-    tokens = Math.min(capacity, tokens + Math.max(0, now - last) * perMilli);
-    last = now;
+    if (now > last) {
+      // Only forward time refills; a clock stepped back is not credited twice when it catches up.
+      tokens = Math.min(capacity, tokens + (now - last) * perMilli);
+      last = now;
+    }
     if (tokens >= 1) {
       tokens -= 1;
       return true;
