@@ -19,7 +19,7 @@
       placeholder: 'Nhập tin nhắn…', send: 'Gửi', skip: 'Bỏ qua, đến ô nhập tin nhắn',
       connecting: 'Đang kết nối…', online: 'Trực tuyến', replying: 'Đang trả lời…',
       offline: 'Mất kết nối — đang thử lại…', closed: 'Đã ngắt kết nối',
-      you: 'Bạn', viewer: 'Khán giả', typing: 'đang soạn câu trả lời',
+      you: 'Bạn', viewer: 'Khán giả', room: 'Phòng live', typing: 'đang soạn câu trả lời',
       withheld: 'Đã bị bộ lọc an toàn giữ lại: người kiểm duyệt sẽ xem xét cuộc trao đổi này.',
       noReply: 'Chưa nhận được câu trả lời. Bạn thử gửi lại nhé.',
       loadFailed: 'Không tải được danh sách persona. Kiểm tra kết nối rồi thử lại.',
@@ -34,7 +34,8 @@
         busy: 'Đợi câu trả lời hiện tại xong đã nhé.',
         too_long: 'Tin nhắn quá dài (tối đa 2000 ký tự).',
         unavailable: 'Persona tạm thời không trò chuyện được. Thử lại sau nhé.',
-        bad_frame: 'Tin nhắn không hợp lệ.'
+        bad_frame: 'Tin nhắn không hợp lệ.',
+        queue_full: 'Đang có nhiều câu hỏi chờ — bạn hỏi lại sau ít phút nhé.'
       }
     },
     en: {
@@ -42,7 +43,7 @@
       placeholder: 'Type a message…', send: 'Send', skip: 'Skip to the message box',
       connecting: 'Connecting…', online: 'Online', replying: 'Replying…',
       offline: 'Offline — reconnecting…', closed: 'Disconnected',
-      you: 'You', viewer: 'Viewer', typing: 'is typing',
+      you: 'You', viewer: 'Viewer', room: 'Live room', typing: 'is typing',
       withheld: 'Withheld by the safety check: a human moderator will review this exchange.',
       noReply: 'No reply arrived. Please try sending again.',
       loadFailed: 'Could not load the personas. Check your connection and try again.',
@@ -57,7 +58,8 @@
         busy: 'Please wait for the current reply to finish.',
         too_long: 'That message is too long (2000 characters at most).',
         unavailable: 'The persona cannot chat right now. Please try again later.',
-        bad_frame: 'That message could not be sent.'
+        bad_frame: 'That message could not be sent.',
+        queue_full: 'Many questions are waiting — please ask again in a moment.'
       }
     }
   };
@@ -66,7 +68,8 @@
   let ui = STRINGS[(navigator.language || '').toLowerCase().startsWith('vi') ? 'vi' : 'en'];
   let personaLang = 'vi', personaName = '';
   let socket = null, slug = null, nextId = 1, opened = false, failures = 0;
-  let reconnectTimer = null, retryAction = null, pendingId = null, pendingTimer = null;
+  let reconnectTimer = null, retryAction = null, pendingId = null, pendingClientId = null, pendingTimer = null;
+  let viewerId = null; // set in a live room: the server's id for this viewer
   const replies = new Map();
 
   // ---- small DOM helpers (text only) ----
@@ -130,6 +133,7 @@
   function clearPending() {
     if (pendingTimer) { clearTimeout(pendingTimer); pendingTimer = null; }
     pendingId = null;
+    pendingClientId = null;
   }
 
   function updateSend() {
@@ -247,6 +251,14 @@
         $('persona-bio').lang = personaLang;
         setText($('disclosure'), typeof frame.disclosure === 'string' ? frame.disclosure : '');
         $('disclosure').lang = personaLang;
+        viewerId = typeof frame.viewer === 'string' ? frame.viewer : null;
+        const roomLine = $('room');
+        if (typeof frame.room === 'string' && frame.room) {
+          setText(roomLine, ui.room + ': ' + frame.room);
+          roomLine.hidden = false;
+        } else {
+          roomLine.hidden = true;
+        }
         about.hidden = false;
         hideAlert();
         if (log.childElementCount === 0 && typeof p.greeting === 'string' && p.greeting) {
@@ -260,11 +272,19 @@
         notice(typeof frame.text === 'string' ? frame.text : '', 'disclosure-repeat');
         break;
       case 'message': {
-        // Another viewer's message in a live room (our own are already shown).
-        if (frame.from === 'me' || typeof frame.text !== 'string') { break; }
-        const who = typeof frame.name === 'string' && frame.name ? frame.name
-          : (typeof frame.from === 'string' && frame.from ? frame.from : ui.viewer);
-        bubble('audience', frame.text, who);
+        // A question in a live room, as the room accepted it (possibly redacted).
+        if (typeof frame.text !== 'string') { break; }
+        const roomId = frame.id === undefined ? null : String(frame.id);
+        if (viewerId && frame.from === viewerId && pendingClientId !== null
+            && String(frame.clientId) === pendingClientId && roomId) {
+          // Our own question: already on screen; the reply will answer the room's id for it.
+          const r = replies.get(pendingClientId);
+          if (r) { replies.delete(pendingClientId); r.el.dataset.replyTo = roomId; replies.set(roomId, r); }
+          pendingId = roomId;
+          break;
+        }
+        if (viewerId && frame.from === viewerId) { break; }
+        bubble('audience', frame.text, ui.viewer);
         break;
       }
       case 'delta': {
@@ -296,7 +316,8 @@
         const code = typeof frame.code === 'string' ? frame.code : '';
         const text = ui.errors[code] || (typeof frame.message === 'string' && frame.message) || code || 'error';
         notice(text, 'error');
-        if (frame.replyTo !== undefined && String(frame.replyTo) === pendingId) {
+        if (frame.replyTo !== undefined && (String(frame.replyTo) === pendingId
+            || String(frame.replyTo) === pendingClientId)) {
           const r = replies.get(pendingId);
           if (r && r.text === '') { r.el.remove(); replies.delete(pendingId); }
           clearPending();
@@ -334,6 +355,7 @@
     socket.send(JSON.stringify({ type: 'message', id: id, text: text }));
     input.value = '';
     pendingId = id;
+    pendingClientId = id;
     // A "typing" placeholder that the first delta fills in.
     const r = replyBubble(id);
     r.el.classList.add('pending');
