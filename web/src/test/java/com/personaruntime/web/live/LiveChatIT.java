@@ -414,9 +414,14 @@ class LiveChatIT {
       List<String> shown = List.of(other.nextOfType("message"), other.nextOfType("message"),
           other.nextOfType("message")).stream().map(m -> m.getString("clientId")).toList();
       assertThat(shown).containsExactly("q1", "q2", "q3");
+      assertThat(stub.awaitRequests(1, WAIT)).as("q1 is being answered").isTrue();
     } finally {
       stub.otherwise(Reply.tokens("Hello", " from", " the", " stub", "."));
     }
+    // The last viewer left: the room closed and cancelled q1 upstream; q2 and q3 never reach the model.
+    assertThat(stub.awaitClientClosed(1, WAIT)).as("q1 cancelled upstream").isTrue();
+    Thread.sleep(300);
+    assertThat(stub.requestCount()).isEqualTo(1);
   }
 
   @Test
