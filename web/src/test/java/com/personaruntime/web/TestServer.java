@@ -1,0 +1,278 @@
+package com.personaruntime.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personaruntime.web.config.AppConfig;
+import com.personaruntime.web.config.ConfigLoader;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Field;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@link PersonaServer} on 127.0.0.1 with a free port and its own in-memory H2
+ * database, plus a small {@link HttpClient} front for the integration tests. One per test
+ * class: starting costs about a second.
+ */
+final class TestServer implements AutoCloseable {
+  static final String ADMIN_EMAIL = "admin@example.test";
+  static final String ADMIN_PASSWORD = "admin-password-for-tests";
+  static final String PASSWORD = "member-password-123";
+
+  private final PersonaServer server;
+  private final String dbUrl;
+  private final URI base;
+  private final HttpClient client = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+  private final ByteArrayOutputStream console;
+
+  private TestServer(PersonaServer server, String dbUrl, ByteArrayOutputStream console) {
+    this.server = server;
+    this.dbUrl = dbUrl;
+    this.console = console;
+    this.base = URI.create("http://127.0.0.1:" + server.port());
+  }
+
+  /** Starts a server; {@code env} entries override the test defaults (config keys by env name). */
+  static TestServer start(String name, Map<String, String> env) throws Exception {
+    String dbUrl = "jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    Map<String, String> all = new HashMap<>();
+    all.put("HTTP_HOST", "127.0.0.1");
+    all.put("HTTP_PORT", "0");
+    all.put("STORAGE_URL", dbUrl);
+    all.put("ADMIN_EMAIL", ADMIN_EMAIL);
+    all.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+    // every request comes from 127.0.0.1: keep the per-address login limit out of the way
+    all.put("AUTH_LOGINATTEMPTSPERADDRESS", "10000");
+    all.put("HTTP_SHUTDOWNGRACESECONDS", "5");
+    all.putAll(env);
+    AppConfig config = ConfigLoader.load(null, all);
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    PersonaServer server = PersonaServer.start(config, all,
+        new PrintStream(console, true, StandardCharsets.UTF_8)).get(60, TimeUnit.SECONDS);
+    return new TestServer(server, dbUrl, console);
+  }
+
+  static TestServer start(String name) throws Exception {
+    return start(name, Map.of());
+  }
+
+  PersonaServer server() {
+    return server;
+  }
+
+  int port() {
+    return server.port();
+  }
+
+  URI uri(String path) {
+    return base.resolve(path);
+  }
+
+  String console() {
+    return console.toString(StandardCharsets.UTF_8);
+  }
+
+  HttpClient client() {
+    return client;
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop().get(30, TimeUnit.SECONDS);
+  }
+
+  // ---------------------------------------------------------------- the router
+
+  /**
+   * The server's router. PersonaServer does not expose it, so it is read from the HTTP
+   * server's request handler (see the final report: a package-private accessor would be nicer).
+   */
+  Router router() throws ReflectiveOperationException {
+    Field f = PersonaServer.class.getDeclaredField("http");
+    f.setAccessible(true);
+    HttpServer http = (HttpServer) f.get(server);
+    return (Router) http.requestHandler();
+  }
+
+  // ---------------------------------------------------------------- requests
+
+  /** A request under construction. */
+  final class Call {
+    private final String method;
+    private final String path;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private String body;
+
+    Call(String method, String path) {
+      this.method = method;
+      this.path = path;
+    }
+
+    Call bearer(String token) {
+      if (token != null) {
+        headers.put("Authorization", "Bearer " + token);
+      }
+      return this;
+    }
+
+    Call header(String name, String value) {
+      headers.put(name, value);
+      return this;
+    }
+
+    Call json(Object value) {
+      headers.putIfAbsent("Content-Type", "application/json");
+      body = value instanceof String s ? s : value instanceof JsonObject o ? o.encode()
+          : io.vertx.core.json.Json.encode(value);
+      return this;
+    }
+
+    Call body(String contentType, String raw) {
+      headers.put("Content-Type", contentType);
+      body = raw;
+      return this;
+    }
+
+    Res send() {
+      HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+      headers.forEach(b::header);
+      b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+          : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+      try {
+        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Res(method + " " + path, r.statusCode(), r.headers(), r.body());
+      } catch (Exception e) {
+        throw new AssertionError(method + " " + path + " failed: " + e, e);
+      }
+    }
+  }
+
+  Call call(String method, String path) {
+    return new Call(method, path);
+  }
+
+  Res get(String path, String token) {
+    return call("GET", path).bearer(token).send();
+  }
+
+  Res post(String path, String token, Object json) {
+    return call("POST", path).bearer(token).json(json).send();
+  }
+
+  Res put(String path, String token, Object json) {
+    return call("PUT", path).bearer(token).json(json).send();
+  }
+
+  Res delete(String path, String token) {
+    return call("DELETE", path).bearer(token).send();
+  }
+
+  /** A response. */
+  record Res(String request, int status, HttpHeaders headers, String body) {
+    JsonObject json() {
+      assertThat(headers.firstValue("content-type")).as("content type of %s", request)
+          .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
+      return new JsonObject(body);
+    }
+
+    JsonArray items() {
+      return json().getJsonArray("items");
+    }
+
+    /** The error code of a JSON error body. */
+    String code() {
+      return json().getJsonObject("error").getString("code");
+    }
+
+    String message() {
+      return json().getJsonObject("error").getString("message");
+    }
+
+    /** Asserts the status, showing the body when it differs; returns this. */
+    Res expect(int expected) {
+      assertThat(status).as("%s answered %s", request, body).isEqualTo(expected);
+      return this;
+    }
+
+    /** Asserts a JSON error with this status and code; returns this. */
+    Res expectError(int expected, String code) {
+      expect(expected);
+      JsonObject error = json().getJsonObject("error");
+      assertThat(error).as("error object of %s: %s", request, body).isNotNull();
+      assertThat(error.getString("code")).as("error code of %s", request).isEqualTo(code);
+      assertThat(error.getString("message")).as("error message of %s", request).isNotBlank();
+      assertThat(body).as("no internals leak from %s", request)
+          .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("com.personaruntime");
+      return this;
+    }
+  }
+
+  // ---------------------------------------------------------------- users
+
+  /** Logs in; returns the bearer token. */
+  String login(String email, String password) {
+    return post("/api/v1/auth/login", null, new JsonObject().put("email", email).put("password", password))
+        .expect(200).json().getString("token");
+  }
+
+  String loginAdmin() {
+    return login(ADMIN_EMAIL, ADMIN_PASSWORD);
+  }
+
+  /** Adds a member to a brand (creating the user with {@link #PASSWORD}); returns the user id. */
+  String addMember(String adminToken, String brand, String email, String role) {
+    return post("/api/v1/brands/" + brand + "/members", adminToken, new JsonObject()
+        .put("email", email).put("role", role).put("password", PASSWORD).put("name", email))
+        .expect(201).json().getString("userId");
+  }
+
+  // ---------------------------------------------------------------- the database
+
+  /** Runs a statement against the server's database; returns the update count. */
+  int update(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement()) {
+      return s.executeUpdate(sql);
+    }
+  }
+
+  /** Rows of a query against the server's database (the same in-memory H2), as maps of upper-case columns. */
+  List<Map<String, Object>> query(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery(sql)) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= n; i++) {
+          row.put(rs.getMetaData().getColumnLabel(i).toUpperCase(), rs.getObject(i));
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+}
