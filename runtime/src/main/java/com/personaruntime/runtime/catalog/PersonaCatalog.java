@@ -9,6 +9,8 @@ import com.personaruntime.personas.PersonaPolicies;
 import com.personaruntime.runtime.auth.Principal;
 import com.personaruntime.runtime.storage.AuditLog;
 import com.personaruntime.runtime.storage.BrandRepository;
+import com.personaruntime.runtime.storage.ConflictException;
+import com.personaruntime.runtime.storage.NotFoundException;
 import com.personaruntime.runtime.storage.PersonaRecord;
 import com.personaruntime.runtime.storage.PersonaRepository;
 import io.vertx.core.Future;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,13 +47,18 @@ public final class PersonaCatalog {
       .maximumSize(10_000)
       .expireAfterWrite(Duration.ofMinutes(10))
       .build();
+  /** Counts announced changes, so a lookup that raced with one does not cache what it read. */
+  private final AtomicLong changes = new AtomicLong();
 
   public PersonaCatalog(Vertx vertx, PersonaRepository personas, BrandRepository brands, AuditLog audit) {
     this.vertx = vertx;
     this.personas = personas;
     this.brands = brands;
     this.audit = audit;
-    vertx.eventBus().<String>consumer(CHANGED_ADDRESS, msg -> live.invalidate(msg.body()));
+    vertx.eventBus().<String>consumer(CHANGED_ADDRESS, msg -> {
+      changes.incrementAndGet();
+      live.invalidate(msg.body());
+    });
   }
 
   /** One persona file at start-up: either a valid persona or its problems. */
@@ -64,7 +72,8 @@ public final class PersonaCatalog {
   /**
    * Imports persona files: new files create personas (and their brand if needed), changed files
    * become a new published version, invalid files are reported and skipped so one brand's
-   * mistake does not stop the others.
+   * mistake does not stop the others. Afterwards the published personas' policies are compiled
+   * in the background.
    */
   public Future<ImportReport> importFiles(List<FileEntry> files) {
     List<String> imported = new ArrayList<>();
@@ -92,7 +101,12 @@ public final class PersonaCatalog {
         });
       });
     }
-    return chain.map(v -> new ImportReport(imported, unchanged, skipped));
+    return chain.map(v -> {
+      // compile the published policies in the background (on workers), so the first chat or
+      // check does not wait for the lexicons' automaton; start-up does not wait either
+      published().onFailure(err -> LOG.warn("policy warm-up failed: {}", err.getMessage()));
+      return new ImportReport(imported, unchanged, skipped);
+    });
   }
 
   private Future<String> importOne(FileEntry file) {
@@ -178,6 +192,11 @@ public final class PersonaCatalog {
           }
           return personas.create(id, p.id(), PersonaDocuments.toJson(p), PersonaDocuments.checksum(p), "api",
                   principal.userId())
+              .recover(e -> Future.failedFuture(e instanceof ConflictException
+                  // the slug is taken meanwhile, or reserved by a deleted persona of another brand
+                  ? new CatalogException(CatalogException.Kind.CONFLICT,
+                      "id: a persona with id '" + p.id() + "' already exists or the id is reserved")
+                  : e))
               .compose(rec -> audit(id, principal.userId(), "persona.created", rec.id(),
                   new JsonObject().put("slug", p.id()).put("version", 1)).map(rec));
         });
@@ -205,6 +224,7 @@ public final class PersonaCatalog {
       }
       return personas.addVersion(rec.id(), PersonaDocuments.toJson(p), PersonaDocuments.checksum(p), "api",
               principal.userId(), publish)
+          .recover(e -> Future.failedFuture(goneAsNotFound(e, slug)))
           .compose(updated -> {
             if (publish) {
               changed(slug);
@@ -224,11 +244,13 @@ public final class PersonaCatalog {
         return Future.failedFuture(new CatalogException(CatalogException.Kind.INVALID,
             "version: must be between 1 and " + rec.latestVersion() + ", got " + v));
       }
-      return personas.publish(rec.id(), v).compose(updated -> {
-        changed(slug);
-        return audit(updated.brandId(), principal.userId(), "persona.published", updated.id(),
-            new JsonObject().put("slug", slug).put("version", v)).map(updated);
-      });
+      return personas.publish(rec.id(), v)
+          .recover(e -> Future.failedFuture(goneAsNotFound(e, slug)))
+          .compose(updated -> {
+            changed(slug);
+            return audit(updated.brandId(), principal.userId(), "persona.published", updated.id(),
+                new JsonObject().put("slug", slug).put("version", v)).map(updated);
+          });
     });
   }
 
@@ -239,7 +261,10 @@ public final class PersonaCatalog {
         return Future.failedFuture(new CatalogException(CatalogException.Kind.FORBIDDEN,
             "only an owner of brand '" + rec.brandSlug() + "' may delete personas"));
       }
-      return personas.delete(rec.id()).compose(v -> {
+      return personas.delete(rec.id()).compose(deleted -> {
+        if (!deleted) {
+          return Future.failedFuture(CatalogException.notFound(slug)); // deleted concurrently
+        }
         changed(slug);
         return audit(rec.brandId(), principal.userId(), "persona.deleted", rec.id(),
             new JsonObject().put("slug", slug));
@@ -258,23 +283,34 @@ public final class PersonaCatalog {
     if (cached != null) {
       return Future.succeededFuture(Optional.of(cached));
     }
-    return personas.findBySlug(slug).map(rec -> {
+    long generation = changes.get();
+    return personas.findBySlug(slug).compose(rec -> {
       if (rec.isEmpty() || rec.get().publishedDocument() == null) {
-        return Optional.<LivePersona>empty();
+        return Future.succeededFuture(Optional.<LivePersona>empty());
       }
       PersonaRecord r = rec.get();
-      var parsed = PersonaDocuments.parse("stored persona " + slug, r.publishedDocument());
-      if (!parsed.isValid()) {
-        LOG.error("stored persona {} v{} no longer validates: {}", slug, r.publishedVersion(), parsed.problems());
-        return Optional.<LivePersona>empty();
-      }
-      Persona persona = parsed.orElseThrow();
-      String key = r.id() + "@" + r.publishedVersion();
-      LivePersona lp = new LivePersona(r.id(), r.brandId(), r.publishedVersion(), persona,
-          policies.get(key, () -> PersonaPolicies.toPolicyConfig(persona)));
-      live.put(slug, lp);
-      return Optional.of(lp);
+      // Parsing and compiling a policy is CPU work (the first compile also builds the shipped
+      // lexicons' automaton, seconds on a small machine): never on the event loop.
+      return vertx.executeBlocking(() -> toLive(slug, r), false).map(lp -> {
+        // a change announced while this compiled must not be undone by caching the old version
+        if (lp.isPresent() && changes.get() == generation) {
+          live.put(slug, lp.get());
+        }
+        return lp;
+      });
     });
+  }
+
+  private Optional<LivePersona> toLive(String slug, PersonaRecord r) {
+    var parsed = PersonaDocuments.parse("stored persona " + slug, r.publishedDocument());
+    if (!parsed.isValid()) {
+      LOG.error("stored persona {} v{} no longer validates: {}", slug, r.publishedVersion(), parsed.problems());
+      return Optional.empty();
+    }
+    Persona persona = parsed.orElseThrow();
+    String key = r.id() + "@" + r.publishedVersion();
+    return Optional.of(new LivePersona(r.id(), r.brandId(), r.publishedVersion(), persona,
+        policies.get(key, () -> PersonaPolicies.toPolicyConfig(persona))));
   }
 
   /** Every published persona, by slug (for the public chat page). */
@@ -306,6 +342,11 @@ public final class PersonaCatalog {
             "your role in brand '" + rec.brandSlug() + "' may not change personas (owner or editor needed)")));
   }
 
+  /** A persona deleted between the lookup and the write: the caller sees NOT_FOUND, not a storage error. */
+  private static Throwable goneAsNotFound(Throwable e, String slug) {
+    return e instanceof NotFoundException ? CatalogException.notFound(slug) : e;
+  }
+
   private static Persona parse(String body) {
     var result = PersonaDocuments.parse("body", body == null ? "" : body);
     if (!result.isValid()) {
@@ -317,6 +358,7 @@ public final class PersonaCatalog {
   }
 
   private void changed(String slug) {
+    changes.incrementAndGet();
     live.invalidate(slug);
     vertx.eventBus().publish(CHANGED_ADDRESS, slug);
   }

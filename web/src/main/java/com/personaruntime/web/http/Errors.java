@@ -1,5 +1,7 @@
 package com.personaruntime.web.http;
 
+import com.personaruntime.runtime.storage.ConflictException;
+import com.personaruntime.runtime.storage.NotFoundException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,6 +31,12 @@ public final class Errors {
       send(ctx, e.status(), e.code(), e.getMessage(), null);
     } else if (failure instanceof ValidationFailure v) {
       send(ctx, 400, "invalid", v.getMessage(), v.problems());
+    } else if (failure instanceof ConflictException c) {
+      // a write lost a race or hit a taken unique value; the storage message names the value
+      send(ctx, 409, "conflict", c.getMessage(), null);
+    } else if (failure instanceof NotFoundException) {
+      // the record went away between lookup and write; its storage message carries internal ids
+      send(ctx, 404, "not_found", "no such resource: " + ctx.request().path(), null);
     } else if (failure instanceof DecodeException) {
       send(ctx, 400, "bad_json", "request body is not valid JSON", null);
     } else if (failure instanceof HttpException h) {
