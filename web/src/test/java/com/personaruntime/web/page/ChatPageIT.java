@@ -67,6 +67,7 @@ class ChatPageIT {
   /** Kept referenced: Selenium warns that it has no CDP classes for this Chromium; we use none. */
   private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
+  private static String missingBrowser;
   private static Path buildDir;
   private static PersonaServer server;
   private static ChromeDriver driver;
@@ -83,7 +84,9 @@ class ChatPageIT {
       if ("true".equalsIgnoreCase(System.getenv("PERSONA_TEST_BROWSER_REQUIRED"))) {
         fail(why + "; PERSONA_TEST_BROWSER_REQUIRED=true, so a missing browser is a failure");
       }
-      Assumptions.abort(why + "; skipped (set PERSONA_TEST_BROWSER_REQUIRED=true to make this a failure)");
+      // Skipped per test (in @BeforeEach), so the reports count and name every skipped test.
+      missingBrowser = why + "; skipped (set PERSONA_TEST_BROWSER_REQUIRED=true to make this a failure)";
+      return;
     }
     // target[-x]/test-classes -> target[-x]
     buildDir = Path.of(ChatPageIT.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
@@ -136,6 +139,7 @@ class ChatPageIT {
 
   @BeforeEach
   void desktop(TestInfo info) {
+    Assumptions.assumeTrue(missingBrowser == null, () -> missingBrowser);
     driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
   }
 
