@@ -270,6 +270,17 @@ class ApiIT {
   }
 
   @Test
+  void moderationQueryParametersAreChecked() {
+    assertThat(s.get("/api/v1/moderation/items?status=open", admin).expect(200).items()).isNotNull();
+    assertThat(s.get("/api/v1/moderation/items?status=lost", admin).expectError(400, "invalid").message())
+        .startsWith("status:").contains("lost");
+    assertThat(s.get("/api/v1/moderation/items?limit=0", admin).expectError(400, "invalid").message())
+        .startsWith("limit:");
+    assertThat(s.get("/api/v1/moderation/items?limit=ten", admin).expectError(400, "invalid").message())
+        .startsWith("limit:");
+  }
+
+  @Test
   void responsesCarrySecurityHeaders() {
     Res r = s.get("/health", null);
     assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");

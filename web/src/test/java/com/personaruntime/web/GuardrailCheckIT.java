@@ -222,6 +222,16 @@ class GuardrailCheckIT {
     check(bob, new JsonObject().put("persona", "milo").put("text", "Hello")).expect(200);
   }
 
+  @Test
+  void personaMayBeNamedByItsStoredId() throws Exception {
+    // the contract takes "ID-or-slug"; moderation items name personas by their stored id
+    String linhId = (String) s.query("SELECT id FROM personas WHERE slug = 'linh'").get(0).get("ID");
+    JsonObject verdict = check(admin, new JsonObject().put("persona", linhId).put("text", "Hàng f4ke đó"))
+        .expect(200).json();
+    assertThat(verdict.getString("decision")).isEqualTo("block");
+    check(bob, new JsonObject().put("persona", linhId).put("text", "hi")).expectError(404, "not_found");
+  }
+
   private Res check(String token, JsonObject body) {
     return s.post("/api/v1/guardrails/check", token, body);
   }

@@ -325,14 +325,20 @@ public final class PersonaCatalog {
     });
   }
 
-  /** The published persona, if the principal may read it (NOT_FOUND otherwise). */
-  public Future<LivePersona> liveFor(Principal principal, String slug) {
-    return live(slug).compose(lp -> {
-      if (lp.isEmpty() || !principal.canRead(lp.get().brandId())) {
-        return Future.failedFuture(CatalogException.notFound(slug));
-      }
-      return Future.succeededFuture(lp.get());
-    });
+  /**
+   * The published persona by slug or by its stored id (moderation items name personas by id),
+   * if the principal may read it (NOT_FOUND otherwise).
+   */
+  public Future<LivePersona> liveFor(Principal principal, String idOrSlug) {
+    return live(idOrSlug)
+        .compose(lp -> lp.isPresent() ? Future.succeededFuture(lp) : personas.findById(idOrSlug)
+            .compose(rec -> rec.isPresent() ? live(rec.get().slug()) : Future.succeededFuture(lp)))
+        .compose(lp -> {
+          if (lp.isEmpty() || !principal.canRead(lp.get().brandId())) {
+            return Future.failedFuture(CatalogException.notFound(idOrSlug));
+          }
+          return Future.succeededFuture(lp.get());
+        });
   }
 
   private Future<PersonaRecord> editable(Principal principal, String slug) {
