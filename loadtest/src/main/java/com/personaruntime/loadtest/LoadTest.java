@@ -1,0 +1,717 @@
+package com.personaruntime.loadtest;
+
+import com.personaruntime.gateway.testing.OpenAiStubServer;
+import com.personaruntime.gateway.testing.OpenAiStubServer.Reply;
+import com.personaruntime.web.PersonaServer;
+import com.personaruntime.web.config.AppConfig;
+import com.personaruntime.web.config.ConfigLoader;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+
+/**
+ * Live chat load tool (issue 4 item 6). Bounded and loopback only; see {@link Options#USAGE} and
+ * docs/benchmarks.md "Live chat load".
+ *
+ * <p>Measured per reply, on the client, with one clock (client, server and stub share the JVM):
+ * <ul>
+ *   <li><b>first released token</b>: from writing the {@code message} frame to receiving its first
+ *       {@code delta}, minus the stub's own time to produce the tokens that make up the first
+ *       releasable sentence ({@code first-token-ms + k * token-delay-ms}, k = index of the token that
+ *       completes the first sentence; the streaming guard releases at a sentence end);</li>
+ *   <li><b>completion</b>: to {@code done}, minus the stub's whole reply time;</li>
+ *   <li>chars delivered per second over the messaging phase, errors by code, decisions;</li>
+ *   <li>heap per open session: used heap after GC with all sessions open (hello received, no
+ *       message yet) minus before opening, divided by the sessions open. Client and server share the
+ *       JVM, so it includes the client's own WebSocket objects (an upper bound for the server).</li>
+ * </ul>
+ */
+public final class LoadTest {
+  private static final String[][] SENTENCES = {
+      {"Hi", " there."}, {" Good", " to", " see", " you."}, {" Our", " café", " opens", " at", " eight."},
+      {" Fresh", " beans", " arrive", " on", " Monday."}, {" Try", " the", " house", " blend", " today."},
+      {" Pour-over", " takes", " about", " three", " minutes."}};
+
+  private final Options o;
+  private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> decisions = new ConcurrentHashMap<>();
+  private final Recorder firstToken = new Recorder();
+  private final Recorder completion = new Recorder();
+  private final Recorder connect = new Recorder();
+  private final AtomicLong chars = new AtomicLong();
+  private final AtomicLong deltas = new AtomicLong();
+  private final AtomicLong replies = new AtomicLong();
+  private final AtomicLong sentMessages = new AtomicLong();
+  private volatile boolean stopping;
+  private Vertx clientVertx;
+  private WebSocketClient client;
+  private String host;
+  private int port;
+  private String slug;
+
+  private LoadTest(Options o) {
+    this.o = o;
+  }
+
+  public static void main(String[] args) {
+    Options o;
+    try {
+      o = Options.parse(args);
+    } catch (Options.Usage u) {
+      if (u.getMessage() != null) {
+        System.err.println("error: " + u.getMessage());
+      }
+      (u.getMessage() == null ? System.out : System.err).print(Options.USAGE);
+      System.exit(u.getMessage() == null ? 0 : 2);
+      return;
+    }
+    System.setProperty("LOG_LEVEL", o.logLevel);
+    System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    // Whatever happens, the process ends: a watchdog halts it shortly after the hard limit.
+    Thread watchdog = new Thread(() -> {
+      try {
+        Thread.sleep(TimeUnit.SECONDS.toMillis(o.maxDurationS + 60L));
+        System.err.println("loadtest: hard limit reached, halting");
+        Runtime.getRuntime().halt(3);
+      } catch (InterruptedException ignored) {
+        // normal end
+      }
+    }, "loadtest-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+    int code;
+    try {
+      code = new LoadTest(o).run();
+    } catch (Exception e) {
+      e.printStackTrace();
+      code = 1;
+    }
+    System.exit(code);
+  }
+
+  /** The stub's reply: short sentences, one word per token. */
+  static List<String> stubTokens(int n) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; out.size() < n; i++) {
+      for (String t : SENTENCES[i % SENTENCES.length]) {
+        if (out.size() < n) {
+          out.add(t);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Index of the token at which the first sentence becomes releasable (terminator followed by whitespace). */
+  static int releaseTokenIndex(List<String> tokens) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < tokens.size(); i++) {
+      sb.append(tokens.get(i));
+      for (int j = 1; j < sb.length(); j++) {
+        char c = sb.charAt(j - 1);
+        if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(sb.charAt(j))) {
+          return i;
+        }
+      }
+    }
+    return tokens.size() - 1; // released at the end of the reply
+  }
+
+  private int run() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(o.maxDurationS);
+    List<String> tokens = stubTokens(o.tokens);
+    int k = releaseTokenIndex(tokens);
+    Reply reply = Reply.tokens(tokens).firstTokenDelay(Duration.ofMillis(o.firstTokenMs))
+        .tokenDelay(Duration.ofMillis(o.tokenDelayMs));
+    if (o.stubOnly) {
+      return stubOnly(reply, deadline);
+    }
+    Path tmp = null;
+    OpenAiStubServer stub = null;
+    PersonaServer server = null;
+    try {
+      if (o.target == null) {
+        tmp = Files.createTempDirectory("persona-loadtest-");
+        stub = OpenAiStubServer.start().otherwise(reply);
+        Path personas = Files.createDirectories(tmp.resolve("personas"));
+        Files.writeString(personas.resolve("loadbot.yaml"), personaYaml(stub.baseUrl()), StandardCharsets.UTF_8);
+        Map<String, String> env = new HashMap<>();
+        env.put("HTTP_HOST", o.host);
+        env.put("HTTP_PORT", "0");
+        env.put("STORAGE_URL", "jdbc:h2:file:" + tmp.resolve("db/persona-runtime").toAbsolutePath());
+        env.put("PERSONAS_DIR", personas.toString());
+        env.put("ADMIN_EMAIL", "load@loadtest.example");
+        env.put("ADMIN_PASSWORD", "loadtest-password-123");
+        AppConfig config = ConfigLoader.load(null, env);
+        long t = System.nanoTime();
+        server = PersonaServer.start(config, env, new PrintStream(OutputStream.nullOutputStream()))
+            .get(120, TimeUnit.SECONDS);
+        host = o.host;
+        port = server.port();
+        slug = "loadbot";
+        log("server up on %s:%d in %d ms; stub at %s", host, port, (System.nanoTime() - t) / 1_000_000,
+            stub.baseUrl());
+      } else {
+        URI u = URI.create(o.target);
+        host = Options.loopbackHost(u.getHost());
+        port = u.getPort();
+        slug = o.slug;
+        log("target %s (external server; its persona must stream from a stub like --stub-only's)", o.target);
+      }
+      log("stub reply: %d tokens, first token after %d ms, then every %d ms; first sentence complete at token %d "
+          + "=> stub's own first-release time %d ms, whole reply %d ms", o.tokens, o.firstTokenMs, o.tokenDelayMs, k,
+          o.stubFirstReleaseMs(k), o.stubReplyMs());
+
+      int total = o.room == null ? o.sessions : o.viewers + 1;
+      clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+      client = clientVertx.createWebSocketClient(new WebSocketClientOptions()
+          .setMaxConnections(total + 64).setConnectTimeout(30_000).setMaxFrameSize(64 * 1024));
+
+      warmUp();
+      return o.room == null ? chat(deadline, k) : room(deadline, k);
+    } finally {
+      stopping = true;
+      if (client != null) {
+        quietly(() -> client.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+      }
+      if (clientVertx != null) {
+        // not awaited: the close future completes on the event loop it is shutting down
+        clientVertx.close();
+      }
+      if (server != null) {
+        PersonaServer srv = server;
+        quietly(() -> srv.stop().get(60, TimeUnit.SECONDS));
+      }
+      if (stub != null) {
+        stub.close();
+      }
+      if (tmp != null) {
+        deleteTree(tmp);
+      }
+    }
+  }
+
+  /** A few sessions and turns first, so class loading, the knowledge index and the JIT are not measured. */
+  private void warmUp() throws Exception {
+    int n = Math.min(20, o.room == null ? o.sessions : 5);
+    List<Session> ws = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ws.add(new Session("w" + i, 2, 0, null, true));
+    }
+    awaitAll(ws.stream().map(Session::connect).toList(), 120);
+    awaitAll(ws.stream().map(s -> s.start(0)).toList(), 120);
+    awaitAll(ws.stream().map(Session::close).toList(), 30);
+    errors.clear();
+    decisions.clear();
+    log("warm-up: %d sessions x 2 messages done", n);
+  }
+
+  private int chat(long deadline, int k) throws Exception {
+    long heap0 = usedHeapAfterGc();
+    List<Session> sessions = new ArrayList<>();
+    long tOpen = System.nanoTime();
+    for (int i = 0; i < o.sessions && !pastDeadline(deadline); i += o.rampBatch) {
+      List<Future<Void>> batch = new ArrayList<>();
+      for (int j = i; j < Math.min(o.sessions, i + o.rampBatch); j++) {
+        Session s = new Session("s" + j, o.messages, o.thinkMs, null, false);
+        sessions.add(s);
+        batch.add(s.connect());
+      }
+      awaitAll(batch, remainingSeconds(deadline));
+    }
+    long open = sessions.stream().filter(s -> s.open).count();
+    double openSecs = (System.nanoTime() - tOpen) / 1e9;
+    long heap1 = usedHeapAfterGc();
+    log("%d/%d sessions open in %.1f s; connect+hello %s", open, o.sessions, openSecs, connect.summary(0));
+
+    long t0 = System.nanoTime();
+    List<Future<Void>> done = new ArrayList<>();
+    for (Session s : sessions) {
+      if (s.open) {
+        done.add(s.start(o.spreadMs == 0 ? 0 : ThreadLocalRandom.current().nextLong(o.spreadMs)));
+      }
+    }
+    boolean all = awaitAll(done, remainingSeconds(deadline));
+    double secs = (System.nanoTime() - t0) / 1e9;
+    long stillOpen = sessions.stream().filter(s -> s.open).count();
+    long heap2 = usedHeapAfterGc();
+    if (!all) {
+      errors.computeIfAbsent("run_deadline", x -> new LongAdder()).increment();
+    }
+    awaitAll(sessions.stream().map(Session::close).toList(), 30);
+
+    double added = o.stubFirstReleaseMs(k);
+    StringBuilder r = new StringBuilder();
+    r.append(String.format(Locale.ROOT, "%n== live chat load: %d sessions x %d messages ==%n", o.sessions, o.messages));
+    r.append(String.format(Locale.ROOT, "sessions open          %d (still open at the end: %d)%n", open, stillOpen));
+    r.append(String.format(Locale.ROOT, "messages sent          %d, replies done %d, in %.1f s (%.1f msg/s offered)%n",
+        sentMessages.get(), replies.get(), secs, sentMessages.get() / secs));
+    r.append("first released token   raw ").append(firstToken.summary(0)).append('\n');
+    r.append(String.format(Locale.ROOT, "  added (minus stub %d ms) ", (long) added)).append(firstToken.summary(added))
+        .append('\n');
+    r.append(String.format(Locale.ROOT, "completion added (minus stub %d ms) ", o.stubReplyMs()))
+        .append(completion.summary(o.stubReplyMs())).append('\n');
+    r.append(String.format(Locale.ROOT, "delivered              %d chars in %d deltas: %.0f chars/s, %.0f stub tokens/s "
+        + "(replies x %d tokens / phase time)%n", chars.get(), deltas.get(), chars.get() / secs,
+        replies.get() * (double) o.tokens / secs, o.tokens));
+    r.append("decisions              ").append(counts(decisions)).append('\n');
+    r.append("errors                 ").append(errors.isEmpty() ? "none" : counts(errors)).append('\n');
+    r.append(String.format(Locale.ROOT, "heap per session       %.1f KiB open/idle (%.1f MiB for %d), %.1f KiB after "
+        + "%d turns each (client + server, same JVM)%n", (heap1 - heap0) / 1024.0 / Math.max(1, open),
+        (heap1 - heap0) / 1048576.0, open, (heap2 - heap0) / 1024.0 / Math.max(1, open), o.messages));
+    r.append(String.format(Locale.ROOT, "threads                %d live at the end of the phase%n",
+        ManagementFactory.getThreadMXBean().getThreadCount()));
+    System.out.print(r);
+    writeJson(String.format(Locale.ROOT, "{\"mode\":\"chat\",\"sessions\":%d,\"messages\":%d,\"open\":%d,\"sent\":%d,"
+            + "\"replies\":%d,\"seconds\":%.2f,\"firstTokenRaw\":%s,\"firstTokenAdded\":%s,\"completionAdded\":%s,"
+            + "\"charsPerSecond\":%.1f,\"heapPerSessionBytes\":%d,\"heapPerSessionAfterTurnsBytes\":%d,"
+            + "\"errors\":%s,\"decisions\":%s}", o.sessions, o.messages, open, sentMessages.get(), replies.get(),
+        secs, firstToken.toJson(0), firstToken.toJson(added), completion.toJson(o.stubReplyMs()),
+        chars.get() / secs, (heap1 - heap0) / Math.max(1, open), (heap2 - heap0) / Math.max(1, open),
+        jsonCounts(errors), jsonCounts(decisions)));
+    return errors.isEmpty() && open == o.sessions ? 0 : 1;
+  }
+
+  private int room(long deadline, int k) throws Exception {
+    List<Session> viewers = new ArrayList<>();
+    for (int i = 0; i < o.viewers && !pastDeadline(deadline); i += o.rampBatch) {
+      List<Future<Void>> batch = new ArrayList<>();
+      for (int j = i; j < Math.min(o.viewers, i + o.rampBatch); j++) {
+        Session s = new Session("v" + j, 0, 0, o.room, false);
+        viewers.add(s);
+        batch.add(s.connect());
+      }
+      awaitAll(batch, remainingSeconds(deadline));
+    }
+    long open = viewers.stream().filter(s -> s.open).count();
+    log("%d/%d viewers open in room '%s'", open, o.viewers, o.room);
+    Session asker = new Session("asker", o.messages, o.thinkMs, o.room, false);
+    awaitAll(List.of(asker.connect()), 60);
+    boolean all = awaitAll(List.of(asker.start(0)), remainingSeconds(deadline));
+    // let the last reply reach every viewer
+    Thread.sleep(Math.min(2000, o.replyTimeoutMs));
+    Recorder spread = new Recorder();
+    Recorder perReplyMax = new Recorder();
+    int repliesSeenByAnyViewer = 0;
+    long viewerDeltas = 0;
+    for (Session v : viewers) {
+      viewerDeltas += v.deltasSeen.get();
+    }
+    List<String> askerIds = new ArrayList<>(asker.sentIds);
+    for (int i = 0; i < askerIds.size(); i++) {
+      String id = asker.roomIdByClientId.getOrDefault(askerIds.get(i), askerIds.get(i));
+      List<Long> firsts = new ArrayList<>();
+      for (Session v : viewers) {
+        Long t = v.firstDeltaByReply.get(id);
+        if (t == null && v.firstDeltaByReply.isEmpty() == false && v.replyOrder.size() > i) {
+          t = v.firstDeltaByReply.get(v.replyOrder.get(i)); // a room may renumber replies: match by order
+        }
+        if (t != null) {
+          firsts.add(t);
+        }
+      }
+      if (firsts.isEmpty()) {
+        continue;
+      }
+      repliesSeenByAnyViewer++;
+      long min = firsts.stream().min(Comparator.naturalOrder()).orElseThrow();
+      long max = firsts.stream().max(Comparator.naturalOrder()).orElseThrow();
+      firsts.forEach(t -> spread.addNanos(t - min));
+      perReplyMax.addNanos(max - min);
+      if (firsts.size() < open) {
+        errors.computeIfAbsent("viewer_missed_reply", x -> new LongAdder()).add(open - firsts.size());
+      }
+    }
+    if (!all) {
+      errors.computeIfAbsent("run_deadline", x -> new LongAdder()).increment();
+    }
+    awaitAll(Stream.concat(viewers.stream(), Stream.of(asker)).map(Session::close).toList(), 30);
+    StringBuilder r = new StringBuilder();
+    r.append(String.format(Locale.ROOT, "%n== live room: '%s', %d viewers, %d questions ==%n", o.room, o.viewers,
+        o.messages));
+    r.append(String.format(Locale.ROOT, "viewers open           %d%n", open));
+    r.append("asker first token      added ").append(firstToken.summary(o.stubFirstReleaseMs(k))).append('\n');
+    r.append(String.format(Locale.ROOT, "replies seen by viewers %d of %d (viewer deltas received: %d)%n",
+        repliesSeenByAnyViewer, askerIds.size(), viewerDeltas));
+    if (repliesSeenByAnyViewer == 0) {
+      r.append("fan-out                NOT MEASURED: no viewer received a delta of the asker's replies; the server "
+          + "does not fan room replies out (live rooms not implemented yet?)\n");
+    } else {
+      r.append("fan-out per viewer     (first delta at this viewer - at the first viewer) ").append(spread.summary(0))
+          .append('\n');
+      r.append("fan-out per reply      (last viewer - first viewer) ").append(perReplyMax.summary(0)).append('\n');
+    }
+    r.append("errors                 ").append(errors.isEmpty() ? "none" : counts(errors)).append('\n');
+    System.out.print(r);
+    writeJson(String.format(Locale.ROOT, "{\"mode\":\"room\",\"viewers\":%d,\"open\":%d,\"questions\":%d,"
+            + "\"repliesSeen\":%d,\"fanoutPerViewer\":%s,\"fanoutPerReply\":%s,\"errors\":%s}", o.viewers, open,
+        o.messages, repliesSeenByAnyViewer, spread.toJson(0), perReplyMax.toJson(0), jsonCounts(errors)));
+    return errors.isEmpty() && repliesSeenByAnyViewer > 0 ? 0 : 1;
+  }
+
+  private int stubOnly(Reply reply, long deadline) throws Exception {
+    // OpenAiStubServer binds a random loopback port; --stub-port is advisory when 0.
+    try (OpenAiStubServer stub = OpenAiStubServer.start().otherwise(reply)) {
+      System.out.println("stub base URL: " + stub.baseUrl() + " (until --max-duration-s " + o.maxDurationS + " s)");
+      System.out.println("persona model section:\n" + personaYaml(stub.baseUrl()).lines()
+          .dropWhile(l -> !l.startsWith("model:")).reduce("", (a, b) -> a + b + "\n"));
+      while (!pastDeadline(deadline)) {
+        Thread.sleep(500);
+      }
+    }
+    return 0;
+  }
+
+  /** One audience connection, confined to its client event-loop context. */
+  private final class Session {
+    final String name;
+    final int messages;
+    final long thinkMs;
+    final String room;
+    final boolean warm;
+    final Promise<Void> hello = Promise.promise();
+    final Promise<Void> finished = Promise.promise();
+    final List<String> sentIds = new ArrayList<>();
+    final Map<String, Long> firstDeltaByReply = new ConcurrentHashMap<>();
+    final List<String> replyOrder = new ArrayList<>();
+    final AtomicLong deltasSeen = new AtomicLong();
+    /** Room mode: the room's message id of each question, by the asker's client id. */
+    final Map<String, String> roomIdByClientId = new ConcurrentHashMap<>();
+    String currentRoomId;
+    volatile boolean open;
+    WebSocket ws;
+    Context context;
+    int sent;
+    String current;
+    long sentAt;
+    boolean gotFirst;
+    long replyTimer = -1;
+    boolean ended;
+
+    Session(String name, int messages, long thinkMs, String room, boolean warm) {
+      this.name = name;
+      this.messages = messages;
+      this.thinkMs = thinkMs;
+      this.room = room;
+      this.warm = warm;
+    }
+
+    Future<Void> connect() {
+      long t = System.nanoTime();
+      String uri = "/api/v1/live/" + slug + (room == null ? "" : "?room=" + room);
+      client.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI(uri)).onComplete(ar -> {
+        if (ar.failed()) {
+          error("connect_failed");
+          hello.tryFail(ar.cause());
+          return;
+        }
+        ws = ar.result();
+        context = Vertx.currentContext();
+        open = true;
+        ws.textMessageHandler(this::onFrame);
+        ws.exceptionHandler(err -> { });
+        ws.closeHandler(v -> {
+          open = false;
+          if (!stopping && !ended) {
+            error("closed_early:" + ws.closeStatusCode());
+          }
+          hello.tryFail("closed");
+          end();
+        });
+        context.owner().setTimer(30_000, id -> {
+          if (hello.tryFail("no hello")) {
+            error("no_hello");
+          }
+        });
+      });
+      return hello.future().onSuccess(v -> {
+        if (!warm) {
+          connect.addNanos(System.nanoTime() - t);
+        }
+      }).recover(err -> Future.succeededFuture());
+    }
+
+    Future<Void> start(long delayMs) {
+      if (!open) {
+        return Future.succeededFuture();
+      }
+      context.runOnContext(v -> {
+        if (messages == 0) {
+          if (room == null) {
+            end();
+          }
+          return; // a viewer only listens until closed
+        }
+        if (delayMs > 0) {
+          context.owner().setTimer(delayMs, id -> send());
+        } else {
+          send();
+        }
+      });
+      return room != null && messages == 0 ? Future.succeededFuture() : finished.future();
+    }
+
+    private void send() {
+      if (stopping || !open) {
+        end();
+        return;
+      }
+      current = name + "-" + sent++;
+      currentRoomId = null;
+      sentIds.add(current);
+      gotFirst = false;
+      sentAt = System.nanoTime();
+      if (!warm) {
+        sentMessages.incrementAndGet();
+      }
+      ws.writeTextMessage(new JsonObject().put("type", "message").put("id", current)
+          .put("text", "What time does the café open on Saturday?").encode());
+      replyTimer = context.owner().setTimer(o.replyTimeoutMs, id -> {
+        replyTimer = -1;
+        error("reply_timeout");
+        next();
+      });
+    }
+
+    private void onFrame(String raw) {
+      long now = System.nanoTime();
+      JsonObject f;
+      try {
+        f = new JsonObject(raw);
+      } catch (RuntimeException e) {
+        error("client_bad_json");
+        return;
+      }
+      String type = String.valueOf(f.getValue("type"));
+      String replyTo = f.getValue("replyTo") == null ? null : String.valueOf(f.getValue("replyTo"));
+      if (replyTo != null && replyTo.equals(currentRoomId)) {
+        replyTo = current; // a room reply to our question
+      }
+      switch (type) {
+        case "hello" -> hello.tryComplete();
+        case "message" -> {
+          // room mode: our question, accepted by the room, comes back with the room's id
+          String clientId = f.getString("clientId");
+          String id = f.getValue("id") == null ? null : String.valueOf(f.getValue("id"));
+          if (clientId != null && id != null) {
+            roomIdByClientId.put(clientId, id);
+            if (clientId.equals(current)) {
+              currentRoomId = id;
+            }
+          }
+        }
+        case "delta" -> {
+          deltasSeen.incrementAndGet();
+          if (replyTo != null && !firstDeltaByReply.containsKey(replyTo)) {
+            firstDeltaByReply.put(replyTo, now);
+            replyOrder.add(replyTo);
+          }
+          if (replyTo != null && replyTo.equals(current)) {
+            if (!gotFirst) {
+              gotFirst = true;
+              if (!warm) {
+                firstToken.addNanos(now - sentAt);
+              }
+            }
+            if (!warm) {
+              String t = f.getString("text", "");
+              chars.addAndGet(t.length());
+              deltas.incrementAndGet();
+            }
+          }
+        }
+        case "done" -> {
+          if (replyTo != null && replyTo.equals(current)) {
+            if (!warm) {
+              completion.addNanos(now - sentAt);
+              replies.incrementAndGet();
+              decisions.computeIfAbsent(String.valueOf(f.getValue("decision")), x -> new LongAdder()).increment();
+            }
+            next();
+          }
+        }
+        case "error" -> {
+          error(String.valueOf(f.getValue("code")));
+          if (replyTo != null && replyTo.equals(current)) {
+            next();
+          }
+        }
+        default -> { } // disclosure and any frame types added later
+      }
+    }
+
+    private void next() {
+      if (replyTimer >= 0) {
+        context.owner().cancelTimer(replyTimer);
+        replyTimer = -1;
+      }
+      current = null;
+      if (sent < messages && !stopping && open) {
+        context.owner().setTimer(Math.max(1, thinkMs), id -> send());
+      } else {
+        end();
+      }
+    }
+
+    private void end() {
+      ended = true;
+      finished.tryComplete();
+    }
+
+    Future<Void> close() {
+      ended = true;
+      finished.tryComplete();
+      if (ws == null || !open) {
+        return Future.succeededFuture();
+      }
+      Promise<Void> p = Promise.promise();
+      context.runOnContext(v -> ws.close().onComplete(x -> p.tryComplete()));
+      return p.future();
+    }
+
+    private void error(String code) {
+      if (!warm) {
+        errors.computeIfAbsent(code, x -> new LongAdder()).increment();
+      }
+    }
+  }
+
+  private String personaYaml(String baseUrl) {
+    return """
+        # generated by the load tool
+        id: loadbot
+        brand: loadtest
+        name: Loadbot
+        languages: [en]
+        bio: "A load-test persona that streams from a local stub model."
+        voice:
+          personality: [friendly]
+          style: ["short sentences"]
+          greeting: "Hi, I'm Loadbot, an AI assistant for load tests."
+        knowledge:
+          - id: hours
+            title: "Café hours"
+            text: "Our café opens Monday to Friday 7 am to 6 pm, Saturday and Sunday 8 am to 5 pm."
+            tags: [cafe, hours]
+          - id: beans
+            title: "House blend"
+            text: "Medium roast blend with notes of milk chocolate and caramel, 12 oz bag, $16.50."
+            tags: [product]
+        boundaries:
+          avoid_topics: [politics]
+          banned_terms: ["knockoff"]
+          forbidden_claims: ["cures"]
+        disclosure:
+          jurisdictions: [US, EU]
+          ai_label: { en: "AI-generated" }
+          sponsored_label: { en: "#ad" }
+        model:
+          provider: openai
+          baseUrl: %s
+          name: stub-model
+        """.formatted(baseUrl);
+  }
+
+  private static boolean awaitAll(List<Future<Void>> futures, long seconds) throws Exception {
+    CompletableFuture<?>[] cfs = futures.stream().map(f -> f.toCompletionStage().toCompletableFuture())
+        .toArray(CompletableFuture[]::new);
+    try {
+      CompletableFuture.allOf(cfs).get(Math.max(1, seconds), TimeUnit.SECONDS);
+      return true;
+    } catch (java.util.concurrent.TimeoutException e) {
+      return false;
+    } catch (java.util.concurrent.ExecutionException e) {
+      return false;
+    }
+  }
+
+  private interface Step {
+    Object run() throws Exception;
+  }
+
+  private static void quietly(Step step) {
+    try {
+      step.run();
+    } catch (Exception e) {
+      System.err.println("loadtest: shutdown step did not finish: " + e);
+    }
+  }
+
+  private static boolean pastDeadline(long deadline) {
+    return System.nanoTime() > deadline;
+  }
+
+  private static long remainingSeconds(long deadline) {
+    return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime()));
+  }
+
+  private static long usedHeapAfterGc() throws InterruptedException {
+    var mem = ManagementFactory.getMemoryMXBean();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(200);
+    }
+    return mem.getHeapMemoryUsage().getUsed();
+  }
+
+  private static String counts(Map<String, LongAdder> m) {
+    StringBuilder sb = new StringBuilder();
+    new TreeMap<>(m).forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v.sum()));
+    return sb.toString();
+  }
+
+  private static String jsonCounts(Map<String, LongAdder> m) {
+    JsonObject j = new JsonObject();
+    new TreeMap<>(m).forEach((k, v) -> j.put(k, v.sum()));
+    return j.encode();
+  }
+
+  private void writeJson(String json) throws IOException {
+    if (o.json != null) {
+      Files.writeString(Path.of(o.json), json + "\n", StandardCharsets.UTF_8);
+    }
+  }
+
+  private static void log(String fmt, Object... args) {
+    System.out.printf(Locale.ROOT, "[loadtest] " + fmt + "%n", args);
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> s = Files.walk(root)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temp folder left behind is harmless
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package com.personaruntime.loadtest;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Command-line options of the load tool, with hard caps: the tool only talks to loopback, never opens
+ * more than {@link #MAX_SESSIONS} sessions, never sends more than {@link #MAX_MESSAGES} messages per
+ * session and always stops after {@link #MAX_DURATION_S} seconds at most.
+ */
+final class Options {
+  static final int MAX_SESSIONS = 5_000;
+  static final int MAX_VIEWERS = 5_000;
+  static final int MAX_MESSAGES = 50;
+  static final int MAX_TOKENS = 500;
+  static final int MAX_DURATION_S = 600;
+  static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
+
+  static final String USAGE = """
+      usage: java -jar loadtest/target/loadtest.jar [options]
+
+      Starts (in-process) an OpenAI-compatible stub model and a persona server on loopback, opens
+      N WebSocket sessions to /api/v1/live/{slug} and reports latencies, throughput, errors and heap.
+
+        --sessions N            concurrent chat sessions (default 100, max 5000)
+        --messages M            messages per session (default 3, max 50)
+        --tokens T              tokens per stub reply (default 30, max 500)
+        --token-delay-ms D      stub delay between tokens (default 20)
+        --first-token-ms F      stub delay before its first token (default 20)
+        --think-ms MS           pause after a 'done' before the next message (default 2500;
+                                the server allows burst 5, then 0.5 msg/s per connection)
+        --spread-ms MS          first messages start at a random offset in [0, MS) (default 5000)
+        --ramp-batch B          sessions opened per batch (default 100); a batch waits for the last
+        --reply-timeout-ms MS   a reply without 'done' after this counts as an error (default 30000)
+        --max-duration-s S      hard stop for the whole run (default 300, max 600)
+        --host H                bind/connect address: 127.0.0.1 (default), localhost or ::1 only
+        --room NAME             room mode: V viewers + one asker in ?room=NAME
+        --viewers V             viewers in room mode (default 100, max 5000)
+        --target ws://127.0.0.1:PORT  use an already running server (loopback only) instead of an
+                                in-process one; its persona must point at a stub (see --stub-only)
+        --slug S                persona slug on --target (default: loadbot)
+        --stub-only             only start the stub (on --stub-port, default random) and wait
+                                --max-duration-s; prints its base URL
+        --stub-port P           port for --stub-only
+        --log-level L           server log level (default WARN)
+        --json FILE             also write the figures as JSON
+      """;
+
+  int sessions = 100;
+  int messages = 3;
+  int tokens = 30;
+  long tokenDelayMs = 20;
+  long firstTokenMs = 20;
+  long thinkMs = 2500;
+  long spreadMs = 5000;
+  int rampBatch = 100;
+  long replyTimeoutMs = 30_000;
+  int maxDurationS = 300;
+  String host = "127.0.0.1";
+  String room;
+  int viewers = 100;
+  String target;
+  String slug = "loadbot";
+  boolean stubOnly;
+  int stubPort;
+  String logLevel = "WARN";
+  String json;
+
+  static Options parse(String[] args) {
+    Map<String, String> m = new HashMap<>();
+    Options o = new Options();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--help") || a.equals("-h")) {
+        throw new Usage(null);
+      }
+      if (a.equals("--stub-only")) {
+        o.stubOnly = true;
+        continue;
+      }
+      if (!a.startsWith("--") || i + 1 >= args.length) {
+        throw new Usage("unexpected argument '" + a + "'");
+      }
+      m.put(a.substring(2), args[++i]);
+    }
+    for (Map.Entry<String, String> e : m.entrySet()) {
+      String v = e.getValue();
+      switch (e.getKey()) {
+        case "sessions" -> o.sessions = intIn(e.getKey(), v, 1, MAX_SESSIONS);
+        case "messages" -> o.messages = intIn(e.getKey(), v, 0, MAX_MESSAGES);
+        case "tokens" -> o.tokens = intIn(e.getKey(), v, 1, MAX_TOKENS);
+        case "token-delay-ms" -> o.tokenDelayMs = intIn(e.getKey(), v, 0, 5_000);
+        case "first-token-ms" -> o.firstTokenMs = intIn(e.getKey(), v, 0, 10_000);
+        case "think-ms" -> o.thinkMs = intIn(e.getKey(), v, 0, 120_000);
+        case "spread-ms" -> o.spreadMs = intIn(e.getKey(), v, 0, 120_000);
+        case "ramp-batch" -> o.rampBatch = intIn(e.getKey(), v, 1, MAX_SESSIONS);
+        case "reply-timeout-ms" -> o.replyTimeoutMs = intIn(e.getKey(), v, 100, 300_000);
+        case "max-duration-s" -> o.maxDurationS = intIn(e.getKey(), v, 1, MAX_DURATION_S);
+        case "host" -> o.host = loopbackHost(v);
+        case "room" -> o.room = v;
+        case "viewers" -> o.viewers = intIn(e.getKey(), v, 1, MAX_VIEWERS);
+        case "target" -> o.target = loopbackTarget(v);
+        case "slug" -> o.slug = v;
+        case "stub-port" -> o.stubPort = intIn(e.getKey(), v, 0, 65_535);
+        case "log-level" -> o.logLevel = v.toUpperCase(Locale.ROOT);
+        case "json" -> o.json = v;
+        default -> throw new Usage("unknown option --" + e.getKey());
+      }
+    }
+    return o;
+  }
+
+  /** Tokens of the stub's reply that complete its first releasable sentence (see {@link LoadTest#stubTokens}). */
+  long stubFirstReleaseMs(int releaseTokenIndex) {
+    return firstTokenMs + releaseTokenIndex * tokenDelayMs;
+  }
+
+  long stubReplyMs() {
+    return firstTokenMs + (tokens - 1L) * tokenDelayMs;
+  }
+
+  private static int intIn(String key, String v, int min, int max) {
+    int n;
+    try {
+      n = Integer.parseInt(v.trim());
+    } catch (NumberFormatException ex) {
+      throw new Usage("--" + key + ": expected an integer, got '" + v + "'");
+    }
+    if (n < min || n > max) {
+      throw new Usage("--" + key + ": must be between " + min + " and " + max + ", got " + n);
+    }
+    return n;
+  }
+
+  static String loopbackHost(String h) {
+    String x = h.trim().toLowerCase(Locale.ROOT);
+    if (!LOOPBACK.contains(x)) {
+      throw new Usage("refusing host '" + h + "': the load tool only talks to 127.0.0.1, localhost or ::1");
+    }
+    return x.equals("[::1]") ? "::1" : x;
+  }
+
+  static String loopbackTarget(String url) {
+    URI u;
+    try {
+      u = URI.create(url);
+    } catch (IllegalArgumentException ex) {
+      throw new Usage("--target: not a URL: '" + url + "'");
+    }
+    if (!"ws".equals(u.getScheme()) || u.getHost() == null || u.getPort() <= 0) {
+      throw new Usage("--target: expected ws://127.0.0.1:PORT, got '" + url + "'");
+    }
+    loopbackHost(u.getHost());
+    return url;
+  }
+
+  /** Bad command line: message (or null for --help) plus the usage text. */
+  static final class Usage extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Usage(String message) {
+      super(message);
+    }
+  }
+}
