@@ -381,7 +381,7 @@ public final class LoadTest {
   }
 
   private int stubOnly(Reply reply, long deadline) throws Exception {
-    // OpenAiStubServer binds a random loopback port; --stub-port is advisory when 0.
+    // OpenAiStubServer binds a random loopback port.
     try (OpenAiStubServer stub = OpenAiStubServer.start().otherwise(reply)) {
       System.out.println("stub base URL: " + stub.baseUrl() + " (until --max-duration-s " + o.maxDurationS + " s)");
       System.out.println("persona model section:\n" + personaYaml(stub.baseUrl()).lines()

@@ -42,9 +42,8 @@ final class Options {
         --target ws://127.0.0.1:PORT  use an already running server (loopback only) instead of an
                                 in-process one; its persona must point at a stub (see --stub-only)
         --slug S                persona slug on --target (default: loadbot)
-        --stub-only             only start the stub (on --stub-port, default random) and wait
-                                --max-duration-s; prints its base URL
-        --stub-port P           port for --stub-only
+        --stub-only             only start the stub (random loopback port) and wait
+                                --max-duration-s; prints its base URL and a persona model section
         --log-level L           server log level (default WARN)
         --json FILE             also write the figures as JSON
       """;
@@ -65,7 +64,6 @@ final class Options {
   String target;
   String slug = "loadbot";
   boolean stubOnly;
-  int stubPort;
   String logLevel = "WARN";
   String json;
 
@@ -104,7 +102,6 @@ final class Options {
         case "viewers" -> o.viewers = intIn(e.getKey(), v, 1, MAX_VIEWERS);
         case "target" -> o.target = loopbackTarget(v);
         case "slug" -> o.slug = v;
-        case "stub-port" -> o.stubPort = intIn(e.getKey(), v, 0, 65_535);
         case "log-level" -> o.logLevel = v.toUpperCase(Locale.ROOT);
         case "json" -> o.json = v;
         default -> throw new Usage("unknown option --" + e.getKey());
