@@ -273,7 +273,14 @@ final class CompiledPolicy implements Policy {
     if (email || active(RuleIds.PII_PHONE, dir)) {
       String placeholder = redaction(ctx);
       Pii.scan(text, email, active(RuleIds.PII_PHONE, dir), active(RuleIds.PII_CARD, dir), active(RuleIds.PII_VN_ID, dir),
-          (rule, s, e, kind) -> out.add(finding(rule, s, e, "Personal data (" + kind + ") redacted", placeholder)));
+          (rule, s, e, kind) -> {
+            // The brand's own public addresses are contact details the persona may give out.
+            if (rule.equals(RuleIds.PII_EMAIL) && dir == Direction.OUTPUT
+                && config.publicEmails().contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT))) {
+              return;
+            }
+            out.add(finding(rule, s, e, "Personal data (" + kind + ") redacted", placeholder));
+          });
     }
     if (active(RuleIds.LINK_DOMAIN, dir)) {
       Links.scan(text, config.allowedLinkDomains(), (s, e, host) -> {

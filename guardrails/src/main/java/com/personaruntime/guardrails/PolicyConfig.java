@@ -31,6 +31,7 @@ public final class PolicyConfig {
   private final List<String> forbiddenClaims;
   private final List<String> avoidTopics;
   private final List<String> allowedLinkDomains;
+  private final List<String> publicEmails;
   private final List<String> languages;
   private final Set<String> jurisdictions;
   private final Map<String, String> aiLabels;
@@ -50,6 +51,7 @@ public final class PolicyConfig {
     this.forbiddenClaims = List.copyOf(b.forbiddenClaims);
     this.avoidTopics = List.copyOf(b.avoidTopics);
     this.allowedLinkDomains = List.copyOf(b.allowedLinkDomains);
+    this.publicEmails = b.publicEmails.stream().map(e -> e.toLowerCase(java.util.Locale.ROOT)).toList();
     this.languages = List.copyOf(b.languages);
     this.jurisdictions = Collections.unmodifiableSet(new LinkedHashSet<>(b.jurisdictions));
     this.aiLabels = Collections.unmodifiableMap(new LinkedHashMap<>(b.aiLabels));
@@ -70,6 +72,8 @@ public final class PolicyConfig {
   public List<String> forbiddenClaims() { return forbiddenClaims; }
   public List<String> avoidTopics() { return avoidTopics; }
   public List<String> allowedLinkDomains() { return allowedLinkDomains; }
+  /** The brand's own public addresses (e.g. the persona's contact e-mail): not redacted as personal data in output. */
+  public List<String> publicEmails() { return publicEmails; }
   /** @return the persona's languages; the first is the default */
   public List<String> languages() { return languages; }
   public String defaultLanguage() { return languages.get(0); }
@@ -89,6 +93,7 @@ public final class PolicyConfig {
     private List<String> forbiddenClaims = List.of();
     private List<String> avoidTopics = List.of();
     private List<String> allowedLinkDomains = List.of();
+    private List<String> publicEmails = List.of();
     private List<String> languages = List.of("en");
     private List<String> jurisdictions = List.of();
     private Map<String, String> aiLabels = Map.of();
@@ -128,6 +133,8 @@ public final class PolicyConfig {
     public Builder avoidTopics(Collection<String> v) { avoidTopics = list("avoidTopics", v); return this; }
     /** Domains links may point to (subdomains included); every other link is flagged. */
     public Builder allowedLinkDomains(Collection<String> v) { allowedLinkDomains = list("allowedLinkDomains", v); return this; }
+    /** Public brand e-mail addresses that output may contain unredacted. */
+    public Builder publicEmails(Collection<String> v) { publicEmails = list("publicEmails", v); return this; }
     /** ISO 639-1 codes; the first is the default language. */
     public Builder languages(List<String> v) { languages = list("languages", v); return this; }
     /** Jurisdiction profiles: VN, EU, US, UK, CN. */

@@ -8,6 +8,13 @@ import java.util.List;
  * configuration; the runtime compiles and caches the policy per persona version.
  */
 public final class PersonaPolicies {
+  /**
+   * Characters the streaming guard may hold before releasing at a word boundary. Smaller than
+   * the guardrails' default (160) so a one-sentence chat answer still streams in several
+   * deltas; the guard keeps back its own tail (the longest pattern span) either way.
+   */
+  public static final int STREAMING_BUDGET = 60;
+
   private PersonaPolicies() {
   }
 
@@ -30,6 +37,9 @@ public final class PersonaPolicies {
         .jurisdictions(d.jurisdictions())
         .aiLabels(d.aiLabel())
         .sponsoredLabels(d.sponsoredLabel())
+        .publicEmails(persona.contact() == null || persona.contact().email() == null ? List.of()
+            : List.of(persona.contact().email()))
+        .streamingBudget(STREAMING_BUDGET)
         .build();
   }
 }

@@ -182,7 +182,6 @@ public final class PersonaServer {
     router.get("/").handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8")
         .sendFile("webroot/index.html"));
     router.route("/static/*").handler(StaticHandler.create("webroot").setDefaultContentEncoding("UTF-8"));
-    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
     router.get("/health").handler(ctx -> ctx.response()
         .putHeader("content-type", "application/json; charset=utf-8")
         .end(new JsonObject().put("status", "UP").put("storage", db.vendor()).encode()));
@@ -190,9 +189,13 @@ public final class PersonaServer {
 
     AuthRoutes authRoutes = new AuthRoutes(auth, config.http().secureCookies(),
         config.auth().sessionTtlMinutes() * 60L);
+    // Bodies are read only for login before authentication; everything else only once the
+    // caller is known, so anonymous clients cannot make the server buffer large bodies.
+    router.post("/api/v1/auth/login").handler(BodyHandler.create(false).setBodyLimit(16 * 1024));
     authRoutes.mountPublic(router);
     new PublicRoutes(catalog).mount(router);
     router.route("/api/*").handler(new Auth(auth));
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
     authRoutes.mountProtected(router);
     new PersonaRoutes(catalog).mount(router);
     new BrandRoutes(vertx, brands, users, audit).mount(router);
@@ -200,6 +203,8 @@ public final class PersonaServer {
     new ModerationRoutes(liveStore).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     router.route().failureHandler(Errors::handle);
+    router.errorHandler(404, Errors::handle);
+    router.errorHandler(405, Errors::handle);
     return router;
   }
 

@@ -24,12 +24,15 @@ public final class Disclosures {
     String lang = lang(p, null);
     String label = p.disclosure().aiLabel().get(lang);
     String brand = brandName == null ? p.brand() : brandName;
-    String text = lang.equals("vi")
-        ? "Bạn đang trò chuyện với " + p.name() + ", trợ lý AI của " + brand
-            + " — không phải người thật. Câu trả lời do AI tạo ra và có thể được kiểm duyệt."
-        : "You are chatting with " + p.name() + ", an AI assistant for " + brand
-            + " — not a human. Replies are AI-generated and may be reviewed.";
-    return label == null || label.isBlank() ? text : text + " (" + label + ")";
+    boolean vi = lang.equals("vi");
+    if (label == null || label.isBlank()) {
+      label = vi ? "Nội dung do AI tạo ra" : "AI-generated";
+    }
+    return vi
+        ? "Bạn đang trò chuyện với " + p.name() + ", trợ lý AI của " + brand + " — không phải người thật. "
+            + label + "; câu trả lời có thể được kiểm duyệt."
+        : "You are chatting with " + p.name() + ", an AI assistant for " + brand + " — not a human. "
+            + label + "; replies may be reviewed.";
   }
 
   /** Said instead of a reply the guardrails stopped. */

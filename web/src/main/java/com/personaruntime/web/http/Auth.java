@@ -39,6 +39,8 @@ public final class Auth implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    // The body is read after authentication (BodyHandler follows): hold it while we look up.
+    ctx.request().pause();
     String header = ctx.request().getHeader("Authorization");
     if (header != null) {
       if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {

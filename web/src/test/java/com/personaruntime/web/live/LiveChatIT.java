@@ -133,7 +133,7 @@ class LiveChatIT {
       assertThat(hello.getString("disclosure")).contains("trợ lý AI").contains("không phải người thật")
           .contains("Nội dung do AI tạo ra");
       Turn t = c.ask("m1", "Serum Acme giá bao nhiêu?");
-      assertThat(t.deltas).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(t.deltas).as("deltas %s", t.deltas).hasSizeGreaterThanOrEqualTo(2);
       assertThat(t.text()).isEqualTo("Serum Acme giá 250.000đ. Dùng buổi tối nhé.");
       assertThat(t.decision).isEqualTo("allow");
     }
@@ -344,9 +344,8 @@ class LiveChatIT {
       JsonObject hello = c.hello();
       assertThat(hello.getString("disclosure")).contains("Linh").contains("Nội dung do AI tạo ra");
       Turn t = c.ask("m1", "Kem chống nắng giá bao nhiêu?");
-      // The composer's answer is one sentence; the streaming guard holds up to one sentence
-      // (160-char budget), so it arrives as one delta. See the report on issue 4.
-      assertThat(t.deltas).isNotEmpty();
+      // The persona policy's streaming budget (60 chars) lets even a one-sentence answer stream.
+      assertThat(t.deltas).as("deltas %s", t.deltas).hasSizeGreaterThanOrEqualTo(2);
       assertThat(t.text()).contains("390.000đ");
       assertThat(t.decision).isIn("allow", "rewrite");
     }
