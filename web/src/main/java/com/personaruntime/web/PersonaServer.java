@@ -21,6 +21,7 @@ import com.personaruntime.gateway.GatewayOptions;
 import com.personaruntime.gateway.ModelGateway;
 import com.personaruntime.gateway.ModelSpec;
 import com.personaruntime.runtime.live.ChatEngine;
+import com.personaruntime.runtime.live.PromptAssembler;
 import com.personaruntime.runtime.live.ComposerModels;
 import com.personaruntime.runtime.live.LiveRooms;
 import com.personaruntime.runtime.live.LiveStore;
@@ -89,7 +90,17 @@ public final class PersonaServer {
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
-    startOn(vertx, registry, t0, config, env, console).onComplete(ar -> {
+    PromptAssembler prompts;
+    try {
+      // Blocking file reads, here on the caller's thread before any event loop is involved.
+      prompts = new PromptAssembler(config.personasDir().isPresent()
+          ? PromptAssembler.readOverrides(config.personasDir().get()) : Map.of());
+    } catch (Exception e) {
+      result.completeExceptionally(new IllegalArgumentException("persona prompt templates: " + e.getMessage(), e));
+      vertx.close();
+      return result;
+    }
+    startOn(vertx, registry, t0, config, env, console, prompts).onComplete(ar -> {
       if (ar.succeeded()) {
         result.complete(ar.result());
       } else {
@@ -101,7 +112,7 @@ public final class PersonaServer {
   }
 
   private static Future<PersonaServer> startOn(Vertx vertx, PrometheusMeterRegistry registry, long t0,
-      AppConfig config, Map<String, String> env, PrintStream console) {
+      AppConfig config, Map<String, String> env, PrintStream console, PromptAssembler prompts) {
     AppConfig.Storage s = config.storage();
     StorageConfig storage = new StorageConfig(s.url(), s.user(), s.password(), s.maxPoolSize());
     return Database.open(vertx, storage).compose(db -> {
@@ -129,7 +140,8 @@ public final class PersonaServer {
           : new ModelSpec(llm.provider(), llm.baseUrl().isBlank() ? null : llm.baseUrl(), llm.model(),
               llm.apiKey().isBlank() ? null : llm.apiKey(), null);
       AppConfig.Live lc = config.live();
-      ChatEngine engine = new ChatEngine(vertx, gateway, defaultModel, env, composers, liveStore, lc.memoryTurns());
+      ChatEngine engine = new ChatEngine(vertx, gateway, defaultModel, env, composers, liveStore, lc.memoryTurns(),
+          prompts);
       LiveRooms rooms = new LiveRooms(vertx, engine, new LiveRooms.Options(lc.roomQueueSize(),
           Duration.ofSeconds(lc.roomDisclosureSeconds()).toMillis()));
       LiveSocket live = new LiveSocket(vertx, catalog, engine, rooms, new LiveSocket.Limits(lc.maxMessageChars(),

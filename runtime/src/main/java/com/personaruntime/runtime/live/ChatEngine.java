@@ -52,7 +52,7 @@ public final class ChatEngine {
   private final ModelSpec defaultModel;
   private final Map<String, String> env;
   private final ComposerModels composers;
-  private final PromptAssembler prompts = new PromptAssembler();
+  private final PromptAssembler prompts;
   private final LiveStore store;
   private final int memoryTurns;
 
@@ -62,6 +62,13 @@ public final class ChatEngine {
    */
   public ChatEngine(Vertx vertx, ModelGateway gateway, ModelSpec defaultModel, Map<String, String> env,
       ComposerModels composers, LiveStore store, int memoryTurns) {
+    this(vertx, gateway, defaultModel, env, composers, store, memoryTurns, new PromptAssembler());
+  }
+
+  /** As above, with the prompt assembler (and so the personas' own prompt templates) given. */
+  public ChatEngine(Vertx vertx, ModelGateway gateway, ModelSpec defaultModel, Map<String, String> env,
+      ComposerModels composers, LiveStore store, int memoryTurns, PromptAssembler prompts) {
+    this.prompts = prompts;
     this.vertx = vertx;
     this.gateway = gateway;
     this.defaultModel = defaultModel;

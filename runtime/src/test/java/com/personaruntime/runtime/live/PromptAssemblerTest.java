@@ -35,4 +35,23 @@ class PromptAssemblerTest {
       assertThat(prompt).doesNotContain(k.text());
     }
   }
+
+  @Test
+  void aPersonaCanHaveItsOwnTemplate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("linh.system.ftl"),
+        "Bạn là ${persona.name}. Trả lời bằng ${language}. Marker: ${canary}");
+    java.nio.file.Files.writeString(dir.resolve("linh.yaml"), "not a template");
+    PromptAssembler assembler = new PromptAssembler(PromptAssembler.readOverrides(dir));
+    assertThat(assembler.system(linh, "vi", List.of(), "k1")).isEqualTo("Bạn là Linh. Trả lời bằng vi. Marker: k1");
+    Persona milo = DemoPersonas.load().stream().filter(p -> p.id().equals("milo")).findFirst().orElseThrow();
+    assertThat(assembler.system(milo, "en", List.of(), "k2")).startsWith("You are Milo");
+  }
+
+  @Test
+  void aBrokenTemplateIsNamedAtConstruction() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new PromptAssembler(java.util.Map.of("linh", "Hello ${persona.name")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("linh.system.ftl: not a valid FreeMarker template");
+  }
 }
