@@ -199,7 +199,7 @@ public final class PersonaServer {
         .end(new JsonObject().put("status", "UP").put("storage", db.vendor()).encode()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
 
-    AuthRoutes authRoutes = new AuthRoutes(auth, config.http().secureCookies(),
+    AuthRoutes authRoutes = new AuthRoutes(auth, brands, config.http().secureCookies(),
         config.auth().sessionTtlMinutes() * 60L);
     // Bodies are read only for login before authentication; everything else only once the
     // caller is known, so anonymous clients cannot make the server buffer large bodies.

@@ -72,6 +72,16 @@ class RolesIT {
   }
 
   @Test
+  void meNamesTheBrandsAndRolesOfTheCaller() {
+    JsonObject me = s.get("/api/v1/auth/me", alice).expect(200).json();
+    assertThat(me.getString("email")).isEqualTo("alice@lumiere.test");
+    assertThat(me.getJsonArray("memberships")).hasSize(1);
+    JsonObject m = me.getJsonArray("memberships").getJsonObject(0);
+    assertThat(m.getString("brand")).isEqualTo("lumiere");
+    assertThat(m.getString("role")).isEqualTo("editor");
+  }
+
+  @Test
   void moderatorReadsButCannotChange() {
     JsonObject doc = s.get("/api/v1/personas/linh", mia).expect(200).json().getJsonObject("document");
     s.put("/api/v1/personas/linh", mia, doc.copy().put("bio", "moderator edit")).expectError(403, "forbidden");

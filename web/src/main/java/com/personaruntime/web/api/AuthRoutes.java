@@ -2,6 +2,9 @@ package com.personaruntime.web.api;
 
 import com.personaruntime.runtime.auth.AuthService;
 import com.personaruntime.runtime.auth.Principal;
+import com.personaruntime.runtime.storage.BrandRepository;
+import java.util.HashMap;
+import java.util.Map;
 import com.personaruntime.web.http.ApiException;
 import com.personaruntime.web.http.Auth;
 import com.personaruntime.web.http.Bodies;
@@ -19,8 +22,11 @@ public final class AuthRoutes {
   private final boolean secureCookies;
   private final long sessionTtlSeconds;
 
-  public AuthRoutes(AuthService auth, boolean secureCookies, long sessionTtlSeconds) {
+  private final BrandRepository brands;
+
+  public AuthRoutes(AuthService auth, BrandRepository brands, boolean secureCookies, long sessionTtlSeconds) {
     this.auth = auth;
+    this.brands = brands;
     this.secureCookies = secureCookies;
     this.sessionTtlSeconds = sessionTtlSeconds;
   }
@@ -90,7 +96,19 @@ public final class AuthRoutes {
   }
 
   private void me(RoutingContext ctx) {
-    Json.send(ctx, 200, Json.principal(Auth.principal(ctx)));
+    Principal p = Auth.principal(ctx);
+    brands.list().onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+        return;
+      }
+      JsonObject body = Json.principal(p);
+      Map<String, String> slugs = new HashMap<>();
+      ar.result().forEach(b -> slugs.put(b.id(), b.slug()));
+      body.getJsonArray("memberships").forEach(m -> ((JsonObject) m)
+          .put("brand", slugs.get(((JsonObject) m).getString("brandId"))));
+      Json.send(ctx, 200, body);
+    });
   }
 
   private void listTokens(RoutingContext ctx) {
