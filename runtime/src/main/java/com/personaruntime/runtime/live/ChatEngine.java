@@ -80,8 +80,13 @@ public final class ChatEngine {
 
   /** Starts a conversation (stored, so transcripts can refer to it). */
   public Future<Conversation> open(LivePersona persona, String room) {
-    return store.startConversation(persona.personaId(), persona.brandId(), room)
-        .map(id -> new Conversation(id, persona, room, memoryTurns, System.currentTimeMillis()));
+    // The row is written in the background: the audience gets its hello without waiting for the
+    // database; transcript turns wait for the row (see persist).
+    String id = com.personaruntime.runtime.storage.Sql.newId();
+    Conversation c = new Conversation(id, persona, room, memoryTurns, System.currentTimeMillis());
+    c.stored = store.startConversation(id, persona.personaId(), persona.brandId(), room);
+    c.stored.onFailure(err -> LOG.error("conversation {} not stored", id, err));
+    return Future.succeededFuture(c);
   }
 
   /** A running turn; {@link #cancel()} stops the model upstream and ends the turn silently. */
@@ -392,8 +397,8 @@ public final class ChatEngine {
   private void persist(Conversation c, String messageId, String audience, String reply, String decision,
       List<Finding> findings, String route, Integer firstTokenMs, long started) {
     int total = (int) ((System.nanoTime() - started) / 1_000_000);
-    store.recordTurn(c.id(), c.persona().brandId(), c.persona().version(), messageId, audience, reply, decision,
-            findingsJson(findings), route, firstTokenMs, total)
+    c.stored.compose(v -> store.recordTurn(c.id(), c.persona().brandId(), c.persona().version(), messageId, audience, reply, decision,
+            findingsJson(findings), route, firstTokenMs, total))
         .onFailure(err -> LOG.error("transcript turn of conversation {} not stored", c.id(), err));
   }
 

@@ -25,6 +25,8 @@ public final class Conversation {
   private final int maxTurns;
   private final Deque<ChatMessage> memory = new ArrayDeque<>();
   private long lastActivityMillis;
+  /** Completes once the conversation's row is stored. */
+  io.vertx.core.Future<Void> stored = io.vertx.core.Future.succeededFuture();
 
   Conversation(String id, LivePersona persona, String room, int maxTurns, long nowMillis) {
     this.id = id;

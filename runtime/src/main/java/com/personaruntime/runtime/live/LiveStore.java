@@ -28,13 +28,12 @@ public final class LiveStore {
                                String contextJson, Instant createdAt) {
   }
 
-  /** Records the start of a conversation; returns its id. */
-  public Future<String> startConversation(String personaId, String brandId, String room) {
-    String id = Sql.newId();
+  /** Records the start of a conversation with the given id. */
+  public Future<Void> startConversation(String id, String personaId, String brandId, String room) {
     return db.pool().preparedQuery(
             "INSERT INTO conversations (id, persona_id, brand_id, room, started_at) VALUES (?, ?, ?, ?, ?)")
         .execute(Tuple.of(id, personaId, brandId, room, Sql.ts(clock.instant())))
-        .map(id);
+        .mapEmpty();
   }
 
   /** Appends one turn to a conversation's transcript. */

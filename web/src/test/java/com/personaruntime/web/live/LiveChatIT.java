@@ -54,6 +54,7 @@ class LiveChatIT {
   private static PersonaServer server;
   private static HttpClient http;
   private static String base;
+  private static String dbUrl;
 
   @BeforeAll
   static void start() throws Exception {
@@ -91,7 +92,8 @@ class LiveChatIT {
     Map<String, String> env = new HashMap<>();
     env.put("HTTP_HOST", "127.0.0.1");
     env.put("HTTP_PORT", "0");
-    env.put("STORAGE_URL", "jdbc:h2:mem:live-it-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    dbUrl = "jdbc:h2:mem:live-it-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    env.put("STORAGE_URL", dbUrl);
     env.put("PERSONAS_DIR", personas.toString());
     env.put("ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -142,6 +144,30 @@ class LiveChatIT {
     assertThat(req.model()).isEqualTo("stub-model");
     assertThat(String.join("\n", req.messages("system"))).contains("Nova").contains("250.000đ");
     assertThat(req.lastUserMessage()).isEqualTo("Serum Acme giá bao nhiêu?");
+    assertTranscript("Serum Acme giá bao nhiêu?", "Serum Acme giá 250.000đ. Dùng buổi tối nhé.", "allow");
+  }
+
+  /** The turn is in the transcript exactly as the audience saw it (written asynchronously: poll briefly). */
+  private static void assertTranscript(String audience, String reply, String decision) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl);
+           java.sql.PreparedStatement st = c.prepareStatement(
+               "SELECT reply_text, decision, route, first_token_ms FROM transcript_turns WHERE audience_text = ?")) {
+        st.setString(1, audience);
+        try (java.sql.ResultSet rs = st.executeQuery()) {
+          if (rs.next()) {
+            assertThat(rs.getString(1)).isEqualTo(reply);
+            assertThat(rs.getString(2)).isEqualTo(decision);
+            assertThat(rs.getString(3)).isNotBlank();
+            assertThat(rs.getInt(4)).isGreaterThanOrEqualTo(0);
+            return;
+          }
+        }
+      }
+      assertThat(System.nanoTime()).as("transcript turn for '%s' stored", audience).isLessThan(deadline);
+      Thread.sleep(50);
+    }
   }
 
   @Test
