@@ -25,6 +25,7 @@ import com.personaruntime.runtime.live.PromptAssembler;
 import com.personaruntime.runtime.live.ComposerModels;
 import com.personaruntime.runtime.live.LiveRooms;
 import com.personaruntime.runtime.live.LiveStore;
+import com.personaruntime.runtime.live.ModerationStore;
 import io.vertx.ext.web.handler.StaticHandler;
 import com.personaruntime.web.config.AppConfig;
 import com.personaruntime.web.http.Auth;
@@ -212,7 +213,7 @@ public final class PersonaServer {
     new PersonaRoutes(catalog).mount(router);
     new BrandRoutes(vertx, brands, users, audit).mount(router);
     new GuardrailRoutes(catalog).mount(router);
-    new ModerationRoutes(liveStore).mount(router);
+    new ModerationRoutes(liveStore, new ModerationStore(db, audit, Clock.systemUTC()), catalog).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     router.route().failureHandler(Errors::handle);
     router.errorHandler(404, Errors::handle);

@@ -66,7 +66,11 @@ final class RouteTable {
       new Row("DELETE", "/api/v1/brands/:brand/members/:userId", Scope.TENANT),
       // the body names the persona
       new Row("POST", "/api/v1/guardrails/check", Scope.TENANT),
-      new Row("GET", "/api/v1/moderation/items", Scope.LIST));
+      new Row("GET", "/api/v1/moderation/items", Scope.LIST),
+      // an item of a brand the caller cannot moderate: 404 like an unknown id
+      new Row("GET", "/api/v1/moderation/items/:id", Scope.TENANT),
+      new Row("POST", "/api/v1/moderation/items/:id/claim", Scope.TENANT),
+      new Row("POST", "/api/v1/moderation/items/:id/decision", Scope.TENANT));
 
   private RouteTable() {
   }

@@ -82,6 +82,12 @@ class TenancyIT {
     m.put("DELETE /api/v1/brands/:brand/members/:userId", t -> s.delete("/api/v1/brands/lumiere/members/" + aliceId, t));
     m.put("POST /api/v1/guardrails/check", t -> s.post("/api/v1/guardrails/check", t,
         new JsonObject().put("persona", "linh").put("text", "Chào bạn")));
+    String item = lumiereItemId();
+    m.put("GET /api/v1/moderation/items/:id", t -> s.get("/api/v1/moderation/items/" + item, t));
+    m.put("POST /api/v1/moderation/items/:id/claim", t -> s.post("/api/v1/moderation/items/" + item + "/claim", t,
+        new JsonObject()));
+    m.put("POST /api/v1/moderation/items/:id/decision", t -> s.post("/api/v1/moderation/items/" + item
+        + "/decision", t, new JsonObject().put("decision", "reject")));
     return m;
   }
 
@@ -104,6 +110,9 @@ class TenancyIT {
     assertThat(failures).as("routes that did not answer bob with 404 not_found").isEmpty();
 
     // nothing changed behind the 404s
+    JsonObject item = s.get("/api/v1/moderation/items/" + lumiereItemId(), mia).expect(200).json();
+    assertThat(item.getString("status")).isEqualTo("open");
+    assertThat(item.getString("claimedBy")).isNull();
     JsonObject linh = s.get("/api/v1/personas/linh", alice).expect(200).json();
     assertThat(linh.getInteger("latestVersion")).isEqualTo(1);
     assertThat(linh.getJsonObject("document").getString("bio")).doesNotContain("hijacked");
@@ -124,6 +133,9 @@ class TenancyIT {
         .expect(200);
     s.get("/api/v1/brands/lumiere/members", oscar).expect(200);
     s.post("/api/v1/personas/linh/publish", alice, new JsonObject()).expect(200);
+    // reading an item changes nothing; claiming and deciding are covered by ModerationIT
+    assertThat(s.get("/api/v1/moderation/items/" + lumiereItemId(), mia).expect(200).json().getString("status"))
+        .isEqualTo("open");
   }
 
   @Test
@@ -200,6 +212,16 @@ class TenancyIT {
   private String personaId(String slug) {
     try {
       return (String) s.query("SELECT id FROM personas WHERE slug = '" + slug + "'").get(0).get("ID");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The moderation item filed for lumiere's persona linh at start. */
+  private String lumiereItemId() {
+    try {
+      return (String) s.query("SELECT id FROM moderation_items WHERE persona_id = '" + personaId("linh") + "'")
+          .get(0).get("ID");
     } catch (Exception e) {
       throw new AssertionError(e);
     }
