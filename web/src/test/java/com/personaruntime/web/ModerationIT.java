@@ -6,14 +6,9 @@ import com.personaruntime.web.TestServer.Res;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.WebSocket;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,7 +59,7 @@ class ModerationIT {
 
   @Test
   void claimThenApproveReleasesTheOriginalAndIsFinal() throws Exception {
-    String id = flag("linh");
+    String id = flag();
     JsonObject open = find(s.get(ITEMS + "?status=open", mia).expect(200).items(), id);
     assertThat(open).as("the new item is in the open list").isNotNull();
     assertThat(open.getString("kind")).isEqualTo("chat_input");
@@ -107,7 +102,7 @@ class ModerationIT {
 
   @Test
   void editStoresTheModeratorsTextAndRunsItThroughTheGuard() throws Exception {
-    String id = flag("linh");
+    String id = flag();
     // an edited text the persona's guard blocks is refused, the item stays open
     assertThat(s.post(ITEMS + "/" + id + "/decision", mia, new JsonObject().put("decision", "edit")
         .put("text", INJECTION)).expectError(400, "invalid").message()).startsWith("text:");
@@ -130,7 +125,7 @@ class ModerationIT {
 
   @Test
   void rejectReleasesNothing() throws Exception {
-    String id = flag("linh");
+    String id = flag();
     s.post(ITEMS + "/" + id + "/claim", max, new JsonObject()).expect(200);
     JsonObject rejected = s.post(ITEMS + "/" + id + "/decision", max,
         new JsonObject().put("decision", "reject").put("note", "injection attempt")).expect(200).json();
@@ -145,7 +140,7 @@ class ModerationIT {
 
   @Test
   void aClaimedItemBelongsToItsModerator() throws Exception {
-    String id = flag("linh");
+    String id = flag();
     s.post(ITEMS + "/" + id + "/claim", mia, new JsonObject()).expect(200);
     assertThat(s.post(ITEMS + "/" + id + "/claim", max, new JsonObject()).expectError(409, "conflict").message())
         .contains("claimed by another moderator");
@@ -160,7 +155,7 @@ class ModerationIT {
   @Test
   void twoModeratorsDecidingAtOnceOneWins() throws Exception {
     for (int round = 0; round < 3; round++) {
-      String id = flag("linh");
+      String id = flag();
       CompletableFuture<Res> a = CompletableFuture.supplyAsync(() ->
           s.post(ITEMS + "/" + id + "/decision", mia, new JsonObject().put("decision", "approve")));
       CompletableFuture<Res> b = CompletableFuture.supplyAsync(() ->
@@ -173,7 +168,7 @@ class ModerationIT {
 
   @Test
   void badBodiesAre400NamingTheField() throws Exception {
-    String id = flag("linh");
+    String id = flag();
     String path = ITEMS + "/" + id + "/decision";
     assertThat(s.post(path, mia, new JsonObject().put("decision", "maybe")).expectError(400, "invalid").message())
         .startsWith("decision:");
@@ -197,7 +192,7 @@ class ModerationIT {
 
   @Test
   void anotherBrandGets404LikeAnUnknownItem() throws Exception {
-    String id = flag("linh");
+    String id = flag();
     String unknown = "00000000-0000-0000-0000-000000000000";
     for (String target : List.of(id, unknown)) {
       s.get(ITEMS + "/" + target, bob).expectError(404, "not_found");
@@ -211,7 +206,7 @@ class ModerationIT {
     assertThat(item.getString("status")).isEqualTo("open");
     assertThat(item.getString("claimedBy")).isNull();
     // and the other way round: bob's own brand item is his, not mia's
-    String milo = flag("milo");
+    String milo = s.flagAudienceMessage("milo", INJECTION + " #" + counter.incrementAndGet());
     s.get(ITEMS + "/" + milo, mia).expectError(404, "not_found");
     s.post(ITEMS + "/" + milo + "/claim", bob, new JsonObject()).expect(200);
     // platform admins moderate every brand
@@ -220,7 +215,7 @@ class ModerationIT {
 
   @Test
   void claimsAndDecisionsArePublishedOnTheEventBus() throws Exception {
-    String id = flag("linh");
+    String id = flag();
     LinkedBlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
     MessageConsumer<JsonObject> consumer = s.server().vertx().eventBus().consumer("moderation.events",
         m -> events.add(m.body()));
@@ -266,60 +261,8 @@ class ModerationIT {
     return null;
   }
 
-  /**
-   * An audience sends an injection attempt over the live socket: the input guard refuses it and
-   * files a moderation item. Returns the item's id.
-   */
-  private String flag(String persona) throws Exception {
-    String text = INJECTION + " #" + counter.incrementAndGet();
-    LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
-    WebSocket ws = s.client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-        .buildAsync(URI.create("ws://127.0.0.1:" + s.port() + "/api/v1/live/" + persona), new WebSocket.Listener() {
-          private final StringBuilder partial = new StringBuilder();
-
-          @Override
-          public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-              frames.add(new JsonObject(partial.toString()));
-              partial.setLength(0);
-            }
-            webSocket.request(1);
-            return CompletableFuture.completedFuture(null);
-          }
-        }).get(10, TimeUnit.SECONDS);
-    try {
-      JsonObject hello = frames.poll(10, TimeUnit.SECONDS);
-      assertThat(hello).isNotNull();
-      assertThat(hello.getString("type")).isEqualTo("hello");
-      ws.sendText(new JsonObject().put("type", "message").put("id", "m1").put("text", text).encode(), true)
-          .get(5, TimeUnit.SECONDS);
-      List<JsonObject> seen = new ArrayList<>();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (System.nanoTime() < deadline) {
-        JsonObject f = frames.poll(1, TimeUnit.SECONDS);
-        if (f != null) {
-          seen.add(f);
-          if ("done".equals(f.getString("type"))) {
-            assertThat(f.getString("decision")).isEqualTo("block");
-            break;
-          }
-        }
-      }
-      assertThat(seen).as("frames for the injection attempt").anyMatch(f -> "done".equals(f.getString("type")));
-    } finally {
-      ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(x -> null);
-    }
-    // the item is stored asynchronously after the done frame
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      List<Map<String, Object>> rows = s.query("SELECT id FROM moderation_items WHERE CAST(content AS VARCHAR(10000)) = '"
-          + text.replace("'", "''") + "'");
-      if (!rows.isEmpty()) {
-        return (String) rows.get(0).get("ID");
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no moderation item stored for " + persona);
+  /** A fresh moderation item: an injection attempt to linh, refused by the input guard. */
+  private String flag() throws Exception {
+    return s.flagAudienceMessage("linh", INJECTION + " #" + counter.incrementAndGet());
   }
 }

@@ -275,4 +275,61 @@ final class TestServer implements AutoCloseable {
       return rows;
     }
   }
+
+  /**
+   * An audience sends a text over the live socket that the input guard refuses (e.g. a prompt
+   * injection): asserts the reply ends {@code done} with {@code block} and waits until the
+   * moderation item is stored. Returns the item's id.
+   */
+  public String flagAudienceMessage(String persona, String text) throws Exception {
+    java.util.concurrent.LinkedBlockingQueue<JsonObject> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+    java.net.http.WebSocket ws = client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+        .buildAsync(URI.create("ws://127.0.0.1:" + port() + "/api/v1/live/" + persona),
+            new java.net.http.WebSocket.Listener() {
+              private final StringBuilder partial = new StringBuilder();
+
+              @Override
+              public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket,
+                  CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                  frames.add(new JsonObject(partial.toString()));
+                  partial.setLength(0);
+                }
+                webSocket.request(1);
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+              }
+            }).get(10, TimeUnit.SECONDS);
+    try {
+      JsonObject hello = frames.poll(10, TimeUnit.SECONDS);
+      assertThat(hello).isNotNull();
+      assertThat(hello.getString("type")).isEqualTo("hello");
+      ws.sendText(new JsonObject().put("type", "message").put("id", "m1").put("text", text).encode(), true)
+          .get(5, TimeUnit.SECONDS);
+      JsonObject done = null;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (done == null && System.nanoTime() < deadline) {
+        JsonObject f = frames.poll(1, TimeUnit.SECONDS);
+        if (f != null && "done".equals(f.getString("type"))) {
+          done = f;
+        }
+      }
+      assertThat(done).as("done frame for the refused message to %s", persona).isNotNull();
+      assertThat(done.getString("decision")).isEqualTo("block");
+    } finally {
+      ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").exceptionally(x -> null);
+    }
+    // the item is stored asynchronously after the done frame
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      List<Map<String, Object>> rows = query("SELECT m.id FROM moderation_items m JOIN personas p ON p.id = m.persona_id"
+          + " WHERE p.slug = '" + persona.replace("'", "''") + "' AND CAST(m.content AS VARCHAR(10000)) = '"
+          + text.replace("'", "''") + "'");
+      if (!rows.isEmpty()) {
+        return (String) rows.get(0).get("ID");
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no moderation item stored for " + persona);
+  }
 }
