@@ -3,8 +3,8 @@ package com.personaruntime.personas;
 import java.util.Collection;
 import java.util.Locale;
 
-/** "Did you mean" suggestions by edit distance. */
-final class Suggestions {
+/** "Did you mean" suggestions by edit distance, for persona files and the server configuration alike. */
+public final class Suggestions {
 
   private Suggestions() {}
 
@@ -13,7 +13,7 @@ final class Suggestions {
    * that differ only in case, '_' or '-' (e.g. {@code avoidTopics} for {@code avoid_topics}) win
    * outright; otherwise the edit distance must be at most a third of the longer word (min. 1, max. 3).
    */
-  static String closest(String input, Collection<String> candidates) {
+  public static String closest(String input, Collection<String> candidates) {
     String normalInput = normalise(input);
     for (String candidate : candidates) {
       if (normalise(candidate).equals(normalInput)) {

@@ -156,7 +156,7 @@ public final class PersonaServer {
                 report.unchanged().size(), report.skipped().size());
             report.skipped().forEach(line -> LOG.warn("skipped persona file {}", line));
             Router router = router(vertx, config, registry, auth, catalog, brands, users, audit, db, live,
-                liveStore);
+                new ModerationStore(db, audit, clock));
             HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost(config.http().host())
                 .setPort(config.http().port())
@@ -180,7 +180,7 @@ public final class PersonaServer {
 
   private static Router router(Vertx vertx, AppConfig config, PrometheusMeterRegistry registry, AuthService auth,
       PersonaCatalog catalog, BrandRepository brands, UserRepository users, AuditLog audit, Database db,
-      LiveSocket live, LiveStore liveStore) {
+      LiveSocket live, ModerationStore moderation) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog());
     router.route().handler(ctx -> {
@@ -213,7 +213,7 @@ public final class PersonaServer {
     new PersonaRoutes(catalog).mount(router);
     new BrandRoutes(vertx, brands, users, audit).mount(router);
     new GuardrailRoutes(catalog).mount(router);
-    new ModerationRoutes(liveStore, new ModerationStore(db, audit, Clock.systemUTC()), catalog).mount(router);
+    new ModerationRoutes(moderation, catalog).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     router.route().failureHandler(Errors::handle);
     router.errorHandler(404, Errors::handle);

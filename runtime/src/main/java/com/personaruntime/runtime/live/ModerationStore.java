@@ -12,6 +12,9 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,6 +74,30 @@ public final class ModerationStore {
       case "reject" -> "rejected";
       default -> throw new IllegalArgumentException("decision must be one of " + DECISIONS + ", got " + decision);
     };
+  }
+
+  /**
+   * Items with a status, newest first: of the given brands, or of every brand when
+   * {@code brandIds} is null (platform admins).
+   */
+  public Future<List<Item>> list(Collection<String> brandIds, String status, int limit) {
+    if (brandIds != null && brandIds.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM moderation_items WHERE status = ?");
+    List<Object> args = new ArrayList<>();
+    args.add(status);
+    if (brandIds != null) {
+      sql.append(" AND brand_id IN (").append(String.join(", ", Collections.nCopies(brandIds.size(), "?")))
+          .append(")");
+      args.addAll(brandIds);
+    }
+    sql.append(" ORDER BY created_at DESC, id LIMIT ").append(Math.max(1, Math.min(limit, 500)));
+    return db.pool().preparedQuery(sql.toString()).execute(Tuple.from(args)).map(rows -> {
+      List<Item> items = new ArrayList<>();
+      rows.forEach(r -> items.add(map(r)));
+      return items;
+    });
   }
 
   /** The item with this id, if any (of any brand). */

@@ -5,7 +5,6 @@ import com.personaruntime.guardrails.Decision;
 import com.personaruntime.guardrails.Verdict;
 import com.personaruntime.runtime.auth.Principal;
 import com.personaruntime.runtime.catalog.PersonaCatalog;
-import com.personaruntime.runtime.live.LiveStore;
 import com.personaruntime.runtime.live.ModerationStore;
 import com.personaruntime.runtime.live.ModerationStore.Item;
 import com.personaruntime.web.http.ApiException;
@@ -41,12 +40,10 @@ public final class ModerationRoutes {
   /** Longest edited text and note, in characters. */
   static final int MAX_TEXT = GuardrailRoutes.MAX_TEXT;
   static final int MAX_NOTE = 2_000;
-  private final LiveStore store;
   private final ModerationStore moderation;
   private final PersonaCatalog catalog;
 
-  public ModerationRoutes(LiveStore store, ModerationStore moderation, PersonaCatalog catalog) {
-    this.store = store;
+  public ModerationRoutes(ModerationStore moderation, PersonaCatalog catalog) {
     this.moderation = moderation;
     this.catalog = catalog;
   }
@@ -194,25 +191,14 @@ public final class ModerationRoutes {
     }
     String wanted = status;
     int max = limit;
-    Future<List<String>> brands = p.platformAdmin() ? store.allBrandIds()
-        : Future.succeededFuture(p.roles().keySet().stream().filter(p::canModerate).toList());
-    brands.compose(ids -> store.moderationItems(ids, wanted, max)).onComplete(ar -> {
+    List<String> brands = p.platformAdmin() ? null : p.roles().keySet().stream().filter(p::canModerate).toList();
+    moderation.list(brands, wanted, max).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
         return;
       }
       JsonArray items = new JsonArray();
-      ar.result().forEach(i -> items.add(new JsonObject()
-          .put("id", i.id())
-          .put("kind", i.kind())
-          .put("status", i.status())
-          .put("decision", i.decision())
-          .put("personaId", i.personaId())
-          .put("content", i.content())
-          .put("releasedText", i.releasedText())
-          .put("findings", new JsonArray(i.findingsJson()))
-          .put("context", new JsonObject(i.contextJson()))
-          .put("createdAt", String.valueOf(i.createdAt()))));
+      ar.result().forEach(i -> items.add(itemJson(i)));
       Json.send(ctx, 200, new JsonObject().put("items", items));
     });
   }

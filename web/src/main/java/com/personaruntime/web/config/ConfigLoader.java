@@ -1,6 +1,7 @@
 package com.personaruntime.web.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.personaruntime.personas.Suggestions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,30 +198,9 @@ public final class ConfigLoader {
   }
 
   private static String suggestion(String key) {
-    return KEYS.keySet().stream()
-        .min(Comparator.comparingInt(k -> distance(k.toLowerCase(), key.toLowerCase())))
-        .filter(k -> distance(k.toLowerCase(), key.toLowerCase()) <= Math.max(2, key.length() / 3))
-        .map(k -> ", did you mean '" + k + "'?")
-        .orElse("; known keys: " + String.join(", ", KEYS.keySet()));
-  }
-
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    String closest = Suggestions.closest(key, KEYS.keySet());
+    return closest != null ? ", did you mean '" + closest + "'?"
+        : "; known keys: " + String.join(", ", KEYS.keySet());
   }
 
   private record Raw(String value, String source, Path file) {
