@@ -40,39 +40,34 @@ public final class Errors {
     } else if (failure instanceof DecodeException) {
       send(ctx, 400, "bad_json", "request body is not valid JSON", null);
     } else if (failure instanceof HttpException h) {
-      int status = h.getStatusCode();
-      String code = switch (status) {
-        case 413 -> "body_too_large";
-        case 404 -> "not_found";
-        case 405 -> "method_not_allowed";
-        case 401 -> "unauthorized";
-        case 403 -> "forbidden";
-        default -> status >= 500 ? "internal" : "bad_request";
-      };
-      String message = switch (status) {
-        case 413 -> "request body is larger than the limit (http.maxBodyBytes)";
-        case 404 -> "no such resource: " + ctx.request().path();
-        case 405 -> "method " + ctx.request().method() + " not allowed on " + ctx.request().path();
-        default -> h.getPayload() != null ? h.getPayload() : statusText(status);
-      };
-      if (status >= 500) {
-        LOG.error("request failed: {} {}", ctx.request().method(), ctx.request().path(), failure);
-      }
-      send(ctx, status, code, message, null);
+      byStatus(ctx, h.getStatusCode(), h.getPayload(), failure);
     } else {
-      int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-      if (status >= 500) {
-        LOG.error("request failed: {} {}", ctx.request().method(), ctx.request().path(), failure);
-        send(ctx, 500, "internal", "internal error; the server log has the details", null);
-      } else {
-        String code = status == 404 ? "not_found" : status == 405 ? "method_not_allowed"
-            : status == 413 ? "body_too_large" : "bad_request";
-        String message = status == 404 ? "no such resource: " + ctx.request().path()
-            : status == 405 ? "method " + ctx.request().method() + " not allowed on " + ctx.request().path()
-            : status == 413 ? "request body is larger than the limit (http.maxBodyBytes)" : statusText(status);
-        send(ctx, status, code, message, null);
-      }
+      byStatus(ctx, ctx.statusCode() > 0 ? ctx.statusCode() : 500, null, failure);
     }
+  }
+
+  /** A failure known only by its HTTP status (router 404/405, body limit 413, unexpected 500). */
+  private static void byStatus(RoutingContext ctx, int status, String payload, Throwable failure) {
+    if (status >= 500) {
+      LOG.error("request failed: {} {}", ctx.request().method(), ctx.request().path(), failure);
+      send(ctx, 500, "internal", "internal error; the server log has the details", null);
+      return;
+    }
+    String code = switch (status) {
+      case 413 -> "body_too_large";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      default -> "bad_request";
+    };
+    String message = switch (status) {
+      case 413 -> "request body is larger than the limit (http.maxBodyBytes)";
+      case 404 -> "no such resource: " + ctx.request().path();
+      case 405 -> "method " + ctx.request().method() + " not allowed on " + ctx.request().path();
+      default -> payload != null ? payload : statusText(status);
+    };
+    send(ctx, status, code, message, null);
   }
 
   private static String statusText(int status) {
