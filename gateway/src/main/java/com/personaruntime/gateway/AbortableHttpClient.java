@@ -1,5 +1,6 @@
 package com.personaruntime.gateway;
 
+import com.personaruntime.gateway.net.OutboundAddressPolicy;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
@@ -29,15 +30,23 @@ final class AbortableHttpClient implements HttpClient {
 
     private final java.net.http.HttpClient delegate;
     private final Duration readTimeout;
+    private final OutboundAddressPolicy policy;
 
-    private AbortableHttpClient(java.net.http.HttpClient delegate, Duration readTimeout) {
+    private AbortableHttpClient(java.net.http.HttpClient delegate, Duration readTimeout, OutboundAddressPolicy policy) {
         this.delegate = delegate;
         this.readTimeout = readTimeout;
+        this.policy = policy;
+    }
+
+    /** Resolves and checks the request's address (blocking DNS: callers run on the gateway's executor). */
+    private void checkAddress(HttpRequest request) throws IOException {
+        policy.check(URI.create(request.url()));
     }
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
         try {
+            checkAddress(request);
             HttpResponse<String> response = delegate.send(toJdk(request), HttpResponse.BodyHandlers.ofString());
             if (!successful(response)) {
                 throw new HttpException(response.statusCode(), response.body());
@@ -56,6 +65,12 @@ final class AbortableHttpClient implements HttpClient {
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         Upstream upstream = Upstream.current();
+        try {
+            checkAddress(request);
+        } catch (IOException e) {
+            quietly(() -> listener.onError(e));
+            return;
+        }
         CompletableFuture<HttpResponse<InputStream>> exchange =
                 delegate.sendAsync(toJdk(request), HttpResponse.BodyHandlers.ofInputStream());
         if (upstream != null) {
@@ -146,11 +161,13 @@ final class AbortableHttpClient implements HttpClient {
     /** Builder handed to LangChain4j model builders; all models of one factory share one JDK client. */
     static final class Builder implements HttpClientBuilder {
         private final java.net.http.HttpClient shared;
+        private final OutboundAddressPolicy policy;
         private Duration connectTimeout;
         private Duration readTimeout;
 
-        Builder(java.net.http.HttpClient shared) {
+        Builder(java.net.http.HttpClient shared, OutboundAddressPolicy policy) {
             this.shared = shared;
+            this.policy = policy;
         }
 
         @Override
@@ -168,7 +185,7 @@ final class AbortableHttpClient implements HttpClient {
 
         @Override
         public HttpClient build() {
-            return new AbortableHttpClient(shared, readTimeout);
+            return new AbortableHttpClient(shared, readTimeout, policy);
         }
     }
 }

@@ -344,6 +344,10 @@ final class GatewayCall implements StreamHandle {
     private static Failure classify(Throwable error) {
         int depth = 0;
         for (Throwable t = error; t != null && depth < 12; t = t.getCause(), depth++) {
+            if (t instanceof com.personaruntime.gateway.net.OutboundAddressRefusedException) {
+                // the same URL gets the same answer: no retry, the chain moves on
+                return new Failure(GatewayFailure.Kind.ADDRESS_REFUSED, null, error, false);
+            }
             if (t instanceof HttpException http) {
                 return new Failure(GatewayFailure.Kind.HTTP_ERROR, http.statusCode(), error,
                         retryableStatus(http.statusCode()));

@@ -32,6 +32,11 @@ public final class GatewayFailure {
         EMPTY_RESPONSE,
         /** The route was skipped because its endpoint's circuit is open. */
         CIRCUIT_OPEN,
+        /**
+         * The endpoint's address was refused by the outbound address policy (loopback, private, metadata...
+         * without the operator's permission); nothing was sent. Never retried.
+         */
+        ADDRESS_REFUSED,
         /** Any other error reported by the model or its client (bad request, parse error, ...). */
         MODEL_ERROR
     }

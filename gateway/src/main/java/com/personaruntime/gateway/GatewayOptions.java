@@ -35,6 +35,7 @@ public final class GatewayOptions {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final Executor executor;
+    private final com.personaruntime.gateway.net.OutboundAddressPolicy outboundPolicy;
 
     private GatewayOptions(Builder b) {
         this.connectTimeout = b.connectTimeout;
@@ -50,6 +51,7 @@ public final class GatewayOptions {
         this.clock = b.clock;
         this.scheduler = b.scheduler != null ? b.scheduler : Defaults.SCHEDULER;
         this.executor = b.executor != null ? b.executor : Defaults.EXECUTOR;
+        this.outboundPolicy = b.outboundPolicy;
     }
 
     /** A builder with the defaults. */
@@ -78,6 +80,7 @@ public final class GatewayOptions {
         b.clock = clock;
         b.scheduler = scheduler == Defaults.SCHEDULER ? null : scheduler;
         b.executor = executor == Defaults.EXECUTOR ? null : executor;
+        b.outboundPolicy = outboundPolicy;
         return b;
     }
 
@@ -120,13 +123,19 @@ public final class GatewayOptions {
     /** Starts model calls, so a caller's thread (an event loop) never runs a model's blocking setup. */
     public Executor executor() { return executor; }
 
+    /**
+     * Which addresses model calls may reach; checked (host resolved, every address classified) before each
+     * HTTP request. A refused address fails the attempt without retry and the chain moves on.
+     */
+    public com.personaruntime.gateway.net.OutboundAddressPolicy outboundPolicy() { return outboundPolicy; }
+
     @Override
     public String toString() {
         return "GatewayOptions[connectTimeout=" + connectTimeout + ", firstTokenTimeout=" + firstTokenTimeout
                 + ", interTokenTimeout=" + interTokenTimeout + ", totalTimeout=" + totalTimeout
                 + ", maxRetries=" + maxRetries + ", backoffBase=" + backoffBase + ", backoffMax=" + backoffMax
                 + ", backoffJitter=" + backoffJitter + ", failureThreshold=" + failureThreshold
-                + ", openDuration=" + openDuration + "]";
+                + ", openDuration=" + openDuration + ", outboundPolicy=" + outboundPolicy + "]";
     }
 
     /** Mutable builder; {@link #build()} validates. */
@@ -144,6 +153,8 @@ public final class GatewayOptions {
         private Clock clock = Clock.systemUTC();
         private ScheduledExecutorService scheduler;
         private Executor executor;
+        private com.personaruntime.gateway.net.OutboundAddressPolicy outboundPolicy =
+                com.personaruntime.gateway.net.OutboundAddressPolicy.publicOnly();
 
         private Builder() {
         }
@@ -175,6 +186,12 @@ public final class GatewayOptions {
 
         /** Executor that starts model calls; {@code null} for the shared default. Not shut down by the gateway. */
         public Builder executor(Executor value) { this.executor = value; return this; }
+
+        /** Addresses model calls may reach; default {@link com.personaruntime.gateway.net.OutboundAddressPolicy#publicOnly()}. */
+        public Builder outboundPolicy(com.personaruntime.gateway.net.OutboundAddressPolicy value) {
+            this.outboundPolicy = Objects.requireNonNull(value, "outboundPolicy");
+            return this;
+        }
 
         /**
          * Validates and builds.

@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * All of them share one JDK HTTP client with the options' connect timeout; the HTTP read timeout is the
  * options' total timeout (the gateway enforces the finer first-token and between-token timeouts itself).
  * Models built here can have their connection aborted by {@link ModelGateway}'s cancel at any point of a
- * request, also before the first token. Thread-safe.
+ * request, also before the first token. Every request's address is checked against the options'
+ * {@link GatewayOptions#outboundPolicy()} first; a refused address fails the request with an
+ * {@link com.personaruntime.gateway.net.OutboundAddressRefusedException} and nothing is sent. Thread-safe.
  */
 public final class ModelFactory {
 
@@ -59,7 +61,7 @@ public final class ModelFactory {
 
     private StreamingChatModel build(ModelSpec spec) {
         Duration read = options.totalTimeout();
-        AbortableHttpClient.Builder http = new AbortableHttpClient.Builder(httpClient);
+        AbortableHttpClient.Builder http = new AbortableHttpClient.Builder(httpClient, options.outboundPolicy());
         http.connectTimeout(options.connectTimeout());
         http.readTimeout(read);
         return switch (spec.provider()) {

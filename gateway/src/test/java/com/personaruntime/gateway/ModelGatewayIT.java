@@ -64,7 +64,10 @@ class ModelGatewayIT {
                 .backoffMax(Duration.ofMillis(40))
                 .failureThreshold(3)
                 .openDuration(Duration.ofSeconds(30))
-                .clock(clock);
+                .clock(clock)
+                // the stub listens on loopback
+                .outboundPolicy(com.personaruntime.gateway.net.OutboundAddressPolicy.builder()
+                        .allowPrivateNetworks(true).build());
     }
 
     private ModelGateway gateway(GatewayOptions options) {
@@ -105,6 +108,34 @@ class ModelGatewayIT {
         assertThat(received.messages("system")).containsExactly("You are Linh, an AI assistant.");
         assertThat(received.lastUserMessage()).isEqualTo("Kem chống nắng giá bao nhiêu?");
         assertThat(composer.calls()).isZero();
+    }
+
+    @Test
+    void aLoopbackEndpointIsRefusedByTheDefaultPolicyWithoutAnyRequestOrRetry() {
+        gateway = gateway(options().outboundPolicy(com.personaruntime.gateway.net.OutboundAddressPolicy.publicOnly())
+                .build());
+        spec = new ModelSpec("openai", stub.baseUrl(), "stub-model", "sk-server-secret", null);
+        stub.otherwise(Reply.tokens("should", " not", " be", " called"));
+
+        RecordingStreamListener listener = stream(chain(), "hi").awaitEnd(WAIT);
+
+        assertThat(listener.startedRoute()).isEqualTo("composer");
+        assertThat(stub.requestCount()).isZero();
+        assertThat(metrics.failures()).containsExactly("openai:stub-model:ADDRESS_REFUSED");
+    }
+
+    @Test
+    void anEndpointTheOperatorAllowedIsCalledEvenOnLoopbackButNotAnotherPortOfTheSameHost() {
+        gateway = gateway(options().outboundPolicy(com.personaruntime.gateway.net.OutboundAddressPolicy.builder()
+                .allowEndpoint(stub.baseUrl()).build()).build());
+        stub.enqueue(Reply.tokens("ok"));
+        assertThat(stream(chain(), "hi").awaitEnd(WAIT).completedText()).isEqualTo("ok");
+
+        spec = ModelSpec.openAiCompatible("http://127.0.0.1:" + (stub.port() == 65535 ? 1 : stub.port() + 1) + "/v1",
+                "other");
+        RecordingStreamListener other = stream(chain(), "hi").awaitEnd(WAIT);
+        assertThat(other.startedRoute()).isEqualTo("composer");
+        assertThat(metrics.failures()).containsExactly("openai:other:ADDRESS_REFUSED");
     }
 
     @Test

@@ -173,6 +173,10 @@ public final class LoadTest {
         env.put("PERSONAS_DIR", personas.toString());
         env.put("ADMIN_EMAIL", "load@loadtest.example");
         env.put("ADMIN_PASSWORD", "loadtest-password-123");
+        // the stub is the operator's named model endpoint (allowed although on loopback)
+        env.put("LLM_ENDPOINTS_STUB_PROVIDER", "openai");
+        env.put("LLM_ENDPOINTS_STUB_BASEURL", stub.baseUrl());
+        env.put("LLM_ENDPOINTS_STUB_MODEL", "stub-model");
         AppConfig config = ConfigLoader.load(null, env);
         long t = System.nanoTime();
         server = PersonaServer.start(config, env, new PrintStream(OutputStream.nullOutputStream()))
@@ -386,6 +390,8 @@ public final class LoadTest {
       System.out.println("stub base URL: " + stub.baseUrl() + " (until --max-duration-s " + o.maxDurationS + " s)");
       System.out.println("persona model section:\n" + personaYaml(stub.baseUrl()).lines()
           .dropWhile(l -> !l.startsWith("model:")).reduce("", (a, b) -> a + b + "\n"));
+      System.out.println("server environment: LLM_ENDPOINTS_STUB_PROVIDER=openai LLM_ENDPOINTS_STUB_BASEURL="
+          + stub.baseUrl() + " LLM_ENDPOINTS_STUB_MODEL=stub-model");
       while (!pastDeadline(deadline)) {
         Thread.sleep(500);
       }
@@ -637,9 +643,7 @@ public final class LoadTest {
           ai_label: { en: "AI-generated" }
           sponsored_label: { en: "#ad" }
         model:
-          provider: openai
-          baseUrl: %s
-          name: stub-model
+          endpoint: stub      # the server needs LLM_ENDPOINTS_STUB_{PROVIDER,BASEURL,MODEL}; stub at %s
         """.formatted(baseUrl);
   }
 

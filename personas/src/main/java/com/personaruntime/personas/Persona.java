@@ -164,19 +164,36 @@ public record Persona(
   }
 
   /**
-   * The model a persona talks through.
+   * The model a persona talks through: either a named endpoint of the server's configuration
+   * ({@code endpoint}, the way brand users bind a model), or a raw binding ({@code provider},
+   * {@code baseUrl}, {@code apiKeyEnv}), which only platform admins and operator files may set.
    *
    * @param provider    {@code openai} (any OpenAI-compatible URL), {@code ollama},
-   *                    {@code anthropic} or {@code composer} (offline)
-   * @param baseUrl     endpoint, or {@code null} for the provider's default
-   * @param name        model name, or {@code null} (only allowed for {@code composer})
-   * @param apiKeyEnv   name of the environment variable holding the API key, or {@code null}
+   *                    {@code anthropic} or {@code composer} (offline); {@code null} with an endpoint
+   * @param baseUrl     endpoint URL, or {@code null} for the provider's default (raw bindings only)
+   * @param name        model name, or {@code null} (the endpoint's model, or composer)
+   * @param apiKeyEnv   name of the environment variable holding the API key, or {@code null} (raw
+   *                    bindings only; must be on the operator's allow-list to be read)
    * @param temperature sampling temperature 0..2, or {@code null} for the provider's default
+   * @param endpoint    name of a model endpoint in the server configuration
+   *                    ({@code llm.endpoints.NAME.*}), or {@code null} for a raw binding
    */
   public record ModelBinding(
-      String provider, String baseUrl, String name, String apiKeyEnv, Double temperature) {
+      String provider, String baseUrl, String name, String apiKeyEnv, Double temperature, String endpoint) {
     public ModelBinding {
-      Objects.requireNonNull(provider, "provider");
+      if (provider == null && endpoint == null) {
+        throw new NullPointerException("provider or endpoint");
+      }
+    }
+
+    /** A raw binding (no named endpoint). */
+    public ModelBinding(String provider, String baseUrl, String name, String apiKeyEnv, Double temperature) {
+      this(provider, baseUrl, name, apiKeyEnv, temperature, null);
+    }
+
+    /** Whether this binding names a URL or a key variable itself (only admins and operator files may). */
+    public boolean raw() {
+      return baseUrl != null || apiKeyEnv != null;
     }
   }
 

@@ -182,7 +182,8 @@ public final class PersonaDocuments {
         model.isObject()
             ? new Persona.ModelBinding(text(model, "provider"), text(model, "baseUrl"),
                 text(model, "name"), text(model, "apiKeyEnv"),
-                model.path("temperature").isNumber() ? model.get("temperature").doubleValue() : null)
+                model.path("temperature").isNumber() ? model.get("temperature").doubleValue() : null,
+                text(model, "endpoint"))
             : null,
         new Persona.Review(posts == null
             ? Persona.Review.Posts.FLAGGED
@@ -257,7 +258,8 @@ public final class PersonaDocuments {
     if (p.model() != null) {
       Persona.ModelBinding m = p.model();
       ObjectNode model = root.putObject("model");
-      model.put("provider", m.provider());
+      putIfSet(model, "endpoint", m.endpoint());
+      putIfSet(model, "provider", m.provider());
       putIfSet(model, "baseUrl", m.baseUrl());
       putIfSet(model, "name", m.name());
       putIfSet(model, "apiKeyEnv", m.apiKeyEnv());

@@ -82,7 +82,8 @@ final class PersonaSchema {
         .optional("sponsored_label", new LabelMap())
         .check(PersonaSchema::labelForEveryLanguage);
     Obj model = new Obj("a mapping")
-        .required("provider", str(oneOf(PROVIDERS)))
+        .optional("endpoint", str(PersonaSchema::slug))
+        .optional("provider", str(oneOf(PROVIDERS)))
         .optional("baseUrl", str(PersonaSchema::httpUrl))
         .optional("name", str())
         .optional("apiKeyEnv", str(PersonaSchema::envName))
@@ -202,6 +203,21 @@ final class PersonaSchema {
   private static void modelNameForRemoteProviders(ObjectNode model, String path, Ctx ctx) {
     JsonNode provider = model.get("provider");
     JsonNode name = model.get("name");
+    JsonNode endpoint = model.get("endpoint");
+    if (!absent(endpoint)) {
+      // a named endpoint of the server's configuration carries provider, URL and key variable
+      for (String raw : List.of("provider", "baseUrl", "apiKeyEnv")) {
+        if (!absent(model.get(raw))) {
+          ctx.add(path + "." + raw, "must not be set together with model.endpoint (the endpoint '"
+              + endpoint.asText() + "' defines it)");
+        }
+      }
+      return;
+    }
+    if (absent(provider)) {
+      ctx.add(path, "give model.endpoint (one of the server's named model endpoints) or model.provider");
+      return;
+    }
     if (provider != null && provider.isTextual() && PROVIDERS.contains(provider.asText())
         && !provider.asText().equals("composer") && (name == null || name.isNull())) {
       ctx.add(path + ".name", "is required for provider '" + provider.asText() + "'");

@@ -160,7 +160,12 @@ class ValidationRulesTest {
             + " openai, ollama, anthropic, composer, got 'gpt'"),
         Arguments.of("model: {provider: opnai, name: m}", "linh.yaml: model.provider: must be one"
             + " of openai, ollama, anthropic, composer, got 'opnai'; did you mean 'openai'?"),
-        Arguments.of("model: {name: m}", "linh.yaml: model.provider: is required"),
+        Arguments.of("model: {name: m}",
+            "linh.yaml: model: give model.endpoint (one of the server's named model endpoints) or model.provider"),
+        Arguments.of("model: {endpoint: main, baseUrl: 'http://127.0.0.1:9/v1'}",
+            "linh.yaml: model.baseUrl: must not be set together with model.endpoint (the endpoint 'main' defines it)"),
+        Arguments.of("model: {endpoint: Main_1}", "linh.yaml: model.endpoint: must be a slug (a-z, 0-9 and '-', starting with a letter or digit,"
+            + " at most 63 characters), got 'Main_1'"),
         Arguments.of("model: {provider: openai}",
             "linh.yaml: model.name: is required for provider 'openai'"),
         Arguments.of("model: {provider: openai, name: m, baseUrl: 'localhost:11434/v1'}",

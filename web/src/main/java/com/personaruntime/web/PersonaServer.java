@@ -20,6 +20,8 @@ import com.personaruntime.web.live.LiveSocket;
 import com.personaruntime.gateway.GatewayOptions;
 import com.personaruntime.gateway.ModelGateway;
 import com.personaruntime.gateway.ModelSpec;
+import com.personaruntime.gateway.net.OutboundAddressPolicy;
+import com.personaruntime.runtime.catalog.ModelBindings;
 import com.personaruntime.runtime.live.ChatEngine;
 import com.personaruntime.runtime.live.PromptAssembler;
 import com.personaruntime.runtime.live.ComposerModels;
@@ -126,22 +128,26 @@ public final class PersonaServer {
           config.auth().loginAttemptsPerAddress(), Duration.ofMinutes(15));
       AuthService auth = new AuthService(vertx, db, users, throttle, clock,
           Duration.ofMinutes(config.auth().sessionTtlMinutes()));
-      PersonaCatalog catalog = new PersonaCatalog(vertx, personas, brands, audit);
+      AppConfig.Llm llm = config.llm();
+      ModelSpec defaultModel = llm.provider().equals("composer") ? null
+          : new ModelSpec(llm.provider(), llm.baseUrl().isBlank() ? null : llm.baseUrl(), llm.model(),
+              llm.apiKey().isBlank() ? null : llm.apiKey(), null);
+      ModelBindings bindings = new ModelBindings(defaultModel, llm.endpoints().values().stream()
+          .map(e -> new ModelBindings.Endpoint(e.name(), e.provider(), e.baseUrl(), e.model(), e.apiKeyEnv()))
+          .toList(), java.util.Set.copyOf(llm.apiKeyEnvAllowed()), env);
+      PersonaCatalog catalog = new PersonaCatalog(vertx, personas, brands, audit, bindings);
       LiveStore liveStore = new LiveStore(db, clock);
       ComposerModels composers = new ComposerModels(vertx);
-      AppConfig.Llm llm = config.llm();
       ModelGateway gateway = ModelGateway.create(GatewayOptions.builder()
           .connectTimeout(Duration.ofMillis(llm.connectTimeoutMs()))
           .firstTokenTimeout(Duration.ofMillis(llm.firstTokenTimeoutMs()))
           .interTokenTimeout(Duration.ofMillis(llm.interTokenTimeoutMs()))
           .totalTimeout(Duration.ofMillis(llm.totalTimeoutMs()))
           .maxRetries(llm.maxRetries())
+          .outboundPolicy(outboundPolicy(llm))
           .build());
-      ModelSpec defaultModel = llm.provider().equals("composer") ? null
-          : new ModelSpec(llm.provider(), llm.baseUrl().isBlank() ? null : llm.baseUrl(), llm.model(),
-              llm.apiKey().isBlank() ? null : llm.apiKey(), null);
       AppConfig.Live lc = config.live();
-      ChatEngine engine = new ChatEngine(vertx, gateway, defaultModel, env, composers, liveStore, lc.memoryTurns(),
+      ChatEngine engine = new ChatEngine(vertx, gateway, bindings, composers, liveStore, lc.memoryTurns(),
           prompts);
       LiveRooms rooms = new LiveRooms(vertx, engine, new LiveRooms.Options(lc.roomQueueSize(),
           Duration.ofSeconds(lc.roomDisclosureSeconds()).toMillis()));
@@ -176,6 +182,30 @@ public final class PersonaServer {
           })
           .recover(err -> db.close().transform(x -> Future.<PersonaServer>failedFuture(err)));
     });
+  }
+
+  /**
+   * Where model calls may go: public addresses, plus the endpoints the operator configured (the default
+   * {@code llm.baseUrl} and every {@code llm.endpoints.NAME.baseUrl}, whatever they resolve to), plus
+   * private networks when {@code llm.allowPrivateNetworks} is set.
+   */
+  private static final String OLLAMA_DEFAULT_URL = "http://localhost:11434";
+
+  static OutboundAddressPolicy outboundPolicy(AppConfig.Llm llm) {
+    OutboundAddressPolicy.Builder b = OutboundAddressPolicy.builder().allowPrivateNetworks(llm.allowPrivateNetworks());
+    if (!llm.baseUrl().isBlank()) {
+      b.allowEndpoint(llm.baseUrl());
+    } else if (llm.provider().equals("ollama")) {
+      b.allowEndpoint(OLLAMA_DEFAULT_URL);
+    }
+    llm.endpoints().values().forEach(e -> {
+      if (e.baseUrl() != null) {
+        b.allowEndpoint(e.baseUrl());
+      } else if (e.provider().equals("ollama")) {
+        b.allowEndpoint(OLLAMA_DEFAULT_URL);
+      }
+    });
+    return b.build();
   }
 
   private static Router router(Vertx vertx, AppConfig config, PrometheusMeterRegistry registry, AuthService auth,

@@ -42,6 +42,7 @@ public final class PersonaCatalog {
   private final PersonaRepository personas;
   private final BrandRepository brands;
   private final AuditLog audit;
+  private final ModelBindings bindings;
   private final PolicyCache policies = new PolicyCache(10_000);
   private final Cache<String, LivePersona> live = Caffeine.newBuilder()
       .maximumSize(10_000)
@@ -50,7 +51,15 @@ public final class PersonaCatalog {
   /** Counts announced changes, so a lookup that raced with one does not cache what it read. */
   private final AtomicLong changes = new AtomicLong();
 
+  /** A catalog with no model endpoints and no allowed key variables ({@link ModelBindings#none()}). */
   public PersonaCatalog(Vertx vertx, PersonaRepository personas, BrandRepository brands, AuditLog audit) {
+    this(vertx, personas, brands, audit, ModelBindings.none());
+  }
+
+  /** A catalog that checks model bindings against the operator's {@code bindings}. */
+  public PersonaCatalog(Vertx vertx, PersonaRepository personas, BrandRepository brands, AuditLog audit,
+      ModelBindings bindings) {
+    this.bindings = bindings;
     this.vertx = vertx;
     this.personas = personas;
     this.brands = brands;
@@ -111,6 +120,11 @@ public final class PersonaCatalog {
 
   private Future<String> importOne(FileEntry file) {
     Persona p = file.persona();
+    List<String> bindingProblems = bindings.fileProblems(file.source(), p);
+    if (!bindingProblems.isEmpty()) {
+      bindingProblems.forEach(line -> LOG.warn("persona file skipped: {}", line));
+      return Future.succeededFuture(String.join("; ", bindingProblems));
+    }
     String json = PersonaDocuments.toJson(p);
     String checksum = PersonaDocuments.checksum(p);
     return ensureBrand(p.brand()).compose(brandId -> personas.findBySlug(p.id()).compose(existing -> {
@@ -185,6 +199,11 @@ public final class PersonaCatalog {
           return Future.failedFuture(new CatalogException(CatalogException.Kind.FORBIDDEN,
               "your role in brand '" + p.brand() + "' may not create personas (owner or editor needed)"));
         }
+        try {
+          bindings.check(p, principal.platformAdmin(), null);
+        } catch (CatalogException e) {
+          return Future.failedFuture(e);
+        }
         return personas.findBySlug(p.id()).compose(existing -> {
           if (existing.isPresent()) {
             return Future.failedFuture(new CatalogException(CatalogException.Kind.CONFLICT,
@@ -221,6 +240,11 @@ public final class PersonaCatalog {
         return Future.failedFuture(new CatalogException(CatalogException.Kind.INVALID,
             "brand: a persona cannot move to another brand: must stay '" + rec.brandSlug() + "', got '"
                 + p.brand() + "'"));
+      }
+      try {
+        bindings.check(p, principal.platformAdmin(), previousModel(rec));
+      } catch (CatalogException e) {
+        return Future.failedFuture(e);
       }
       return personas.addVersion(rec.id(), PersonaDocuments.toJson(p), PersonaDocuments.checksum(p), "api",
               principal.userId(), publish)
@@ -351,6 +375,15 @@ public final class PersonaCatalog {
   /** A persona deleted between the lookup and the write: the caller sees NOT_FOUND, not a storage error. */
   private static Throwable goneAsNotFound(Throwable e, String slug) {
     return e instanceof NotFoundException ? CatalogException.notFound(slug) : e;
+  }
+
+  /** The model binding of the newest stored version, or null. */
+  private static Persona.ModelBinding previousModel(PersonaRecord rec) {
+    if (rec.latestDocument() == null) {
+      return null;
+    }
+    var parsed = PersonaDocuments.parse("stored", rec.latestDocument());
+    return parsed.isValid() ? parsed.orElseThrow().model() : null;
   }
 
   private static Persona parse(String body) {

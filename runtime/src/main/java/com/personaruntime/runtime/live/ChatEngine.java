@@ -49,30 +49,28 @@ public final class ChatEngine {
 
   private final Vertx vertx;
   private final ModelGateway gateway;
-  private final ModelSpec defaultModel;
-  private final Map<String, String> env;
+  private final com.personaruntime.runtime.catalog.ModelBindings bindings;
   private final ComposerModels composers;
   private final PromptAssembler prompts;
   private final LiveStore store;
   private final int memoryTurns;
 
   /**
-   * @param defaultModel the {@code llm.*} binding, or null when the default is the composer
-   * @param env          where personas' {@code apiKeyEnv} variables are read
+   * @param bindings how personas' model bindings become model specs (default binding, named endpoints,
+   *                 allowed key variables)
    */
-  public ChatEngine(Vertx vertx, ModelGateway gateway, ModelSpec defaultModel, Map<String, String> env,
+  public ChatEngine(Vertx vertx, ModelGateway gateway, com.personaruntime.runtime.catalog.ModelBindings bindings,
       ComposerModels composers, LiveStore store, int memoryTurns) {
-    this(vertx, gateway, defaultModel, env, composers, store, memoryTurns, new PromptAssembler());
+    this(vertx, gateway, bindings, composers, store, memoryTurns, new PromptAssembler());
   }
 
   /** As above, with the prompt assembler (and so the personas' own prompt templates) given. */
-  public ChatEngine(Vertx vertx, ModelGateway gateway, ModelSpec defaultModel, Map<String, String> env,
+  public ChatEngine(Vertx vertx, ModelGateway gateway, com.personaruntime.runtime.catalog.ModelBindings bindings,
       ComposerModels composers, LiveStore store, int memoryTurns, PromptAssembler prompts) {
     this.prompts = prompts;
     this.vertx = vertx;
     this.gateway = gateway;
-    this.defaultModel = defaultModel;
-    this.env = Map.copyOf(env);
+    this.bindings = bindings;
     this.composers = composers;
     this.store = store;
     this.memoryTurns = memoryTurns;
@@ -229,15 +227,7 @@ public final class ChatEngine {
   }
 
   private ModelSpec modelFor(Persona persona) {
-    Persona.ModelBinding b = persona.model();
-    if (b == null) {
-      return defaultModel;
-    }
-    if ("composer".equals(b.provider())) {
-      return null;
-    }
-    String key = b.apiKeyEnv() == null ? null : env.get(b.apiKeyEnv());
-    return new ModelSpec(b.provider(), b.baseUrl(), b.name(), key, b.temperature());
+    return bindings.resolve(persona);
   }
 
   private static List<Persona.KnowledgeEntry> relevant(Persona persona, List<KnowledgeHit> hits) {

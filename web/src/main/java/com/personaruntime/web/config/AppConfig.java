@@ -25,16 +25,34 @@ public record AppConfig(Http http, Storage storage, Optional<Path> personasDir, 
     }
   }
 
-  /** The default model binding and the model gateway's timeouts and retries. */
+  /**
+   * The default model binding, the named model endpoints personas may refer to, which key variables raw
+   * bindings may name, whether model calls may reach private networks, and the gateway's timeouts and retries.
+   */
   public record Llm(String provider, String baseUrl, String model, String apiKey, int connectTimeoutMs,
-                    int firstTokenTimeoutMs, int interTokenTimeoutMs, int totalTimeoutMs, int maxRetries) {
+                    int firstTokenTimeoutMs, int interTokenTimeoutMs, int totalTimeoutMs, int maxRetries,
+                    java.util.Map<String, Endpoint> endpoints, List<String> apiKeyEnvAllowed,
+                    boolean allowPrivateNetworks) {
+    public Llm {
+      endpoints = java.util.Map.copyOf(endpoints);
+      apiKeyEnvAllowed = List.copyOf(apiKeyEnvAllowed);
+    }
+
     @Override
     public String toString() {
       return "Llm[provider=" + provider + ", baseUrl=" + baseUrl + ", model=" + model + ", apiKey="
           + (apiKey.isEmpty() ? "" : "***") + ", connectTimeoutMs=" + connectTimeoutMs + ", firstTokenTimeoutMs="
           + firstTokenTimeoutMs + ", interTokenTimeoutMs=" + interTokenTimeoutMs + ", totalTimeoutMs="
-          + totalTimeoutMs + ", maxRetries=" + maxRetries + "]";
+          + totalTimeoutMs + ", maxRetries=" + maxRetries + ", endpoints=" + endpoints.keySet()
+          + ", apiKeyEnvAllowed=" + apiKeyEnvAllowed + ", allowPrivateNetworks=" + allowPrivateNetworks + "]";
     }
+  }
+
+  /**
+   * A named model endpoint ({@code llm.endpoints.NAME.*}): what a persona's {@code model.endpoint: NAME}
+   * binds to. The key is read from the environment variable {@code apiKeyEnv} names (operator-chosen).
+   */
+  public record Endpoint(String name, String provider, String baseUrl, String model, String apiKeyEnv) {
   }
 
   public record Auth(int sessionTtlMinutes, int loginFailuresPerAccount, int loginAttemptsPerAddress) {

@@ -52,6 +52,12 @@ public record ConfigKey(String name, Type type, String defaultValue, boolean sec
       new ConfigKey("llm.baseUrl", Type.STRING, "", false, "Default model endpoint, e.g. http://localhost:11434/v1."),
       new ConfigKey("llm.model", Type.STRING, "", false, "Default model name, e.g. qwen2.5:7b-instruct."),
       new ConfigKey("llm.apiKey", Type.STRING, "", true, "Default API key (set it through LLM_APIKEY, never in a file)."),
+      new ConfigKey("llm.apiKeyEnvAllowed", Type.LIST, "", false,
+          "Environment variables a raw persona binding (admins, persona files) may name in model.apiKeyEnv; "
+              + "named endpoints need no entry."),
+      new ConfigKey("llm.allowPrivateNetworks", Type.BOOLEAN, "false", false,
+          "Let model calls reach loopback, private and link-local addresses (development only); endpoints "
+              + "in this configuration are always allowed, cloud metadata addresses never."),
       new ConfigKey("llm.connectTimeoutMs", Type.INT, "5000", false, "Model gateway: TCP connect timeout."),
       new ConfigKey("llm.firstTokenTimeoutMs", Type.INT, "10000", false,
           "Model gateway: longest wait for the first token of an attempt before retrying or falling back."),

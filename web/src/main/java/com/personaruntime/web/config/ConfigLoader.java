@@ -40,11 +40,12 @@ public final class ConfigLoader {
   public static AppConfig load(Path file, Map<String, String> env) throws ConfigException {
     List<String> problems = new ArrayList<>();
     Map<String, Raw> raw = new LinkedHashMap<>();
+    Map<String, Map<String, Raw>> endpointsRaw = new java.util.TreeMap<>();
     for (ConfigKey key : ConfigKey.ALL) {
       raw.put(key.name(), new Raw(key.defaultValue(), "default", null));
     }
     if (file != null) {
-      readFile(file, raw, problems);
+      readFile(file, raw, endpointsRaw, problems);
     }
     for (ConfigKey key : ConfigKey.ALL) {
       String value = env.get(key.envName());
@@ -52,6 +53,7 @@ public final class ConfigLoader {
         raw.put(key.name(), new Raw(value, "environment " + key.envName(), null));
       }
     }
+    endpointsFromEnv(env, endpointsRaw, problems);
     Values v = new Values(raw, problems);
     AppConfig.Http http = new AppConfig.Http(
         v.string("http.host"),
@@ -90,12 +92,22 @@ public final class ConfigLoader {
     if (!provider.equals("composer") && PROVIDERS.contains(provider) && model.isBlank()) {
       problems.add(v.where("llm.model") + "llm.model: must be set when llm.provider is " + provider);
     }
+    List<String> keyEnvAllowed = v.list("llm.apiKeyEnvAllowed");
+    for (String name : keyEnvAllowed) {
+      if (!ENV_NAME.matcher(name).matches()) {
+        problems.add(v.where("llm.apiKeyEnvAllowed") + "llm.apiKeyEnvAllowed: must list environment variable "
+            + "names (A-Z, 0-9, _), got '" + name + "'");
+      }
+    }
     AppConfig.Llm llm = new AppConfig.Llm(provider, baseUrl, model, v.string("llm.apiKey"),
         v.integer("llm.connectTimeoutMs", 1, 600_000),
         v.integer("llm.firstTokenTimeoutMs", 1, 600_000),
         v.integer("llm.interTokenTimeoutMs", 1, 600_000),
         v.integer("llm.totalTimeoutMs", 1, 3_600_000),
-        v.integer("llm.maxRetries", 0, 10));
+        v.integer("llm.maxRetries", 0, 10),
+        endpoints(endpointsRaw, problems),
+        keyEnvAllowed,
+        v.bool("llm.allowPrivateNetworks"));
     for (String k : List.of("llm.firstTokenTimeoutMs", "llm.interTokenTimeoutMs")) {
       int value = k.equals("llm.firstTokenTimeoutMs") ? llm.firstTokenTimeoutMs() : llm.interTokenTimeoutMs();
       if (value > llm.totalTimeoutMs()) {
@@ -140,7 +152,112 @@ public final class ConfigLoader {
     }
   }
 
-  private static void readFile(Path file, Map<String, Raw> raw, List<String> problems) {
+  private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("^[A-Z_][A-Z0-9_]*$");
+  private static final java.util.regex.Pattern ENDPOINT_NAME = java.util.regex.Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
+  private static final String ENDPOINTS = "llm.endpoints";
+  private static final List<String> ENDPOINT_FIELDS = List.of("provider", "baseUrl", "model", "apiKeyEnv");
+
+  /** {@code LLM_ENDPOINTS_<NAME>_<FIELD>}: NAME in upper case, '_' standing for '-'. */
+  private static void endpointsFromEnv(Map<String, String> env, Map<String, Map<String, Raw>> out,
+      List<String> problems) {
+    String prefix = "LLM_ENDPOINTS_";
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(env).entrySet()) {
+      if (!e.getKey().startsWith(prefix)) {
+        continue;
+      }
+      String rest = e.getKey().substring(prefix.length());
+      String field = null;
+      for (String f : ENDPOINT_FIELDS) {
+        String suffix = "_" + f.toUpperCase(java.util.Locale.ROOT);
+        if (rest.endsWith(suffix) && rest.length() > suffix.length()) {
+          field = f;
+          rest = rest.substring(0, rest.length() - suffix.length());
+          break;
+        }
+      }
+      if (field == null) {
+        problems.add("environment " + e.getKey() + ": expected LLM_ENDPOINTS_<NAME>_<FIELD> with FIELD one of "
+            + "PROVIDER, BASEURL, MODEL, APIKEYENV");
+        continue;
+      }
+      String name = rest.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      out.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(field, new Raw(e.getValue(),
+          "environment " + e.getKey(), null));
+    }
+  }
+
+  private static Map<String, AppConfig.Endpoint> endpoints(Map<String, Map<String, Raw>> raw, List<String> problems) {
+    Map<String, AppConfig.Endpoint> out = new java.util.TreeMap<>();
+    raw.forEach((name, fields) -> {
+      String where = fields.values().iterator().next().source() + ": ";
+      String key = ENDPOINTS + "." + name;
+      if (!ENDPOINT_NAME.matcher(name).matches()) {
+        problems.add(where + key + ": an endpoint name must be a slug (a-z, 0-9, '-'), got '" + name + "'");
+        return;
+      }
+      String provider = value(fields, "provider");
+      String url = value(fields, "baseUrl");
+      String model = value(fields, "model");
+      String keyEnv = value(fields, "apiKeyEnv");
+      int before = problems.size();
+      if (!Set.of("openai", "ollama", "anthropic").contains(provider)) {
+        problems.add(source(fields, "provider", where) + key + ".provider: must be one of openai, ollama, anthropic, got '"
+            + provider + "'");
+      }
+      if (!url.isEmpty() && !isHttpUrl(url)) {
+        problems.add(source(fields, "baseUrl", where) + key + ".baseUrl: must be an absolute http(s) URL, got '" + url
+            + "'");
+      }
+      if (model.isEmpty()) {
+        problems.add(where + key + ".model: must be set (the model name the endpoint serves)");
+      }
+      if (!keyEnv.isEmpty() && !ENV_NAME.matcher(keyEnv).matches()) {
+        problems.add(source(fields, "apiKeyEnv", where) + key + ".apiKeyEnv: must be an environment variable name "
+            + "(A-Z, 0-9, _), got '" + keyEnv + "'");
+      }
+      if (problems.size() == before) {
+        out.put(name, new AppConfig.Endpoint(name, provider, url.isEmpty() ? null : url, model,
+            keyEnv.isEmpty() ? null : keyEnv));
+      }
+    });
+    return out;
+  }
+
+  private static String value(Map<String, Raw> fields, String field) {
+    Raw r = fields.get(field);
+    return r == null ? "" : r.value().trim();
+  }
+
+  private static String source(Map<String, Raw> fields, String field, String fallback) {
+    Raw r = fields.get(field);
+    return r == null ? fallback : r.source() + ": ";
+  }
+
+  /** {@code llm.endpoints} in a file: a mapping of names to mappings of fields (or dotted keys). */
+  private static void endpointInFile(Path path, String file, String key, JsonNode value,
+      Map<String, Map<String, Raw>> out, List<String> problems) {
+    String rest = key.length() > ENDPOINTS.length() ? key.substring(ENDPOINTS.length() + 1) : "";
+    if (value.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> it = value.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        endpointInFile(path, file, key + "." + e.getKey(), e.getValue(), out, problems);
+      }
+      return;
+    }
+    String[] parts = rest.split("\\.");
+    if (parts.length != 2 || !ENDPOINT_FIELDS.contains(parts[1])) {
+      String closest = parts.length == 2 ? Suggestions.closest(parts[1], ENDPOINT_FIELDS) : null;
+      problems.add(file + ": " + key + ": unknown key; an endpoint is " + ENDPOINTS + ".NAME.{"
+          + String.join(",", ENDPOINT_FIELDS) + "}" + (closest != null ? ", did you mean '" + closest + "'?" : ""));
+      return;
+    }
+    out.computeIfAbsent(parts[0], n -> new LinkedHashMap<>()).put(parts[1],
+        new Raw(value.isNull() ? "" : value.asText(), file, path));
+  }
+
+  private static void readFile(Path file, Map<String, Raw> raw, Map<String, Map<String, Raw>> endpoints,
+      List<String> problems) {
     String name = file.toString();
     JsonNode root;
     try {
@@ -161,18 +278,24 @@ public final class ConfigLoader {
       problems.add(name + ": expected a mapping of keys at the top level, got " + root.getNodeType());
       return;
     }
-    flatten(file, name, "", root, raw, problems);
+    flatten(file, name, "", root, raw, endpoints, problems);
   }
 
-  private static void flatten(Path path, String file, String prefix, JsonNode node, Map<String, Raw> raw, List<String> problems) {
+  private static void flatten(Path path, String file, String prefix, JsonNode node, Map<String, Raw> raw,
+      Map<String, Map<String, Raw>> endpoints, List<String> problems) {
     Iterator<Map.Entry<String, JsonNode>> it = node.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
       JsonNode value = e.getValue();
+      if (key.equals(ENDPOINTS) || key.startsWith(ENDPOINTS + ".")) {
+        endpointInFile(path, file, key, value, endpoints, problems);
+        continue;
+      }
       ConfigKey known = KEYS.get(key);
-      if (known == null && value.isObject() && KEYS.keySet().stream().anyMatch(k -> k.startsWith(key + "."))) {
-        flatten(path, file, key, value, raw, problems);
+      if (known == null && value.isObject() && (KEYS.keySet().stream().anyMatch(k -> k.startsWith(key + "."))
+          || ENDPOINTS.startsWith(key + "."))) {
+        flatten(path, file, key, value, raw, endpoints, problems);
         continue;
       }
       if (known == null) {

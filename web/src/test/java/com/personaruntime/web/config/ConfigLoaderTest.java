@@ -94,6 +94,53 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void namedModelEndpointsComeFromTheFileAndTheEnvironment() throws Exception {
+    Path file = write("""
+        llm:
+          endpoints:
+            main:
+              provider: openai
+              baseUrl: https://api.openai.com/v1
+              model: gpt-4o-mini
+              apiKeyEnv: OPENAI_API_KEY
+          apiKeyEnvAllowed: [BRAND_A_KEY]
+        """);
+    AppConfig c = ConfigLoader.load(file, Map.of("LLM_ENDPOINTS_LOCAL_QWEN_PROVIDER", "ollama",
+        "LLM_ENDPOINTS_LOCAL_QWEN_MODEL", "qwen2.5:7b-instruct", "LLM_ENDPOINTS_MAIN_MODEL", "gpt-4o"));
+    assertThat(c.llm().endpoints()).containsOnlyKeys("main", "local-qwen");
+    assertThat(c.llm().endpoints().get("main")).isEqualTo(new AppConfig.Endpoint("main", "openai",
+        "https://api.openai.com/v1", "gpt-4o", "OPENAI_API_KEY"));
+    assertThat(c.llm().endpoints().get("local-qwen").baseUrl()).isNull();
+    assertThat(c.llm().apiKeyEnvAllowed()).containsExactly("BRAND_A_KEY");
+    assertThat(c.llm().allowPrivateNetworks()).isFalse();
+  }
+
+  @Test
+  void badEndpointsAreNamedWithTheirField() throws Exception {
+    Path file = write("""
+        llm:
+          endpoints:
+            main:
+              provider: gpt
+              baseUrl: ftp://x
+              apiKey: sk-inline
+        """);
+    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of("LLM_ENDPOINTS_X_APIKEYENV", "lower-case",
+        "LLM_ENDPOINTS_X_PROVIDER", "openai", "LLM_ENDPOINTS_X_MODEL", "m", "LLM_APIKEYENVALLOWED", "OK_KEY,not ok")))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactlyInAnyOrder(
+            file + ": llm.endpoints.main.apiKey: unknown key; an endpoint is llm.endpoints.NAME.{provider,baseUrl,"
+                + "model,apiKeyEnv}, did you mean 'apiKeyEnv'?",
+            file + ": llm.endpoints.main.provider: must be one of openai, ollama, anthropic, got 'gpt'",
+            file + ": llm.endpoints.main.baseUrl: must be an absolute http(s) URL, got 'ftp://x'",
+            file + ": llm.endpoints.main.model: must be set (the model name the endpoint serves)",
+            "environment LLM_ENDPOINTS_X_APIKEYENV: llm.endpoints.x.apiKeyEnv: must be an environment variable "
+                + "name (A-Z, 0-9, _), got 'lower-case'",
+            "environment LLM_APIKEYENVALLOWED: llm.apiKeyEnvAllowed: must list environment variable names "
+                + "(A-Z, 0-9, _), got 'not ok'"));
+  }
+
+  @Test
   void envNamesFollowTheRule() {
     assertThat(ConfigKey.ALL).extracting(ConfigKey::envName)
         .contains("HTTP_PORT", "STORAGE_URL", "PERSONAS_DIR", "LLM_PROVIDER", "LLM_BASEURL", "LLM_MODEL", "LLM_APIKEY");

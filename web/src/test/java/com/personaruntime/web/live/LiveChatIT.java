@@ -84,11 +84,8 @@ class LiveChatIT {
           jurisdictions: [VN, EU]
           ai_label: { vi: "Nội dung do AI tạo ra", en: "AI-generated" }
         model:
-          provider: openai
-          baseUrl: %s
-          name: stub-model
-          apiKeyEnv: NOVA_STUB_KEY
-        """.formatted(stub.baseUrl()), StandardCharsets.UTF_8);
+          endpoint: stub
+        """, StandardCharsets.UTF_8);
     Map<String, String> env = new HashMap<>();
     env.put("HTTP_HOST", "127.0.0.1");
     env.put("HTTP_PORT", "0");
@@ -98,6 +95,11 @@ class LiveChatIT {
     env.put("ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("NOVA_STUB_KEY", "sk-live-it");
+    // the operator's named endpoint: provider, URL (allowed although on loopback) and key variable
+    env.put("LLM_ENDPOINTS_STUB_PROVIDER", "openai");
+    env.put("LLM_ENDPOINTS_STUB_BASEURL", stub.baseUrl());
+    env.put("LLM_ENDPOINTS_STUB_MODEL", "stub-model");
+    env.put("LLM_ENDPOINTS_STUB_APIKEYENV", "NOVA_STUB_KEY");
     env.put("LLM_FIRSTTOKENTIMEOUTMS", "1500");
     env.put("LLM_MAXRETRIES", "0");
     env.put("LIVE_ROOMDISCLOSURESECONDS", "1");

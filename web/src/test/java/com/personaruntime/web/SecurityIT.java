@@ -1,0 +1,174 @@
+package com.personaruntime.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personaruntime.gateway.testing.OpenAiStubServer;
+import com.personaruntime.gateway.testing.OpenAiStubServer.Reply;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 8 replayed as an attacker (and a crash) would: each test is one finding of the security review,
+ * tried the way it was found, asserting the whole kind is closed. One shared server for the cheap cases;
+ * the durability cases start their own.
+ */
+class SecurityIT {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private static OpenAiStubServer operatorModel;
+  private static OpenAiStubServer attacker;
+  private static TestServer server;
+  private static String admin;
+  private static String owner;
+
+  @BeforeAll
+  static void start() throws Exception {
+    operatorModel = OpenAiStubServer.start();
+    attacker = OpenAiStubServer.start();
+    Map<String, String> env = new HashMap<>();
+    env.put("LLM_ENDPOINTS_MAIN_PROVIDER", "openai");
+    env.put("LLM_ENDPOINTS_MAIN_BASEURL", operatorModel.baseUrl());
+    env.put("LLM_ENDPOINTS_MAIN_MODEL", "operator-model");
+    env.put("LLM_ENDPOINTS_MAIN_APIKEYENV", "MAIN_MODEL_KEY");
+    env.put("MAIN_MODEL_KEY", "sk-operator-key");
+    env.put("OTHER_BRAND_KEY", "sk-other-brand");
+    env.put("LLM_APIKEYENVALLOWED", "OTHER_BRAND_KEY");
+    env.put("LLM_MAXRETRIES", "0");
+    server = TestServer.start("security", env);
+    admin = server.loginAdmin();
+    server.post("/api/v1/brands", admin, new JsonObject().put("slug", "acme").put("name", "Acme")).expect(201);
+    server.addMember(admin, "acme", "owner@acme.test", "owner");
+    owner = server.login("owner@acme.test", TestServer.PASSWORD);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+    if (operatorModel != null) {
+      operatorModel.close();
+    }
+    if (attacker != null) {
+      attacker.close();
+    }
+  }
+
+  private static JsonObject persona(String id, JsonObject model) {
+    JsonObject p = new JsonObject().put("id", id).put("brand", "acme").put("name", "Test " + id)
+        .put("languages", new JsonArray().add("en"))
+        .put("voice", new JsonObject().put("greeting", "Hi, I am an AI assistant of Acme."));
+    if (model != null) {
+      p.put("model", model);
+    }
+    return p;
+  }
+
+  // ------------------------------------------------------------------ 1. model bindings and SSRF
+
+  @Test
+  void aBrandOwnerCannotPointAPersonaAtTheirOwnServerOrReadAServerVariable() throws Exception {
+    for (JsonObject model : List.of(
+        new JsonObject().put("provider", "openai").put("baseUrl", attacker.baseUrl()).put("name", "x")
+            .put("apiKeyEnv", "ADMIN_PASSWORD"),
+        new JsonObject().put("provider", "openai").put("baseUrl", attacker.baseUrl()).put("name", "x"),
+        new JsonObject().put("provider", "openai").put("name", "x").put("apiKeyEnv", "STORAGE_PASSWORD"),
+        new JsonObject().put("provider", "openai").put("baseUrl", "http://169.254.169.254/latest").put("name", "x"))) {
+      TestServer.Res r = server.post("/api/v1/personas", owner, persona("steal", model)).expectError(403, "forbidden");
+      assertThat(r.message()).startsWith("model.").contains("only platform admins").contains("main");
+    }
+    server.post("/api/v1/personas", owner, persona("steal", new JsonObject().put("endpoint", "nope")))
+        .expectError(400, "invalid");
+    // even an admin may name only key variables on the operator's allow-list
+    TestServer.Res adminTry = server.post("/api/v1/personas", admin, persona("steal", new JsonObject()
+        .put("provider", "openai").put("baseUrl", attacker.baseUrl()).put("name", "x")
+        .put("apiKeyEnv", "ADMIN_PASSWORD")));
+    adminTry.expectError(400, "invalid");
+    assertThat(adminTry.message()).contains("model.apiKeyEnv").contains("llm.apiKeyEnvAllowed");
+
+    // an operator endpoint by name works, with the operator's key, and the persona may not add a URL to it
+    server.post("/api/v1/personas", owner, persona("good", new JsonObject().put("endpoint", "main")
+        .put("baseUrl", attacker.baseUrl()))).expectError(400, "invalid");
+    server.post("/api/v1/personas", owner, persona("good", new JsonObject().put("endpoint", "main"))).expect(201);
+    operatorModel.enqueue(Reply.tokens("Hello", " from", " the", " operator's", " model."));
+    assertThat(chat("good", "hi there")).contains("Hello from the operator's model.");
+    assertThat(operatorModel.lastRequest().header("Authorization")).isEqualTo("Bearer sk-operator-key");
+
+    // an admin's raw binding to a loopback address nobody allowed: stored, but never called
+    server.post("/api/v1/personas", admin, persona("raw", new JsonObject().put("provider", "openai")
+        .put("baseUrl", attacker.baseUrl()).put("name", "x").put("apiKeyEnv", "OTHER_BRAND_KEY"))).expect(201);
+    attacker.otherwise(Reply.tokens("stolen"));
+    assertThat(chat("raw", "hi")).doesNotContain("stolen");
+    // the owner may edit the persona while keeping the admin's binding, not change it
+    JsonObject kept = persona("raw", new JsonObject().put("provider", "openai").put("baseUrl", attacker.baseUrl())
+        .put("name", "y").put("apiKeyEnv", "OTHER_BRAND_KEY")).put("bio", "edited by the owner");
+    server.put("/api/v1/personas/raw", owner, kept).expect(200);
+    kept.getJsonObject("model").put("apiKeyEnv", "MAIN_MODEL_KEY");
+    server.put("/api/v1/personas/raw", owner, kept).expectError(403, "forbidden");
+
+    assertThat(attacker.requestCount()).as("requests that reached the unapproved address").isZero();
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** Opens a live socket, asks one question, returns the reply text joined from its deltas. */
+  static String chat(String persona, String text) throws Exception {
+    LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    WebSocket ws = server.client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+        .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/live/" + persona), collector(frames))
+        .get(10, TimeUnit.SECONDS);
+    try {
+      JsonObject hello = frames.poll(10, TimeUnit.SECONDS);
+      assertThat(hello).as("hello of %s", persona).isNotNull();
+      assertThat(hello.getString("type")).isEqualTo("hello");
+      ws.sendText(new JsonObject().put("type", "message").put("id", "m1").put("text", text).encode(), true)
+          .get(5, TimeUnit.SECONDS);
+      StringBuilder reply = new StringBuilder();
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (System.nanoTime() < deadline) {
+        JsonObject f = frames.poll(1, TimeUnit.SECONDS);
+        if (f == null) {
+          continue;
+        }
+        if ("delta".equals(f.getString("type"))) {
+          reply.append(f.getString("text"));
+        } else if ("done".equals(f.getString("type"))) {
+          return reply.toString();
+        }
+      }
+      throw new AssertionError("no done frame from " + persona + "; got so far: " + reply);
+    } finally {
+      ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(x -> null);
+    }
+  }
+
+  static WebSocket.Listener collector(LinkedBlockingQueue<JsonObject> frames) {
+    return new WebSocket.Listener() {
+      private final StringBuilder partial = new StringBuilder();
+
+      @Override
+      public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+          frames.add(new JsonObject(partial.toString()));
+          partial.setLength(0);
+        }
+        webSocket.request(1);
+        return CompletableFuture.completedFuture(null);
+      }
+    };
+  }
+}
