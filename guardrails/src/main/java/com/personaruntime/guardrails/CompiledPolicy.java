@@ -8,8 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
 
 /*
  * A compiled policy. Lexical rules live in two Aho–Corasick automata (see TermSet): the shipped
@@ -209,6 +208,49 @@ final class CompiledPolicy implements Policy {
     });
   }
 
+  /**
+   * Removes matches that an exception phrase partly overlaps (an exception inside a match does not
+   * count). Both lists are sorted and swept together: linear after sorting.
+   */
+  private static List<Match> withoutExceptions(List<Match> matches, List<Match> exceptions) {
+    exceptions.sort(Comparator.comparingInt(Match::start));
+    int[] maxEnd = new int[exceptions.size()];
+    int run = Integer.MIN_VALUE;
+    for (int k = 0; k < exceptions.size(); k++) {
+      run = Math.max(run, exceptions.get(k).end());
+      maxEnd[k] = run;
+    }
+    List<Match> out = new ArrayList<>(matches.size());
+    for (Match m : matches) {
+      // exceptions starting before m.end(): the last index with start < m.end()
+      int lo = 0;
+      int hi = exceptions.size() - 1;
+      int last = -1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        if (exceptions.get(mid).start() < m.end()) {
+          last = mid;
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      boolean suppressed = false;
+      // walk back only while an exception can still reach into m (bounded by the longest exception span)
+      for (int k = last; k >= 0 && maxEnd[k] > m.start(); k--) {
+        Match e = exceptions.get(k);
+        if (e.end() > m.start() && !(m.start() <= e.start() && e.end() <= m.end())) {
+          suppressed = true;
+          break;
+        }
+      }
+      if (!suppressed) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
   Scan scan(String text, CheckContext ctx, boolean wholeText) {
     Direction dir = ctx.direction();
     NormalizedText nt = TextNormalizer.normalize(text);
@@ -219,22 +261,19 @@ final class CompiledPolicy implements Policy {
     List<Finding> out = new ArrayList<>();
     if (!matches.isEmpty()) {
       if (!exceptions.isEmpty()) {
-        matches.removeIf(m -> exceptions.stream().anyMatch(e -> e.start() < m.end() && m.start() < e.end()
-            && !(m.start() <= e.start() && e.end() <= m.end())));
+        matches = withoutExceptions(matches, exceptions);
       }
       matches.sort(Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed()));
+      // drop a match inside an earlier match of the same rule: one sweep, furthest end per rule
       List<Match> kept = new ArrayList<>();
+      Map<String, Integer> reach = new java.util.HashMap<>();
       for (Match m : matches) {
-        boolean dup = false;
-        for (Match k : kept) {
-          if (k.term().ruleId().equals(m.term().ruleId()) && k.start() <= m.start() && m.end() <= k.end()) {
-            dup = true;
-            break;
-          }
+        Integer r = reach.get(m.term().ruleId());
+        if (r != null && m.end() <= r) {
+          continue;
         }
-        if (!dup) {
-          kept.add(m);
-        }
+        reach.put(m.term().ruleId(), r == null ? m.end() : Math.max(r, m.end()));
+        kept.add(m);
       }
       for (Match m : kept) {
         TermSet.Term t = m.term();
@@ -242,6 +281,7 @@ final class CompiledPolicy implements Policy {
         out.add(finding(t.ruleId(), m.start(), m.end(), message(t, seen), actions.get(t.ruleId()) == Action.REWRITE ? "***" : null));
       }
     }
+    int lexicalCount = out.size();
     String norm = null;
     for (TermSet.Regex r : shipped.regexes) {
       if (!active(r.ruleId(), dir)) {
@@ -258,11 +298,9 @@ final class CompiledPolicy implements Policy {
         int os = nt.origStart(m.start());
         int oe = nt.origEnd(m.end() - 1);
         boolean covered = false;
-        for (Finding f : out) {
-          if (f.ruleId().equals(r.ruleId()) && f.start() < oe && os < f.end()) {
-            covered = true;
-            break;
-          }
+        for (int k = 0; k < lexicalCount && !covered; k++) {
+          Finding f = out.get(k);
+          covered = f.ruleId().equals(r.ruleId()) && f.start() < oe && os < f.end();
         }
         if (!covered) {
           out.add(finding(r.ruleId(), os, oe, message(new TermSet.Term(r.ruleId(), "", null, "", null), text.substring(os, oe)), null));
@@ -283,11 +321,15 @@ final class CompiledPolicy implements Policy {
           });
     }
     if (active(RuleIds.LINK_DOMAIN, dir)) {
+      List<int[]> emails = new ArrayList<>();
+      for (Finding f : out) {
+        if (f.ruleId().equals(RuleIds.PII_EMAIL)) {
+          emails.add(new int[] {f.start(), f.end()});
+        }
+      }
       Links.scan(text, config.allowedLinkDomains(), (s, e, host) -> {
-        for (Finding f : out) {
-          if (f.ruleId().equals(RuleIds.PII_EMAIL) && f.start() <= s && e <= f.end()) {
-            return;
-          }
+        if (insideAny(emails, s, e)) {
+          return;
         }
         out.add(finding(RuleIds.LINK_DOMAIN, s, e, "Link to '" + host + "' is outside the allowed domains "
             + config.allowedLinkDomains(), null));
@@ -307,6 +349,24 @@ final class CompiledPolicy implements Policy {
     }
     out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
     return new Scan(out, nt);
+  }
+
+  /** True when [s, e) lies inside one of the ascending, disjoint spans (binary search). */
+  private static boolean insideAny(List<int[]> spans, int s, int e) {
+    int lo = 0;
+    int hi = spans.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int[] sp = spans.get(mid);
+      if (sp[1] <= s) {
+        lo = mid + 1;
+      } else if (sp[0] > s) {
+        hi = mid - 1;
+      } else {
+        return e <= sp[1];
+      }
+    }
+    return false;
   }
 
   int canaryNormLen(String canary) {

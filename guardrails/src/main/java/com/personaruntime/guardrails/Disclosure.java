@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /*
  * Disclosure for posts (channel POST, direction OUTPUT) and platform limits.
@@ -43,10 +41,51 @@ final class Disclosure {
     DEFAULT_PLATFORM_LIMITS = m;
   }
 
-  /** Hashtags and phrases recognised as an existing sponsored label (matched case-insensitively). */
-  private static final Pattern SPONSORED_TAG = Pattern.compile(
-      "(?iu)(?<![\\p{L}\\p{N}_])#(?:ad|ads|advert|sponsored|sponsor|quảngcáo|quangcao|qc|tàitrợ|taitro|paidpartnership|partner|anzeige|werbung|publicité|publicidad|广告)(?![\\p{L}\\p{N}_])");
-  private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&#])#[\\p{L}\\p{N}_]+");
+  /** Hashtags recognised as an existing sponsored label (compared in lower case). */
+  private static final Set<String> SPONSORED_TAGS = Set.of("ad", "ads", "advert", "sponsored", "sponsor", "quảngcáo",
+      "quangcao", "qc", "tàitrợ", "taitro", "paidpartnership", "partner", "anzeige", "werbung", "publicité", "publicidad", "广告");
+
+  private static boolean tagChar(int cp) {
+    return Character.isLetterOrDigit(cp) || cp == '_' || Character.getType(cp) == Character.NON_SPACING_MARK;
+  }
+
+  /**
+   * Hashtags of a text as [start, end) pairs: '#' not glued to a word, '&' or '#' before it, then
+   * letters, digits, marks or '_'. A single forward pass (no regex).
+   */
+  static List<int[]> hashtags(String text) {
+    List<int[]> out = new ArrayList<>();
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (text.charAt(i) != '#') {
+        i++;
+        continue;
+      }
+      int prev = i > 0 ? text.codePointBefore(i) : ' ';
+      int j = i + 1;
+      while (j < n && tagChar(text.codePointAt(j))) {
+        j += Character.charCount(text.codePointAt(j));
+      }
+      if (j > i + 1 && !(tagChar(prev) || prev == '&' || prev == '#')) {
+        out.add(new int[] {i, j});
+      }
+      i = Math.max(j, i + 1);
+    }
+    return out;
+  }
+
+  /** Sponsored-label hashtags ("#ad", "#quảngcáo", ...) of a text. */
+  private static List<int[]> sponsoredTags(String text) {
+    List<int[]> out = new ArrayList<>();
+    for (int[] t : hashtags(text)) {
+      if (SPONSORED_TAGS.contains(java.text.Normalizer.normalize(text.substring(t[0] + 1, t[1]), java.text.Normalizer.Form.NFC)
+          .toLowerCase(Locale.ROOT))) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
 
   private Disclosure() {
   }
@@ -85,12 +124,8 @@ final class Disclosure {
     // sponsored label
     if (ctx.sponsored()) {
       List<int[]> found = sponsoredOccurrences(text, cfg, langs);
-      boolean atStart = false;
-      for (int[] f : found) {
-        if (onlyLabelsBefore(text, f[0], cfg, langs)) {
-          atStart = true;
-        }
-      }
+      // the earliest label decides: if any label has only labels before it, the first one does
+      boolean atStart = !found.isEmpty() && onlyLabelsBefore(text, found.get(0)[0], cfg, langs);
       if (!atStart) {
         for (String l : langs) {
           startInsert.append(sponsoredLabel(cfg, l)).append(' ');
@@ -155,9 +190,10 @@ final class Disclosure {
 
   private static List<int[]> sponsoredOccurrences(String text, PolicyConfig cfg, List<String> langs) {
     List<int[]> out = new ArrayList<>();
-    Matcher m = SPONSORED_TAG.matcher(text);
-    while (m.find()) {
-      out.add(new int[] {m.start(), m.end()});
+    java.util.BitSet covered = new java.util.BitSet(text.length());
+    for (int[] t : sponsoredTags(text)) {
+      out.add(t);
+      covered.set(t[0], t[1]);
     }
     String lower = text.toLowerCase(Locale.ROOT);
     for (String l : langs) {
@@ -165,7 +201,7 @@ final class Disclosure {
       int i = lower.indexOf(label);
       while (i >= 0) {
         final int s = i;
-        if (out.stream().noneMatch(f -> f[0] <= s && s < f[1])) {
+        if (!covered.get(s)) {
           out.add(new int[] {i, i + label.length()});
         }
         i = lower.indexOf(label, i + 1);
@@ -181,7 +217,13 @@ final class Disclosure {
     for (String l : langs) {
       before = before.replace(aiLabel(cfg, l), "");
     }
-    before = SPONSORED_TAG.matcher(before).replaceAll("");
+    StringBuilder rest = new StringBuilder(before.length());
+    int from = 0;
+    for (int[] t : sponsoredTags(before)) {
+      rest.append(before, from, t[0]);
+      from = t[1];
+    }
+    before = rest.append(before, from, before.length()).toString();
     for (int i = 0; i < before.length(); i++) {
       if (Character.isLetterOrDigit(before.charAt(i))) {
         return false;
@@ -205,11 +247,7 @@ final class Disclosure {
     }
     int total = count(finalText);
     if (total > lim.maxHashtags()) {
-      List<int[]> tags = new ArrayList<>();
-      Matcher m = HASHTAG.matcher(original);
-      while (m.find()) {
-        tags.add(new int[] {m.start(), m.end()});
-      }
+      List<int[]> tags = hashtags(original);
       int inserted = total - tags.size();
       int keep = Math.max(0, lim.maxHashtags() - Math.max(0, inserted));
       int start = keep < tags.size() ? tags.get(keep)[0] : original.length();
@@ -220,11 +258,6 @@ final class Disclosure {
   }
 
   private static int count(String text) {
-    int c = 0;
-    Matcher m = HASHTAG.matcher(text);
-    while (m.find()) {
-      c++;
-    }
-    return c;
+    return hashtags(text).size();
   }
 }

@@ -16,8 +16,9 @@ import java.util.List;
  *  - each evaluation checks a window starting at the last released sentence break; because no
  *    rule spans a break, this equals checking the whole text, and keeps the cost linear.
  *  - a FLAG/BLOCK finding that touches [relOrig, P) or is already final stops the guard.
- * Evaluations run when whitespace arrives after a sentence terminator, or every 32 chars once
- * the budget is exceeded; otherwise offer() is an append.
+ * Evaluations run when whitespace arrives after a sentence terminator, or once the budget is
+ * exceeded every 32 chars or every quarter of the window, whichever is more (so the work stays
+ * linear in the reply); otherwise offer() is an append.
  */
 final class StreamingGuardImpl implements StreamingGuard {
   private static final int EVAL_STEP = 32;
@@ -66,11 +67,19 @@ final class StreamingGuardImpl implements StreamingGuard {
         eval = true;
       } else if (Character.isWhitespace(c) && terminatorSeen && !Character.isWhitespace(prev)) {
         eval = true;
+        terminatorSeen = false;
+      } else if (!Character.isWhitespace(c) && "\"')]}\u201d\u2019\u00bb*_".indexOf(c) < 0) {
+        // "a@b.co ", "v1.2 ": a dot inside a word is no sentence end (the normaliser agrees)
+        terminatorSeen = false;
       }
       prev = c;
     }
     received.append(delta);
-    if (!eval && received.length() - relOrig > budget && received.length() - lastEvalLen >= EVAL_STEP) {
+    // Budget-driven evaluations re-read the window from the last sentence break; spacing them by a
+    // quarter of that window keeps the total work linear in the reply (a geometric series) even for
+    // text that never ends a sentence, at the price of coarser releases for such text.
+    int step = Math.max(EVAL_STEP, (received.length() - windowStart) / 4);
+    if (!eval && received.length() - relOrig > budget && received.length() - lastEvalLen >= step) {
       eval = true;
     }
     if (!eval) {

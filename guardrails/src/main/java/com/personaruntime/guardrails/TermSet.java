@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /*
  * A set of terms compiled into one Aho–Corasick automaton, plus regex rules over normalised text.
@@ -20,7 +20,7 @@ final class TermSet {
   record Term(String ruleId, String term, String group, String detail, String[][] strict) {
   }
 
-  /** A regex rule (over normalised text) with its group. */
+  /** A regex rule over normalised text, compiled with RE2/J (linear time, no backtracking). */
   record Regex(String ruleId, Pattern pattern) {
   }
 

@@ -251,6 +251,7 @@ final class TextNormalizer {
     int nb = 0;
     StringBuilder tmp = new StringBuilder();
     int wi = 0;
+    int noRunUntil = -1;
     while (wi < w) {
       // separator run before word wi (between previous word end and this word start)
       if (wi > 0) {
@@ -273,7 +274,7 @@ final class TextNormalizer {
       }
       // single-letter run?
       int runEnd = wi;
-      if (isSingle(uk, ws[wi], we[wi])) {
+      if (wi > noRunUntil && isSingle(uk, ws[wi], we[wi])) {
         int letters = uk[ws[wi]] == LETTER ? 1 : 0;
         int j = wi;
         char sepChar = 0;
@@ -296,6 +297,10 @@ final class TextNormalizer {
         // three or more singles, or two letters joined by a non-space separator ("r.e", "f-a")
         if ((j - wi + 1 >= 3 && letters >= 2) || (j - wi + 1 == 2 && letters == 2 && sepChar != ' ')) {
           runEnd = j;
+        } else {
+          // a run starting later inside [wi, j] has no more letters and stops at the same place:
+          // it cannot qualify either, so do not look ahead again (keeps this pass linear)
+          noRunUntil = j;
         }
       }
       if (runEnd > wi) {

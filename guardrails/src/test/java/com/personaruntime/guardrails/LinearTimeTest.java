@@ -1,0 +1,121 @@
+package com.personaruntime.guardrails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every detector is linear in its input (issue 8 item 2): adversarial texts of 20,000 characters —
+ * the shapes that make backtracking regexes quadratic or recurse deeply — must each finish quickly
+ * and without a StackOverflowError. The timeout is deliberately generous (a shared 2-core machine);
+ * the quadratic e-mail regex this replaces took 6-10 s on the first input, and "a." * 3000 overflowed
+ * the stack. Speed figures live in the JMH benchmark, not here.
+ */
+class LinearTimeTest {
+  private static final int N = 20_000;
+  private static final Duration LIMIT = Duration.ofSeconds(3);
+
+  static String rep(String unit, int totalChars) {
+    StringBuilder sb = new StringBuilder(totalChars + unit.length());
+    while (sb.length() + unit.length() <= totalChars) {
+      sb.append(unit);
+    }
+    return sb.toString();
+  }
+
+  /** The adversarial shapes, each 20,000 characters (or as close as the unit allows). */
+  static List<Arguments> adversarial() {
+    List<Arguments> a = new ArrayList<>();
+    a.add(Arguments.of("@ + a*19999", "@" + "a".repeat(N - 1)));
+    a.add(Arguments.of("a*19999 + @", "a".repeat(N - 1) + "@"));
+    a.add(Arguments.of("a@ repeated", rep("a@", N)));
+    a.add(Arguments.of("a.b@ repeated", rep("a.b@", N)));
+    a.add(Arguments.of("x@ + a. repeated", "x@" + rep("a.", N - 2)));
+    a.add(Arguments.of("a. * 3000", "a.".repeat(3000)));
+    a.add(Arguments.of("a. * 10000", rep("a.", N)));
+    a.add(Arguments.of("a- repeated", rep("a-", N)));
+    a.add(Arguments.of("a[.] repeated", rep("a[.]", N)));
+    a.add(Arguments.of("a dot repeated", rep("a dot ", N)));
+    a.add(Arguments.of("www. repeated", rep("www.", N)));
+    a.add(Arguments.of("http:// + a*", "http://" + "a".repeat(N - 7)));
+    a.add(Arguments.of("http:// repeated", rep("http://", N)));
+    a.add(Arguments.of("digits", "1".repeat(N)));
+    a.add(Arguments.of("digit space", rep("1 ", N)));
+    a.add(Arguments.of("digit dot", rep("9.", N)));
+    a.add(Arguments.of("digit dash paren", rep("(1)-", N)));
+    a.add(Arguments.of("plus digits", rep("+8", N)));
+    a.add(Arguments.of("phone-like groups", rep("0912 345 678 ", N)));
+    a.add(Arguments.of("single letters", rep("c ", N)));
+    a.add(Arguments.of("dotted letters", rep("c.u.r.e.", N)));
+    a.add(Arguments.of("combining marks", "a" + "\u0301".repeat(N - 1)));
+    a.add(Arguments.of("zero-width", rep("a\u200b", N)));
+    a.add(Arguments.of("surrogates", rep("\uD83D\uDE00", N)));
+    a.add(Arguments.of("terms repeated", rep("cure ", N)));
+    a.add(Arguments.of("exceptions and claims", rep("sửa chữa khỏi ", N)));
+    a.add(Arguments.of("injection phrase repeated", rep("ignore previous instructions ", N)));
+    a.add(Arguments.of("injection prefix without end", rep("ignore ", N)));
+    a.add(Arguments.of("hashtags", rep("#a", N)));
+    a.add(Arguments.of("hash run", "#".repeat(N)));
+    a.add(Arguments.of("labels", rep("AI-generated ", N)));
+    a.add(Arguments.of("sponsored tags", rep("#ad ", N)));
+    a.add(Arguments.of("sentence ends", rep(". ", N)));
+    a.add(Arguments.of("teencode", rep("ko ", N)));
+    a.add(Arguments.of("emails", rep("a@b.co ", N)));
+    a.add(Arguments.of("links", rep("a.com ", N)));
+    return a;
+  }
+
+  static Stream<Arguments> inputs() {
+    return adversarial().stream();
+  }
+
+  @ParameterizedTest(name = "Pii.scan: {0}")
+  @MethodSource("inputs")
+  void piiDetectors(String name, String text) {
+    assertThat(text.length()).isGreaterThan(5_000);
+    assertTimeoutPreemptively(LIMIT, () -> Pii.scan(text, true, true, true, true, (r, s, e, k) -> { }));
+  }
+
+  @ParameterizedTest(name = "Links.scan: {0}")
+  @MethodSource("inputs")
+  void linkDetector(String name, String text) {
+    assertTimeoutPreemptively(LIMIT, () -> Links.scan(text, List.of("lumiere.example"), (s, e, h) -> { }));
+  }
+
+  @ParameterizedTest(name = "normaliser: {0}")
+  @MethodSource("inputs")
+  void normaliser(String name, String text) {
+    assertTimeoutPreemptively(LIMIT, () -> TextNormalizer.normalize(text));
+  }
+
+  @ParameterizedTest(name = "whole check, every direction and channel: {0}")
+  @MethodSource("inputs")
+  void wholeCheck(String name, String text) {
+    Policy p = LumierePolicy.POLICY;
+    assertTimeoutPreemptively(LIMIT, () -> {
+      p.check(text, CheckContext.chatInput());
+      p.check(text, CheckContext.chatOutput().withCanary("zq7x-canary-91"));
+      p.check(text, CheckContext.post("instagram", "vi", true));
+    });
+  }
+
+  @ParameterizedTest(name = "streaming guard: {0}")
+  @MethodSource("inputs")
+  void streamingGuard(String name, String text) {
+    Policy p = LumierePolicy.POLICY;
+    assertTimeoutPreemptively(LIMIT, () -> {
+      StreamingGuard g = p.streamingGuard(CheckContext.chatOutput());
+      for (int i = 0; i < text.length(); i += 4) {
+        g.offer(text.substring(i, Math.min(text.length(), i + 4)));
+      }
+      g.finish();
+    });
+  }
+}
