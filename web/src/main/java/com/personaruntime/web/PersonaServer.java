@@ -16,6 +16,11 @@ import com.personaruntime.web.api.GuardrailRoutes;
 import com.personaruntime.web.api.ModerationRoutes;
 import com.personaruntime.web.api.PersonaRoutes;
 import com.personaruntime.web.api.PublicRoutes;
+import com.personaruntime.web.console.Console;
+import com.personaruntime.web.console.insights.InsightPages;
+import com.personaruntime.web.console.moderation.ModerationPages;
+import com.personaruntime.web.console.personas.PersonaPages;
+import com.personaruntime.web.console.posts.PostPages;
 import com.personaruntime.web.live.LiveSocket;
 import com.personaruntime.gateway.GatewayOptions;
 import com.personaruntime.gateway.ModelGateway;
@@ -49,6 +54,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -245,6 +251,13 @@ public final class PersonaServer {
     new GuardrailRoutes(catalog).mount(router);
     new ModerationRoutes(moderation, catalog).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
+    // the brand console: one ConsolePage per area (see web/.../console/package-info.java)
+    new Console(vertx, auth, new Console.Options(config.http().secureCookies(), config.auth().sessionTtlMinutes() * 60L,
+        config.http().maxBodyBytes()), List.of(
+            new PersonaPages(catalog, brands),
+            new ModerationPages(),
+            new PostPages(),
+            new InsightPages())).mount(router);
     router.route().failureHandler(Errors::handle);
     router.errorHandler(404, Errors::handle);
     router.errorHandler(405, Errors::handle);

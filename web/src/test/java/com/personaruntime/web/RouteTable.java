@@ -94,6 +94,9 @@ final class RouteTable {
       if (!route.isExactPath()) {
         continue; // prefixes: /api/* body handler, auth and 404 catch-all; /static/*
       }
+      if (path.startsWith("/console")) {
+        continue; // console pages (HTML, session cookie): ConsoleIT walks them, brand scoping included
+      }
       if (route.methods() == null || route.methods().isEmpty()) {
         keys.add("ANY " + path);
         continue;

@@ -9,7 +9,6 @@ import com.personaruntime.web.http.ApiException;
 import com.personaruntime.web.http.Auth;
 import com.personaruntime.web.http.Bodies;
 import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -58,13 +57,7 @@ public final class AuthRoutes {
       var result = ar.result();
       switch (result.status()) {
         case OK -> {
-          Cookie cookie = Cookie.cookie(Auth.SESSION_COOKIE, result.sessionId())
-              .setHttpOnly(true)
-              .setSecure(secureCookies)
-              .setSameSite(CookieSameSite.STRICT)
-              .setPath("/")
-              .setMaxAge(sessionTtlSeconds);
-          ctx.response().addCookie(cookie);
+          ctx.response().addCookie(Auth.sessionCookie(result.sessionId(), secureCookies, sessionTtlSeconds));
           Json.send(ctx, 200, new JsonObject()
               .put("token", result.token())
               .put("csrfToken", result.csrfToken())

@@ -28,6 +28,19 @@ public final class Auth implements Handler<RoutingContext> {
     this.auth = auth;
   }
 
+  /**
+   * The console session cookie set at login (API and console form alike): HttpOnly,
+   * SameSite=Strict, path {@code /}, Secure when {@code http.secureCookies} is on.
+   */
+  public static Cookie sessionCookie(String sessionId, boolean secure, long maxAgeSeconds) {
+    return Cookie.cookie(SESSION_COOKIE, sessionId)
+        .setHttpOnly(true)
+        .setSecure(secure)
+        .setSameSite(io.vertx.core.http.CookieSameSite.STRICT)
+        .setPath("/")
+        .setMaxAge(maxAgeSeconds);
+  }
+
   /** The principal of an authenticated request. */
   public static Principal principal(RoutingContext ctx) {
     Principal p = ctx.get(PRINCIPAL);
