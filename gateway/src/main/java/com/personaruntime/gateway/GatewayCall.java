@@ -15,6 +15,7 @@ import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.langchain4j.model.output.TokenUsage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   back into this object run after the lock is released (`deferred`).
  * - Retries and fallbacks only happen while nothing was delivered; after the first delta any failure is
  *   terminal and reported with the partial text.
+ * - One deadline timer per reply (firstTextDeadline), started with the reply: if it fires before the first
+ *   delta, whatever provider attempt or backoff is in flight is given up and the first ready route after it
+ *   (the composer) is started; provider routes are skipped from then on. Ready routes are exempt.
  */
 final class GatewayCall implements StreamHandle {
 
@@ -59,6 +63,7 @@ final class GatewayCall implements StreamHandle {
     private final List<ModelRoute> routes;
     private final ChatRequest request;
     private final StreamListener listener;
+    private final Attribution attribution;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Runnable> deferred = new ArrayList<>();
@@ -71,24 +76,29 @@ final class GatewayCall implements StreamHandle {
     private int attemptOnRoute;
     private Attempt current;
     private ScheduledFuture<?> backoffTimer;
+    private ScheduledFuture<?> deadlineTimer;
+    private boolean deadlinePassed;
     private final StringBuilder delivered = new StringBuilder();
     private boolean started;
     private final List<GatewayFailure.Attempt> failures = new ArrayList<>();
     private Failure lastFailure;
     private String lastRoute;
 
-    GatewayCall(ModelGateway gateway, List<ModelRoute> routes, ChatRequest request, StreamListener listener) {
+    GatewayCall(ModelGateway gateway, List<ModelRoute> routes, ChatRequest request, StreamListener listener,
+                Attribution attribution) {
         this.gateway = gateway;
         this.options = gateway.options();
         this.metrics = gateway.metrics();
         this.routes = routes;
         this.request = request;
         this.listener = listener;
+        this.attribution = attribution;
     }
 
     void start() {
         lock.lock();
         try {
+            deadlineTimer = schedule(this::deadlinePassed, options.firstTextDeadline());
             nextRoute();
         } finally {
             unlock();
@@ -105,6 +115,7 @@ final class GatewayCall implements StreamHandle {
             done = true;
             cancelled = true;
             cancelTimer(backoffTimer);
+            cancelTimer(deadlineTimer);
             if (current != null) {
                 Attempt a = current;
                 current = null;
@@ -156,6 +167,12 @@ final class GatewayCall implements StreamHandle {
     private void tryAttempt() {
         ModelRoute route = routes.get(routeIndex);
         lastRoute = route.name();
+        if (deadlinePassed && route instanceof ModelRoute.Spec) {
+            recordFailure(route, new Failure(GatewayFailure.Kind.DEADLINE, null, null, false),
+                    "skipped: first-text deadline passed");
+            nextRoute();
+            return;
+        }
         StreamingChatModel model;
         CircuitBreaker.Permit permit = null;
         if (route instanceof ModelRoute.Spec spec) {
@@ -209,6 +226,50 @@ final class GatewayCall implements StreamHandle {
         }
     }
 
+    /** The first-text deadline fired: give up on provider routes and let the first ready route answer. */
+    private void deadlinePassed() {
+        lock.lock();
+        try {
+            if (done || started) {
+                return;
+            }
+            deadlinePassed = true;
+            Attempt a = current;
+            if (a != null && a.route instanceof ModelRoute.Ready) {
+                return; // the composer (or another ready route) is already answering
+            }
+            cancelTimer(backoffTimer);
+            backoffTimer = null;
+            ModelRoute route = routes.get(routeIndex);
+            if (a != null) {
+                current = null;
+                a.stopTimers();
+                if (a.permit != null) {
+                    a.permit.release();
+                }
+                deferred.add(a::abort);
+            }
+            recordFailure(route, new Failure(GatewayFailure.Kind.DEADLINE, null, null, false),
+                    "no text within " + options.firstTextDeadline().toMillis() + " ms");
+            log.warn("route {}: no text within the first-text deadline of {} ms; falling back", route.name(),
+                    options.firstTextDeadline().toMillis());
+            int ready = routeIndex + 1;
+            while (ready < routes.size() && !(routes.get(ready) instanceof ModelRoute.Ready)) {
+                ready++;
+            }
+            if (ready >= routes.size()) {
+                routeIndex = routes.size();
+                failNothingDelivered();
+                return;
+            }
+            routeIndex = ready;
+            attemptOnRoute = 0;
+            tryAttempt();
+        } finally {
+            unlock();
+        }
+    }
+
     private void retry() {
         lock.lock();
         try {
@@ -241,6 +302,7 @@ final class GatewayCall implements StreamHandle {
 
     private void failNothingDelivered() {
         done = true;
+        cancelTimer(deadlineTimer);
         Failure last = lastFailure != null ? lastFailure
                 : new Failure(GatewayFailure.Kind.CIRCUIT_OPEN, null, null, false);
         GatewayFailure f = new GatewayFailure(last.kind, false, "", lastRoute, last.status, last.cause, failures);
@@ -260,6 +322,7 @@ final class GatewayCall implements StreamHandle {
         if (!started) {
             started = true;
             cancelTimer(a.firstTokenTimer);
+            cancelTimer(deadlineTimer);
             metrics.firstToken(a.route.name(), Duration.ofNanos(System.nanoTime() - a.startNanos));
             notifyListener(() -> listener.onStart(a.route.name()));
             if (done) {
@@ -495,6 +558,10 @@ final class GatewayCall implements StreamHandle {
                 }
                 String full = delivered.toString();
                 metrics.completed(route.name(), Duration.ofNanos(System.nanoTime() - GatewayCall.this.startNanos));
+                if (route instanceof ModelRoute.Spec && response != null && response.tokenUsage() != null) {
+                    TokenUsage usage = response.tokenUsage();
+                    notifyListener(() -> metrics.tokenUsage(route.name(), attribution, usage));
+                }
                 notifyListener(() -> listener.onComplete(full, route.name(),
                         response == null ? null : response.tokenUsage()));
             } finally {

@@ -30,6 +30,11 @@ public final class GatewayFailure {
         STREAM_CUT,
         /** The model finished without producing any text. */
         EMPTY_RESPONSE,
+        /**
+         * No text within {@link GatewayOptions#firstTextDeadline()} of the reply's start: the attempt in
+         * flight was aborted or the provider route skipped.
+         */
+        DEADLINE,
         /** The route was skipped because its endpoint's circuit is open. */
         CIRCUIT_OPEN,
         /**

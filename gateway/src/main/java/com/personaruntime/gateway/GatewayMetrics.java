@@ -1,5 +1,7 @@
 package com.personaruntime.gateway;
 
+import dev.langchain4j.model.output.TokenUsage;
+
 import java.time.Duration;
 
 /**
@@ -26,6 +28,19 @@ public interface GatewayMetrics {
 
     /** A reply completed on {@code route} after {@code duration} (whole stream, including retries). */
     default void completed(String route, Duration duration) {
+    }
+
+    /**
+     * A provider route completed a reply and reported its token usage (OpenAI's {@code usage} chunk,
+     * Anthropic's {@code message_start}/{@code message_delta} usage, Ollama's {@code prompt_eval_count} and
+     * {@code eval_count}). Not called for ready routes such as the offline composer, nor for replies that
+     * broke off or were cancelled (providers report usage only at the end of a stream).
+     *
+     * @param route the provider route ({@code provider:model})
+     * @param who   the brand and persona the reply was for
+     * @param usage input and output token counts as the provider reported them (either may be null)
+     */
+    default void tokenUsage(String route, Attribution who, TokenUsage usage) {
     }
 
     /** A reply ended with a failure. */

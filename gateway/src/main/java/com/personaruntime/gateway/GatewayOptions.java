@@ -16,9 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and the relations between them, and its messages name the field and the value.
  *
  * <p>Defaults: connect 5 s, first token 10 s, between tokens 20 s, total 120 s, 2 retries before the first
- * token, backoff 200 ms doubling up to 2 s with jitter, circuit opens after 5 consecutive failures for 30 s.
- * The clock, the timer scheduler and the executor that starts model calls are injectable for tests; the
- * defaults are JVM-wide daemon threads that need no shutdown.
+ * token, backoff 200 ms doubling up to 2 s with jitter, circuit opens after 5 consecutive failures for 30 s,
+ * first text of a reply within 15 s across all retries and fallbacks (else the last, ready route answers),
+ * HTTP executor of {@code max(2, cores)} threads. The clock, the timer scheduler and the executor that
+ * starts model calls are injectable for tests; the defaults are JVM-wide daemon threads (a fixed number,
+ * not one per stream) that need no shutdown.
  */
 public final class GatewayOptions {
 
@@ -26,12 +28,14 @@ public final class GatewayOptions {
     private final Duration firstTokenTimeout;
     private final Duration interTokenTimeout;
     private final Duration totalTimeout;
+    private final Duration firstTextDeadline;
     private final int maxRetries;
     private final Duration backoffBase;
     private final Duration backoffMax;
     private final double backoffJitter;
     private final int failureThreshold;
     private final Duration openDuration;
+    private final int httpThreads;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final Executor executor;
@@ -42,12 +46,14 @@ public final class GatewayOptions {
         this.firstTokenTimeout = b.firstTokenTimeout;
         this.interTokenTimeout = b.interTokenTimeout;
         this.totalTimeout = b.totalTimeout;
+        this.firstTextDeadline = b.firstTextDeadline;
         this.maxRetries = b.maxRetries;
         this.backoffBase = b.backoffBase;
         this.backoffMax = b.backoffMax;
         this.backoffJitter = b.backoffJitter;
         this.failureThreshold = b.failureThreshold;
         this.openDuration = b.openDuration;
+        this.httpThreads = b.httpThreads;
         this.clock = b.clock;
         this.scheduler = b.scheduler != null ? b.scheduler : Defaults.SCHEDULER;
         this.executor = b.executor != null ? b.executor : Defaults.EXECUTOR;
@@ -71,12 +77,14 @@ public final class GatewayOptions {
         b.firstTokenTimeout = firstTokenTimeout;
         b.interTokenTimeout = interTokenTimeout;
         b.totalTimeout = totalTimeout;
+        b.firstTextDeadline = firstTextDeadline;
         b.maxRetries = maxRetries;
         b.backoffBase = backoffBase;
         b.backoffMax = backoffMax;
         b.backoffJitter = backoffJitter;
         b.failureThreshold = failureThreshold;
         b.openDuration = openDuration;
+        b.httpThreads = httpThreads;
         b.clock = clock;
         b.scheduler = scheduler == Defaults.SCHEDULER ? null : scheduler;
         b.executor = executor == Defaults.EXECUTOR ? null : executor;
@@ -95,6 +103,19 @@ public final class GatewayOptions {
 
     /** Longest duration of one attempt, from sending the request to the end of the reply. */
     public Duration totalTimeout() { return totalTimeout; }
+
+    /**
+     * Longest wait, from {@link ModelGateway#stream} to the first text delta, across every attempt, retry,
+     * backoff and provider route of one reply. When it passes with nothing delivered, the attempt in flight
+     * is aborted, the remaining provider routes are skipped and the first ready route (the offline composer)
+     * answers; without one the reply fails with {@link GatewayFailure.Kind#DEADLINE}. Ready routes are not
+     * subject to it. Bounds the worst case that retries and fallbacks would otherwise stretch to about
+     * {@code routes x (maxRetries + 1) x firstTokenTimeout}.
+     */
+    public Duration firstTextDeadline() { return firstTextDeadline; }
+
+    /** Threads of the HTTP client's executor (body chunks are decoded and dispatched there), fixed. */
+    public int httpThreads() { return httpThreads; }
 
     /** Retries on the same route while nothing has been delivered (so at most {@code maxRetries + 1} attempts). */
     public int maxRetries() { return maxRetries; }
@@ -133,6 +154,7 @@ public final class GatewayOptions {
     public String toString() {
         return "GatewayOptions[connectTimeout=" + connectTimeout + ", firstTokenTimeout=" + firstTokenTimeout
                 + ", interTokenTimeout=" + interTokenTimeout + ", totalTimeout=" + totalTimeout
+                + ", firstTextDeadline=" + firstTextDeadline + ", httpThreads=" + httpThreads
                 + ", maxRetries=" + maxRetries + ", backoffBase=" + backoffBase + ", backoffMax=" + backoffMax
                 + ", backoffJitter=" + backoffJitter + ", failureThreshold=" + failureThreshold
                 + ", openDuration=" + openDuration + ", outboundPolicy=" + outboundPolicy + "]";
@@ -144,12 +166,14 @@ public final class GatewayOptions {
         private Duration firstTokenTimeout = Duration.ofSeconds(10);
         private Duration interTokenTimeout = Duration.ofSeconds(20);
         private Duration totalTimeout = Duration.ofSeconds(120);
+        private Duration firstTextDeadline = Duration.ofSeconds(15);
         private int maxRetries = 2;
         private Duration backoffBase = Duration.ofMillis(200);
         private Duration backoffMax = Duration.ofSeconds(2);
         private double backoffJitter = 0.5;
         private int failureThreshold = 5;
         private Duration openDuration = Duration.ofSeconds(30);
+        private int httpThreads = Defaults.THREADS;
         private Clock clock = Clock.systemUTC();
         private ScheduledExecutorService scheduler;
         private Executor executor;
@@ -166,6 +190,10 @@ public final class GatewayOptions {
         public Builder interTokenTimeout(Duration value) { this.interTokenTimeout = value; return this; }
 
         public Builder totalTimeout(Duration value) { this.totalTimeout = value; return this; }
+
+        public Builder firstTextDeadline(Duration value) { this.firstTextDeadline = value; return this; }
+
+        public Builder httpThreads(int value) { this.httpThreads = value; return this; }
 
         public Builder maxRetries(int value) { this.maxRetries = value; return this; }
 
@@ -203,6 +231,10 @@ public final class GatewayOptions {
             positive("firstTokenTimeout", firstTokenTimeout);
             positive("interTokenTimeout", interTokenTimeout);
             positive("totalTimeout", totalTimeout);
+            positive("firstTextDeadline", firstTextDeadline);
+            if (httpThreads < 1 || httpThreads > 64) {
+                throw new IllegalArgumentException("httpThreads must be between 1 and 64, was: " + httpThreads);
+            }
             if (maxRetries < 0 || maxRetries > 10) {
                 throw new IllegalArgumentException("maxRetries must be between 0 and 10, was: " + maxRetries);
             }
@@ -250,8 +282,12 @@ public final class GatewayOptions {
         }
     }
 
-    /** JVM-wide default threads, created on first use; daemon threads, so they need no shutdown. */
+    /**
+     * JVM-wide default threads, created on first use; daemon threads, so they need no shutdown. Fixed
+     * sizes: starting a model call only builds its request and hands it to the non-blocking HTTP client.
+     */
     private static final class Defaults {
+        static final int THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
         static final ScheduledExecutorService SCHEDULER;
         static final ExecutorService EXECUTOR;
 
@@ -259,7 +295,7 @@ public final class GatewayOptions {
             ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemon("persona-gateway-timer"));
             timers.setRemoveOnCancelPolicy(true);
             SCHEDULER = timers;
-            EXECUTOR = Executors.newCachedThreadPool(daemon("persona-gateway-call"));
+            EXECUTOR = Executors.newFixedThreadPool(THREADS, daemon("persona-gateway-call"));
         }
 
         private static ThreadFactory daemon(String prefix) {

@@ -20,8 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code ollama} an {@link OllamaStreamingChatModel}, {@code anthropic} an {@link AnthropicStreamingChatModel}.
  * All of them share one JDK HTTP client with the options' connect timeout; the HTTP read timeout is the
  * options' total timeout (the gateway enforces the finer first-token and between-token timeouts itself).
- * Models built here can have their connection aborted by {@link ModelGateway}'s cancel at any point of a
- * request, also before the first token. Every request's address is checked against the options'
+ * Streams are read without blocking ({@link StreamingHttpClient}): the client has one selector thread and
+ * a fixed executor of {@link GatewayOptions#httpThreads()} threads, whatever the number of concurrent
+ * streams. Models built here can have their connection aborted by {@link ModelGateway}'s cancel at any
+ * point of a request, also before the first token. Every request's address is checked against the options'
  * {@link GatewayOptions#outboundPolicy()} first; a refused address fails the request with an
  * {@link com.personaruntime.gateway.net.OutboundAddressRefusedException} and nothing is sent. Thread-safe.
  */
@@ -36,7 +38,7 @@ public final class ModelFactory {
         this.options = Objects.requireNonNull(options, "options");
         this.httpClient = java.net.http.HttpClient.newBuilder()
                 .connectTimeout(options.connectTimeout())
-                .executor(Executors.newCachedThreadPool(daemon("persona-gateway-http")))
+                .executor(Executors.newFixedThreadPool(options.httpThreads(), daemon("persona-gateway-http")))
                 .build();
     }
 
@@ -61,7 +63,7 @@ public final class ModelFactory {
 
     private StreamingChatModel build(ModelSpec spec) {
         Duration read = options.totalTimeout();
-        AbortableHttpClient.Builder http = new AbortableHttpClient.Builder(httpClient, options.outboundPolicy());
+        StreamingHttpClient.Builder http = new StreamingHttpClient.Builder(httpClient, options.outboundPolicy());
         http.connectTimeout(options.connectTimeout());
         http.readTimeout(read);
         return switch (spec.provider()) {

@@ -21,7 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *       text; it is never continued silently by another model.</li>
  *   <li>Timeouts are the gateway's own timers (first token, between tokens, total per attempt), not only
  *       the HTTP client's.</li>
+ *   <li>An overall deadline for the first text of a reply ({@link GatewayOptions#firstTextDeadline()}) spans
+ *       every retry and provider route: once it passes, the ready route at the end of the chain (the offline
+ *       composer) answers.</li>
  *   <li>{@link StreamHandle#cancel()} aborts the upstream HTTP request (see {@link ModelFactory}).</li>
+ *   <li>Streams are read without blocking: no thread is held per stream (see {@link ModelFactory}).</li>
  * </ul>
  *
  * <p>One circuit breaker per {@link ModelSpec#endpointKey()}, shared by all streams of this gateway.
@@ -60,6 +64,16 @@ public final class ModelGateway {
      * @return a handle to cancel the reply
      */
     public StreamHandle stream(List<ModelRoute> chain, ChatRequest request, StreamListener listener) {
+        return stream(chain, request, listener, Attribution.NONE);
+    }
+
+    /**
+     * As {@link #stream(List, ChatRequest, StreamListener)}, attributing the reply's token usage to a brand
+     * and persona in {@link GatewayMetrics#tokenUsage}.
+     */
+    public StreamHandle stream(List<ModelRoute> chain, ChatRequest request, StreamListener listener,
+                               Attribution who) {
+        Objects.requireNonNull(who, "who");
         Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(listener, "listener");
@@ -67,7 +81,7 @@ public final class ModelGateway {
             throw new IllegalArgumentException("chain must contain at least one route");
         }
         List<ModelRoute> routes = List.copyOf(chain);
-        GatewayCall call = new GatewayCall(this, routes, request, listener);
+        GatewayCall call = new GatewayCall(this, routes, request, listener, who);
         call.start();
         return call;
     }

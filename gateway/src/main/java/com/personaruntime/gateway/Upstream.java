@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <p>LangChain4j gives a {@code StreamingHandle} only with the first partial response, so it cannot stop a
  * request that is still waiting for its first token. The gateway therefore binds an {@code Upstream} to
- * the thread that calls {@code StreamingChatModel.chat(..)}; {@link AbortableHttpClient}, which every model
+ * the thread that calls {@code StreamingChatModel.chat(..)}; {@link StreamingHttpClient}, which every model
  * built by {@link ModelFactory} uses, picks it up on that same thread and registers the pending HTTP
  * exchange and, later, the response body stream. {@link #abort()} cancels the exchange and closes the
  * body, which closes the connection to the model server.

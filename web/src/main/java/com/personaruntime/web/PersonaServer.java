@@ -23,6 +23,7 @@ import com.personaruntime.web.console.personas.PersonaPages;
 import com.personaruntime.web.console.posts.PostPages;
 import com.personaruntime.web.live.LiveSocket;
 import com.personaruntime.gateway.GatewayOptions;
+import com.personaruntime.gateway.MicrometerGatewayMetrics;
 import com.personaruntime.gateway.ModelGateway;
 import com.personaruntime.gateway.ModelSpec;
 import com.personaruntime.gateway.net.OutboundAddressPolicy;
@@ -144,14 +145,15 @@ public final class PersonaServer {
       PersonaCatalog catalog = new PersonaCatalog(vertx, personas, brands, audit, bindings);
       LiveStore liveStore = new LiveStore(db, clock);
       ComposerModels composers = new ComposerModels(vertx);
-      ModelGateway gateway = ModelGateway.create(GatewayOptions.builder()
+      ModelGateway gateway = ModelGateway.builder().options(GatewayOptions.builder()
           .connectTimeout(Duration.ofMillis(llm.connectTimeoutMs()))
           .firstTokenTimeout(Duration.ofMillis(llm.firstTokenTimeoutMs()))
           .interTokenTimeout(Duration.ofMillis(llm.interTokenTimeoutMs()))
           .totalTimeout(Duration.ofMillis(llm.totalTimeoutMs()))
           .maxRetries(llm.maxRetries())
           .outboundPolicy(outboundPolicy(llm))
-          .build());
+          .firstTextDeadline(Duration.ofMillis(llm.firstTextDeadlineMs()))
+          .build()).metrics(new MicrometerGatewayMetrics(registry)).build();
       AppConfig.Live lc = config.live();
       ChatEngine engine = new ChatEngine(vertx, gateway, bindings, composers, liveStore, lc.memoryTurns(),
           prompts);

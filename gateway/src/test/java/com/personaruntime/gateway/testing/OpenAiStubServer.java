@@ -2,20 +2,18 @@ package com.personaruntime.gateway.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,24 +24,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
- * A real OpenAI-compatible chat completions server on 127.0.0.1 (random port) for tests.
- *
- * <p>Serves {@code POST /v1/chat/completions}. With {@code "stream": true} it answers with server-sent
- * events the way OpenAI does: one {@code chat.completion.chunk} per token, a finish chunk, a usage chunk
- * with {@code "choices": []} (LangChain4j asks for {@code stream_options.include_usage}) and
- * {@code data: [DONE]}; otherwise a single {@code chat.completion}. Raw sockets and chunked encoding, so a
- * {@link Reply#cutAfter cut} really breaks the connection and a client that goes away is noticed
- * ({@link #clientClosedConnections()}).
+ * A real model server on 127.0.0.1 (random port) for tests and the load tool, speaking three providers'
+ * streaming formats on their own paths:
+ * <ul>
+ *   <li>{@code POST /v1/chat/completions}, OpenAI-compatible: with {@code "stream": true} server-sent events,
+ *       one {@code chat.completion.chunk} per token, a finish chunk, a usage chunk with {@code "choices": []}
+ *       (LangChain4j asks for {@code stream_options.include_usage}) and {@code data: [DONE]}; otherwise one
+ *       {@code chat.completion}.</li>
+ *   <li>{@code POST /api/chat}, Ollama's native API: newline-delimited JSON, one
+ *       {@code {"message":{"content":..},"done":false}} per token and a last {@code "done":true} object with
+ *       {@code done_reason}, {@code prompt_eval_count} and {@code eval_count}.</li>
+ *   <li>{@code POST /v1/messages}, Anthropic's Messages API: named server-sent events {@code message_start}
+ *       (input tokens), {@code content_block_start}, {@code ping}, one {@code content_block_delta}
+ *       ({@code text_delta}) per token, {@code content_block_stop}, {@code message_delta} (stop reason,
+ *       output tokens) and {@code message_stop}.</li>
+ * </ul>
+ * Built on Vert.x's HTTP server (its own small Vert.x instance, event loops only: no thread per
+ * connection, keep-alive), with chunked bodies, so a {@link Reply#cutAfter cut} really breaks the
+ * connection and a client that goes away is noticed ({@link #clientClosedConnections()}).
  *
  * <p>Scripting: replies are taken from a queue ({@link #enqueue}); when it is empty the
  * {@link #otherwise fallback reply} is used; {@link #respondWith} replaces both with a function of the
@@ -51,7 +56,7 @@ import java.util.function.Function;
  * <pre>{@code
  * try (OpenAiStubServer stub = OpenAiStubServer.start()) {
  *     stub.enqueue(Reply.error(500), Reply.tokens("Hel", "lo").tokenDelay(Duration.ofMillis(20)));
- *     // point an OpenAI client at stub.baseUrl()
+ *     // point an OpenAI client at stub.baseUrl(), Ollama at stub.ollamaBaseUrl(), Anthropic at stub.baseUrl()
  * }
  * }</pre>
  */
@@ -59,46 +64,67 @@ public final class OpenAiStubServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ServerSocket serverSocket;
-    private final ExecutorService threads;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /** The dialects, chosen by request path. */
+    public enum Dialect { OPENAI, OLLAMA, ANTHROPIC }
+
+    private final Vertx vertx;
+    private final HttpServer server;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Deque<Reply> queue = new ArrayDeque<>();
     private final AtomicInteger clientClosed = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Object changed = new Object();
     private volatile Reply otherwise = Reply.tokens("Hello", " from", " the", " stub", ".");
     private volatile Function<RecordedRequest, Reply> script;
     private volatile boolean closed;
 
-    private OpenAiStubServer() throws IOException {
-        serverSocket = new ServerSocket();
-        serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        AtomicInteger n = new AtomicInteger();
-        threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "openai-stub-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        threads.execute(this::acceptLoop);
+    private OpenAiStubServer(String host, int port, int eventLoops) {
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
+        try {
+            server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
+                            .setHttp2ClearTextEnabled(false).setAcceptBacklog(4096))
+                    .requestHandler(this::handle)
+                    .listen()
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            vertx.close();
+            throw new IllegalStateException("could not start the model stub server on " + host + ":" + port + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Starts a server on a random loopback port. */
     public static OpenAiStubServer start() {
-        try {
-            return new OpenAiStubServer();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the OpenAI stub server", e);
-        }
+        return new OpenAiStubServer("127.0.0.1", 0, 1);
     }
 
-    /** {@code http://127.0.0.1:PORT/v1}, the base URL for an OpenAI client. */
+    /**
+     * Starts a server on a loopback {@code port} (0 for a random one) with {@code eventLoops} event loops
+     * (the load tool's stub process).
+     *
+     * @throws IllegalArgumentException if {@code host} is not a loopback address
+     */
+    public static OpenAiStubServer start(String host, int port, int eventLoops) {
+        if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
+            throw new IllegalArgumentException("the stub binds loopback only, not " + host);
+        }
+        return new OpenAiStubServer(host, port, eventLoops);
+    }
+
+    /** {@code http://127.0.0.1:PORT/v1}: the base URL for an OpenAI-compatible or an Anthropic client. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port() + "/v1";
     }
 
+    /** {@code http://127.0.0.1:PORT}: the base URL for an Ollama client (it appends {@code /api/chat}). */
+    public String ollamaBaseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
     /** The port. */
     public int port() {
-        return serverSocket.getLocalPort();
+        return server.actualPort();
     }
 
     /** Queues replies for the next requests, in order. */
@@ -160,23 +186,14 @@ public final class OpenAiStubServer implements AutoCloseable {
         script = null;
     }
 
-    /** Stops accepting, closes every open connection and stops the threads. */
+    /** Stops accepting, closes every open connection and the stub's Vert.x instance. */
     @Override
     public void close() {
         closed = true;
         try {
-            serverSocket.close();
-        } catch (IOException ignored) {
+            vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
             // closing anyway
-        }
-        for (Socket s : open) {
-            closeQuietly(s);
-        }
-        threads.shutdownNow();
-        try {
-            threads.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -189,139 +206,244 @@ public final class OpenAiStubServer implements AutoCloseable {
         return r != null ? r : otherwise;
     }
 
-    private boolean await(java.util.function.BooleanSupplier condition, Duration timeout) {
+    /** Waits for {@code condition}, woken by every change of the counters (no polling). */
+    private boolean await(BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // ---- connection handling ----
-
-    private void acceptLoop() {
-        while (!closed) {
-            try {
-                Socket socket = serverSocket.accept();
-                open.add(socket);
-                threads.execute(() -> {
-                    try {
-                        serve(socket);
-                    } finally {
-                        open.remove(socket);
-                        closeQuietly(socket);
-                    }
-                });
-            } catch (IOException e) {
-                if (!closed) {
-                    System.err.println("openai stub: accept failed: " + e);
+        synchronized (changed) {
+            while (!condition.getAsBoolean()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(changed, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
                 }
             }
+            return true;
         }
     }
 
-    private void serve(Socket socket) {
-        try {
-            socket.setTcpNoDelay(true);
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
-            RecordedRequest request = readRequest(in);
-            if (request == null) {
-                return;
-            }
+    private void signal() {
+        synchronized (changed) {
+            changed.notifyAll();
+        }
+    }
+
+    // ---- request handling (on the stub's event loop) ----
+
+    private void handle(HttpServerRequest req) {
+        req.body().onSuccess(body -> {
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            req.headers().forEach(e -> headers.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT),
+                    k -> new ArrayList<>()).add(e.getValue()));
+            Map<String, List<String>> frozen = new LinkedHashMap<>();
+            headers.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+            RecordedRequest request = new RecordedRequest(req.method().name(), req.path(),
+                    Collections.unmodifiableMap(frozen), body.toString());
             requests.add(request);
-            if (!request.method().equals("POST") || !request.path().startsWith("/v1/chat/completions")) {
-                writeSimple(out, 404, "{\"error\":{\"message\":\"not found: " + request.path() + "\"}}");
+            signal();
+            Dialect dialect = dialect(req);
+            if (dialect == null) {
+                req.response().setStatusCode(404).putHeader("content-type", "application/json")
+                        .end("{\"error\":{\"message\":\"not found: " + req.path() + "\"}}");
                 return;
             }
-            Reply reply = nextReply(request);
-            new Conversation(socket, in, out, request, reply).run();
-        } catch (ClientGone e) {
-            clientClosed.incrementAndGet();
-        } catch (IOException e) {
-            if (!closed) {
-                clientClosed.incrementAndGet();
-            }
-        }
+            new Conversation(req, request, dialect, nextReply(request)).run();
+        });
     }
 
-    /** Thrown when the client closed or reset the connection. */
-    private static final class ClientGone extends IOException {
-        ClientGone(String message) {
-            super(message);
+    private static Dialect dialect(HttpServerRequest req) {
+        if (!req.method().name().equals("POST")) {
+            return null;
         }
+        String path = req.path();
+        if (path.endsWith("/chat/completions")) {
+            return Dialect.OPENAI;
+        }
+        if (path.equals("/api/chat")) {
+            return Dialect.OLLAMA;
+        }
+        if (path.endsWith("/messages")) {
+            return Dialect.ANTHROPIC;
+        }
+        return null;
     }
 
+    /** One request's reply, driven by event-loop timers. */
     private final class Conversation {
-        private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
+        private final HttpServerRequest req;
+        private final HttpServerResponse res;
+        private final HttpConnection connection;
         private final RecordedRequest request;
+        private final Dialect dialect;
         private final Reply reply;
-        private final String id = "chatcmpl-stub-" + ids.incrementAndGet();
+        private final String id;
         private final String model;
+        private boolean finished;
+        private long timer = -1;
+        private io.vertx.core.Future<Void> lastWrite = io.vertx.core.Future.succeededFuture();
 
-        Conversation(Socket socket, InputStream in, OutputStream out, RecordedRequest request, Reply reply) {
-            this.socket = socket;
-            this.in = in;
-            this.out = out;
+        Conversation(HttpServerRequest req, RecordedRequest request, Dialect dialect, Reply reply) {
+            this.req = req;
+            this.res = req.response();
+            this.connection = req.connection();
             this.request = request;
+            this.dialect = dialect;
             this.reply = reply;
+            this.id = (dialect == Dialect.ANTHROPIC ? "msg_stub_" : "chatcmpl-stub-") + ids.incrementAndGet();
             JsonNode m = request.json().path("model");
             this.model = m.isTextual() ? m.asText() : "stub-model";
         }
 
-        void run() throws IOException {
-            pause(reply.responseDelay);
+        void run() {
+            res.closeHandler(v -> gone());
+            connection.closeHandler(v -> gone());
+            after(reply.responseDelay, this::respond);
+        }
+
+        /** The client went away (or the server is closing) before the reply ended. */
+        private void gone() {
+            if (!finished) {
+                finished = true;
+                if (timer >= 0) {
+                    vertx.cancelTimer(timer);
+                }
+                if (!closed) {
+                    clientClosed.incrementAndGet();
+                    signal();
+                }
+            }
+        }
+
+        private void after(Duration delay, Runnable next) {
+            if (finished) {
+                return;
+            }
+            if (delay == null || delay.isZero() || delay.isNegative()) {
+                next.run();
+                return;
+            }
+            timer = vertx.setTimer(Math.max(1, delay.toMillis()), t -> {
+                timer = -1;
+                if (!finished) {
+                    next.run();
+                }
+            });
+        }
+
+        private void respond() {
             if (reply.status != 200) {
-                writeSimple(out, reply.status, reply.errorBody);
+                endWith(reply.status, "application/json", reply.errorBody);
                 return;
             }
-            if (!request.stream()) {
-                pause(reply.firstTokenDelay);
-                writeSimple(out, 200, completionJson());
+            boolean stream = dialect == Dialect.OLLAMA
+                    ? request.json().path("stream").asBoolean(true) : request.stream();
+            if (!stream) {
+                after(reply.firstTokenDelay, () -> endWith(200, "application/json", completionJson()));
                 return;
             }
-            write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
-                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
-            out.flush();
-            pause(reply.firstTokenDelay);
+            res.setChunked(true).setStatusCode(200)
+                    .putHeader("content-type", dialect == Dialect.OLLAMA ? "application/x-ndjson" : "text/event-stream")
+                    .putHeader("cache-control", "no-cache");
+            if (dialect == Dialect.ANTHROPIC) {
+                res.write(sse("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"" + id
+                        + "\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"model\":" + quote(model)
+                        + ",\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":" + reply.promptTokens
+                        + ",\"output_tokens\":1}}}"));
+                res.write(sse("content_block_start",
+                        "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
+                res.write(sse("ping", "{\"type\": \"ping\"}"));
+            } else {
+                // send the headers now, like a real server does before the first token
+                res.write(Buffer.buffer());
+            }
+            after(reply.firstTokenDelay, () -> token(0));
+        }
+
+        private void token(int i) {
             List<String> tokens = reply.tokens;
-            for (int i = 0; i < tokens.size(); i++) {
-                if (reply.cutAfter == i) {
-                    cut();
-                    return;
-                }
-                if (i > 0) {
-                    pause(reply.tokenDelay);
-                }
-                String delta = (i == 0 ? "{\"role\":\"assistant\",\"content\":" : "{\"content\":")
-                        + quote(tokens.get(i)) + "}";
-                event(chunk("[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":null}]", null));
+            if (i == tokens.size()) {
+                afterTokens();
+                return;
             }
+            if (reply.cutAfter == i) {
+                cut();
+                return;
+            }
+            lastWrite = res.write(tokenEvent(i, tokens.get(i)));
+            after(i + 1 < tokens.size() && reply.cutAfter != i + 1 ? reply.tokenDelay : Duration.ZERO,
+                    () -> token(i + 1));
+        }
+
+        private void afterTokens() {
             if (reply.cutAfter >= 0) {
                 cut();
                 return;
             }
             if (reply.hangAfterTokens) {
-                pause(Duration.ofDays(1));
-                return;
+                return; // keep the connection open until the client leaves
             }
-            event(chunk("[{\"index\":0,\"delta\":{},\"finish_reason\":" + quote(reply.finishReason) + "}]", null));
-            int completion = reply.completionTokens >= 0 ? reply.completionTokens : tokens.size();
-            event(chunk("[]", "{\"prompt_tokens\":" + reply.promptTokens + ",\"completion_tokens\":" + completion
-                    + ",\"total_tokens\":" + (reply.promptTokens + completion) + "}"));
-            event("[DONE]");
-            write("0\r\n\r\n");
-            out.flush();
+            int completion = reply.completionTokens >= 0 ? reply.completionTokens : reply.tokens.size();
+            switch (dialect) {
+                case OPENAI -> {
+                    res.write(sse(null, chunk("[{\"index\":0,\"delta\":{},\"finish_reason\":"
+                            + quote(reply.finishReason) + "}]", null)));
+                    res.write(sse(null, chunk("[]", "{\"prompt_tokens\":" + reply.promptTokens
+                            + ",\"completion_tokens\":" + completion + ",\"total_tokens\":"
+                            + (reply.promptTokens + completion) + "}")));
+                    res.write(sse(null, "[DONE]"));
+                }
+                case OLLAMA -> res.write(Buffer.buffer(ollamaLine("", true, completion) + "\n"));
+                case ANTHROPIC -> {
+                    res.write(sse("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
+                    res.write(sse("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
+                            + quote(anthropicStopReason()) + ",\"stop_sequence\":null},\"usage\":{\"output_tokens\":"
+                            + completion + "}}"));
+                    res.write(sse("message_stop", "{\"type\":\"message_stop\"}"));
+                }
+            }
+            finished = true;
+            res.end();
+        }
+
+        private Buffer tokenEvent(int i, String token) {
+            return switch (dialect) {
+                case OPENAI -> sse(null, chunk("[{\"index\":0,\"delta\":" + (i == 0
+                        ? "{\"role\":\"assistant\",\"content\":" : "{\"content\":") + quote(token)
+                        + "},\"finish_reason\":null}]", null));
+                case OLLAMA -> Buffer.buffer(ollamaLine(token, false, 0) + "\n");
+                case ANTHROPIC -> sse("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+                        + "\"delta\":{\"type\":\"text_delta\",\"text\":" + quote(token) + "}}");
+            };
+        }
+
+        /** Breaks the connection mid-body, once what was written is on the wire: no terminating chunk. */
+        private void cut() {
+            finished = true;
+            lastWrite.onComplete(x -> connection.close());
+        }
+
+        private void endWith(int status, String contentType, String body) {
+            finished = true;
+            res.setStatusCode(status).putHeader("content-type", contentType).end(body);
+        }
+
+        private String anthropicStopReason() {
+            return switch (reply.finishReason) {
+                case "stop" -> "end_turn";
+                case "length" -> "max_tokens";
+                default -> reply.finishReason;
+            };
+        }
+
+        private String ollamaLine(String content, boolean done, int completion) {
+            return "{\"model\":" + quote(model) + ",\"created_at\":\"" + Instant.now() + "\",\"message\":{\"role\":"
+                    + "\"assistant\",\"content\":" + quote(content) + "},\"done\":" + done
+                    + (done ? ",\"done_reason\":" + quote(reply.finishReason) + ",\"total_duration\":1000000,"
+                    + "\"prompt_eval_count\":" + reply.promptTokens + ",\"eval_count\":" + completion : "") + "}";
         }
 
         private String chunk(String choices, String usage) {
@@ -333,116 +455,20 @@ public final class OpenAiStubServer implements AutoCloseable {
         private String completionJson() {
             String text = String.join("", reply.tokens);
             int completion = reply.completionTokens >= 0 ? reply.completionTokens : reply.tokens.size();
-            return "{\"id\":\"" + id + "\",\"object\":\"chat.completion\",\"created\":"
-                    + (System.currentTimeMillis() / 1000) + ",\"model\":" + quote(model) + ",\"choices\":[{\"index\":0,"
-                    + "\"message\":{\"role\":\"assistant\",\"content\":" + quote(text) + "},\"finish_reason\":"
-                    + quote(reply.finishReason) + "}],\"usage\":{\"prompt_tokens\":" + reply.promptTokens
-                    + ",\"completion_tokens\":" + completion + ",\"total_tokens\":" + (reply.promptTokens + completion)
-                    + "}}";
+            return switch (dialect) {
+                case OPENAI -> "{\"id\":\"" + id + "\",\"object\":\"chat.completion\",\"created\":"
+                        + (System.currentTimeMillis() / 1000) + ",\"model\":" + quote(model) + ",\"choices\":[{\"index\":0,"
+                        + "\"message\":{\"role\":\"assistant\",\"content\":" + quote(text) + "},\"finish_reason\":"
+                        + quote(reply.finishReason) + "}],\"usage\":{\"prompt_tokens\":" + reply.promptTokens
+                        + ",\"completion_tokens\":" + completion + ",\"total_tokens\":" + (reply.promptTokens + completion)
+                        + "}}";
+                case OLLAMA -> ollamaLine(text, true, completion);
+                case ANTHROPIC -> "{\"id\":\"" + id + "\",\"type\":\"message\",\"role\":\"assistant\",\"content\":"
+                        + "[{\"type\":\"text\",\"text\":" + quote(text) + "}],\"model\":" + quote(model)
+                        + ",\"stop_reason\":" + quote(anthropicStopReason()) + ",\"stop_sequence\":null,\"usage\":"
+                        + "{\"input_tokens\":" + reply.promptTokens + ",\"output_tokens\":" + completion + "}}";
+            };
         }
-
-        private void event(String data) throws IOException {
-            byte[] bytes = ("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
-            try {
-                out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.write(bytes);
-                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-            } catch (IOException e) {
-                throw new ClientGone("write failed: " + e.getMessage());
-            }
-        }
-
-        private void write(String s) throws IOException {
-            try {
-                out.write(s.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new ClientGone("write failed: " + e.getMessage());
-            }
-        }
-
-        /** Breaks the connection mid-body: no terminating chunk, socket closed. */
-        private void cut() throws IOException {
-            out.flush();
-            socket.close();
-        }
-
-        /** Waits {@code delay}, noticing a client that closes the connection meanwhile. */
-        private void pause(Duration delay) throws IOException {
-            if (delay == null || delay.isZero()) {
-                return;
-            }
-            long deadline = System.nanoTime() + delay.toNanos();
-            while (true) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    return;
-                }
-                socket.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
-                try {
-                    if (in.read() < 0) {
-                        throw new ClientGone("client closed the connection");
-                    }
-                } catch (SocketTimeoutException e) {
-                    return;
-                } catch (ClientGone e) {
-                    throw e;
-                } catch (IOException e) {
-                    if (closed) {
-                        throw e;
-                    }
-                    throw new ClientGone("connection reset: " + e.getMessage());
-                } finally {
-                    if (!socket.isClosed()) {
-                        socket.setSoTimeout(0);
-                    }
-                }
-            }
-        }
-    }
-
-    private static RecordedRequest readRequest(InputStream in) throws IOException {
-        String requestLine = readLine(in);
-        if (requestLine == null || requestLine.isEmpty()) {
-            return null;
-        }
-        String[] parts = requestLine.split(" ");
-        if (parts.length < 2) {
-            return null;
-        }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        String line;
-        while ((line = readLine(in)) != null && !line.isEmpty()) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                        .add(line.substring(colon + 1).trim());
-            }
-        }
-        byte[] body;
-        String length = first(headers, "content-length");
-        if (length != null) {
-            body = in.readNBytes(Integer.parseInt(length));
-        } else if ("chunked".equalsIgnoreCase(first(headers, "transfer-encoding"))) {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            while (true) {
-                String size = readLine(in);
-                int n = Integer.parseInt(size.split(";")[0].trim(), 16);
-                if (n == 0) {
-                    readLine(in);
-                    break;
-                }
-                buf.write(in.readNBytes(n));
-                readLine(in);
-            }
-            body = buf.toByteArray();
-        } else {
-            body = new byte[0];
-        }
-        Map<String, List<String>> frozen = new LinkedHashMap<>();
-        headers.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-        return new RecordedRequest(parts[0], parts[1], Collections.unmodifiableMap(frozen),
-                new String(body, StandardCharsets.UTF_8));
     }
 
     private static String first(Map<String, List<String>> headers, String name) {
@@ -450,44 +476,8 @@ public final class OpenAiStubServer implements AutoCloseable {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (b == '\n') {
-                break;
-            }
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        if (b < 0 && line.size() == 0) {
-            return null;
-        }
-        return line.toString(StandardCharsets.UTF_8);
-    }
-
-    private static void writeSimple(OutputStream out, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
-        out.write(head.getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
-        out.flush();
-    }
-
-    private static String reason(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 404 -> "Not Found";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            default -> "Status";
-        };
+    private static Buffer sse(String event, String data) {
+        return Buffer.buffer((event != null ? "event: " + event + "\n" : "") + "data: " + data + "\n\n");
     }
 
     static String quote(String s) {
@@ -513,14 +503,6 @@ public final class OpenAiStubServer implements AutoCloseable {
             }
         }
         return sb.append('"').toString();
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
     }
 
     /**
@@ -557,9 +539,22 @@ public final class OpenAiStubServer implements AutoCloseable {
             return first(headers, name.toLowerCase(Locale.ROOT));
         }
 
-        /** The {@code content} of every message with {@code role}, in order (text contents only). */
+        /**
+         * The {@code content} of every message with {@code role}, in order (text contents only); for
+         * {@code system} also Anthropic's top-level {@code system} field.
+         */
         public List<String> messages(String role) {
             List<String> out = new ArrayList<>();
+            JsonNode topSystem = json().path("system"); // Anthropic keeps the system prompt outside messages
+            if ("system".equals(role) && !topSystem.isMissingNode() && !topSystem.isNull()) {
+                if (topSystem.isTextual()) {
+                    out.add(topSystem.asText());
+                } else if (topSystem.isArray()) {
+                    StringBuilder sb = new StringBuilder();
+                    topSystem.forEach(part -> sb.append(part.path("text").asText("")));
+                    out.add(sb.toString());
+                }
+            }
             for (JsonNode m : json().path("messages")) {
                 if (role.equals(m.path("role").asText())) {
                     JsonNode content = m.path("content");

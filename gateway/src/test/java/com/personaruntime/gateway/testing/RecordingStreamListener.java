@@ -41,6 +41,7 @@ public final class RecordingStreamListener implements StreamListener {
         enter("delta:" + text);
         synchronized (this) {
             deltas.add(text);
+            notifyAll();
         }
         leave();
     }
@@ -96,18 +97,21 @@ public final class RecordingStreamListener implements StreamListener {
         return this;
     }
 
-    /** Waits until at least {@code n} deltas arrived. */
+    /** Waits until at least {@code n} deltas arrived (woken by each delta, no polling). */
     public RecordingStreamListener awaitDeltas(int n, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (deltas().size() < n) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("fewer than " + n + " deltas within " + timeout + "; events: " + events());
-            }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
+        synchronized (this) {
+            while (deltas.size() < n) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("fewer than " + n + " deltas within " + timeout + "; events: " + events);
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
             }
         }
         return this;

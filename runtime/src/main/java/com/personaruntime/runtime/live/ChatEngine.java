@@ -2,6 +2,7 @@ package com.personaruntime.runtime.live;
 
 import com.personaruntime.composer.KnowledgeHit;
 import com.personaruntime.composer.LanguageDetector;
+import com.personaruntime.gateway.Attribution;
 import com.personaruntime.gateway.GatewayFailure;
 import com.personaruntime.gateway.ModelGateway;
 import com.personaruntime.gateway.ModelRoute;
@@ -215,7 +216,7 @@ public final class ChatEngine {
         state.interrupt(null);
         return;
       }
-      state.handle = gateway.stream(chain, request, state);
+      state.handle = gateway.stream(chain, request, state, new Attribution(persona.brand(), persona.id()));
       if (state.cancelled.get()) {
         state.handle.cancel();
       }

@@ -32,7 +32,7 @@ public record AppConfig(Http http, Storage storage, Optional<Path> personasDir, 
   public record Llm(String provider, String baseUrl, String model, String apiKey, int connectTimeoutMs,
                     int firstTokenTimeoutMs, int interTokenTimeoutMs, int totalTimeoutMs, int maxRetries,
                     java.util.Map<String, Endpoint> endpoints, List<String> apiKeyEnvAllowed,
-                    boolean allowPrivateNetworks) {
+                    boolean allowPrivateNetworks, int firstTextDeadlineMs) {
     public Llm {
       endpoints = java.util.Map.copyOf(endpoints);
       apiKeyEnvAllowed = List.copyOf(apiKeyEnvAllowed);
@@ -44,7 +44,8 @@ public record AppConfig(Http http, Storage storage, Optional<Path> personasDir, 
           + (apiKey.isEmpty() ? "" : "***") + ", connectTimeoutMs=" + connectTimeoutMs + ", firstTokenTimeoutMs="
           + firstTokenTimeoutMs + ", interTokenTimeoutMs=" + interTokenTimeoutMs + ", totalTimeoutMs="
           + totalTimeoutMs + ", maxRetries=" + maxRetries + ", endpoints=" + endpoints.keySet()
-          + ", apiKeyEnvAllowed=" + apiKeyEnvAllowed + ", allowPrivateNetworks=" + allowPrivateNetworks + "]";
+          + ", apiKeyEnvAllowed=" + apiKeyEnvAllowed + ", allowPrivateNetworks=" + allowPrivateNetworks
+          + ", firstTextDeadlineMs=" + firstTextDeadlineMs + "]";
     }
   }
 

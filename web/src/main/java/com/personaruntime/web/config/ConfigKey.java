@@ -66,6 +66,9 @@ public record ConfigKey(String name, Type type, String defaultValue, boolean sec
       new ConfigKey("llm.totalTimeoutMs", Type.INT, "120000", false, "Model gateway: longest duration of one reply."),
       new ConfigKey("llm.maxRetries", Type.INT, "2", false,
           "Model gateway: retries on the same model before anything was shown (then the next model in the chain)."),
+      new ConfigKey("llm.firstTextDeadlineMs", Type.INT, "15000", false,
+          "Model gateway: longest wait for the first text of a reply across all retries and models; then the "
+              + "offline composer answers."),
       new ConfigKey("live.maxMessageChars", Type.INT, "2000", false, "Longest audience message on a live WebSocket."),
       new ConfigKey("live.burst", Type.INT, "5", false, "Live WebSocket rate limit: messages allowed at once."),
       new ConfigKey("live.messagesPerMinute", Type.INT, "30", false,

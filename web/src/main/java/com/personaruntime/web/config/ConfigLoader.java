@@ -107,7 +107,8 @@ public final class ConfigLoader {
         v.integer("llm.maxRetries", 0, 10),
         endpoints(endpointsRaw, problems),
         keyEnvAllowed,
-        v.bool("llm.allowPrivateNetworks"));
+        v.bool("llm.allowPrivateNetworks"),
+        v.integer("llm.firstTextDeadlineMs", 1, 3_600_000));
     for (String k : List.of("llm.firstTokenTimeoutMs", "llm.interTokenTimeoutMs")) {
       int value = k.equals("llm.firstTokenTimeoutMs") ? llm.firstTokenTimeoutMs() : llm.interTokenTimeoutMs();
       if (value > llm.totalTimeoutMs()) {

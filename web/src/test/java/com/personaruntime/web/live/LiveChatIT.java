@@ -380,6 +380,35 @@ class LiveChatIT {
     assertThat(stub.requestCount()).isZero();
   }
 
+  @Test
+  void providerTokenUsageIsCountedPerBrandAndPersonaInTheMetrics() throws Exception {
+    String input = "persona_llm_tokens_total{brand=\"acme\",persona=\"nova\",route=\"openai:stub-model\",type=\"input\"}";
+    String output = input.replace("type=\"input\"", "type=\"output\"");
+    double inBefore = metric(input);
+    double outBefore = metric(output);
+    stub.enqueue(Reply.tokens("Serum", " Acme", " 250.000đ.").usage(321, 3));
+    try (Client c = Client.open("nova")) {
+      c.hello();
+      assertThat(c.ask("m1", "Giá serum?").decision).isEqualTo("allow");
+    }
+    // usage is recorded before the reply's done frame leaves the server
+    assertThat(metric(input) - inBefore).isEqualTo(321);
+    assertThat(metric(output) - outBefore).isEqualTo(3);
+  }
+
+  /** A sample's value from /metrics (Prometheus text), 0 when absent. */
+  private static double metric(String sample) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + base + "/metrics")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    for (String line : r.body().split("\n")) {
+      if (line.startsWith(sample + " ")) {
+        return Double.parseDouble(line.substring(sample.length() + 1).trim());
+      }
+    }
+    return 0;
+  }
+
   // ---------------------------------------------------------------- live rooms
 
   @Test
