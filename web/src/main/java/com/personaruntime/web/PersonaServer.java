@@ -21,6 +21,18 @@ import com.personaruntime.web.console.insights.InsightPages;
 import com.personaruntime.web.console.moderation.ModerationPages;
 import com.personaruntime.web.console.personas.PersonaPages;
 import com.personaruntime.web.console.posts.PostPages;
+import com.personaruntime.web.api.PostRoutes;
+import com.personaruntime.web.api.PublishRoutes;
+import com.personaruntime.runtime.posts.PlatformProfiles;
+import com.personaruntime.runtime.posts.PostDrafter;
+import com.personaruntime.runtime.posts.PostService;
+import com.personaruntime.runtime.provenance.ProvenanceKeys;
+import com.personaruntime.runtime.provenance.ProvenanceService;
+import com.personaruntime.runtime.publish.ChannelStore;
+import com.personaruntime.runtime.publish.Publisher;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.concurrent.atomic.AtomicReference;
 import com.personaruntime.web.live.LiveSocket;
 import com.personaruntime.gateway.GatewayOptions;
 import com.personaruntime.gateway.MicrometerGatewayMetrics;
@@ -79,7 +91,11 @@ public final class PersonaServer {
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final long startedNanos;
 
-  private PersonaServer(Vertx vertx, Database database, HttpServer http, AppConfig config, long startedNanos) {
+  private final Publisher publisher;
+
+  private PersonaServer(Vertx vertx, Database database, HttpServer http, AppConfig config, long startedNanos,
+      Publisher publisher) {
+    this.publisher = publisher;
     this.vertx = vertx;
     this.database = database;
     this.http = http;
@@ -162,7 +178,29 @@ public final class PersonaServer {
       LiveSocket live = new LiveSocket(vertx, catalog, engine, rooms, new LiveSocket.Limits(lc.maxMessageChars(),
           lc.burst(), lc.messagesPerMinute() / 60.0, Duration.ofSeconds(lc.idleTimeoutSeconds()).toMillis(),
           Duration.ofMinutes(lc.redisclosureMinutes()).toMillis(), config.http().allowedOrigins()), clock);
-      return AdminBootstrap.ensureAdmin(vertx, users, env, console)
+      AppConfig.Publish pc = config.publish();
+      AtomicReference<HttpServer> listening = new AtomicReference<>();
+      java.util.function.Supplier<String> baseUrl = () -> !pc.publicBaseUrl().isBlank() ? pc.publicBaseUrl()
+          : "http://" + (config.http().host().equals("0.0.0.0") ? "localhost" : config.http().host()) + ":"
+              + (listening.get() == null ? config.http().port() : listening.get().actualPort());
+      PlatformProfiles profiles = PlatformProfiles.shipped();
+      ChannelStore channels = new ChannelStore(db, audit, clock, new HashSet<>(profiles.ids()),
+          pc.allowPrivateNetworks());
+      AtomicReference<ProvenanceService> provenanceRef = new AtomicReference<>();
+      AtomicReference<PostService> postsRef = new AtomicReference<>();
+      String nodeName = config.http().port() == 0 ? null : config.http().host() + ":" + config.http().port();
+      Publisher publisher = new Publisher(vertx, db, audit, clock, new Publisher.Options(
+          Duration.ofMillis(pc.pollIntervalMs()), 20, Duration.ofMillis(pc.deliveryTimeoutMs()),
+          Duration.ofSeconds(pc.leaseSeconds()), pc.allowPrivateNetworks(), nodeName));
+      return vertx.executeBlocking(() -> provenanceKeys(config), false)
+          .compose(keys -> {
+            ProvenanceService provenance = new ProvenanceService(db, keys, clock);
+            provenanceRef.set(provenance);
+            postsRef.set(new PostService(db, audit, clock, profiles, new PostDrafter(vertx, gateway), composers,
+                defaultModel, env, provenance, baseUrl));
+            return provenance.publishKeys();
+          })
+          .compose(v -> AdminBootstrap.ensureAdmin(vertx, users, env, console))
           .compose(v -> StartupPersonas.load(vertx, config.personasDir()))
           .compose(catalog::importFiles)
           .compose(report -> {
@@ -170,7 +208,8 @@ public final class PersonaServer {
                 report.unchanged().size(), report.skipped().size());
             report.skipped().forEach(line -> LOG.warn("skipped persona file {}", line));
             Router router = router(vertx, config, registry, auth, catalog, brands, users, audit, db, live,
-                new ModerationStore(db, audit, clock));
+                new ModerationStore(db, audit, clock), new PostRoutes(postsRef.get(), catalog, brands, baseUrl),
+                new PublishRoutes(channels, brands, provenanceRef.get()));
             HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost(config.http().host())
                 .setPort(config.http().port())
@@ -181,8 +220,15 @@ public final class PersonaServer {
             server.requestHandler(router);
             return server.listen();
           })
+          .compose(server -> {
+            listening.set(server);
+            return publisher.releaseOwnLeases().map(n -> {
+              publisher.start();
+              return server;
+            });
+          })
           .map(server -> {
-            PersonaServer ps = new PersonaServer(vertx, db, server, config, t0);
+            PersonaServer ps = new PersonaServer(vertx, db, server, config, t0, publisher);
             LOG.info("persona-runtime UP on http://{}:{} in {} ms (storage: {}, default model: {})",
                 config.http().host(), server.actualPort(), (System.nanoTime() - t0) / 1_000_000, db.vendor(),
                 config.llm().provider());
@@ -218,7 +264,7 @@ public final class PersonaServer {
 
   private static Router router(Vertx vertx, AppConfig config, PrometheusMeterRegistry registry, AuthService auth,
       PersonaCatalog catalog, BrandRepository brands, UserRepository users, AuditLog audit, Database db,
-      LiveSocket live, ModerationStore moderation) {
+      LiveSocket live, ModerationStore moderation, PostRoutes postRoutes, PublishRoutes publishRoutes) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog());
     router.route().handler(ctx -> {
@@ -245,6 +291,7 @@ public final class PersonaServer {
     router.post("/api/v1/auth/login").handler(BodyHandler.create(false).setBodyLimit(16 * 1024));
     authRoutes.mountPublic(router);
     new PublicRoutes(catalog).mount(router);
+    publishRoutes.mountPublic(router);
     router.route("/api/*").handler(new Auth(auth));
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
     authRoutes.mountProtected(router);
@@ -252,6 +299,8 @@ public final class PersonaServer {
     new BrandRoutes(vertx, brands, users, audit).mount(router);
     new GuardrailRoutes(catalog).mount(router);
     new ModerationRoutes(moderation, catalog).mount(router);
+    postRoutes.mount(router);
+    publishRoutes.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     // the brand console: one ConsolePage per area (see web/.../console/package-info.java)
     new Console(vertx, auth, new Console.Options(config.http().secureCookies(), config.auth().sessionTtlMinutes() * 60L,
@@ -264,6 +313,41 @@ public final class PersonaServer {
     router.errorHandler(404, Errors::handle);
     router.errorHandler(405, Errors::handle);
     return router;
+  }
+
+  /**
+   * The provenance signing keys: {@code provenance.privateJwk} when set; else the key file
+   * ({@code provenance.keyFile}, or {@code provenance-keys.json} beside the H2 database file, or in
+   * {@code ./data} for PostgreSQL), created at first start; an in-memory H2 database gets a key that
+   * lives as long as the process. Blocking file I/O.
+   */
+  static ProvenanceKeys provenanceKeys(AppConfig config) {
+    AppConfig.Publish pc = config.publish();
+    if (!pc.privateJwk().isBlank()) {
+      return ProvenanceKeys.load(null, pc.privateJwk());
+    }
+    if (pc.keyFile().isPresent()) {
+      return ProvenanceKeys.load(pc.keyFile().get(), null);
+    }
+    String url = config.storage().url();
+    if (url.startsWith("jdbc:h2:mem:")) {
+      return ProvenanceKeys.ephemeral();
+    }
+    Path dataDir = Path.of("data");
+    if (url.startsWith("jdbc:h2:")) {
+      String rest = url.substring("jdbc:h2:".length());
+      rest = rest.startsWith("file:") ? rest.substring("file:".length()) : rest;
+      int semi = rest.indexOf(';');
+      String file = semi >= 0 ? rest.substring(0, semi) : rest;
+      if (file.startsWith("~")) {
+        file = System.getProperty("user.home") + file.substring(1);
+      }
+      Path parent = Path.of(file).toAbsolutePath().getParent();
+      if (parent != null) {
+        dataDir = parent;
+      }
+    }
+    return ProvenanceKeys.load(dataDir.resolve("provenance-keys.json"), null);
   }
 
   /** The port the server listens on. */
@@ -285,6 +369,7 @@ public final class PersonaServer {
     }
     LOG.info("shutting down: no new connections, up to {} s for in-flight requests",
         config.http().shutdownGraceSeconds());
+    publisher.close();
     http.shutdown(config.http().shutdownGraceSeconds(), TimeUnit.SECONDS)
         .transform(x -> database.close())
         .onComplete(x -> {

@@ -70,7 +70,30 @@ final class RouteTable {
       // an item of a brand the caller cannot moderate: 404 like an unknown id
       new Row("GET", "/api/v1/moderation/items/:id", Scope.TENANT),
       new Row("POST", "/api/v1/moderation/items/:id/claim", Scope.TENANT),
-      new Row("POST", "/api/v1/moderation/items/:id/decision", Scope.TENANT));
+      new Row("POST", "/api/v1/moderation/items/:id/decision", Scope.TENANT),
+      // posts (issue 11): the body names the persona on create; a post of another brand is 404
+      new Row("GET", "/api/v1/posts/platforms", Scope.LIST),
+      new Row("GET", "/api/v1/posts", Scope.LIST),
+      new Row("POST", "/api/v1/posts", Scope.TENANT),
+      new Row("GET", "/api/v1/posts/:id", Scope.TENANT),
+      new Row("DELETE", "/api/v1/posts/:id", Scope.TENANT),
+      new Row("PUT", "/api/v1/posts/:id/variants/:platform", Scope.TENANT),
+      new Row("POST", "/api/v1/posts/:id/approve", Scope.TENANT),
+      new Row("POST", "/api/v1/posts/:id/reject", Scope.TENANT),
+      new Row("POST", "/api/v1/posts/:id/comments", Scope.TENANT),
+      new Row("POST", "/api/v1/posts/:id/schedule", Scope.TENANT),
+      new Row("POST", "/api/v1/posts/:id/publish", Scope.TENANT),
+      new Row("POST", "/api/v1/posts/:id/variants/:platform/approve", Scope.TENANT),
+      new Row("POST", "/api/v1/posts/:id/variants/:platform/reject", Scope.TENANT),
+      new Row("POST", "/api/v1/posts/:id/variants/:platform/comments", Scope.TENANT),
+      new Row("POST", "/api/v1/posts/:id/variants/:platform/schedule", Scope.TENANT),
+      new Row("POST", "/api/v1/posts/:id/variants/:platform/publish", Scope.TENANT),
+      new Row("GET", "/api/v1/brands/:brand/channels", Scope.TENANT),
+      new Row("POST", "/api/v1/brands/:brand/channels", Scope.TENANT),
+      new Row("DELETE", "/api/v1/brands/:brand/channels/:channelId", Scope.TENANT),
+      // provenance records and keys are public (anyone may verify a published post)
+      new Row("GET", "/api/v1/provenance/keys", Scope.PUBLIC),
+      new Row("GET", "/api/v1/provenance/:variantId", Scope.PUBLIC));
 
   private RouteTable() {
   }

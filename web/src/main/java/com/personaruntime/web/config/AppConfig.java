@@ -8,7 +8,8 @@ import java.util.Optional;
  * The server's configuration, immutable once built by {@link ConfigLoader}. Secrets are kept
  * out of {@link #toString()}.
  */
-public record AppConfig(Http http, Storage storage, Optional<Path> personasDir, Llm llm, Auth auth, Live live) {
+public record AppConfig(Http http, Storage storage, Optional<Path> personasDir, Llm llm, Auth auth, Live live,
+                        Publish publish) {
 
   public record Http(String host, int port, int maxBodyBytes, int shutdownGraceSeconds, boolean secureCookies,
                      List<String> allowedOrigins) {
@@ -62,5 +63,21 @@ public record AppConfig(Http http, Storage storage, Optional<Path> personasDir, 
   /** Limits of live WebSockets and live rooms ({@code live.*}). */
   public record Live(int maxMessageChars, int burst, int messagesPerMinute, int idleTimeoutSeconds,
                      int redisclosureMinutes, int roomDisclosureSeconds, int roomQueueSize, int memoryTurns) {
+  }
+
+  /**
+   * Posts publishing and provenance ({@code publish.*}, {@code provenance.*}).
+   *
+   * @param keyFile    the provenance key file, or empty for the default in the data folder
+   * @param privateJwk a configured signing key (JSON), or "" — never shown by {@link #toString()}
+   */
+  public record Publish(boolean allowPrivateNetworks, String publicBaseUrl, int pollIntervalMs, int deliveryTimeoutMs,
+                        int leaseSeconds, Optional<Path> keyFile, String privateJwk) {
+    @Override
+    public String toString() {
+      return "Publish[allowPrivateNetworks=" + allowPrivateNetworks + ", publicBaseUrl=" + publicBaseUrl
+          + ", pollIntervalMs=" + pollIntervalMs + ", deliveryTimeoutMs=" + deliveryTimeoutMs + ", leaseSeconds="
+          + leaseSeconds + ", keyFile=" + keyFile + ", privateJwk=" + (privateJwk.isEmpty() ? "" : "***") + "]";
+    }
   }
 }

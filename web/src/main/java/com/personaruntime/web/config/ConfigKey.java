@@ -87,5 +87,19 @@ public record ConfigKey(String name, Type type, String defaultValue, boolean sec
       new ConfigKey("auth.loginFailuresPerAccount", Type.INT, "5", false,
           "Failed logins allowed per account per 15 minutes."),
       new ConfigKey("auth.loginAttemptsPerAddress", Type.INT, "20", false,
-          "Login attempts allowed per client address per 15 minutes."));
+          "Login attempts allowed per client address per 15 minutes."),
+      new ConfigKey("publish.allowPrivateNetworks", Type.BOOLEAN, "false", false,
+          "Let publishing channel URLs point at loopback or private addresses (development and tests only)."),
+      new ConfigKey("publish.publicBaseUrl", Type.STRING, "", false,
+          "The server's public URL, used in provenanceUrl of delivered posts; empty: http://localhost:<port>."),
+      new ConfigKey("publish.pollIntervalMs", Type.INT, "1000", false,
+          "How often the publisher looks for due deliveries (the outbox relay)."),
+      new ConfigKey("publish.deliveryTimeoutMs", Type.INT, "10000", false,
+          "Longest wait for a channel's answer to one delivery."),
+      new ConfigKey("publish.leaseSeconds", Type.INT, "60", false,
+          "How long a claimed delivery is held before another node may retry it (longer than the timeout)."),
+      new ConfigKey("provenance.keyFile", Type.STRING, "", false,
+          "JWK set file of the provenance signing keys; empty: provenance-keys.json in the data folder (created at first start)."),
+      new ConfigKey("provenance.privateJwk", Type.STRING, "", true,
+          "A private EC P-256 JWK (JSON) that signs provenance records instead of the key file (set PROVENANCE_PRIVATEJWK)."));
 }

@@ -129,10 +129,28 @@ public final class ConfigLoader {
         v.integer("auth.sessionTtlMinutes", 1, 60 * 24 * 90),
         v.integer("auth.loginFailuresPerAccount", 1, 1000),
         v.integer("auth.loginAttemptsPerAddress", 1, 100000));
+    String publicBaseUrl = v.string("publish.publicBaseUrl");
+    if (!publicBaseUrl.isBlank() && !isHttpUrl(publicBaseUrl)) {
+      problems.add(v.where("publish.publicBaseUrl") + "publish.publicBaseUrl: must be an absolute http(s) URL, got '"
+          + publicBaseUrl + "'");
+    }
+    String keyFile = v.string("provenance.keyFile");
+    AppConfig.Publish publish = new AppConfig.Publish(
+        v.bool("publish.allowPrivateNetworks"),
+        publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl,
+        v.integer("publish.pollIntervalMs", 50, 3_600_000),
+        v.integer("publish.deliveryTimeoutMs", 100, 600_000),
+        v.integer("publish.leaseSeconds", 1, 86_400),
+        keyFile.isBlank() ? Optional.empty() : Optional.of(resolve(file, keyFile, raw.get("provenance.keyFile"))),
+        v.string("provenance.privateJwk"));
+    if (publish.leaseSeconds() * 1000L <= publish.deliveryTimeoutMs()) {
+      problems.add(v.where("publish.leaseSeconds") + "publish.leaseSeconds: must be longer than "
+          + "publish.deliveryTimeoutMs (" + publish.deliveryTimeoutMs() + " ms), got " + publish.leaseSeconds());
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new AppConfig(http, storage, personasDir, llm, auth, live);
+    return new AppConfig(http, storage, personasDir, llm, auth, live, publish);
   }
 
   private static Path resolve(Path file, String dir, Raw raw) {

@@ -1,0 +1,127 @@
+package com.personaruntime.runtime.publish;
+
+import com.personaruntime.runtime.storage.AuditLog;
+import com.personaruntime.runtime.storage.Database;
+import com.personaruntime.runtime.storage.NotFoundException;
+import com.personaruntime.runtime.storage.Sql;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A brand's publishing channels ({@code publish_channels}): add (the URL checked against
+ * {@link OutboundAddresses}, a fresh {@code whsec_} secret), list, delete (soft: pending
+ * deliveries to it are cancelled in the same transaction). Every change is audited in its
+ * transaction.
+ */
+public final class ChannelStore {
+  /** Longest channel URL. */
+  public static final int MAX_URL = 2048;
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String COLUMNS = "id, brand_id, platform, url, secret, status, disabled_reason, created_at";
+
+  private final Database db;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final boolean allowPrivateNetworks;
+  private final Set<String> platforms;
+
+  /**
+   * @param platforms            the platform ids a channel may name (besides {@code *})
+   * @param allowPrivateNetworks {@code publish.allowPrivateNetworks}
+   */
+  public ChannelStore(Database db, AuditLog audit, Clock clock, Set<String> platforms, boolean allowPrivateNetworks) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.audit = Objects.requireNonNull(audit, "audit");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.platforms = Set.copyOf(platforms);
+    this.allowPrivateNetworks = allowPrivateNetworks;
+  }
+
+  /** Whether channel URLs may point at loopback or private addresses. */
+  public boolean allowPrivateNetworks() {
+    return allowPrivateNetworks;
+  }
+
+  /** A new Standard Webhooks secret: {@code whsec_} + base64 of 32 random bytes. */
+  public static String newSecret() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return "whsec_" + Base64.getEncoder().encodeToString(b);
+  }
+
+  /**
+   * Adds a channel. Fails with {@link IllegalArgumentException} naming the field (unknown platform,
+   * bad URL, private address refused).
+   */
+  public Future<Channel> create(String actor, String brandId, String platform, String url) {
+    if (platform == null || !(platform.equals("*") || platforms.contains(platform))) {
+      return Future.failedFuture(new IllegalArgumentException("platform: must be one of "
+          + String.join(", ", platforms.stream().sorted().toList()) + " or *, got '" + platform + "'"));
+    }
+    if (url == null || url.isBlank() || url.length() > MAX_URL) {
+      return Future.failedFuture(new IllegalArgumentException("url: must be an absolute http(s) URL of at most "
+          + MAX_URL + " characters"));
+    }
+    return db.vertx().executeBlocking(() -> {
+      OutboundAddresses.check(url, allowPrivateNetworks);
+      return url;
+    }, false).compose(ok -> {
+      Channel c = new Channel(Sql.newId(), brandId, platform, url, newSecret(), "active", null,
+          Sql.micros(clock.instant()));
+      return db.pool().withTransaction(conn -> conn.preparedQuery("INSERT INTO publish_channels (" + COLUMNS
+              + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+          .execute(Tuple.from(new Object[] {c.id(), brandId, platform, url, c.secret(), c.status(), null,
+              Sql.ts(c.createdAt())}))
+          .compose(x -> audit.append(conn, actor, brandId, "channel.created", "publish_channel", c.id(),
+              new JsonObject().put("platform", platform).put("url", url).encode()))
+          .map(c));
+    });
+  }
+
+  /** The brand's channels that are not deleted, oldest first. */
+  public Future<List<Channel>> list(String brandId) {
+    return db.pool().preparedQuery("SELECT " + COLUMNS + " FROM publish_channels WHERE brand_id = ? "
+            + "AND status <> 'deleted' ORDER BY created_at, id")
+        .execute(Tuple.of(brandId))
+        .map(rows -> Sql.list(rows, ChannelStore::map));
+  }
+
+  /** The brand's active channels, through a transaction's client. */
+  public static Future<List<Channel>> active(SqlClient client, String brandId) {
+    return client.preparedQuery("SELECT " + COLUMNS + " FROM publish_channels WHERE brand_id = ? AND status = 'active'"
+            + " ORDER BY created_at, id")
+        .execute(Tuple.of(brandId))
+        .map(rows -> Sql.list(rows, ChannelStore::map));
+  }
+
+  /** Deletes a channel of the brand; pending deliveries to it are cancelled. 404 when unknown. */
+  public Future<Void> delete(String actor, String brandId, String channelId) {
+    return db.pool().withTransaction(conn -> conn.preparedQuery("UPDATE publish_channels SET status = 'deleted' "
+            + "WHERE id = ? AND brand_id = ? AND status <> 'deleted'")
+        .execute(Tuple.of(channelId, brandId))
+        .compose(r -> {
+          if (r.rowCount() == 0) {
+            return Future.failedFuture(new NotFoundException("channel '" + channelId + "' not found"));
+          }
+          return conn.preparedQuery("UPDATE publish_outbox SET status = 'cancelled', last_error = ? "
+                  + "WHERE channel_id = ? AND status = 'pending'")
+              .execute(Tuple.of("channel deleted", channelId))
+              .compose(x -> audit.append(conn, actor, brandId, "channel.deleted", "publish_channel", channelId, null));
+        }));
+  }
+
+  static Channel map(Row r) {
+    return new Channel(Sql.string(r, "id"), Sql.string(r, "brand_id"), Sql.string(r, "platform"),
+        Sql.string(r, "url"), Sql.string(r, "secret"), Sql.string(r, "status"), Sql.string(r, "disabled_reason"),
+        Sql.instant(r, "created_at"));
+  }
+}
