@@ -150,6 +150,7 @@ class TenancyIT {
     assertThat(post.encode()).doesNotContain("hijacked");
     assertThat(s.get("/api/v1/brands/lumiere/channels", alice).expect(200).items()).hasSize(1);
     assertThat(s.get("/api/v1/posts", bob).expect(200).items().encode()).doesNotContain(lumierePostId);
+  }
 
   @Test
   void theSameRequestsWorkForTheOwningBrand() {
