@@ -184,20 +184,21 @@ public final class PersonaServer {
           : "http://" + (config.http().host().equals("0.0.0.0") ? "localhost" : config.http().host()) + ":"
               + (listening.get() == null ? config.http().port() : listening.get().actualPort());
       PlatformProfiles profiles = PlatformProfiles.shipped();
-      ChannelStore channels = new ChannelStore(db, audit, clock, new HashSet<>(profiles.ids()),
-          pc.allowPrivateNetworks());
+      OutboundAddressPolicy channelAddresses = OutboundAddressPolicy.builder()
+          .allowPrivateNetworks(pc.allowPrivateNetworks()).build();
+      ChannelStore channels = new ChannelStore(db, audit, clock, new HashSet<>(profiles.ids()), channelAddresses);
       AtomicReference<ProvenanceService> provenanceRef = new AtomicReference<>();
       AtomicReference<PostService> postsRef = new AtomicReference<>();
       String nodeName = config.http().port() == 0 ? null : config.http().host() + ":" + config.http().port();
       Publisher publisher = new Publisher(vertx, db, audit, clock, new Publisher.Options(
           Duration.ofMillis(pc.pollIntervalMs()), 20, Duration.ofMillis(pc.deliveryTimeoutMs()),
-          Duration.ofSeconds(pc.leaseSeconds()), pc.allowPrivateNetworks(), nodeName));
+          Duration.ofSeconds(pc.leaseSeconds()), channelAddresses, nodeName));
       return vertx.executeBlocking(() -> provenanceKeys(config), false)
           .compose(keys -> {
             ProvenanceService provenance = new ProvenanceService(db, keys, clock);
             provenanceRef.set(provenance);
             postsRef.set(new PostService(db, audit, clock, profiles, new PostDrafter(vertx, gateway), composers,
-                defaultModel, env, provenance, baseUrl));
+                bindings, provenance, baseUrl));
             return provenance.publishKeys();
           })
           .compose(v -> AdminBootstrap.ensureAdmin(vertx, users, env, console))

@@ -6,6 +6,7 @@ import com.personaruntime.guardrails.Decision;
 import com.personaruntime.guardrails.Finding;
 import com.personaruntime.personas.Persona;
 import com.personaruntime.runtime.catalog.LivePersona;
+import com.personaruntime.runtime.catalog.ModelBindings;
 import com.personaruntime.runtime.live.ComposerModels;
 import com.personaruntime.runtime.provenance.ProvenanceService;
 import com.personaruntime.runtime.publish.Channel;
@@ -69,18 +70,16 @@ public final class PostService {
   private final PlatformProfiles profiles;
   private final PostDrafter drafter;
   private final ComposerModels composers;
-  private final ModelSpec defaultModel;
-  private final Map<String, String> env;
+  private final ModelBindings bindings;
   private final ProvenanceService provenance;
   private final Supplier<String> publicBaseUrl;
 
   /**
-   * @param defaultModel  the {@code llm.*} binding, or {@code null} when the default is the composer
-   * @param env           where personas' {@code apiKeyEnv} variables are read
+   * @param bindings      how a persona's model binding becomes a model (the operator's endpoints and keys)
    * @param publicBaseUrl the server's public base URL (for {@code provenanceUrl}), e.g. {@code https://personas.example}
    */
   public PostService(Database db, AuditLog audit, Clock clock, PlatformProfiles profiles, PostDrafter drafter,
-      ComposerModels composers, ModelSpec defaultModel, Map<String, String> env, ProvenanceService provenance,
+      ComposerModels composers, ModelBindings bindings, ProvenanceService provenance,
       Supplier<String> publicBaseUrl) {
     this.db = Objects.requireNonNull(db, "db");
     this.audit = Objects.requireNonNull(audit, "audit");
@@ -88,8 +87,7 @@ public final class PostService {
     this.profiles = Objects.requireNonNull(profiles, "profiles");
     this.drafter = Objects.requireNonNull(drafter, "drafter");
     this.composers = Objects.requireNonNull(composers, "composers");
-    this.defaultModel = defaultModel;
-    this.env = Map.copyOf(env);
+    this.bindings = Objects.requireNonNull(bindings, "bindings");
     this.provenance = Objects.requireNonNull(provenance, "provenance");
     this.publicBaseUrl = Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
   }
@@ -737,17 +735,10 @@ public final class PostService {
   }
 
   private ModelSpec modelFor(Persona persona) {
-    Persona.ModelBinding b = persona.model();
-    if (b == null) {
-      return defaultModel;
-    }
-    if ("composer".equals(b.provider())) {
-      return null;
-    }
-    String key = b.apiKeyEnv() == null ? null : env.get(b.apiKeyEnv());
     try {
-      return new ModelSpec(b.provider(), b.baseUrl(), b.name(), key, b.temperature());
+      return bindings.resolve(persona);
     } catch (IllegalArgumentException e) {
+      // a binding the server refuses (unknown endpoint, key variable not allowed): the composer drafts
       return null;
     }
   }

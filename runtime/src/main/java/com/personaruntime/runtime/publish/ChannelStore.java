@@ -4,7 +4,11 @@ import com.personaruntime.runtime.storage.AuditLog;
 import com.personaruntime.runtime.storage.Database;
 import com.personaruntime.runtime.storage.NotFoundException;
 import com.personaruntime.runtime.storage.Sql;
+import com.personaruntime.gateway.net.OutboundAddressPolicy;
+import com.personaruntime.gateway.net.OutboundAddressRefusedException;
 import io.vertx.core.Future;
+import java.net.URI;
+import java.net.UnknownHostException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -17,8 +21,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A brand's publishing channels ({@code publish_channels}): add (the URL checked against
- * {@link OutboundAddresses}, a fresh {@code whsec_} secret), list, delete (soft: pending
+ * A brand's publishing channels ({@code publish_channels}): add (the URL checked against the
+ * {@link OutboundAddressPolicy}: SSRF), a fresh {@code whsec_} secret), list, delete (soft: pending
  * deliveries to it are cancelled in the same transaction). Every change is audited in its
  * transaction.
  */
@@ -31,24 +35,46 @@ public final class ChannelStore {
   private final Database db;
   private final AuditLog audit;
   private final Clock clock;
-  private final boolean allowPrivateNetworks;
+  private final OutboundAddressPolicy addresses;
   private final Set<String> platforms;
 
   /**
    * @param platforms            the platform ids a channel may name (besides {@code *})
-   * @param allowPrivateNetworks {@code publish.allowPrivateNetworks}
+   * @param addresses  which addresses channel URLs may resolve to ({@code publish.allowPrivateNetworks})
    */
-  public ChannelStore(Database db, AuditLog audit, Clock clock, Set<String> platforms, boolean allowPrivateNetworks) {
+  public ChannelStore(Database db, AuditLog audit, Clock clock, Set<String> platforms, OutboundAddressPolicy addresses) {
     this.db = Objects.requireNonNull(db, "db");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.platforms = Set.copyOf(platforms);
-    this.allowPrivateNetworks = allowPrivateNetworks;
+    this.addresses = Objects.requireNonNull(addresses, "addresses");
   }
 
-  /** Whether channel URLs may point at loopback or private addresses. */
-  public boolean allowPrivateNetworks() {
-    return allowPrivateNetworks;
+  /**
+   * Checks a channel URL: absolute http(s), no credentials, every address its host resolves to allowed by
+   * the policy (blocking DNS: call on a worker). Throws {@link IllegalArgumentException} naming why.
+   */
+  public static void checkUrl(OutboundAddressPolicy addresses, String url) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("url: not a valid URL: '" + url + "'");
+    }
+    if (!uri.isAbsolute() || uri.getHost() == null) {
+      throw new IllegalArgumentException("url: must be an absolute http(s) URL with a host, got '" + url + "'");
+    }
+    if (uri.getUserInfo() != null) {
+      throw new IllegalArgumentException("url: must not carry credentials (user:password@)");
+    }
+    try {
+      addresses.check(uri);
+    } catch (OutboundAddressRefusedException e) {
+      throw new IllegalArgumentException("url: " + e.getMessage()
+          + (addresses.allowPrivateNetworks() ? "" : "; refused unless publish.allowPrivateNetworks is true"));
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("url: host '" + uri.getHost() + "' does not resolve");
+    }
   }
 
   /** A new Standard Webhooks secret: {@code whsec_} + base64 of 32 random bytes. */
@@ -72,7 +98,7 @@ public final class ChannelStore {
           + MAX_URL + " characters"));
     }
     return db.vertx().executeBlocking(() -> {
-      OutboundAddresses.check(url, allowPrivateNetworks);
+      checkUrl(addresses, url);
       return url;
     }, false).compose(ok -> {
       Channel c = new Channel(Sql.newId(), brandId, platform, url, newSecret(), "active", null,

@@ -1,5 +1,6 @@
 package com.personaruntime.runtime.publish;
 
+import com.personaruntime.gateway.net.OutboundAddressPolicy;
 import com.personaruntime.runtime.storage.AuditLog;
 import com.personaruntime.runtime.storage.Database;
 import com.personaruntime.runtime.storage.Sql;
@@ -66,12 +67,12 @@ public final class Publisher implements AutoCloseable {
    * @param batchSize            rows claimed per round
    * @param deliveryTimeout      longest wait for a receiver's answer
    * @param lease                how long a claim holds before another node may retry it (longer than the timeout)
-   * @param allowPrivateNetworks {@code publish.allowPrivateNetworks}
+   * @param addresses            which addresses a channel URL may resolve to, checked again before each delivery
    * @param nodeName             stable name of this node ({@code host:port}); leases carry it so a restarted
    *                             node can release its own, or {@code null} when it has no stable name
    */
   public record Options(Duration pollInterval, int batchSize, Duration deliveryTimeout, Duration lease,
-                        boolean allowPrivateNetworks, String nodeName) {
+                        OutboundAddressPolicy addresses, String nodeName) {
     public Options {
       if (lease.compareTo(deliveryTimeout) <= 0) {
         throw new IllegalArgumentException("lease (" + lease + ") must be longer than the delivery timeout ("
@@ -228,7 +229,7 @@ public final class Publisher implements AutoCloseable {
       return dead(c, null, "channel is " + c.channelStatus(), false);
     }
     return vertx.executeBlocking(() -> {
-      OutboundAddresses.check(c.url(), options.allowPrivateNetworks());
+      ChannelStore.checkUrl(options.addresses(), c.url());
       return c.url();
     }, false).compose(url -> send(c))
         .transform(ar -> {
