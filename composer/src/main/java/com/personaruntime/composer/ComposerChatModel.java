@@ -77,6 +77,32 @@ public final class ComposerChatModel implements StreamingChatModel {
         return composer.compose(question);
     }
 
+    /**
+     * Composes the reply to one message of a conversation on the caller's thread. <b>Blocking</b>.
+     *
+     * @param question the audience's message
+     * @param history  the audience's earlier messages, oldest first (the product in focus and the language come
+     *                 from them); may be empty
+     * @param audience segment and sentiment, or {@code null} to infer both from the messages
+     */
+    public Composition compose(String question, List<String> history, Audience audience) {
+        return composer.compose(question, history, audience);
+    }
+
+    /**
+     * This model answering for one audience (segment and sentiment) instead of inferring it; the runtime
+     * makes one per turn. The view shares this model's persona, index and executor.
+     */
+    public StreamingChatModel forAudience(Audience audience) {
+        ComposerChatModel self = this;
+        return new StreamingChatModel() {
+            @Override
+            public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+                self.stream(request, handler, audience);
+            }
+        };
+    }
+
     @Override
     public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
         stream(request, handler);
@@ -87,21 +113,26 @@ public final class ComposerChatModel implements StreamingChatModel {
      * handle that stops the stream when cancelled.
      */
     public StreamingHandle stream(ChatRequest request, StreamingChatResponseHandler handler) {
+        return stream(request, handler, null);
+    }
+
+    private StreamingHandle stream(ChatRequest request, StreamingChatResponseHandler handler, Audience audience) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(handler, "handler");
         Handle handle = new Handle();
         try {
-            executor.execute(() -> run(request, handler, handle));
+            executor.execute(() -> run(request, handler, handle, audience));
         } catch (RuntimeException e) {
             reportError(handler, e);
         }
         return handle;
     }
 
-    private void run(ChatRequest request, StreamingChatResponseHandler handler, Handle handle) {
+    private void run(ChatRequest request, StreamingChatResponseHandler handler, Handle handle, Audience audience) {
         Composition composition;
         try {
-            composition = compose(lastUserText(request.messages()));
+            List<String> users = userTexts(request.messages());
+            composition = compose(users.get(users.size() - 1), users.subList(0, users.size() - 1), audience);
         } catch (RuntimeException e) {
             LOG.warn("Composer failed for persona {}: {}", persona.id(), e.toString());
             reportError(handler, e);
@@ -143,6 +174,27 @@ public final class ComposerChatModel implements StreamingChatModel {
         } catch (RuntimeException e) {
             LOG.warn("onError handler of persona {} threw {} while handling {}", persona.id(), e, error.toString());
         }
+    }
+
+    /** The texts of every user message, oldest first; an error when the request has none. */
+    static List<String> userTexts(List<ChatMessage> messages) {
+        lastUserText(messages);
+        List<String> out = new java.util.ArrayList<>();
+        for (ChatMessage m : messages) {
+            if (m instanceof UserMessage u) {
+                StringBuilder text = new StringBuilder();
+                for (Content c : u.contents()) {
+                    if (c instanceof TextContent t) {
+                        if (!text.isEmpty()) {
+                            text.append('\n');
+                        }
+                        text.append(t.text());
+                    }
+                }
+                out.add(text.toString());
+            }
+        }
+        return out;
     }
 
     /** The text of the last user message; an error when the request has none. */

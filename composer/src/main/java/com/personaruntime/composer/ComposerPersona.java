@@ -20,10 +20,40 @@ import java.util.Set;
  * @param knowledge    approved knowledge, ids unique; may be empty (the composer then only says it does not know)
  * @param contactUrl   where audiences can ask a human, or {@code null}
  * @param contactEmail support e-mail, or {@code null}
+ * @param audiences    the persona's audience segments (tone per segment); may be empty
+ * @param competitors  competitor names the persona never talks about; may be empty
+ * @param abbreviations the persona's own abbreviations and product nicknames, on top of the shared table;
+ *                     {@link Abbreviations#EMPTY} when none
  */
 public record ComposerPersona(String id, String name, String brandName, List<String> languages, String greeting,
                               List<String> catchphrases, List<Knowledge> knowledge, String contactUrl,
-                              String contactEmail) {
+                              String contactEmail, List<Segment> audiences, List<String> competitors,
+                              Abbreviations abbreviations) {
+
+    /**
+     * One audience segment.
+     *
+     * @param name  segment name, e.g. {@code genz}
+     * @param style style instructions for it, e.g. "playful slang is fine"
+     */
+    public record Segment(String name, List<String> style) {
+        /** Validates and copies. */
+        public Segment {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("audience segment: name must not be blank");
+            }
+            name = name.strip();
+            style = style == null ? List.of() : List.copyOf(style);
+        }
+    }
+
+    /** A persona without audience segments, competitors or abbreviations of its own. */
+    public ComposerPersona(String id, String name, String brandName, List<String> languages, String greeting,
+                           List<String> catchphrases, List<Knowledge> knowledge, String contactUrl,
+                           String contactEmail) {
+        this(id, name, brandName, languages, greeting, catchphrases, knowledge, contactUrl, contactEmail,
+                List.of(), List.of(), Abbreviations.EMPTY);
+    }
 
     /** Validates and copies the arguments. */
     public ComposerPersona {
@@ -56,6 +86,18 @@ public record ComposerPersona(String id, String name, String brandName, List<Str
         }
         contactUrl = blankToNull(contactUrl);
         contactEmail = blankToNull(contactEmail);
+        audiences = audiences == null ? List.of() : List.copyOf(audiences);
+        competitors = competitors == null ? List.of()
+                : competitors.stream().filter(c -> c != null && !c.isBlank()).map(String::strip).toList();
+        abbreviations = abbreviations == null ? Abbreviations.EMPTY : abbreviations;
+    }
+
+    /** The segment with this name (case-insensitive), if the persona has it. */
+    public java.util.Optional<Segment> segment(String name) {
+        if (name == null) {
+            return java.util.Optional.empty();
+        }
+        return audiences.stream().filter(s -> s.name().equalsIgnoreCase(name.strip())).findFirst();
     }
 
     /** The default reply language: the first of {@link #languages()}. */

@@ -46,7 +46,10 @@ public final class IntentDetector {
             "didn t arrive", "did not arrive", "still waiting", "still haven t", "terrible", "awful", "horrible",
             "disappointed", "disappointing", "worst", "bad service", "rude", "scam", "unacceptable", "angry",
             "upset", "leaking", "leaked", "spilled", "stale", "cracked", "arrived late", "want a refund",
-            "want my money back", "money back", "not happy", "unhappy", "ripped off");
+            "want my money back", "money back", "not happy", "unhappy", "ripped off", "broke", "broken", "tore",
+            "torn", "ripped", "fell apart", "falling apart", "stopped working", "doesn t work", "does not work",
+            "not working", "faulty", "peeling", "leaks", "came apart", "missing parts", "=rách", "bị rách", "bung chỉ",
+            "tuột chỉ", "phai màu", "bạc màu", "không hoạt động", "hư rồi", "=hư", "bị hư", "thiếu hàng", "giao thiếu");
     /** Symptoms: a complaint when reported, a product question when asked ("có gây kích ứng không?"). */
     private static final List<Text.Token[]> SYMPTOM = phrases(
             "dị ứng", "kích ứng", "nổi mụn", "mẩn đỏ", "=rát", "=ngứa", "allergic", "rash", "breakout",
@@ -68,7 +71,8 @@ public final class IntentDetector {
     private static final List<Text.Token[]> PURCHASE = phrases(
             "mua", "muốn mua", "đặt hàng", "đặt mua", "=đặt", "dat hang", "order", "buy", "purchase", "chốt đơn",
             "=chốt", "lên đơn", "lấy cho", "add to cart", "checkout", "check out", "i ll take", "i will take",
-            "subscribe", "sign up", "cách mua", "cách đặt");
+            "subscribe", "sign up", "cách mua", "cách đặt", "mình lấy", "em lấy", "cho mình lấy", "cho em lấy",
+            "lấy 1", "lấy 2", "lấy một", "lấy hai", "i ll get", "i will get", "i want one", "take one", "i ll buy");
     private static final List<Text.Token[]> PRODUCT = phrases(
             "là gì", "=dùng", "cách dùng", "sử dụng", "thành phần", "có tốt không", "phù hợp", "loại da",
             "công dụng", "tác dụng", "review", "what is", "what s", "tell me about", "do you have",
@@ -173,7 +177,7 @@ public final class IntentDetector {
         return false;
     }
 
-    private static boolean any(List<Text.Token> tokens, List<Text.Token[]> phrases) {
+    static boolean any(List<Text.Token> tokens, List<Text.Token[]> phrases) {
         for (Text.Token[] p : phrases) {
             if (Text.contains(tokens, p)) {
                 return true;
@@ -196,7 +200,7 @@ public final class IntentDetector {
      * Keyword phrases; a leading {@code =} means the keyword matches only with exactly these
      * diacritics, because its plain form is another common word ("=kém" must not match "kem").
      */
-    private static List<Text.Token[]> phrases(String... phrases) {
+    static List<Text.Token[]> phrases(String... phrases) {
         List<Text.Token[]> out = new ArrayList<>();
         for (String p : phrases) {
             if (p.startsWith("=")) {

@@ -53,6 +53,8 @@ public final class KnowledgeIndex {
     private final EmbeddingModel model;
     /** Title and tag terms that name exactly one entry ("sunscreen", "decaf"): naming one finds it. */
     private final Set<String> anchors;
+    /** Title and tag terms that name exactly one product-tagged entry. */
+    private final Set<String> productAnchors;
 
     private record Entry(Knowledge knowledge, Set<String> terms, Set<String> titleTerms, Embedding embedding) {
     }
@@ -73,7 +75,34 @@ public final class KnowledgeIndex {
                 unique.add(t);
             }
         });
+        // a title or tag term unique among the products names that product even when a non-product entry
+        // (a size chart, a care guide) shares it: "boots" names the boot, not the boot size chart
+        Map<String, Integer> productFrequency = new HashMap<>();
+        for (Entry e : entries) {
+            if (isProductTagged(e.knowledge())) {
+                for (String t : e.titleTerms()) {
+                    productFrequency.merge(t, 1, Integer::sum);
+                }
+            }
+        }
+        Set<String> productUnique = new HashSet<>();
+        productFrequency.forEach((t, n) -> {
+            if (n == 1 && !t.startsWith("§")) {
+                productUnique.add(t);
+            }
+        });
         this.anchors = Set.copyOf(unique);
+        this.productAnchors = Set.copyOf(productUnique);
+    }
+
+    private static boolean isProductTagged(Knowledge k) {
+        for (String tag : k.tags()) {
+            String t = Text.fold(tag);
+            if (t.equals("product") || t.equals("products") || t.equals("san pham") || t.equals("san-pham")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -244,6 +273,73 @@ public final class KnowledgeIndex {
             }
         }
         return Set.of();
+    }
+
+    /**
+     * Entries the text names by a title or tag term of theirs that no other entry's title has
+     * ("serum", "decaf", "áo dài"), in the order the text names them. Lexical only: no embedding.
+     *
+     * @return entries with the term index of their first mention, earliest first
+     */
+    List<Map.Entry<Knowledge, Integer>> named(String text, Set<String> ignored) {
+        List<String> terms = Lexicon.terms(text);
+        List<Map.Entry<Knowledge, Integer>> out = new ArrayList<>();
+        int unigramCount = 0;
+        for (String t : terms) {
+            if (t.indexOf('_') < 0) {
+                unigramCount++;
+            }
+        }
+        for (Entry e : entries) {
+            int first = Integer.MAX_VALUE;
+            for (int i = 0; i < terms.size(); i++) {
+                String t = terms.get(i);
+                if (ignored.contains(t) || t.startsWith("§")) {
+                    continue;
+                }
+                if (e.titleTerms().contains(t) && (anchors.contains(t)
+                        || (productAnchors.contains(t) && isProductTagged(e.knowledge())))) {
+                    // a bigram's position is its first word's
+                    int pos = t.indexOf('_') < 0 ? i : bigramStart(terms, i, unigramCount);
+                    first = Math.min(first, pos);
+                }
+            }
+            if (first != Integer.MAX_VALUE) {
+                out.add(Map.entry(e.knowledge(), first));
+            }
+        }
+        if (out.isEmpty()) {
+            // a distinctive word only one product's text uses ("daypack", "jasmine")
+            for (Entry e : entries) {
+                if (!e.knowledge().tags().stream().anyMatch(t -> t.equalsIgnoreCase("product"))) {
+                    continue;
+                }
+                for (int i = 0; i < terms.size(); i++) {
+                    String t = terms.get(i);
+                    if (t.indexOf('_') < 0 && t.length() >= 5 && !t.startsWith("§") && !ignored.contains(t)
+                            && e.terms().contains(t) && documentFrequency(t) == 1) {
+                        out.add(Map.entry(e.knowledge(), i));
+                        break;
+                    }
+                }
+            }
+            out.sort(Map.Entry.comparingByValue());
+        }
+        return out;
+    }
+
+    private int documentFrequency(String term) {
+        int n = 0;
+        for (Entry e : entries) {
+            if (e.terms().contains(term)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int bigramStart(List<String> terms, int index, int unigrams) {
+        return Math.max(0, index - unigrams);
     }
 
     /** Whether the term occurs anywhere in the knowledge. */

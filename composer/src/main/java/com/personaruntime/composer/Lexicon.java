@@ -21,6 +21,7 @@ final class Lexicon {
     static final String STORE = "§store";
     static final String SUBSCRIBE = "§subscribe";
     static final String CONTACT = "§contact";
+    static final String PAY = "§pay";
 
     /** Folded phrases, longest first when matched. */
     private static final Map<String, String> CONCEPTS = Map.ofEntries(
@@ -34,6 +35,12 @@ final class Lexicon {
             Map.entry("hoan tien", RETURN), Map.entry("tra lai", RETURN), Map.entry("return", RETURN),
             Map.entry("returns", RETURN), Map.entry("returned", RETURN), Map.entry("refund", RETURN),
             Map.entry("refunds", RETURN), Map.entry("exchange", RETURN), Map.entry("exchanges", RETURN),
+            Map.entry("doi size", RETURN), Map.entry("doi mau", RETURN), Map.entry("doi san pham", RETURN),
+            Map.entry("doi sp", RETURN),
+            Map.entry("thanh toan", PAY), Map.entry("tra tien", PAY), Map.entry("payment", PAY),
+            Map.entry("payments", PAY), Map.entry("pay", PAY), Map.entry("chuyen khoan", PAY),
+            Map.entry("paypal", PAY), Map.entry("momo", PAY), Map.entry("credit card", PAY),
+            Map.entry("tra gop", PAY), Map.entry("installment", PAY), Map.entry("installments", PAY),
             Map.entry("gio mo cua", HOURS), Map.entry("mo cua", HOURS), Map.entry("dong cua", HOURS),
             Map.entry("gio lam viec", HOURS), Map.entry("open", HOURS), Map.entry("opening", HOURS),
             Map.entry("opens", HOURS), Map.entry("hours", HOURS), Map.entry("close", HOURS),

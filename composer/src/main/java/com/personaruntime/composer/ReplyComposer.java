@@ -1,8 +1,11 @@
 package com.personaruntime.composer;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,12 +17,18 @@ import java.util.regex.Pattern;
 
 /*
  * How a reply is put together:
- *  1. reply language (LanguageDetector.replyLanguage), intent cues (IntentDetector.analyze) and
- *     knowledge hits (KnowledgeIndex.search) are computed from the question;
- *  2. the intent is settled with the hits (a cue-less question that matches knowledge is a product
- *     question; an off-topic cue loses to a strong hit);
- *  3. the facts are picked in Java, as verbatim pieces of knowledge text (Facts), never generated;
- *  4. a FreeMarker template per intent and language wraps them in the persona's voice.
+ *  1. the reply language is the question's when the persona speaks it (else the conversation's, else the
+ *     persona's default); abbreviations, teencode and the persona's product nicknames are expanded;
+ *  2. the dialogue state is replayed from the audience's earlier messages: the product in focus and the
+ *     aspect last asked about, so "nó", "it", "còn ... thì sao?", "what about ...?" resolve;
+ *  3. message-wide kinds come first: "are you human?" (always the truth), insults and complaints
+ *     (apologise, de-escalate, contact), politics/religion (decline, redirect), health claims (not a
+ *     medicine), competitors (no claims about them);
+ *  4. the message is split into clauses; each clause is answered from the right entry: a product and the
+ *     aspect asked (price, usage, ingredients, size, colour ...), a service topic (shipping, returns, hours),
+ *     arithmetic (totals, free-shipping threshold, discounts) or the size table; facts are whole sentences
+ *     of the knowledge or amounts read from it, never fragments;
+ *  5. a FreeMarker template per language frames every part in the persona's voice and the audience's tone.
  * Phrasing variants and the occasional catchphrase are chosen by a hash of the question, so the same
  * question always gets the same reply.
  */
@@ -29,24 +38,35 @@ final class ReplyComposer {
     static final double STRONG_HIT = 0.5;
     static final int WORDS_PER_CHUNK = 3;
     private static final int MAX_FACT_SENTENCES = 2;
-    private static final int MAX_LISTED = 4;
-    /** Service topics a question can be about even when retrieval finds no close entry. */
-    private static final List<String> TOPICS = List.of(Lexicon.RETURN, Lexicon.HOURS, Lexicon.SUBSCRIBE,
-            Lexicon.SHIP, Lexicon.ORDER, Lexicon.CONTACT);
+    private static final int MAX_LISTED = 6;
+    private static final List<String> TOPICS = List.of(Lexicon.SHIP, Lexicon.RETURN, Lexicon.PAY, Lexicon.HOURS,
+            Lexicon.SUBSCRIBE, Lexicon.ORDER, Lexicon.CONTACT, Lexicon.STORE);
+    /** Sentences about where a shop delivers ("We also ship to the UK", "giao toàn quốc", "ship đến"). */
+    private static final Pattern DESTINATION = Pattern.compile(
+            "(?iuU)\\b(ship(s|ping)? to|deliver(s|y)? to|we also ship|international|countries|abroad|worldwide|"
+                    + "toàn quốc|nội thành|các tỉnh|tỉnh khác|quốc tế|nước ngoài|giao (đến|tới|ra)|gửi (đi|đến))\\b");
     private static final Pattern WORD = Pattern.compile("\\S+\\s*");
-    /** The polite particle "dạ", which folds to "da" (skin); matched only with its tone mark. */
     private static final Pattern POLITE_DA = Pattern.compile("(?<![\\p{L}])[dD]ạ(?![\\p{L}])");
-    /** Words that carry no subject in a greeting, thanks or generic question (folded). */
     private static final Set<String> SOCIAL = Set.of("good", "morning", "afternoon", "evening", "night", "great",
             "nice", "awesome", "lot", "bye", "goodbye", "tam", "biet", "buoi", "sang", "chieu", "appreciate",
             "merci", "tysm", "alo", "lo", "he", "yo", "howdy", "hiya", "greeting", "helo", "hallo", "hii", "heyy",
             "name", "ten", "bot", "human", "real", "nguoi", "cute", "dep", "help", "assistant", "tro", "ly", "ơi",
             "dear", "friend", "everyone", "all", "guy", "moi", "team", "day", "ngay", "tot", "lanh", "person",
-            "robot", "machine", "people", "cool", "perfect", "tuyet", "voi", "oke", "okie", "got", "vang");
+            "robot", "machine", "people", "cool", "perfect", "tuyet", "voi", "oke", "okie", "got", "vang", "so",
+            "much", "love", "thi", "that", "ai", "may", "chatbot", "talking", "chat", "hop", "nhieu", "lam", "qua");
+    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
+            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
+            Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
+            Map.entry("một", 1), Map.entry("hai", 2), Map.entry("ba", 3), Map.entry("bốn", 4), Map.entry("tư", 4),
+            Map.entry("năm", 5), Map.entry("sáu", 6), Map.entry("bảy", 7), Map.entry("tám", 8), Map.entry("chín", 9),
+            Map.entry("mười", 10), Map.entry("a", 1), Map.entry("an", 1));
+    private static final Pattern QTY_X = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}.,])(?:x\\s?(\\d{1,2})|(\\d{1,2})\\s?x)(?![\\p{L}\\p{N}])");
+    private static final Pattern PERCENT = Pattern.compile("(\\d{1,2})\\s?%");
 
     private final ComposerPersona persona;
     private final KnowledgeIndex index;
     private final Set<String> personaTerms;
+    private final Abbreviations abbreviations;
 
     ReplyComposer(ComposerPersona persona, KnowledgeIndex index) {
         this.persona = Objects.requireNonNull(persona, "persona");
@@ -58,16 +78,221 @@ final class ReplyComposer {
             }
         }
         this.personaTerms = Set.copyOf(names);
+        this.abbreviations = Abbreviations.shared().with(persona.abbreviations());
     }
 
     Composition compose(String rawQuestion) {
-        String question = rawQuestion == null ? "" : rawQuestion.strip();
-        String language = LanguageDetector.replyLanguage(question, persona.languages(), ReplyTemplates.LANGUAGES);
+        return compose(rawQuestion, List.of(), null);
+    }
+
+    /** What the earlier messages left in focus. */
+    private record State(Knowledge focus, Set<Aspect> aspects, String language, Map<Knowledge, Integer> items) {
+    }
+
+    /** One clause, read. */
+    private final class Clause {
+        final String text;
+        final List<Text.Token> tokens;
+        final IntentDetector.Signals signals;
+        final EnumSet<Aspect> aspects = EnumSet.noneOf(Aspect.class);
+        final Set<String> topics;
+        final List<Knowledge> named = new ArrayList<>();
+        final boolean pronoun;
+        final boolean followUp;
+
+        Clause(String text) {
+            this.text = text;
+            this.tokens = Text.tokens(text);
+            this.signals = IntentDetector.analyze(text);
+            for (Aspect a : Aspect.values()) {
+                if (a != Aspect.PRICE && IntentDetector.any(tokens, a.cues)) {
+                    aspects.add(a);
+                }
+            }
+            if (signals.has(Intent.PRICE)) {
+                aspects.add(Aspect.PRICE);
+            }
+            this.topics = new HashSet<>(Lexicon.concepts(text));
+            topics.retainAll(TOPICS);
+            if (signals.has(Intent.SHIPPING)) {
+                topics.add(Lexicon.SHIP);
+            }
+            for (Map.Entry<Knowledge, Integer> e : index.named(text, personaTerms)) {
+                if (isProduct(e.getKey()) || !isTopical(e.getKey())) {
+                    named.add(e.getKey());
+                }
+            }
+            this.pronoun = IntentDetector.any(tokens, Cues.PRONOUN);
+            this.followUp = IntentDetector.any(tokens, Cues.FOLLOW_UP);
+        }
+
+        boolean asks() {
+            return !named.isEmpty() || !aspects.isEmpty() || !topics.isEmpty() || signals.question()
+                    || !SizeTable.measurements(text).isEmpty()
+                    || signals.has(Intent.PURCHASE_INTENT) || signals.has(Intent.PRODUCT_QUESTION) || followUp;
+        }
+    }
+
+    Composition compose(String rawQuestion, List<String> history, Audience audience) {
+        String raw = rawQuestion == null ? "" : rawQuestion.strip();
+        List<String> past = history == null ? List.of() : history;
+        State state = replay(past);
+        String detected = LanguageDetector.detect(raw);
+        String language = replyLanguage(detected, state.language());
+        String question = abbreviations.expand(raw, detected != null ? detected : language);
+        if (audience == null) {
+            audience = Audience.resolve(persona, null, raw, past);
+        }
+        int hash = raw.toLowerCase(Locale.ROOT).hashCode();
+        List<Text.Token> tokens = Text.tokens(question);
         IntentDetector.Signals signals = IntentDetector.analyze(question);
+        List<Map<String, Object>> parts = new ArrayList<>();
+        List<String> used = new ArrayList<>();
+        Intent intent = null;
+        boolean stop = false;
         List<KnowledgeHit> hits = question.isEmpty() ? List.of() : index.search(question, 5, personaTerms);
-        Set<String> residual = residualTerms(question);
-        Intent intent = decide(signals, hits, residual);
-        int hash = question.toLowerCase(Locale.ROOT).hashCode();
+        boolean strong = !hits.isEmpty() && hits.get(0).score() >= STRONG_HIT;
+
+        if (IntentDetector.any(tokens, Cues.AI_QUESTION)) {
+            parts.add(part("human"));
+            intent = Intent.ARE_YOU_AI;
+        }
+        if (IntentDetector.any(tokens, Cues.INSULT)) {
+            parts.add(part("insult"));
+            intent = first(intent, Intent.INSULT);
+        } else if (signals.has(Intent.COMPLAINT)) {
+            Map<String, Object> p = part("complaint");
+            topicalEntry(Lexicon.RETURN, List.of()).ifPresent(k -> {
+                p.put("returnsFact", Facts.relevant(k.text(), question, 1));
+                used.add(k.id());
+            });
+            parts.add(p);
+            intent = first(intent, Intent.COMPLAINT);
+            stop = true;
+        }
+        if (!stop && IntentDetector.any(tokens, Cues.SENSITIVE) && !strong) {
+            parts.add(part("sensitive"));
+            intent = first(intent, Intent.SENSITIVE);
+            stop = true;
+        }
+        String competitor = competitorNamed(question);
+        List<Knowledge> namedAll = new ArrayList<>();
+        for (Map.Entry<Knowledge, Integer> e : index.named(question, personaTerms)) {
+            if (isProduct(e.getKey())) {
+                namedAll.add(e.getKey());
+            }
+        }
+        if (!stop && (competitor != null || (IntentDetector.any(tokens, Cues.COMPARISON) && namedAll.size() < 2
+                && comparesWithOutsider(question)))) {
+            Map<String, Object> p = part("competitor");
+            Knowledge ours = !namedAll.isEmpty() ? namedAll.get(0) : state.focus();
+            if (ours != null) {
+                p.put("title", ours.title());
+                p.put("fact", Facts.relevant(ours.text(), question, MAX_FACT_SENTENCES));
+                p.put("foreign", foreign(ours, language));
+                used.add(ours.id());
+            }
+            parts.add(p);
+            intent = first(intent, Intent.COMPETITOR);
+            stop = true;
+        }
+        boolean health = false;
+        if (!stop && IntentDetector.any(tokens, Cues.HEALTH)) {
+            Map<String, Object> p = part("health");
+            Knowledge subject = !namedAll.isEmpty() ? namedAll.get(0) : null;
+            if (subject == null && (IntentDetector.any(tokens, Cues.PRONOUN) || namedAll.isEmpty())) {
+                subject = state.focus();
+            }
+            if (subject != null) {
+                p.put("title", subject.title());
+            }
+            parts.add(p);
+            intent = first(intent, Intent.HEALTH);
+            health = true;
+        }
+        if (!stop && signals.offTopic() && !strong && !IntentDetector.any(tokens, Cues.SENSITIVE)) {
+            parts.add(part("off_topic"));
+            intent = first(intent, Intent.OFF_TOPIC);
+            stop = true;
+        }
+
+        Intent clauseIntent = null;
+        if (!stop) {
+            Knowledge focus = state.focus();
+            Set<Aspect> lastAspects = state.aspects();
+            // arithmetic over the whole message first: "serum và kem dưỡng tổng cộng bao nhiêu?" names its
+            // products in one clause and asks the total in another
+            Clause whole = new Clause(question);
+            Answer calc = calculation(whole, namedProducts(whole, focus), state, language, used);
+            if (calc != null) {
+                parts.addAll(calc.parts);
+                clauseIntent = calc.intent;
+                if (calc.entity != null) {
+                    focus = calc.entity;
+                }
+            }
+            List<Map<String, Object>> seen = new ArrayList<>();
+            for (String c : Clauses.split(question, s -> new Clause(s).asks())) {
+                Clause clause = new Clause(c);
+                if (!clause.asks() && clause.named.isEmpty()) {
+                    continue; // "Omg I love it!!": nothing asked
+                }
+                if (health && IntentDetector.any(clause.tokens, Cues.HEALTH)) {
+                    continue; // answered by the honesty line
+                }
+                if (intent == Intent.ARE_YOU_AI && IntentDetector.any(clause.tokens, Cues.AI_QUESTION)) {
+                    continue;
+                }
+                if (calc != null && (clause.aspects.contains(Aspect.PRICE) || IntentDetector.any(clause.tokens, Cues.TOTAL)
+                        || IntentDetector.any(clause.tokens, Cues.FREE_SHIPPING) || clause.topics.contains(Lexicon.SHIP)
+                        || (clause.aspects.isEmpty() && clause.topics.isEmpty()))) {
+                    continue; // the calculation answered it
+                }
+                Answer a = answer(clause, question, focus, lastAspects, language, used);
+                if (a == null) {
+                    continue;
+                }
+                for (Map<String, Object> p : a.parts) {
+                    if (!seen.contains(p)) {
+                        seen.add(p);
+                        parts.add(p);
+                    }
+                }
+                clauseIntent = first(clauseIntent, a.intent);
+                if (a.entity != null) {
+                    focus = a.entity;
+                }
+                if (a.aspect != null) {
+                    lastAspects = EnumSet.of(a.aspect);
+                }
+            }
+        }
+        if (intent == null) {
+            intent = clauseIntent;
+        }
+        if (parts.isEmpty()) {
+            boolean social = signals.has(Intent.THANKS) || signals.has(Intent.GREETING);
+            if (signals.has(Intent.THANKS)) {
+                parts.add(part("thanks"));
+                intent = Intent.THANKS;
+            } else if (social) {
+                Map<String, Object> p = part("greeting");
+                String g = inLanguage(persona.greeting(), language);
+                if (g != null) {
+                    p.put("greeting", g);
+                }
+                parts.add(p);
+                intent = Intent.GREETING;
+            } else if (intent == null) {
+                parts.add(part(signals.question() || signals.has(Intent.PRODUCT_QUESTION) ? "no_answer" : "off_topic"));
+                intent = signals.question() || signals.has(Intent.PRODUCT_QUESTION) ? Intent.PRODUCT_QUESTION
+                        : Intent.OFF_TOPIC;
+            }
+        }
+        boolean greeted = signals.has(Intent.GREETING) && intent != Intent.GREETING && intent != Intent.ARE_YOU_AI
+                && intent != Intent.COMPLAINT && intent != Intent.INSULT;
+        boolean thanked = signals.has(Intent.THANKS) && intent != Intent.THANKS && intent != Intent.COMPLAINT
+                && intent != Intent.INSULT;
 
         Map<String, Object> model = new HashMap<>();
         model.put("name", persona.name());
@@ -75,198 +300,1086 @@ final class ReplyComposer {
         model.put("contactUrl", persona.contactUrl());
         model.put("contactEmail", persona.contactEmail());
         model.put("variant", Math.floorMod(hash, 3));
-        model.put("greeted", signals.has(Intent.GREETING) && intent != Intent.GREETING
-                && intent != Intent.COMPLAINT && intent != Intent.OFF_TOPIC);
-        List<String> used = new ArrayList<>();
-        String template = intent.id();
-        boolean voice = true;
-
-        switch (intent) {
-            case GREETING -> model.put("greeting", inLanguage(persona.greeting(), language));
-            case THANKS, COMPLAINT -> voice = intent == Intent.THANKS;
-            case OFF_TOPIC -> voice = false;
-            case PRICE -> template = price(hits, residual, model, used);
-            case SHIPPING -> template = topical(Lexicon.SHIP, true, hits, question, model, used)
-                    ? "shipping" : "no_answer";
-            case PURCHASE_INTENT -> template = purchase(question, residual, model, used);
-            case PRODUCT_QUESTION -> template = product(signals, hits, residual, question, model, used);
-        }
-        if ("no_answer".equals(template)) {
-            voice = false;
-        }
-        if (voice) {
+        model.put("greeted", greeted);
+        model.put("thanked", thanked);
+        model.put("parts", parts);
+        model.put("sentiment", audience.sentiment().id());
+        model.put("register", audience.register().name().toLowerCase(Locale.ROOT));
+        model.put("explains", audience.explains());
+        model.put("segment", audience.segment());
+        boolean cheerful = audience.sentiment() != Sentiment.FRUSTRATED && audience.register() != Audience.Register.FORMAL
+                && Set.of(Intent.PRICE, Intent.PRODUCT_QUESTION, Intent.SHIPPING, Intent.PURCHASE_INTENT, Intent.THANKS,
+                Intent.GREETING, Intent.CALCULATION, Intent.SIZE_ADVICE).contains(intent);
+        if (cheerful) {
             model.put("catchphrase", catchphrase(language, hash));
         }
-        String text = ReplyTemplates.render(language, template, model);
-        return new Composition(text, intent, language, used, chunks(text));
+        String text = ReplyTemplates.render(language, "reply", model);
+        return new Composition(text, intent, language, used.stream().distinct().toList(), chunks(text));
     }
 
-    private Intent decide(IntentDetector.Signals s, List<KnowledgeHit> hits, Set<String> residual) {
-        boolean strong = !hits.isEmpty() && hits.get(0).score() >= STRONG_HIT;
-        if (s.has(Intent.COMPLAINT)) {
-            return Intent.COMPLAINT;
+    private static Intent first(Intent current, Intent next) {
+        return current != null ? current : next;
+    }
+
+    private static Map<String, Object> part(String kind) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("kind", kind);
+        return p;
+    }
+
+    /** The parts answering one clause, the product it was about and the aspect asked. */
+    private record Answer(List<Map<String, Object>> parts, Intent intent, Knowledge entity, Aspect aspect) {
+    }
+
+    private Answer answer(Clause clause, String message, Knowledge focus, Set<Aspect> lastAspects, String language,
+                          List<String> used) {
+        List<Knowledge> entities = new ArrayList<>(clause.named);
+        EnumSet<Aspect> aspects = clause.aspects.isEmpty() ? EnumSet.noneOf(Aspect.class) : EnumSet.copyOf(clause.aspects);
+        boolean productAspect = aspects.stream().anyMatch(a -> a != Aspect.PAYMENT);
+        if (entities.isEmpty() && focus != null && (clause.pronoun || (productAspect && clause.topics.isEmpty())
+                || (clause.followUp && clause.topics.isEmpty()))) {
+            entities.add(focus);
         }
-        if (s.offTopic() && !strong) {
-            return Intent.OFF_TOPIC;
-        }
-        for (Intent i : List.of(Intent.SHIPPING, Intent.PRICE, Intent.PURCHASE_INTENT)) {
-            if (s.has(i)) {
-                return i;
+        if (!entities.isEmpty() && aspects.isEmpty() && clause.topics.isEmpty() && lastAspects != null
+                && !lastAspects.isEmpty() && (clause.followUp || subjectOnly(clause, entities))
+                && !clause.signals.has(Intent.PURCHASE_INTENT)) {
+            // "còn serum thì sao?" after "giá và cách dùng?" asks the same things of the serum
+            for (Aspect a : lastAspects) {
+                if (a != Aspect.SIZE) {
+                    aspects.add(a);
+                }
             }
         }
-        boolean social = s.has(Intent.THANKS) || s.has(Intent.GREETING);
-        if (social && residual.isEmpty()) {
-            return s.has(Intent.THANKS) ? Intent.THANKS : Intent.GREETING;
+        List<Map<String, Object>> parts = new ArrayList<>();
+
+        // size table lookup: measurements in the clause, or in the message when the clause asks a size
+        Map<SizeTable.Dim, Double> measured = SizeTable.measurements(clause.text);
+        if (measured.isEmpty() && aspects.contains(Aspect.SIZE)) {
+            measured = SizeTable.measurements(message);
         }
-        if (!hits.isEmpty() || s.has(Intent.PRODUCT_QUESTION)) {
-            return Intent.PRODUCT_QUESTION;
+        if (!measured.isEmpty() || (aspects.contains(Aspect.SIZE) && clause.topics.isEmpty())) {
+            Answer size = size(clause, entities, measured, language, used);
+            if (size != null) {
+                return size;
+            }
         }
-        if (social) {
-            return s.has(Intent.THANKS) ? Intent.THANKS : Intent.GREETING;
+        if (clause.signals.has(Intent.PURCHASE_INTENT) && !aspects.contains(Aspect.PRICE)
+                && !clause.signals.has(Intent.SHIPPING)) {
+            return purchase(clause, entities, language, used);
         }
-        return Intent.OFF_TOPIC;
+        // service topics (shipping, returns, hours ...) when no product aspect is asked
+        if (!clause.topics.isEmpty() && (entities.isEmpty() || !productAspect || clause.named.isEmpty())) {
+            for (String topic : TOPICS) {
+                if (clause.topics.contains(topic)) {
+                    Optional<Knowledge> k = topicalEntry(topic, index.search(clause.text, 5, personaTerms));
+                    if (k.isPresent()) {
+                        Map<String, Object> p = fact(k.get(), null, clause.text, language, used);
+                        p.put("kind", "topic");
+                        String where = destination(clause, k.get());
+                        if (where != null) {
+                            p.put("fact", where);
+                        }
+                        List<String> unknown = unknownTerms(clause, k.get());
+                        if (!unknown.isEmpty()) {
+                            p.put("unknown", String.join(" ", unknown));
+                        }
+                        parts.add(p);
+                        return new Answer(parts, topic.equals(Lexicon.SHIP) ? Intent.SHIPPING : Intent.PRODUCT_QUESTION,
+                                entities.isEmpty() ? null : entities.get(0), null);
+                    }
+                }
+            }
+        }
+        if (entities.isEmpty()) {
+            List<KnowledgeHit> hits = index.search(clause.text, 3, personaTerms);
+            boolean catalog = clause.signals.catalog();
+            Set<String> residual = residual(clause.text);
+            if (!hits.isEmpty() && !(catalog && hits.get(0).score() < STRONG_HIT)
+                    && (hits.get(0).score() >= STRONG_HIT || unknownContent(clause).isEmpty())) {
+                entities.add(hits.get(0).knowledge());
+            } else if (catalog || (aspects.contains(Aspect.PRICE) && residual.isEmpty())) {
+                return catalog(aspects.contains(Aspect.PRICE), used);
+            } else if (clause.pronoun && focus == null && (productAspect || clause.signals.question())) {
+                parts.add(part("which"));
+                return new Answer(parts, Intent.PRODUCT_QUESTION, null, null);
+            } else {
+                List<String> unknown = unknownContent(clause);
+                if (!unknown.isEmpty() && (productAspect || IntentDetector.any(clause.tokens, Cues.HAVE)
+                        || clause.signals.has(Intent.PRODUCT_QUESTION) || clause.signals.question()
+                        || clause.signals.has(Intent.PURCHASE_INTENT))) {
+                    Map<String, Object> p = part("unknown");
+                    p.put("thing", String.join(" ", unknown));
+                    parts.add(p);
+                    return new Answer(parts, Intent.UNKNOWN_PRODUCT, null, null);
+                }
+                if (clause.signals.question() && residual.size() > 0 && !clause.signals.has(Intent.GREETING)
+                        && !clause.signals.has(Intent.THANKS)) {
+                    parts.add(part("no_answer"));
+                    return new Answer(parts, Intent.PRODUCT_QUESTION, null, null);
+                }
+                return null;
+            }
+        }
+        if (clause.signals.has(Intent.PURCHASE_INTENT) && !aspects.contains(Aspect.PRICE)) {
+            return purchase(clause, entities, language, used);
+        }
+        Intent intent = aspects.contains(Aspect.PRICE) ? Intent.PRICE : Intent.PRODUCT_QUESTION;
+        Aspect asked = null;
+        for (Knowledge entity : entities) {
+            if (aspects.isEmpty()) {
+                parts.add(fact(entity, null, clause.text, language, used));
+                continue;
+            }
+            for (Aspect a : aspects) {
+                asked = a;
+                parts.add(a == Aspect.PRICE ? price(entity, language, used) : fact(entity, a, clause.text, language, used));
+            }
+        }
+        return new Answer(parts, intent, entities.get(entities.size() - 1), asked);
     }
 
-    /** Subject words of the question: retrieval unigrams minus names and small talk. */
-    private Set<String> residualTerms(String question) {
+    /** A product's price: the amount when it has one, else its priced sentences, else an honest "no price". */
+    private Map<String, Object> price(Knowledge k, String language, List<String> used) {
+        List<String> priced = new ArrayList<>();
+        for (String s : Facts.sentences(k.text())) {
+            if (!Money.findAll(s).isEmpty()) {
+                priced.add(Facts.trimEnd(s.strip()));
+            }
+        }
+        Map<String, Object> p = part("price");
+        p.put("title", k.title());
+        p.put("foreign", foreign(k, language));
+        used.add(k.id());
+        List<Money> amounts = Money.findAll(k.text());
+        if (amounts.isEmpty()) {
+            // a price table elsewhere may list it ("Bảng giá: ...")
+            for (Knowledge other : index.entries()) {
+                if (other != k && Money.findAll(other.text()).size() > 0) {
+                    for (String s : Facts.sentences(other.text())) {
+                        if (!Money.findAll(s).isEmpty() && !index.named(s, personaTerms).isEmpty()
+                                && index.named(s, personaTerms).get(0).getKey().equals(k)) {
+                            p.put("fact", Facts.trimEnd(s.strip()));
+                            used.add(other.id());
+                            return p;
+                        }
+                    }
+                }
+            }
+            p.put("kind", "price_missing");
+            return p;
+        }
+        if (amounts.size() == 1) {
+            p.put("amount", amounts.get(0).written(k.text()));
+        } else {
+            p.put("fact", String.join(" ", priced.subList(0, Math.min(2, priced.size()))));
+        }
+        return p;
+    }
+
+    /** Sentences of an entry answering an aspect (or the most relevant ones for none). */
+    private Map<String, Object> fact(Knowledge k, Aspect aspect, String clause, String language, List<String> used) {
+        Map<String, Object> p = part("fact");
+        p.put("title", k.title());
+        p.put("foreign", foreign(k, language));
+        used.add(k.id());
+        if (aspect == null) {
+            p.put("fact", overview(k, clause));
+            return p;
+        }
+        p.put("aspect", aspect.name().toLowerCase(Locale.ROOT));
+        Set<String> q = new HashSet<>(Lexicon.terms(clause));
+        List<String> sentences = Facts.sentences(k.text());
+        int best = -1;
+        int bestScore = 0;
+        int second = -1;
+        int secondScore = 0;
+        for (int i = 0; i < sentences.size(); i++) {
+            int a = aspect.score(sentences.get(i));
+            if (a == 0) {
+                continue;
+            }
+            int score = a * 2;
+            for (String t : new HashSet<>(Lexicon.terms(sentences.get(i)))) {
+                if (q.contains(t)) {
+                    score++;
+                }
+            }
+            if (score > bestScore) {
+                second = best;
+                secondScore = bestScore;
+                best = i;
+                bestScore = score;
+            } else if (score > secondScore) {
+                second = i;
+                secondScore = score;
+            }
+        }
+        if (best < 0) {
+            // the entry does not say; another entry may say it of this kind of product
+            // ("Boots and jackets carry a 2-year warranty" answers the jacket's warranty)
+            Set<String> subject = new HashSet<>(Lexicon.terms(k.title() + " " + String.join(" ", k.tags())));
+            String found = null;
+            int foundScore = 0;
+            for (Knowledge other : index.entries()) {
+                if (other.equals(k)) {
+                    continue;
+                }
+                for (String sentence : Facts.sentences(other.text())) {
+                    int a = aspect.score(sentence);
+                    if (a == 0) {
+                        continue;
+                    }
+                    int overlap = 0;
+                    for (String t : new HashSet<>(Lexicon.terms(sentence))) {
+                        if (subject.contains(t) && !t.startsWith("§")) {
+                            overlap++;
+                        }
+                    }
+                    if (overlap > 0 && a + overlap > foundScore) {
+                        foundScore = a + overlap;
+                        found = Facts.trimEnd(sentence.strip());
+                        p.put("source", other.id());
+                    }
+                }
+            }
+            if (found == null) {
+                p.put("kind", "fact_missing");
+                return p;
+            }
+            used.add((String) p.get("source"));
+            p.put("fact", found);
+            return p;
+        }
+        String fact = sentences.get(best).strip();
+        if (second >= 0 && secondScore >= 3 && (aspect == Aspect.USAGE || aspect == Aspect.SIZE)) {
+            int lo = Math.min(best, second);
+            int hi = Math.max(best, second);
+            fact = sentences.get(lo).strip() + " " + sentences.get(hi).strip();
+        }
+        p.put("fact", Facts.trimEnd(fact));
+        return p;
+    }
+
+    private Answer catalog(boolean prices, List<String> used) {
+        List<Map<String, Object>> parts = new ArrayList<>();
+        if (prices) {
+            List<Map<String, String>> items = new ArrayList<>();
+            for (Knowledge k : index.entries()) {
+                List<Money> m = Money.findAll(k.text());
+                if (items.size() < MAX_LISTED && isProduct(k) && !m.isEmpty()) {
+                    items.add(Map.of("title", k.title(), "amount", m.get(0).written(k.text())));
+                    used.add(k.id());
+                }
+            }
+            if (!items.isEmpty()) {
+                Map<String, Object> p = part("price_list");
+                p.put("items", items);
+                parts.add(p);
+                return new Answer(parts, Intent.PRICE, null, Aspect.PRICE);
+            }
+        }
+        List<String> titles = new ArrayList<>();
+        for (Knowledge k : index.entries()) {
+            if (titles.size() < MAX_LISTED && isProduct(k)) {
+                titles.add(k.title());
+                used.add(k.id());
+            }
+        }
+        if (titles.isEmpty()) {
+            parts.add(part("no_answer"));
+        } else {
+            Map<String, Object> p = part("catalog");
+            p.put("titles", titles);
+            parts.add(p);
+        }
+        return new Answer(parts, Intent.PRODUCT_QUESTION, null, null);
+    }
+
+    /** How to buy: the product's price and the ordering entry (else the store), or the contact. */
+    private Answer purchase(Clause clause, List<Knowledge> entities, String language, List<String> used) {
+        Map<String, Object> p = part("purchase");
+        Knowledge product = entities.isEmpty() ? null : entities.get(0);
+        if (product == null) {
+            for (KnowledgeHit h : index.search(clause.text, 3, personaTerms)) {
+                if (isProduct(h.knowledge())) {
+                    product = h.knowledge();
+                    break;
+                }
+            }
+        }
+        if (product == null && !unknownContent(clause).isEmpty() && index.named(clause.text, personaTerms).isEmpty()
+                && index.search(clause.text, 1, personaTerms).isEmpty()) {
+            Map<String, Object> u = part("unknown");
+            u.put("thing", String.join(" ", unknownContent(clause)));
+            return new Answer(List.of(u), Intent.UNKNOWN_PRODUCT, null, null);
+        }
+        if (product != null) {
+            p.put("title", product.title());
+            List<Money> m = Money.findAll(product.text());
+            if (m.size() == 1) {
+                p.put("amount", m.get(0).written(product.text()));
+            }
+            used.add(product.id());
+        }
+        Optional<Knowledge> how = titled(Lexicon.ORDER);
+        if (how.isEmpty()) {
+            how = titled(Lexicon.STORE);
+        }
+        how.ifPresent(k -> {
+            p.put("howTo", Facts.relevant(k.text(), clause.text, 1));
+            p.put("howToForeign", foreign(k, language));
+            used.add(k.id());
+        });
+        return new Answer(List.of(p), Intent.PURCHASE_INTENT, product, null);
+    }
+
+    // ---- size table ----
+
+    private Answer size(Clause clause, List<Knowledge> entities, Map<SizeTable.Dim, Double> measured, String language,
+                        List<String> used) {
+        Knowledge source = null;
+        SizeTable table = null;
+        int bestScore = -1;
+        Set<String> asked = new HashSet<>(Lexicon.terms(clause.text));
+        for (Knowledge e : entities) {
+            asked.addAll(Lexicon.terms(e.title() + " " + String.join(" ", e.tags())));
+        }
+        for (Knowledge k : index.entries()) {
+            SizeTable t = SizeTable.parse(k.text());
+            if (t == null) {
+                continue;
+            }
+            // the table sharing most words with the question and the product, measuring what was given
+            int score = 0;
+            for (String term : new HashSet<>(Lexicon.terms(k.title() + " " + String.join(" ", k.tags()) + " " + k.text()))) {
+                if (asked.contains(term)) {
+                    score += 2;
+                }
+            }
+            for (SizeTable.Dim d : measured.keySet()) {
+                if (t.rows().get(0).ranges().stream().anyMatch(r -> r.dim() == d)) {
+                    score += 3;
+                }
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                source = k;
+                table = t;
+            }
+        }
+        if (table == null) {
+            return null;
+        }
+        used.add(source.id());
+        Map<String, Object> p = part("size");
+        p.put("title", source.title());
+        p.put("foreign", foreign(source, language));
+        if (!measured.isEmpty()) {
+            SizeTable.Match match = table.lookup(measured);
+            if (match != null) {
+                p.put("label", match.row().label());
+                p.put("row", match.row().text());
+                p.put("exact", match.exact());
+                p.put("asked", describe(match.asked(), language));
+                return new Answer(List.of(p), Intent.SIZE_ADVICE, entities.isEmpty() ? null : entities.get(0), Aspect.SIZE);
+            }
+        }
+        // no usable measurement: a size named in the question, else the whole table
+        String labelled = clause.text.replaceAll("(?i)\\bextra[- ]large\\b", "XL").replaceAll("(?i)\\bmedium\\b", "M")
+                .replaceAll("(?i)\\bsmall\\b", "S").replaceAll("(?i)\\blarge\\b", "L");
+        for (SizeTable.Row r : table.rows()) {
+            if (Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(r.label()) + "(?![\\p{L}\\p{N}])").matcher(labelled).find()
+                    && r.label().length() <= 5) {
+                p.put("kind", "size_row");
+                p.put("row", r.text());
+                p.put("label", r.label());
+                return new Answer(List.of(p), Intent.SIZE_ADVICE, entities.isEmpty() ? null : entities.get(0), Aspect.SIZE);
+            }
+        }
+        p.put("kind", "size_table");
+        List<String> rows = new ArrayList<>();
+        for (SizeTable.Row r : table.rows()) {
+            rows.add(r.text());
+        }
+        p.put("rows", rows);
+        return new Answer(List.of(p), Intent.SIZE_ADVICE, entities.isEmpty() ? null : entities.get(0), Aspect.SIZE);
+    }
+
+    private static String describe(Map<SizeTable.Dim, Double> asked, String language) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<SizeTable.Dim, Double> e : asked.entrySet()) {
+            String v = e.getValue() % 1 == 0 ? String.valueOf(e.getValue().intValue()) : String.valueOf(e.getValue());
+            boolean vi = "vi".equals(language);
+            out.add(switch (e.getKey()) {
+                case HEIGHT -> (vi ? "cao " : "height ") + v + " cm";
+                case WEIGHT -> (vi ? "nặng " : "weight ") + v + " kg";
+                case WAIST -> (vi ? "eo " : "waist ") + v + " cm";
+                case CHEST -> (vi ? "ngực " : "chest ") + v + " cm";
+                case HIP -> (vi ? "hông " : "hips ") + v + " cm";
+                case FOOT -> (vi ? "chân dài " : "foot length ") + v + " cm";
+                case INCH -> v + " in";
+                case OTHER_CM -> v + " cm";
+            });
+        }
+        return String.join(", ", out);
+    }
+
+    // ---- arithmetic ----
+
+    private Answer calculation(Clause clause, List<Knowledge> entities, State state, String language, List<String> used) {
+        boolean total = IntentDetector.any(clause.tokens, Cues.TOTAL);
+        boolean freeShip = IntentDetector.any(clause.tokens, Cues.FREE_SHIPPING)
+                || (clause.topics.contains(Lexicon.SHIP) && (total || !Money.findAll(clause.text).isEmpty()));
+        List<Money> stated = Money.findAll(clause.text);
+        Map<Knowledge, Integer> quantities = quantities(clause, entities);
+        boolean add = IntentDetector.any(clause.tokens, Cues.ADD);
+        if (!state.items().isEmpty() && stated.isEmpty()
+                && ((quantities.isEmpty() && clause.named.isEmpty() && (freeShip || total))
+                || (add && (!quantities.isEmpty() || !clause.named.isEmpty())))) {
+            // "does that get free shipping?", "what if I add the socks?": build on the last order discussed
+            Map<Knowledge, Integer> items = new LinkedHashMap<>(state.items());
+            if (add) {
+                if (quantities.isEmpty()) {
+                    for (Knowledge k : clause.named) {
+                        if (isProduct(k)) {
+                            items.merge(k, 1, Integer::sum);
+                        }
+                    }
+                } else {
+                    quantities.forEach((k, n) -> items.merge(k, n, Integer::sum));
+                }
+            }
+            quantities = items;
+            entities = new ArrayList<>(items.keySet());
+            freeShip = true;
+        }
+        if (quantities.isEmpty() && !(total && entities.size() >= 2) && !(freeShip && (!entities.isEmpty() || !stated.isEmpty()))) {
+            return null;
+        }
+        if (total && !quantities.isEmpty() && !quantities.containsKey(null)) {
+            for (Knowledge k : entities) {
+                quantities.putIfAbsent(k, 1);
+            }
+        }
+        if (quantities.isEmpty() && stated.isEmpty() && !freeShip && !total) {
+            return null;
+        }
+        List<Map<String, Object>> lines = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        Money.Style style = null;
+        int count = 0;
+        if (!quantities.isEmpty() || !entities.isEmpty()) {
+            Map<Knowledge, Integer> items = new LinkedHashMap<>(quantities);
+            if (items.isEmpty()) {
+                for (Knowledge e : entities) {
+                    items.put(e, 1);
+                }
+            }
+            for (Map.Entry<Knowledge, Integer> e : items.entrySet()) {
+                Knowledge k = e.getKey();
+                Money unit = null;
+                if (k != null) {
+                    List<Money> m = Money.findAll(k.text());
+                    if (m.size() == 1 || (!m.isEmpty() && stated.isEmpty())) {
+                        unit = m.get(0);
+                    }
+                }
+                String unitText;
+                if (unit == null && !stated.isEmpty()) {
+                    unit = stated.get(0);
+                    unitText = unit.written(clause.text);
+                } else if (unit != null) {
+                    unitText = unit.written(k.text());
+                    used.add(k.id());
+                } else {
+                    return null;
+                }
+                style = style == null ? unit.style() : style;
+                BigDecimal line = unit.amount().multiply(BigDecimal.valueOf(e.getValue()));
+                sum = sum.add(line);
+                count += e.getValue();
+                Map<String, Object> l = new HashMap<>();
+                l.put("qty", e.getValue());
+                l.put("title", k == null ? "" : k.title());
+                l.put("unit", unitText);
+                l.put("sum", Money.format(line, unit.style()));
+                lines.add(l);
+            }
+        } else if (!stated.isEmpty()) {
+            style = stated.get(0).style();
+            for (Money m : stated) {
+                sum = sum.add(m.amount());
+            }
+            count = 1;
+        }
+        if (style == null) {
+            return null;
+        }
+        Map<String, Object> p = part("total");
+        p.put("lines", lines);
+        p.put("total", Money.format(sum, style));
+        p.put("multi", lines.size() > 1 || (lines.size() == 1 && (Integer) lines.get(0).get("qty") > 1));
+        BigDecimal afterDiscount = sum;
+        Discount d = discount(count);
+        if (d != null) {
+            afterDiscount = sum.multiply(BigDecimal.valueOf(100 - d.percent)).divide(BigDecimal.valueOf(100));
+            p.put("discountRule", d.sentence);
+            p.put("percent", d.percent);
+            p.put("discounted", Money.format(afterDiscount, style));
+            used.add(d.source.id());
+        }
+        Shipping s = shipping(style);
+        if (s != null && (freeShip || clause.topics.contains(Lexicon.SHIP) || total || lines.size() > 0)) {
+            used.add(s.source.id());
+            if (s.threshold != null) {
+                boolean reached = afterDiscount.compareTo(s.threshold.amount()) >= 0;
+                p.put("threshold", s.threshold.written(s.source.text()));
+                p.put("reached", reached);
+                if (!reached) {
+                    p.put("missing", Money.format(s.threshold.amount().subtract(afterDiscount), style));
+                    if (s.fee != null) {
+                        p.put("fee", s.fee.written(s.source.text()));
+                    }
+                }
+            }
+        }
+        used.replaceAll(x -> x);
+        return new Answer(List.of(p), Intent.CALCULATION, entities.isEmpty() ? null : entities.get(entities.size() - 1),
+                Aspect.PRICE);
+    }
+
+    /** "2 tuýp kem chống nắng và 1 serum", "x2", "two bags of decaf": product -> quantity. */
+    private Map<Knowledge, Integer> quantities(Clause clause, List<Knowledge> entities) {
+        Map<Knowledge, Integer> out = new LinkedHashMap<>();
+        String text = clause.text;
+        List<Money> money = Money.findAll(text);
+        List<int[]> numbers = new ArrayList<>(); // start, end, value
+        Matcher x = QTY_X.matcher(text);
+        while (x.find()) {
+            numbers.add(new int[] {x.start(), x.end(), Integer.parseInt(x.group(1) != null ? x.group(1) : x.group(2))});
+        }
+        Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}.,])(\\d{1,2}|\\p{L}+)(?![\\p{N}.,]\\d)").matcher(text);
+        while (m.find()) {
+            String w = m.group(1).toLowerCase(Locale.ROOT);
+            Integer v = w.chars().allMatch(Character::isDigit) ? Integer.valueOf(w) : NUMBER_WORDS.get(w);
+            if (v == null || v <= 0 || inside(money, m.start()) || inside(numbers, m.start())) {
+                continue;
+            }
+            String after = text.substring(m.end()).strip().toLowerCase(Locale.ROOT);
+            String nextWord = after.split("[^\\p{L}\\p{N}%]+", 2)[0];
+            // a count is followed by a unit word or a product name, never by a measure unit
+            if (nextWord.matches("cm|kg|ml|g|oz|m|l|%|ngày|days?|giờ|hours?|tuần|weeks?|phút|minutes?|tháng|months?|năm|years?|k|đ|usd|size|eu|us|uk|giọt|drops?")) {
+                continue;
+            }
+            if (!w.chars().allMatch(Character::isDigit)) {
+                // number words only before a unit word ("hai chai", "two bags")
+                List<Text.Token> next = Text.tokens(after);
+                if (next.isEmpty() || !unitOrProduct(next, after, entities)) {
+                    continue;
+                }
+            }
+            numbers.add(new int[] {m.start(), m.end(), v});
+        }
+        if (numbers.isEmpty()) {
+            return out;
+        }
+        numbers.sort((a, b) -> Integer.compare(a[0], b[0]));
+        // attach each count to the product named after it (before the next count), else the only product
+        for (int i = 0; i < numbers.size(); i++) {
+            int[] n = numbers.get(i);
+            int to = i + 1 < numbers.size() ? numbers.get(i + 1)[0] : text.length();
+            String span = text.substring(n[1], to).replaceFirst(
+                    "(?iu)^\\s*(?:x\\s+)?(?:cái|chai|tuýp|lọ|hũ|hộp|túi|gói|bộ|chiếc|tubes?|bags?|bottles?|jars?|packs?|pairs?|"
+                            + "pieces?|boxes?|sets?|units?|items?)\\s+(?:of\\s+)?", " ");
+            List<Map.Entry<Knowledge, Integer>> named = index.named(span, personaTerms);
+            Knowledge k = null;
+            for (Map.Entry<Knowledge, Integer> e : named) {
+                if (isProduct(e.getKey())) {
+                    k = e.getKey();
+                    break;
+                }
+            }
+            if (k == null && entities.size() == 1) {
+                k = entities.get(0);
+            }
+            if (k == null && entities.isEmpty() && !Money.findAll(text).isEmpty()) {
+                out.put(null, n[2]);
+                continue;
+            }
+            if (k == null) {
+                continue;
+            }
+            out.merge(k, n[2], Integer::sum);
+        }
+        return out;
+    }
+
+    private static boolean unitOrProduct(List<Text.Token> next, String after, List<Knowledge> entities) {
+        if (IntentDetector.any(next.subList(0, Math.min(2, next.size())), Cues.UNITS)) {
+            return true;
+        }
+        for (Knowledge k : entities) {
+            List<Text.Token> title = Text.tokens(k.title());
+            if (!title.isEmpty() && next.get(0).folded().equals(title.get(0).folded())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inside(List<?> spans, int at) {
+        for (Object o : spans) {
+            int s;
+            int e;
+            if (o instanceof Money m) {
+                s = m.start();
+                e = m.end();
+            } else {
+                int[] a = (int[]) o;
+                s = a[0];
+                e = a[1];
+            }
+            if (at >= s && at < e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Discount(int percent, int minItems, String sentence, Knowledge source) {
+    }
+
+    /** A volume discount from the knowledge ("giảm 10% khi mua từ 2 sản phẩm", "10% off 2 or more"). */
+    private Discount discount(int items) {
+        Pattern min = Pattern.compile("(?iu)(?:từ|from|buy|mua|any|of|at least)\\s+(\\d+)|(\\d+)\\s*(?:sản phẩm|món|items?|or more|\\+|trở lên|products|bags|pieces)");
+        for (Knowledge k : index.entries()) {
+            for (String s : Facts.sentences(k.text())) {
+                Matcher p = PERCENT.matcher(s);
+                String f = Text.fold(s);
+                if (!p.find() || !(f.contains("combo") || f.contains("bundle") || f.contains("giam") || f.contains(" off")
+                        || f.contains("discount"))) {
+                    continue;
+                }
+                if (f.contains("subscri") || f.contains("dinh ky") || f.contains("thanh vien") || f.contains("member")
+                        || f.contains("first order") || f.contains("don dau")) {
+                    continue;
+                }
+                Matcher mm = min.matcher(s);
+                int minimum = 0;
+                while (mm.find()) {
+                    String g = mm.group(1) != null ? mm.group(1) : mm.group(2);
+                    int v = Integer.parseInt(g);
+                    if (v >= 2 && v <= 10) {
+                        minimum = v;
+                        break;
+                    }
+                }
+                if (minimum == 0 && !(f.contains("combo") || f.contains("bundle"))) {
+                    continue;
+                }
+                if (items >= Math.max(2, minimum)) {
+                    return new Discount(Integer.parseInt(p.group(1)), minimum, Facts.trimEnd(s.strip()), k);
+                }
+            }
+        }
+        return null;
+    }
+
+    private record Shipping(Money threshold, Money fee, Knowledge source) {
+    }
+
+    /** Words announcing that delivery costs nothing (folded). */
+    private static final Pattern FREE = Pattern.compile("free|mien phi|freeship");
+    /** Words before a threshold amount (folded, at the end of the text before the amount). */
+    private static final Pattern BEFORE_THRESHOLD = Pattern.compile(
+            "(?s).*(over|from|above|at least|orders of|order of|spend|tu|tren|toi thieu|>=|≥|>)\\s*$");
+
+    /**
+     * The free-shipping threshold and the fee below it: in a sentence saying delivery is free, the amount
+     * after "over/from/từ/trên" is the threshold; a smaller amount in that sentence or the next is the fee.
+     */
+    private Shipping shipping(Money.Style style) {
+        List<Knowledge> candidates = new ArrayList<>();
+        topicalEntry(Lexicon.SHIP, List.of()).ifPresent(candidates::add);
+        for (Knowledge k : index.entries()) {
+            if (!candidates.contains(k) && FREE.matcher(Text.fold(k.text())).find() && !isProduct(k)) {
+                candidates.add(k);
+            }
+        }
+        for (Knowledge k : candidates) {
+            String text = k.text();
+            String f = Text.fold(text);
+            List<String> sentences = Facts.sentences(text);
+            int offset = 0;
+            for (int i = 0; i < sentences.size(); i++) {
+                String sentence = sentences.get(i);
+                int at = text.indexOf(sentence, offset);
+                offset = at + sentence.length();
+                if (!FREE.matcher(Text.fold(sentence)).find()) {
+                    continue;
+                }
+                Money threshold = null;
+                Money fee = null;
+                String scope = sentence + (i + 1 < sentences.size() ? " " + sentences.get(i + 1) : "");
+                int scopeEnd = i + 1 < sentences.size() ? text.indexOf(sentences.get(i + 1), offset) + sentences.get(i + 1).length()
+                        : offset;
+                for (Money m : Money.findAll(text)) {
+                    if (m.start() < at || m.end() > Math.max(offset, scopeEnd) || !sameCurrency(m.style(), style)) {
+                        continue;
+                    }
+                    String before = f.substring(Math.max(0, m.start() - 24), m.start());
+                    if (threshold == null && m.end() <= offset && BEFORE_THRESHOLD.matcher(before).matches()) {
+                        threshold = m;
+                    } else if (fee == null && threshold != null && m.amount().compareTo(threshold.amount()) < 0
+                            && !BEFORE_THRESHOLD.matcher(before).matches()
+                            && !Text.fold(text.substring(Math.max(0, m.start() - 30), m.start())).matches("(?s).*(duoi|under|below)\\s*$")) {
+                        fee = m;
+                    }
+                }
+                if (threshold != null) {
+                    return new Shipping(threshold, fee, k);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameCurrency(Money.Style a, Money.Style b) {
+        return b == null || (a.prefix().equals(b.prefix()) && (a.prefix().isEmpty() == b.prefix().isEmpty()));
+    }
+
+    private static int indexOfAny(String s, String... needles) {
+        int best = -1;
+        for (String n : needles) {
+            int i = s.indexOf(n);
+            if (i >= 0 && (best < 0 || i < best)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    // ---- dialogue state ----
+
+    /** Replays the audience's earlier messages: the last product named, the last aspect asked, the language used. */
+    private State replay(List<String> history) {
+        Knowledge focus = null;
+        Set<Aspect> aspects = Set.of();
+        String language = null;
+        Map<Knowledge, Integer> items = Map.of();
+        for (String h : history) {
+            if (h == null || h.isBlank()) {
+                continue;
+            }
+            String d = LanguageDetector.detect(h);
+            if (d != null) {
+                language = d;
+            }
+            String expanded = abbreviations.expand(h, d != null ? d : persona.defaultLanguage());
+            Set<Aspect> asked = EnumSet.noneOf(Aspect.class);
+            Knowledge before = focus;
+            for (String c : Clauses.split(expanded, s -> true)) {
+                List<Map.Entry<Knowledge, Integer>> named = index.named(c, personaTerms);
+                for (Map.Entry<Knowledge, Integer> e : named) {
+                    if (isProduct(e.getKey())) {
+                        focus = e.getKey();
+                    }
+                }
+                List<Text.Token> tokens = Text.tokens(c);
+                IntentDetector.Signals s = IntentDetector.analyze(c);
+                if (s.has(Intent.PRICE)) {
+                    asked.add(Aspect.PRICE);
+                }
+                for (Aspect a : Aspect.values()) {
+                    if (a != Aspect.PRICE && IntentDetector.any(tokens, a.cues)) {
+                        asked.add(a);
+                    }
+                }
+            }
+            if (!asked.isEmpty()) {
+                aspects = asked;
+            }
+            Clause whole = new Clause(expanded);
+            List<Knowledge> products = namedProducts(whole, before);
+            Map<Knowledge, Integer> q = quantities(whole, products);
+            q.remove(null);
+            if (!q.isEmpty()) {
+                items = q;
+            } else if (products.size() >= 2 && IntentDetector.any(whole.tokens, Cues.TOTAL)) {
+                Map<Knowledge, Integer> each = new LinkedHashMap<>();
+                products.forEach(k -> each.put(k, 1));
+                items = each;
+            }
+        }
+        return new State(focus, aspects, language, items);
+    }
+
+    // ---- helpers ----
+
+    /** A product's overview: its best-matching sentence(s), with the price sentence when it has one. */
+    private static String overview(Knowledge k, String clause) {
+        List<String> sentences = Facts.sentences(k.text());
+        String relevant = Facts.relevant(k.text(), clause, 1);
+        String first = Facts.trimEnd(sentences.get(0).strip());
+        String main = relevant.isEmpty() ? first : relevant;
+        for (String s : sentences) {
+            String t = Facts.trimEnd(s.strip());
+            if (!Money.findAll(t).isEmpty()) {
+                if (main.contains(t) || t.contains(main)) {
+                    return t.length() > main.length() ? t : main;
+                }
+                return sentences.indexOf(s) < sentences.indexOf(sentences.stream().filter(x -> Facts.trimEnd(x.strip())
+                        .equals(main)).findFirst().orElse(s)) ? t + ". " + main : main + ". " + t;
+            }
+        }
+        return main;
+    }
+
+    /** True when the clause names its product and asks nothing else ("còn serum?", "and the decaf?"). */
+    private boolean subjectOnly(Clause clause, List<Knowledge> entities) {
+        Set<String> rest = residual(clause.text);
+        for (Knowledge k : entities) {
+            rest.removeAll(Lexicon.terms(k.title() + " " + String.join(" ", k.tags())));
+            rest.removeAll(Lexicon.terms(k.text()));
+        }
+        return rest.isEmpty();
+    }
+
+    /** Products the clause names, else the one in focus when the clause refers back to it. */
+    private List<Knowledge> namedProducts(Clause clause, Knowledge focus) {
+        List<Knowledge> out = new ArrayList<>();
+        for (Knowledge k : clause.named) {
+            if (isProduct(k)) {
+                out.add(k);
+            }
+        }
+        if (out.isEmpty() && focus != null && (clause.pronoun || clause.followUp)) {
+            out.add(focus);
+        }
+        return out;
+    }
+
+    /**
+     * For "do you ship to X?": the sentences of a shipping entry naming X, else the ones about where it
+     * delivers; null when the clause names no destination.
+     */
+    private static String destination(Clause clause, Knowledge k) {
+        String f = Text.fold(clause.text);
+        if (!(f.matches("(?s).*\\b(to|toi|den|ra|in|into|ve)\\b.*") || clause.text.matches("(?s).*\\p{Lu}.*"))) {
+            return null;
+        }
+        List<String> sentences = Facts.sentences(k.text());
+        List<String> named = new ArrayList<>();
+        for (String s : sentences) {
+            String fs = Text.fold(s);
+            for (Text.Token t : clause.tokens) {
+                if (t.folded().length() > 2 && !Lexicon.STOPWORDS.contains(t.folded()) && Lexicon.concepts(t.raw()).isEmpty()
+                        && java.util.regex.Pattern.compile("(?<![\\p{L}])" + Pattern.quote(t.folded()) + "(?![\\p{L}])")
+                        .matcher(fs).find() && Character.isUpperCase(originalCase(clause.text, t.raw()))) {
+                    named.add(Facts.trimEnd(s.strip()));
+                    break;
+                }
+            }
+        }
+        if (!named.isEmpty()) {
+            return String.join(". ", named);
+        }
+        List<String> where = new ArrayList<>();
+        for (String s : sentences) {
+            if (DESTINATION.matcher(s).find()) {
+                where.add(Facts.trimEnd(s.strip()));
+            }
+        }
+        return where.isEmpty() ? null : String.join(". ", where.subList(0, Math.min(2, where.size())));
+    }
+
+    private String replyLanguage(String detected, String conversation) {
+        List<String> supported = ReplyTemplates.LANGUAGES;
+        if (detected != null && persona.languages().contains(detected) && supported.contains(detected)) {
+            return detected;
+        }
+        if (detected == null && conversation != null && persona.languages().contains(conversation)
+                && supported.contains(conversation)) {
+            return conversation;
+        }
+        return LanguageDetector.replyLanguage("", persona.languages(), supported);
+    }
+
+    /** True when the entry is written in another language than the reply (the fact is quoted as written). */
+    private static boolean foreign(Knowledge k, String language) {
+        String l = LanguageDetector.detect(k.title() + ". " + k.text());
+        return l != null && !l.equals(language);
+    }
+
+    /** Subject words of a clause: retrieval unigrams minus names and small talk. */
+    private Set<String> residual(String text) {
         Set<String> out = new HashSet<>();
-        for (String t : Lexicon.terms(POLITE_DA.matcher(question).replaceAll(" "))) {
-            if (!t.contains("_") && !personaTerms.contains(t) && !SOCIAL.contains(t)) {
+        for (String t : Lexicon.terms(POLITE_DA.matcher(text).replaceAll(" "))) {
+            if (!t.contains("_") && !t.startsWith("§") && !personaTerms.contains(t) && !SOCIAL.contains(t)) {
                 out.add(t);
             }
         }
         return out;
     }
 
-    private String price(List<KnowledgeHit> hits, Set<String> residual, Map<String, Object> model, List<String> used) {
-        if (!hits.isEmpty()) {
-            Knowledge top = hits.get(0).knowledge();
-            model.put("title", top.title());
-            used.add(top.id());
-            String clauses = Facts.priceClauses(top.text());
-            if (clauses.isEmpty()) {
-                return "price_unknown";
-            }
-            model.put("fact", clauses);
-            return "price";
-        }
-        if (residual.isEmpty()) {
-            List<Map<String, String>> items = new ArrayList<>();
-            for (Knowledge k : index.entries()) {
-                if (items.size() < MAX_LISTED && isProduct(k) && Facts.hasPrice(k.text())) {
-                    items.add(Map.of("title", k.title(), "fact", Facts.priceClauses(k.text())));
-                    used.add(k.id());
+    /**
+     * The phrase of the clause (as typed, at most four words) that names something the knowledge never
+     * mentions ("son môi", "espresso machines"): from the first unknown word to the end of its noun phrase.
+     */
+    private List<String> unknownContent(Clause clause) {
+        Set<String> cueWords = new HashSet<>();
+        for (List<Text.Token[]> list : List.of(Cues.HAVE, Cues.USAGE, Cues.INGREDIENTS, Cues.SIZE, Cues.COLOR, Cues.SUITABILITY,
+                Cues.STOCK, Cues.PAYMENT, Cues.PRONOUN, Cues.FOLLOW_UP, Cues.UNITS, Cues.TOTAL, Cues.ADD)) {
+            for (Text.Token[] p : list) {
+                for (Text.Token t : p) {
+                    cueWords.add(t.folded());
                 }
             }
-            if (!items.isEmpty()) {
-                model.put("items", items);
-                return "price_list";
+        }
+        List<Text.Token> tokens = clause.tokens;
+        int first = -1;
+        for (int i = 0; i < tokens.size() && first < 0; i++) {
+            Text.Token t = tokens.get(i);
+            String f = Lexicon.stem(t.folded());
+            if (f.length() < 2 || Lexicon.STOPWORDS.contains(t.folded()) || SOCIAL.contains(f) || personaTerms.contains(f)
+                    || cueWords.contains(t.folded()) || t.numeric() || index.knows(f) || index.knows(t.folded())
+                    || Cues.GENERIC_NOUNS.contains(f) || !Lexicon.concepts(t.raw()).isEmpty()
+                    || QUESTION_WORDS.contains(t.folded())) {
+                continue;
+            }
+            first = i;
+        }
+        List<String> out = new ArrayList<>();
+        if (first < 0) {
+            return out;
+        }
+        if (first > 0) {
+            // "túi xách", "son môi": the head noun before the unknown word belongs to the phrase
+            Text.Token before = tokens.get(first - 1);
+            String b = before.folded();
+            if (!QUESTION_WORDS.contains(b) && !Lexicon.STOPWORDS.contains(b) && !PHRASE_END.contains(b)
+                    && !isCue(before, Cues.HAVE) && !isCue(before, Cues.PRONOUN) && !isCue(before, Cues.ADD)
+                    && !before.numeric() && !personaTerms.contains(b)) {
+                first--;
             }
         }
-        return "no_answer";
+        // a Vietnamese noun phrase may start one word earlier ("giày cao gót": "giày" is the head)
+        for (int i = first; i < tokens.size() && out.size() < 4; i++) {
+            Text.Token t = tokens.get(i);
+            if (i > first && (PHRASE_END.contains(t.folded()) || t.numeric() || personaTerms.contains(t.folded())
+                    || isCue(t, Cues.HAVE))) {
+                break;
+            }
+            out.add(t.raw());
+        }
+        return out;
     }
 
-    private String product(IntentDetector.Signals s, List<KnowledgeHit> hits, Set<String> residual, String question,
-                           Map<String, Object> model, List<String> used) {
-        boolean generic = s.catalog() || residual.isEmpty();
-        if (!hits.isEmpty() && !(s.catalog() && hits.get(0).score() < STRONG_HIT)) {
-            Knowledge top = hits.get(0).knowledge();
-            model.put("title", top.title());
-            model.put("fact", Facts.relevant(top.text(), question, MAX_FACT_SENTENCES));
-            used.add(top.id());
-            return "product_question";
-        }
-        Set<String> asked = Lexicon.concepts(question);
-        for (String concept : TOPICS) {
-            if (asked.contains(concept) && topical(concept, false, hits, question, model, used)) {
-                return "product_question";
-            }
-        }
-        if (generic) {
-            List<String> titles = new ArrayList<>();
-            for (Knowledge k : index.entries()) {
-                if (titles.size() < MAX_LISTED && isProduct(k)) {
-                    titles.add(k.title());
-                    used.add(k.id());
+    private static boolean isCue(Text.Token token, List<Text.Token[]> cues) {
+        for (Text.Token[] p : cues) {
+            for (Text.Token t : p) {
+                if (token.matches(t)) {
+                    return true;
                 }
             }
-            if (!titles.isEmpty()) {
-                model.put("titles", titles);
-                return "catalog";
-            }
         }
-        return "no_answer";
+        return false;
     }
 
-    /**
-     * How to buy: the price of the product asked about, when the best hit is a priced product, and
-     * the entry about ordering (else about the store); the template points to the contact when
-     * there is neither.
-     */
-    private String purchase(String question, Set<String> residual, Map<String, Object> model, List<String> used) {
-        Set<String> ignored = new HashSet<>(personaTerms);
-        ignored.add(Lexicon.ORDER);
-        List<KnowledgeHit> hits = index.search(question, 5, ignored);
-        residual.remove(Lexicon.ORDER);
-        if (hits.isEmpty() && !residual.isEmpty()) {
-            return "no_answer"; // wants to buy something the knowledge does not mention
-        }
-        if (!hits.isEmpty()) {
-            Knowledge top = hits.get(0).knowledge();
-            if (isProduct(top) && Facts.hasPrice(top.text())) {
-                model.put("productTitle", top.title());
-                model.put("productFact", Facts.priceClauses(top.text()));
-                used.add(top.id());
+    /** Words that end a noun phrase being quoted back. */
+    private static final Set<String> PHRASE_END = Set.of("khong", "chua", "a", "nhe", "nha", "vay", "shop", "admin",
+            "ban", "minh", "not", "please", "for", "in", "at", "with", "to", "ha", "nhi", "thi", "sao", "gi", "nao", "dau",
+            "or", "and", "va", "hay", "hoac", "voi", "o", "the", "ne", "oi", "khum", "hong", "too", "also", "here", "there",
+            "online", "now", "bay", "gio", "yet", "still", "do", "does", "is", "are", "can", "could", "duoc",
+            "co", "price", "gia", "cost", "thanks", "you", "we", "ship", "giao", "mua", "buy");
+
+    private static final Set<String> QUESTION_WORDS = Set.of("ban", "sell", "have", "carry", "stock", "make", "khong",
+            "co", "nao", "gi", "does", "do", "any", "got", "loai", "kind", "type", "kinds", "types", "sale", "gia",
+            "price", "cost", "mua", "buy", "order", "want", "muon", "need", "can", "lay", "tim", "find", "looking",
+            "kiem", "shop", "ben", "minh", "nhe", "nha", "a", "ạ", "ah", "oi", "admin", "please", "thanks", "hi",
+            "hello", "chao", "tell", "about", "more", "info", "information", "thong", "tin", "hoi", "ask", "biet",
+            "know", "recommend", "suggest", "tu", "van", "goi", "y", "your", "you", "we", "our", "us", "for", "me", "i");
+
+    /** Words unknown to the knowledge that a service-topic answer cannot speak to ("ship to Canada"). */
+    private List<String> unknownTerms(Clause clause, Knowledge answered) {
+        List<String> out = new ArrayList<>();
+        for (String w : unknownContent(clause)) {
+            if (!Text.fold(answered.text()).contains(Text.fold(w)) && Character.isUpperCase(originalCase(clause.text, w))) {
+                out.add(capitalised(clause.text, w));
             }
         }
-        if (!topical(Lexicon.ORDER, false, hits, question, model, used)) {
-            topical(Lexicon.STORE, false, hits, question, model, used);
-        }
-        if (model.containsKey("fact") && model.containsKey("productFact")) {
-            // keep the reply short: one sentence of how-to-buy after the product's price
-            model.put("fact", Facts.relevant((String) model.get("fact"), question, 1));
-        }
-        return Intent.PURCHASE_INTENT.id();
+        return out;
     }
 
-    /**
-     * Puts the entry about {@code concept} (shipping, ordering ...) into the model: the best hit whose
-     * title or tags are about it, else the first such entry at all, else (when {@code mentions}) the
-     * best hit whose text mentions it.
-     */
-    private boolean topical(String concept, boolean mentions, List<KnowledgeHit> hits, String question, Map<String, Object> model,
-                            List<String> used) {
+    private static char originalCase(String text, String lowerWord) {
+        int i = text.toLowerCase(Locale.ROOT).indexOf(lowerWord);
+        return i < 0 ? 'a' : text.charAt(i);
+    }
+
+    private static String capitalised(String text, String lowerWord) {
+        int i = text.toLowerCase(Locale.ROOT).indexOf(lowerWord);
+        return i < 0 ? lowerWord : text.substring(i, i + lowerWord.length());
+    }
+
+    /** A persona competitor named in the text (folded, whole words), or null. */
+    private String competitorNamed(String text) {
+        String f = " " + Text.fold(text).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+        for (String c : persona.competitors()) {
+            String name = Text.fold(c).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+            if (!name.isEmpty() && f.contains(" " + name + " ")) {
+                return c;
+            }
+            // the distinctive first word of a multi-word name ("Bean Bros" of "Bean Bros Roasters")
+            String[] words = name.split(" ");
+            if (words.length > 1 && words[0].length() > 3 && !index.knows(words[0]) && f.contains(" " + words[0] + " ")) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** A comparison with something the knowledge does not know (another brand). */
+    private boolean comparesWithOutsider(String text) {
+        Clause c = new Clause(text);
+        return !unknownContent(c).isEmpty() || Text.fold(text).contains("brand") || Text.fold(text).contains("hang khac")
+                || Text.fold(text).contains("ben khac") || Text.fold(text).contains("other");
+    }
+
+    /** The first entry whose title or tags are about the concept. */
+    private Optional<Knowledge> titled(String concept) {
+        return index.entries().stream().filter(k -> index.topicsOf(k).contains(concept)).findFirst();
+    }
+
+    private Optional<Knowledge> topicalEntry(String concept, List<KnowledgeHit> hits) {
         Optional<Knowledge> entry = hits.stream().map(KnowledgeHit::knowledge)
                 .filter(k -> index.topicsOf(k).contains(concept)).findFirst();
         if (entry.isEmpty()) {
             entry = index.entries().stream().filter(k -> index.topicsOf(k).contains(concept)).findFirst();
         }
-        if (entry.isEmpty() && mentions) {
+        if (entry.isEmpty()) {
             entry = hits.stream().map(KnowledgeHit::knowledge)
-                    .filter(k -> index.conceptsOf(k).contains(concept)).findFirst();
+                    .filter(k -> !isProduct(k) && index.conceptsOf(k).contains(concept)).findFirst();
         }
         if (entry.isEmpty()) {
-            return false;
+            entry = index.entries().stream().filter(k -> !isProduct(k) && index.conceptsOf(k).contains(concept)).findFirst();
         }
-        Knowledge k = entry.get();
-        model.put("title", k.title());
-        model.put("fact", Facts.relevant(k.text(), question, MAX_FACT_SENTENCES));
-        used.add(k.id());
-        return true;
+        return entry;
+    }
+
+    private boolean isTopical(Knowledge k) {
+        Set<String> topics = index.topicsOf(k);
+        return topics.stream().anyMatch(TOPICS::contains);
     }
 
     /** A product entry: tagged as one, or a priced entry that is not about shipping, returns, hours or ordering. */
     private boolean isProduct(Knowledge k) {
         for (String tag : k.tags()) {
             String t = Text.fold(tag);
-            if (t.equals("product") || t.equals("products") || t.equals("san pham")) {
+            if (t.equals("product") || t.equals("products") || t.equals("san pham") || t.equals("san-pham")) {
                 return true;
             }
         }
-        Set<String> topics = index.topicsOf(k);
-        return Facts.hasPrice(k.text()) && topics.stream().noneMatch(t -> t.equals(Lexicon.SHIP)
-                || t.equals(Lexicon.RETURN) || t.equals(Lexicon.HOURS) || t.equals(Lexicon.ORDER)
-                || t.equals(Lexicon.STORE) || t.equals(Lexicon.CONTACT));
+        return Facts.hasPrice(k.text()) && !isTopical(k);
     }
 
     /** The persona's own line when it is in the reply language (or undetectable and the default is). */

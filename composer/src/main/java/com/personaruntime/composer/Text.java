@@ -21,23 +21,14 @@ final class Text {
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
 
-    /** Teencode and no-diacritic shorthand, expanded to the full Vietnamese words. */
-    private static final Map<String, String> TEENCODE = Map.ofEntries(
-            Map.entry("ko", "không"), Map.entry("k", "không"), Map.entry("kh", "không"),
-            Map.entry("khg", "không"), Map.entry("hok", "không"),
-            Map.entry("hông", "không"), Map.entry("khum", "không"),
-            Map.entry("hem", "không"), Map.entry("hk", "không"),
-            Map.entry("sp", "sản phẩm"), Map.entry("dc", "được"), Map.entry("đc", "được"),
-            Map.entry("dk", "được"), Map.entry("đk", "được"), Map.entry("j", "gì"), Map.entry("ji", "gì"),
-            Map.entry("nhiu", "nhiêu"), Map.entry("ntn", "như thế nào"),
-            Map.entry("vs", "với"), Map.entry("r", "rồi"), Map.entry("ms", "mới"),
-            Map.entry("bh", "bao giờ"), Map.entry("bjo", "bao giờ"), Map.entry("trc", "trước"),
-            Map.entry("cx", "cũng"), Map.entry("mk", "mình"), Map.entry("mik", "mình"), Map.entry("z", "vậy"), Map.entry("v", "vậy"), Map.entry("zay", "vậy"), Map.entry("dzay", "vậy"),
-            Map.entry("tks", "thanks"), Map.entry("thks", "thanks"),
-            Map.entry("thx", "thanks"), Map.entry("tk", "thanks"), Map.entry("ad", "admin"),
-            Map.entry("ib", "inbox"), Map.entry("sđt", "số điện thoại"), Map.entry("sdt", "số điện thoại"),
-            Map.entry("oy", "rồi"), Map.entry("camon", "cảm ơn"), Map.entry("cmon", "cảm ơn"),
-            Map.entry("gía", "giá"), Map.entry("gja", "giá"), Map.entry("tr", "triệu"));
+    /** Teencode and no-diacritic shorthand (single words of abbreviations.tsv), expanded to full Vietnamese words. */
+    private static final Map<String, String> TEENCODE = teencode();
+
+    private static Map<String, String> teencode() {
+        Map<String, String> m = new java.util.HashMap<>(Abbreviations.shared().singleWords("vi"));
+        m.put("k", "không"); // not in the data file: after a number "k" is a thousand (see tokens)
+        return Map.copyOf(m);
+    }
 
     private Text() {
     }

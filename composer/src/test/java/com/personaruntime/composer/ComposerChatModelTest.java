@@ -177,7 +177,8 @@ class ComposerChatModelTest {
         @Test
         void purchaseOfSomethingUnknownIsNotGuessed() {
             Composition c = MILO.compose("I want to buy a sunscreen");
-            assertThat(c.intent()).isEqualTo(Intent.PURCHASE_INTENT);
+            assertThat(c.intent()).isEqualTo(Intent.UNKNOWN_PRODUCT);
+            assertThat(c.text()).contains("sunscreen", "brewhaus.example");
             assertNoFact(c, TestPersonas.MILO);
         }
 
@@ -186,7 +187,9 @@ class ComposerChatModelTest {
             Composition c = LINH.compose("hàng bị vỡ rồi shop ơi");
             assertThat(c.intent()).isEqualTo(Intent.COMPLAINT);
             assertThat(c.text()).contains("xin lỗi", "https://lumiere.example/lien-he", "cskh@lumiere.example");
-            assertNoFact(c, TestPersonas.LINH);
+            // the only fact a complaint may quote is the return policy
+            assertThat(c.knowledgeIds()).containsOnly("returns");
+            assertThat(Facts.hasPrice(c.text())).isFalse();
         }
 
         @Test
@@ -211,9 +214,11 @@ class ComposerChatModelTest {
         void offTopicSaysItDoesNotKnowAndStatesNoFact(String q) {
             for (ComposerChatModel model : List.of(LINH, MILO)) {
                 Composition c = model.compose(q);
-                assertThat(c.intent()).isEqualTo(Intent.OFF_TOPIC);
+                assertThat(c.intent()).isIn(Intent.OFF_TOPIC, Intent.SENSITIVE);
                 assertNoFact(c, model.persona());
-                assertThat(c.text()).contains(model.persona().contactUrl());
+                if (c.intent() == Intent.OFF_TOPIC) {
+                    assertThat(c.text()).contains(model.persona().contactUrl());
+                }
             }
         }
 

@@ -117,6 +117,7 @@ public final class PersonaServer {
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
     PromptAssembler prompts;
+    Map<String, com.personaruntime.composer.Abbreviations> abbreviations;
     try {
       // Blocking file reads, here on the caller's thread before any event loop is involved.
       prompts = new PromptAssembler(config.personasDir().isPresent()
@@ -126,7 +127,15 @@ public final class PersonaServer {
       vertx.close();
       return result;
     }
-    startOn(vertx, registry, t0, config, env, console, prompts).onComplete(ar -> {
+    try {
+      abbreviations = config.personasDir().isPresent()
+          ? ComposerModels.readAbbreviations(config.personasDir().get()) : Map.of();
+    } catch (Exception e) {
+      result.completeExceptionally(new IllegalArgumentException("persona abbreviations: " + e.getMessage(), e));
+      vertx.close();
+      return result;
+    }
+    startOn(vertx, registry, t0, config, env, console, prompts, abbreviations).onComplete(ar -> {
       if (ar.succeeded()) {
         result.complete(ar.result());
       } else {
@@ -138,7 +147,8 @@ public final class PersonaServer {
   }
 
   private static Future<PersonaServer> startOn(Vertx vertx, PrometheusMeterRegistry registry, long t0,
-      AppConfig config, Map<String, String> env, PrintStream console, PromptAssembler prompts) {
+      AppConfig config, Map<String, String> env, PrintStream console, PromptAssembler prompts,
+      Map<String, com.personaruntime.composer.Abbreviations> abbreviations) {
     AppConfig.Storage s = config.storage();
     StorageConfig storage = new StorageConfig(s.url(), s.user(), s.password(), s.maxPoolSize());
     return Database.open(vertx, storage).compose(db -> {
@@ -160,7 +170,7 @@ public final class PersonaServer {
           .toList(), java.util.Set.copyOf(llm.apiKeyEnvAllowed()), env);
       PersonaCatalog catalog = new PersonaCatalog(vertx, personas, brands, audit, bindings);
       LiveStore liveStore = new LiveStore(db, clock);
-      ComposerModels composers = new ComposerModels(vertx);
+      ComposerModels composers = new ComposerModels(vertx, abbreviations);
       ModelGateway gateway = ModelGateway.builder().options(GatewayOptions.builder()
           .connectTimeout(Duration.ofMillis(llm.connectTimeoutMs()))
           .firstTokenTimeout(Duration.ofMillis(llm.firstTokenTimeoutMs()))

@@ -1,5 +1,6 @@
 package com.personaruntime.runtime.live;
 
+import com.personaruntime.composer.Audience;
 import com.personaruntime.composer.KnowledgeHit;
 import com.personaruntime.composer.LanguageDetector;
 import com.personaruntime.gateway.Attribution;
@@ -198,16 +199,20 @@ public final class ChatEngine {
         state.interrupt(null);
         return;
       }
+      // Tone: the segment the page chose (else one inferred from how the audience writes) and the
+      // audience's sentiment, for both the model's prompt and the composer.
+      Audience audience = Audience.resolve(ar.result().bundle().model().persona(), conversation.segment(), question,
+          conversation.audienceMessages());
       List<ModelRoute> chain = new ArrayList<>();
       if (model != null) {
         chain.add(ModelRoute.of(model));
       }
-      chain.add(ModelRoute.of(ar.result().bundle().model(), "composer"));
+      chain.add(ModelRoute.of(ar.result().bundle().model().forAudience(audience), "composer"));
       ChatRequest request;
       try {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(prompts.system(persona, language, ar.result().knowledge(),
-            conversation.canary())));
+            conversation.canary(), audience)));
         messages.addAll(conversation.memory());
         messages.add(UserMessage.from(question));
         request = ChatRequest.builder().messages(messages).build();

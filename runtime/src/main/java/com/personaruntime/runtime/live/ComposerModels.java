@@ -2,6 +2,7 @@ package com.personaruntime.runtime.live;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.personaruntime.composer.Abbreviations;
 import com.personaruntime.composer.ComposerChatModel;
 import com.personaruntime.composer.ComposerPersona;
 import com.personaruntime.composer.Knowledge;
@@ -10,6 +11,12 @@ import com.personaruntime.personas.Persona;
 import com.personaruntime.runtime.catalog.LivePersona;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,12 +31,24 @@ public final class ComposerModels implements AutoCloseable {
   public record Bundle(KnowledgeIndex index, ComposerChatModel model) {
   }
 
+  /** File name suffix of a persona's own abbreviations and product nicknames, beside its persona file. */
+  public static final String ABBREVIATIONS_SUFFIX = ".abbreviations.tsv";
+
   private final Vertx vertx;
+  private final Map<String, Abbreviations> abbreviations;
   private final ExecutorService executor;
   private final Cache<String, Future<Bundle>> bundles = Caffeine.newBuilder().maximumSize(1_000).build();
 
   public ComposerModels(Vertx vertx) {
+    this(vertx, Map.of());
+  }
+
+  /**
+   * @param abbreviations persona id -> that persona's own abbreviations (see {@link #readAbbreviations})
+   */
+  public ComposerModels(Vertx vertx, Map<String, Abbreviations> abbreviations) {
     this.vertx = vertx;
+    this.abbreviations = Map.copyOf(abbreviations);
     AtomicInteger n = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "composer-" + n.incrementAndGet());
@@ -43,7 +62,7 @@ public final class ComposerModels implements AutoCloseable {
     String key = lp.personaId() + "@" + lp.version();
     return bundles.get(key, k -> {
       Future<Bundle> f = vertx.executeBlocking(() -> {
-        ComposerPersona cp = toComposer(lp.persona());
+        ComposerPersona cp = toComposer(lp.persona(), abbreviations.get(lp.persona().id()));
         KnowledgeIndex index = KnowledgeIndex.build(cp.knowledge());
         return new Bundle(index, new ComposerChatModel(cp, index, executor));
       }, false);
@@ -52,13 +71,37 @@ public final class ComposerModels implements AutoCloseable {
     });
   }
 
-  /** Maps a persona document to the composer's own input type. */
+  /** Maps a persona document to the composer's own input type (no abbreviations of its own). */
   public static ComposerPersona toComposer(Persona p) {
+    return toComposer(p, null);
+  }
+
+  /** Maps a persona document and its own abbreviations (or null) to the composer's input type. */
+  public static ComposerPersona toComposer(Persona p, Abbreviations own) {
     return new ComposerPersona(p.id(), p.name(), p.brand(), p.languages(), p.voice().greeting(),
         p.voice().catchphrases(),
         p.knowledge().stream().map(k -> new Knowledge(k.id(), k.title(), k.text(), k.tags())).toList(),
         p.contact() == null ? null : p.contact().url(),
-        p.contact() == null ? null : p.contact().email());
+        p.contact() == null ? null : p.contact().email(),
+        p.audiences().stream().map(a -> new ComposerPersona.Segment(a.segment(), a.style())).toList(),
+        p.boundaries().competitors(), own == null ? Abbreviations.EMPTY : own);
+  }
+
+  /**
+   * Reads every {@code <personaId>.abbreviations.tsv} in a folder (blocking file I/O).
+   *
+   * @throws IllegalArgumentException naming the file and line of a malformed entry
+   */
+  public static Map<String, Abbreviations> readAbbreviations(Path dir) throws IOException {
+    Map<String, Abbreviations> out = new HashMap<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + ABBREVIATIONS_SUFFIX)) {
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        out.put(name.substring(0, name.length() - ABBREVIATIONS_SUFFIX.length()),
+            Abbreviations.parse(name, Files.readString(f)));
+      }
+    }
+    return out;
   }
 
   @Override

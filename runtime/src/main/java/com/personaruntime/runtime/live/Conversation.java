@@ -25,6 +25,8 @@ public final class Conversation {
   private final int maxTurns;
   private final Deque<ChatMessage> memory = new ArrayDeque<>();
   private long lastActivityMillis;
+  /** The audience segment the embedding page chose (a persona segment name), or null. */
+  private String segment;
   /** Completes once the conversation's row is stored. */
   io.vertx.core.Future<Void> stored = io.vertx.core.Future.succeededFuture();
 
@@ -60,6 +62,27 @@ public final class Conversation {
   /** Millis since the last message (for re-disclosure after a long gap). */
   public long idleMillis(long nowMillis) {
     return nowMillis - lastActivityMillis;
+  }
+
+  /** The audience segment chosen for this conversation ({@code ?segment=} or the client's hello), or null. */
+  public String segment() {
+    return segment;
+  }
+
+  /** Chooses the audience segment; callers validate it against the persona's segments first. */
+  public void segment(String segment) {
+    this.segment = segment;
+  }
+
+  /** The audience's messages in memory, oldest first. */
+  List<String> audienceMessages() {
+    List<String> out = new java.util.ArrayList<>();
+    for (ChatMessage m : memory) {
+      if (m instanceof UserMessage u) {
+        out.add(u.singleText());
+      }
+    }
+    return out;
   }
 
   void touch(long nowMillis) {

@@ -1,5 +1,6 @@
 package com.personaruntime.runtime.live;
 
+import com.personaruntime.composer.Audience;
 import com.personaruntime.personas.Persona;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -76,9 +77,26 @@ public final class PromptAssembler {
     return out;
   }
 
-  /** The system prompt for one turn. */
+  /** The system prompt for one turn, without audience segment or sentiment. */
   public String system(Persona persona, String language, List<Persona.KnowledgeEntry> knowledge, String canary) {
+    return system(persona, language, knowledge, canary, Audience.NONE);
+  }
+
+  /**
+   * The system prompt for one turn. Templates see {@code persona}, {@code language}, {@code knowledge},
+   * {@code canary}, {@code segment} (the persona's {@code AudienceSegment}, absent when none applies),
+   * {@code segmentInferred} (boolean) and {@code sentiment} ({@code frustrated}, {@code excited} or
+   * {@code neutral}).
+   */
+  public String system(Persona persona, String language, List<Persona.KnowledgeEntry> knowledge, String canary,
+      Audience audience) {
     Map<String, Object> model = new HashMap<>();
+    if (audience.segment() != null) {
+      persona.audiences().stream().filter(a -> a.segment().equalsIgnoreCase(audience.segment())).findFirst()
+          .ifPresent(a -> model.put("segment", a));
+    }
+    model.put("segmentInferred", audience.inferred());
+    model.put("sentiment", audience.sentiment().id());
     model.put("persona", persona);
     model.put("language", language);
     model.put("knowledge", knowledge);

@@ -21,7 +21,7 @@ class ComposerStreamingTest {
   void aPriceAnswerIsReleasedInSeveralDeltas() {
     Persona linh = DemoPersonas.load().stream().filter(p -> p.id().equals("linh")).findFirst().orElseThrow();
     ComposerChatModel composer = ComposerChatModel.create(ComposerModels.toComposer(linh), Runnable::run);
-    Composition c = composer.compose("Kem chống nắng giá bao nhiêu?");
+    Composition c = composer.compose("Kem chống nắng giá bao nhiêu và dùng thế nào?");
     StreamingGuard guard = Policies.compile(PersonaPolicies.toPolicyConfig(linh))
         .streamingGuard(CheckContext.chatOutput().withLanguage("vi").withCanary("k9f3a07c2"));
     List<String> released = new ArrayList<>();

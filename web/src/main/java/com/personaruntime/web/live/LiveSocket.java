@@ -111,6 +111,13 @@ public final class LiveSocket {
         return;
       }
       LivePersona lp = ar.result().get();
+      String segment = req.getParam("segment");
+      if (segment != null && room == null && segmentOf(lp, segment) == null) {
+        req.resume();
+        Errors.send(ctx, 400, "bad_segment", "segment: '" + segment + "' is not an audience segment of persona '"
+            + slug + "'; expected one of " + segmentNames(lp), null);
+        return;
+      }
       req.toWebSocket().onSuccess(ws -> {
         // Hold incoming frames until the connection's handlers are in place.
         ws.pause();
@@ -119,6 +126,9 @@ public final class LiveSocket {
             if (conv.failed()) {
               unavailable(ws, slug, conv.cause());
               return;
+            }
+            if (segment != null) {
+              conv.result().segment(segmentOf(lp, segment));
             }
             new Connection(ws, lp, conv.result(), null).start();
           });
@@ -133,6 +143,16 @@ public final class LiveSocket {
         }
       }).onFailure(err -> LOG.debug("websocket upgrade failed for {}: {}", slug, err.getMessage()));
     });
+  }
+
+  /** The persona's segment name matching {@code name} (case-insensitive), or null. */
+  private static String segmentOf(LivePersona lp, String name) {
+    return lp.persona().audiences().stream().map(a -> a.segment()).filter(n -> n.equalsIgnoreCase(name.strip()))
+        .findFirst().orElse(null);
+  }
+
+  private static java.util.List<String> segmentNames(LivePersona lp) {
+    return lp.persona().audiences().stream().map(a -> a.segment()).toList();
   }
 
   private static void unavailable(ServerWebSocket ws, String slug, Throwable cause) {
@@ -188,11 +208,15 @@ public final class LiveSocket {
           .put("brand", p.brand())
           .put("bio", p.bio())
           .put("languages", new JsonArray(p.languages()))
-          .put("greeting", p.voice().greeting());
+          .put("greeting", p.voice().greeting())
+          .put("segments", new JsonArray(segmentNames(persona)));
       JsonObject hello = new JsonObject().put("type", "hello").put("persona", info)
           .put("disclosure", Disclosures.aiDisclosure(p, null));
       if (room == null) {
         hello.put("conversation", conversation.id());
+        if (conversation.segment() != null) {
+          hello.put("segment", conversation.segment());
+        }
       } else {
         hello.put("room", room).put("viewer", viewerId);
       }
@@ -234,8 +258,22 @@ public final class LiveSocket {
         return;
       }
       Object type = frame.getValue("type");
+      if ("hello".equals(type) && room == null) {
+        // The embedding page's options: {"type":"hello","segment":"genz"} chooses the audience segment.
+        Object seg = frame.getValue("segment");
+        String chosen = seg instanceof String str ? segmentOf(persona, str) : null;
+        if (seg != null && chosen == null) {
+          send(error("bad_segment", "segment: expected one of " + segmentNames(persona) + ", got "
+              + (seg instanceof String ? "'" + seg + "'" : String.valueOf(seg))));
+          return;
+        }
+        conversation.segment(chosen);
+        send(new JsonObject().put("type", "options").put("segment", chosen));
+        return;
+      }
       if (!"message".equals(type)) {
-        send(error("bad_frame", "type: expected 'message', got " + (type == null ? "nothing" : "'" + type + "'")));
+        send(error("bad_frame", "type: expected 'message'" + (room == null ? " or 'hello'" : "") + ", got "
+            + (type == null ? "nothing" : "'" + type + "'")));
         return;
       }
       Object id = frame.getValue("id");

@@ -1,0 +1,46 @@
+package com.personaruntime.composer;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** What a clause asks about a product or the brand; picks the sentences of the knowledge that answer it. */
+enum Aspect {
+    PRICE(List.of(), null),
+    USAGE(Cues.USAGE, Pattern.compile("(?iuU)\\b(dùng|thoa|bôi|massage|apply|use|used|steep|stir|pour|rinse|giặt|wash|"
+            + "buổi sáng|buổi tối|morning|evening|daily|hằng ngày|mỗi ngày|mỗi sáng|phút|minutes?|giọt|drops?|lượng|"
+            + "ratio|brew|pha|bảo quản|store|ủi|là hơi|iron|dry|phơi|lace|wax|clean)\\b")),
+    INGREDIENTS(Cues.INGREDIENTS, Pattern.compile("(?iuU)\\b(thành phần|chứa|không chứa|ingredients?|contains?|free of|"
+            + "made|chất liệu|vải|lụa|cotton|linen|polyester|wool|merino|leather|da bò|nylon|gore|membrane|waterproof|"
+            + "chống nước|paraben|cồn|alcohol|%|ceramide|vitamin|acid|niacinamide|hương liệu|fragrance)")),
+    SIZE(Cues.SIZE, Pattern.compile("(?iuU)\\b(size|sizes|cỡ|EU|UK|US|cm|kg|fits?|form|true to|rộng|ôm|chiều cao|cao|nặng|eo|waist|length)\\b")),
+    COLOR(Cues.COLOR, Pattern.compile("(?iuU)\\b(màu|colou?rs?|đen|trắng|đỏ|vàng|xanh|hồng|be|kem|nâu|xám|tím|black|white|red|"
+            + "navy|blue|green|grey|gray|olive|brown|beige|orange|yellow|pink|sand|khaki)\\b")),
+    SUITABILITY(Cues.SUITABILITY, Pattern.compile("(?iuU)\\b(hợp|phù hợp|suitable|suits?|ideal|best|good for|mọi loại da|da dầu|"
+            + "da khô|nhạy cảm|sensitive|oily|dry|beginners?|người mới|for|dành cho|kể cả)\\b")),
+    VOLUME(Cues.VOLUME, Pattern.compile("(?iuU)(\\d\\s?(ml|g|oz|l|lít|litre|liter|kg|gram)\\b)")),
+    STOCK(Cues.STOCK, Pattern.compile("(?iuU)\\b(còn hàng|hết hàng|in stock|available|sẵn|pre-?order|đặt trước)\\b")),
+    WARRANTY(Cues.WARRANTY, Pattern.compile("(?iuU)\\b(bảo hành|warranty|guarantee|guaranteed|repair|sửa)\\b")),
+    PAYMENT(Cues.PAYMENT, Pattern.compile("(?iuU)\\b(thanh toán|cod|chuyển khoản|payment|pay|card|thẻ|paypal|momo|trả góp)\\b"));
+
+    final List<Text.Token[]> cues;
+    /** Words of a sentence that answers this aspect; null for PRICE (a sentence with an amount). */
+    final Pattern answer;
+
+    Aspect(List<Text.Token[]> cues, Pattern answer) {
+        this.cues = cues;
+        this.answer = answer;
+    }
+
+    /** How strongly a knowledge sentence answers this aspect: 0 when not at all. */
+    int score(String sentence) {
+        if (this == PRICE) {
+            return Money.findAll(sentence).isEmpty() ? 0 : 3;
+        }
+        int n = 0;
+        java.util.regex.Matcher m = answer.matcher(sentence);
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}

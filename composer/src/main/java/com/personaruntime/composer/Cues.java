@@ -1,0 +1,146 @@
+package com.personaruntime.composer;
+
+import java.util.List;
+
+import static com.personaruntime.composer.IntentDetector.phrases;
+
+/**
+ * Keyword lists (vi and en, matched tone-aware on teencode-expanded tokens, see {@link Text}) for
+ * the kinds of message every brand gets, and for the aspect of a product a clause asks about.
+ * A leading {@code =} means "only with exactly these diacritics".
+ */
+final class Cues {
+
+    private Cues() {
+    }
+
+    /** "Are you a real person / a bot?" */
+    static final List<Text.Token[]> AI_QUESTION = phrases(
+            "are you human", "are you a human", "are you real", "are you a real", "are you a person",
+            "are you a bot", "are you bot", "are you a robot", "are you an ai", "are you ai", "are you a machine",
+            "are you a computer", "are you a program", "are you a chatbot", "is this a bot", "is this a real person",
+            "is this a human", "is this an ai", "is this ai", "am i talking to", "am i chatting with", "talking to a bot",
+            "talking to a human", "talking to a real", "real person", "real human", "actual person", "actual human",
+            "human or", "bot or", "person or a bot", "you a bot", "you human", "you real", "a real person",
+            "người thật", "người thiệt", "người hay máy", "người hay bot", "là bot", "là robot", "là máy",
+            "là ai hay", "là người", "là ai thật", "là trí tuệ nhân tạo", "là chatbot", "phải người",
+            "có phải người", "có phải bot", "có phải là bot", "có phải ai", "người máy", "nhân viên thật",
+            "is there a human", "speak to a human", "speak to a person", "talk to a human", "talk to a person");
+    /** Insults and abuse aimed at the persona or the brand. */
+    static final List<Text.Token[]> INSULT = phrases(
+            "stupid", "dumb", "idiot", "idiotic", "useless", "you suck", "this sucks", "sucks", "trash", "garbage",
+            "shut up", "moron", "pathetic", "worthless", "crap", "crappy", "wtf", "fuck", "fucking", "shit",
+            "hate you", "hate this", "incompetent", "clown", "joke of a", "scammers", "liar", "liars",
+            "=ngu", "đồ ngu", "ngu ngốc", "ngu thế", "ngu vậy", "ngu quá", "vô dụng", "dở hơi", "dốt", "=dốt", "ăn hại",
+            "rác rưởi", "=rác", "đồ rác", "cút", "im đi", "im mồm", "vớ vẩn", "vô học", "láo", "mất dạy",
+            "đểu", "lừa đảo", "lừa tiền", "bố láo", "khùng", "cái bot", "bot ngu", "tệ hại", "như hạch",
+            "đm", "vcl", "clgt", "cmm");
+    /** Health, medical and efficacy claims the persona must answer honestly (not a medicine). */
+    static final List<Text.Token[]> HEALTH = phrases(
+            "cancer", "tumor", "tumour", "diabetes", "blood pressure", "cholesterol", "heart disease",
+            "lose weight", "losing weight", "weight loss", "burn fat", "burns fat", "fat burning", "slim down",
+            "cure", "cures", "curing", "heal", "heals", "treat", "treats", "treatment", "prevent", "prevents",
+            "medicine", "medical", "disease", "diseases", "detox", "immune", "immunity", "pregnant", "pregnancy",
+            "breastfeeding", "eczema", "psoriasis", "dermatitis", "rosacea", "infection", "clear my acne",
+            "get rid of acne", "acne scars", "healthy", "health benefits", "good for my health", "good for health",
+            "boost metabolism", "metabolism", "anti aging", "anti-aging", "remove wrinkles", "whiten", "whitening",
+            "depression", "anxiety", "insomnia", "hair loss", "doctor",
+            "ung thư", "tiểu đường", "huyết áp", "mỡ máu", "giảm cân", "giảm mỡ", "đốt mỡ", "đốt cháy mỡ",
+            "chữa bệnh", "chữa khỏi", "chữa mụn", "chữa trị", "chữa được", "điều trị", "trị mụn", "trị nám", "trị thâm", "hết mụn",
+            "hết nám", "khỏi mụn", "sạch mụn", "=bệnh", "phòng bệnh", "phòng ngừa", "ngừa ung", "thuốc",
+            "thải độc", "miễn dịch", "mang thai", "bà bầu", "mẹ bầu", "đang bầu", "cho con bú", "chàm", "vảy nến", "viêm da",
+            "trắng da", "làm trắng", "xóa nhăn", "hết nhăn", "sức khỏe", "sức khoẻ", "tốt cho sức", "mất ngủ",
+            "rụng tóc", "bác sĩ", "tăng đề kháng", "đề kháng", "giảm béo");
+    /** Politics, religion and other topics every brand declines. */
+    static final List<Text.Token[]> SENSITIVE = phrases(
+            "politics", "political", "politician", "election", "elections", "president", "prime minister",
+            "government", "vote", "voting", "democrat", "republican", "communist", "religion",
+            "religious", "jesus", "allah", "buddha", "church", "praying", "abortion", "immigration",
+            "trump", "biden", "putin", "chính trị", "bầu cử", "tổng thống", "thủ tướng", "chính phủ", "=đảng", "nhà nước", "chiến tranh", "tôn giáo", "phật", "chúa", "thiên chúa", "đạo phật", "công giáo",
+            "hồi giáo", "nhà thờ", "=chùa", "biểu tình", "phá thai", "bỏ phiếu");
+    /** Comparison with another brand or product ("better than", "so với"). */
+    static final List<Text.Token[]> COMPARISON = phrases(
+            "better than", "worse than", "cheaper than", "compared to", "compared with", "compare", "comparison",
+            "versus", "vs", "difference between", "or the one from", "so với", "so sánh", "hơn bên",
+            "tốt hơn", "rẻ hơn", "khác gì", "hay hơn", "bằng bên", "như bên", "hãng khác", "bên khác",
+            "other brand", "other brands", "another brand", "brand x");
+    /** Pronouns and demonstratives that refer back to the product in focus. */
+    static final List<Text.Token[]> PRONOUN = phrases(
+            "it", "its", "this", "that", "them", "they", "this one", "that one", "the same", "nó", "cái đó",
+            "cái này", "loại này", "loại đó", "món này", "món đó", "sản phẩm này", "sản phẩm đó", "em này",
+            "em đó", "bé này", "bé đó", "con này", "cái kia", "mẫu này", "mẫu đó", "đôi này", "đôi đó",
+            "chiếc này", "chiếc đó", "áo này", "áo đó", "thứ này");
+    /** Starts of an elliptical follow-up ("còn serum thì sao?", "what about the decaf?"). */
+    static final List<Text.Token[]> FOLLOW_UP = phrases(
+            "còn", "what about", "how about", "and the", "and what about", "and for", "thế còn", "vậy còn",
+            "thì sao", "thì thế nào", "the other one", "cái kia");
+    /** Asking for a total or a sum. */
+    static final List<Text.Token[]> TOTAL = phrases(
+            "total", "altogether", "in total", "all together", "combined", "together", "sum", "tổng",
+            "tổng cộng", "tất cả", "hết bao nhiêu", "hết bao", "cả hai", "cả 2", "chung", "tính tiền",
+            "bundle", "combo", "both");
+    /** Asking about free shipping. */
+    static final List<Text.Token[]> FREE_SHIPPING = phrases(
+            "free shipping", "free delivery", "ship free", "ships free", "freeship", "free ship",
+            "miễn phí giao", "miễn phí ship", "miễn phí vận chuyển", "được free", "đủ điều kiện", "qualify",
+            "reach", "threshold", "free postage");
+    /** Count words for "2 tubes", "hai chai". */
+    static final List<Text.Token[]> UNITS = phrases(
+            "cái", "chai", "tuýp", "tube", "tubes", "lọ", "hũ", "hộp", "túi", "đôi", "bộ", "gói", "chiếc",
+            "bag", "bags", "bottle", "bottles", "jar", "jars", "pair", "pairs", "piece", "pieces", "item", "items",
+            "box", "boxes", "pack", "packs", "set", "sets", "unit", "units", "x");
+
+    // --- aspects a clause can ask about ---
+    static final List<Text.Token[]> USAGE = phrases(
+            "cách dùng", "dùng thế nào", "dùng như thế nào", "dùng sao", "dùng ra sao", "sử dụng", "=dùng",
+            "thoa", "bôi", "how to use", "how do i use", "how should i use", "use it", "use them", "apply",
+            "how often", "bao lâu một lần", "mấy lần", "routine", "how to brew", "brew", "steep", "pha",
+            "bảo quản", "store it", "giặt", "wash", "care", "how do i", "instructions", "hướng dẫn", "when should");
+    static final List<Text.Token[]> INGREDIENTS = phrases(
+            "thành phần", "chứa", "ingredients", "ingredient", "contain", "contains", "made of", "made from",
+            "chất liệu", "material", "materials", "vải", "fabric", "cotton", "lụa", "paraben", "cồn", "alcohol",
+            "fragrance", "hương liệu", "waterproof", "chống nước", "gore tex", "membrane");
+    static final List<Text.Token[]> SIZE = phrases(
+            "size", "sizes", "kích thước", "=cỡ", "số đo", "bảng size", "mặc size", "fit", "fits", "sizing",
+            "mặc vừa", "vừa không", "vừa size", "size chart", "what size", "which size", "size nào", "size gì");
+    /** Adding to what was computed before ("what if I add the socks", "thêm 1 serum nữa"). */
+    static final List<Text.Token[]> ADD = phrases(
+            "add", "plus", "also", "too", "as well", "=thêm", "cộng thêm", "=nữa", "with that", "=kèm");
+    static final List<Text.Token[]> COLOR = phrases(
+            "màu", "màu gì", "color", "colors", "colour", "colours", "màu sắc");
+    static final List<Text.Token[]> SUITABILITY = phrases(
+            "hợp", "phù hợp", "=hợp", "da dầu", "da khô", "da nhạy cảm", "da hỗn hợp", "sensitive", "oily",
+            "dry skin", "suitable", "good for", "okay for", "ok for", "work for", "for beginners", "dành cho",
+            "cho da", "cho người");
+    static final List<Text.Token[]> VOLUME = phrases(
+            "dung tích", "bao nhiêu ml", "how big", "how many ml", "capacity", "weight of", "nặng bao nhiêu",
+            "how heavy", "bao nhiêu gram", "how many grams");
+    static final List<Text.Token[]> PAYMENT = phrases(
+            "thanh toán", "trả tiền", "payment", "pay", "cod", "chuyển khoản", "credit card", "card", "paypal",
+            "momo", "trả góp", "installment");
+    static final List<Text.Token[]> STOCK = phrases(
+            "còn hàng", "hết hàng", "in stock", "out of stock", "available", "còn không", "còn size",
+            "availability", "restock");
+    static final List<Text.Token[]> WARRANTY = phrases(
+            "bảo hành", "warranty", "guarantee", "repair", "sửa chữa");
+    /** Product-like asks: "do you sell X?", "có bán X không?". */
+    static final List<Text.Token[]> HAVE = phrases(
+            "do you sell", "do you have", "do you carry", "do you make", "do you stock", "you sell", "you have",
+            "có bán", "=bán", "bên mình có", "shop có", "có loại", "có mẫu",
+            "got any", "have any", "sell");
+    /** Shopping words that carry no product name of their own. */
+    static final List<String> GENERIC_NOUNS = List.of("product", "item", "thing", "stuff", "one", "size", "colour",
+            "color", "price", "san", "pham", "mau", "loai", "cai", "hang", "do", "mon");
+    /** Signs of strong positive emotion. */
+    static final List<Text.Token[]> EXCITED = phrases(
+            "love", "loved", "loving", "amazing", "awesome", "so excited", "excited", "can't wait", "cant wait",
+            "yay", "wow", "omg", "fantastic", "obsessed", "perfect", "so good", "so cute", "beautiful",
+            "thích quá", "thích lắm", "mê quá", "mê lắm", "tuyệt vời", "tuyệt quá", "xinh quá", "đẹp quá",
+            "đỉnh", "xịn quá", "xịn xò", "yêu quá", "quá trời", "hóng", "háo hức", "=mê", "ưng quá", "ưng ý");
+    /** Signs of frustration (beyond complaints and insults). */
+    static final List<Text.Token[]> FRUSTRATED = phrases(
+            "frustrated", "frustrating", "annoyed", "annoying", "ridiculous", "waited", "still no", "no answer",
+            "nobody answers", "again", "fed up", "sick of", "why is it so", "seriously", "what the hell",
+            "bực", "bực mình", "bực quá", "tức", "tức quá", "chán quá", "chờ mãi", "đợi mãi", "mãi không", "sao lâu",
+            "sao chưa", "lâu vậy", "lâu thế", "gì kỳ vậy", "kỳ cục", "quá đáng", "hết chịu nổi", "thất vọng");
+}

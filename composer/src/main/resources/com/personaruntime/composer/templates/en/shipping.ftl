@@ -1,2 +1,0 @@
-<#include "_common.ftl">
-<@hello/><#if variant == 0>Sure! ${title}: ${fact}.<#elseif variant == 1>Here's how shipping works: ${fact}.<#else>${title}: ${fact}.</#if><@catch/>

@@ -1,0 +1,33 @@
+<#-- Vietnamese reply; same model as en/reply.ftl. "Dạ ... ạ" for the formal register, "nha/nè" otherwise. -->
+<#macro askHuman><#if contactUrl?? && contactEmail??>đội ngũ ${brand} qua ${contactUrl} hoặc email ${contactEmail}<#elseif contactUrl??>đội ngũ ${brand} qua ${contactUrl}<#elseif contactEmail??>đội ngũ ${brand} qua email ${contactEmail}<#else>đội ngũ ${brand}</#if></#macro>
+<#macro end><#if register == "formal"> ạ<#elseif register == "casual"> nè<#else> nha</#if></#macro>
+<#macro q p><#if p.foreign!false>"${p.fact}"<#else>${p.fact}</#if></#macro>
+<#macro human p>Mình là ${name}, trợ lý AI của ${brand}: mình là AI, không phải con người<@end/>. Mình trả lời dựa trên thông tin chính thức của ${brand}<#if contactUrl?? || contactEmail??>; cần nói chuyện với nhân viên thì bạn liên hệ <@askHuman/> nhé</#if>.</#macro>
+<#macro insult p>Mình xin lỗi vì đã làm bạn khó chịu, mình thật sự muốn giúp bạn. Bạn cho mình biết vấn đề cụ thể nhé, hoặc liên hệ trực tiếp <@askHuman/> để được hỗ trợ ngay.</#macro>
+<#macro complaint p><#if variant == 0>Mình rất xin lỗi vì trải nghiệm chưa tốt này của bạn.<#else>Mình thật sự xin lỗi, chuyện này không nên xảy ra với bạn.</#if> Bạn liên hệ <@askHuman/> kèm mã đơn hàng để được xử lý nhanh nhất nhé.<#if p.returnsFact??> Chính sách bên mình: ${p.returnsFact}.</#if></#macro>
+<#macro sensitive p>Chủ đề này ${name} xin phép không bàn đến<@end/>. Mình rất sẵn lòng tư vấn về sản phẩm, giá, giao hàng hay đặt hàng của ${brand}!</#macro>
+<#macro off_topic p>Câu này nằm ngoài phạm vi mình hỗ trợ nên mình không dám trả lời bừa<@end/>. Mình chỉ tư vấn về sản phẩm, giá, giao hàng và đặt hàng của ${brand}; việc khác bạn hỏi <@askHuman/> nhé.</#macro>
+<#macro health p>Nói thật với bạn: <#if p.title??>${p.title}<#else>sản phẩm bên mình</#if> không phải là thuốc, mình không thể hứa tác dụng chữa bệnh hay điều trị nào. Nếu có vấn đề sức khỏe, bạn nên hỏi ý kiến bác sĩ hoặc dược sĩ nhé.<#if p.title??> Mình có thể chia sẻ thông tin sản phẩm và cách dùng nếu bạn cần.</#if></#macro>
+<#macro competitor p>Mình không nhận xét hay so sánh với thương hiệu khác<#if p.title??>, nhưng có thể chia sẻ về sản phẩm bên mình: ${p.title}: <@q p/>.<#else>; mình chỉ tư vấn được về sản phẩm của ${brand} thôi. Bạn muốn tìm hiểu sản phẩm nào ạ?</#if></#macro>
+<#macro greeting p><#if p.greeting??>${p.greeting}<#else>Chào bạn! Mình là ${name}, trợ lý AI của ${brand}.</#if><#if !(p.greeting?? && p.greeting?trim?ends_with("?"))> <#if variant == 0>Bạn cần mình tư vấn sản phẩm, giá hay giao hàng nè?<#elseif variant == 1>Bạn muốn hỏi gì về ${brand} cứ nhắn mình nha!<#else>Hôm nay mình giúp gì được cho bạn?</#if></#if></#macro>
+<#macro thanks p><#if variant == 0>Không có gì đâu bạn ơi!<#elseif variant == 1>Mình cảm ơn bạn nhiều nha!<#else>Rất vui được giúp bạn!</#if> Cần gì cứ nhắn ${name} nhé.</#macro>
+<#macro fact p><#if p.foreign!false>Về ${p.title}, thông tin sản phẩm ghi: "${p.fact}".<#elseif register == "formal">Dạ, ${p.title}: ${p.fact} ạ.<#elseif variant == 0>Dạ, ${p.title}: ${p.fact}<@end/>.<#elseif variant == 1>${p.title}<@end/>: ${p.fact}.<#else>Về ${p.title} thì: ${p.fact}<@end/>.</#if></#macro>
+<#macro fact_missing p>Mình chưa có thông tin về điểm này của ${p.title} nên không dám trả lời bừa; bạn hỏi <@askHuman/> nhé.</#macro>
+<#macro topic p><#if p.unknown??>Mình chưa có thông tin về ${p.unknown} nên không dám hứa. Điều mình biết: </#if><#if p.foreign!false>"${p.fact}" (${p.title}).<#else>${p.title}: ${p.fact}<#if !p.unknown??><@end/></#if>.</#if><#if p.unknown??> Về ${p.unknown}, bạn hỏi <@askHuman/> nhé.</#if></#macro>
+<#macro price p><#if p.amount??><#if register == "formal">Dạ, ${p.title} có giá ${p.amount} ạ.<#else>${p.title} giá ${p.amount}<@end/>.</#if><#elseif p.foreign!false>Giá ${p.title}: "${p.fact}".<#else>Giá ${p.title}: ${p.fact}<@end/>.</#if></#macro>
+<#macro price_missing p>Mình chưa có thông tin giá của ${p.title} nên không dám báo bừa. Để biết giá chính xác, bạn hỏi <@askHuman/> nhé.</#macro>
+<#macro catalog p>Bên mình hiện có: <#list p.titles as t>${t}<#sep>, </#list>. Bạn muốn tìm hiểu sản phẩm nào ạ?</#macro>
+<#macro price_list p>Giá bên mình nè bạn: <#list p.items as i>${i.title}: ${i.amount}<#sep>; </#list>. Bạn đang quan tâm sản phẩm nào ạ?</#macro>
+<#macro unknown p>Mình không thấy "${p.thing}" trong thông tin sản phẩm của ${brand} nên không dám hứa là bên mình có. Bạn hỏi <@askHuman/> để kiểm tra giúp nhé.</#macro>
+<#macro no_answer p><#if variant == 0>Mình chưa có thông tin chính xác về điều này nên không dám trả lời bừa.<#elseif variant == 1>Câu này mình chưa có thông tin, mình không muốn đoán bừa đâu.<#else>Tiếc quá, mình chưa có thông tin về điều này.</#if> Để chắc chắn, bạn hỏi <@askHuman/> nhé.</#macro>
+<#macro which p>Bạn đang hỏi sản phẩm nào ạ? Cho mình biết tên sản phẩm để mình kiểm tra nhé.</#macro>
+<#macro purchase p><#if p.title??>Tuyệt quá! ${p.title}<#if p.amount??> giá ${p.amount}</#if>.</#if><#if p.howTo??> Cách đặt hàng: <#if p.howToForeign!false>"${p.howTo}".<#else>${p.howTo}.</#if><#else> Để đặt hàng, bạn liên hệ <@askHuman/> nhé.</#if></#macro>
+<#macro total p><#if p.lines?has_content><#list p.lines as l>${l.qty} × ${l.title}<#if l.title?has_content> </#if>(${l.unit}) = ${l.sum}<#sep>; </#list>.<#if p.lines?size gt 1> Tổng cộng: ${p.total}.</#if><#else>Với đơn ${p.total}:</#if><#if p.discounted??> Áp dụng ưu đãi (${p.discountRule}) còn ${p.discounted}.</#if><#if p.threshold??><#if p.reached> Đơn này đủ điều kiện miễn phí giao hàng (từ ${p.threshold})<@end/>.<#else> Đơn này còn thiếu ${p.missing} để được miễn phí giao hàng (từ ${p.threshold})<#if p.fee??>, nên phí giao hàng là ${p.fee}</#if>.</#if></#if></#macro>
+<#macro size p>Với ${p.asked}, <#if p.exact>bạn mặc size ${p.label} là vừa nhất<#else>size gần nhất là ${p.label}</#if>: ${p.row}.<#if !p.exact> Số đo của bạn nằm giữa hai size, bạn hỏi thêm <@askHuman/> trước khi đặt nhé.</#if></#macro>
+<#macro size_row p>Size ${p.label}: ${p.row}.</#macro>
+<#macro size_table p>Bảng size (${p.title}): <#list p.rows as r>${r}<#sep>; </#list>. Bạn cho mình chiều cao, cân nặng để mình chọn size giúp nhé.</#macro>
+<#assign apologised = parts?filter(p -> p.kind == "complaint" || p.kind == "insult")?has_content>
+<#if sentiment == "frustrated" && !apologised>Mình xin lỗi vì sự bất tiện này. </#if><#if sentiment == "excited" && !apologised>Vui quá khi bạn hào hứng như vậy! </#if><#if greeted>Chào bạn! </#if><#if thanked>Không có gì nha! </#if>
+<#list parts as p><@.vars[p.kind] p=p/><#sep> </#list>
+<#if explains && !apologised> Có chỗ nào chưa rõ, bạn cứ hỏi, mình giải thích từng bước nhé.</#if>
+<#if catchphrase??> ${catchphrase}</#if>

@@ -1,0 +1,215 @@
+package com.personaruntime.composer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.personaruntime.guardrails.Channel;
+import com.personaruntime.guardrails.CheckContext;
+import com.personaruntime.guardrails.Decision;
+import com.personaruntime.guardrails.Direction;
+import com.personaruntime.guardrails.Policy;
+import com.personaruntime.guardrails.Verdict;
+import com.personaruntime.personas.DemoPersonas;
+import com.personaruntime.personas.ParseResult;
+import com.personaruntime.personas.Persona;
+import com.personaruntime.personas.PersonaDocuments;
+import com.personaruntime.personas.PersonaPolicies;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+
+/**
+ * The composer's evaluation harness: labelled conversations (src/test/resources/eval/tuned.yaml and
+ * heldback.yaml) with four personas (the demos Linh and Milo, and the fixtures Mây, a Vietnamese fashion
+ * shop with a size table, and Ash, an English outdoor-gear brand). Every turn is composed with the
+ * conversation's history, passed through the persona's output guardrails like a live reply, and judged:
+ * right when every expected phrase occurs, no forbidden phrase does, the reply's own wording is in the
+ * expected language and the guard neither blocks nor flags it. Prints the share right per kind.
+ *
+ * <p>Run by {@code ComposerEvaluationTest} in CI; by hand:
+ * {@code mvn -B -pl composer -am test -Dtest=ComposerEvaluationTest -Dsurefire.failIfNoSpecifiedTests=false}
+ * (the table is printed to the console).
+ */
+final class ComposerEvaluation {
+
+    /** One judged turn. */
+    record Result(String set, String persona, String kind, String say, String reply, boolean right, String why) {
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Executor DIRECT = Runnable::run;
+
+    private final Map<String, Persona> personas = new LinkedHashMap<>();
+    private final Map<String, ComposerChatModel> models = new LinkedHashMap<>();
+    private final Map<String, Policy> policies = new LinkedHashMap<>();
+
+    ComposerEvaluation() throws IOException {
+        for (Persona p : DemoPersonas.load()) {
+            add(p, Abbreviations.EMPTY);
+        }
+        for (String id : List.of("may", "ash")) {
+            String yaml = resource("eval/personas/" + id + ".yaml");
+            ParseResult r = PersonaDocuments.parse(id + ".yaml", yaml);
+            if (!(r instanceof ParseResult.Valid v)) {
+                throw new IllegalStateException("fixture persona " + id + " is invalid: " + r);
+            }
+            String abbreviations = optionalResource("eval/personas/" + id + ".abbreviations.tsv");
+            add(v.persona(), abbreviations == null ? Abbreviations.EMPTY
+                    : Abbreviations.parse(id + ".abbreviations.tsv", abbreviations));
+        }
+    }
+
+    private void add(Persona p, Abbreviations abbreviations) {
+        ComposerPersona cp = toComposer(p, abbreviations);
+        personas.put(p.id(), p);
+        models.put(p.id(), ComposerChatModel.create(cp, DIRECT));
+        policies.put(p.id(), com.personaruntime.guardrails.Policies.compile(PersonaPolicies.toPolicyConfig(p)));
+    }
+
+    /** The same mapping the runtime uses (ComposerModels.toComposer). */
+    static ComposerPersona toComposer(Persona p, Abbreviations abbreviations) {
+        return new ComposerPersona(p.id(), p.name(), p.brand(), p.languages(), p.voice().greeting(),
+                p.voice().catchphrases(),
+                p.knowledge().stream().map(k -> new Knowledge(k.id(), k.title(), k.text(), k.tags())).toList(),
+                p.contact() == null ? null : p.contact().url(), p.contact() == null ? null : p.contact().email(),
+                p.audiences().stream().map(a -> new ComposerPersona.Segment(a.segment(), a.style())).toList(),
+                p.boundaries().competitors(), abbreviations);
+    }
+
+    /** Runs one conversation file ({@code tuned} or {@code heldback}). */
+    List<Result> run(String set) throws IOException {
+        JsonNode root = YAML.readTree(resource("eval/" + set + ".yaml"));
+        List<Result> out = new ArrayList<>();
+        for (JsonNode conversation : root.get("conversations")) {
+            String id = conversation.get("persona").asText();
+            ComposerChatModel model = models.get(id);
+            if (model == null) {
+                throw new IllegalStateException(set + ".yaml: unknown persona '" + id + "'");
+            }
+            String segment = conversation.hasNonNull("segment") ? conversation.get("segment").asText() : null;
+            List<String> history = new ArrayList<>();
+            for (JsonNode turn : conversation.get("turns")) {
+                String say = turn.get("say").asText();
+                Audience audience = segment == null ? null
+                        : Audience.resolve(model.persona(), segment, say, history);
+                Composition c = model.compose(say, history, audience);
+                Verdict v = policies.get(id).check(c.text(), new CheckContext(Direction.OUTPUT, Channel.CHAT, null,
+                        c.language(), false, null));
+                String reply = v.decision() == Decision.REWRITE ? v.text() : c.text();
+                String why = judge(turn, reply, v, model.persona());
+                out.add(new Result(set, id, turn.get("kind").asText(), say, reply, why == null, why));
+                history.add(say);
+            }
+        }
+        return out;
+    }
+
+    private static String judge(JsonNode turn, String reply, Verdict verdict, ComposerPersona persona) {
+        if (verdict.decision() == Decision.BLOCK || verdict.decision() == Decision.FLAG) {
+            return "guard " + verdict.decision() + " " + verdict.findings();
+        }
+        String lower = reply.toLowerCase(Locale.ROOT);
+        for (JsonNode has : iterable(turn.get("has"))) {
+            boolean any = false;
+            for (String alt : has.asText().split("\\|")) {
+                any |= lower.contains(alt.toLowerCase(Locale.ROOT));
+            }
+            if (!any) {
+                return "missing '" + has.asText() + "'";
+            }
+        }
+        for (JsonNode not : iterable(turn.get("not"))) {
+            if (lower.contains(not.asText().toLowerCase(Locale.ROOT))) {
+                return "contains '" + not.asText() + "'";
+            }
+        }
+        if (turn.hasNonNull("lang")) {
+            String own = framing(reply, persona);
+            String detected = LanguageDetector.detect(own);
+            if (detected != null && !detected.equals(turn.get("lang").asText())) {
+                return "framed in " + detected + ": " + own;
+            }
+        }
+        return null;
+    }
+
+    /** The reply minus quoted text and knowledge titles and sentences: the composer's own wording. */
+    static String framing(String reply, ComposerPersona persona) {
+        String s = reply.replaceAll("\"[^\"]*\"", " ");
+        for (Money m : Money.findAll(reply)) {
+            s = s.replace(m.written(reply), " "); // amounts are no language
+        }
+        for (Knowledge k : persona.knowledge()) {
+            s = s.replace(k.title(), " ");
+            for (String sentence : Facts.sentences(k.text())) {
+                s = s.replace(Facts.trimEnd(sentence.strip()), " ");
+            }
+        }
+        return s;
+    }
+
+    private static Iterable<JsonNode> iterable(JsonNode node) {
+        return node == null ? List.of() : node::elements;
+    }
+
+    /** The table: share right per kind, per set. */
+    static String report(List<Result> results) {
+        StringBuilder b = new StringBuilder();
+        Map<String, int[]> byKind = new TreeMap<>();
+        int right = 0;
+        for (Result r : results) {
+            int[] n = byKind.computeIfAbsent(r.kind(), k -> new int[2]);
+            n[1]++;
+            if (r.right()) {
+                n[0]++;
+                right++;
+            }
+        }
+        String set = results.isEmpty() ? "?" : results.get(0).set();
+        b.append(String.format(Locale.ROOT, "%n== composer evaluation: %s (%d turns) ==%n", set, results.size()));
+        byKind.forEach((k, n) -> b.append(String.format(Locale.ROOT, "  %-16s %3d/%-3d %5.1f%%%n", k, n[0], n[1],
+                100.0 * n[0] / n[1])));
+        b.append(String.format(Locale.ROOT, "  %-16s %3d/%-3d %5.1f%%%n", "ALL", right, results.size(),
+                100.0 * right / Math.max(1, results.size())));
+        for (Result r : results) {
+            if (!r.right()) {
+                b.append(String.format(Locale.ROOT, "  WRONG [%s/%s] %s%n        -> %s%n        (%s)%n", r.persona(),
+                        r.kind(), r.say(), r.reply(), r.why()));
+            }
+        }
+        return b.toString();
+    }
+
+    static double share(List<Result> results) {
+        return results.stream().filter(Result::right).count() / (double) Math.max(1, results.size());
+    }
+
+    private static String resource(String path) throws IOException {
+        String s = optionalResource(path);
+        if (s == null) {
+            throw new IOException(path + " is missing from the test classpath");
+        }
+        return s;
+    }
+
+    private static String optionalResource(String path) throws IOException {
+        try (InputStream in = ComposerEvaluation.class.getClassLoader().getResourceAsStream(path)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        ComposerEvaluation e = new ComposerEvaluation();
+        for (String set : List.of("tuned", "heldback")) {
+            System.out.println(report(e.run(set)));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package com.personaruntime.composer;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the evaluation harness in CI and prints the share of turns right per kind. The bars are the
+ * figures reached when they were set (see README, "Offline composer"), so a change that makes the
+ * composer worse fails the build.
+ */
+class ComposerEvaluationTest {
+
+    private static ComposerEvaluation evaluation;
+
+    @BeforeAll
+    static void load() throws Exception {
+        evaluation = new ComposerEvaluation();
+    }
+
+    @Test
+    void tunedConversations() throws Exception {
+        List<ComposerEvaluation.Result> results = evaluation.run("tuned");
+        System.out.println(ComposerEvaluation.report(results));
+        assertThat(results).hasSizeGreaterThanOrEqualTo(75);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
+    void heldBackConversations() throws Exception {
+        List<ComposerEvaluation.Result> results = evaluation.run("heldback");
+        System.out.println(ComposerEvaluation.report(results));
+        assertThat(results).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.75);
+    }
+}
