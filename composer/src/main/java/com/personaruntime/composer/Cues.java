@@ -50,7 +50,11 @@ final class Cues {
             "hết nám", "khỏi mụn", "sạch mụn", "=bệnh", "phòng bệnh", "phòng ngừa", "ngừa ung", "thuốc",
             "thải độc", "miễn dịch", "mang thai", "bà bầu", "mẹ bầu", "đang bầu", "cho con bú", "chàm", "vảy nến", "viêm da",
             "trắng da", "làm trắng", "xóa nhăn", "hết nhăn", "sức khỏe", "sức khoẻ", "tốt cho sức", "mất ngủ",
-            "rụng tóc", "bác sĩ", "tăng đề kháng", "đề kháng", "giảm béo");
+            "rụng tóc", "bác sĩ", "tăng đề kháng", "đề kháng", "giảm béo",
+            // pain, injury and promises of complete or permanent effect
+            "pain", "painful", "ache", "aches", "injury", "injuries", "completely", "permanently", "forever",
+            "=đau", "đau lưng", "đau chân", "đau khớp", "chấn thương",
+            "chữa đau", "có chữa", "chữa được", "chữa không", "vĩnh viễn", "dứt điểm", "cam kết hết");
     /** Politics, religion and other topics every brand declines. */
     static final List<Text.Token[]> SENSITIVE = phrases(
             "politics", "political", "politician", "election", "elections", "president", "prime minister",

@@ -55,7 +55,7 @@ final class ComposerEvaluation {
         for (Persona p : DemoPersonas.load()) {
             add(p, Abbreviations.EMPTY);
         }
-        for (String id : List.of("may", "ash")) {
+        for (String id : List.of("may", "ash", "sen")) {
             String yaml = resource("eval/personas/" + id + ".yaml");
             ParseResult r = PersonaDocuments.parse(id + ".yaml", yaml);
             if (!(r instanceof ParseResult.Valid v)) {
@@ -208,7 +208,7 @@ final class ComposerEvaluation {
 
     public static void main(String[] args) throws IOException {
         ComposerEvaluation e = new ComposerEvaluation();
-        for (String set : List.of("tuned", "heldback")) {
+        for (String set : List.of("tuned", "heldback", "heldback2")) {
             System.out.println(report(e.run(set)));
         }
     }

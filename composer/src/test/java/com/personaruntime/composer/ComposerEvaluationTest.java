@@ -36,4 +36,13 @@ class ComposerEvaluationTest {
         assertThat(results).hasSizeGreaterThanOrEqualTo(30);
         assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.75);
     }
+
+    /** Written after tuning, with a persona (Sen, a shoe shop) the rules never saw. */
+    @Test
+    void secondHeldBackSet() throws Exception {
+        List<ComposerEvaluation.Result> results = evaluation.run("heldback2");
+        System.out.println(ComposerEvaluation.report(results));
+        assertThat(results).hasSizeGreaterThanOrEqualTo(25);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.75);
+    }
 }

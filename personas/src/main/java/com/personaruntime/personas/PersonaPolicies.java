@@ -32,7 +32,7 @@ public final class PersonaPolicies {
         .competitors(b.competitors())
         .forbiddenClaims(b.forbiddenClaims())
         .avoidTopics(b.avoidTopics())
-        .allowedLinkDomains(b.allowedLinkDomains())
+        .allowedLinkDomains(withContactDomain(b.allowedLinkDomains(), persona.contact()))
         .languages(persona.languages().isEmpty() ? List.of("en") : persona.languages())
         .jurisdictions(d.jurisdictions())
         .aiLabels(d.aiLabel())
@@ -41,5 +41,34 @@ public final class PersonaPolicies {
             : List.of(persona.contact().email()))
         .streamingBudget(STREAMING_BUDGET)
         .build();
+  }
+
+  /**
+   * The allowed link domains plus the host of the persona's own contact URL: pointing the audience to
+   * the brand's contact page (as the offline composer does when it cannot answer) is never a foreign link.
+   */
+  static List<String> withContactDomain(List<String> allowed, Persona.Contact contact) {
+    if (contact == null || contact.url() == null) {
+      return allowed;
+    }
+    String host;
+    try {
+      host = java.net.URI.create(contact.url().strip()).getHost();
+    } catch (IllegalArgumentException e) {
+      return allowed;
+    }
+    if (host == null || host.isBlank()) {
+      return allowed;
+    }
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    for (String a : allowed) {
+      String d = a.toLowerCase(java.util.Locale.ROOT);
+      if (h.equals(d) || h.endsWith("." + d)) {
+        return allowed;
+      }
+    }
+    List<String> out = new java.util.ArrayList<>(allowed);
+    out.add(h);
+    return List.copyOf(out);
   }
 }

@@ -28,6 +28,24 @@ class PromptAssemblerTest {
   }
 
   @Test
+  void theAudienceSegmentAndSentimentSetTheTone() {
+    String genz = new PromptAssembler().system(linh, "vi", List.of(), "k",
+        new com.personaruntime.composer.Audience("genz", List.of(), false,
+            com.personaruntime.composer.Sentiment.NEUTRAL));
+    assertThat(genz).contains("With this audience (genz): " + String.join("; ", linh.audiences().get(0).style()));
+    String inferred = new PromptAssembler().system(linh, "vi", List.of(), "k",
+        new com.personaruntime.composer.Audience("professionals", List.of(), true,
+            com.personaruntime.composer.Sentiment.FRUSTRATED));
+    assertThat(inferred).contains("(professionals, inferred from how they write)")
+        .contains("sounds frustrated: stay calm, apologise").contains("https://lumiere.example/lien-he");
+    String excited = new PromptAssembler().system(linh, "en", List.of(), "k",
+        new com.personaruntime.composer.Audience(null, List.of(), false, com.personaruntime.composer.Sentiment.EXCITED));
+    assertThat(excited).contains("sounds excited").doesNotContain("With this audience");
+    assertThat(new PromptAssembler().system(linh, "en", List.of(), "k")).doesNotContain("sounds")
+        .doesNotContain("With this audience");
+  }
+
+  @Test
   void withoutRelevantKnowledgeThePromptSaysToAdmitNotKnowing() {
     String prompt = new PromptAssembler().system(linh, "en", List.of(), "CNRY-x");
     assertThat(prompt).contains("Reply in English").contains("say you don't know");

@@ -367,6 +367,48 @@ class LiveChatIT {
   }
 
   @Test
+  void theComposerFollowsTheConversationAndAnswersHonestlyOverTheLiveSocket() throws Exception {
+    try (Client c = Client.open("linh")) {
+      c.hello();
+      assertThat(c.ask("m1", "Kem chống nắng giá bao nhiêu?").text()).contains("390.000đ");
+      assertThat(c.ask("m2", "Còn serum thì sao?").text()).contains("520.000đ").doesNotContain("390.000đ");
+      assertThat(c.ask("m3", "Dùng nó thế nào?").text()).contains("3–4 giọt");
+      Turn human = c.ask("m4", "Are you a real person?");
+      assertThat(human.text()).contains("AI").contains("not a human");
+      assertThat(human.decision).isIn("allow", "rewrite");
+      Turn calm = c.ask("m5", "Hàng giao tới bị vỡ nắp, thất vọng quá");
+      assertThat(calm.text()).contains("xin lỗi").contains("hotro@lumiere.example");
+      assertThat(calm.decision).isIn("allow", "rewrite");
+    }
+  }
+
+  @Test
+  void theAudienceSegmentComesFromTheQueryOrTheClientsHelloAndSetsTheTone() throws Exception {
+    try (Client c = Client.open("linh?segment=professionals")) {
+      JsonObject hello = c.hello();
+      assertThat(hello.getString("segment")).isEqualTo("professionals");
+      assertThat(hello.getJsonObject("persona").getJsonArray("segments").encode())
+          .contains("\"genz\"", "\"professionals\"");
+      Turn formal = c.ask("m1", "Cho mình hỏi giá serum vitamin C");
+      assertThat(formal.text()).startsWith("Dạ,").contains("520.000đ").endsWith("ạ.");
+      c.send(new JsonObject().put("type", "hello").put("segment", "genz"));
+      assertThat(c.nextOfType("options").getString("segment")).isEqualTo("genz");
+      Turn casual = c.ask("m2", "Cho mình hỏi giá kem dưỡng ẩm");
+      assertThat(casual.text()).contains("430.000đ").contains("nè").doesNotContain("ạ.");
+      c.send(new JsonObject().put("type", "hello").put("segment", "vip"));
+      JsonObject error = c.nextOfType("error");
+      assertThat(error.getString("code")).isEqualTo("bad_segment");
+      assertThat(error.getString("message")).contains("genz", "professionals");
+    }
+    try {
+      Client.open("linh?segment=vip").close();
+      fail("upgrade should have been refused");
+    } catch (CompletionException e) {
+      assertThat(((WebSocketHandshakeException) e.getCause()).getResponse().statusCode()).isEqualTo(400);
+    }
+  }
+
+  @Test
   void demoPersonaWithoutAModelAnswersAPriceQuestionWithTheComposer() throws Exception {
     try (Client c = Client.open("linh")) {
       JsonObject hello = c.hello();

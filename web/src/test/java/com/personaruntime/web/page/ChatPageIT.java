@@ -164,12 +164,12 @@ class ChatPageIT {
     assertThat(lastPersonaText()).startsWith("Chào bạn! Mình là Linh");
     assertThat(driver.getCurrentUrl()).contains("persona=linh");
 
-    Reply price = ask("Kem chống nắng giá bao nhiêu?");
+    Reply price = ask("Kem chống nắng giá bao nhiêu và dùng thế nào?");
     assertThat(price.text()).contains("390.000đ");
     assertThat(price.decision()).isEqualTo("allow");
     assertStreamed(price);
     // A greeting plus the question gets a reply of several sentences, also streamed.
-    Reply streamed = ask("Chào Linh! Kem chống nắng giá bao nhiêu?");
+    Reply streamed = ask("Chào Linh! Kem chống nắng giá bao nhiêu, thoa lại sau mấy giờ?");
     assertThat(streamed.text()).contains("390.000đ");
     assertStreamed(streamed);
     System.out.printf("linh: price answer in %d delta(s) %s; greeting+price answer in %d delta(s) %s%n",
