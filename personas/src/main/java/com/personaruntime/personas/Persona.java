@@ -28,6 +28,10 @@ import java.util.TreeMap;
  * @param model      model binding, or {@code null} to use the runtime's default ({@code llm.*})
  * @param review     when posts need a human review
  * @param contact    where the audience can ask what the persona does not know, or {@code null}
+ * @param card       Character Card data without a persona field of its own (scenario, example
+ *                   dialogues, alternate greetings, creator notes, other tools' extensions, lorebook
+ *                   settings ...), kept as plain JSON values (maps, lists, strings, numbers, booleans)
+ *                   so a card survives import and export; empty for personas not made from a card
  */
 public record Persona(
     String id,
@@ -42,7 +46,16 @@ public record Persona(
     Disclosure disclosure,
     ModelBinding model,
     Review review,
-    Contact contact) {
+    Contact contact,
+    Map<String, Object> card) {
+
+  /** A persona without Character Card data. */
+  public Persona(String id, String brand, String name, List<String> languages, String bio, Voice voice,
+      List<AudienceSegment> audiences, List<KnowledgeEntry> knowledge, Boundaries boundaries, Disclosure disclosure,
+      ModelBinding model, Review review, Contact contact) {
+    this(id, brand, name, languages, bio, voice, audiences, knowledge, boundaries, disclosure, model, review, contact,
+        Map.of());
+  }
 
   public Persona {
     Objects.requireNonNull(id, "id");
@@ -55,6 +68,7 @@ public record Persona(
     boundaries = boundaries == null ? Boundaries.EMPTY : boundaries;
     disclosure = disclosure == null ? Disclosure.EMPTY : disclosure;
     review = review == null ? Review.DEFAULT : review;
+    card = card == null ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(card));
   }
 
   /** The default reply language: the first of {@link #languages()}, or {@code null} if none. */

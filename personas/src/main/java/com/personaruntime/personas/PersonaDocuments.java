@@ -188,8 +188,12 @@ public final class PersonaDocuments {
         new Persona.Review(posts == null
             ? Persona.Review.Posts.FLAGGED
             : Persona.Review.Posts.valueOf(posts.toUpperCase(Locale.ROOT))),
-        contact.isObject() ? new Persona.Contact(text(contact, "url"), text(contact, "email")) : null);
+        contact.isObject() ? new Persona.Contact(text(contact, "url"), text(contact, "email")) : null,
+        root.path("card").isObject() ? JSON.convertValue(root.get("card"), MAP_TYPE) : Map.of());
   }
+
+  private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP_TYPE =
+      new com.fasterxml.jackson.core.type.TypeReference<>() { };
 
   private static String text(JsonNode node, String field) {
     JsonNode value = node.path(field);
@@ -272,6 +276,9 @@ public final class PersonaDocuments {
       ObjectNode contact = root.putObject("contact");
       putIfSet(contact, "url", p.contact().url());
       putIfSet(contact, "email", p.contact().email());
+    }
+    if (!p.card().isEmpty()) {
+      root.set("card", JSON.valueToTree(p.card()));
     }
     return root;
   }

@@ -109,7 +109,8 @@ final class PersonaSchema {
         .optional("disclosure", disclosure)
         .optional("model", model)
         .optional("review", review)
-        .optional("contact", contact);
+        .optional("contact", contact)
+        .optional("card", new AnyMapping());
   }
 
   // ---- value rules: return why the value is wrong, or null ------------------------------------
@@ -502,6 +503,26 @@ final class PersonaSchema {
   }
 
   /** Language code to non-blank label. */
+  /** Any mapping (Character Card data kept as it came, see Persona#card). */
+  private static final class AnyMapping implements Spec {
+    @Override
+    public String expected() {
+      return "a mapping";
+    }
+
+    @Override
+    public String plural() {
+      return "mappings";
+    }
+
+    @Override
+    public void check(JsonNode node, String path, Ctx ctx) {
+      if (!node.isObject()) {
+        ctx.add(path, "expected " + expected() + ", got " + describe(node));
+      }
+    }
+  }
+
   private static final class LabelMap implements Spec {
     private final Str label = str();
 

@@ -46,6 +46,7 @@ import com.personaruntime.runtime.live.ComposerModels;
 import com.personaruntime.runtime.live.LiveRooms;
 import com.personaruntime.runtime.live.LiveStore;
 import com.personaruntime.runtime.live.ModerationStore;
+import com.personaruntime.runtime.live.PreviewChat;
 import io.vertx.ext.web.handler.StaticHandler;
 import com.personaruntime.web.config.AppConfig;
 import com.personaruntime.web.http.Auth;
@@ -183,6 +184,9 @@ public final class PersonaServer {
       AppConfig.Live lc = config.live();
       ChatEngine engine = new ChatEngine(vertx, gateway, bindings, composers, liveStore, lc.memoryTurns(),
           prompts);
+      // the console's preview chat: the same engine parts, a store that keeps nothing
+      PreviewChat preview = new PreviewChat(vertx, store -> new ChatEngine(vertx, gateway, bindings, composers, store,
+          lc.memoryTurns(), prompts));
       LiveRooms rooms = new LiveRooms(vertx, engine, new LiveRooms.Options(lc.roomQueueSize(),
           Duration.ofSeconds(lc.roomDisclosureSeconds()).toMillis()));
       LiveSocket live = new LiveSocket(vertx, catalog, engine, rooms, new LiveSocket.Limits(lc.maxMessageChars(),
@@ -220,7 +224,7 @@ public final class PersonaServer {
             report.skipped().forEach(line -> LOG.warn("skipped persona file {}", line));
             Router router = router(vertx, config, registry, auth, catalog, brands, users, audit, db, live,
                 new ModerationStore(db, audit, clock), new PostRoutes(postsRef.get(), catalog, brands, baseUrl),
-                new PublishRoutes(channels, brands, provenanceRef.get()));
+                new PublishRoutes(channels, brands, provenanceRef.get()), preview);
             HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost(config.http().host())
                 .setPort(config.http().port())
@@ -275,7 +279,8 @@ public final class PersonaServer {
 
   private static Router router(Vertx vertx, AppConfig config, PrometheusMeterRegistry registry, AuthService auth,
       PersonaCatalog catalog, BrandRepository brands, UserRepository users, AuditLog audit, Database db,
-      LiveSocket live, ModerationStore moderation, PostRoutes postRoutes, PublishRoutes publishRoutes) {
+      LiveSocket live, ModerationStore moderation, PostRoutes postRoutes, PublishRoutes publishRoutes,
+      PreviewChat preview) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog());
     router.route().handler(ctx -> {
@@ -306,7 +311,7 @@ public final class PersonaServer {
     router.route("/api/*").handler(new Auth(auth));
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
     authRoutes.mountProtected(router);
-    new PersonaRoutes(catalog).mount(router);
+    new PersonaRoutes(catalog, preview).mount(router);
     new BrandRoutes(vertx, brands, users, audit).mount(router);
     new GuardrailRoutes(catalog).mount(router);
     new ModerationRoutes(moderation, catalog).mount(router);

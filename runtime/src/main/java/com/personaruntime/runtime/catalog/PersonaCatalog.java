@@ -177,9 +177,17 @@ public final class PersonaCatalog {
 
   /** Creates a persona from a document (JSON or YAML) and publishes version 1. */
   public Future<PersonaRecord> create(Principal principal, String body) {
+    return create(principal, body, true);
+  }
+
+  /** Creates a persona from a document (JSON or YAML); version 1 is published only with {@code publish}. */
+  public Future<PersonaRecord> create(Principal principal, String body, boolean publish) {
     Persona p;
     try {
       p = parse(body);
+      if (publish) {
+        requirePublishable(p);
+      }
     } catch (CatalogException e) {
       return Future.failedFuture(e);
     }
@@ -210,14 +218,14 @@ public final class PersonaCatalog {
                 "id: a persona with id '" + p.id() + "' already exists"));
           }
           return personas.create(id, p.id(), PersonaDocuments.toJson(p), PersonaDocuments.checksum(p), "api",
-                  principal.userId())
+                  principal.userId(), publish)
               .recover(e -> Future.failedFuture(e instanceof ConflictException
                   // the slug is taken meanwhile, or reserved by a deleted persona of another brand
                   ? new CatalogException(CatalogException.Kind.CONFLICT,
                       "id: a persona with id '" + p.id() + "' already exists or the id is reserved")
                   : e))
               .compose(rec -> audit(id, principal.userId(), "persona.created", rec.id(),
-                  new JsonObject().put("slug", p.id()).put("version", 1)).map(rec));
+                  new JsonObject().put("slug", p.id()).put("version", 1).put("published", publish)).map(rec));
         });
       });
     });
@@ -228,6 +236,9 @@ public final class PersonaCatalog {
     Persona p;
     try {
       p = parse(body);
+      if (publish) {
+        requirePublishable(p);
+      }
     } catch (CatalogException e) {
       return Future.failedFuture(e);
     }
@@ -268,7 +279,15 @@ public final class PersonaCatalog {
         return Future.failedFuture(new CatalogException(CatalogException.Kind.INVALID,
             "version: must be between 1 and " + rec.latestVersion() + ", got " + v));
       }
-      return personas.publish(rec.id(), v)
+      return personas.version(rec.id(), v).compose(doc -> {
+            if (doc.isPresent()) {
+              var parsed = PersonaDocuments.parse("version " + v, doc.get().document());
+              if (parsed.isValid()) {
+                requirePublishable(parsed.orElseThrow());
+              }
+            }
+            return personas.publish(rec.id(), v);
+          })
           .recover(e -> Future.failedFuture(goneAsNotFound(e, slug)))
           .compose(updated -> {
             changed(slug);
@@ -375,6 +394,92 @@ public final class PersonaCatalog {
   /** A persona deleted between the lookup and the write: the caller sees NOT_FOUND, not a storage error. */
   private static Throwable goneAsNotFound(Throwable e, String slug) {
     return e instanceof NotFoundException ? CatalogException.notFound(slug) : e;
+  }
+
+  /**
+   * A persona made from a Character Card is published only once its brand rules are filled in
+   * (boundaries and disclosure); INVALID naming the missing fields otherwise.
+   */
+  private static void requirePublishable(Persona p) {
+    if (p.card().isEmpty()) {
+      return;
+    }
+    List<String> missing = com.personaruntime.personas.CharacterCards.missingForPublishing(p);
+    if (!missing.isEmpty()) {
+      throw new CatalogException(CatalogException.Kind.INVALID,
+          "this persona cannot be published yet", missing);
+    }
+  }
+
+  /**
+   * Imports a Character Card (V2/V3 JSON, or a PNG with a {@code ccv3}/{@code chara} chunk) as a
+   * new persona of {@code brandSlug} whose version 1 is a draft. INVALID naming the problem for
+   * an unreadable card or a persona document that does not validate.
+   */
+  public Future<PersonaRecord> importCard(Principal principal, String brandSlug, String id, byte[] card) {
+    String doc;
+    try {
+      if (brandSlug == null || brandSlug.isBlank()) {
+        throw new CatalogException(CatalogException.Kind.INVALID, "brand: the query parameter brand is required "
+            + "(the slug of the brand that will own the persona)");
+      }
+      doc = com.personaruntime.personas.CharacterCards.toPersonaDocument(card, brandSlug, id).toString();
+    } catch (com.personaruntime.personas.CharacterCards.CardException e) {
+      return Future.failedFuture(new CatalogException(CatalogException.Kind.INVALID, e.getMessage()));
+    } catch (CatalogException e) {
+      return Future.failedFuture(e);
+    }
+    return create(principal, doc, false);
+  }
+
+  /** The persona document of one version ({@code null}: the latest), if the principal may read the persona. */
+  public Future<Persona> document(Principal principal, String slug, Integer version) {
+    return get(principal, slug).compose(rec -> {
+      int v = version == null ? rec.latestVersion() : version;
+      return personas.version(rec.id(), v).compose(found -> {
+        if (found.isEmpty()) {
+          return Future.failedFuture(new CatalogException(CatalogException.Kind.NOT_FOUND,
+              "version: persona '" + slug + "' has no version " + v + " (latest is " + rec.latestVersion() + ")"));
+        }
+        var parsed = PersonaDocuments.parse("persona " + slug + " v" + v, found.get().document());
+        return parsed.isValid() ? Future.succeededFuture(parsed.orElseThrow())
+            : Future.failedFuture(new CatalogException(CatalogException.Kind.INVALID,
+                "stored version " + v + " no longer validates", parsed.problems().stream().map(Object::toString)
+                    .toList()));
+      });
+    });
+  }
+
+  /**
+   * A draft of a persona as the engine would serve it, for the console's preview chat: the given
+   * unsaved document ({@code body}, JSON or YAML) or, when {@code body} is null, the latest
+   * version. Same guard and model binding rules as publishing; the id and brand must stay those
+   * of the stored persona. The policy is compiled on a worker thread.
+   */
+  public Future<LivePersona> draft(Principal principal, String slug, String body) {
+    return get(principal, slug).compose(rec -> {
+      Persona p;
+      try {
+        p = parse(body == null ? rec.latestDocument() : body);
+        if (!p.id().equals(rec.slug()) || !p.brand().equals(rec.brandSlug())) {
+          throw new CatalogException(CatalogException.Kind.INVALID, "id and brand must stay '" + rec.slug()
+              + "' and '" + rec.brandSlug() + "' in a preview");
+        }
+        if (principal.canEdit(rec.brandId())) {
+          bindings.check(p, principal.platformAdmin(), previousModel(rec));
+        } else if (body != null) {
+          throw new CatalogException(CatalogException.Kind.FORBIDDEN,
+              "your role in brand '" + rec.brandSlug() + "' may not try unsaved changes (owner or editor needed)");
+        }
+      } catch (CatalogException e) {
+        return Future.failedFuture(e);
+      }
+      String checksum = PersonaDocuments.checksum(p);
+      // a version number of its own per document content, so cached composer indexes never mix drafts
+      int draftVersion = -1 - Math.floorMod(checksum.hashCode(), 1_000_000_000);
+      return vertx.executeBlocking(() -> new LivePersona(rec.id(), rec.brandId(), draftVersion, p,
+          policies.get("draft:" + rec.id() + ":" + checksum, () -> PersonaPolicies.toPolicyConfig(p))), false);
+    });
   }
 
   /** The model binding of the newest stored version, or null. */

@@ -8,7 +8,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 
 /** Conversations, transcript turns and new moderation items (tables of migration V2); the moderation workflow is {@link ModerationStore}. */
-public final class LiveStore {
+public class LiveStore {
   private final Database db;
   private final Clock clock;
 

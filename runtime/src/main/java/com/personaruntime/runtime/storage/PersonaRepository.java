@@ -74,6 +74,12 @@ public final class PersonaRepository {
    */
   public Future<PersonaRecord> create(String brandId, String slug, String documentJson, String checksum,
       String source, String actor) {
+    return create(brandId, slug, documentJson, checksum, source, actor, true);
+  }
+
+  /** As {@link #create(String, String, String, String, String, String)}; version 1 stays a draft unless {@code publish}. */
+  public Future<PersonaRecord> create(String brandId, String slug, String documentJson, String checksum,
+      String source, String actor, boolean publish) {
     try {
       Sql.requireText("brand id", brandId, 36);
       Sql.requireText("persona slug", slug, 100);
@@ -86,7 +92,7 @@ public final class PersonaRepository {
             .execute(Tuple.of(slug))
             .compose(rows -> {
               if (rows.size() == 0) {
-                return insertNew(conn, brandId, slug, documentJson, checksum, source, actor);
+                return insertNew(conn, brandId, slug, documentJson, checksum, source, actor, publish);
               }
               Row row = rows.iterator().next();
               String id = Sql.string(row, "id");
@@ -99,7 +105,7 @@ public final class PersonaRepository {
               }
               return conn.preparedQuery("UPDATE personas SET deleted_at = NULL WHERE id = ?")
                   .execute(Tuple.of(id))
-                  .compose(v -> addVersionIn(conn, id, documentJson, checksum, source, actor, true))
+                  .compose(v -> addVersionIn(conn, id, documentJson, checksum, source, actor, publish))
                   .map(v -> id);
             }))
         .recover(e -> {
@@ -112,15 +118,15 @@ public final class PersonaRepository {
   }
 
   private Future<String> insertNew(SqlConnection conn, String brandId, String slug, String documentJson,
-      String checksum, String source, String actor) {
+      String checksum, String source, String actor, boolean publish) {
     String id = Sql.newId();
     OffsetDateTime now = Sql.ts(clock.instant());
     return conn.preparedQuery("INSERT INTO personas (id, brand_id, slug, latest_version, published_version,"
             + " created_at, updated_at) VALUES (?, ?, ?, 1, NULL, ?, ?)")
         .execute(Tuple.of(id, brandId, slug, now, now))
         .compose(v -> insertVersion(conn, id, 1, documentJson, checksum, source, actor, now))
-        .compose(v -> conn.preparedQuery("UPDATE personas SET published_version = 1 WHERE id = ?")
-            .execute(Tuple.of(id)))
+        .compose(v -> publish ? conn.preparedQuery("UPDATE personas SET published_version = 1 WHERE id = ?")
+            .execute(Tuple.of(id)).mapEmpty() : Future.succeededFuture())
         .map(v -> id);
   }
 

@@ -13,17 +13,44 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * {@code /api/v1/personas}: bodies are the persona document (JSON, or YAML with a YAML
  * content type); answers carry the document plus version metadata.
+ *
+ * <p>Besides create/read/update/delete, versions and publish:
+ * <ul>
+ *   <li>{@code POST /api/v1/personas/validate}: checks a document without storing it:
+ *       {@code {"valid","problems":[{"path","message","line"}],"document"?,"yaml"?}} — the same
+ *       field-path messages as a failed create or update (the console's live validation).</li>
+ *   <li>{@code GET /api/v1/personas/{id}/versions/{n}}: one version's document (and its YAML).</li>
+ *   <li>{@code POST /api/v1/personas/{id}/preview} {@code {"message","history"?:[{"audience","persona"}],
+ *       "document"?}}: one chat turn of the unsaved {@code document} (or the latest version) through the
+ *       same engine and guard as production, nothing stored; answers {@code {"reply","decision",
+ *       "findings","checked","stage","route"}}.</li>
+ *   <li>{@code POST /api/v1/personas/import?brand=SLUG[&id=SLUG]}: a Character Card V2/V3 (JSON, or PNG
+ *       with a {@code ccv3}/{@code chara} chunk) becomes a new persona whose version 1 is a draft.</li>
+ *   <li>{@code GET /api/v1/personas/{id}/export?format=ccv3|ccv2|png[&version=N]}: the latest (or given)
+ *       version as a card; brand rules under {@code data.extensions["persona-runtime"]}.</li>
+ * </ul>
  */
 public final class PersonaRoutes {
+  /** Longest preview message, in characters (as live chat's default {@code live.maxMessageChars}). */
+  public static final int MAX_PREVIEW_CHARS = 2000;
+  private static final com.fasterxml.jackson.dataformat.yaml.YAMLMapper YAML =
+      new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
   private final PersonaCatalog catalog;
+  private final com.personaruntime.runtime.live.PreviewChat preview;
 
-  public PersonaRoutes(PersonaCatalog catalog) {
+  public PersonaRoutes(PersonaCatalog catalog, com.personaruntime.runtime.live.PreviewChat preview) {
     this.catalog = catalog;
+    this.preview = preview;
   }
 
   public void mount(Router router) {
     router.get("/api/v1/personas").handler(this::list);
     router.post("/api/v1/personas").handler(this::create);
+    router.post("/api/v1/personas/validate").handler(this::validate);
+    router.post("/api/v1/personas/import").handler(this::importCard);
+    router.get("/api/v1/personas/:id/export").handler(this::export);
+    router.get("/api/v1/personas/:id/versions/:version").handler(this::version);
+    router.post("/api/v1/personas/:id/preview").handler(this::preview);
     router.get("/api/v1/personas/:id").handler(this::get);
     router.put("/api/v1/personas/:id").handler(this::update);
     router.delete("/api/v1/personas/:id").handler(this::delete);
@@ -94,6 +121,144 @@ public final class PersonaRoutes {
       }
     }
     respond(ctx, 200, catalog.publish(Auth.principal(ctx), ctx.pathParam("id"), version).map(r -> full(r, false)));
+  }
+
+  private void validate(RoutingContext ctx) {
+    String body = ctx.body() == null ? "" : ctx.body().asString();
+    Json.send(ctx, 200, validation(body == null ? "" : body));
+  }
+
+  /** The validation answer for a document: problems with their field paths, the tree and its YAML. */
+  public static JsonObject validation(String body) {
+    var result = com.personaruntime.personas.PersonaDocuments.parse("document", body);
+    JsonArray problems = new JsonArray();
+    result.problems().forEach(p -> problems.add(new JsonObject().put("path", p.path()).put("message", p.message())
+        .put("text", p.toString().substring("document: ".length()))));
+    JsonObject out = new JsonObject().put("valid", result.isValid()).put("problems", problems);
+    try {
+      if (result.isValid()) {
+        var persona = result.orElseThrow();
+        out.put("document", new JsonObject(com.personaruntime.personas.PersonaDocuments.toJson(persona)));
+        out.put("yaml", com.personaruntime.personas.PersonaDocuments.toYaml(persona));
+      } else {
+        com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(body); // YAML is a superset of JSON
+        if (tree != null && tree.isObject()) {
+          out.put("document", new JsonObject(tree.toString()));
+          out.put("yaml", YAML.writeValueAsString(tree).replaceFirst("^---\\n", ""));
+        }
+      }
+    } catch (Exception e) {
+      // not even a mapping: the problems say why; no document to show
+    }
+    return out;
+  }
+
+  private void version(RoutingContext ctx) {
+    int v;
+    try {
+      v = Integer.parseInt(ctx.pathParam("version"));
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid("version: must be a whole number, got '" + ctx.pathParam("version") + "'");
+    }
+    respond(ctx, 200, catalog.document(Auth.principal(ctx), ctx.pathParam("id"), v).map(p -> new JsonObject()
+        .put("id", p.id()).put("version", v)
+        .put("document", new JsonObject(com.personaruntime.personas.PersonaDocuments.toJson(p)))
+        .put("yaml", com.personaruntime.personas.PersonaDocuments.toYaml(p))));
+  }
+
+  private void preview(RoutingContext ctx) {
+    JsonObject body = com.personaruntime.web.http.Bodies.object(ctx);
+    String message = com.personaruntime.web.http.Bodies.requiredString(body, "message");
+    if (message.length() > MAX_PREVIEW_CHARS) {
+      throw ApiException.invalid("message: must be at most " + MAX_PREVIEW_CHARS + " characters, got " + message.length());
+    }
+    java.util.List<com.personaruntime.runtime.live.PreviewChat.Exchange> history = new java.util.ArrayList<>();
+    Object h = body.getValue("history");
+    if (h != null) {
+      if (!(h instanceof JsonArray list)) {
+        throw ApiException.invalid("history: must be a list of {audience, persona}, got "
+            + com.personaruntime.web.http.Bodies.typeName(h));
+      }
+      for (int i = 0; i < list.size(); i++) {
+        if (!(list.getValue(i) instanceof JsonObject e) || !(e.getValue("audience") instanceof String a)
+            || !(e.getValue("persona") instanceof String p)) {
+          throw ApiException.invalid("history[" + i + "]: must be {\"audience\": text, \"persona\": text}");
+        }
+        history.add(new com.personaruntime.runtime.live.PreviewChat.Exchange(a, p));
+      }
+      if (history.size() > 20) {
+        history = history.subList(history.size() - 20, history.size());
+      }
+    }
+    Object doc = body.getValue("document");
+    String document = doc == null ? null : doc instanceof JsonObject o ? o.encode() : doc instanceof String str ? str
+        : null;
+    if (doc != null && document == null) {
+      throw ApiException.invalid("document: must be a persona document (an object, or YAML text), got "
+          + com.personaruntime.web.http.Bodies.typeName(doc));
+    }
+    var turns = history;
+    respond(ctx, 200, catalog.draft(Auth.principal(ctx), ctx.pathParam("id"), document)
+        .compose(lp -> preview.turn(lp, turns, message))
+        .map(r -> new JsonObject().put("reply", r.reply()).put("decision", r.decision()).put("findings", r.findings())
+            .put("checked", r.checked()).put("stage", r.stage()).put("route", r.route())));
+  }
+
+  private void importCard(RoutingContext ctx) {
+    byte[] bytes = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    if (bytes.length == 0) {
+      throw ApiException.badRequest("request body is empty: expected a Character Card (JSON, or a PNG card)");
+    }
+    respond(ctx, 201, catalog.importCard(Auth.principal(ctx), ctx.queryParams().get("brand"),
+        ctx.queryParams().get("id"), bytes).map(r -> {
+          JsonObject out = full(r, true).put("draft", true);
+          var parsed = com.personaruntime.personas.PersonaDocuments.parse("imported", r.latestDocument());
+          JsonArray missing = new JsonArray();
+          if (parsed.isValid()) {
+            com.personaruntime.personas.CharacterCards.missingForPublishing(parsed.orElseThrow()).forEach(missing::add);
+          }
+          return out.put("missingForPublishing", missing);
+        }));
+  }
+
+  private void export(RoutingContext ctx) {
+    String format = ctx.queryParams().get("format") == null ? "ccv3" : ctx.queryParams().get("format");
+    if (!java.util.List.of("ccv3", "ccv2", "png").contains(format)) {
+      throw ApiException.invalid("format: must be one of ccv3, ccv2, png, got '" + format + "'");
+    }
+    Integer version = null;
+    String v = ctx.queryParams().get("version");
+    if (v != null) {
+      try {
+        version = Integer.parseInt(v);
+      } catch (NumberFormatException e) {
+        throw ApiException.invalid("version: must be a whole number, got '" + v + "'");
+      }
+    }
+    String slug = ctx.pathParam("id");
+    catalog.document(Auth.principal(ctx), slug, version).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(CatalogErrors.map(ar.cause()));
+        return;
+      }
+      var p = ar.result();
+      if (format.equals("png")) {
+        ctx.vertx().executeBlocking(() -> com.personaruntime.personas.CharacterCards.toPng(p), false)
+            .onComplete(png -> {
+              if (png.failed()) {
+                ctx.fail(png.cause());
+                return;
+              }
+              ctx.response().putHeader("content-type", "image/png")
+                  .putHeader("content-disposition", "attachment; filename=\"" + p.id() + ".png\"")
+                  .end(io.vertx.core.buffer.Buffer.buffer(png.result()));
+            });
+      } else {
+        ctx.response().putHeader("content-type", "application/json; charset=utf-8")
+            .putHeader("content-disposition", "attachment; filename=\"" + p.id() + "." + format + ".json\"")
+            .end(com.personaruntime.personas.CharacterCards.toCardJson(p, format.equals("ccv3") ? 3 : 2));
+      }
+    });
   }
 
   private static String body(RoutingContext ctx) {
