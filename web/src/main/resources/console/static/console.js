@@ -45,3 +45,30 @@
 
   window.PersonaConsole = { api: api, csrf: csrf, showAlert: showAlert };
 })();
+
+// Character Card import (persona list): the file goes as the raw body to the import API.
+document.addEventListener('submit', async function (e) {
+  const form = e.target;
+  if (!(form instanceof HTMLFormElement) || form.getAttribute('id') !== 'card-import') { return; }
+  e.preventDefault();
+  const file = form.querySelector('#import-file').files[0];
+  const error = form.querySelector('#import-error');
+  error.hidden = true;
+  if (!file) { return; }
+  const params = new URLSearchParams({ brand: form.querySelector('#import-brand').value });
+  const id = form.querySelector('#import-id').value.trim();
+  if (id) { params.set('id', id); }
+  const type = file.type || (file.name.toLowerCase().endsWith('.png') ? 'image/png' : 'application/json');
+  try {
+    const r = await window.PersonaConsole.api('POST', '/api/v1/personas/import?' + params.toString(), file, type);
+    if (r.status === 201) {
+      window.location.assign('/console/personas/' + encodeURIComponent(r.body.id));
+      return;
+    }
+    const err = (r.body && r.body.error) || { message: String(r.body) };
+    error.textContent = err.message + (err.problems && err.problems.length ? ' — ' + err.problems.join('; ') : '');
+  } catch (x) {
+    error.textContent = form.dataset.fail;
+  }
+  error.hidden = false;
+});

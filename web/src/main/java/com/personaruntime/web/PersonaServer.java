@@ -321,7 +321,7 @@ public final class PersonaServer {
     // the brand console: one ConsolePage per area (see web/.../console/package-info.java)
     new Console(vertx, auth, new Console.Options(config.http().secureCookies(), config.auth().sessionTtlMinutes() * 60L,
         config.http().maxBodyBytes()), List.of(
-            new PersonaPages(catalog, brands),
+            new PersonaPages(catalog, brands, users),
             new ModerationPages(),
             new PostPages(),
             new InsightPages())).mount(router);

@@ -8,6 +8,8 @@ import com.personaruntime.web.config.ConfigLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +155,188 @@ class ConsolePageIT {
   }
 
   @Test
+  @Order(5)
+  void editorShowsEveryFieldLabelledAndValidatesLiveWithTheApisFieldPaths() throws Exception {
+    var d = browser.driver;
+    d.get(base + "/console/personas/linh");
+    WebDriverWait wait = new WebDriverWait(d, WAIT);
+    wait.until(x -> !x.findElements(By.cssSelector(".knowledge-entry")).isEmpty());
+    assertThat(browser.js(UNLABELLED)).asList().as("unlabelled controls").isEmpty();
+    assertThat(d.findElement(By.id("f-name")).getAttribute("value")).isEqualTo("Linh");
+    assertThat(d.findElement(By.id("f-name-count")).getText()).isEqualTo("4 / 80");
+    int entries = d.findElements(By.cssSelector(".knowledge-entry")).size();
+    String firstTitle = d.findElement(By.id("k-title-0")).getAttribute("value");
+    String secondTitle = d.findElement(By.id("k-title-1")).getAttribute("value");
+
+    // a wrong value: the API's own message appears under the field
+    var temperature = d.findElement(By.id("f-temperature"));
+    temperature.clear();
+    temperature.sendKeys("7");
+    wait.until(x -> x.findElement(By.id("f-temperature-err")).isDisplayed());
+    assertThat(d.findElement(By.id("f-temperature-err")).getText()).isEqualTo("must be between 0 and 2, got 7");
+    assertThat(temperature.getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(d.findElement(By.id("problems")).getText()).contains("model.temperature: must be between 0 and 2, got 7");
+    browser.screenshot("console-editor-validation-error");
+    assertThat(d.findElement(By.id("problems")).getText()).as("the cross-field rule, as the API words it")
+        .contains("model: give model.endpoint");
+    browser.js("const t = document.getElementById('f-temperature'); t.value = ''; t.dispatchEvent(new Event('input'));");
+    wait.until(x -> !x.findElement(By.id("problems")).isDisplayed());
+
+    // knowledge: reorder, add, remove
+    click(By.cssSelector("[aria-label='Move down entry 1']"));
+    assertThat(d.findElement(By.id("k-title-0")).getAttribute("value")).isEqualTo(secondTitle);
+    assertThat(d.findElement(By.id("k-title-1")).getAttribute("value")).isEqualTo(firstTitle);
+    click(By.id("add-knowledge"));
+    assertThat(d.findElements(By.cssSelector(".knowledge-entry"))).hasSize(entries + 1);
+    wait.until(x -> x.findElement(By.id("problems")).isDisplayed());
+    assertThat(d.findElement(By.id("problems")).getText()).contains("knowledge[" + entries + "].title");
+    click(By.cssSelector("[aria-label='Remove entry " + (entries + 1) + "']"));
+    assertThat(d.findElements(By.cssSelector(".knowledge-entry"))).hasSize(entries);
+    wait.until(x -> !x.findElement(By.id("problems")).isDisplayed());
+
+    // the YAML tab shows the same document, and edits there come back to the form
+    d.findElement(By.id("tab-yaml")).click();
+    wait.until(x -> x.findElement(By.id("yaml")).isDisplayed()
+        && x.findElement(By.id("yaml")).getAttribute("value").contains("id: linh"));
+    assertThat(browser.js(UNLABELLED)).asList().isEmpty();
+    browser.js("const y = document.getElementById('yaml'); y.value = y.value.replace('name: Linh', 'name: Linh Mới');"
+        + " y.dispatchEvent(new Event('input'));");
+    d.findElement(By.id("tab-form")).click();
+    wait.until(x -> x.findElement(By.id("f-name")).isDisplayed());
+    assertThat(d.findElement(By.id("f-name")).getAttribute("value")).isEqualTo("Linh Mới");
+    browser.fullScreenshot("console-editor");
+    assertThat(browser.errors()).as("browser console errors").isEmpty();
+  }
+
+  @Test
+  @Order(6)
+  void previewChatTalksToTheUnsavedDraftThroughTheGuard() throws Exception {
+    var d = browser.driver;
+    d.get(base + "/console/personas/linh");
+    WebDriverWait wait = new WebDriverWait(d, WAIT);
+    wait.until(x -> x.findElement(By.id("preview-text")).isDisplayed());
+    d.findElement(By.id("preview-text")).sendKeys("Kem chống nắng giá bao nhiêu?");
+    click(By.id("preview-send"));
+    wait.until(x -> x.findElements(By.cssSelector("#preview-log .msg.persona")).size() == 1);
+    var reply = d.findElement(By.cssSelector("#preview-log .msg.persona"));
+    assertThat(reply.getText()).contains("390.000đ");
+    assertThat(reply.getAttribute("data-decision")).isEqualTo("allow");
+
+    // an unsaved boundary: the draft's guard blocks what the published persona would say
+    var banned = d.findElement(By.id("f-banned"));
+    banned.sendKeys("\n390.000đ");
+    d.findElement(By.id("preview-text")).sendKeys("Kem chống nắng giá bao nhiêu?");
+    click(By.id("preview-send"));
+    wait.until(x -> x.findElements(By.cssSelector("#preview-log .msg.persona")).size() == 2);
+    var blocked = d.findElements(By.cssSelector("#preview-log .msg.persona")).get(1);
+    assertThat(blocked.getAttribute("data-decision")).isEqualTo("block");
+    assertThat(blocked.findElement(By.cssSelector("ul.findings")).getText()).contains("banned_term").contains("390.000đ");
+    assertThat(blocked.getText()).doesNotContain("390.000đ,");
+    browser.screenshot("console-preview-chat");
+    assertThat(browser.errors()).isEmpty();
+  }
+
+  @Test
+  @Order(7)
+  void savingADraftThenDiffPublishAndRollBack() throws Exception {
+    var d = browser.driver;
+    d.get(base + "/console/personas/milo");
+    WebDriverWait wait = new WebDriverWait(d, WAIT);
+    wait.until(x -> x.findElement(By.id("f-greeting")).isDisplayed());
+    var greeting = d.findElement(By.id("f-greeting"));
+    greeting.clear();
+    greeting.sendKeys("Hi! I'm Milo, Brewhaus's AI barista. Ask me about beans.");
+    click(By.id("save-draft"));
+    wait.until(x -> x.getCurrentUrl().contains("saved=2"));
+    assertThat(d.findElement(By.cssSelector("#status .notice")).getText()).contains("draft version 2");
+    d.findElement(By.linkText("Versions and diff")).click();
+    wait.until(x -> x.getCurrentUrl().contains("/versions"));
+    assertThat(d.findElement(By.id("diff-title")).getText()).isEqualTo("v1 → v2");
+    assertThat(d.findElement(By.cssSelector("#diff .cell.add")).getText()).contains("Ask me about beans.");
+    assertThat(d.findElement(By.cssSelector("#diff .cell.del")).getText()).contains("greeting:");
+    browser.fullScreenshot("console-versions-diff");
+    d.findElement(By.cssSelector("tr[data-version='2'] button.publish-version")).click();
+    wait.until(x -> x.getCurrentUrl().contains("published=2"));
+    assertThat(d.findElement(By.cssSelector("tr[data-version='2']")).getText()).contains("Published (live)");
+    assertThat(get("/api/v1/public/personas")).contains("Ask me about beans.");
+    d.findElement(By.cssSelector("tr[data-version='1'] button.publish-version")).click();
+    wait.until(x -> x.getCurrentUrl().contains("published=1"));
+    assertThat(d.findElement(By.cssSelector("tr[data-version='1']")).getText()).contains("Published (live)");
+    assertThat(get("/api/v1/public/personas")).doesNotContain("Ask me about beans.");
+    assertThat(browser.errors()).isEmpty();
+  }
+
+  @Test
+  @Order(8)
+  void aCharacterCardImportsAsADraftAndExportsBackWithItsExtensions() throws Exception {
+    var d = browser.driver;
+    Path card = browser.buildDir.resolve("console-test-card.json");
+    Files.writeString(card, CARD, StandardCharsets.UTF_8);
+    d.get(base + "/console/personas");
+    d.findElement(By.id("import-file")).sendKeys(card.toAbsolutePath().toString());
+    new org.openqa.selenium.support.ui.Select(d.findElement(By.id("import-brand"))).selectByValue("brewhaus");
+    d.findElement(By.id("import-id")).sendKeys("sol-barista");
+    click(By.id("import-submit"));
+    WebDriverWait wait = new WebDriverWait(d, WAIT);
+    try {
+      wait.until(x -> x.getCurrentUrl().endsWith("/console/personas/sol-barista")
+          || (!x.findElements(By.id("import-error")).isEmpty() && x.findElement(By.id("import-error")).isDisplayed()));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      browser.screenshot("console-card-import-failed");
+      throw new AssertionError("import did not finish: url " + d.getCurrentUrl() + ", browser log " + browser.errors(), e);
+    }
+    assertThat(d.getCurrentUrl()).as("import error: %s", d.findElements(By.id("import-error")).isEmpty() ? ""
+        : d.findElement(By.id("import-error")).getText()).endsWith("/console/personas/sol-barista");
+    wait.until(x -> x.findElements(By.cssSelector(".knowledge-entry")).size() == 2);
+    assertThat(d.findElement(By.id("f-name")).getAttribute("value")).isEqualTo("Sol");
+    assertThat(d.findElement(By.id("k-text-0")).getAttribute("value")).contains("Cold brew steeps 18 hours");
+    assertThat(d.findElement(By.cssSelector(".editor-head .problem")).getText()).contains("boundaries", "disclosure");
+    assertThat(browser.js(UNLABELLED)).asList().isEmpty();
+    browser.screenshot("console-card-imported");
+    Object exported = ((org.openqa.selenium.JavascriptExecutor) d).executeAsyncScript(
+        "const done = arguments[0]; fetch('/api/v1/personas/sol-barista/export?format=ccv3').then(r => r.text()).then(done);");
+    var json = new io.vertx.core.json.JsonObject((String) exported);
+    assertThat(json.getString("spec")).isEqualTo("chara_card_v3");
+    assertThat(json.getJsonObject("data").getJsonObject("extensions").getJsonObject("other-tool").getInteger("x")).isEqualTo(42);
+    assertThat(json.getJsonObject("data").getJsonObject("character_book").getJsonArray("entries")).hasSize(2);
+    assertThat(browser.errors()).isEmpty();
+  }
+
+  @Test
+  @Order(9)
+  void editorAndVersionsFitAPhone() throws Exception {
+    browser.phone(390, 844);
+    var d = browser.driver;
+    for (String page : List.of("/console/personas/linh", "/console/personas/milo/versions")) {
+      d.get(base + page);
+      new WebDriverWait(d, WAIT).until(x -> "complete".equals(browser.js("return document.readyState")));
+      assertThat(browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+          .as("no sideways scrolling on " + page).isEqualTo(true);
+    }
+    d.get(base + "/console/personas/linh");
+    browser.screenshot("console-editor-phone-390x844");
+    assertThat(browser.errors()).isEmpty();
+  }
+
+  static final String CARD = """
+      {"spec":"chara_card_v3","spec_version":"3.0","data":{"name":"Sol","description":"A calm barista.",
+       "personality":"calm, precise","scenario":"Behind the bar","first_mes":"Welcome in!","mes_example":"",
+       "creator_notes":"","system_prompt":"","post_history_instructions":"","alternate_greetings":[],"tags":["coffee"],
+       "creator":"test","character_version":"1","group_only_greetings":[],
+       "character_book":{"entries":[
+         {"keys":["cold brew"],"content":"Cold brew steeps 18 hours.","extensions":{},"enabled":true,"insertion_order":1,"name":"Cold brew"},
+         {"keys":["decaf"],"content":"Decaf is Swiss-water processed.","extensions":{},"enabled":true,"insertion_order":2,"name":"Decaf"}],
+         "extensions":{}},
+       "extensions":{"other-tool":{"x":42}}}}
+      """;
+
+  private static String get(String path) throws Exception {
+    var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(base + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return r.body();
+  }
+
+  @Test
   @Order(99)
   void logoutEndsTheSession() {
     var d = browser.driver;
@@ -162,6 +346,13 @@ class ConsolePageIT {
     assertThat(d.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("You are logged out.");
     d.get(base + "/console/personas");
     assertThat(d.getCurrentUrl()).contains("/console/login");
+  }
+
+  /** Scrolls the element to the middle of the screen (clear of the sticky save bar), then clicks it. */
+  static void click(By by) {
+    var el = browser.driver.findElement(by);
+    browser.js("arguments[0].scrollIntoView({block: 'center'})", el);
+    el.click();
   }
 
   static void login(org.openqa.selenium.WebDriver d) {
