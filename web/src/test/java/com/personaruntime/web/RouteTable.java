@@ -58,6 +58,13 @@ final class RouteTable {
       new Row("DELETE", "/api/v1/personas/:id", Scope.TENANT),
       new Row("GET", "/api/v1/personas/:id/versions", Scope.TENANT),
       new Row("POST", "/api/v1/personas/:id/publish", Scope.TENANT),
+      // checks a document the caller sends; reads and stores nothing
+      new Row("POST", "/api/v1/personas/validate", Scope.SELF),
+      // the query names the brand: importing into a brand one does not belong to is 404
+      new Row("POST", "/api/v1/personas/import", Scope.TENANT),
+      new Row("GET", "/api/v1/personas/:id/export", Scope.TENANT),
+      new Row("GET", "/api/v1/personas/:id/versions/:version", Scope.TENANT),
+      new Row("POST", "/api/v1/personas/:id/preview", Scope.TENANT),
       new Row("GET", "/api/v1/brands", Scope.LIST),
       new Row("POST", "/api/v1/brands", Scope.ADMIN),
       new Row("GET", "/api/v1/brands/:brand", Scope.TENANT),

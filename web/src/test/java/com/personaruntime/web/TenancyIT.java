@@ -77,6 +77,12 @@ class TenancyIT {
     m.put("DELETE /api/v1/personas/:id", t -> s.delete("/api/v1/personas/linh", t));
     m.put("GET /api/v1/personas/:id/versions", t -> s.get("/api/v1/personas/linh/versions", t));
     m.put("POST /api/v1/personas/:id/publish", t -> s.post("/api/v1/personas/linh/publish", t, new JsonObject()));
+    m.put("POST /api/v1/personas/import", t -> s.call("POST", "/api/v1/personas/import?brand=lumiere&id=mole")
+        .bearer(t).body("application/json", "{\"spec\":\"chara_card_v2\",\"data\":{\"name\":\"Mole\"}}").send());
+    m.put("GET /api/v1/personas/:id/export", t -> s.get("/api/v1/personas/linh/export?format=ccv3", t));
+    m.put("GET /api/v1/personas/:id/versions/:version", t -> s.get("/api/v1/personas/linh/versions/1", t));
+    m.put("POST /api/v1/personas/:id/preview", t -> s.post("/api/v1/personas/linh/preview", t,
+        new JsonObject().put("message", "Chào bạn")));
     m.put("GET /api/v1/brands/:brand", t -> s.get("/api/v1/brands/lumiere", t));
     m.put("GET /api/v1/brands/:brand/members", t -> s.get("/api/v1/brands/lumiere/members", t));
     m.put("POST /api/v1/brands/:brand/members", t -> s.post("/api/v1/brands/lumiere/members", t,
