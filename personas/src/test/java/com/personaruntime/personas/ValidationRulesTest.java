@@ -218,7 +218,7 @@ class ValidationRulesTest {
             "linh.yaml: disclosure.jurisdiction: unknown field, did you mean 'jurisdictions'?"),
         Arguments.of("colour: blue", "linh.yaml: colour: unknown field; expected one of id, brand,"
             + " name, languages, bio, voice, audiences, knowledge, boundaries, disclosure, model,"
-            + " review, contact"));
+            + " review, contact, card"));
   }
 
   @Test

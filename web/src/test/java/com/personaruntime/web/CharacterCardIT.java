@@ -192,4 +192,18 @@ class CharacterCardIT {
     s.post("/api/v1/personas/linh/preview", admin, new JsonObject().put("message", "hi")
         .put("document", doc.copy().put("id", "other"))).expectError(400, "invalid");
   }
+
+  @Test
+  void theBrandsDisplayNameNotItsSlugIsWhatAudiencesSee() throws Exception {
+    JsonObject renamed = s.put("/api/v1/brands/brewhaus", admin, new JsonObject().put("name", "Brewhaus Coffee Co."))
+        .expect(200).json();
+    assertThat(renamed.getString("name")).isEqualTo("Brewhaus Coffee Co.");
+    String pub = s.get("/api/v1/public/personas", null).expect(200).body();
+    assertThat(pub).contains("\"brand\":\"Brewhaus Coffee Co.\"").doesNotContain("\"brand\":\"brewhaus\"");
+    JsonObject r = s.post("/api/v1/personas/milo/preview", admin, new JsonObject().put("message", "Can I talk to a manager about a refund for my broken grinder?"))
+        .expect(200).json();
+    assertThat(r.getString("reply")).doesNotContain("brewhaus ");
+    s.put("/api/v1/brands/brewhaus", admin, new JsonObject().put("name", " ")).expectError(400, "invalid");
+    assertThat(s.query("SELECT action FROM audit_log WHERE action = 'brand.renamed'")).isNotEmpty();
+  }
 }

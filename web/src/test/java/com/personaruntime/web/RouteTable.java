@@ -68,6 +68,7 @@ final class RouteTable {
       new Row("GET", "/api/v1/brands", Scope.LIST),
       new Row("POST", "/api/v1/brands", Scope.ADMIN),
       new Row("GET", "/api/v1/brands/:brand", Scope.TENANT),
+      new Row("PUT", "/api/v1/brands/:brand", Scope.TENANT),
       new Row("GET", "/api/v1/brands/:brand/members", Scope.TENANT),
       new Row("POST", "/api/v1/brands/:brand/members", Scope.TENANT),
       new Row("DELETE", "/api/v1/brands/:brand/members/:userId", Scope.TENANT),

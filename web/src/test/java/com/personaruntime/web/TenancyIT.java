@@ -84,6 +84,7 @@ class TenancyIT {
     m.put("POST /api/v1/personas/:id/preview", t -> s.post("/api/v1/personas/linh/preview", t,
         new JsonObject().put("message", "Chào bạn")));
     m.put("GET /api/v1/brands/:brand", t -> s.get("/api/v1/brands/lumiere", t));
+    m.put("PUT /api/v1/brands/:brand", t -> s.put("/api/v1/brands/lumiere", t, new JsonObject().put("name", "Hijacked")));
     m.put("GET /api/v1/brands/:brand/members", t -> s.get("/api/v1/brands/lumiere/members", t));
     m.put("POST /api/v1/brands/:brand/members", t -> s.post("/api/v1/brands/lumiere/members", t,
         new JsonObject().put("email", "mole@brewhaus.test").put("role", "owner").put("password", TestServer.PASSWORD)));

@@ -66,7 +66,11 @@ public final class PersonaCatalog {
     this.audit = audit;
     vertx.eventBus().<String>consumer(CHANGED_ADDRESS, msg -> {
       changes.incrementAndGet();
-      live.invalidate(msg.body());
+      if ("*".equals(msg.body())) {
+        live.invalidateAll(); // a brand was renamed: every persona's disclosure may change
+      } else {
+        live.invalidate(msg.body());
+      }
     });
   }
 
@@ -334,7 +338,8 @@ public final class PersonaCatalog {
       PersonaRecord r = rec.get();
       // Parsing and compiling a policy is CPU work (the first compile also builds the shipped
       // lexicons' automaton, seconds on a small machine): never on the event loop.
-      return vertx.executeBlocking(() -> toLive(slug, r), false).map(lp -> {
+      return brands.findById(r.brandId()).map(b -> b.map(x -> x.name()).orElse(r.brandSlug()))
+          .compose(brandName -> vertx.executeBlocking(() -> toLive(slug, r, brandName), false)).map(lp -> {
         // a change announced while this compiled must not be undone by caching the old version
         if (lp.isPresent() && changes.get() == generation) {
           live.put(slug, lp.get());
@@ -344,7 +349,7 @@ public final class PersonaCatalog {
     });
   }
 
-  private Optional<LivePersona> toLive(String slug, PersonaRecord r) {
+  private Optional<LivePersona> toLive(String slug, PersonaRecord r, String brandName) {
     var parsed = PersonaDocuments.parse("stored persona " + slug, r.publishedDocument());
     if (!parsed.isValid()) {
       LOG.error("stored persona {} v{} no longer validates: {}", slug, r.publishedVersion(), parsed.problems());
@@ -353,7 +358,7 @@ public final class PersonaCatalog {
     Persona persona = parsed.orElseThrow();
     String key = r.id() + "@" + r.publishedVersion();
     return Optional.of(new LivePersona(r.id(), r.brandId(), r.publishedVersion(), persona,
-        policies.get(key, () -> PersonaPolicies.toPolicyConfig(persona))));
+        policies.get(key, () -> PersonaPolicies.toPolicyConfig(persona)), brandName));
   }
 
   /** Every published persona, by slug (for the public chat page). */
@@ -477,8 +482,10 @@ public final class PersonaCatalog {
       String checksum = PersonaDocuments.checksum(p);
       // a version number of its own per document content, so cached composer indexes never mix drafts
       int draftVersion = -1 - Math.floorMod(checksum.hashCode(), 1_000_000_000);
-      return vertx.executeBlocking(() -> new LivePersona(rec.id(), rec.brandId(), draftVersion, p,
-          policies.get("draft:" + rec.id() + ":" + checksum, () -> PersonaPolicies.toPolicyConfig(p))), false);
+      return brands.findById(rec.brandId()).map(b -> b.map(x -> x.name()).orElse(rec.brandSlug()))
+          .compose(brandName -> vertx.executeBlocking(() -> new LivePersona(rec.id(), rec.brandId(), draftVersion, p,
+              policies.get("draft:" + rec.id() + ":" + checksum, () -> PersonaPolicies.toPolicyConfig(p)), brandName),
+              false));
     });
   }
 
@@ -501,9 +508,21 @@ public final class PersonaCatalog {
     return result.orElseThrow();
   }
 
+  /**
+   * A brand's display name changed: served personas are rebuilt with it (on every node), so
+   * disclosures and the chat page use the new name at once.
+   */
+  public void brandRenamed() {
+    changed("*");
+  }
+
   private void changed(String slug) {
     changes.incrementAndGet();
-    live.invalidate(slug);
+    if ("*".equals(slug)) {
+      live.invalidateAll();
+    } else {
+      live.invalidate(slug);
+    }
     vertx.eventBus().publish(CHANGED_ADDRESS, slug);
   }
 

@@ -59,10 +59,10 @@ public final class ComposerModels implements AutoCloseable {
 
   /** The bundle of a persona version, built on first use. */
   public Future<Bundle> get(LivePersona lp) {
-    String key = lp.personaId() + "@" + lp.version();
+    String key = lp.personaId() + "@" + lp.version() + "@" + lp.brandName();
     return bundles.get(key, k -> {
       Future<Bundle> f = vertx.executeBlocking(() -> {
-        ComposerPersona cp = toComposer(lp.persona(), abbreviations.get(lp.persona().id()));
+        ComposerPersona cp = toComposer(lp.persona(), abbreviations.get(lp.persona().id()), lp.brandName());
         KnowledgeIndex index = KnowledgeIndex.build(cp.knowledge());
         return new Bundle(index, new ComposerChatModel(cp, index, executor));
       }, false);
@@ -78,7 +78,15 @@ public final class ComposerModels implements AutoCloseable {
 
   /** Maps a persona document and its own abbreviations (or null) to the composer's input type. */
   public static ComposerPersona toComposer(Persona p, Abbreviations own) {
-    return new ComposerPersona(p.id(), p.name(), p.brand(), p.languages(), p.voice().greeting(),
+    return toComposer(p, own, p.brand());
+  }
+
+  /**
+   * As {@link #toComposer(Persona, Abbreviations)}, naming the brand by its display name (what
+   * audiences see; never the slug).
+   */
+  public static ComposerPersona toComposer(Persona p, Abbreviations own, String brandName) {
+    return new ComposerPersona(p.id(), p.name(), brandName, p.languages(), p.voice().greeting(),
         p.voice().catchphrases(),
         p.knowledge().stream().map(k -> new Knowledge(k.id(), k.title(), k.text(), k.tags())).toList(),
         p.contact() == null ? null : p.contact().url(),

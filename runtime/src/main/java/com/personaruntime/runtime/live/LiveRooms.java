@@ -181,7 +181,7 @@ public final class LiveRooms {
         asks = vertx.eventBus().consumer(askAddress(persona.slug(), name), this::onAsk);
         disclosureTimer = vertx.setPeriodic(options.disclosureMillis(), id -> publish(new JsonObject()
             .put("type", "disclosure")
-            .put("text", Disclosures.aiDisclosure(persona.persona(), null))));
+            .put("text", Disclosures.aiDisclosure(persona.persona(), persona.brandName()))));
         asks.completion().onComplete(c -> ready.tryComplete());
       })));
     }

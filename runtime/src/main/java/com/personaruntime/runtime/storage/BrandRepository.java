@@ -57,6 +57,23 @@ public final class BrandRepository {
         .map(rows -> Sql.first(rows, BrandRepository::map));
   }
 
+  /**
+   * Renames a brand (its display name; the slug never changes) and writes the audit entry
+   * {@code brand.renamed} in the same transaction. False when the brand does not exist.
+   */
+  public Future<Boolean> rename(String brandId, String name, String actor, AuditLog audit) {
+    try {
+      Sql.requireText("brand name", name, 200);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return db.pool().withTransaction(conn -> conn.preparedQuery("UPDATE brands SET name = ? WHERE id = ?")
+        .execute(Tuple.of(name, brandId))
+        .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(false)
+            : audit.append(conn, actor, brandId, "brand.renamed", "brand", brandId,
+                new io.vertx.core.json.JsonObject().put("name", name).encode()).map(true)));
+  }
+
   /** All brands, ordered by slug. */
   public Future<List<Brand>> list() {
     return db.pool().query("SELECT " + COLUMNS + " FROM brands ORDER BY slug")

@@ -42,6 +42,7 @@ public final class BrandRoutes {
     router.get("/api/v1/brands").handler(this::list);
     router.post("/api/v1/brands").handler(this::create);
     router.get("/api/v1/brands/:brand").handler(this::get);
+    router.put("/api/v1/brands/:brand").handler(this::rename);
     router.get("/api/v1/brands/:brand/members").handler(this::members);
     router.post("/api/v1/brands/:brand/members").handler(this::addMember);
     router.delete("/api/v1/brands/:brand/members/:userId").handler(this::removeMember);
@@ -93,6 +94,35 @@ public final class BrandRoutes {
       } else {
         Json.send(ctx, 200, brandJson(ar.result(), p));
       }
+    });
+  }
+
+  /**
+   * {@code PUT /api/v1/brands/{slug}} {@code {"name": "Lumière Việt Nam"}} (owners): the display name
+   * audiences see in disclosures and on the chat page; the slug stays.
+   */
+  private void rename(RoutingContext ctx) {
+    Principal p = Auth.principal(ctx);
+    JsonObject body = Bodies.object(ctx);
+    String name = Bodies.requiredString(body, "name").strip();
+    if (name.length() > 200) {
+      throw ApiException.invalid("name: must be at most 200 characters, got " + name.length());
+    }
+    visible(p, ctx.pathParam("brand")).compose(brand -> {
+      if (!p.isOwner(brand.id())) {
+        return Future.failedFuture(ApiException.forbidden("only an owner of brand '" + brand.slug()
+            + "' may rename it"));
+      }
+      return brands.rename(brand.id(), name, p.userId(), audit).map(ok -> new Brand(brand.id(), brand.slug(), name,
+          brand.createdAt()));
+    }).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+        return;
+      }
+      // served personas pick up the new name on every node
+      vertx.eventBus().publish(com.personaruntime.runtime.catalog.PersonaCatalog.CHANGED_ADDRESS, "*");
+      Json.send(ctx, 200, brandJson(ar.result(), p));
     });
   }
 

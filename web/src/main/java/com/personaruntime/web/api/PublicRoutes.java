@@ -33,7 +33,7 @@ public final class PublicRoutes {
         items.add(new JsonObject()
             .put("id", p.id())
             .put("name", p.name())
-            .put("brand", p.brand())
+            .put("brand", lp.brandName()) // the display name: audiences never see the slug
             .put("bio", p.bio())
             .put("languages", new JsonArray(p.languages()))
             .put("greeting", p.voice().greeting()));

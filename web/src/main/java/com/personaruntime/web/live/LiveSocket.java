@@ -205,13 +205,13 @@ public final class LiveSocket {
       JsonObject info = new JsonObject()
           .put("id", p.id())
           .put("name", p.name())
-          .put("brand", p.brand())
+          .put("brand", persona.brandName()) // the display name: audiences never see the slug
           .put("bio", p.bio())
           .put("languages", new JsonArray(p.languages()))
           .put("greeting", p.voice().greeting())
           .put("segments", new JsonArray(segmentNames(persona)));
       JsonObject hello = new JsonObject().put("type", "hello").put("persona", info)
-          .put("disclosure", Disclosures.aiDisclosure(p, null));
+          .put("disclosure", Disclosures.aiDisclosure(p, persona.brandName()));
       if (room == null) {
         hello.put("conversation", conversation.id());
         if (conversation.segment() != null) {
@@ -308,7 +308,7 @@ public final class LiveSocket {
       long now = clock.millis();
       if (conversation.idleMillis(now) > limits.redisclosureAfterMillis()) {
         send(new JsonObject().put("type", "disclosure")
-            .put("text", Disclosures.aiDisclosure(persona.persona(), null)));
+            .put("text", Disclosures.aiDisclosure(persona.persona(), persona.brandName())));
       }
       boolean[] ended = new boolean[1];
       ChatEngine.Turn turn = engine.turn(conversation, replyTo, s, new TurnSink() {
