@@ -113,10 +113,6 @@ public final class PersonaServer {
     CompletableFuture<PersonaServer> result = new CompletableFuture<>();
     long t0 = System.nanoTime();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-        .withMetrics(new MicrometerMetricsFactory(registry))
-        .build();
     PromptAssembler prompts;
     Map<String, com.personaruntime.composer.Abbreviations> abbreviations;
     try {
@@ -125,7 +121,6 @@ public final class PersonaServer {
           ? PromptAssembler.readOverrides(config.personasDir().get()) : Map.of());
     } catch (Exception e) {
       result.completeExceptionally(new IllegalArgumentException("persona prompt templates: " + e.getMessage(), e));
-      vertx.close();
       return result;
     }
     try {
@@ -133,23 +128,49 @@ public final class PersonaServer {
           ? ComposerModels.readAbbreviations(config.personasDir().get()) : Map.of();
     } catch (Exception e) {
       result.completeExceptionally(new IllegalArgumentException("persona abbreviations: " + e.getMessage(), e));
-      vertx.close();
       return result;
     }
-    startOn(vertx, registry, t0, config, env, console, prompts, abbreviations).onComplete(ar -> {
-      if (ar.succeeded()) {
-        result.complete(ar.result());
-      } else {
-        result.completeExceptionally(ar.cause());
-        vertx.close();
+    VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
+    var builder = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry));
+    Future<Vertx> started;
+    String nodeId;
+    if (config.cluster().enabled()) {
+      // Clustered: Hazelcast on cluster.host/port (TCP-IP members only), the event bus on cluster.host.
+      var settings = config.cluster().settings();
+      options.getEventBusOptions().setHost(settings.host()).setClusterPublicHost(settings.host()).setPort(0);
+      var manager = com.personaruntime.runtime.cluster.Hazelcast.manager(settings);
+      started = builder.withClusterManager(manager).buildClustered()
+          .recover(err -> Future.failedFuture(new IllegalStateException("could not join the cluster on "
+              + settings.host() + ":" + settings.port() + " (members " + settings.members() + "): "
+              + err.getMessage(), err)));
+      nodeId = null;
+    } else {
+      started = Future.succeededFuture(builder.build());
+      nodeId = "node-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+    started.onComplete(vx -> {
+      if (vx.failed()) {
+        result.completeExceptionally(vx.cause());
+        return;
       }
+      Vertx vertx = vx.result();
+      String node = nodeId != null ? nodeId
+          : ((io.vertx.core.internal.VertxInternal) vertx).clusterManager().getNodeId();
+      startOn(vertx, registry, t0, config, env, console, prompts, abbreviations, node).onComplete(ar -> {
+        if (ar.succeeded()) {
+          result.complete(ar.result());
+        } else {
+          result.completeExceptionally(ar.cause());
+          vertx.close();
+        }
+      });
     });
     return result;
   }
 
   private static Future<PersonaServer> startOn(Vertx vertx, PrometheusMeterRegistry registry, long t0,
       AppConfig config, Map<String, String> env, PrintStream console, PromptAssembler prompts,
-      Map<String, com.personaruntime.composer.Abbreviations> abbreviations) {
+      Map<String, com.personaruntime.composer.Abbreviations> abbreviations, String nodeId) {
     AppConfig.Storage s = config.storage();
     StorageConfig storage = new StorageConfig(s.url(), s.user(), s.password(), s.maxPoolSize());
     return Database.open(vertx, storage).compose(db -> {
@@ -160,6 +181,7 @@ public final class PersonaServer {
       AuditLog audit = new AuditLog(db, clock);
       LoginThrottle throttle = new LoginThrottle(clock, config.auth().loginFailuresPerAccount(),
           config.auth().loginAttemptsPerAddress(), Duration.ofMinutes(15));
+      com.personaruntime.runtime.cluster.LoginThrottleSync.attach(vertx, throttle, nodeId);
       AuthService auth = new AuthService(vertx, db, users, throttle, clock,
           Duration.ofMinutes(config.auth().sessionTtlMinutes()));
       AppConfig.Llm llm = config.llm();
@@ -188,7 +210,8 @@ public final class PersonaServer {
       PreviewChat preview = new PreviewChat(vertx, store -> new ChatEngine(vertx, gateway, bindings, composers, store,
           lc.memoryTurns(), prompts));
       LiveRooms rooms = new LiveRooms(vertx, engine, new LiveRooms.Options(lc.roomQueueSize(),
-          Duration.ofSeconds(lc.roomDisclosureSeconds()).toMillis()));
+          Duration.ofSeconds(lc.roomDisclosureSeconds()).toMillis()),
+          new com.personaruntime.runtime.cluster.RoomOwnership(vertx, db, clock, nodeId));
       LiveSocket live = new LiveSocket(vertx, catalog, engine, rooms, new LiveSocket.Limits(lc.maxMessageChars(),
           lc.burst(), lc.messagesPerMinute() / 60.0, Duration.ofSeconds(lc.idleTimeoutSeconds()).toMillis(),
           Duration.ofMinutes(lc.redisclosureMinutes()).toMillis(), config.http().allowedOrigins()), clock);

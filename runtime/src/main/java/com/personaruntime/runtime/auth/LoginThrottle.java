@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
  * logins per account and {@code maxAttemptsPerAddress} attempts per remote address (defaults:
  * 5 and 20 per 15 minutes). A successful login clears the account's failures.
  *
- * <p>State lives in memory (bounded Caffeine caches driven by the injected clock), so each
- * node of a cluster counts on its own; that is enough to make password guessing slow.
+ * <p>State lives in memory (bounded Caffeine caches driven by the injected clock). In a cluster the
+ * nodes share it: every attempt, failure and success recorded here is handed to the {@link Replicator}
+ * (which publishes it on the clustered event bus), and what other nodes recorded comes back through
+ * {@link #apply}, so a guesser spreading attempts over the nodes meets the same limits.
  * Thread-safe.
  */
 public final class LoginThrottle {
@@ -38,6 +40,18 @@ public final class LoginThrottle {
   public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
 
   private static final long MAX_KEYS = 100_000;
+
+  /** What a node recorded, as other nodes replay it. */
+  public enum Event { ATTEMPT, FAILURE, SUCCESS }
+
+  /** Receives every event recorded on this node (to share it with the other nodes). Must not block. */
+  @FunctionalInterface
+  public interface Replicator {
+    /** {@code key} is the normalised account or address, {@code atMillis} the clock time of the event. */
+    void recorded(Event event, String key, long atMillis);
+  }
+
+  private volatile Replicator replicator = (e, k, t) -> { };
 
   private final Clock clock;
   private final int maxFailuresPerAccount;
@@ -92,17 +106,39 @@ public final class LoginThrottle {
 
   /** Counts an attempt from this address (call it for every login that passed {@link #check}). */
   public void recordAttempt(String address) {
-    record(addressAttempts, addressKey(address), maxAttemptsPerAddress);
+    long now = clock.millis();
+    record(addressAttempts, addressKey(address), maxAttemptsPerAddress, now);
+    replicator.recorded(Event.ATTEMPT, addressKey(address), now);
   }
 
   /** Counts a failed login for this account. */
   public void recordFailure(String account) {
-    record(accountFailures, accountKey(account), maxFailuresPerAccount);
+    long now = clock.millis();
+    record(accountFailures, accountKey(account), maxFailuresPerAccount, now);
+    replicator.recorded(Event.FAILURE, accountKey(account), now);
   }
 
   /** Clears the account's failures after a successful login. */
   public void recordSuccess(String account) {
     accountFailures.invalidate(accountKey(account));
+    replicator.recorded(Event.SUCCESS, accountKey(account), clock.millis());
+  }
+
+  /** Shares this node's events through {@code replicator} from now on. */
+  public void replicateTo(Replicator replicator) {
+    this.replicator = java.util.Objects.requireNonNull(replicator, "replicator");
+  }
+
+  /**
+   * Replays an event another node recorded ({@code key} already normalised); not replicated again.
+   * An event older than the window is ignored.
+   */
+  public void apply(Event event, String key, long atMillis) {
+    switch (event) {
+      case ATTEMPT -> record(addressAttempts, key, maxAttemptsPerAddress, atMillis);
+      case FAILURE -> record(accountFailures, key, maxFailuresPerAccount, atMillis);
+      case SUCCESS -> accountFailures.invalidate(key);
+    }
   }
 
   private long wait(Cache<String, ArrayDeque<Long>> cache, String key, int limit, long now) {
@@ -117,12 +153,20 @@ public final class LoginThrottle {
     return wait[0];
   }
 
-  private void record(Cache<String, ArrayDeque<Long>> cache, String key, int limit) {
-    long now = clock.millis();
+  private void record(Cache<String, ArrayDeque<Long>> cache, String key, int limit, long at) {
+    long now = Math.max(clock.millis(), at);
+    if (at + windowMillis <= now) {
+      return;
+    }
     cache.asMap().compute(key, (k, times) -> {
       ArrayDeque<Long> out = times == null ? new ArrayDeque<>() : times;
       prune(out, now);
-      out.addLast(now);
+      // keep the times ordered: a replicated event may be slightly older than the newest one here
+      java.util.List<Long> sorted = new java.util.ArrayList<>(out);
+      sorted.add(at);
+      java.util.Collections.sort(sorted);
+      out.clear();
+      out.addAll(sorted);
       while (out.size() > limit) {
         out.removeFirst();
       }

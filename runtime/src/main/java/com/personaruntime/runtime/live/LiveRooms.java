@@ -1,8 +1,10 @@
 package com.personaruntime.runtime.live;
 
 import com.personaruntime.runtime.catalog.LivePersona;
+import com.personaruntime.runtime.cluster.RoomOwnership;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -38,11 +40,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A room keeps the persona version it started with until its last viewer leaves.
  *
- * <p>Limitation: a room is hosted (queue, answering loop, disclosure timer) on the node where its
- * first viewer joined, and viewers are counted per node; a room is closed when the last viewer on
- * its node leaves. Viewers on other cluster nodes would reach it over the clustered event bus, but
- * electing one host cluster-wide (a cluster lock or a lease row in the database) is not done yet, so
- * today two nodes would each host their own copy of the same room.
+ * <p>Cluster-wide, one node hosts a room (queue, answering loop, disclosure timer): the first node whose
+ * viewer joins takes the room's ownership ({@link RoomOwnership}: cluster lock + epoch fencing token);
+ * every other node with viewers of the room is a candidate that retries every
+ * {@link Options#takeoverCheckMillis()} and takes the room over when the owner is gone (its lock is freed
+ * when it leaves the room or dies). Viewers on every node consume the room's published frames, so each
+ * sees each frame exactly once. Every frame carries the owner's {@code epoch}; a viewer drops frames of an
+ * older epoch than one it has seen ({@link #frames}), and a stale owner's next question is refused by the
+ * fenced write ({@link RoomOwnership.Lease#fence()}) and it steps down. Room message ids are
+ * {@code r<epoch>-<seq>}, unique across nodes and restarts. A takeover starts a new room conversation (the
+ * room's memory restarts; the transcript keeps both), and a reply that was streaming on the dead owner
+ * does not end with {@code done}.
  *
  * <p>Threading: each room is confined to the context (event loop) it was created on; the registry
  * itself is guarded by this object's monitor.
@@ -55,10 +63,20 @@ public final class LiveRooms {
    *
    * @param queueSize        questions that may wait while the persona answers one (at least 1)
    * @param disclosureMillis period of the repeated AI disclosure (at least 1000)
+   * @param takeoverCheckMillis how often a node with viewers of a room hosted elsewhere checks whether it
+   *                         can take the room over (at least 10)
    */
-  public record Options(int queueSize, long disclosureMillis) {
+  public record Options(int queueSize, long disclosureMillis, long takeoverCheckMillis) {
+    /** With the default takeover check (every second). */
+    public Options(int queueSize, long disclosureMillis) {
+      this(queueSize, disclosureMillis, 1000);
+    }
+
     /** Validates; messages name the field and the value. */
     public Options {
+      if (takeoverCheckMillis < 10) {
+        throw new IllegalArgumentException("takeoverCheckMillis must be at least 10, got " + takeoverCheckMillis);
+      }
       if (queueSize < 1) {
         throw new IllegalArgumentException("queueSize must be at least 1, got " + queueSize);
       }
@@ -75,15 +93,41 @@ public final class LiveRooms {
   /** The room's queue is full; only the asker is told. */
   public static final String QUEUE_FULL = "queue_full";
 
+  /** Frame type announcing a new owner's epoch to the viewers' filters; never sent to clients. */
+  static final String OWNER = "owner";
+
   private final Vertx vertx;
   private final ChatEngine engine;
   private final Options options;
-  private final Map<String, Room> rooms = new HashMap<>();
+  private final RoomOwnership ownership;
+  private final Map<String, Site> rooms = new HashMap<>();
 
-  public LiveRooms(Vertx vertx, ChatEngine engine, Options options) {
+  /** Rooms answering with {@code engine}, hosted where {@code ownership} grants them. */
+  public LiveRooms(Vertx vertx, ChatEngine engine, Options options, RoomOwnership ownership) {
     this.vertx = vertx;
     this.engine = engine;
     this.options = options;
+    this.ownership = ownership;
+  }
+
+  /**
+   * Subscribes a viewer connection to a room's frames: {@code sink} gets every frame the room publishes,
+   * in order, except frames of an older owner than one already seen (a stale owner's) and the internal
+   * owner announcements. Unregister the consumer when the viewer leaves.
+   */
+  public MessageConsumer<JsonObject> frames(String slug, String room, Handler<JsonObject> sink) {
+    long[] newest = {0};
+    return vertx.eventBus().consumer(outAddress(slug, room), m -> {
+      JsonObject frame = m.body();
+      long epoch = frame.getLong("epoch", 0L);
+      if (epoch < newest[0]) {
+        return;
+      }
+      newest[0] = epoch;
+      if (!OWNER.equals(frame.getString("type"))) {
+        sink.handle(frame);
+      }
+    });
   }
 
   /** The address every viewer of a room consumes. */
@@ -97,69 +141,79 @@ public final class LiveRooms {
   }
 
   /**
-   * Counts a viewer in, hosting the room on the caller's context if it is not hosted here yet.
-   * Completes once the room accepts questions. Pair every successful join with {@link #leave}.
+   * Counts a viewer in. The first viewer of a room on this node makes this node a candidate: it hosts the
+   * room if no other node does, else it takes the room over when the owner goes away. Completes once the
+   * room accepts questions here or is known to be hosted elsewhere. Pair every successful join with
+   * {@link #leave}.
    */
   public Future<Void> join(LivePersona persona, String room) {
     String key = key(persona.slug(), room);
-    Room r;
+    Site site;
     synchronized (this) {
-      r = rooms.get(key);
-      if (r == null) {
-        r = new Room(key, persona, room, vertx.getOrCreateContext());
-        rooms.put(key, r);
-        r.start();
+      site = rooms.get(key);
+      if (site == null) {
+        site = new Site(key, persona, room, vertx.getOrCreateContext());
+        rooms.put(key, site);
+        site.start();
       }
-      r.viewers++;
+      site.viewers++;
     }
-    Room joined = r;
-    return r.ready.future().recover(err -> {
+    Site joined = site;
+    return site.ready.future().recover(err -> {
       leave(persona.slug(), room);
       return Future.failedFuture(err);
     }).onSuccess(v -> LOG.debug("viewer joined room {} ({} here)", joined.key, joined.viewers));
   }
 
-  /** Counts a viewer out; the room closes when its last viewer on this node leaves. */
+  /**
+   * Counts a viewer out; when the last viewer on this node leaves, this node stops hosting the room (its
+   * ownership is released, another node with viewers takes over) or stops being a candidate.
+   */
   public void leave(String slug, String room) {
     String key = key(slug, room);
-    Room r;
+    Site site;
     synchronized (this) {
-      r = rooms.get(key);
-      if (r == null || --r.viewers > 0) {
+      site = rooms.get(key);
+      if (site == null || --site.viewers > 0) {
         return;
       }
       rooms.remove(key);
     }
-    r.context.runOnContext(v -> r.close());
+    site.context.runOnContext(v -> site.close());
   }
 
   /** Viewers counted on this node (for tests and metrics). */
   public synchronized int viewers(String slug, String room) {
-    Room r = rooms.get(key(slug, room));
-    return r == null ? 0 : r.viewers;
+    Site site = rooms.get(key(slug, room));
+    return site == null ? 0 : site.viewers;
+  }
+
+  /** Whether this node hosts the room now (for tests and metrics). */
+  public synchronized boolean hosts(String slug, String room) {
+    Site site = rooms.get(key(slug, room));
+    return site != null && site.hosted != null;
   }
 
   private static String key(String slug, String room) {
     return slug + "." + room;
   }
 
-  /** One hosted room; everything but {@code viewers} is confined to {@code context}. */
-  private final class Room {
+  /**
+   * A room as seen from this node: its local viewers and whether this node hosts it or waits to take it
+   * over. Everything but {@code viewers} is confined to {@code context}.
+   */
+  private final class Site {
     final String key;
     final LivePersona persona;
     final String name;
     final Context context;
     final Promise<Void> ready = Promise.promise();
-    final Deque<Question> queue = new ArrayDeque<>();
     int viewers; // guarded by LiveRooms.this
-    Conversation conversation;
-    MessageConsumer<JsonObject> asks;
-    long disclosureTimer = -1;
-    ChatEngine.Turn current;
-    long seq;
+    Room hosted;
+    long retryTimer = -1;
     boolean closed;
 
-    Room(String key, LivePersona persona, String name, Context context) {
+    Site(String key, LivePersona persona, String name, Context context) {
       this.key = key;
       this.persona = persona;
       this.name = name;
@@ -167,6 +221,102 @@ public final class LiveRooms {
     }
 
     void start() {
+      context.runOnContext(v -> tryHost());
+    }
+
+    /** Tries to take the room's ownership; hosts it on success, else checks again later. */
+    void tryHost() {
+      retryTimer = -1;
+      if (closed) {
+        return;
+      }
+      ownership.tryAcquire(key, 20).onComplete(ar -> context.runOnContext(v -> {
+        if (ar.failed()) {
+          LOG.warn("room {}: ownership check failed: {}", key, ar.cause().getMessage());
+          retryLater();
+          return;
+        }
+        if (ar.result().isEmpty()) {
+          ready.tryComplete(); // hosted elsewhere: questions go there over the event bus
+          retryLater();
+          return;
+        }
+        RoomOwnership.Lease lease = ar.result().get();
+        if (closed) {
+          lease.release();
+          return;
+        }
+        LOG.info("room {} hosted on this node (epoch {})", key, lease.epoch());
+        Room r = new Room(this, lease);
+        hosted = r;
+        r.start().onComplete(started -> {
+          if (started.succeeded()) {
+            ready.tryComplete();
+          } else {
+            LOG.warn("room {} could not start here: {}", key, started.cause().getMessage());
+            stepDown(r);
+            ready.tryFail(started.cause());
+          }
+        });
+      }));
+    }
+
+    void retryLater() {
+      if (!closed && retryTimer < 0) {
+        retryTimer = vertx.setTimer(options.takeoverCheckMillis(), id -> context.runOnContext(v -> tryHost()));
+      }
+    }
+
+    /** This node lost the room (a newer owner fenced it out, or it could not start): stop hosting it. */
+    void stepDown(Room r) {
+      if (hosted == r) {
+        hosted = null;
+        r.close();
+        retryLater();
+      }
+    }
+
+    void close() {
+      closed = true;
+      ready.tryFail("room " + key + " closed");
+      if (retryTimer >= 0) {
+        vertx.cancelTimer(retryTimer);
+      }
+      if (hosted != null) {
+        hosted.close();
+        hosted = null;
+      }
+    }
+  }
+
+  /** A room hosted on this node under one lease; confined to its site's context. */
+  private final class Room {
+    final Site site;
+    final String key;
+    final LivePersona persona;
+    final String name;
+    final Context context;
+    final RoomOwnership.Lease lease;
+    final Promise<Void> ready = Promise.promise();
+    final Deque<Question> queue = new ArrayDeque<>();
+    Future<Boolean> fences = Future.succeededFuture(true);
+    Conversation conversation;
+    MessageConsumer<JsonObject> asks;
+    long disclosureTimer = -1;
+    ChatEngine.Turn current;
+    long seq;
+    boolean closed;
+
+    Room(Site site, RoomOwnership.Lease lease) {
+      this.site = site;
+      this.key = site.key;
+      this.persona = site.persona;
+      this.name = site.name;
+      this.context = site.context;
+      this.lease = lease;
+    }
+
+    Future<Void> start() {
       context.runOnContext(v -> engine.open(persona, name).onComplete(ar -> context.runOnContext(x -> {
         if (ar.failed()) {
           LOG.error("room {} could not start", key, ar.cause());
@@ -178,12 +328,14 @@ public final class LiveRooms {
           return;
         }
         conversation = ar.result();
+        publish(new JsonObject().put("type", OWNER));
         asks = vertx.eventBus().consumer(askAddress(persona.slug(), name), this::onAsk);
         disclosureTimer = vertx.setPeriodic(options.disclosureMillis(), id -> publish(new JsonObject()
             .put("type", "disclosure")
             .put("text", Disclosures.aiDisclosure(persona.persona(), persona.brandName()))));
         asks.completion().onComplete(c -> ready.tryComplete());
       })));
+      return ready.future();
     }
 
     void onAsk(Message<JsonObject> m) {
@@ -203,7 +355,30 @@ public final class LiveRooms {
         m.reply(new JsonObject().put("status", QUEUE_FULL));
         return;
       }
-      String id = "r" + (++seq);
+      String id = "r" + lease.epoch() + "-" + (++seq);
+      // Fenced: only the room's current owner may accept (and so store and answer) a question. Chained so
+      // that questions keep their order while the writes are in flight.
+      fences = fences.transform(prev -> lease.fence()).onComplete(f -> {
+        if (closed) {
+          m.fail(503, "room closed");
+          return;
+        }
+        if (f.failed() || !f.result()) {
+          if (f.failed()) {
+            LOG.warn("room {}: fenced write failed: {}", key, f.cause().getMessage());
+            m.fail(503, "room unavailable");
+            return;
+          }
+          LOG.warn("room {}: a newer owner took the room (epoch {} is stale); stepping down", key, lease.epoch());
+          m.fail(503, "room moved to another node");
+          site.stepDown(this);
+          return;
+        }
+        accept(m, id, viewer, clientId, text);
+      });
+    }
+
+    private void accept(Message<JsonObject> m, String id, String viewer, String clientId, String text) {
       ChatEngine.Screened s = engine.screen(conversation, id, text);
       if (s.refused()) {
         m.reply(new JsonObject().put("status", REFUSED).put("text", s.refusal()).put("decision", s.decision()));
@@ -244,7 +419,7 @@ public final class LiveRooms {
 
     void publish(JsonObject frame) {
       if (!closed) {
-        vertx.eventBus().publish(outAddress(persona.slug(), name), frame);
+        vertx.eventBus().publish(outAddress(persona.slug(), name), frame.put("epoch", lease.epoch()));
       }
     }
 
@@ -262,7 +437,8 @@ public final class LiveRooms {
         current = null;
       }
       queue.clear();
-      LOG.debug("room {} closed", key);
+      lease.release();
+      LOG.debug("room {} closed here (epoch {})", key, lease.epoch());
     }
   }
 

@@ -9,7 +9,24 @@ import java.util.Optional;
  * out of {@link #toString()}.
  */
 public record AppConfig(Http http, Storage storage, Optional<Path> personasDir, Llm llm, Auth auth, Live live,
-                        Publish publish) {
+                        Publish publish, Cluster cluster) {
+
+  /**
+   * Cluster mode ({@code cluster.*}): see {@link com.personaruntime.runtime.cluster.ClusterSettings}.
+   *
+   * @param members other nodes as {@code host:port}
+   */
+  public record Cluster(boolean enabled, String host, int port, List<String> members, int failureTimeoutSeconds) {
+    public Cluster {
+      members = List.copyOf(members);
+    }
+
+    /** The runtime's settings. */
+    public com.personaruntime.runtime.cluster.ClusterSettings settings() {
+      return new com.personaruntime.runtime.cluster.ClusterSettings(enabled, host, port, members,
+          failureTimeoutSeconds);
+    }
+  }
 
   public record Http(String host, int port, int maxBodyBytes, int shutdownGraceSeconds, boolean secureCookies,
                      List<String> allowedOrigins) {

@@ -101,5 +101,14 @@ public record ConfigKey(String name, Type type, String defaultValue, boolean sec
       new ConfigKey("provenance.keyFile", Type.STRING, "", false,
           "JWK set file of the provenance signing keys; empty: provenance-keys.json in the data folder (created at first start)."),
       new ConfigKey("provenance.privateJwk", Type.STRING, "", true,
-          "A private EC P-256 JWK (JSON) that signs provenance records instead of the key file (set PROVENANCE_PRIVATEJWK)."));
+          "A private EC P-256 JWK (JSON) that signs provenance records instead of the key file (set PROVENANCE_PRIVATEJWK)."),
+      new ConfigKey("cluster.enabled", Type.BOOLEAN, "false", false,
+          "Run as one node of a cluster (Vert.x clustered event bus on Hazelcast); needs PostgreSQL storage."),
+      new ConfigKey("cluster.host", Type.STRING, "127.0.0.1", false,
+          "Address this node binds and announces to the other nodes (Hazelcast and the event bus)."),
+      new ConfigKey("cluster.port", Type.INT, "5701", false, "Hazelcast member port of this node on cluster.host."),
+      new ConfigKey("cluster.members", Type.LIST, "", false,
+          "Other nodes to join, host:port each (comma separated); TCP-IP only, no multicast."),
+      new ConfigKey("cluster.failureTimeoutSeconds", Type.INT, "10", false,
+          "A node silent this long is removed from the cluster and its live rooms are taken over."));
 }

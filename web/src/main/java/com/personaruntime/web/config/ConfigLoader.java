@@ -147,10 +147,38 @@ public final class ConfigLoader {
       problems.add(v.where("publish.leaseSeconds") + "publish.leaseSeconds: must be longer than "
           + "publish.deliveryTimeoutMs (" + publish.deliveryTimeoutMs() + " ms), got " + publish.leaseSeconds());
     }
+    AppConfig.Cluster cluster = new AppConfig.Cluster(v.bool("cluster.enabled"), v.string("cluster.host"),
+        v.integer("cluster.port", 1, 65535), v.list("cluster.members"), v.integer("cluster.failureTimeoutSeconds", 2, 600));
+    if (cluster.enabled()) {
+      if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")) {
+        problems.add(v.where("cluster.enabled") + "cluster.enabled: a cluster needs one database every node shares; "
+            + "set storage.url to PostgreSQL (jdbc:postgresql://host:5432/db), got the embedded H2 database '"
+            + url + "', which lives in one node's memory or files");
+      }
+      if (cluster.host().isBlank()) {
+        problems.add(v.where("cluster.host") + "cluster.host: must be this node's address, got ''");
+      }
+      for (String member : cluster.members()) {
+        int colon = member.lastIndexOf(':');
+        boolean ok = colon > 0 && colon < member.length() - 1;
+        if (ok) {
+          try {
+            int p = Integer.parseInt(member.substring(colon + 1));
+            ok = p >= 1 && p <= 65535;
+          } catch (NumberFormatException e) {
+            ok = false;
+          }
+        }
+        if (!ok) {
+          problems.add(v.where("cluster.members") + "cluster.members: each member must be host:port, got '"
+              + member + "'");
+        }
+      }
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new AppConfig(http, storage, personasDir, llm, auth, live, publish);
+    return new AppConfig(http, storage, personasDir, llm, auth, live, publish, cluster);
   }
 
   private static Path resolve(Path file, String dir, Raw raw) {

@@ -225,7 +225,7 @@ public final class LiveSocket {
       ws.exceptionHandler(err -> LOG.debug("live socket error: {}", err.getMessage()));
       if (room != null) {
         // Registered after hello was written on this context, so hello stays the first frame.
-        roomFrames = vertx.eventBus().consumer(LiveRooms.outAddress(persona.slug(), room), m -> send(m.body()));
+        roomFrames = rooms.frames(persona.slug(), room, this::send);
       }
       ws.textMessageHandler(this::onText);
       ws.binaryMessageHandler(b -> send(error("bad_frame", "binary frames are not supported; send JSON text")));
@@ -333,7 +333,9 @@ public final class LiveSocket {
     /** Sends a question to the room; the accepted question comes back to every viewer as a message frame. */
     private void ask(String clientId, String text) {
       JsonObject q = new JsonObject().put("viewer", viewerId).put("clientId", clientId).put("text", text);
-      vertx.eventBus().<JsonObject>request(LiveRooms.askAddress(persona.slug(), room), q).onComplete(ar -> {
+      // Bounded wait: during a takeover the room's old owner may still be registered but gone.
+      vertx.eventBus().<JsonObject>request(LiveRooms.askAddress(persona.slug(), room), q,
+          new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(5_000)).onComplete(ar -> {
         if (ar.failed()) {
           LOG.warn("room {} of {} did not take a question: {}", room, persona.slug(), ar.cause().getMessage());
           send(error("unavailable", "the room cannot take questions right now").put("replyTo", clientId));
