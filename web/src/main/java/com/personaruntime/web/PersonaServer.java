@@ -113,6 +113,11 @@ public final class PersonaServer {
     CompletableFuture<PersonaServer> result = new CompletableFuture<>();
     long t0 = System.nanoTime();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // The JVM's own figures on /metrics: process CPU time, threads, heap, GC (the load tool reads them).
+    new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
     PromptAssembler prompts;
     Map<String, com.personaruntime.composer.Abbreviations> abbreviations;
     try {

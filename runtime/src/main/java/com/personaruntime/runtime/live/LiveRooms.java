@@ -300,6 +300,7 @@ public final class LiveRooms {
     final Promise<Void> ready = Promise.promise();
     final Deque<Question> queue = new ArrayDeque<>();
     Future<Boolean> fences = Future.succeededFuture(true);
+    int pending;
     Conversation conversation;
     MessageConsumer<JsonObject> asks;
     long disclosureTimer = -1;
@@ -351,14 +352,16 @@ public final class LiveRooms {
         m.fail(400, "text: expected a non-empty string");
         return;
       }
-      if (queue.size() >= options.queueSize()) {
+      if (waiting() >= options.queueSize()) {
         m.reply(new JsonObject().put("status", QUEUE_FULL));
         return;
       }
       String id = "r" + lease.epoch() + "-" + (++seq);
+      pending++;
       // Fenced: only the room's current owner may accept (and so store and answer) a question. Chained so
       // that questions keep their order while the writes are in flight.
       fences = fences.transform(prev -> lease.fence()).onComplete(f -> {
+        pending--;
         if (closed) {
           m.fail(503, "room closed");
           return;
@@ -389,6 +392,15 @@ public final class LiveRooms {
       queue.addLast(new Question(id, s));
       m.reply(new JsonObject().put("status", ACCEPTED).put("id", id));
       pump();
+    }
+
+    /**
+     * Questions waiting for their answer: queued ones plus those whose fenced acceptance is in flight,
+     * not counting the one that will be answered at once when none is running.
+     */
+    int waiting() {
+      int n = queue.size() + pending;
+      return current == null && n > 0 ? n - 1 : n;
     }
 
     /** Starts the next answer when none is running. */
