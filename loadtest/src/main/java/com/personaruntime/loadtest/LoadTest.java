@@ -77,7 +77,9 @@ public final class LoadTest {
   private Vertx clientVertx;
   private WebSocketClient client;
   private String host;
-  private int port;
+  private List<Integer> ports = List.of();
+  private final AtomicInteger nextNode = new AtomicInteger();
+  private ServerMetrics metrics;
   private String slug;
 
   private LoadTest(Options o) {
@@ -85,6 +87,15 @@ public final class LoadTest {
   }
 
   public static void main(String[] args) {
+    System.exit(run(args, true));
+  }
+
+  /**
+   * Runs the tool; the exit code (0 only with zero errors and every session open, 2 for a bad command
+   * line). With {@code watchdog}, a daemon thread halts the JVM 60 s after {@code --max-duration-s} whatever
+   * happens (for the command line; tests pass false).
+   */
+  static int run(String[] args, boolean watchdog) {
     Options o;
     try {
       o = Options.parse(args);
@@ -93,31 +104,30 @@ public final class LoadTest {
         System.err.println("error: " + u.getMessage());
       }
       (u.getMessage() == null ? System.out : System.err).print(Options.USAGE);
-      System.exit(u.getMessage() == null ? 0 : 2);
-      return;
+      return u.getMessage() == null ? 0 : 2;
     }
     System.setProperty("LOG_LEVEL", o.logLevel);
     System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
-    // Whatever happens, the process ends: a watchdog halts it shortly after the hard limit.
-    Thread watchdog = new Thread(() -> {
-      try {
-        Thread.sleep(TimeUnit.SECONDS.toMillis(o.maxDurationS + 60L));
-        System.err.println("loadtest: hard limit reached, halting");
-        Runtime.getRuntime().halt(3);
-      } catch (InterruptedException ignored) {
-        // normal end
-      }
-    }, "loadtest-watchdog");
-    watchdog.setDaemon(true);
-    watchdog.start();
-    int code;
+    if (watchdog) {
+      // Whatever happens, the process ends: a watchdog halts it shortly after the hard limit.
+      Thread dog = new Thread(() -> {
+        try {
+          Thread.sleep(TimeUnit.SECONDS.toMillis(o.maxDurationS + 60L));
+          System.err.println("loadtest: hard limit reached, halting");
+          Runtime.getRuntime().halt(3);
+        } catch (InterruptedException ignored) {
+          // normal end
+        }
+      }, "loadtest-watchdog");
+      dog.setDaemon(true);
+      dog.start();
+    }
     try {
-      code = new LoadTest(o).run();
+      return new LoadTest(o).run();
     } catch (Exception e) {
       e.printStackTrace();
-      code = 1;
+      return 1;
     }
-    System.exit(code);
   }
 
   /** The stub's reply: short sentences, one word per token. */
@@ -160,8 +170,22 @@ public final class LoadTest {
     Path tmp = null;
     OpenAiStubServer stub = null;
     PersonaServer server = null;
+    ServerProcesses procs = null;
     try {
-      if (o.target == null) {
+      if (o.spawn) {
+        tmp = Files.createTempDirectory("persona-loadtest-");
+        Path personas = Files.createDirectories(tmp.resolve("personas"));
+        long t = System.nanoTime();
+        procs = ServerProcesses.start(o, tmp, personas, this::personaYaml);
+        host = o.host;
+        ports = procs.httpPorts();
+        slug = "loadbot";
+        metrics = new ServerMetrics(host, ports);
+        log("%d server node(s) up in their own processes on %s:%s in %d ms (storage %s); stub process at %s",
+            ports.size(), host, ports, (System.nanoTime() - t) / 1_000_000,
+            o.storageUrl == null ? "H2 file" : o.storageUrl.replaceAll("password=[^&]*", "password=***"),
+            procs.stubBaseUrl());
+      } else if (o.target == null) {
         tmp = Files.createTempDirectory("persona-loadtest-");
         stub = OpenAiStubServer.start().otherwise(reply);
         Path personas = Files.createDirectories(tmp.resolve("personas"));
@@ -182,14 +206,14 @@ public final class LoadTest {
         server = PersonaServer.start(config, env, new PrintStream(OutputStream.nullOutputStream()))
             .get(120, TimeUnit.SECONDS);
         host = o.host;
-        port = server.port();
+        ports = List.of(server.port());
         slug = "loadbot";
-        log("server up on %s:%d in %d ms; stub at %s", host, port, (System.nanoTime() - t) / 1_000_000,
+        log("server up on %s:%d in %d ms; stub at %s", host, ports.get(0), (System.nanoTime() - t) / 1_000_000,
             stub.baseUrl());
       } else {
         URI u = URI.create(o.target);
         host = Options.loopbackHost(u.getHost());
-        port = u.getPort();
+        ports = List.of(u.getPort());
         slug = o.slug;
         log("target %s (external server; its persona must stream from a stub like --stub-only's)", o.target);
       }
@@ -219,6 +243,9 @@ public final class LoadTest {
       }
       if (stub != null) {
         stub.close();
+      }
+      if (procs != null) {
+        procs.close();
       }
       if (tmp != null) {
         deleteTree(tmp);
@@ -259,6 +286,11 @@ public final class LoadTest {
     long heap1 = usedHeapAfterGc();
     log("%d/%d sessions open in %.1f s; connect+hello %s", open, o.sessions, openSecs, connect.summary(0));
 
+    List<ServerMetrics.Sample> before = metrics == null ? null : metrics.scrape();
+    long replies0 = replies.get();
+    if (metrics != null) {
+      metrics.startSampling();
+    }
     long t0 = System.nanoTime();
     List<Future<Void>> done = new ArrayList<>();
     for (Session s : sessions) {
@@ -268,6 +300,7 @@ public final class LoadTest {
     }
     boolean all = awaitAll(done, remainingSeconds(deadline));
     double secs = (System.nanoTime() - t0) / 1e9;
+    String serverReport = serverReport(before, replies.get() - replies0);
     long stillOpen = sessions.stream().filter(s -> s.open).count();
     long heap2 = usedHeapAfterGc();
     if (!all) {
@@ -294,17 +327,56 @@ public final class LoadTest {
     r.append(String.format(Locale.ROOT, "heap per session       %.1f KiB open/idle (%.1f MiB for %d), %.1f KiB after "
         + "%d turns each (client + server, same JVM)%n", (heap1 - heap0) / 1024.0 / Math.max(1, open),
         (heap1 - heap0) / 1048576.0, open, (heap2 - heap0) / 1024.0 / Math.max(1, open), o.messages));
-    r.append(String.format(Locale.ROOT, "threads                %d live at the end of the phase%n",
-        ManagementFactory.getThreadMXBean().getThreadCount()));
+    if (metrics == null) {
+      r.append(String.format(Locale.ROOT, "threads                %d live at the end of the phase (client + server)%n",
+          ManagementFactory.getThreadMXBean().getThreadCount()));
+    } else {
+      r.append(serverReport);
+    }
     System.out.print(r);
     writeJson(String.format(Locale.ROOT, "{\"mode\":\"chat\",\"sessions\":%d,\"messages\":%d,\"open\":%d,\"sent\":%d,"
             + "\"replies\":%d,\"seconds\":%.2f,\"firstTokenRaw\":%s,\"firstTokenAdded\":%s,\"completionAdded\":%s,"
             + "\"charsPerSecond\":%.1f,\"heapPerSessionBytes\":%d,\"heapPerSessionAfterTurnsBytes\":%d,"
-            + "\"errors\":%s,\"decisions\":%s}", o.sessions, o.messages, open, sentMessages.get(), replies.get(),
+            + "\"errors\":%s,\"decisions\":%s,\"server\":%s}", o.sessions, o.messages, open, sentMessages.get(), replies.get(),
         secs, firstToken.toJson(0), firstToken.toJson(added), completion.toJson(o.stubReplyMs()),
         chars.get() / secs, (heap1 - heap0) / Math.max(1, open), (heap2 - heap0) / Math.max(1, open),
-        jsonCounts(errors), jsonCounts(decisions)));
+        jsonCounts(errors), jsonCounts(decisions), serverJson == null ? "null" : serverJson));
     return errors.isEmpty() && open == o.sessions ? 0 : 1;
+  }
+
+  private String serverJson;
+
+  /**
+   * The server processes' own figures over the phase: CPU seconds used (from process CPU time on their
+   * /metrics) per reply the clients received, peak live threads and heap in use (sampled every second),
+   * and live data after the last GC at the end. Empty when the server shares this JVM.
+   */
+  private String serverReport(List<ServerMetrics.Sample> before, long phaseReplies) throws Exception {
+    if (metrics == null) {
+      return "";
+    }
+    metrics.stopSampling();
+    List<ServerMetrics.Sample> after = metrics.scrape();
+    StringBuilder r = new StringBuilder();
+    StringBuilder j = new StringBuilder("{\"nodes\":[");
+    double cpu = 0;
+    for (int i = 0; i < after.size(); i++) {
+      double used = after.get(i).cpuSeconds() - before.get(i).cpuSeconds();
+      cpu += used;
+      double threads = Math.max(metrics.peakThreads(i), after.get(i).threads());
+      double heap = Math.max(metrics.peakHeap(i), after.get(i).heapUsedBytes());
+      r.append(String.format(Locale.ROOT, "server node %d          CPU %.1f s over the phase; threads peak %.0f; heap in "
+          + "use peak %.0f MiB, live after last GC %.0f MiB%n", i, used, threads, heap / 1048576.0,
+          after.get(i).liveDataBytes() / 1048576.0));
+      j.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "{\"cpuSeconds\":%.3f,\"threadsPeak\":%.0f,"
+          + "\"heapPeakBytes\":%.0f,\"liveDataBytes\":%.0f}", used, threads, heap, after.get(i).liveDataBytes()));
+    }
+    double perReply = phaseReplies == 0 ? Double.NaN : cpu * 1000 / phaseReplies;
+    r.append(String.format(Locale.ROOT, "server CPU per reply   %.2f ms (%.1f CPU s, all nodes, / %d replies; includes "
+        + "WebSocket, guards, prompt, gateway, storage, GC, JIT)%n", perReply, cpu, phaseReplies));
+    j.append(String.format(Locale.ROOT, "],\"cpuMsPerReply\":%.3f,\"replies\":%d}", perReply, phaseReplies));
+    serverJson = j.toString();
+    return r.toString();
   }
 
   private int room(long deadline, int k) throws Exception {
@@ -424,6 +496,9 @@ public final class LoadTest {
     boolean gotFirst;
     long replyTimer = -1;
     boolean ended;
+
+    /** The node this session talks to: sessions are split across the nodes in turn. */
+    final int port = ports.get(Math.floorMod(nextNode.getAndIncrement(), ports.size()));
 
     Session(String name, int messages, long thinkMs, String room, boolean warm) {
       this.name = name;

@@ -42,6 +42,15 @@ final class Options {
         --target ws://127.0.0.1:PORT  use an already running server (loopback only) instead of an
                                 in-process one; its persona must point at a stub (see --stub-only)
         --slug S                persona slug on --target (default: loadbot)
+        --spawn                 run the stub and the server in processes of their own (JVMs started
+                                from this tool's class path); the clients stay here. Reports the
+                                server's CPU time per reply, threads and heap from its /metrics
+        --nodes N               with --spawn: 1 (default) or 2 clustered nodes, clients split
+                                across them (2 needs --storage-url on PostgreSQL)
+        --storage-url URL       with --spawn: the server's JDBC URL (default: H2 file in a temp
+                                folder); loopback PostgreSQL only, e.g. jdbc:postgresql://127.0.0.1/db
+        --storage-user U, --storage-password P   its credentials
+        --server-heap SIZE      with --spawn: the server JVM's -Xmx (e.g. 1g; default: JVM default)
         --stub-only             only start the stub (random loopback port) and wait
                                 --max-duration-s; prints its base URL and a persona model section
         --log-level L           server log level (default WARN)
@@ -64,6 +73,12 @@ final class Options {
   String target;
   String slug = "loadbot";
   boolean stubOnly;
+  boolean spawn;
+  int nodes = 1;
+  String storageUrl;
+  String storageUser;
+  String storagePassword;
+  String serverHeap;
   String logLevel = "WARN";
   String json;
 
@@ -77,6 +92,10 @@ final class Options {
       }
       if (a.equals("--stub-only")) {
         o.stubOnly = true;
+        continue;
+      }
+      if (a.equals("--spawn")) {
+        o.spawn = true;
         continue;
       }
       if (!a.startsWith("--") || i + 1 >= args.length) {
@@ -104,10 +123,46 @@ final class Options {
         case "slug" -> o.slug = v;
         case "log-level" -> o.logLevel = v.toUpperCase(Locale.ROOT);
         case "json" -> o.json = v;
+        case "nodes" -> o.nodes = intIn(e.getKey(), v, 1, 2);
+        case "storage-url" -> o.storageUrl = loopbackJdbc(v);
+        case "storage-user" -> o.storageUser = v;
+        case "storage-password" -> o.storagePassword = v;
+        case "server-heap" -> {
+          if (!v.matches("[0-9]{1,5}[mMgG]")) {
+            throw new Usage("--server-heap: expected a size like 512m or 2g, got '" + v + "'");
+          }
+          o.serverHeap = v;
+        }
         default -> throw new Usage("unknown option --" + e.getKey());
       }
     }
+    if ((o.nodes > 1 || o.storageUrl != null || o.serverHeap != null) && !o.spawn) {
+      throw new Usage("--nodes, --storage-url and --server-heap need --spawn");
+    }
+    if (o.nodes > 1 && (o.storageUrl == null || !o.storageUrl.startsWith("jdbc:postgresql:"))) {
+      throw new Usage("--nodes 2: the nodes must share a PostgreSQL database, give --storage-url jdbc:postgresql://...");
+    }
+    if (o.spawn && o.target != null) {
+      throw new Usage("--spawn and --target exclude each other");
+    }
     return o;
+  }
+
+  /** A JDBC URL whose host is loopback (H2 files are local anyway). */
+  static String loopbackJdbc(String url) {
+    if (url.startsWith("jdbc:h2:file:")) {
+      return url;
+    }
+    if (!url.startsWith("jdbc:postgresql://")) {
+      throw new Usage("--storage-url: expected jdbc:postgresql://127.0.0.1:PORT/DB or jdbc:h2:file:PATH, got '"
+          + url + "'");
+    }
+    String rest = url.substring("jdbc:postgresql://".length());
+    String hostPort = rest.split("[/?]", 2)[0];
+    String h = hostPort.startsWith("[") ? hostPort.substring(0, hostPort.indexOf(']') + 1)
+        : hostPort.split(":", 2)[0];
+    loopbackHost(h);
+    return url;
   }
 
   /** Tokens of the stub's reply that complete its first releasable sentence (see {@link LoadTest#stubTokens}). */
