@@ -72,3 +72,39 @@ document.addEventListener('submit', async function (e) {
   }
   error.hidden = false;
 });
+
+// Forms that call the JSON API (members, brand name, API tokens): <form class="api-form"
+// data-method data-action [data-result=ID]>. Fields become a JSON object (data-type="number" for
+// numbers, empty fields left out); success reloads the page, or with data-result shows the
+// response's token once in that element. Errors are shown in the form's .api-error element.
+document.addEventListener('submit', async function (e) {
+  const form = e.target;
+  if (!(form instanceof HTMLFormElement) || !form.classList.contains('api-form')) { return; }
+  e.preventDefault();
+  const body = {};
+  for (const el of Array.from(form.elements)) {
+    if (!el.name || el.type === 'submit' || el.value === '') { continue; }
+    body[el.name] = el.dataset.type === 'number' ? Number(el.value) : el.value;
+  }
+  const method = form.dataset.method;
+  const error = form.querySelector('.api-error');
+  if (error) { error.hidden = true; }
+  try {
+    const r = await window.PersonaConsole.api(method, form.dataset.action, method === 'DELETE' ? undefined : body);
+    if (r.status >= 200 && r.status < 300) {
+      const target = form.dataset.result ? document.getElementById(form.dataset.result) : null;
+      if (target && r.body && r.body.token) {
+        target.querySelector('pre').textContent = r.body.token;
+        target.hidden = false;
+        form.hidden = true;
+        return;
+      }
+      window.location.reload();
+      return;
+    }
+    const err = (r.body && r.body.error) || { message: String(r.body) };
+    if (error) { error.textContent = err.message; error.hidden = false; } else { window.PersonaConsole.showAlert(err.message); }
+  } catch (x) {
+    window.PersonaConsole.showAlert(form.dataset.fail || 'network error');
+  }
+});

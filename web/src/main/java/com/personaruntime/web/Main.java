@@ -21,6 +21,8 @@ public final class Main {
       usage:
         java -jar persona-runtime.jar [serve] [--config FILE]   start the server
         java -jar persona-runtime.jar validate PATH              check a persona file or a folder of them
+        java -jar persona-runtime.jar users reset-password EMAIL [--config FILE]
+                                                                 set a new password for a console user (printed once)
         java -jar persona-runtime.jar --help                     this text
       """;
 
@@ -53,6 +55,8 @@ public final class Main {
           return 2;
         }
         return com.personaruntime.personas.ValidateCommand.run(Path.of(rest.get(0)), out, err);
+      case "users":
+        return UsersCommand.run(rest, env, out, err);
       case "serve":
         Path configFile = null;
         for (int i = 0; i < rest.size(); i++) {

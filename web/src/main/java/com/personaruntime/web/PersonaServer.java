@@ -17,6 +17,14 @@ import com.personaruntime.web.api.ModerationRoutes;
 import com.personaruntime.web.api.PersonaRoutes;
 import com.personaruntime.web.api.PublicRoutes;
 import com.personaruntime.web.console.Console;
+import com.personaruntime.web.console.account.AccountPages;
+import com.personaruntime.web.console.audit.AuditPages;
+import com.personaruntime.web.console.bench.BenchPages;
+import com.personaruntime.web.console.members.MemberPages;
+import com.personaruntime.web.console.tokens.TokenPages;
+import com.personaruntime.web.console.transcripts.TranscriptPages;
+import com.personaruntime.runtime.auth.PasswordChanges;
+import com.personaruntime.runtime.live.Transcripts;
 import com.personaruntime.web.console.insights.InsightPages;
 import com.personaruntime.web.console.moderation.ModerationPages;
 import com.personaruntime.web.console.personas.PersonaPages;
@@ -350,6 +358,12 @@ public final class PersonaServer {
     new Console(vertx, auth, new Console.Options(config.http().secureCookies(), config.auth().sessionTtlMinutes() * 60L,
         config.http().maxBodyBytes()), List.of(
             new PersonaPages(catalog, brands, users),
+            new BenchPages(catalog),
+            new TranscriptPages(catalog, new Transcripts(db)),
+            new AuditPages(audit, brands, users),
+            new MemberPages(brands, users),
+            new TokenPages(auth),
+            new AccountPages(new PasswordChanges(vertx, db, users, audit, Clock.systemUTC()), brands),
             new ModerationPages(),
             new PostPages(),
             new InsightPages())).mount(router);

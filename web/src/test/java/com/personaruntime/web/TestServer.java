@@ -84,6 +84,11 @@ final class TestServer implements AutoCloseable {
     return server;
   }
 
+  /** The JDBC URL of the server's in-memory database (for commands that open it directly). */
+  String dbUrl() {
+    return dbUrl;
+  }
+
   int port() {
     return server.port();
   }

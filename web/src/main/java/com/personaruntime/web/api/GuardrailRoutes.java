@@ -18,7 +18,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /api/v1/guardrails/check}: runs a persona's published policy over a text. The
+ * {@code POST /api/v1/guardrails/check}: runs a persona's published policy over a text.
+ * Finding offsets ({@code start}, {@code end}, end exclusive) are UTF-16 code units of the text
+ * sent (Java/JavaScript string indices: an emoji outside the BMP counts 2). The
  * check itself is pure and fast, so it runs on the event loop.
  */
 public final class GuardrailRoutes {

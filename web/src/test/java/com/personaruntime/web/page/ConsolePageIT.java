@@ -337,6 +337,83 @@ class ConsolePageIT {
   }
 
   @Test
+  @Order(10)
+  void everyOtherPageIsLabelledHasNoErrorsAndFitsAPhone() throws Exception {
+    var d = browser.driver;
+    List<String> pages = List.of("/console/bench", "/console/transcripts?persona=linh", "/console/audit",
+        "/console/members", "/console/tokens", "/console/account");
+    for (String page : pages) {
+      browser.desktop();
+      d.get(base + page);
+      assertThat(d.findElement(By.tagName("h1")).getText()).as(page).isNotBlank();
+      assertThat(browser.js(UNLABELLED)).asList().as("unlabelled controls on " + page).isEmpty();
+      browser.phone(390, 844);
+      d.navigate().refresh();
+      assertThat(browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+          .as("no sideways scrolling on " + page).isEqualTo(true);
+    }
+    browser.desktop();
+    d.get(base + "/console/audit?what=persona.");
+    assertThat(d.findElement(By.id("audit-list")).getText()).contains("persona.published");
+    browser.screenshot("console-audit");
+    d.get(base + "/console/members");
+    browser.screenshot("console-members");
+    assertThat(browser.errors()).isEmpty();
+  }
+
+  @Test
+  @Order(11)
+  void guardBenchHighlightsFindingsInPlace() throws Exception {
+    var d = browser.driver;
+    d.get(base + "/console/bench?persona=linh");
+    String text = "Kem này 🌿 chữa khỏi mụn, gọi 0912 345 678 nhé";
+    d.findElement(By.id("bench-text")).sendKeys(text);
+    click(By.id("bench-check"));
+    new WebDriverWait(d, WAIT).until(x -> x.findElement(By.id("bench-result")).isDisplayed());
+    assertThat(d.findElement(By.id("bench-decision")).getText()).isEqualTo("block");
+    List<String> marks = d.findElements(By.cssSelector("#bench-highlighted mark")).stream().map(e -> e.getText()).toList();
+    assertThat(marks).anySatisfy(m -> assertThat(m).startsWith("chữa khỏi"));
+    // after the emoji (2 UTF-16 units): the offsets still land exactly on the phone number
+    assertThat(marks).contains("0912 345 678");
+    assertThat(d.findElement(By.id("bench-highlighted")).getText()).isEqualTo(text);
+    browser.screenshot("console-guard-bench");
+    assertThat(browser.errors()).isEmpty();
+  }
+
+  @Test
+  @Order(12)
+  void apiTokensAreShownOnceAndPasswordsCanBeChanged() throws Exception {
+    var d = browser.driver;
+    d.get(base + "/console/tokens");
+    d.findElement(By.id("token-name")).sendKeys("ci-bot");
+    click(By.id("token-create"));
+    WebDriverWait wait = new WebDriverWait(d, WAIT);
+    wait.until(x -> x.findElement(By.id("token-secret")).isDisplayed());
+    assertThat(d.findElement(By.id("token-value")).getText()).startsWith("prt_");
+    d.get(base + "/console/tokens");
+    assertThat(d.findElement(By.id("token-list")).getText()).contains("ci-bot").doesNotContain("prt_" + "x");
+    d.get(base + "/console/account");
+    d.findElement(By.id("pw-current")).sendKeys("wrong-password-1");
+    d.findElement(By.id("pw-new")).sendKeys("a-new-password-99");
+    d.findElement(By.id("pw-confirm")).sendKeys("a-new-password-99");
+    click(By.id("pw-submit"));
+    wait.until(x -> !x.findElements(By.id("account-error")).isEmpty());
+    assertThat(d.findElement(By.id("account-error")).getText()).isEqualTo("The current password is wrong.");
+    d.findElement(By.id("pw-current")).sendKeys(ADMIN_PASSWORD);
+    d.findElement(By.id("pw-new")).sendKeys("a-new-password-99");
+    d.findElement(By.id("pw-confirm")).sendKeys("a-new-password-99");
+    click(By.id("pw-submit"));
+    wait.until(x -> x.getCurrentUrl().contains("changed=1"));
+    assertThat(d.findElement(By.id("account-notice")).getText()).contains("password is changed");
+    var login = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(base + "/api/v1/auth/login")).header("content-type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"" + ADMIN_EMAIL
+            + "\",\"password\":\"a-new-password-99\"}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(browser.errors()).isEmpty();
+  }
+
+  @Test
   @Order(99)
   void logoutEndsTheSession() {
     var d = browser.driver;

@@ -1,0 +1,102 @@
+package com.personaruntime.web.console.transcripts;
+
+import com.personaruntime.runtime.catalog.PersonaCatalog;
+import com.personaruntime.runtime.live.Transcripts;
+import com.personaruntime.web.console.ConsolePage;
+import com.personaruntime.web.console.ConsoleRequest;
+import com.personaruntime.web.console.ConsoleRoutes;
+import com.personaruntime.web.console.NavItem;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /console/transcripts?persona=SLUG[&decision=]}: a persona's conversations, read-only,
+ * newest first, every turn with what the audience sent, exactly what it saw, the verdict and the
+ * findings. Brand-scoped: personas of other brands are not found.
+ */
+public final class TranscriptPages implements ConsolePage {
+  private static final List<String> DECISIONS = List.of("allow", "rewrite", "flag", "block");
+  private final PersonaCatalog catalog;
+  private final Transcripts transcripts;
+
+  public TranscriptPages(PersonaCatalog catalog, Transcripts transcripts) {
+    this.catalog = catalog;
+    this.transcripts = transcripts;
+  }
+
+  @Override
+  public String area() {
+    return "transcripts";
+  }
+
+  @Override
+  public List<NavItem> nav() {
+    return List.of(new NavItem("nav.transcripts", "/console/transcripts", 60));
+  }
+
+  @Override
+  public void mount(ConsoleRoutes routes) {
+    routes.get("/transcripts", this::list);
+  }
+
+  private void list(ConsoleRequest req) {
+    var p = req.principal();
+    String slug = req.query("persona");
+    String decision = req.query("decision");
+    if (decision != null && !decision.isBlank() && !DECISIONS.contains(decision)) {
+      throw new IllegalArgumentException("decision: must be one of allow, rewrite, flag, block, got '" + decision + "'");
+    }
+    req.render("transcripts/transcripts.ftlh", catalog.list(p).compose(records -> {
+      List<Map<String, Object>> personas = new ArrayList<>();
+      records.forEach(r -> personas.add(Map.of("slug", r.slug(), "name",
+          new JsonObject(r.latestDocument()).getString("name", r.slug()), "selected", r.slug().equals(slug))));
+      Map<String, Object> m = new HashMap<>();
+      m.put("personas", personas);
+      m.put("persona", slug == null ? "" : slug);
+      m.put("decision", decision == null ? "" : decision);
+      m.put("decisions", DECISIONS);
+      if (slug == null || slug.isBlank()) {
+        m.put("conversations", List.of());
+        return Future.succeededFuture(m);
+      }
+      return catalog.get(p, slug).compose(rec -> transcripts.forPersona(rec.id(), decision, 300)).map(turns -> {
+        Map<String, Map<String, Object>> byConversation = new LinkedHashMap<>();
+        for (Transcripts.Turn t : turns) {
+          Map<String, Object> c = byConversation.computeIfAbsent(t.conversationId(), id -> {
+            Map<String, Object> x = new HashMap<>();
+            x.put("id", id);
+            x.put("room", t.room() == null ? "" : t.room());
+            x.put("turns", new ArrayList<Map<String, Object>>());
+            return x;
+          });
+          List<String> findings = new ArrayList<>();
+          try {
+            new JsonArray(t.findingsJson()).forEach(f -> findings.add(((JsonObject) f).getString("rule") + ": "
+                + ((JsonObject) f).getString("message")));
+          } catch (RuntimeException e) {
+            // stored findings are always a JSON list
+          }
+          Map<String, Object> row = new HashMap<>();
+          row.put("at", t.at().toString().substring(0, 19).replace('T', ' ') + " UTC");
+          row.put("audience", t.audienceText());
+          row.put("reply", t.replyText());
+          row.put("decision", t.decision());
+          row.put("version", t.personaVersion());
+          row.put("route", t.route() == null ? "" : t.route());
+          row.put("findings", findings);
+          @SuppressWarnings("unchecked")
+          List<Map<String, Object>> list = (List<Map<String, Object>>) c.get("turns");
+          list.add(0, row); // oldest first inside a conversation
+        }
+        m.put("conversations", new ArrayList<>(byConversation.values()));
+        return m;
+      });
+    }), m -> m);
+  }
+}

@@ -1,0 +1,73 @@
+// Guard bench: POST /api/v1/guardrails/check and highlight each finding in the text.
+// Finding offsets are UTF-16 code units: exactly JavaScript string indices, so substring() is right.
+(function () {
+  'use strict';
+  const form = document.getElementById('bench');
+  if (!form) { return; }
+  const text = document.getElementById('bench-text');
+  const count = document.getElementById('bench-count');
+  text.addEventListener('input', function () { count.textContent = String(text.value.length); });
+
+  function highlight(box, value, findings) {
+    box.textContent = '';
+    // non-overlapping spans, earliest first; an overlapping finding is listed but not marked twice
+    const spans = findings.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+    let at = 0;
+    for (const f of spans) {
+      if (f.start < at || f.end <= f.start || f.end > value.length) { continue; }
+      box.appendChild(document.createTextNode(value.substring(at, f.start)));
+      const mark = document.createElement('mark');
+      mark.className = f.action;
+      mark.title = f.rule + ': ' + f.message;
+      mark.textContent = value.substring(f.start, f.end);
+      box.appendChild(mark);
+      at = f.end;
+    }
+    box.appendChild(document.createTextNode(value.substring(at)));
+  }
+
+  form.addEventListener('submit', async function (e) {
+    e.preventDefault();
+    const body = {
+      persona: document.getElementById('bench-persona').value,
+      text: text.value,
+      direction: document.getElementById('bench-direction').value,
+      channel: document.getElementById('bench-channel').value,
+      sponsored: document.getElementById('bench-sponsored').checked,
+    };
+    const platform = document.getElementById('bench-platform').value.trim();
+    if (platform) { body.platform = platform; }
+    let r;
+    try {
+      r = await window.PersonaConsole.api('POST', '/api/v1/guardrails/check', body);
+    } catch (x) {
+      window.PersonaConsole.showAlert(form.dataset.fail);
+      return;
+    }
+    if (r.status !== 200) {
+      const err = (r.body && r.body.error) || { message: String(r.body) };
+      window.PersonaConsole.showAlert(err.message);
+      return;
+    }
+    document.getElementById('alert').hidden = true;
+    const res = r.body;
+    const decision = document.getElementById('bench-decision');
+    decision.textContent = res.decision;
+    decision.className = 'badge ' + res.decision;
+    highlight(document.getElementById('bench-highlighted'), body.text, res.findings);
+    const list = document.getElementById('bench-findings');
+    list.textContent = '';
+    for (const f of res.findings) {
+      const li = document.createElement('li');
+      const rule = document.createElement('strong');
+      rule.textContent = f.rule;
+      li.appendChild(rule);
+      li.appendChild(document.createTextNode(' (' + f.action + ', ' + f.severity + ') [' + f.start + '–' + f.end + '] '
+        + f.message + ' — «' + body.text.substring(f.start, f.end) + '»'));
+      list.appendChild(li);
+    }
+    document.getElementById('bench-none').hidden = res.findings.length > 0;
+    document.getElementById('bench-final').textContent = res.text;
+    document.getElementById('bench-result').hidden = false;
+  });
+})();
