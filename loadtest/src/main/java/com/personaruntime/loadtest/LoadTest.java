@@ -197,6 +197,11 @@ public final class LoadTest {
         env.put("PERSONAS_DIR", personas.toString());
         env.put("ADMIN_EMAIL", "load@loadtest.example");
         env.put("ADMIN_PASSWORD", "loadtest-password-123");
+        // every session comes from 127.0.0.1: lift the per-address audience limits for the load tool
+        env.put("LIVE_CONNECTIONSPERADDRESS", "1000000");
+        env.put("LIVE_MAXCONNECTIONS", "1000000");
+        env.put("LIVE_MESSAGESPERMINUTEPERADDRESS", "100000000");
+        env.put("LIVE_MODERATIONITEMSPERHOURPERADDRESS", "100000000");
         // the stub is the operator's named model endpoint (allowed although on loopback)
         env.put("LLM_ENDPOINTS_STUB_PROVIDER", "openai");
         env.put("LLM_ENDPOINTS_STUB_BASEURL", stub.baseUrl());

@@ -48,6 +48,7 @@ import com.personaruntime.gateway.ModelGateway;
 import com.personaruntime.gateway.ModelSpec;
 import com.personaruntime.gateway.net.OutboundAddressPolicy;
 import com.personaruntime.runtime.catalog.ModelBindings;
+import com.personaruntime.runtime.live.AudienceLimits;
 import com.personaruntime.runtime.live.ChatEngine;
 import com.personaruntime.runtime.live.PromptAssembler;
 import com.personaruntime.runtime.live.ComposerModels;
@@ -62,6 +63,7 @@ import com.personaruntime.web.http.Errors;
 import com.personaruntime.web.http.RequestLog;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -78,6 +80,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -94,7 +98,9 @@ public final class PersonaServer {
 
   private final Vertx vertx;
   private final Database database;
+  /** The first HTTP verticle's server (its router is what tests inspect). */
   private final HttpServer http;
+  private final List<HttpServer> servers;
   private final AppConfig config;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -102,12 +108,13 @@ public final class PersonaServer {
 
   private final Publisher publisher;
 
-  private PersonaServer(Vertx vertx, Database database, HttpServer http, AppConfig config, long startedNanos,
-      Publisher publisher) {
+  private PersonaServer(Vertx vertx, Database database, List<HttpServer> servers, AppConfig config,
+      long startedNanos, Publisher publisher) {
     this.publisher = publisher;
     this.vertx = vertx;
     this.database = database;
-    this.http = http;
+    this.http = servers.get(0);
+    this.servers = List.copyOf(servers);
     this.config = config;
     this.startedNanos = startedNanos;
   }
@@ -217,8 +224,10 @@ public final class PersonaServer {
           .firstTextDeadline(Duration.ofMillis(llm.firstTextDeadlineMs()))
           .build()).metrics(new MicrometerGatewayMetrics(registry)).build();
       AppConfig.Live lc = config.live();
+      AudienceLimits audience = new AudienceLimits(new AudienceLimits.Options(lc.connectionsPerAddress(),
+          lc.maxConnections(), lc.messagesPerMinutePerAddress(), lc.moderationItemsPerHourPerAddress()), clock);
       ChatEngine engine = new ChatEngine(vertx, gateway, bindings, composers, liveStore, lc.memoryTurns(),
-          prompts);
+          prompts, audience);
       // the console's preview chat: the same engine parts, a store that keeps nothing
       PreviewChat preview = new PreviewChat(vertx, store -> new ChatEngine(vertx, gateway, bindings, composers, store,
           lc.memoryTurns(), prompts));
@@ -227,7 +236,7 @@ public final class PersonaServer {
           new com.personaruntime.runtime.cluster.RoomOwnership(vertx, db, clock, nodeId));
       LiveSocket live = new LiveSocket(vertx, catalog, engine, rooms, new LiveSocket.Limits(lc.maxMessageChars(),
           lc.burst(), lc.messagesPerMinute() / 60.0, Duration.ofSeconds(lc.idleTimeoutSeconds()).toMillis(),
-          Duration.ofMinutes(lc.redisclosureMinutes()).toMillis(), config.http().allowedOrigins()), clock);
+          Duration.ofMinutes(lc.redisclosureMinutes()).toMillis(), config.http().allowedOrigins()), clock, audience);
       AppConfig.Publish pc = config.publish();
       AtomicReference<HttpServer> listening = new AtomicReference<>();
       java.util.function.Supplier<String> baseUrl = () -> !pc.publicBaseUrl().isBlank() ? pc.publicBaseUrl()
@@ -258,30 +267,24 @@ public final class PersonaServer {
             LOG.info("personas: {} imported, {} unchanged, {} skipped", report.imported().size(),
                 report.unchanged().size(), report.skipped().size());
             report.skipped().forEach(line -> LOG.warn("skipped persona file {}", line));
-            Router router = router(vertx, config, registry, auth, catalog, brands, users, audit, db, live,
-                new ModerationStore(db, audit, clock), new PostRoutes(postsRef.get(), catalog, brands, baseUrl),
-                new PublishRoutes(channels, brands, provenanceRef.get()), preview);
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions()
-                .setHost(config.http().host())
-                .setPort(config.http().port())
-                .setCompressionSupported(true)
-                .setMaxWebSocketFrameSize(64 * 1024)
-                .setIdleTimeout(300)
-                .setIdleTimeoutUnit(TimeUnit.SECONDS));
-            server.requestHandler(router);
-            return server.listen();
+            ModerationStore moderation = new ModerationStore(db, audit, clock);
+            PostRoutes postRoutes = new PostRoutes(postsRef.get(), catalog, brands, baseUrl);
+            PublishRoutes publishRoutes = new PublishRoutes(channels, brands, provenanceRef.get());
+            Function<Vertx, Router> routes = v -> router(v, config, registry, auth, catalog, brands, users, audit, db,
+                live, moderation, postRoutes, publishRoutes, preview);
+            return deployHttp(vertx, config, routes);
           })
-          .compose(server -> {
-            listening.set(server);
+          .compose(servers -> {
+            listening.set(servers.get(0));
             return publisher.releaseOwnLeases().map(n -> {
               publisher.start();
-              return server;
+              return servers;
             });
           })
-          .map(server -> {
-            PersonaServer ps = new PersonaServer(vertx, db, server, config, t0, publisher);
-            LOG.info("persona-runtime UP on http://{}:{} in {} ms (storage: {}, default model: {})",
-                config.http().host(), server.actualPort(), (System.nanoTime() - t0) / 1_000_000, db.vendor(),
+          .map(servers -> {
+            PersonaServer ps = new PersonaServer(vertx, db, servers, config, t0, publisher);
+            LOG.info("persona-runtime UP on http://{}:{} in {} ms ({} HTTP verticles, storage: {}, default model: {})",
+                config.http().host(), ps.port(), (System.nanoTime() - t0) / 1_000_000, servers.size(), db.vendor(),
                 config.llm().provider());
             return ps;
           })
@@ -408,6 +411,37 @@ public final class PersonaServer {
     return ProvenanceKeys.load(dataDir.resolve("provenance-keys.json"), null);
   }
 
+  /**
+   * Deploys the HTTP face as {@code http.instances} verticles (0: two per core, like Vert.x's event-loop
+   * pool) on one host and port; Vert.x binds the socket once and shares it. Port 0 is passed to Vert.x as
+   * -1, its "random port shared by every server that asks for -1" (with 0 each instance would get its own).
+   */
+  private static Future<List<HttpServer>> deployHttp(Vertx vertx, AppConfig config, Function<Vertx, Router> routes) {
+    int instances = config.http().instances() > 0 ? config.http().instances()
+        : 2 * Runtime.getRuntime().availableProcessors();
+    List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(config.http().host())
+        .setPort(config.http().port() == 0 ? -1 : config.http().port())
+        .setCompressionSupported(true)
+        .setMaxWebSocketFrameSize(64 * 1024)
+        .setIdleTimeout(300)
+        .setIdleTimeoutUnit(TimeUnit.SECONDS);
+    return vertx.deployVerticle(() -> new HttpVerticle(options, routes, servers::add),
+            new DeploymentOptions().setInstances(instances))
+        .map(id -> List.copyOf(servers));
+  }
+
+  /** The router of the first HTTP verticle (each verticle has an identical one). */
+  Router router() {
+    return (Router) http.requestHandler();
+  }
+
+  /** Number of HTTP verticles serving. */
+  public int httpInstances() {
+    return servers.size();
+  }
+
   /** The port the server listens on. */
   public int port() {
     return http.actualPort();
@@ -428,7 +462,8 @@ public final class PersonaServer {
     LOG.info("shutting down: no new connections, up to {} s for in-flight requests",
         config.http().shutdownGraceSeconds());
     publisher.close();
-    http.shutdown(config.http().shutdownGraceSeconds(), TimeUnit.SECONDS)
+    Future.join(servers.stream().map(s -> s.shutdown(config.http().shutdownGraceSeconds(), TimeUnit.SECONDS))
+            .toList())
         .transform(x -> database.close())
         .onComplete(x -> {
           if (x.failed()) {

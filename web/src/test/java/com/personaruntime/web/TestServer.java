@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personaruntime.web.config.AppConfig;
 import com.personaruntime.web.config.ConfigLoader;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -112,15 +110,9 @@ final class TestServer implements AutoCloseable {
 
   // ---------------------------------------------------------------- the router
 
-  /**
-   * The server's router. PersonaServer does not expose it, so it is read from the HTTP
-   * server's request handler (see the final report: a package-private accessor would be nicer).
-   */
+  /** The server's router (the first HTTP verticle's; every verticle has the same routes). */
   Router router() throws ReflectiveOperationException {
-    Field f = PersonaServer.class.getDeclaredField("http");
-    f.setAccessible(true);
-    HttpServer http = (HttpServer) f.get(server);
-    return (Router) http.requestHandler();
+    return server.router();
   }
 
   // ---------------------------------------------------------------- requests

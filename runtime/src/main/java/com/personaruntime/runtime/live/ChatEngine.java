@@ -56,6 +56,7 @@ public final class ChatEngine {
   private final PromptAssembler prompts;
   private final LiveStore store;
   private final int memoryTurns;
+  private final AudienceLimits audience;
 
   /**
    * @param bindings how personas' model bindings become model specs (default binding, named endpoints,
@@ -69,6 +70,13 @@ public final class ChatEngine {
   /** As above, with the prompt assembler (and so the personas' own prompt templates) given. */
   public ChatEngine(Vertx vertx, ModelGateway gateway, com.personaruntime.runtime.catalog.ModelBindings bindings,
       ComposerModels composers, LiveStore store, int memoryTurns, PromptAssembler prompts) {
+    this(vertx, gateway, bindings, composers, store, memoryTurns, prompts, null);
+  }
+
+  /** As above, with the audience limits whose moderation-item budget applies per client address (null: none). */
+  public ChatEngine(Vertx vertx, ModelGateway gateway, com.personaruntime.runtime.catalog.ModelBindings bindings,
+      ComposerModels composers, LiveStore store, int memoryTurns, PromptAssembler prompts, AudienceLimits audience) {
+    this.audience = audience;
     this.prompts = prompts;
     this.vertx = vertx;
     this.gateway = gateway;
@@ -78,15 +86,37 @@ public final class ChatEngine {
     this.memoryTurns = memoryTurns;
   }
 
-  /** Starts a conversation (stored, so transcripts can refer to it). */
+  /**
+   * Starts a conversation. Its row is written when its first message arrives (a socket that never speaks
+   * leaves nothing in the database), in the background; transcript turns wait for it (see persist).
+   */
   public Future<Conversation> open(LivePersona persona, String room) {
-    // The row is written in the background: the audience gets its hello without waiting for the
-    // database; transcript turns wait for the row (see persist).
     String id = com.personaruntime.runtime.storage.Sql.newId();
     Conversation c = new Conversation(id, persona, room, memoryTurns, System.currentTimeMillis());
-    c.stored = store.startConversation(id, persona.personaId(), persona.brandId(), room);
-    c.stored.onFailure(err -> LOG.error("conversation {} not stored", id, err));
     return Future.succeededFuture(c);
+  }
+
+  /** Writes the conversation's row once (on its context), at its first message. */
+  private Future<Void> stored(Conversation c) {
+    if (c.stored == null) {
+      LivePersona persona = c.persona();
+      c.stored = store.startConversation(c.id(), persona.personaId(), persona.brandId(), c.room());
+      c.stored.onFailure(err -> LOG.error("conversation {} not stored", c.id(), err));
+    }
+    return c.stored;
+  }
+
+  /**
+   * Whether a moderation item may be filed for this conversation's audience: the per-address budget
+   * ({@link AudienceLimits#tryModerationItem}) keeps one address from flooding the queue.
+   */
+  private boolean mayFile(Conversation c) {
+    if (audience == null || c.audienceAddress() == null || audience.tryModerationItem(c.audienceAddress())) {
+      return true;
+    }
+    LOG.warn("moderation item of conversation {} not filed: its address used up live.moderationItemsPerHourPerAddress",
+        c.id());
+    return false;
   }
 
   /** A running turn; {@link #cancel()} stops the model upstream and ends the turn silently. */
@@ -129,9 +159,11 @@ public final class ChatEngine {
     if (input.decision() == Decision.BLOCK || input.decision() == Decision.FLAG) {
       String refusal = Disclosures.inputRefused(persona, language);
       persist(conversation, messageId, text, refusal, decision, input.findings(), "input-guard", null, started);
-      store.addModerationItem(lp.brandId(), lp.personaId(), "chat_input", decision, text, refusal,
-              findingsJson(input.findings()), context(conversation, messageId, null))
-          .onFailure(err -> LOG.error("moderation item for conversation {} not stored", conversation.id(), err));
+      if (mayFile(conversation)) {
+        store.addModerationItem(lp.brandId(), lp.personaId(), "chat_input", decision, text, refusal,
+                findingsJson(input.findings()), context(conversation, messageId, null))
+            .onFailure(err -> LOG.error("moderation item for conversation {} not stored", conversation.id(), err));
+      }
       return new Screened(true, text, text, refusal, decision, language);
     }
     String question = input.decision() == Decision.REWRITE ? input.text() : text;
@@ -366,10 +398,12 @@ public final class ChatEngine {
       sink.delta(prefix + fallback);
       String decision = wire(verdict.decision());
       LivePersona lp = conversation.persona();
-      store.addModerationItem(lp.brandId(), lp.personaId(), "chat_reply", decision, guard.received(),
-              guard.released(), findingsJson(verdict.findings()), context(conversation, messageId, audienceText)
-                  .put("route", route))
-          .onFailure(err -> LOG.error("moderation item for conversation {} not stored", conversation.id(), err));
+      if (mayFile(conversation)) {
+        store.addModerationItem(lp.brandId(), lp.personaId(), "chat_reply", decision, guard.received(),
+                guard.released(), findingsJson(verdict.findings()), context(conversation, messageId, audienceText)
+                    .put("route", route))
+            .onFailure(err -> LOG.error("moderation item for conversation {} not stored", conversation.id(), err));
+      }
       end(decision, verdict.findings());
     }
 
@@ -393,7 +427,7 @@ public final class ChatEngine {
   private void persist(Conversation c, String messageId, String audience, String reply, String decision,
       List<Finding> findings, String route, Integer firstTokenMs, long started) {
     int total = (int) ((System.nanoTime() - started) / 1_000_000);
-    c.stored.compose(v -> store.recordTurn(c.id(), c.persona().brandId(), c.persona().version(), messageId, audience, reply, decision,
+    stored(c).compose(v -> store.recordTurn(c.id(), c.persona().brandId(), c.persona().version(), messageId, audience, reply, decision,
             findingsJson(findings), route, firstTokenMs, total))
         .onFailure(err -> LOG.error("transcript turn of conversation {} not stored", c.id(), err));
   }

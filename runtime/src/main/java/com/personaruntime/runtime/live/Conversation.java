@@ -27,8 +27,9 @@ public final class Conversation {
   private long lastActivityMillis;
   /** The audience segment the embedding page chose (a persona segment name), or null. */
   private String segment;
-  /** Completes once the conversation's row is stored. */
-  io.vertx.core.Future<Void> stored = io.vertx.core.Future.succeededFuture();
+  /** Completes once the conversation's row is stored; null until the first message (no row before). */
+  io.vertx.core.Future<Void> stored;
+  private String audienceAddress;
 
   Conversation(String id, LivePersona persona, String room, int maxTurns, long nowMillis) {
     this.id = id;
@@ -45,6 +46,16 @@ public final class Conversation {
 
   public String id() {
     return id;
+  }
+
+  /** The client address of the audience (for per-address limits), or null (a room's shared conversation). */
+  public String audienceAddress() {
+    return audienceAddress;
+  }
+
+  /** Sets the client address of the audience; set once, by the live socket, before the first message. */
+  public void audienceAddress(String address) {
+    this.audienceAddress = address;
   }
 
   public LivePersona persona() {

@@ -28,8 +28,9 @@ public record AppConfig(Http http, Storage storage, Optional<Path> personasDir, 
     }
   }
 
+  /** The HTTP face; {@code instances} 0 means two HTTP verticles per core. */
   public record Http(String host, int port, int maxBodyBytes, int shutdownGraceSeconds, boolean secureCookies,
-                     List<String> allowedOrigins) {
+                     List<String> allowedOrigins, int instances) {
     public Http {
       allowedOrigins = List.copyOf(allowedOrigins);
     }
@@ -79,7 +80,9 @@ public record AppConfig(Http http, Storage storage, Optional<Path> personasDir, 
 
   /** Limits of live WebSockets and live rooms ({@code live.*}). */
   public record Live(int maxMessageChars, int burst, int messagesPerMinute, int idleTimeoutSeconds,
-                     int redisclosureMinutes, int roomDisclosureSeconds, int roomQueueSize, int memoryTurns) {
+                     int redisclosureMinutes, int roomDisclosureSeconds, int roomQueueSize, int memoryTurns,
+                     int connectionsPerAddress, int maxConnections, int messagesPerMinutePerAddress,
+                     int moderationItemsPerHourPerAddress) {
   }
 
   /**

@@ -61,7 +61,8 @@ public final class ConfigLoader {
         v.integer("http.maxBodyBytes", 1024, 64 * 1024 * 1024),
         v.integer("http.shutdownGraceSeconds", 0, 600),
         v.bool("http.secureCookies"),
-        v.list("http.allowedOrigins"));
+        v.list("http.allowedOrigins"),
+        v.integer("http.instances", 0, 1024));
     String url = v.string("storage.url");
     if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
       problems.add(v.where("storage.url") + "storage.url: must be a JDBC URL starting with jdbc:h2: or "
@@ -124,7 +125,11 @@ public final class ConfigLoader {
         v.integer("live.redisclosureMinutes", 1, 10_080),
         v.integer("live.roomDisclosureSeconds", 1, 86_400),
         v.integer("live.roomQueueSize", 1, 10_000),
-        v.integer("live.memoryTurns", 0, 100));
+        v.integer("live.memoryTurns", 0, 100),
+        v.integer("live.connectionsPerAddress", 1, 1_000_000),
+        v.integer("live.maxConnections", 1, 10_000_000),
+        v.integer("live.messagesPerMinutePerAddress", 1, 100_000_000),
+        v.integer("live.moderationItemsPerHourPerAddress", 1, 100_000_000));
     AppConfig.Auth auth = new AppConfig.Auth(
         v.integer("auth.sessionTtlMinutes", 1, 60 * 24 * 90),
         v.integer("auth.loginFailuresPerAccount", 1, 1000),

@@ -2,6 +2,7 @@ package com.personaruntime.web.live;
 
 import com.personaruntime.runtime.catalog.LivePersona;
 import com.personaruntime.runtime.catalog.PersonaCatalog;
+import com.personaruntime.runtime.live.AudienceLimits;
 import com.personaruntime.runtime.live.ChatEngine;
 import com.personaruntime.runtime.live.Conversation;
 import com.personaruntime.runtime.live.Disclosures;
@@ -9,6 +10,7 @@ import com.personaruntime.runtime.live.LiveRooms;
 import com.personaruntime.runtime.live.TokenBucket;
 import com.personaruntime.runtime.live.TurnSink;
 import com.personaruntime.web.http.Errors;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerRequest;
@@ -68,10 +70,19 @@ public final class LiveSocket {
   private final LiveRooms rooms;
   private final Limits limits;
   private final Clock clock;
+  private final AudienceLimits audience;
 
   /** The endpoint; {@link #mount} adds its route. */
   public LiveSocket(Vertx vertx, PersonaCatalog catalog, ChatEngine engine, LiveRooms rooms, Limits limits,
       Clock clock) {
+    this(vertx, catalog, engine, rooms, limits, clock, new AudienceLimits(new AudienceLimits.Options(
+        Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE), clock));
+  }
+
+  /** The endpoint with limits per client address across its sockets ({@link AudienceLimits}). */
+  public LiveSocket(Vertx vertx, PersonaCatalog catalog, ChatEngine engine, LiveRooms rooms, Limits limits,
+      Clock clock, AudienceLimits audience) {
+    this.audience = audience;
     this.vertx = vertx;
     this.catalog = catalog;
     this.engine = engine;
@@ -99,7 +110,10 @@ public final class LiveSocket {
       return;
     }
     req.pause();
-    catalog.live(slug).onComplete(ar -> {
+    // Everything this connection owns lives on the event loop that accepted it (one of the HTTP
+    // verticles); results computed elsewhere (worker threads, a room hosted on another loop) hop back.
+    Context context = vertx.getOrCreateContext();
+    catalog.live(slug).onComplete(ar -> on(context, () -> {
       if (ar.failed()) {
         req.resume();
         ctx.fail(ar.cause());
@@ -118,11 +132,19 @@ public final class LiveSocket {
             + slug + "'; expected one of " + segmentNames(lp), null);
         return;
       }
+      String address = req.remoteAddress() == null ? null : req.remoteAddress().hostAddress();
+      AudienceLimits.Admission admission = audience.admit(address);
       req.toWebSocket().onSuccess(ws -> {
         // Hold incoming frames until the connection's handlers are in place.
         ws.pause();
+        if (!admission.admitted()) {
+          refuse(ws, admission.refusal());
+          return;
+        }
+        // until a Connection takes over the close handler (and the lease with it)
+        ws.closeHandler(v -> admission.lease().release());
         if (room == null) {
-          engine.open(lp, null).onComplete(conv -> {
+          engine.open(lp, null).onComplete(conv -> on(context, () -> {
             if (conv.failed()) {
               unavailable(ws, slug, conv.cause());
               return;
@@ -130,19 +152,48 @@ public final class LiveSocket {
             if (segment != null) {
               conv.result().segment(segmentOf(lp, segment));
             }
-            new Connection(ws, lp, conv.result(), null).start();
-          });
+            conv.result().audienceAddress(address);
+            new Connection(ws, lp, conv.result(), null, address, admission.lease()).start();
+          }));
         } else {
-          rooms.join(lp, room).onComplete(joined -> {
+          rooms.join(lp, room).onComplete(joined -> on(context, () -> {
             if (joined.failed()) {
               unavailable(ws, slug, joined.cause());
               return;
             }
-            new Connection(ws, lp, null, room).start();
-          });
+            new Connection(ws, lp, null, room, address, admission.lease()).start();
+          }));
         }
-      }).onFailure(err -> LOG.debug("websocket upgrade failed for {}: {}", slug, err.getMessage()));
-    });
+      }).onFailure(err -> {
+        if (admission.admitted()) {
+          admission.lease().release();
+        }
+        LOG.debug("websocket upgrade failed for {}: {}", slug, err.getMessage());
+      });
+    }));
+  }
+
+  /** A connection over the audience limits: an error frame naming the limit, then a close code, never a hang. */
+  private void refuse(ServerWebSocket ws, AudienceLimits.Refusal refusal) {
+    AudienceLimits.Options o = audience.options();
+    if (refusal == AudienceLimits.Refusal.SERVER_FULL) {
+      ws.writeTextMessage(error(refusal.code(), "the server holds " + o.connections()
+          + " live chats already; try again later").encode());
+      ws.close((short) 1013, "server full");
+    } else {
+      ws.writeTextMessage(error(refusal.code(), "at most " + o.connectionsPerAddress()
+          + " live chats per network address; close one to open another").encode());
+      ws.close((short) 1008, "too many connections");
+    }
+  }
+
+  /** Runs {@code action} on {@code context}: at once when already there, else queued onto it. */
+  private static void on(Context context, Runnable action) {
+    if (Vertx.currentContext() == context) {
+      action.run();
+    } else {
+      context.runOnContext(v -> action.run());
+    }
   }
 
   /** The persona's segment name matching {@code name} (case-insensitive), or null. */
@@ -175,13 +226,18 @@ public final class LiveSocket {
     private final Conversation conversation;
     private final String room;
     private final String viewerId;
+    private final String address;
+    private final AudienceLimits.Lease lease;
     private final TokenBucket bucket;
     private ChatEngine.Turn current;
     private MessageConsumer<JsonObject> roomFrames;
     private long idleTimer = -1;
     private boolean closed;
 
-    Connection(ServerWebSocket ws, LivePersona persona, Conversation conversation, String room) {
+    Connection(ServerWebSocket ws, LivePersona persona, Conversation conversation, String room, String address,
+        AudienceLimits.Lease lease) {
+      this.address = address;
+      this.lease = lease;
       this.ws = ws;
       this.persona = persona;
       this.conversation = conversation;
@@ -196,6 +252,7 @@ public final class LiveSocket {
       if (ws.isClosed()) {
         // The audience left while the conversation was being opened.
         closed = true;
+        lease.release();
         if (room != null) {
           rooms.leave(persona.slug(), room);
         }
@@ -297,6 +354,11 @@ public final class LiveSocket {
         send(error("rate_limited", "too many messages; slow down").put("replyTo", replyTo));
         return;
       }
+      if (!audience.tryMessage(address)) {
+        send(error("rate_limited", "too many messages from your network address (at most "
+            + audience.options().messagesPerMinutePerAddress() + " a minute); slow down").put("replyTo", replyTo));
+        return;
+      }
       if (room != null) {
         ask(replyTo, s);
         return;
@@ -334,8 +396,10 @@ public final class LiveSocket {
     private void ask(String clientId, String text) {
       JsonObject q = new JsonObject().put("viewer", viewerId).put("clientId", clientId).put("text", text);
       // Bounded wait: during a takeover the room's old owner may still be registered but gone.
+      Context context = vertx.getOrCreateContext();
       vertx.eventBus().<JsonObject>request(LiveRooms.askAddress(persona.slug(), room), q,
-          new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(5_000)).onComplete(ar -> {
+          new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(5_000)).onComplete(ar -> on(context,
+          () -> {
         if (ar.failed()) {
           LOG.warn("room {} of {} did not take a question: {}", room, persona.slug(), ar.cause().getMessage());
           send(error("unavailable", "the room cannot take questions right now").put("replyTo", clientId));
@@ -353,7 +417,7 @@ public final class LiveSocket {
           }
           default -> send(error("unavailable", "the room cannot take questions right now").put("replyTo", clientId));
         }
-      });
+      }));
     }
 
     private void send(JsonObject frame) {
@@ -375,6 +439,7 @@ public final class LiveSocket {
         return;
       }
       closed = true;
+      lease.release();
       if (idleTimer >= 0) {
         vertx.cancelTimer(idleTimer);
       }
