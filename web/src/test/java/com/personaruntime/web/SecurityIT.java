@@ -7,6 +7,10 @@ import com.personaruntime.gateway.testing.OpenAiStubServer.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.HashMap;
@@ -254,6 +258,129 @@ class SecurityIT {
     @Override
     public void close() {
       ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(x -> null);
+    }
+  }
+
+  // ------------------------------------------------------------------ 5, 6. durability and store checks
+
+  @Test
+  void acknowledgedUpdatesSurviveKillDashNineAndAnEmptyStoreIsRefused() throws Exception {
+    Path dir = Path.of("target", "kill9-" + UUID.randomUUID()).toAbsolutePath();
+    Files.createDirectories(dir);
+    Path store = dir.resolve("db.mv.db");
+    Child child = Child.start(dir);
+    try {
+      String token = child.login();
+      child.call("POST", "/api/v1/personas", token, persona("durable", null).encode()).expect(201);
+      for (int i = 1; i <= 60; i++) {
+        JsonObject doc = persona("durable", null).put("bio", "update " + i);
+        child.call("PUT", "/api/v1/personas/durable?publish=true", token, doc.encode()).expect(200);
+      }
+    } finally {
+      child.kill(); // SIGKILL: no shutdown hook, no close
+    }
+    child = Child.start(dir);
+    try {
+      String token = child.login();
+      JsonObject got = child.call("GET", "/api/v1/personas/durable", token, null).expect(200).json();
+      assertThat(got.getJsonObject("document").getString("bio")).isEqualTo("update 60");
+      assertThat(got.getInteger("publishedVersion")).isEqualTo(61);
+    } finally {
+      child.kill();
+    }
+    // an emptied store file: refused at start, naming the file, instead of starting as a new install
+    Files.write(store, new byte[0]);
+    Process empty = Child.process(dir);
+    assertThat(empty.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String err = new String(empty.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(empty.exitValue()).as("exit code; stderr: %s", err).isEqualTo(4);
+    assertThat(err).contains(store.toString()).contains("is empty (0 bytes)").contains("Restore the file");
+  }
+
+  /** The real server in a child JVM (so it can be killed with SIGKILL), on an H2 file store in {@code dir}. */
+  static final class Child {
+    final Process process;
+    final int port;
+    final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+    private Child(Process process, int port) {
+      this.process = process;
+      this.port = port;
+    }
+
+    static Process process(Path dir) throws Exception {
+      return process(dir, 0);
+    }
+
+    static Process process(Path dir, int port) throws Exception {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+          "-cp", System.getProperty("java.class.path"), Main.class.getName());
+      Map<String, String> env = pb.environment();
+      env.put("HTTP_HOST", "127.0.0.1");
+      env.put("HTTP_PORT", String.valueOf(port));
+      env.put("HTTP_INSTANCES", "2");
+      env.put("STORAGE_URL", "jdbc:h2:file:" + dir.resolve("db"));
+      env.put("ADMIN_EMAIL", TestServer.ADMIN_EMAIL);
+      env.put("ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
+      env.put("HTTP_SHUTDOWNGRACESECONDS", "1");
+      pb.redirectOutput(dir.resolve("child-" + System.nanoTime() + ".out").toFile());
+      return pb.start();
+    }
+
+    static Child start(Path dir) throws Exception {
+      int port;
+      try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        port = s.getLocalPort();
+      }
+      Child c = new Child(process(dir, port), port);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      while (System.nanoTime() < deadline) {
+        if (!c.process.isAlive()) {
+          throw new AssertionError("child server exited: "
+              + new String(c.process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        try {
+          if (c.call("GET", "/health", null, null).status() == 200) {
+            return c;
+          }
+        } catch (AssertionError notYet) {
+          // not listening yet
+        }
+        Thread.sleep(200);
+      }
+      c.kill();
+      throw new AssertionError("child server did not answer /health within 90 s");
+    }
+
+    String login() {
+      return call("POST", "/api/v1/auth/login", null, new JsonObject().put("email", TestServer.ADMIN_EMAIL)
+          .put("password", TestServer.ADMIN_PASSWORD).encode()).expect(200).json().getString("token");
+    }
+
+    TestServer.Res call(String method, String path, String token, String json) {
+      java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
+      if (token != null) {
+        b.header("Authorization", "Bearer " + token);
+      }
+      if (json != null) {
+        b.header("Content-Type", "application/json");
+      }
+      b.method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+          : java.net.http.HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+      try {
+        java.net.http.HttpResponse<String> r = http.send(b.build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new TestServer.Res(method + " " + path, r.statusCode(), r.headers(), r.body());
+      } catch (Exception e) {
+        throw new AssertionError(method + " " + path + " failed: " + e, e);
+      }
+    }
+
+    void kill() throws InterruptedException {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
     }
   }
 

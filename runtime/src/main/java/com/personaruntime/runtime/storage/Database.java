@@ -43,13 +43,14 @@ public final class Database {
    * {@link StorageException} naming the URL (password masked) when the database cannot be
    * reached or a migration fails, and with {@link IllegalArgumentException} for an unsupported URL.
    */
-  public static Future<Database> open(Vertx vertx, StorageConfig config) {
+  public static Future<Database> open(Vertx vertx, StorageConfig configured) {
     String vendor;
     try {
-      vendor = config.vendor();
+      vendor = configured.vendor();
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
+    StorageConfig config = vendor.equals("h2") ? durable(configured) : configured;
     return vertx.executeBlocking(() -> migrate(config, vendor), false)
         .map(result -> {
           Pool raw = JDBCPool.pool(vertx,
@@ -69,6 +70,10 @@ public final class Database {
   private static MigrateResult migrate(StorageConfig config, String vendor) {
     try {
       if (vendor.equals("h2")) {
+        Path file = h2File(config.url());
+        if (file != null) {
+          H2StoreCheck.beforeOpen(file);
+        }
         createH2Directory(config.url());
       }
       return Flyway.configure(Database.class.getClassLoader())
@@ -77,10 +82,49 @@ public final class Database {
           .failOnMissingLocations(false)
           .load()
           .migrate();
+    } catch (StorageException e) {
+      throw e;
     } catch (RuntimeException | java.io.IOException e) {
-      throw new StorageException("cannot open database " + config.redactedUrl() + ": "
-          + config.scrub(rootMessage(e)), null);
+      String message = config.scrub(rootMessage(e));
+      Path file = vendor.equals("h2") ? h2File(config.url()) : null;
+      if (file != null && message.toLowerCase(Locale.ROOT).contains("corrupt")) {
+        throw new StorageException(H2StoreCheck.damaged(file, message), null);
+      }
+      throw new StorageException("cannot open database " + config.redactedUrl() + ": " + message, null);
     }
+  }
+
+  /**
+   * An H2 file URL made durable: {@code WRITE_DELAY=0}, so a commit is written to the file before it is
+   * acknowledged (H2's default keeps commits in memory for up to 500 ms, and a kill -9 loses them). A URL
+   * that sets {@code WRITE_DELAY} itself is left as the operator wrote it. In-memory and server URLs are
+   * unchanged.
+   */
+  static StorageConfig durable(StorageConfig config) {
+    String url = config.url();
+    if (h2File(url) == null || url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
+      return config;
+    }
+    return new StorageConfig(url + ";WRITE_DELAY=0", config.user(), config.password(), config.maxPoolSize());
+  }
+
+  /** The {@code .mv.db} file of an embedded H2 file URL, or null for in-memory and server URLs. */
+  static Path h2File(String url) {
+    String rest = url.substring("jdbc:h2:".length());
+    String lower = rest.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:")
+        || lower.startsWith("zip:")) {
+      return null;
+    }
+    if (lower.startsWith("file:")) {
+      rest = rest.substring("file:".length());
+    }
+    int semicolon = rest.indexOf(';');
+    String file = semicolon >= 0 ? rest.substring(0, semicolon) : rest;
+    if (file.startsWith("~")) {
+      file = System.getProperty("user.home") + file.substring(1);
+    }
+    return Path.of(file + ".mv.db").toAbsolutePath().normalize();
   }
 
   private static String rootMessage(Throwable e) {
