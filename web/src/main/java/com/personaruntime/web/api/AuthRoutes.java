@@ -6,6 +6,7 @@ import com.personaruntime.runtime.storage.BrandRepository;
 import java.util.HashMap;
 import java.util.Map;
 import com.personaruntime.web.http.ApiException;
+import com.personaruntime.web.http.Errors;
 import com.personaruntime.web.http.Auth;
 import com.personaruntime.web.http.Bodies;
 import io.vertx.core.http.Cookie;
@@ -45,6 +46,14 @@ public final class AuthRoutes {
   }
 
   private void login(RoutingContext ctx) {
+    // JSON only: a cross-site HTML form can send text/plain, urlencoded or multipart bodies without a
+    // preflight, never application/json, so this closes login CSRF (logging a victim into the attacker's account).
+    String type = ctx.request().getHeader("Content-Type");
+    String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+    if (!mime.equals("application/json") && !(mime.startsWith("application/") && mime.endsWith("+json"))) {
+      throw new ApiException(415, "unsupported_media_type", "login takes a JSON body with Content-Type: "
+          + "application/json, got " + (type == null ? "no Content-Type" : "'" + Errors.cut(type, 100) + "'"));
+    }
     JsonObject body = Bodies.object(ctx);
     String email = Bodies.requiredString(body, "email");
     String password = Bodies.requiredString(body, "password");

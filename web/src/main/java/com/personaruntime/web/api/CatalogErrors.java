@@ -9,6 +9,13 @@ final class CatalogErrors {
   private CatalogErrors() {
   }
 
+  /** The message of an invalid document: its first problems, counted beyond three (the list is in "problems"). */
+  private static String summary(CatalogException e) {
+    java.util.List<String> p = e.problems();
+    String head = String.join("; ", p.subList(0, Math.min(3, p.size())));
+    return e.getMessage() + ": " + head + (p.size() > 3 ? "; and " + (p.size() - 3) + " more" : "");
+  }
+
   static Throwable map(Throwable t) {
     if (t instanceof CatalogException e) {
       return switch (e.kind()) {
@@ -16,7 +23,7 @@ final class CatalogErrors {
         case CONFLICT -> ApiException.conflict(e.getMessage());
         case FORBIDDEN -> ApiException.forbidden(e.getMessage());
         case INVALID -> e.problems().isEmpty() ? ApiException.invalid(e.getMessage())
-            : new ValidationFailure(e.getMessage() + ": " + String.join("; ", e.problems()), e.problems());
+            : new ValidationFailure(summary(e), e.problems());
       };
     }
     return t;

@@ -55,6 +55,7 @@ public final class Errors {
     }
     String code = switch (status) {
       case 413 -> "body_too_large";
+      case 415 -> "unsupported_media_type";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 401 -> "unauthorized";
@@ -70,15 +71,46 @@ public final class Errors {
     send(ctx, status, code, message, null);
   }
 
+  /** At most {@value #MAX_PROBLEMS} lines of at most {@value #MAX_TEXT} characters, then "and K more". */
+  static JsonArray bounded(JsonArray problems) {
+    JsonArray out = new JsonArray();
+    int n = problems.size();
+    for (int i = 0; i < Math.min(n, MAX_PROBLEMS); i++) {
+      out.add(cut(String.valueOf(problems.getValue(i)), MAX_TEXT));
+    }
+    if (n > MAX_PROBLEMS) {
+      out.add("and " + (n - MAX_PROBLEMS) + " more");
+    }
+    return out;
+  }
+
+  /** {@code text} cut to {@code max} characters (never inside a surrogate pair), marked with "…". */
+  public static String cut(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
+    return text.substring(0, end) + "…";
+  }
+
   private static String statusText(int status) {
     return "request failed with status " + status;
   }
 
-  /** Writes {@code {"error":{"code","message"[,"problems"]}}}. */
+  /** At most this many problems are listed; the rest are counted ("and K more"). */
+  public static final int MAX_PROBLEMS = 20;
+  /** Longest problem line or message, in characters; longer ones are cut with "…". */
+  public static final int MAX_TEXT = 500;
+
+  /**
+   * Writes {@code {"error":{"code","message"[,"problems"]}}}, bounded whatever the input was: at most
+   * {@value #MAX_PROBLEMS} problems, then one line {@code "and K more"}; every message and problem cut at
+   * {@value #MAX_TEXT} characters. A 1 MiB document with thousands of problems answers a few kilobytes.
+   */
   public static void send(RoutingContext ctx, int status, String code, String message, JsonArray problems) {
-    JsonObject error = new JsonObject().put("code", code).put("message", message);
+    JsonObject error = new JsonObject().put("code", code).put("message", cut(message, 2 * MAX_TEXT));
     if (problems != null) {
-      error.put("problems", problems);
+      error.put("problems", bounded(problems));
     }
     ctx.response()
         .setStatusCode(status)
