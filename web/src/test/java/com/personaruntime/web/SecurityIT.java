@@ -126,6 +126,56 @@ class SecurityIT {
     assertThat(attacker.requestCount()).as("requests that reached the unapproved address").isZero();
   }
 
+  // ------------------------------------------------------------------ 2. text that stalls every request
+
+  @Test
+  void quadraticAndDeepTextsAnswerFastWhileHealthKeepsAnswering() throws Exception {
+    String at = "@" + "a".repeat(19_999);
+    server.post("/api/v1/personas", admin, persona("guarded", null)).expect(201);
+    CompletableFuture<TestServer.Res> check = CompletableFuture.supplyAsync(() -> server.post(
+        "/api/v1/guardrails/check", admin, new JsonObject().put("persona", "guarded").put("text", at)));
+    long worstHealthMs = 0;
+    while (!check.isDone()) {
+      long t = System.nanoTime();
+      server.get("/health", null).expect(200);
+      worstHealthMs = Math.max(worstHealthMs, (System.nanoTime() - t) / 1_000_000);
+    }
+    check.get().expect(200);
+    assertThat(worstHealthMs).as("slowest /health while a 20,000-char check ran").isLessThan(1_000);
+    long t = System.nanoTime();
+    server.post("/api/v1/guardrails/check", admin, new JsonObject().put("persona", "guarded").put("text", at))
+        .expect(200);
+    server.post("/api/v1/guardrails/check", admin, new JsonObject().put("persona", "guarded")
+        .put("text", "a.".repeat(3000))).expect(200);
+    assertThat((System.nanoTime() - t) / 1_000_000).as("two adversarial checks, ms").isLessThan(2_000);
+  }
+
+  // ------------------------------------------------------------------ 7, 9. amplification and small holes
+
+  @Test
+  void errorsAreBoundedLoginIsJsonOnlyAndAGetWithABodyIsNotA500() throws Exception {
+    StringBuilder yaml = new StringBuilder("id: dup\nbrand: acme\nname: Dup\nlanguages: [en]\n");
+    int i = 0;
+    while (yaml.length() < 1_000_000) {
+      yaml.append("bio: \"").append("x".repeat(40)).append(i++).append("\"\n");
+    }
+    TestServer.Res big = server.call("POST", "/api/v1/personas").bearer(admin)
+        .body("application/yaml", yaml.toString()).send();
+    big.expectError(400, "invalid");
+    assertThat(big.body().length()).as("error body for a 1 MB document of duplicate keys").isLessThan(16_384);
+    JsonArray problems = big.json().getJsonObject("error").getJsonArray("problems");
+    assertThat(problems.size()).isLessThanOrEqualTo(21);
+    assertThat(problems.getString(problems.size() - 1)).matches("and \\d+ more");
+
+    for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+      server.call("POST", "/api/v1/auth/login").body(type, new JsonObject().put("email", TestServer.ADMIN_EMAIL)
+          .put("password", TestServer.ADMIN_PASSWORD).encode()).send().expectError(415, "unsupported_media_type");
+    }
+    assertThat(server.call("GET", "/api/v1/personas").bearer(admin).body("application/json", "{\"x\":1}").send()
+        .status()).isEqualTo(200);
+    assertThat(server.call("GET", "/health").body("application/json", "{\"x\":1}").send().status()).isEqualTo(200);
+  }
+
   // ------------------------------------------------------------------ 4. audience limits across sockets
 
   @Test
