@@ -65,6 +65,10 @@ public final class LoadTest {
 
   private final Options o;
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+  /** Every {@code done} a session received (warm-up included): each is a turn the server must have stored. */
+  private final LongAdder turnsDone = new LongAdder();
+  /** Turns answered but missing from the transcript after the server stopped (in-process runs only). */
+  private long lostWrites;
   private final Map<String, LongAdder> decisions = new ConcurrentHashMap<>();
   private final Recorder firstToken = new Recorder();
   private final Recorder completion = new Recorder();
@@ -123,7 +127,9 @@ public final class LoadTest {
       dog.start();
     }
     try {
-      return new LoadTest(o).run();
+      LoadTest t = new LoadTest(o);
+      int code = t.run();
+      return t.lostWrites > 0 ? 1 : code;
     } catch (Exception e) {
       e.printStackTrace();
       return 1;
@@ -245,6 +251,11 @@ public final class LoadTest {
       if (server != null) {
         PersonaServer srv = server;
         quietly(() -> srv.stop().get(60, TimeUnit.SECONDS));
+        Path folder = tmp;
+        quietly(() -> {
+          checkTranscript(folder);
+          return null;
+        });
       }
       if (stub != null) {
         stub.close();
@@ -255,6 +266,26 @@ public final class LoadTest {
       if (tmp != null) {
         deleteTree(tmp);
       }
+    }
+  }
+
+  /**
+   * After the in-process server stopped: every turn a session saw end with {@code done} must be in the
+   * transcript. Prints stored vs answered; a shortfall is a lost write and fails the run.
+   */
+  private void checkTranscript(Path tmp) throws Exception {
+    if (tmp == null) {
+      return;
+    }
+    String url = "jdbc:h2:file:" + tmp.resolve("db/persona-runtime").toAbsolutePath();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+         java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM transcript_turns")) {
+      rs.next();
+      long stored = rs.getLong(1);
+      long answered = turnsDone.sum();
+      lostWrites = Math.max(0, answered - stored);
+      System.out.printf(Locale.ROOT, "transcript             %d turns stored for %d answered (warm-up included): "
+          + "%s%n", stored, answered, lostWrites == 0 ? "no lost write" : lostWrites + " LOST");
     }
   }
 
@@ -639,6 +670,7 @@ public final class LoadTest {
         }
         case "done" -> {
           if (replyTo != null && replyTo.equals(current)) {
+            turnsDone.increment();
             if (!warm) {
               completion.addNanos(now - sentAt);
               replies.incrementAndGet();

@@ -260,6 +260,27 @@ final class PersonaSchema {
     return path.isEmpty() ? name : path + "." + name;
   }
 
+  /** Longest list (knowledge entries aside): every persona text is sent with each hello and prompt. */
+  static final int MAX_LIST_ITEMS = 100;
+  /** Most knowledge entries. */
+  static final int MAX_KNOWLEDGE = 500;
+  /** Longest string of a field without its own limit below. */
+  static final int MAX_CHARS_DEFAULT = 300;
+  /** Per-field longest strings, by the field's name (the last path segment). */
+  static final Map<String, Integer> MAX_CHARS = Map.of(
+      "name", 100, "bio", 1_000, "greeting", 500, "title", 200, "text", 4_000, "url", 2_000, "email", 254,
+      "baseUrl", 2_000);
+
+  /** The longest string allowed at {@code path} ({@code knowledge[3].text} -> the limit of {@code text}). */
+  static int maxChars(String path) {
+    String last = path.substring(path.lastIndexOf('.') + 1);
+    int bracket = last.indexOf('[');
+    if (bracket >= 0) {
+      last = last.substring(0, bracket);
+    }
+    return MAX_CHARS.getOrDefault(last, MAX_CHARS_DEFAULT);
+  }
+
   @SafeVarargs
   private static Str str(Function<String, String>... rules) {
     return new Str(List.of(rules));
@@ -401,6 +422,11 @@ final class PersonaSchema {
       if (node.isEmpty() && emptyMessage != null) {
         ctx.add(path, emptyMessage);
       }
+      int maxItems = path.endsWith("knowledge") ? MAX_KNOWLEDGE : MAX_LIST_ITEMS;
+      if (node.size() > maxItems) {
+        ctx.add(path, "must have at most " + maxItems + " entries, got " + node.size());
+        return;
+      }
       Map<String, String> seen = new HashMap<>();
       for (int i = 0; i < node.size(); i++) {
         String itemPath = path + "[" + i + "]";
@@ -452,6 +478,12 @@ final class PersonaSchema {
       if (!node.isTextual()) {
         String hint = node.isNumber() || node.isBoolean() ? " (put it in quotes if it is text)" : "";
         ctx.add(path, "expected a string, got " + describe(node) + hint);
+        return;
+      }
+      int max = maxChars(path);
+      int length = node.asText().length();
+      if (length > max) {
+        ctx.add(path, "must be at most " + max + " characters, got " + length);
         return;
       }
       for (Function<String, String> rule : rules) {

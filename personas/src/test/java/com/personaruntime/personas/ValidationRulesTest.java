@@ -160,6 +160,7 @@ class ValidationRulesTest {
             + " openai, ollama, anthropic, composer, got 'gpt'"),
         Arguments.of("model: {provider: opnai, name: m}", "linh.yaml: model.provider: must be one"
             + " of openai, ollama, anthropic, composer, got 'opnai'; did you mean 'openai'?"),
+        Arguments.of("bio: " + "x".repeat(1001), "linh.yaml: bio: must be at most 1000 characters, got 1001"),
         Arguments.of("model: {name: m}",
             "linh.yaml: model: give model.endpoint (one of the server's named model endpoints) or model.provider"),
         Arguments.of("model: {endpoint: main, baseUrl: 'http://127.0.0.1:9/v1'}",

@@ -107,10 +107,12 @@ public final class PersonaServer {
   private final long startedNanos;
 
   private final Publisher publisher;
+  private final LiveStore liveStore;
 
   private PersonaServer(Vertx vertx, Database database, List<HttpServer> servers, AppConfig config,
-      long startedNanos, Publisher publisher) {
+      long startedNanos, Publisher publisher, LiveStore liveStore) {
     this.publisher = publisher;
+    this.liveStore = liveStore;
     this.vertx = vertx;
     this.database = database;
     this.http = servers.get(0);
@@ -282,7 +284,7 @@ public final class PersonaServer {
             });
           })
           .map(servers -> {
-            PersonaServer ps = new PersonaServer(vertx, db, servers, config, t0, publisher);
+            PersonaServer ps = new PersonaServer(vertx, db, servers, config, t0, publisher, liveStore);
             LOG.info("persona-runtime UP on http://{}:{} in {} ms ({} HTTP verticles, storage: {}, default model: {})",
                 config.http().host(), ps.port(), (System.nanoTime() - t0) / 1_000_000, servers.size(), db.vendor(),
                 config.llm().provider());
@@ -464,6 +466,8 @@ public final class PersonaServer {
     publisher.close();
     Future.join(servers.stream().map(s -> s.shutdown(config.http().shutdownGraceSeconds(), TimeUnit.SECONDS))
             .toList())
+        // transcript turns and moderation items still being written finish before the pool closes
+        .transform(x -> liveStore.drain(Duration.ofSeconds(config.http().shutdownGraceSeconds() + 5L)))
         .transform(x -> database.close())
         .onComplete(x -> {
           if (x.failed()) {

@@ -96,6 +96,14 @@ public final class ChatEngine {
     return Future.succeededFuture(c);
   }
 
+  /**
+   * Whether the transcript store is behind ({@link LiveStore#saturated()}): callers refuse new messages
+   * with an {@code overloaded} error instead of letting writes queue without bound or be dropped.
+   */
+  public boolean overloaded() {
+    return store.saturated();
+  }
+
   /** Writes the conversation's row once (on its context), at its first message. */
   private Future<Void> stored(Conversation c) {
     if (c.stored == null) {

@@ -354,6 +354,11 @@ public final class LiveSocket {
         send(error("rate_limited", "too many messages; slow down").put("replyTo", replyTo));
         return;
       }
+      if (engine.overloaded()) {
+        // backpressure: the database is behind; refusing is better than dropping what was said
+        send(error("overloaded", "the server is busy; send your message again in a moment").put("replyTo", replyTo));
+        return;
+      }
       if (!audience.tryMessage(address)) {
         send(error("rate_limited", "too many messages from your network address (at most "
             + audience.options().messagesPerMinutePerAddress() + " a minute); slow down").put("replyTo", replyTo));
