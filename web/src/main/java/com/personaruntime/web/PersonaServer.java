@@ -339,7 +339,15 @@ public final class PersonaServer {
     router.get("/health").handler(ctx -> ctx.response()
         .putHeader("content-type", "application/json; charset=utf-8")
         .end(new JsonObject().put("status", "UP").put("storage", db.vendor()).encode()));
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+    // Metrics name internal paths, personas and brands: platform admins only (a bearer API token works
+    // for a Prometheus scrape: authorization.credentials in its scrape config).
+    router.get("/metrics").handler(new Auth(auth)).handler(ctx -> {
+      if (!Auth.principal(ctx).platformAdmin()) {
+        ctx.fail(com.personaruntime.web.http.ApiException.forbidden("only platform admins may read /metrics"));
+        return;
+      }
+      ctx.next();
+    }).handler(PrometheusScrapingHandler.create(registry));
 
     AuthRoutes authRoutes = new AuthRoutes(auth, brands, config.http().secureCookies(),
         config.auth().sessionTtlMinutes() * 60L);

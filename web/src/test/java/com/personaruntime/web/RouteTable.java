@@ -39,7 +39,7 @@ final class RouteTable {
 
   static final List<Row> ROWS = List.of(
       new Row("GET", "/health", Scope.PUBLIC),
-      new Row("GET", "/metrics", Scope.PUBLIC),
+      new Row("GET", "/metrics", Scope.ADMIN),
       new Row("GET", "/", Scope.PUBLIC),
       new Row("POST", "/api/v1/auth/login", Scope.PUBLIC),
       new Row("GET", "/api/v1/public/personas", Scope.PUBLIC),

@@ -174,6 +174,11 @@ class SecurityIT {
     assertThat(server.call("GET", "/api/v1/personas").bearer(admin).body("application/json", "{\"x\":1}").send()
         .status()).isEqualTo(200);
     assertThat(server.call("GET", "/health").body("application/json", "{\"x\":1}").send().status()).isEqualTo(200);
+
+    // metrics name personas, brands and paths: platform admins only
+    assertThat(server.get("/metrics", null).status()).isEqualTo(401);
+    assertThat(server.get("/metrics", owner).status()).isEqualTo(403);
+    assertThat(server.get("/metrics", admin).expect(200).body()).contains("# TYPE");
   }
 
   // ------------------------------------------------------------------ 4. audience limits across sockets

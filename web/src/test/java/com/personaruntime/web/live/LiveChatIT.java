@@ -441,7 +441,13 @@ class LiveChatIT {
 
   /** A sample's value from /metrics (Prometheus text), 0 when absent. */
   private static double metric(String sample) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + base + "/metrics")).GET().build(),
+    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://" + base + "/api/v1/auth/login"))
+        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(new JsonObject()
+            .put("email", ADMIN_EMAIL).put("password", ADMIN_PASSWORD).encode())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    String token = new JsonObject(login.body()).getString("token");
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + base + "/metrics"))
+            .header("Authorization", "Bearer " + token).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     for (String line : r.body().split("\n")) {
