@@ -302,6 +302,7 @@ public final class LoadTest {
     errors.clear();
     decisions.clear();
     log("warm-up: %d sessions x 2 messages done", n);
+    ManagementFactory.getThreadMXBean().resetPeakThreadCount();
   }
 
   private int chat(long deadline, int k) throws Exception {
@@ -364,8 +365,9 @@ public final class LoadTest {
         + "%d turns each (client + server, same JVM)%n", (heap1 - heap0) / 1024.0 / Math.max(1, open),
         (heap1 - heap0) / 1048576.0, open, (heap2 - heap0) / 1024.0 / Math.max(1, open), o.messages));
     if (metrics == null) {
-      r.append(String.format(Locale.ROOT, "threads                %d live at the end of the phase (client + server)%n",
-          ManagementFactory.getThreadMXBean().getThreadCount()));
+      r.append(String.format(Locale.ROOT, "threads                %d live at the end of the phase, peak %d while it "
+          + "ran (client, server and stub in one JVM)%n", ManagementFactory.getThreadMXBean().getThreadCount(),
+          ManagementFactory.getThreadMXBean().getPeakThreadCount()));
     } else {
       r.append(serverReport);
     }

@@ -35,11 +35,29 @@ final class ServerMetrics {
     this.peakHeap = new double[ports.size()];
   }
 
+  private final java.util.Map<Integer, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** /metrics is for platform admins: log in once per node as the admin ServerProcesses created. */
+  private String token(int port) throws Exception {
+    String t = tokens.get(port);
+    if (t == null) {
+      String body = http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/api/v1/auth/login"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"load@loadtest.example\","
+              + "\"password\":\"loadtest-password-123\"}"))
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+      t = new io.vertx.core.json.JsonObject(body).getString("token");
+      tokens.put(port, t);
+    }
+    return t;
+  }
+
   /** One scrape of every node. */
   List<Sample> scrape() throws Exception {
     List<Sample> out = new ArrayList<>();
     for (int port : ports) {
       String body = http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/metrics"))
+          .header("Authorization", "Bearer " + token(port))
           .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
       out.add(parse(body));
     }

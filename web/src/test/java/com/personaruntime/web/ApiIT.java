@@ -123,10 +123,12 @@ class ApiIT {
         .expectError(400, "invalid").message()).startsWith("password:");
     assertThat(s.post("/api/v1/auth/login", null, new JsonObject().put("email", 7).put("password", "x"))
         .expectError(400, "invalid").message()).startsWith("email:").contains("must be a string");
+    // JSON only (login CSRF): a form body or no Content-Type is 415
     s.call("POST", "/api/v1/auth/login").body("application/x-www-form-urlencoded", "email=a&password=b").send()
-        .expectError(400, "bad_json");
+        .expectError(415, "unsupported_media_type");
     s.call("POST", "/api/v1/auth/login").json("[1,2]").send().expectError(400, "bad_request");
-    s.call("POST", "/api/v1/auth/login").send().expectError(400, "bad_request");
+    s.call("POST", "/api/v1/auth/login").send().expectError(415, "unsupported_media_type");
+    s.call("POST", "/api/v1/auth/login").body("application/json", "").send().expectError(400, "bad_request");
   }
 
   @Test

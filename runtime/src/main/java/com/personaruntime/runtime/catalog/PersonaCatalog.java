@@ -324,6 +324,16 @@ public final class PersonaCatalog {
     return get(principal, slug).compose(rec -> personas.versions(rec.id()));
   }
 
+  /**
+   * The published persona read afresh (the cached entry dropped first): what a live connection calls when
+   * {@value #CHANGED_ADDRESS} names its persona, so it never keeps talking with a deleted persona or an
+   * old policy. Empty when the persona is deleted or unpublished.
+   */
+  public Future<Optional<LivePersona>> reload(String slug) {
+    live.invalidate(slug);
+    return live(slug);
+  }
+
   /** The published persona with its compiled policy, cached; empty when unknown or deleted. */
   public Future<Optional<LivePersona>> live(String slug) {
     LivePersona cached = live.getIfPresent(slug);

@@ -19,7 +19,7 @@ public final class Conversation {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final String id;
-  private final LivePersona persona;
+  private LivePersona persona;
   private final String room;
   private final String canary;
   private final int maxTurns;
@@ -60,6 +60,18 @@ public final class Conversation {
 
   public LivePersona persona() {
     return persona;
+  }
+
+  /**
+   * Continues the conversation with a newly published version of its persona (its policy, knowledge and
+   * voice apply from the next turn; the memory is kept). Called on the conversation's context.
+   */
+  public void switchTo(LivePersona newer) {
+    if (!newer.slug().equals(persona.slug())) {
+      throw new IllegalArgumentException("a conversation with " + persona.slug() + " cannot switch to "
+          + newer.slug());
+    }
+    this.persona = newer;
   }
 
   public String room() {

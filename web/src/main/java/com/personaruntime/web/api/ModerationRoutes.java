@@ -113,7 +113,8 @@ public final class ModerationRoutes {
   /**
    * An edited text through the persona's guard (output for replies and posts, input for an
    * audience message): blocked is refused, otherwise the guard's text (rewrites applied) is kept.
-   * A persona no longer published has no guard to run; the text is kept as the moderator wrote it.
+   * Fails closed: when the persona's guard cannot be run (the persona is deleted or unpublished, or the
+   * lookup fails), the edit is refused (409, or the lookup's own error) rather than released unchecked.
    */
   private Future<String> guarded(Principal p, Item item, String text) {
     CheckContext context = switch (item.kind()) {
@@ -123,7 +124,12 @@ public final class ModerationRoutes {
     };
     return catalog.liveFor(p, item.personaId()).transform(ar -> {
       if (ar.failed()) {
-        return Future.succeededFuture(text);
+        if (ar.cause() instanceof com.personaruntime.runtime.catalog.CatalogException c
+            && c.kind() == com.personaruntime.runtime.catalog.CatalogException.Kind.NOT_FOUND) {
+          return Future.failedFuture(ApiException.conflict("text: the persona of this item has no published "
+              + "version, so an edited text cannot be checked by its guard; approve or reject instead"));
+        }
+        return Future.failedFuture(ar.cause());
       }
       Verdict verdict = ar.result().policy().check(text, context);
       if (verdict.decision() == Decision.BLOCK) {

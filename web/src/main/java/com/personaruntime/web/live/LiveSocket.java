@@ -222,7 +222,8 @@ public final class LiveSocket {
    */
   private final class Connection {
     private final ServerWebSocket ws;
-    private final LivePersona persona;
+    private LivePersona persona;
+    private MessageConsumer<String> personaChanges;
     private final Conversation conversation;
     private final String room;
     private final String viewerId;
@@ -279,6 +280,12 @@ public final class LiveSocket {
       }
       send(hello);
       ws.closeHandler(v -> onClose());
+      // a deleted persona stops talking, a newly published version applies from the next message
+      personaChanges = vertx.eventBus().consumer(PersonaCatalog.CHANGED_ADDRESS, m -> {
+        if (persona.slug().equals(m.body())) {
+          follow();
+        }
+      });
       ws.exceptionHandler(err -> LOG.debug("live socket error: {}", err.getMessage()));
       if (room != null) {
         // Registered after hello was written on this context, so hello stays the first frame.
@@ -439,12 +446,41 @@ public final class LiveSocket {
       ws.writeTextMessage(frame.encode());
     }
 
+    /** The persona changed: close if it is gone, else continue with its published version. */
+    private void follow() {
+      Context context = vertx.getOrCreateContext();
+      String slug = persona.slug();
+      catalog.reload(slug).onComplete(ar -> on(context, () -> {
+        if (closed) {
+          return;
+        }
+        if (ar.failed()) {
+          LOG.warn("could not reload persona {} for an open chat: {}", slug, ar.cause().getMessage());
+          return;
+        }
+        if (ar.result().isEmpty()) {
+          send(error("persona_unavailable", "this persona is no longer available"));
+          ws.close((short) 1001, "persona removed");
+          onClose();
+          return;
+        }
+        LivePersona newer = ar.result().get();
+        if (newer.version() != persona.version() && room == null) {
+          persona = newer;
+          conversation.switchTo(newer);
+        }
+      }));
+    }
+
     private void onClose() {
       if (closed) {
         return;
       }
       closed = true;
       lease.release();
+      if (personaChanges != null) {
+        personaChanges.unregister();
+      }
       if (idleTimer >= 0) {
         vertx.cancelTimer(idleTimer);
       }
