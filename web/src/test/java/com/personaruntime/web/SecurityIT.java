@@ -182,6 +182,33 @@ class SecurityIT {
     assertThat(server.get("/metrics", admin).expect(200).body()).contains("# TYPE");
   }
 
+  // ------------------------------------------------------------------ 9. child tokens
+
+  @Test
+  void aTokenMintedWithAnApiTokenCannotOutliveOrSurviveIt() throws Exception {
+    JsonObject parent = server.post("/api/v1/auth/tokens", owner,
+        new JsonObject().put("name", "one day").put("expiresInDays", 1)).expect(201).json();
+    String parentToken = parent.getString("token");
+    JsonObject child = server.post("/api/v1/auth/tokens", parentToken,
+        new JsonObject().put("name", "forever?")).expect(201).json();
+    assertThat(child.getString("expiresAt")).as("a child asking for no expiry gets its parent's")
+        .isEqualTo(parent.getString("expiresAt"));
+    JsonObject grandchild = server.post("/api/v1/auth/tokens", child.getString("token"),
+        new JsonObject().put("name", "longer?").put("expiresInDays", 30)).expect(201).json();
+    assertThat(grandchild.getString("expiresAt")).isEqualTo(parent.getString("expiresAt"));
+    assertThat(server.get("/api/v1/auth/me", grandchild.getString("token")).status()).isEqualTo(200);
+
+    server.delete("/api/v1/auth/tokens/" + parent.getString("id"), owner).expect(204);
+    assertThat(server.get("/api/v1/auth/me", parentToken).status()).isEqualTo(401);
+    assertThat(server.get("/api/v1/auth/me", child.getString("token")).status()).as("child of a revoked token")
+        .isEqualTo(401);
+    assertThat(server.get("/api/v1/auth/me", grandchild.getString("token")).status()).as("grandchild")
+        .isEqualTo(401);
+    // a token made from a login (the owner's interactive session) is not bound to it
+    JsonObject own = server.post("/api/v1/auth/tokens", owner, new JsonObject().put("name", "ci")).expect(201).json();
+    assertThat(own.getValue("expiresAt")).isNull();
+  }
+
   // ------------------------------------------------------------------ 9. guard checks fail closed
 
   @Test

@@ -141,11 +141,21 @@ public final class AuthService {
    * disabled user. Records the use in {@code last_used_at} (at most once a minute).
    */
   public Future<Optional<Principal>> authenticateBearer(String token) {
+    return authenticateBearerToken(token).map(found -> found.map(BearerAuth::principal));
+  }
+
+  /**
+   * Like {@link #authenticateBearer} but also names the token, its kind and its expiry. A token
+   * whose parent (the API token it was minted with) is revoked is refused too.
+   */
+  public Future<Optional<BearerAuth>> authenticateBearerToken(String token) {
     if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 200) {
       return Future.succeededFuture(Optional.empty());
     }
-    return db.pool().preparedQuery("SELECT t.id AS token_id, t.expires_at, t.revoked_at, t.last_used_at, "
-            + USER_COLUMNS + " FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?")
+    return db.pool().preparedQuery("SELECT t.id AS token_id, t.kind AS token_kind, t.expires_at, t.revoked_at,"
+            + " t.last_used_at, p.revoked_at AS parent_revoked_at, " + USER_COLUMNS
+            + " FROM api_tokens t JOIN users u ON u.id = t.user_id"
+            + " LEFT JOIN api_tokens p ON p.id = t.parent_token_id WHERE t.token_hash = ?")
         .execute(Tuple.of(Secrets.sha256(token)))
         .compose(rows -> {
           Optional<Row> found = Sql.first(rows, r -> r);
@@ -155,8 +165,8 @@ public final class AuthService {
           }
           Row row = found.get();
           Instant expires = Sql.instant(row, "expires_at");
-          if (Sql.value(row, "revoked_at") != null || (expires != null && !expires.isAfter(now))
-              || Sql.bool(row, "disabled")) {
+          if (Sql.value(row, "revoked_at") != null || Sql.value(row, "parent_revoked_at") != null
+              || (expires != null && !expires.isAfter(now)) || Sql.bool(row, "disabled")) {
             return Future.succeededFuture(Optional.empty());
           }
           Instant lastUsed = Sql.instant(row, "last_used_at");
@@ -170,7 +180,10 @@ public final class AuthService {
                   return Future.succeededFuture();
                 });
           }
-          return touch.compose(v -> principalOf(row)).map(Optional::of);
+          String tokenId = Sql.string(row, "token_id");
+          boolean api = "api".equals(Sql.string(row, "token_kind"));
+          return touch.compose(v -> principalOf(row))
+              .map(p -> Optional.of(new BearerAuth(p, tokenId, api, expires)));
         });
   }
 
@@ -249,6 +262,22 @@ public final class AuthService {
    * must otherwise lie in the future. Fails with {@link NotFoundException} for an unknown user.
    */
   public Future<CreatedToken> createApiToken(String userId, String name, Instant expiresAt) {
+    return createApiToken(userId, name, expiresAt, null);
+  }
+
+  /**
+   * Creates an API token for a user, minted by a request authenticated with {@code minter} (may be
+   * {@code null}: a console session or a login token). When the minter is an API token the new token
+   * is its child: it expires no later than the minter (a {@code null} or later {@code expiresAt} is
+   * capped at the minter's expiry) and revoking the minter revokes it too (issue 8: a token made
+   * by a one-day token must not outlive or survive it).
+   */
+  public Future<CreatedToken> createApiToken(String userId, String name, Instant expiresAt, BearerAuth minter) {
+    String parentId = minter != null && minter.apiToken() ? minter.tokenId() : null;
+    if (parentId != null && minter.expiresAt() != null
+        && (expiresAt == null || expiresAt.isAfter(minter.expiresAt()))) {
+      expiresAt = minter.expiresAt();
+    }
     Instant now = Sql.micros(clock.instant());
     try {
       Sql.requireText("token name", name, 100);
@@ -261,9 +290,9 @@ public final class AuthService {
     String token = newToken();
     ApiTokenInfo info = new ApiTokenInfo(Sql.newId(), name, shownPrefix(token), now, null, Sql.micros(expiresAt), null);
     return db.pool().preparedQuery("INSERT INTO api_tokens (id, user_id, name, kind, token_hash, token_prefix,"
-            + " created_at, expires_at) VALUES (?, ?, ?, 'api', ?, ?, ?, ?)")
+            + " created_at, expires_at, parent_token_id) VALUES (?, ?, ?, 'api', ?, ?, ?, ?, ?)")
         .execute(Tuple.of(info.id(), userId, name, Secrets.sha256(token), info.prefix(), Sql.ts(now),
-            Sql.ts(info.expiresAt())))
+            Sql.ts(info.expiresAt()), parentId))
         .map(v -> new CreatedToken(info, token))
         .recover(e -> Sql.isForeignKeyViolation(e)
             ? Future.failedFuture(new NotFoundException("user " + userId + " does not exist"))
@@ -283,12 +312,39 @@ public final class AuthService {
             Sql.instant(r, "expires_at"), Sql.instant(r, "revoked_at"))));
   }
 
-  /** Revokes one of the user's own tokens; {@code false} when unknown, someone else's or already revoked. */
+  /**
+   * Revokes one of the user's own tokens and every token minted with it (children, their
+   * children, ...) in one transaction; {@code false} when unknown, someone else's or already revoked.
+   */
   public Future<Boolean> revokeApiToken(String userId, String tokenId) {
-    return db.pool().preparedQuery("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ?"
-            + " AND revoked_at IS NULL")
-        .execute(Tuple.of(Sql.ts(clock.instant()), tokenId, userId))
-        .map(rows -> rows.rowCount() > 0);
+    Instant now = clock.instant();
+    return db.pool().withTransaction(conn -> conn.preparedQuery("UPDATE api_tokens SET revoked_at = ? WHERE id = ?"
+            + " AND user_id = ? AND revoked_at IS NULL")
+        .execute(Tuple.of(Sql.ts(now), tokenId, userId))
+        .compose(rows -> rows.rowCount() == 0
+            ? Future.succeededFuture(false)
+            : revokeChildren(conn, List.of(tokenId), now, 0).map(v -> true)));
+  }
+
+  /** Breadth-first over the token tree (depth bounded: a token chain is never longer than that). */
+  private Future<Void> revokeChildren(io.vertx.sqlclient.SqlConnection conn, List<String> parents, Instant now,
+      int depth) {
+    if (parents.isEmpty() || depth > 64) {
+      return Future.succeededFuture();
+    }
+    Future<Void> chain = Future.succeededFuture();
+    List<String> next = new java.util.ArrayList<>();
+    for (String parent : parents) {
+      chain = chain.compose(v -> conn.preparedQuery("SELECT id FROM api_tokens WHERE parent_token_id = ?")
+          .execute(Tuple.of(parent))
+          .compose(rows -> {
+            rows.forEach(r -> next.add(Sql.string(r, "id")));
+            return conn.preparedQuery("UPDATE api_tokens SET revoked_at = ? WHERE parent_token_id = ?"
+                    + " AND revoked_at IS NULL")
+                .execute(Tuple.of(Sql.ts(now), parent)).mapEmpty();
+          }));
+    }
+    return chain.compose(v -> revokeChildren(conn, next, now, depth + 1));
   }
 
   /** Deletes expired sessions; returns how many. Call it now and then (e.g. hourly). */

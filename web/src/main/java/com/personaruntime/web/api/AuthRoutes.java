@@ -142,7 +142,7 @@ public final class AuthRoutes {
       }
       expiresAt = Instant.now().plusSeconds(((Number) days).longValue() * 86400);
     }
-    auth.createApiToken(p.userId(), name, expiresAt).onComplete(ar -> {
+    auth.createApiToken(p.userId(), name, expiresAt, Auth.bearer(ctx).orElse(null)).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
         return;

@@ -1,6 +1,7 @@
 package com.personaruntime.web.http;
 
 import com.personaruntime.runtime.auth.AuthService;
+import com.personaruntime.runtime.auth.BearerAuth;
 import com.personaruntime.runtime.auth.Principal;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -21,6 +22,7 @@ public final class Auth implements Handler<RoutingContext> {
   public static final String SESSION_COOKIE = "prt_session";
   public static final String CSRF_HEADER = "X-CSRF-Token";
   private static final String PRINCIPAL = "principal";
+  private static final String BEARER = "bearerAuth";
 
   private final AuthService auth;
 
@@ -50,6 +52,11 @@ public final class Auth implements Handler<RoutingContext> {
     return p;
   }
 
+  /** The bearer token that authenticated the request; empty for a console session. */
+  public static Optional<BearerAuth> bearer(RoutingContext ctx) {
+    return Optional.ofNullable(ctx.get(BEARER));
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
     // The body is read after authentication (BodyHandler follows): hold it while we look up.
@@ -60,7 +67,17 @@ public final class Auth implements Handler<RoutingContext> {
         fail(ctx);
         return;
       }
-      proceed(ctx, auth.authenticateBearer(header.substring(7).trim()));
+      auth.authenticateBearerToken(header.substring(7).trim()).onComplete(ar -> {
+        if (ar.failed()) {
+          ctx.fail(ar.cause());
+        } else if (ar.result().isEmpty()) {
+          fail(ctx);
+        } else {
+          ctx.put(BEARER, ar.result().get());
+          ctx.put(PRINCIPAL, ar.result().get().principal());
+          ctx.next();
+        }
+      });
       return;
     }
     Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
@@ -91,19 +108,6 @@ public final class Auth implements Handler<RoutingContext> {
       }
       ctx.put(PRINCIPAL, session.principal());
       ctx.next();
-    });
-  }
-
-  private void proceed(RoutingContext ctx, Future<Optional<Principal>> lookup) {
-    lookup.onComplete(ar -> {
-      if (ar.failed()) {
-        ctx.fail(ar.cause());
-      } else if (ar.result().isEmpty()) {
-        fail(ctx);
-      } else {
-        ctx.put(PRINCIPAL, ar.result().get());
-        ctx.next();
-      }
     });
   }
 
