@@ -85,12 +85,26 @@ public final class Conversation {
     return out;
   }
 
-  void touch(long nowMillis) {
+  /** Completes once the conversation's row is stored (rows that refer to it wait for this). */
+  public io.vertx.core.Future<Void> stored() {
+    return stored;
+  }
+
+  /** Records activity (resets the re-disclosure gap). */
+  public void touch(long nowMillis) {
     lastActivityMillis = nowMillis;
   }
 
   List<ChatMessage> memory() {
     return List.copyOf(memory);
+  }
+
+  /** Appends a persona line that answers no new audience message (a moderator's release). */
+  void rememberPersona(String persona) {
+    memory.addLast(AiMessage.from(persona.isEmpty() ? "…" : persona));
+    while (memory.size() > maxTurns * 2) {
+      memory.removeFirst();
+    }
   }
 
   void remember(String audience, String persona) {
