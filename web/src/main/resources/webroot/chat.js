@@ -283,13 +283,12 @@
         }
         about.hidden = false;
         hideAlert();
-        if (!inRoom() && typeof frame.resumeToken === 'string') {
-          if (frame.resumed === true && log.childElementCount === 0) { notice(ui.resumed, 'resumed'); }
-          storeToken(slug, frame.resumeToken);
-        }
+
         if (log.childElementCount === 0 && typeof p.greeting === 'string' && p.greeting) {
           bubble('persona greeting', p.greeting, personaName, personaLang);
+          if (frame.resumed === true) { notice(ui.resumed, 'resumed'); }
         }
+        if (!inRoom() && typeof frame.resumeToken === 'string') { storeToken(slug, frame.resumeToken); }
         setStatus('online');
         updateSend();
         break;

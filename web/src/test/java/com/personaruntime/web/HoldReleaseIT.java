@@ -79,15 +79,18 @@ class HoldReleaseIT {
             jurisdictions: [EU]
             ai_label: { en: "AI-generated" }
           model:
-            provider: openai
-            baseUrl: %s
-            name: stub-model
-            apiKeyEnv: HOLD_STUB_KEY
-          """.formatted(p[0], p[1], p[0].toUpperCase(), stub.baseUrl()), StandardCharsets.UTF_8);
+            endpoint: stub
+          """.formatted(p[0], p[1], p[0].toUpperCase()), StandardCharsets.UTF_8);
     }
-    s = TestServer.start("hold", Map.of("PERSONAS_DIR", personas.toString(), "HOLD_STUB_KEY", "sk-hold",
-        "LLM_MAXRETRIES", "0", "MODERATION_SWEEPSECONDS", "3600", "MODERATION_LEASESECONDS", "120",
-        "LIVE_RESUMETTLMINUTES", "30"), clock);
+    Map<String, String> env = new java.util.HashMap<>(Map.of("PERSONAS_DIR", personas.toString(),
+        "HOLD_STUB_KEY", "sk-hold", "LLM_MAXRETRIES", "0", "MODERATION_SWEEPSECONDS", "3600",
+        "MODERATION_LEASESECONDS", "120", "LIVE_RESUMETTLMINUTES", "30"));
+    // the operator's named endpoint (allowed although on loopback)
+    env.put("LLM_ENDPOINTS_STUB_PROVIDER", "openai");
+    env.put("LLM_ENDPOINTS_STUB_BASEURL", stub.baseUrl());
+    env.put("LLM_ENDPOINTS_STUB_MODEL", "stub-model");
+    env.put("LLM_ENDPOINTS_STUB_APIKEYENV", "HOLD_STUB_KEY");
+    s = TestServer.start("hold", env, clock);
     admin = s.loginAdmin();
     s.addMember(admin, "lumiere", "mia@lumiere.test", "moderator");
     s.addMember(admin, "lumiere", "max@lumiere.test", "moderator");
