@@ -286,7 +286,14 @@
 
         if (log.childElementCount === 0 && typeof p.greeting === 'string' && p.greeting) {
           bubble('persona greeting', p.greeting, personaName, personaLang);
-          if (frame.resumed === true) { notice(ui.resumed, 'resumed'); }
+          if (frame.resumed === true) {
+            notice(ui.resumed, 'resumed');
+            // What this conversation said before the reload, as the audience saw it (text only).
+            (Array.isArray(frame.history) ? frame.history : []).forEach((line) => {
+              if (!line || typeof line.text !== 'string') { return; }
+              if (line.role === 'audience') { bubble('me', line.text, ui.you); } else { bubble('persona earlier', line.text, personaName, personaLang); }
+            });
+          }
         }
         if (!inRoom() && typeof frame.resumeToken === 'string') { storeToken(slug, frame.resumeToken); }
         setStatus('online');

@@ -268,6 +268,9 @@ class HoldReleaseIT {
       assertThat(hello.getBoolean("resumed")).isTrue();
       assertThat(hello.getString("conversation")).isEqualTo(conversation);
       assertThat(hello.getString("resumeToken")).isEqualTo(token);
+      // what the audience saw before it left: its question and the held line (never the flagged reply)
+      assertThat(hello.getJsonArray("history").encode()).contains("Is it better than GlowCo?")
+          .contains("check that with the team").doesNotContain("gentler");
       JsonObject released = back.next(f -> "released".equals(f.getString("type")));
       assertThat(released.getString("item")).isEqualTo(item);
       assertThat(released.getString("replyTo")).isEqualTo("r1");

@@ -105,7 +105,7 @@ public final class ChatEngine {
       if (line.audience() == null) {
         c.rememberPersona(line.persona());
       } else {
-        c.remember(line.audience(), line.persona());
+        c.remember(line.refused() ? Disclosures.WITHHELD_INPUT : line.audience(), line.persona());
       }
     }
     return Future.succeededFuture(c);

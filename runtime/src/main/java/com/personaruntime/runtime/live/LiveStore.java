@@ -76,8 +76,11 @@ public class LiveStore {
         .mapEmpty();
   }
 
-  /** One remembered line: {@code audience} is null for a release (a persona line on its own). */
-  public record Line(String audience, String persona) {
+  /**
+   * One remembered line: {@code audience} is null for a release (a persona line on its own);
+   * {@code refused} marks an audience message the input guard refused (it must never reach the model).
+   */
+  public record Line(String audience, String persona, boolean refused) {
   }
 
   /**
@@ -112,7 +115,7 @@ public class LiveStore {
               .execute(Tuple.of(hash))
               .compose(rows -> {
                 String conversation = Sql.string(rows.iterator().next(), "conversation_id");
-                return db.pool().preparedQuery("SELECT kind, audience_text, reply_text, created_at FROM "
+                return db.pool().preparedQuery("SELECT kind, audience_text, reply_text, route, created_at FROM "
                         + "transcript_turns WHERE conversation_id = ? ORDER BY id DESC LIMIT " + Math.max(1, maxLines))
                     .execute(Tuple.of(conversation))
                     .map(turns -> {
@@ -124,7 +127,7 @@ public class LiveStore {
                         }
                         boolean release = "release".equals(Sql.string(r, "kind"));
                         lines.add(new Line(release ? null : Sql.string(r, "audience_text"),
-                            Sql.string(r, "reply_text")));
+                            Sql.string(r, "reply_text"), "input-guard".equals(Sql.string(r, "route"))));
                       }
                       Collections.reverse(lines);
                       return Optional.of(new Resumed(conversation, lines, last));

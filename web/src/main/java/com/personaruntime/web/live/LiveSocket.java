@@ -135,8 +135,8 @@ public final class LiveSocket {
         if (room == null && resume != null) {
           store.resume(resume, lp.personaId(), limits.resumeTtl(), memoryLines)
               .compose(found -> found.isPresent()
-                  ? engine.resume(lp, found.get()).map(c -> new Opened(c, resume, true))
-                  : engine.open(lp, null).map(c -> new Opened(c, null, false)))
+                  ? engine.resume(lp, found.get()).map(c -> new Opened(c, resume, true, found.get().lines()))
+                  : engine.open(lp, null).map(c -> new Opened(c, null, false, List.of())))
               .onComplete(conv -> {
                 if (conv.failed()) {
                   unavailable(ws, slug, conv.cause());
@@ -149,6 +149,7 @@ public final class LiveSocket {
                 c.resumeToken = conv.result().token();
                 c.resumed = conv.result().resumed();
                 c.resumeFailed = !conv.result().resumed();
+                c.history = conv.result().history();
                 c.start();
               });
         } else if (room == null) {
@@ -185,7 +186,7 @@ public final class LiveSocket {
     return lp.persona().audiences().stream().map(a -> a.segment()).toList();
   }
 
-  private record Opened(Conversation conversation, String token, boolean resumed) {
+  private record Opened(Conversation conversation, String token, boolean resumed, List<LiveStore.Line> history) {
   }
 
   private static void unavailable(ServerWebSocket ws, String slug, Throwable cause) {
@@ -223,6 +224,8 @@ public final class LiveSocket {
     String resumeToken;
     boolean resumed;
     boolean resumeFailed;
+    /** A resumed conversation's last lines, as the audience saw them (sent in hello). */
+    List<LiveStore.Line> history = List.of();
     /** Items already delivered on this connection (a release may arrive both live and from the database). */
     private final java.util.Set<String> delivered = new java.util.HashSet<>();
     /** Let-through inputs waiting for the current reply to end. */
@@ -270,6 +273,16 @@ public final class LiveSocket {
         hello.put("conversation", conversation.id()).put("resumeToken", resumeToken).put("resumed", resumed);
         if (conversation.segment() != null) {
           hello.put("segment", conversation.segment());
+        }
+        if (resumed) {
+          JsonArray lines = new JsonArray();
+          for (LiveStore.Line line : history) {
+            if (line.audience() != null && !line.audience().isEmpty()) {
+              lines.add(new JsonObject().put("role", "audience").put("text", line.audience()));
+            }
+            lines.add(new JsonObject().put("role", "persona").put("text", line.persona()));
+          }
+          hello.put("history", lines);
         }
       } else {
         hello.put("room", room).put("viewer", viewerId);
