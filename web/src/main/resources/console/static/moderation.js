@@ -103,7 +103,7 @@
       li.tabIndex = -1;
       const top = el('div', 'mod-row-top');
       const timer = sla(i);
-      if (timer) { top.appendChild(el('span', 'sla ' + timer.cls, timer.text)); }
+      if (timer) { const sp = el('span', 'sla ' + timer.cls, timer.text); sp.dataset.item = i.id; top.appendChild(sp); }
       top.appendChild(el('span', 'badge kind-' + i.kind, t('kind.' + i.kind)));
       top.appendChild(el('span', 'badge status-' + i.status, t('status.' + i.status)));
       top.appendChild(el('span', 'muted', i.persona + ' · ' + i.brand + ' · ' + age(i)));
@@ -316,7 +316,14 @@
     ['item.created', 'item.claimed', 'item.unclaimed', 'item.decided', 'item.released'].forEach((type) =>
       es.addEventListener(type, () => soon()));
   }
-  setInterval(renderQueue, 1000); // SLA timers tick
+  // SLA timers tick in place (the rows themselves are only rebuilt when the queue changes)
+  setInterval(() => {
+    queueEl.querySelectorAll('.sla[data-item]').forEach((sp) => {
+      const item = items.find((i) => i.id === sp.dataset.item);
+      const timer = item && sla(item);
+      if (timer) { sp.className = 'sla ' + timer.cls; sp.textContent = timer.text; }
+    });
+  }, 1000);
   fetch('/api/v1/brands', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
     .then((r) => r.json()).then((d) => {
       const sel = filters.querySelector('select[name="brand"]');

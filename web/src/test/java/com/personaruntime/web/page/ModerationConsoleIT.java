@@ -151,7 +151,7 @@ class ModerationConsoleIT {
       // the item appears in both queues without a reload (Server-Sent Events)
       for (Browser b : List.of(mia, max)) {
         new WebDriverWait(b.driver, WAIT).until(d -> !d.findElements(By.cssSelector("#mod-queue [data-id='" + item + "']")).isEmpty());
-        b.driver.findElement(By.cssSelector("#mod-queue [data-id='" + item + "']")).click();
+        clickRow(b.driver, item);
         new WebDriverWait(b.driver, WAIT).until(d -> item.equals(d.findElement(By.id("mod-detail")).getAttribute("data-id")));
       }
       WebElement detail = mia.driver.findElement(By.id("mod-detail"));
@@ -193,7 +193,7 @@ class ModerationConsoleIT {
     try (Audience audience = Audience.open("lan")) {
       String item = audience.askAndHold("q2", "Better than GlowCo?");
       new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.cssSelector("#mod-queue [data-id='" + item + "']")).isEmpty());
-      d.findElement(By.cssSelector("#mod-queue [data-id='" + item + "']")).click();
+      clickRow(d, item);
       new WebDriverWait(d, WAIT).until(x -> item.equals(x.findElement(By.id("mod-detail")).getAttribute("data-id")));
       new Actions(d).sendKeys("e").perform();
       WebElement editor = d.findElement(By.id("mod-edit"));
@@ -222,6 +222,14 @@ class ModerationConsoleIT {
   }
 
   // ---- helpers
+
+  /** Clicks an item's row; the live queue may rebuild it meanwhile, so a stale row is looked up again. */
+  static void clickRow(WebDriver d, String item) {
+    new WebDriverWait(d, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(x -> {
+      x.findElement(By.cssSelector("#mod-queue [data-id='" + item + "']")).click();
+      return true;
+    });
+  }
 
   static void consoleLogin(WebDriver d, String email) {
     d.get(base + "/console/login");
