@@ -21,6 +21,9 @@
       offline: 'Mất kết nối — đang thử lại…', closed: 'Đã ngắt kết nối',
       you: 'Bạn', viewer: 'Khán giả', room: 'Phòng live', typing: 'đang soạn câu trả lời',
       withheld: 'Đã bị bộ lọc an toàn giữ lại: người kiểm duyệt sẽ xem xét cuộc trao đổi này.',
+      held: 'Đang chờ người kiểm duyệt — câu trả lời sẽ hiện ở đây.',
+      released: 'Đã được người kiểm duyệt xem xét.',
+      resumed: 'Tiếp tục cuộc trò chuyện trước.',
       noReply: 'Chưa nhận được câu trả lời. Bạn thử gửi lại nhé.',
       loadFailed: 'Không tải được danh sách persona. Kiểm tra kết nối rồi thử lại.',
       noPersonas: 'Hiện chưa có persona nào được công khai.',
@@ -35,7 +38,8 @@
         too_long: 'Tin nhắn quá dài (tối đa 2000 ký tự).',
         unavailable: 'Persona tạm thời không trò chuyện được. Thử lại sau nhé.',
         bad_frame: 'Tin nhắn không hợp lệ.',
-        queue_full: 'Đang có nhiều câu hỏi chờ — bạn hỏi lại sau ít phút nhé.'
+        queue_full: 'Đang có nhiều câu hỏi chờ — bạn hỏi lại sau ít phút nhé.',
+        resume_failed: 'Cuộc trò chuyện trước đã hết hạn — bắt đầu cuộc mới.'
       }
     },
     en: {
@@ -45,6 +49,9 @@
       offline: 'Offline — reconnecting…', closed: 'Disconnected',
       you: 'You', viewer: 'Viewer', room: 'Live room', typing: 'is typing',
       withheld: 'Withheld by the safety check: a human moderator will review this exchange.',
+      held: 'Waiting for a moderator — the answer will appear here.',
+      released: 'Reviewed by a human moderator.',
+      resumed: 'Continuing your earlier conversation.',
       noReply: 'No reply arrived. Please try sending again.',
       loadFailed: 'Could not load the personas. Check your connection and try again.',
       noPersonas: 'No personas are published yet.',
@@ -59,7 +66,8 @@
         too_long: 'That message is too long (2000 characters at most).',
         unavailable: 'The persona cannot chat right now. Please try again later.',
         bad_frame: 'That message could not be sent.',
-        queue_full: 'Many questions are waiting — please ask again in a moment.'
+        queue_full: 'Many questions are waiting — please ask again in a moment.',
+        resume_failed: 'Your earlier conversation expired — this is a new one.'
       }
     }
   };
@@ -158,22 +166,36 @@
     r.el.removeAttribute('aria-label');
     r.el.removeAttribute('aria-busy');
     r.el.dataset.decision = decision || 'allow';
-    if (decision === 'block' || decision === 'flag') {
-      r.el.classList.add('withheld');
+    if ((decision === 'block' || decision === 'flag') && !r.el.classList.contains('released')) {
+      r.el.classList.add(decision === 'flag' && r.item ? 'held' : 'withheld');
       const note = document.createElement('p');
       note.className = 'withheld-note';
       note.setAttribute('role', 'note');
-      note.textContent = ui.withheld;
+      note.textContent = decision === 'flag' && r.item ? ui.held : ui.withheld;
       r.el.appendChild(note);
     }
   }
+
+  // ---- resume tokens: one per persona, kept for this browser tab (sessionStorage survives reloads) ----
+  function tokenKey(s) { return 'prt.resume.' + s; }
+  function storedToken(s) {
+    try { return sessionStorage.getItem(tokenKey(s)); } catch (e) { return null; }
+  }
+  function storeToken(s, token) {
+    try {
+      if (token) { sessionStorage.setItem(tokenKey(s), token); } else { sessionStorage.removeItem(tokenKey(s)); }
+    } catch (e) { /* storage disabled: the chat still works, it just cannot resume */ }
+  }
+  function inRoom() { return !!new URLSearchParams(location.search).get('room'); }
 
   // ---- connection ----
   function wsUrl(s) {
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const room = new URLSearchParams(location.search).get('room');
+    const token = room ? null : storedToken(s);
     return proto + '//' + location.host + '/api/v1/live/' + encodeURIComponent(s)
-      + (room ? '?room=' + encodeURIComponent(room) : '');
+      + (room ? '?room=' + encodeURIComponent(room) : '')
+      + (token ? '?resume=' + encodeURIComponent(token) : '');
   }
 
   function disconnect() {
@@ -261,9 +283,19 @@
         }
         about.hidden = false;
         hideAlert();
+
         if (log.childElementCount === 0 && typeof p.greeting === 'string' && p.greeting) {
           bubble('persona greeting', p.greeting, personaName, personaLang);
+          if (frame.resumed === true) {
+            notice(ui.resumed, 'resumed');
+            // What this conversation said before the reload, as the audience saw it (text only).
+            (Array.isArray(frame.history) ? frame.history : []).forEach((line) => {
+              if (!line || typeof line.text !== 'string') { return; }
+              if (line.role === 'audience') { bubble('me', line.text, ui.you); } else { bubble('persona earlier', line.text, personaName, personaLang); }
+            });
+          }
         }
+        if (!inRoom() && typeof frame.resumeToken === 'string') { storeToken(slug, frame.resumeToken); }
         setStatus('online');
         updateSend();
         break;
@@ -303,6 +335,39 @@
         scrollDown();
         break;
       }
+      case 'held': {
+        // A flagged reply waits for a moderator: show the persona's holding line.
+        if (typeof frame.text !== 'string') { break; }
+        const r = replyBubble(String(frame.replyTo));
+        r.item = typeof frame.item === 'string' ? frame.item : null;
+        if (r.item) { r.el.dataset.item = r.item; }
+        r.text += (r.text ? ' ' : '') + frame.text;
+        r.body.textContent = nfc(r.text);
+        scrollDown();
+        break;
+      }
+      case 'released': {
+        // A moderator decided: the reply (or the closing line) replaces the holding line.
+        if (typeof frame.text !== 'string') { break; }
+        const replyTo = String(frame.replyTo);
+        let r = null;
+        for (const x of replies.values()) { if (frame.item && x.item === frame.item) { r = x; } }
+        if (!r) { r = replyBubble(replyTo); }
+        r.el.classList.remove('held', 'withheld', 'pending', 'streaming');
+        r.el.classList.add('released');
+        r.el.dataset.decision = typeof frame.decision === 'string' ? frame.decision : '';
+        const old = r.el.querySelector('.withheld-note');
+        if (old) { old.remove(); }
+        r.text = frame.text;
+        r.body.textContent = nfc(r.text);
+        const note = document.createElement('p');
+        note.className = 'released-note';
+        note.setAttribute('role', 'note');
+        note.textContent = ui.released;
+        r.el.appendChild(note);
+        scrollDown();
+        break;
+      }
       case 'done': {
         const replyTo = String(frame.replyTo);
         const r = replies.get(replyTo);
@@ -314,6 +379,7 @@
       }
       case 'error': {
         const code = typeof frame.code === 'string' ? frame.code : '';
+        if (code === 'resume_failed') { notice(ui.errors.resume_failed, 'resumed'); break; }
         const text = ui.errors[code] || (typeof frame.message === 'string' && frame.message) || code || 'error';
         notice(text, 'error');
         if (frame.replyTo !== undefined && (String(frame.replyTo) === pendingId

@@ -54,8 +54,11 @@ import com.personaruntime.runtime.live.PromptAssembler;
 import com.personaruntime.runtime.live.ComposerModels;
 import com.personaruntime.runtime.live.LiveRooms;
 import com.personaruntime.runtime.live.LiveStore;
-import com.personaruntime.runtime.live.ModerationStore;
 import com.personaruntime.runtime.live.PreviewChat;
+import com.personaruntime.runtime.moderation.ClaimMode;
+import com.personaruntime.runtime.moderation.ModerationSettings;
+import com.personaruntime.runtime.moderation.ModerationStore;
+import java.util.List;
 import io.vertx.ext.web.handler.StaticHandler;
 import com.personaruntime.web.config.AppConfig;
 import com.personaruntime.web.http.Auth;
@@ -105,6 +108,8 @@ public final class PersonaServer {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final long startedNanos;
+  private ModerationStore moderation;
+  private long sweepTimer = -1;
 
   private final Publisher publisher;
   private final LiveStore liveStore;
@@ -127,6 +132,15 @@ public final class PersonaServer {
    */
   public static CompletableFuture<PersonaServer> start(AppConfig config, Map<String, String> env,
       PrintStream console) {
+    return start(config, env, console, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #start(AppConfig, Map, PrintStream)} with the clock every timestamp, lease, SLA and
+   * token expiry is measured by (tests move it by hand instead of sleeping).
+   */
+  public static CompletableFuture<PersonaServer> start(AppConfig config, Map<String, String> env,
+      PrintStream console, Clock clock) {
     CompletableFuture<PersonaServer> result = new CompletableFuture<>();
     long t0 = System.nanoTime();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -178,7 +192,7 @@ public final class PersonaServer {
       Vertx vertx = vx.result();
       String node = nodeId != null ? nodeId
           : ((io.vertx.core.internal.VertxInternal) vertx).clusterManager().getNodeId();
-      startOn(vertx, registry, t0, config, env, console, prompts, abbreviations, node).onComplete(ar -> {
+      startOn(vertx, registry, t0, config, env, console, prompts, abbreviations, node, clock).onComplete(ar -> {
         if (ar.succeeded()) {
           result.complete(ar.result());
         } else {
@@ -192,11 +206,10 @@ public final class PersonaServer {
 
   private static Future<PersonaServer> startOn(Vertx vertx, PrometheusMeterRegistry registry, long t0,
       AppConfig config, Map<String, String> env, PrintStream console, PromptAssembler prompts,
-      Map<String, com.personaruntime.composer.Abbreviations> abbreviations, String nodeId) {
+      Map<String, com.personaruntime.composer.Abbreviations> abbreviations, String nodeId, Clock clock) {
     AppConfig.Storage s = config.storage();
     StorageConfig storage = new StorageConfig(s.url(), s.user(), s.password(), s.maxPoolSize());
     return Database.open(vertx, storage).compose(db -> {
-      Clock clock = Clock.systemUTC();
       UserRepository users = new UserRepository(db, clock);
       BrandRepository brands = new BrandRepository(db, clock);
       PersonaRepository personas = new PersonaRepository(db, clock);
@@ -228,17 +241,21 @@ public final class PersonaServer {
       AppConfig.Live lc = config.live();
       AudienceLimits audience = new AudienceLimits(new AudienceLimits.Options(lc.connectionsPerAddress(),
           lc.maxConnections(), lc.messagesPerMinutePerAddress(), lc.moderationItemsPerHourPerAddress()), clock);
-      ChatEngine engine = new ChatEngine(vertx, gateway, bindings, composers, liveStore, lc.memoryTurns(),
-          prompts, audience);
-      // the console's preview chat: the same engine parts, a store that keeps nothing
+      AppConfig.Moderation mc = config.moderation();
+      ModerationStore moderation = new ModerationStore(db, audit, clock, new ModerationSettings(
+          ClaimMode.of(mc.claiming()), mc.slaSeconds(), mc.leaseSeconds()), registry);
+      ChatEngine engine = new ChatEngine(vertx, gateway, bindings, composers, liveStore, moderation,
+          lc.memoryTurns(), prompts, audience);
+      // the console's preview chat: the same engine parts, a store that keeps nothing, no moderation queue
       PreviewChat preview = new PreviewChat(vertx, store -> new ChatEngine(vertx, gateway, bindings, composers, store,
-          lc.memoryTurns(), prompts));
+          null, lc.memoryTurns(), prompts));
       LiveRooms rooms = new LiveRooms(vertx, engine, new LiveRooms.Options(lc.roomQueueSize(),
           Duration.ofSeconds(lc.roomDisclosureSeconds()).toMillis()),
-          new com.personaruntime.runtime.cluster.RoomOwnership(vertx, db, clock, nodeId));
+          new com.personaruntime.runtime.cluster.RoomOwnership(vertx, db, clock, nodeId), moderation);
       LiveSocket live = new LiveSocket(vertx, catalog, engine, rooms, new LiveSocket.Limits(lc.maxMessageChars(),
           lc.burst(), lc.messagesPerMinute() / 60.0, Duration.ofSeconds(lc.idleTimeoutSeconds()).toMillis(),
-          Duration.ofMinutes(lc.redisclosureMinutes()).toMillis(), config.http().allowedOrigins()), clock, audience);
+          Duration.ofMinutes(lc.redisclosureMinutes()).toMillis(), config.http().allowedOrigins(),
+          Duration.ofMinutes(lc.resumeTtlMinutes())), clock, audience, liveStore, moderation, lc.memoryTurns() * 2);
       AppConfig.Publish pc = config.publish();
       AtomicReference<HttpServer> listening = new AtomicReference<>();
       java.util.function.Supplier<String> baseUrl = () -> !pc.publicBaseUrl().isBlank() ? pc.publicBaseUrl()
@@ -269,7 +286,6 @@ public final class PersonaServer {
             LOG.info("personas: {} imported, {} unchanged, {} skipped", report.imported().size(),
                 report.unchanged().size(), report.skipped().size());
             report.skipped().forEach(line -> LOG.warn("skipped persona file {}", line));
-            ModerationStore moderation = new ModerationStore(db, audit, clock);
             PostRoutes postRoutes = new PostRoutes(postsRef.get(), catalog, brands, baseUrl);
             PublishRoutes publishRoutes = new PublishRoutes(channels, brands, provenanceRef.get());
             Function<Vertx, Router> routes = v -> router(v, config, registry, auth, catalog, brands, users, audit, db,
@@ -285,6 +301,11 @@ public final class PersonaServer {
           })
           .map(servers -> {
             PersonaServer ps = new PersonaServer(vertx, db, servers, config, t0, publisher, liveStore);
+            ps.moderation = moderation;
+            // Every node sweeps; each expiry is one conditional update, so nodes never expire an item twice.
+            ps.sweepTimer = vertx.setPeriodic(Duration.ofSeconds(mc.sweepSeconds()).toMillis(),
+                id -> moderation.expireDue().onFailure(err -> LOG.warn("moderation sweep failed: {}",
+                    err.getMessage())));
             LOG.info("persona-runtime UP on http://{}:{} in {} ms ({} HTTP verticles, storage: {}, default model: {})",
                 config.http().host(), ps.port(), (System.nanoTime() - t0) / 1_000_000, servers.size(), db.vendor(),
                 config.llm().provider());
@@ -363,7 +384,7 @@ public final class PersonaServer {
     new PersonaRoutes(catalog, preview).mount(router);
     new BrandRoutes(vertx, brands, users, audit).mount(router);
     new GuardrailRoutes(catalog).mount(router);
-    new ModerationRoutes(moderation, catalog).mount(router);
+    new ModerationRoutes(vertx, moderation, catalog, brands).mount(router);
     postRoutes.mount(router);
     publishRoutes.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
@@ -384,6 +405,14 @@ public final class PersonaServer {
     router.errorHandler(404, Errors::handle);
     router.errorHandler(405, Errors::handle);
     return router;
+  }
+
+  /**
+   * Runs one moderation sweep now (it also runs every {@code moderation.sweepSeconds}): held replies
+   * past their SLA end with the closing line. Completes with the number of items expired.
+   */
+  public CompletableFuture<Integer> sweepModeration() {
+    return moderation.expireDue().map(List::size).toCompletionStage().toCompletableFuture();
   }
 
   /**
@@ -472,6 +501,9 @@ public final class PersonaServer {
     LOG.info("shutting down: no new connections, up to {} s for in-flight requests",
         config.http().shutdownGraceSeconds());
     publisher.close();
+    if (sweepTimer >= 0) {
+      vertx.cancelTimer(sweepTimer);
+    }
     Future.join(servers.stream().map(s -> s.shutdown(config.http().shutdownGraceSeconds(), TimeUnit.SECONDS))
             .toList())
         // transcript turns and moderation items still being written finish before the pool closes

@@ -58,11 +58,18 @@ class ModerationIT {
   }
 
   @Test
-  void claimThenApproveReleasesTheOriginalAndIsFinal() throws Exception {
+  void claimThenDismissIsFinalAndNeverReleasesTheInput() throws Exception {
     String id = flag();
     JsonObject open = find(s.get(ITEMS + "?status=open", mia).expect(200).items(), id);
     assertThat(open).as("the new item is in the open list").isNotNull();
     assertThat(open.getString("kind")).isEqualTo("chat_input");
+    assertThat(open.getString("brand")).isEqualTo("lumiere");
+    assertThat(open.getString("persona")).isEqualTo("linh");
+    assertThat(open.getString("verdict")).isEqualTo("block");
+    assertThat(open.getJsonArray("actions")).containsExactly("dismiss", "confirm_block", "let_through");
+    assertThat(open.getString("decision")).isNull();
+    assertThat(open.getBoolean("held")).isFalse();
+    assertThat(open.getJsonObject("context").getString("conversationId")).isEqualTo(open.getString("conversation"));
 
     JsonObject claimed = s.post(ITEMS + "/" + id + "/claim", mia, new JsonObject()).expect(200).json();
     assertThat(claimed.getString("status")).isEqualTo("claimed");
@@ -70,30 +77,37 @@ class ModerationIT {
     assertThat(claimed.getString("claimedAt")).isNotBlank();
     assertThat(find(s.get(ITEMS + "?status=open", mia).expect(200).items(), id)).isNull();
     assertThat(find(s.get(ITEMS + "?status=claimed", mia).expect(200).items(), id)).isNotNull();
-    // claiming again by the same moderator changes nothing
+    // claiming again by the same moderator renews the lease, keeps the claim
     assertThat(s.post(ITEMS + "/" + id + "/claim", mia, new JsonObject()).expect(200).json().getString("claimedAt"))
         .isEqualTo(claimed.getString("claimedAt"));
+    // approve, edit and reject are for replies: an input is never "released"
+    assertThat(s.post(ITEMS + "/" + id + "/decision", mia, new JsonObject().put("decision", "approve"))
+        .expectError(400, "invalid").message()).contains("dismiss");
 
-    JsonObject approved = s.post(ITEMS + "/" + id + "/decision", mia,
-        new JsonObject().put("decision", "approve").put("note", "harmless curiosity")).expect(200).json();
-    assertThat(approved.getString("status")).isEqualTo("approved");
-    assertThat(approved.getString("finalText")).isEqualTo(approved.getString("content")).contains("Ignore all");
-    assertThat(approved.getString("note")).isEqualTo("harmless curiosity");
-    assertThat(approved.getString("decidedBy")).isEqualTo(miaId);
-    assertThat(approved.getString("decidedAt")).isNotBlank();
-    assertThat(find(s.get(ITEMS + "?status=approved", mia).expect(200).items(), id)).isNotNull();
+    JsonObject dismissed = s.post(ITEMS + "/" + id + "/decision", mia,
+        new JsonObject().put("decision", "dismiss").put("note", "harmless curiosity")
+            .put("reason", "prompt_injection")).expect(200).json();
+    assertThat(dismissed.getString("status")).isEqualTo("dismissed");
+    assertThat(dismissed.getString("decision")).isEqualTo("dismiss");
+    assertThat(dismissed.getString("finalText")).isNull();
+    assertThat(dismissed.getString("releaseText")).isNull();
+    assertThat(dismissed.getString("note")).isEqualTo("harmless curiosity");
+    assertThat(dismissed.getString("reason")).isEqualTo("prompt_injection");
+    assertThat(dismissed.getString("decidedBy")).isEqualTo(miaId);
+    assertThat(dismissed.getString("decidedByEmail")).isEqualTo("mia@lumiere.test");
+    assertThat(dismissed.getString("decidedAt")).isNotBlank();
+    assertThat(find(s.get(ITEMS + "?status=dismissed", mia).expect(200).items(), id)).isNotNull();
     assertThat(find(s.get(ITEMS + "?status=claimed", mia).expect(200).items(), id)).isNull();
-    assertThat(s.get(ITEMS + "/" + id, mia).expect(200).json().getString("status")).isEqualTo("approved");
 
     // a decided item is final
-    assertThat(s.post(ITEMS + "/" + id + "/decision", mia, new JsonObject().put("decision", "reject"))
-        .expectError(409, "conflict").message()).contains("already approved");
+    assertThat(s.post(ITEMS + "/" + id + "/decision", mia, new JsonObject().put("decision", "confirm_block"))
+        .expectError(409, "conflict").message()).contains("already dismissed");
     s.post(ITEMS + "/" + id + "/claim", max, new JsonObject()).expectError(409, "conflict");
-    assertThat(s.get(ITEMS + "/" + id, mia).expect(200).json().getString("status")).isEqualTo("approved");
+    assertThat(s.get(ITEMS + "/" + id, mia).expect(200).json().getString("status")).isEqualTo("dismissed");
 
     List<Map<String, Object>> audit = s.query("SELECT actor, brand_id, action, target_type, CAST(details AS VARCHAR(10000)) AS details FROM audit_log"
         + " WHERE target_id = '" + id + "' ORDER BY id");
-    assertThat(audit).extracting(r -> r.get("ACTION")).containsExactly("moderation.claimed", "moderation.approved");
+    assertThat(audit).extracting(r -> r.get("ACTION")).containsExactly("moderation.claimed", "moderation.dismissed");
     assertThat(audit).extracting(r -> r.get("ACTOR")).containsOnly(miaId);
     assertThat(audit).extracting(r -> r.get("BRAND_ID")).containsOnly(lumiereId);
     assertThat(audit).extracting(r -> r.get("TARGET_TYPE")).containsOnly("moderation_item");
@@ -101,40 +115,17 @@ class ModerationIT {
   }
 
   @Test
-  void editStoresTheModeratorsTextAndRunsItThroughTheGuard() throws Exception {
-    String id = flag();
-    // an edited text the persona's guard blocks is refused, the item stays open
-    assertThat(s.post(ITEMS + "/" + id + "/decision", mia, new JsonObject().put("decision", "edit")
-        .put("text", INJECTION)).expectError(400, "invalid").message()).startsWith("text:");
-    assertThat(s.get(ITEMS + "/" + id, mia).expect(200).json().getString("status")).isEqualTo("open");
-
-    String text = "What skincare routine do you recommend?";
-    JsonObject edited = s.post(ITEMS + "/" + id + "/decision", mia,
-        new JsonObject().put("decision", "edit").put("text", text)).expect(200).json();
-    assertThat(edited.getString("status")).isEqualTo("edited");
-    assertThat(edited.getString("finalText")).isEqualTo(text);
-    assertThat(edited.getString("note")).isNull();
-    assertThat(find(s.get(ITEMS + "?status=edited", mia).expect(200).items(), id)).isNotNull();
-    assertThat(s.query("SELECT CAST(final_text AS VARCHAR(10000)) AS final_text FROM moderation_items WHERE id = '" + id + "'").get(0).get("FINAL_TEXT"))
-        .isEqualTo(text);
-    assertThat(s.query("SELECT action FROM audit_log WHERE target_id = '" + id + "'"))
-        .extracting(r -> r.get("ACTION")).containsExactly("moderation.edited");
-    s.post(ITEMS + "/" + id + "/decision", mia, new JsonObject().put("decision", "edit").put("text", "again"))
-        .expectError(409, "conflict");
-  }
-
-  @Test
-  void rejectReleasesNothing() throws Exception {
+  void confirmBlockReleasesNothing() throws Exception {
     String id = flag();
     s.post(ITEMS + "/" + id + "/claim", max, new JsonObject()).expect(200);
-    JsonObject rejected = s.post(ITEMS + "/" + id + "/decision", max,
-        new JsonObject().put("decision", "reject").put("note", "injection attempt")).expect(200).json();
-    assertThat(rejected.getString("status")).isEqualTo("rejected");
-    assertThat(rejected.getString("finalText")).isNull();
-    assertThat(rejected.getString("decidedBy")).isEqualTo(maxId);
-    assertThat(find(s.get(ITEMS + "?status=rejected", mia).expect(200).items(), id)).isNotNull();
+    JsonObject confirmed = s.post(ITEMS + "/" + id + "/decision", max,
+        new JsonObject().put("decision", "confirm_block").put("note", "injection attempt")).expect(200).json();
+    assertThat(confirmed.getString("status")).isEqualTo("block_confirmed");
+    assertThat(confirmed.getString("finalText")).isNull();
+    assertThat(confirmed.getString("decidedBy")).isEqualTo(maxId);
+    assertThat(find(s.get(ITEMS + "?status=block_confirmed", mia).expect(200).items(), id)).isNotNull();
     assertThat(find(s.get(ITEMS + "?status=open", mia).expect(200).items(), id)).isNull();
-    s.post(ITEMS + "/" + id + "/decision", max, new JsonObject().put("decision", "approve"))
+    s.post(ITEMS + "/" + id + "/decision", max, new JsonObject().put("decision", "dismiss"))
         .expectError(409, "conflict");
   }
 
@@ -143,13 +134,20 @@ class ModerationIT {
     String id = flag();
     s.post(ITEMS + "/" + id + "/claim", mia, new JsonObject()).expect(200);
     assertThat(s.post(ITEMS + "/" + id + "/claim", max, new JsonObject()).expectError(409, "conflict").message())
-        .contains("claimed by another moderator");
-    s.post(ITEMS + "/" + id + "/decision", max, new JsonObject().put("decision", "reject"))
+        .contains("is claimed by mia@lumiere.test until");
+    s.post(ITEMS + "/" + id + "/decision", max, new JsonObject().put("decision", "dismiss"))
         .expectError(409, "conflict");
+    // only the holder lets go
+    s.post(ITEMS + "/" + id + "/unclaim", max, new JsonObject()).expectError(409, "conflict");
     JsonObject item = s.get(ITEMS + "/" + id, max).expect(200).json();
     assertThat(item.getString("status")).isEqualTo("claimed");
     assertThat(item.getString("claimedBy")).isEqualTo(miaId);
-    s.post(ITEMS + "/" + id + "/decision", mia, new JsonObject().put("decision", "reject")).expect(200);
+    s.post(ITEMS + "/" + id + "/unclaim", mia, new JsonObject()).expect(200);
+    s.post(ITEMS + "/" + id + "/claim", max, new JsonObject()).expect(200);
+    s.post(ITEMS + "/" + id + "/decision", max, new JsonObject().put("decision", "dismiss")).expect(200);
+    assertThat(s.query("SELECT action FROM audit_log WHERE target_id = '" + id + "' ORDER BY id"))
+        .extracting(r -> r.get("ACTION")).containsExactly("moderation.claimed", "moderation.unclaimed",
+            "moderation.claimed", "moderation.dismissed");
   }
 
   @Test
@@ -157,9 +155,9 @@ class ModerationIT {
     for (int round = 0; round < 3; round++) {
       String id = flag();
       CompletableFuture<Res> a = CompletableFuture.supplyAsync(() ->
-          s.post(ITEMS + "/" + id + "/decision", mia, new JsonObject().put("decision", "approve")));
+          s.post(ITEMS + "/" + id + "/decision", mia, new JsonObject().put("decision", "dismiss")));
       CompletableFuture<Res> b = CompletableFuture.supplyAsync(() ->
-          s.post(ITEMS + "/" + id + "/decision", max, new JsonObject().put("decision", "reject")));
+          s.post(ITEMS + "/" + id + "/decision", max, new JsonObject().put("decision", "confirm_block")));
       List<Integer> statuses = List.of(a.get(30, TimeUnit.SECONDS).status(), b.get(30, TimeUnit.SECONDS).status());
       assertThat(statuses).as("round %s", round).containsExactlyInAnyOrder(200, 409);
       assertThat(s.query("SELECT action FROM audit_log WHERE target_id = '" + id + "'")).hasSize(1);
@@ -179,12 +177,14 @@ class ModerationIT {
         .startsWith("text:");
     assertThat(s.post(path, mia, new JsonObject().put("decision", "edit").put("text", "  "))
         .expectError(400, "invalid").message()).startsWith("text:");
-    assertThat(s.post(path, mia, new JsonObject().put("decision", "approve").put("text", "x"))
+    assertThat(s.post(path, mia, new JsonObject().put("decision", "dismiss").put("text", "x"))
         .expectError(400, "invalid").message()).startsWith("text:");
-    assertThat(s.post(path, mia, new JsonObject().put("decision", "approve").put("note", 5))
+    assertThat(s.post(path, mia, new JsonObject().put("decision", "dismiss").put("note", 5))
         .expectError(400, "invalid").message()).startsWith("note:");
-    assertThat(s.post(path, mia, new JsonObject().put("decision", "approve").put("verdict", "ok"))
+    assertThat(s.post(path, mia, new JsonObject().put("decision", "dismiss").put("verdict", "ok"))
         .expectError(400, "invalid").message()).startsWith("verdict:");
+    assertThat(s.post(path, mia, new JsonObject().put("decision", "dismiss").put("reason", "not_a_rule_here"))
+        .expectError(400, "invalid").message()).startsWith("reason:");
     s.call("POST", path).bearer(mia).body("application/json", "{not json").send().expectError(400, "bad_json");
     assertThat(s.get(ITEMS + "/" + id, mia).expect(200).json().getString("status")).isEqualTo("open");
     assertThat(s.query("SELECT action FROM audit_log WHERE target_id = '" + id + "'")).isEmpty();
@@ -197,7 +197,7 @@ class ModerationIT {
     for (String target : List.of(id, unknown)) {
       s.get(ITEMS + "/" + target, bob).expectError(404, "not_found");
       s.post(ITEMS + "/" + target + "/claim", bob, new JsonObject()).expectError(404, "not_found");
-      s.post(ITEMS + "/" + target + "/decision", bob, new JsonObject().put("decision", "reject"))
+      s.post(ITEMS + "/" + target + "/decision", bob, new JsonObject().put("decision", "dismiss"))
           .expectError(404, "not_found");
     }
     assertThat(s.get(ITEMS + "/" + id, bob).message().replace(id, "X"))
@@ -210,7 +210,17 @@ class ModerationIT {
     s.get(ITEMS + "/" + milo, mia).expectError(404, "not_found");
     s.post(ITEMS + "/" + milo + "/claim", bob, new JsonObject()).expect(200);
     // platform admins moderate every brand
-    s.post(ITEMS + "/" + id + "/decision", admin, new JsonObject().put("decision", "approve")).expect(200);
+    s.post(ITEMS + "/" + id + "/decision", admin, new JsonObject().put("decision", "dismiss")).expect(200);
+    // bulk: one decision on many items; another brand's item is a per-item 404
+    String a1 = flag();
+    String a2 = flag();
+    JsonArray results = s.post("/api/v1/moderation/decisions", mia, new JsonObject()
+        .put("items", new JsonArray().add(a1).add(a2).add(milo)).put("decision", "confirm_block")
+        .put("reason", "prompt_injection")).expect(200).json().getJsonArray("results");
+    assertThat(results.getJsonObject(0).getString("status")).isEqualTo("block_confirmed");
+    assertThat(results.getJsonObject(1).getString("status")).isEqualTo("block_confirmed");
+    assertThat(results.getJsonObject(2).getInteger("httpStatus")).isEqualTo(404);
+    assertThat(s.get(ITEMS + "/" + milo, bob).expect(200).json().getString("status")).isEqualTo("claimed");
   }
 
   @Test
@@ -222,18 +232,21 @@ class ModerationIT {
     consumer.completion().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     try {
       s.post(ITEMS + "/" + id + "/claim", mia, new JsonObject()).expect(200);
-      s.post(ITEMS + "/" + id + "/decision", mia, new JsonObject().put("decision", "approve")).expect(200);
+      s.post(ITEMS + "/" + id + "/decision", mia, new JsonObject().put("decision", "dismiss")).expect(200);
       JsonObject claimed = next(events, id);
       JsonObject decided = next(events, id);
-      assertThat(claimed.getString("type")).isEqualTo("claimed");
+      assertThat(claimed.getString("type")).isEqualTo("item.claimed");
       assertThat(claimed.getString("brandId")).isEqualTo(lumiereId);
+      assertThat(claimed.getString("brand")).isEqualTo("lumiere");
+      assertThat(claimed.getString("persona")).isEqualTo("linh");
       assertThat(claimed.getString("status")).isEqualTo("claimed");
-      assertThat(decided.getString("type")).isEqualTo("decided");
-      assertThat(decided.getString("status")).isEqualTo("approved");
-      assertThat(decided.getString("decision")).isEqualTo("approve");
+      assertThat(claimed.getString("by")).isEqualTo(miaId);
+      assertThat(decided.getString("type")).isEqualTo("item.decided");
+      assertThat(decided.getString("status")).isEqualTo("dismissed");
+      assertThat(decided.getString("decision")).isEqualTo("dismiss");
       assertThat(decided.getString("brandId")).isEqualTo(lumiereId);
       // a refused transition publishes nothing
-      s.post(ITEMS + "/" + id + "/decision", mia, new JsonObject().put("decision", "reject"))
+      s.post(ITEMS + "/" + id + "/decision", mia, new JsonObject().put("decision", "dismiss"))
           .expectError(409, "conflict");
       assertThat(events.poll(300, TimeUnit.MILLISECONDS)).isNull();
     } finally {
@@ -245,7 +258,7 @@ class ModerationIT {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (System.nanoTime() < deadline) {
       JsonObject e = events.poll(100, TimeUnit.MILLISECONDS);
-      if (e != null && itemId.equals(e.getString("itemId"))) {
+      if (e != null && itemId.equals(e.getString("item"))) {
         return e;
       }
     }

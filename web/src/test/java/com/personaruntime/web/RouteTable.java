@@ -101,7 +101,15 @@ final class RouteTable {
       new Row("DELETE", "/api/v1/brands/:brand/channels/:channelId", Scope.TENANT),
       // provenance records and keys are public (anyone may verify a published post)
       new Row("GET", "/api/v1/provenance/keys", Scope.PUBLIC),
-      new Row("GET", "/api/v1/provenance/:variantId", Scope.PUBLIC));
+      new Row("GET", "/api/v1/provenance/:variantId", Scope.PUBLIC),
+      new Row("POST", "/api/v1/moderation/items/:id/unclaim", Scope.TENANT),
+      new Row("POST", "/api/v1/moderation/items/:id/check", Scope.TENANT),
+      // bulk: every id of another brand answers 404 in the per-item results
+      new Row("POST", "/api/v1/moderation/decisions", Scope.LIST),
+      // the event stream carries only the caller's brands' events (ModerationEventsIT)
+      new Row("GET", "/api/v1/moderation/events", Scope.LIST),
+      new Row("GET", "/api/v1/brands/:brand/moderation", Scope.TENANT),
+      new Row("PUT", "/api/v1/brands/:brand/moderation", Scope.TENANT));
 
   private RouteTable() {
   }

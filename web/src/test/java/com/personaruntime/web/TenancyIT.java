@@ -96,7 +96,7 @@ class TenancyIT {
     m.put("POST /api/v1/moderation/items/:id/claim", t -> s.post("/api/v1/moderation/items/" + item + "/claim", t,
         new JsonObject()));
     m.put("POST /api/v1/moderation/items/:id/decision", t -> s.post("/api/v1/moderation/items/" + item
-        + "/decision", t, new JsonObject().put("decision", "reject")));
+        + "/decision", t, new JsonObject().put("decision", "dismiss")));
     String post = "/api/v1/posts/" + lumierePostId;
     m.put("POST /api/v1/posts", t -> s.post("/api/v1/posts", t, new JsonObject().put("persona", "linh")
         .put("brief", "hijack").put("platforms", new JsonArray().add("x"))));
@@ -118,6 +118,13 @@ class TenancyIT {
         new JsonObject().put("platform", "x").put("url", "https://lumiere.example/other")));
     m.put("DELETE /api/v1/brands/:brand/channels/:channelId", t -> s.delete("/api/v1/brands/lumiere/channels/"
         + lumiereChannelId, t));
+    m.put("POST /api/v1/moderation/items/:id/unclaim", t -> s.post("/api/v1/moderation/items/" + item + "/unclaim",
+        t, new JsonObject()));
+    m.put("POST /api/v1/moderation/items/:id/check", t -> s.post("/api/v1/moderation/items/" + item + "/check",
+        t, new JsonObject().put("text", "Chào bạn")));
+    m.put("GET /api/v1/brands/:brand/moderation", t -> s.get("/api/v1/brands/lumiere/moderation", t));
+    m.put("PUT /api/v1/brands/:brand/moderation", t -> s.put("/api/v1/brands/lumiere/moderation", t,
+        new JsonObject().put("slaSeconds", 5)));
     return m;
   }
 

@@ -56,6 +56,11 @@ final class TestServer implements AutoCloseable {
 
   /** Starts a server; {@code env} entries override the test defaults (config keys by env name). */
   static TestServer start(String name, Map<String, String> env) throws Exception {
+    return start(name, env, java.time.Clock.systemUTC());
+  }
+
+  /** As {@link #start(String, Map)} with the server's clock (tests move a {@link TestClock} by hand). */
+  static TestServer start(String name, Map<String, String> env, java.time.Clock clock) throws Exception {
     String dbUrl = "jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     Map<String, String> all = new HashMap<>();
     all.put("HTTP_HOST", "127.0.0.1");
@@ -70,7 +75,7 @@ final class TestServer implements AutoCloseable {
     AppConfig config = ConfigLoader.load(null, all);
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     PersonaServer server = PersonaServer.start(config, all,
-        new PrintStream(console, true, StandardCharsets.UTF_8)).get(60, TimeUnit.SECONDS);
+        new PrintStream(console, true, StandardCharsets.UTF_8), clock).get(60, TimeUnit.SECONDS);
     return new TestServer(server, dbUrl, console);
   }
 

@@ -19,6 +19,8 @@ import com.personaruntime.guardrails.StreamingGuard;
 import com.personaruntime.guardrails.Verdict;
 import com.personaruntime.personas.Persona;
 import com.personaruntime.runtime.catalog.LivePersona;
+import com.personaruntime.runtime.moderation.ItemKind;
+import com.personaruntime.runtime.moderation.ModerationStore;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -55,6 +57,7 @@ public final class ChatEngine {
   private final ComposerModels composers;
   private final PromptAssembler prompts;
   private final LiveStore store;
+  private final ModerationStore moderation;
   private final int memoryTurns;
   private final AudienceLimits audience;
 
@@ -63,20 +66,23 @@ public final class ChatEngine {
    *                 allowed key variables)
    */
   public ChatEngine(Vertx vertx, ModelGateway gateway, com.personaruntime.runtime.catalog.ModelBindings bindings,
-      ComposerModels composers, LiveStore store, int memoryTurns) {
-    this(vertx, gateway, bindings, composers, store, memoryTurns, new PromptAssembler());
+      ComposerModels composers, LiveStore store, ModerationStore moderation, int memoryTurns) {
+    this(vertx, gateway, bindings, composers, store, moderation, memoryTurns, new PromptAssembler());
   }
 
   /** As above, with the prompt assembler (and so the personas' own prompt templates) given. */
   public ChatEngine(Vertx vertx, ModelGateway gateway, com.personaruntime.runtime.catalog.ModelBindings bindings,
-      ComposerModels composers, LiveStore store, int memoryTurns, PromptAssembler prompts) {
-    this(vertx, gateway, bindings, composers, store, memoryTurns, prompts, null);
+      ComposerModels composers, LiveStore store, ModerationStore moderation, int memoryTurns,
+      PromptAssembler prompts) {
+    this(vertx, gateway, bindings, composers, store, moderation, memoryTurns, prompts, null);
   }
 
   /** As above, with the audience limits whose moderation-item budget applies per client address (null: none). */
   public ChatEngine(Vertx vertx, ModelGateway gateway, com.personaruntime.runtime.catalog.ModelBindings bindings,
-      ComposerModels composers, LiveStore store, int memoryTurns, PromptAssembler prompts, AudienceLimits audience) {
+      ComposerModels composers, LiveStore store, ModerationStore moderation, int memoryTurns, PromptAssembler prompts,
+      AudienceLimits audience) {
     this.audience = audience;
+    this.moderation = moderation;
     this.prompts = prompts;
     this.vertx = vertx;
     this.gateway = gateway;
@@ -108,7 +114,7 @@ public final class ChatEngine {
   private Future<Void> stored(Conversation c) {
     if (c.stored == null) {
       LivePersona persona = c.persona();
-      c.stored = store.startConversation(c.id(), persona.personaId(), persona.brandId(), c.room());
+      c.storing(store.startConversation(c.id(), persona.personaId(), persona.brandId(), c.room()));
       c.stored.onFailure(err -> LOG.error("conversation {} not stored", c.id(), err));
     }
     return c.stored;
@@ -125,6 +131,45 @@ public final class ChatEngine {
     LOG.warn("moderation item of conversation {} not filed: its address used up live.moderationItemsPerHourPerAddress",
         c.id());
     return false;
+  }
+
+  /**
+   * Continues a stored conversation (a resumed chat): its memory is rebuilt from the transcript (what
+   * the audience saw) and the re-disclosure clock from its last turn.
+   */
+  public Future<Conversation> resume(LivePersona persona, LiveStore.Resumed stored) {
+    Conversation c = new Conversation(stored.conversationId(), persona, null, memoryTurns,
+        stored.lastActivity() == null ? System.currentTimeMillis() : stored.lastActivity().toEpochMilli());
+    c.storing(Future.succeededFuture()); // the conversation's row exists already
+    for (LiveStore.Line line : stored.lines()) {
+      if (line.audience() == null) {
+        c.rememberPersona(line.persona());
+      } else {
+        c.remember(line.refused() ? Disclosures.WITHHELD_INPUT : line.audience(), line.persona());
+      }
+    }
+    return Future.succeededFuture(c);
+  }
+
+  /**
+   * Records a release the audience was shown (a moderator's decision on a held reply): the persona's
+   * memory and the transcript get exactly the released text.
+   */
+  public void released(Conversation c, String replyTo, String text, String decision) {
+    c.rememberPersona(text);
+    stored(c).compose(v -> store.recordRelease(c.id(), c.persona().brandId(), c.persona().version(), replyTo, text,
+            decision))
+        .onFailure(err -> LOG.error("release in conversation {} not stored", c.id(), err));
+  }
+
+  /**
+   * Answers a refused input a moderator let through: the same guarded turn as any message (so a
+   * flagged answer is held again), with {@code input} reaching the model this time.
+   */
+  public Turn letThrough(Conversation conversation, String messageId, String input, String language,
+      TurnSink sink) {
+    String lang = Disclosures.lang(conversation.persona().persona(), language);
+    return answer(conversation, messageId, new Screened(false, input, input, null, "allow", lang), sink);
   }
 
   /** A running turn; {@link #cancel()} stops the model upstream and ends the turn silently. */
@@ -168,8 +213,10 @@ public final class ChatEngine {
       String refusal = Disclosures.inputRefused(persona, language);
       persist(conversation, messageId, text, refusal, decision, input.findings(), "input-guard", null, started);
       if (mayFile(conversation)) {
-        store.addModerationItem(lp.brandId(), lp.personaId(), "chat_input", decision, text, refusal,
-                findingsJson(input.findings()), context(conversation, messageId, null))
+        JsonObject ctx = context(conversation, messageId, null, language);
+        stored(conversation).compose(v -> file(com.personaruntime.runtime.storage.Sql.newId(),
+                new ModerationStore.NewItem(ItemKind.CHAT_INPUT, lp.brandId(), lp.personaId(), lp.version(), decision,
+                    text, refusal, findingsJson(input.findings()), ctx, conversation.id(), messageId, false)))
             .onFailure(err -> LOG.error("moderation item for conversation {} not stored", conversation.id(), err));
       }
       return new Screened(true, text, text, refusal, decision, language);
@@ -187,7 +234,8 @@ public final class ChatEngine {
     conversation.touch(System.currentTimeMillis());
     Screened s = screen(conversation, messageId, text);
     if (s.refused()) {
-      conversation.remember(text, s.refusal());
+      // The refused text never reaches the model, not even through memory.
+      conversation.remember(Disclosures.WITHHELD_INPUT, s.refusal());
       sink.delta(s.refusal());
       sink.done(s.decision());
       return ENDED;
@@ -299,6 +347,8 @@ public final class ChatEngine {
     String route;
     Integer firstTokenMs;
     boolean finished;
+    /** A held reply: the audience is done, the model's full reply is still being collected for the item. */
+    HeldReply held;
     final StringBuilder shown = new StringBuilder();
 
     TurnState(Conversation conversation, String messageId, String audienceText, TurnSink sink, Context context,
@@ -313,6 +363,10 @@ public final class ChatEngine {
     }
 
     void cancel() {
+      if (held != null) {
+        // The audience left while the held reply was still being collected: file what there is.
+        context.runOnContext(v -> fileHeld(null));
+      }
       if (cancelled.compareAndSet(false, true)) {
         StreamHandle h = handle;
         if (h != null) {
@@ -339,16 +393,22 @@ public final class ChatEngine {
     @Override
     public void onDelta(String text) {
       context.runOnContext(v -> {
+        if (held != null) {
+          guard.offer(text); // collected (nothing is released once stopped)
+          return;
+        }
         if (finished || cancelled.get()) {
           return;
         }
         show(guard.offer(text));
         if (guard.stopped()) {
-          StreamHandle h = handle;
-          if (h != null) {
-            h.cancel();
+          if (guard.verdict().decision() != Decision.FLAG) {
+            StreamHandle h = handle;
+            if (h != null) {
+              h.cancel();
+            }
           }
-          stop();
+          stop(false, null);
         }
       });
     }
@@ -356,13 +416,18 @@ public final class ChatEngine {
     @Override
     public void onComplete(String fullText, String routeName, TokenUsage usage) {
       context.runOnContext(v -> {
+        if (held != null) {
+          route = routeName;
+          fileHeld(fullText);
+          return;
+        }
         if (finished || cancelled.get()) {
           return;
         }
         route = routeName;
         Verdict verdict = guard.finish();
         if (guard.stopped()) {
-          stop();
+          stop(true, fullText);
           return;
         }
         show(rest(verdict));
@@ -373,6 +438,10 @@ public final class ChatEngine {
     @Override
     public void onError(GatewayFailure failure) {
       context.runOnContext(v -> {
+        if (held != null) {
+          fileHeld(null);
+          return;
+        }
         if (finished || cancelled.get()) {
           return;
         }
@@ -388,7 +457,7 @@ public final class ChatEngine {
       }
       Verdict verdict = guard.finish();
       if (guard.stopped()) {
-        stop();
+        stop(true, null);
         return;
       }
       show(rest(verdict));
@@ -397,22 +466,68 @@ public final class ChatEngine {
       end(wire(verdict.decision()), verdict.findings());
     }
 
-    /** The guard flagged or blocked: nothing more is released; fallback line; moderation item. */
-    void stop() {
+    /**
+     * The guard flagged or blocked: nothing more is released. A block ends with the fallback line and
+     * files an item for the record. A flag holds the reply: the audience gets the held line at once,
+     * the model's reply is collected to its end (never shown) and filed as a held item a moderator
+     * releases (see {@link ModerationStore}).
+     */
+    void stop(boolean streamEnded, String fullText) {
       Verdict verdict = guard.verdict();
-      String fallback = Disclosures.withheld(conversation.persona().persona(), language);
+      LivePersona lp = conversation.persona();
+      String decision = wire(verdict.decision());
+      if (verdict.decision() == Decision.FLAG && moderation != null) {
+        String itemId = com.personaruntime.runtime.storage.Sql.newId();
+        String line = Disclosures.held(lp.persona(), language);
+        held = new HeldReply(itemId, shown.toString(), context(conversation, messageId, audienceText, language));
+        held.context.put("route", route);
+        sink.held(itemId, line);
+        shown.append(shown.length() > 0 ? " " : "").append(line);
+        end(decision, verdict.findings());
+        if (streamEnded) {
+          fileHeld(fullText);
+        }
+        return;
+      }
+      String fallback = Disclosures.withheld(lp.persona(), language);
       String prefix = shown.length() > 0 ? " " : "";
+      String before = shown.toString();
       shown.append(prefix).append(fallback);
       sink.delta(prefix + fallback);
-      String decision = wire(verdict.decision());
-      LivePersona lp = conversation.persona();
       if (mayFile(conversation)) {
-        store.addModerationItem(lp.brandId(), lp.personaId(), "chat_reply", decision, guard.received(),
-                guard.released(), findingsJson(verdict.findings()), context(conversation, messageId, audienceText)
-                    .put("route", route))
+        JsonObject ctx = context(conversation, messageId, audienceText, language).put("route", route);
+        String content = guard.received();
+        stored(conversation).compose(v -> file(com.personaruntime.runtime.storage.Sql.newId(),
+                new ModerationStore.NewItem(ItemKind.CHAT_REPLY, lp.brandId(), lp.personaId(), lp.version(), decision,
+                    content, before, findingsJson(verdict.findings()), ctx, conversation.id(), messageId, false)))
             .onFailure(err -> LOG.error("moderation item for conversation {} not stored", conversation.id(), err));
       }
       end(decision, verdict.findings());
+    }
+
+    /**
+     * Files the held item once the model's reply is complete ({@code fullText}) or cut short (null:
+     * what was received). The findings are those of the whole reply, so a moderator sees everything
+     * that would stop it. Runs once.
+     */
+    void fileHeld(String fullText) {
+      HeldReply h = held;
+      if (h == null || h.filed) {
+        return;
+      }
+      h.filed = true;
+      String content = fullText != null && !fullText.isBlank() ? fullText : guard.received();
+      LivePersona lp = conversation.persona();
+      Verdict whole = lp.policy().check(content, new CheckContext(Direction.OUTPUT, Channel.CHAT, null, language,
+          false, conversation.canary()));
+      List<Finding> findings = whole.findings().isEmpty() ? guard.verdict().findings() : whole.findings();
+      String verdict = whole.decision() == Decision.BLOCK ? "block" : "flag";
+      h.context.put("route", route);
+      stored(conversation).compose(v -> file(h.itemId, new ModerationStore.NewItem(ItemKind.CHAT_REPLY,
+              lp.brandId(), lp.personaId(), lp.version(), verdict, content, h.shownBefore, findingsJson(findings),
+              h.context, conversation.id(), messageId, true)))
+          .onFailure(err -> LOG.error("held item {} of conversation {} not stored", h.itemId, conversation.id(),
+              err));
     }
 
     private String rest(Verdict verdict) {
@@ -440,17 +555,56 @@ public final class ChatEngine {
         .onFailure(err -> LOG.error("transcript turn of conversation {} not stored", c.id(), err));
   }
 
-  private static JsonObject context(Conversation c, String messageId, String audienceText) {
+  /** Files an item in the moderation queue, or (no queue: the console preview) hands it to the store. */
+  private Future<?> file(String id, ModerationStore.NewItem n) {
+    if (moderation != null) {
+      return moderation.create(id, n);
+    }
+    return store.addModerationItem(n.brandId(), n.personaId(), n.kind().wire(), n.verdict(), n.content(),
+        n.shownText(), n.findingsJson(), n.context());
+  }
+
+  /** A held reply being collected. */
+  private static final class HeldReply {
+    final String itemId;
+    final String shownBefore;
+    final JsonObject context;
+    boolean filed;
+
+    HeldReply(String itemId, String shownBefore, JsonObject context) {
+      this.itemId = itemId;
+      this.shownBefore = shownBefore;
+      this.context = context;
+    }
+  }
+
+  /**
+   * An item's conversation context: ids, persona version, language, the audience's question, the room,
+   * the turns before it as the audience saw them ({@code turns: [{role: audience|persona, text}]}) and
+   * the in-persona closing line a reject or an SLA expiry releases.
+   */
+  private static JsonObject context(Conversation c, String messageId, String audienceText, String language) {
     JsonObject ctx = new JsonObject()
         .put("conversationId", c.id())
         .put("messageId", messageId)
-        .put("personaVersion", c.persona().version());
+        .put("personaVersion", c.persona().version())
+        .put("language", language)
+        .put("closingLine", Disclosures.rejected(c.persona().persona(), language));
     if (audienceText != null) {
       ctx.put("audienceText", audienceText);
     }
     if (c.room() != null) {
       ctx.put("room", c.room());
     }
+    JsonArray turns = new JsonArray();
+    for (ChatMessage m : c.memory()) {
+      if (m instanceof UserMessage u) {
+        turns.add(new JsonObject().put("role", "audience").put("text", u.singleText()));
+      } else if (m instanceof dev.langchain4j.data.message.AiMessage a) {
+        turns.add(new JsonObject().put("role", "persona").put("text", a.text()));
+      }
+    }
+    ctx.put("turns", turns);
     return ctx;
   }
 

@@ -29,6 +29,7 @@ public final class Conversation {
   private String segment;
   /** Completes once the conversation's row is stored; null until the first message (no row before). */
   io.vertx.core.Future<Void> stored;
+  private final List<Runnable> whenStored = new java.util.ArrayList<>();
   private String audienceAddress;
 
   Conversation(String id, LivePersona persona, String room, int maxTurns, long nowMillis) {
@@ -108,12 +109,49 @@ public final class Conversation {
     return out;
   }
 
-  void touch(long nowMillis) {
+  /**
+   * Completes once the conversation's row is stored (rows that refer to it wait for this); {@code null}
+   * until the first audience message (a silent socket writes nothing, issue 8).
+   */
+  public io.vertx.core.Future<Void> stored() {
+    return stored;
+  }
+
+  /**
+   * Runs {@code action} once the conversation's row is stored: now (when stored) or at the first
+   * audience message. Used for rows that refer to the conversation but must not create it (its resume token).
+   */
+  public void whenStored(Runnable action) {
+    if (stored != null) {
+      stored.onSuccess(v -> action.run());
+    } else {
+      whenStored.add(action);
+    }
+  }
+
+  /** Sets the future of the conversation's row and runs the actions waiting for it. */
+  void storing(io.vertx.core.Future<Void> row) {
+    stored = row;
+    List<Runnable> waiting = List.copyOf(whenStored);
+    whenStored.clear();
+    waiting.forEach(a -> row.onSuccess(v -> a.run()));
+  }
+
+  /** Records activity (resets the re-disclosure gap). */
+  public void touch(long nowMillis) {
     lastActivityMillis = nowMillis;
   }
 
   List<ChatMessage> memory() {
     return List.copyOf(memory);
+  }
+
+  /** Appends a persona line that answers no new audience message (a moderator's release). */
+  void rememberPersona(String persona) {
+    memory.addLast(AiMessage.from(persona.isEmpty() ? "…" : persona));
+    while (memory.size() > maxTurns * 2) {
+      memory.removeFirst();
+    }
   }
 
   void remember(String audience, String persona) {

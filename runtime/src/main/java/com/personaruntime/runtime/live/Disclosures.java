@@ -42,6 +42,23 @@ public final class Disclosures {
         : "Sorry, I can't help with that one. Feel free to ask me something else!";
   }
 
+  /** What the persona's memory keeps in place of an audience message the input guard refused. */
+  public static final String WITHHELD_INPUT = "[message withheld by the input guard]";
+
+  /** Said while a flagged reply waits for a moderator (the {@code held} frame's text). */
+  public static String held(Persona p, String language) {
+    return lang(p, language).equals("vi")
+        ? "Câu này mình cần hỏi lại đội ngũ một chút rồi trả lời bạn ngay nhé!"
+        : "Let me check that with the team — I'll get back to you here in a moment.";
+  }
+
+  /** Released instead of a held reply a moderator rejected, or that nobody decided in time. */
+  public static String rejected(Persona p, String language) {
+    return lang(p, language).equals("vi")
+        ? "Mình đã hỏi lại đội ngũ: câu này mình không trả lời được. Bạn hỏi mình điều khác nhé!"
+        : "I checked with the team, and that's one I can't answer. Feel free to ask me something else!";
+  }
+
   /** Said when an audience message was refused before reaching the model. */
   public static String inputRefused(Persona p, String language) {
     return lang(p, language).equals("vi")

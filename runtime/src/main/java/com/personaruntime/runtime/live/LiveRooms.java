@@ -2,6 +2,7 @@ package com.personaruntime.runtime.live;
 
 import com.personaruntime.runtime.catalog.LivePersona;
 import com.personaruntime.runtime.cluster.RoomOwnership;
+import com.personaruntime.runtime.moderation.ModerationStore;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -103,7 +104,15 @@ public final class LiveRooms {
   private final Map<String, Site> rooms = new HashMap<>();
 
   /** Rooms answering with {@code engine}, hosted where {@code ownership} grants them. */
-  public LiveRooms(Vertx vertx, ChatEngine engine, Options options, RoomOwnership ownership) {
+  private final ModerationStore moderation;
+
+  /**
+   * Rooms answering with {@code engine}, hosted where {@code ownership} grants them; {@code moderation}
+   * records the releases of held replies delivered to rooms.
+   */
+  public LiveRooms(Vertx vertx, ChatEngine engine, Options options, RoomOwnership ownership,
+      ModerationStore moderation) {
+    this.moderation = moderation;
     this.vertx = vertx;
     this.engine = engine;
     this.options = options;
@@ -303,6 +312,15 @@ public final class LiveRooms {
     int pending;
     Conversation conversation;
     MessageConsumer<JsonObject> asks;
+    MessageConsumer<JsonObject> releases;
+    /** Who asked each recent question (room message id to viewer id), so held and released frames name them. */
+    final Map<String, String> askers = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+        return size() > 500;
+      }
+    };
+    final java.util.Set<String> delivered = new java.util.HashSet<>();
     long disclosureTimer = -1;
     ChatEngine.Turn current;
     long seq;
@@ -331,6 +349,8 @@ public final class LiveRooms {
         conversation = ar.result();
         publish(new JsonObject().put("type", OWNER));
         asks = vertx.eventBus().consumer(askAddress(persona.slug(), name), this::onAsk);
+        releases = vertx.eventBus().consumer(ModerationStore.releaseAddress(conversation.id()),
+            m -> release(m.body()));
         disclosureTimer = vertx.setPeriodic(options.disclosureMillis(), id -> publish(new JsonObject()
             .put("type", "disclosure")
             .put("text", Disclosures.aiDisclosure(persona.persona(), persona.brandName()))));
@@ -389,6 +409,7 @@ public final class LiveRooms {
       }
       publish(new JsonObject().put("type", "message").put("id", id).put("text", s.question())
           .put("from", viewer).put("clientId", clientId));
+      askers.put(id, viewer);
       queue.addLast(new Question(id, s));
       m.reply(new JsonObject().put("status", ACCEPTED).put("id", id));
       pump();
@@ -417,6 +438,12 @@ public final class LiveRooms {
         }
 
         @Override
+        public void held(String itemId, String line) {
+          publish(new JsonObject().put("type", "held").put("replyTo", q.id()).put("item", itemId).put("text", line)
+              .put("from", askers.get(q.id())));
+        }
+
+        @Override
         public void done(String decision) {
           ended[0] = true;
           publish(new JsonObject().put("type", "done").put("replyTo", q.id()).put("decision", decision));
@@ -427,6 +454,40 @@ public final class LiveRooms {
       if (!ended[0]) {
         current = turn;
       }
+    }
+
+    /**
+     * A moderator decided a reply held in this room: the release goes to every viewer (naming the
+     * asker as {@code from}), then the AI disclosure, since a human has just spoken for the persona.
+     * A let-through question is answered to the room like any accepted question.
+     */
+    void release(JsonObject d) {
+      String item = d.getString("item");
+      if (closed || item == null || !delivered.add(item)) {
+        return;
+      }
+      String replyTo = d.getString("replyTo");
+      if ("let_through".equals(d.getString("status"))) {
+        String input = d.getString("input");
+        ChatEngine.Screened s = new ChatEngine.Screened(false, input, input, null, "allow",
+            d.getString("language", "en"));
+        // The question itself is never shown (it was refused); the room sees the persona's guarded answer.
+        moderation.markReleased(item, null);
+        queue.addLast(new Question(replyTo, s));
+        pump();
+        return;
+      }
+      String text = d.getString("text");
+      JsonObject frame = new JsonObject().put("type", "released").put("replyTo", replyTo).put("item", item)
+          .put("decision", d.getString("decision")).put("text", text).put("from", askers.get(replyTo));
+      if (d.getBoolean("expired", false)) {
+        frame.put("expired", true);
+      }
+      publish(frame);
+      engine.released(conversation, replyTo, text, d.getString("decision"));
+      publish(new JsonObject().put("type", "disclosure").put("reason", "moderator")
+          .put("text", Disclosures.aiDisclosure(persona.persona(), persona.brandName())));
+      moderation.markReleased(item, null).onFailure(err -> LOG.error("release of item {} not recorded", item, err));
     }
 
     void publish(JsonObject frame) {
@@ -443,6 +504,9 @@ public final class LiveRooms {
       }
       if (asks != null) {
         asks.unregister();
+      }
+      if (releases != null) {
+        releases.unregister();
       }
       if (current != null) {
         current.cancel();

@@ -9,7 +9,7 @@ import java.util.Optional;
  * out of {@link #toString()}.
  */
 public record AppConfig(Http http, Storage storage, Optional<Path> personasDir, Llm llm, Auth auth, Live live,
-                        Publish publish, Cluster cluster) {
+                        Publish publish, Cluster cluster, Moderation moderation) {
 
   /**
    * Cluster mode ({@code cluster.*}): see {@link com.personaruntime.runtime.cluster.ClusterSettings}.
@@ -82,7 +82,18 @@ public record AppConfig(Http http, Storage storage, Optional<Path> personasDir, 
   public record Live(int maxMessageChars, int burst, int messagesPerMinute, int idleTimeoutSeconds,
                      int redisclosureMinutes, int roomDisclosureSeconds, int roomQueueSize, int memoryTurns,
                      int connectionsPerAddress, int maxConnections, int messagesPerMinutePerAddress,
-                     int moderationItemsPerHourPerAddress) {
+                     int moderationItemsPerHourPerAddress, int resumeTtlMinutes) {
+  }
+
+  /**
+   * Moderation defaults ({@code moderation.*}) for brands without their own settings, and the SLA sweep.
+   *
+   * @param claiming     off, optional or required
+   * @param slaSeconds   how long a held reply waits for a decision before it ends with the closing line
+   * @param leaseSeconds how long a claim lasts
+   * @param sweepSeconds how often each node looks for held replies past their SLA
+   */
+  public record Moderation(String claiming, int slaSeconds, int leaseSeconds, int sweepSeconds) {
   }
 
   /**

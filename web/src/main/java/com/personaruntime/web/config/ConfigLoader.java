@@ -129,7 +129,17 @@ public final class ConfigLoader {
         v.integer("live.connectionsPerAddress", 1, 1_000_000),
         v.integer("live.maxConnections", 1, 10_000_000),
         v.integer("live.messagesPerMinutePerAddress", 1, 100_000_000),
-        v.integer("live.moderationItemsPerHourPerAddress", 1, 100_000_000));
+        v.integer("live.moderationItemsPerHourPerAddress", 1, 100_000_000),
+        v.integer("live.resumeTtlMinutes", 1, 60 * 24 * 30));
+    String claiming = v.string("moderation.claiming");
+    if (!List.of("off", "optional", "required").contains(claiming)) {
+      problems.add(v.where("moderation.claiming") + "moderation.claiming: must be one of off, optional, required, got '"
+          + claiming + "'");
+    }
+    AppConfig.Moderation moderation = new AppConfig.Moderation(claiming,
+        v.integer("moderation.slaSeconds", 1, 7 * 24 * 3600),
+        v.integer("moderation.leaseSeconds", 1, 24 * 3600),
+        v.integer("moderation.sweepSeconds", 1, 3600));
     AppConfig.Auth auth = new AppConfig.Auth(
         v.integer("auth.sessionTtlMinutes", 1, 60 * 24 * 90),
         v.integer("auth.loginFailuresPerAccount", 1, 1000),
@@ -183,7 +193,7 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new AppConfig(http, storage, personasDir, llm, auth, live, publish, cluster);
+    return new AppConfig(http, storage, personasDir, llm, auth, live, publish, cluster, moderation);
   }
 
   private static Path resolve(Path file, String dir, Raw raw) {

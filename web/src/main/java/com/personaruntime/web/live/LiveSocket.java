@@ -7,6 +7,8 @@ import com.personaruntime.runtime.live.ChatEngine;
 import com.personaruntime.runtime.live.Conversation;
 import com.personaruntime.runtime.live.Disclosures;
 import com.personaruntime.runtime.live.LiveRooms;
+import com.personaruntime.runtime.live.LiveStore;
+import com.personaruntime.runtime.moderation.ModerationStore;
 import com.personaruntime.runtime.live.TokenBucket;
 import com.personaruntime.runtime.live.TurnSink;
 import com.personaruntime.web.http.Errors;
@@ -22,6 +24,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -59,9 +62,10 @@ public final class LiveSocket {
    * @param idleTimeoutMillis       close after this long without audience messages
    * @param redisclosureAfterMillis repeat the AI disclosure after a gap this long (one-to-one chats)
    * @param allowedOrigins          origins allowed to connect; empty allows any
+   * @param resumeTtl               how long a resume token stays valid after its last use
    */
   public record Limits(int maxMessageChars, int burst, double messagesPerSecond, long idleTimeoutMillis,
-                       long redisclosureAfterMillis, List<String> allowedOrigins) {
+                       long redisclosureAfterMillis, List<String> allowedOrigins, Duration resumeTtl) {
   }
 
   private final Vertx vertx;
@@ -71,18 +75,17 @@ public final class LiveSocket {
   private final Limits limits;
   private final Clock clock;
   private final AudienceLimits audience;
+  private final LiveStore store;
+  private final ModerationStore moderation;
+  private final int memoryLines;
 
-  /** The endpoint; {@link #mount} adds its route. */
+  /** The endpoint; {@link #mount} adds its route. {@code memoryLines}: transcript lines a resume reloads. */
   public LiveSocket(Vertx vertx, PersonaCatalog catalog, ChatEngine engine, LiveRooms rooms, Limits limits,
-      Clock clock) {
-    this(vertx, catalog, engine, rooms, limits, clock, new AudienceLimits(new AudienceLimits.Options(
-        Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE), clock));
-  }
-
-  /** The endpoint with limits per client address across its sockets ({@link AudienceLimits}). */
-  public LiveSocket(Vertx vertx, PersonaCatalog catalog, ChatEngine engine, LiveRooms rooms, Limits limits,
-      Clock clock, AudienceLimits audience) {
+      Clock clock, AudienceLimits audience, LiveStore store, ModerationStore moderation, int memoryLines) {
     this.audience = audience;
+    this.store = store;
+    this.moderation = moderation;
+    this.memoryLines = memoryLines;
     this.vertx = vertx;
     this.catalog = catalog;
     this.engine = engine;
@@ -100,6 +103,7 @@ public final class LiveSocket {
     HttpServerRequest req = ctx.request();
     String slug = ctx.pathParam("slug");
     String room = req.getParam("room");
+    String resume = req.getParam("resume");
     if (room != null && !ROOM.matcher(room).matches()) {
       Errors.send(ctx, 400, "bad_room", "room: must be 1-64 letters, digits, '-' or '_', got '" + room + "'", null);
       return;
@@ -143,7 +147,29 @@ public final class LiveSocket {
         }
         // until a Connection takes over the close handler (and the lease with it)
         ws.closeHandler(v -> admission.lease().release());
-        if (room == null) {
+        if (room == null && resume != null) {
+          store.resume(resume, lp.personaId(), limits.resumeTtl(), memoryLines)
+              .compose(found -> found.isPresent()
+                  ? engine.resume(lp, found.get()).map(c -> new Opened(c, resume, true, found.get().lines()))
+                  : engine.open(lp, null).map(c -> new Opened(c, null, false, List.of())))
+              .onComplete(conv -> on(context, () -> {
+                if (conv.failed()) {
+                  unavailable(ws, slug, conv.cause());
+                  return;
+                }
+                if (segment != null) {
+                  conv.result().conversation().segment(segmentOf(lp, segment));
+                }
+                conv.result().conversation().audienceAddress(address);
+                Connection c = new Connection(ws, lp, conv.result().conversation(), null, address,
+                    admission.lease());
+                c.resumeToken = conv.result().token();
+                c.resumed = conv.result().resumed();
+                c.resumeFailed = !conv.result().resumed();
+                c.history = conv.result().history();
+                c.start();
+              }));
+        } else if (room == null) {
           engine.open(lp, null).onComplete(conv -> on(context, () -> {
             if (conv.failed()) {
               unavailable(ws, slug, conv.cause());
@@ -206,10 +232,18 @@ public final class LiveSocket {
     return lp.persona().audiences().stream().map(a -> a.segment()).toList();
   }
 
+  private record Opened(Conversation conversation, String token, boolean resumed, List<LiveStore.Line> history) {
+  }
+
   private static void unavailable(ServerWebSocket ws, String slug, Throwable cause) {
     LOG.error("could not open a live chat with {}", slug, cause);
     ws.writeTextMessage(error("unavailable", "the persona cannot chat right now").encode());
     ws.close((short) 1011, "unavailable");
+  }
+
+  /** {@code {"type":"held","replyTo","item","text"}}: a flagged reply waits for a moderator. */
+  static JsonObject heldFrame(String replyTo, String item, String line) {
+    return new JsonObject().put("type", "held").put("replyTo", replyTo).put("item", item).put("text", line);
   }
 
   private static JsonObject error(String code, String message) {
@@ -232,8 +266,19 @@ public final class LiveSocket {
     private final TokenBucket bucket;
     private ChatEngine.Turn current;
     private MessageConsumer<JsonObject> roomFrames;
+    private MessageConsumer<JsonObject> releases;
     private long idleTimer = -1;
     private boolean closed;
+    /** The resume token of a resumed conversation (a new one is issued otherwise). */
+    String resumeToken;
+    boolean resumed;
+    boolean resumeFailed;
+    /** A resumed conversation's last lines, as the audience saw them (sent in hello). */
+    List<LiveStore.Line> history = List.of();
+    /** Items already delivered on this connection (a release may arrive both live and from the database). */
+    private final java.util.Set<String> delivered = new java.util.HashSet<>();
+    /** Let-through inputs waiting for the current reply to end. */
+    private final java.util.ArrayDeque<JsonObject> waiting = new java.util.ArrayDeque<>();
 
     Connection(ServerWebSocket ws, LivePersona persona, Conversation conversation, String room, String address,
         AudienceLimits.Lease lease) {
@@ -271,14 +316,35 @@ public final class LiveSocket {
       JsonObject hello = new JsonObject().put("type", "hello").put("persona", info)
           .put("disclosure", Disclosures.aiDisclosure(p, persona.brandName()));
       if (room == null) {
-        hello.put("conversation", conversation.id());
+        if (resumeToken == null) {
+          resumeToken = store.newResumeToken();
+          String token = resumeToken;
+          // stored with the conversation's row, at the first message: a silent socket writes nothing
+          conversation.whenStored(() -> store.storeResumeToken(token, conversation.id(), persona.personaId(),
+                  limits.resumeTtl())
+              .onFailure(err -> LOG.error("resume token of conversation {} not stored", conversation.id(), err)));
+        }
+        hello.put("conversation", conversation.id()).put("resumeToken", resumeToken).put("resumed", resumed);
         if (conversation.segment() != null) {
           hello.put("segment", conversation.segment());
+        }
+        if (resumed) {
+          JsonArray lines = new JsonArray();
+          for (LiveStore.Line line : history) {
+            if (line.audience() != null && !line.audience().isEmpty()) {
+              lines.add(new JsonObject().put("role", "audience").put("text", line.audience()));
+            }
+            lines.add(new JsonObject().put("role", "persona").put("text", line.persona()));
+          }
+          hello.put("history", lines);
         }
       } else {
         hello.put("room", room).put("viewer", viewerId);
       }
       send(hello);
+      if (resumeFailed) {
+        send(error("resume_failed", "the resume token is unknown or expired; this is a new conversation"));
+      }
       ws.closeHandler(v -> onClose());
       // a deleted persona stops talking, a newly published version applies from the next message
       personaChanges = vertx.eventBus().consumer(PersonaCatalog.CHANGED_ADDRESS, m -> {
@@ -286,6 +352,20 @@ public final class LiveSocket {
           follow();
         }
       });
+      if (room == null) {
+        // Registered before the database is asked, so a decision taken in between is not missed.
+        releases = vertx.eventBus().consumer(ModerationStore.releaseAddress(conversation.id()),
+            m -> deliver(m.body()));
+        if (resumed) {
+          moderation.undelivered(conversation.id()).onComplete(ar -> {
+            if (ar.failed()) {
+              LOG.error("releases of conversation {} not read", conversation.id(), ar.cause());
+              return;
+            }
+            ar.result().forEach(item -> deliver(ModerationStore.delivery(item)));
+          });
+        }
+      }
       ws.exceptionHandler(err -> LOG.debug("live socket error: {}", err.getMessage()));
       if (room != null) {
         // Registered after hello was written on this context, so hello stays the first frame.
@@ -392,13 +472,96 @@ public final class LiveSocket {
         }
 
         @Override
+        public void held(String itemId, String line) {
+          send(heldFrame(replyTo, itemId, line));
+        }
+
+        @Override
         public void done(String decision) {
           ended[0] = true;
           current = null;
           send(new JsonObject().put("type", "done").put("replyTo", replyTo).put("decision", decision));
+          vertx.runOnContext(x -> next());
         }
       });
       // A refused message ends before turn() returns: it must not leave the connection busy.
+      if (!ended[0]) {
+        current = turn;
+      }
+    }
+
+    /**
+     * Delivers a moderator's decision (a {@link ModerationStore#delivery} message) once: a held reply's
+     * release as a {@code released} frame followed by the AI disclosure (a human has just spoken for
+     * the persona), or a let-through input's answer (run through the model now).
+     */
+    private void deliver(JsonObject d) {
+      String item = d.getString("item");
+      if (closed || item == null || !delivered.add(item)) {
+        return;
+      }
+      if ("let_through".equals(d.getString("status"))) {
+        waiting.addLast(d);
+        next();
+        return;
+      }
+      String text = d.getString("text");
+      String decision = d.getString("decision");
+      JsonObject frame = new JsonObject().put("type", "released").put("replyTo", d.getString("replyTo"))
+          .put("item", item).put("decision", decision).put("text", text);
+      if (d.getBoolean("expired", false)) {
+        frame.put("expired", true);
+      }
+      send(frame);
+      engine.released(conversation, d.getString("replyTo"), text, decision);
+      send(new JsonObject().put("type", "disclosure").put("reason", "moderator")
+          .put("text", Disclosures.aiDisclosure(persona.persona(), persona.brandName())));
+      conversation.touch(clock.millis());
+      markReleased(item, null);
+    }
+
+    private void markReleased(String item, String text) {
+      moderation.markReleased(item, text).onFailure(err -> LOG.error("release of item {} not recorded", item, err));
+    }
+
+    /** Answers the next let-through input when no reply is running. */
+    private void next() {
+      if (closed || current != null || waiting.isEmpty()) {
+        return;
+      }
+      JsonObject d = waiting.pollFirst();
+      String item = d.getString("item");
+      String replyTo = d.getString("replyTo");
+      StringBuilder text = new StringBuilder();
+      boolean[] ended = new boolean[1];
+      String[] heldLine = new String[1];
+      ChatEngine.Turn turn = engine.letThrough(conversation, replyTo, d.getString("input"), d.getString("language"),
+          new TurnSink() {
+            @Override
+            public void delta(String t) {
+              text.append(t);
+            }
+
+            @Override
+            public void held(String itemId, String line) {
+              heldLine[0] = line;
+              send(heldFrame(replyTo, itemId, line));
+            }
+
+            @Override
+            public void done(String verdict) {
+              ended[0] = true;
+              current = null;
+              if (heldLine[0] != null) {
+                markReleased(item, heldLine[0]);
+              } else {
+                send(new JsonObject().put("type", "released").put("replyTo", replyTo).put("item", item)
+                    .put("decision", "let_through").put("text", text.toString()));
+                markReleased(item, text.toString());
+              }
+              vertx.runOnContext(x -> next());
+            }
+          });
       if (!ended[0]) {
         current = turn;
       }
@@ -487,6 +650,9 @@ public final class LiveSocket {
       if (current != null) {
         current.cancel();
         current = null;
+      }
+      if (releases != null) {
+        releases.unregister();
       }
       if (roomFrames != null) {
         roomFrames.unregister();

@@ -286,9 +286,12 @@ class LiveChatIT {
     }
     assertThat(item).as("moderation item for the blocked reply").isNotNull();
     assertThat(item.getString("kind")).isEqualTo("chat_reply");
-    assertThat(item.getString("decision")).isEqualTo("block");
+    // the guard's verdict; "decision" is the moderator's (none yet)
+    assertThat(item.getString("verdict")).isEqualTo("block");
+    assertThat(item.getString("decision")).isNull();
+    assertThat(item.getBoolean("held")).as("a blocked reply is not held: the audience got the fallback").isFalse();
     assertThat(item.getString("content")).startsWith("Serum này " + marker);
-    assertThat(item.getString("releasedText")).doesNotContain("chữa");
+    assertThat(item.getString("shownText")).doesNotContain("chữa");
     assertThat(item.getJsonArray("findings")).isNotEmpty();
     assertThat(item.getJsonArray("findings").getJsonObject(0).getString("rule")).isEqualTo("forbidden_claim");
     JsonObject context = item.getJsonObject("context");

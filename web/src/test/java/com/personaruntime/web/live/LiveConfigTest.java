@@ -17,7 +17,7 @@ class LiveConfigTest {
     assertThat(c.llm().firstTokenTimeoutMs()).isEqualTo(10_000);
     assertThat(c.llm().interTokenTimeoutMs()).isEqualTo(20_000);
     assertThat(c.llm().maxRetries()).isEqualTo(2);
-    assertThat(c.live()).isEqualTo(new AppConfig.Live(2000, 5, 30, 600, 30, 300, 20, 8, 200, 20000, 300, 120));
+    assertThat(c.live()).isEqualTo(new AppConfig.Live(2000, 5, 30, 600, 30, 300, 20, 8, 200, 20000, 300, 120, 1440));
   }
 
   @Test

@@ -188,8 +188,9 @@ class ChatPageIT {
 
     assertThat(js("return document.documentElement.lang")).isEqualTo("en");
     assertThat(driver.findElement(By.id("disclosure")).getText()).contains("AI assistant").contains("not a human");
-    // Switching persona starts a fresh conversation: only Milo's greeting is on screen.
-    assertThat(driver.findElements(By.cssSelector("#log .msg"))).hasSize(1);
+    // Switching persona clears the screen: only Milo's greeting (and, when this tab talked to Milo
+    // before, the notice that the earlier conversation continues) is on screen.
+    assertThat(driver.findElements(By.cssSelector("#log .msg:not(.notice)"))).hasSize(1);
     assertThat(lastPersonaText()).startsWith("Hey, I'm Milo");
     assertThat(driver.findElement(By.id("send")).getText()).isEqualTo("Send");
 
@@ -308,6 +309,25 @@ class ChatPageIT {
 
   @Test
   @Order(7)
+  void aReloadContinuesTheConversationWithTheStoredResumeToken() throws Exception {
+    driver.get(base + "/?persona=milo");
+    waitForHello("Milo");
+    Object token = js("return sessionStorage.getItem('prt.resume.milo')");
+    assertThat(token).as("hello's resume token is kept for the tab").isInstanceOf(String.class);
+    assertThat((String) token).hasSizeGreaterThan(40);
+    ask("How much is shipping to the UK?");
+    driver.navigate().refresh();
+    waitForHello("Milo");
+    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    wait.until(d -> !d.findElements(By.cssSelector("#log .notice.resumed")).isEmpty());
+    assertThat(driver.findElement(By.cssSelector("#log .notice.resumed")).getText())
+        .contains("Continuing your earlier conversation");
+    assertThat(js("return sessionStorage.getItem('prt.resume.milo')")).isEqualTo(token);
+    screenshot("resumed");
+  }
+
+  @Test
+  @Order(8)
   void aLostServerShowsTheOfflineState() throws Exception {
     driver.get(base + "/?persona=milo");
     waitForHello("Milo");

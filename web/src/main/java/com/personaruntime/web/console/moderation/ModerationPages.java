@@ -3,14 +3,32 @@ package com.personaruntime.web.console.moderation;
 import com.personaruntime.web.console.ConsolePage;
 import com.personaruntime.web.console.ConsoleRoutes;
 import com.personaruntime.web.console.NavItem;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /console/moderation}: a "coming soon" placeholder until the moderation issue replaces it with the
- * real page (keep the area name, the nav entry and the path).
+ * {@code /console/moderation}: the moderator's queue. The page is a shell rendered in the shared
+ * layout ({@code console/moderation/queue.ftlh}); {@code /console/static/moderation.js} fills it
+ * from the moderation API with the console's session (its CSRF token from the layout's meta tag)
+ * and keeps it live with {@code GET /api/v1/moderation/events} (Server-Sent Events): the queue of
+ * the user's brands, oldest first, with filters (status, brand, persona, kind, rule, age), SLA
+ * timer colours, the item's conversation and findings, claim / approve / edit (the guard's findings
+ * shown before sending) / reject for replies and dismiss / confirm block / let through for refused
+ * audience messages, reasons (the item's rule ids, number keys) and who decided. Keyboard: j/k,
+ * c, a, e, r, t, 1-9. Texts come from {@code console/moderation/messages_*.properties}; the
+ * script's texts are the {@code moderation.js.*} keys, handed over as JSON in a data attribute.
  */
 public final class ModerationPages implements ConsolePage {
+  /** The script's text keys (without the {@code moderation.js.} prefix). */
+  static final List<String> SCRIPT_KEYS = List.of("queue.count", "queue.empty", "kind.chat_reply", "kind.chat_input",
+      "kind.post", "status.open", "status.claimed", "status.approved", "status.edited", "status.rejected",
+      "status.expired", "status.dismissed", "status.block_confirmed", "status.let_through", "verdict", "sla.late",
+      "sla.left", "claimedBy", "decidedBy", "you", "reason", "note", "edit", "conversation", "audience", "shown",
+      "content.reply", "content.input", "released", "notDelivered", "detail.none", "claim", "unclaim",
+      "action.approve", "action.edit", "action.reject", "action.dismiss", "action.confirm_block",
+      "action.let_through", "check.allow", "check.rewrite", "check.flag", "check.block", "decided", "live.on",
+      "live.off");
 
   @Override
   public String area() {
@@ -24,6 +42,13 @@ public final class ModerationPages implements ConsolePage {
 
   @Override
   public void mount(ConsoleRoutes routes) {
-    routes.get("/moderation", req -> req.render("soon.ftlh", Map.of("titleKey", "nav.moderation", "textKey", "soon.moderation")));
+    routes.get("/moderation", req -> {
+      JsonObject strings = new JsonObject();
+      for (String key : SCRIPT_KEYS) {
+        // {0} stays a placeholder the script fills in
+        strings.put(key, req.t("moderation.js." + key, "{0}"));
+      }
+      req.render("moderation/queue.ftlh", Map.of("me", req.principal().userId(), "strings", strings.encode()));
+    });
   }
 }

@@ -1,0 +1,122 @@
+package com.personaruntime.runtime.moderation;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+
+/**
+ * A moderation item with its workflow state.
+ *
+ * @param id              item id (UUID)
+ * @param kind            what it holds
+ * @param status          where it is in the workflow
+ * @param brandId         owning brand id
+ * @param brandSlug       owning brand slug (the name clients use)
+ * @param personaId       persona id
+ * @param personaSlug     persona slug
+ * @param personaVersion  the persona version that produced it (null for items older than this column)
+ * @param verdict         the guardrails' verdict that filed it: {@code flag} or {@code block}
+ * @param content         the full original text (the whole model reply, or the refused audience message)
+ * @param shownText       what the audience had already seen of a reply before it was stopped (may be empty)
+ * @param findingsJson    JSON array of the findings ({@code rule, severity, action, start, end, message})
+ * @param contextJson     JSON object: conversation id, message id, persona version, language, audience text,
+ *                        room, the preceding turns ({@code turns: [{audience, persona}]}), closing line
+ * @param conversationId  the conversation of a chat item, else null
+ * @param replyTo         the audience message id it answers (chat items), else null
+ * @param held            whether an audience waits for the decision
+ * @param createdAt       when it was filed
+ * @param dueAt           held items: when the brand's SLA runs out
+ * @param claimedBy       user id of the moderator holding (or last holding) a claim
+ * @param claimedByEmail  their e-mail, when known
+ * @param claimedAt       when the claim was taken
+ * @param claimExpiresAt  when the claim's lease lapses
+ * @param decision        the moderator's decision (null while pending and for expired items)
+ * @param decidedBy       user id of the deciding moderator ({@code system} for SLA expiry)
+ * @param decidedByEmail  their e-mail, when known
+ * @param decidedAt       when it was decided or expired
+ * @param reasonRule      the decision's reason: a rule id from the findings, or {@code other}
+ * @param note            the moderator's free text
+ * @param finalText       the approved or edited text (null otherwise)
+ * @param releaseText     what the audience gets on release (null until known)
+ * @param releasedAt      when the release reached the audience
+ */
+public record ModerationItem(String id, ItemKind kind, ItemStatus status, String brandId, String brandSlug,
+                             String personaId, String personaSlug, Integer personaVersion, String verdict,
+                             String content, String shownText, String findingsJson, String contextJson,
+                             String conversationId, String replyTo, boolean held, Instant createdAt, Instant dueAt,
+                             String claimedBy, String claimedByEmail, Instant claimedAt, Instant claimExpiresAt,
+                             ModerationDecision decision, String decidedBy, String decidedByEmail, Instant decidedAt,
+                             String reasonRule, String note, String finalText, String releaseText,
+                             Instant releasedAt) {
+
+  /** Whether the item still waits for a decision. */
+  public boolean pending() {
+    return status.pending();
+  }
+
+  /** Whether a claim is held by someone at {@code now} (status claimed and the lease not lapsed). */
+  public boolean claimLive(Instant now) {
+    return status == ItemStatus.CLAIMED && claimExpiresAt != null && claimExpiresAt.isAfter(now);
+  }
+
+  /** The rule ids of the findings, in order, without repeats (the reasons a moderator may pick). */
+  public java.util.List<String> rules() {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    JsonArray a = new JsonArray(findingsJson);
+    for (int i = 0; i < a.size(); i++) {
+      String r = a.getJsonObject(i).getString("rule");
+      if (r != null) {
+        out.add(r);
+      }
+    }
+    return java.util.List.copyOf(out);
+  }
+
+  /**
+   * The item as the API and the event stream show it. Brand and persona by slug ({@code brand},
+   * {@code persona}) with their ids beside; {@code verdict} is the guardrails' verdict,
+   * {@code decision} the moderator's; {@code actions} the decisions this kind allows.
+   */
+  public JsonObject toJson() {
+    JsonArray actions = new JsonArray();
+    kind.decisions().forEach(d -> actions.add(d.wire()));
+    return new JsonObject()
+        .put("id", id)
+        .put("kind", kind.wire())
+        .put("status", status.wire())
+        .put("brand", brandSlug)
+        .put("brandId", brandId)
+        .put("persona", personaSlug)
+        .put("personaId", personaId)
+        .put("personaVersion", personaVersion)
+        .put("verdict", verdict)
+        .put("content", content)
+        .put("shownText", shownText)
+        .put("findings", new JsonArray(findingsJson))
+        .put("rules", new JsonArray(rules()))
+        .put("context", new JsonObject(contextJson))
+        .put("conversation", conversationId)
+        .put("replyTo", replyTo)
+        .put("held", held)
+        .put("actions", actions)
+        .put("createdAt", str(createdAt))
+        .put("dueAt", str(dueAt))
+        .put("claimedBy", claimedBy)
+        .put("claimedByEmail", claimedByEmail)
+        .put("claimedAt", str(claimedAt))
+        .put("claimExpiresAt", str(claimExpiresAt))
+        .put("decision", decision == null ? null : decision.wire())
+        .put("decidedBy", decidedBy)
+        .put("decidedByEmail", decidedByEmail)
+        .put("decidedAt", str(decidedAt))
+        .put("reason", reasonRule)
+        .put("note", note)
+        .put("finalText", finalText)
+        .put("releaseText", releaseText)
+        .put("releasedAt", str(releasedAt));
+  }
+
+  private static String str(Instant i) {
+    return i == null ? null : i.toString();
+  }
+}

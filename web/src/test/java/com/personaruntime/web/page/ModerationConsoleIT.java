@@ -1,0 +1,315 @@
+package com.personaruntime.web.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personaruntime.gateway.testing.OpenAiStubServer;
+import com.personaruntime.gateway.testing.OpenAiStubServer.Reply;
+import com.personaruntime.web.PersonaServer;
+import com.personaruntime.web.config.AppConfig;
+import com.personaruntime.web.config.ConfigLoader;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The moderator console in headless Chromium: two moderators of one brand watch the live queue
+ * (filled by Server-Sent Events, no reload), race for the same held reply with the keyboard (one
+ * wins, the other is told who did), and an inline edit shows the guard's findings before it is
+ * sent; the audience's socket gets exactly the decided release. A real server on 127.0.0.1 and a
+ * real OpenAI-compatible SSE stub writing a reply the guard flags (a competitor named).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ModerationConsoleIT {
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final String ADMIN_EMAIL = "console-mod-admin@example.com";
+  static final String ADMIN_PASSWORD = "console-mod-password-1234";
+  static final String PASSWORD = "moderator-password-123";
+  static final String FLAGGED = "Our serum is gentler than GlowCo serum. It costs 25 dollars.";
+
+  private static String missing;
+  private static OpenAiStubServer stub;
+  private static PersonaServer server;
+  private static Browser mia;
+  private static Browser max;
+  private static String base;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    missing = Browser.missing();
+    if (missing != null) {
+      return;
+    }
+    stub = OpenAiStubServer.start();
+    Path personas = Files.createDirectories(Files.createTempDirectory("mod-console").resolve("personas"));
+    try (InputStream in = ModerationConsoleIT.class.getClassLoader().getResourceAsStream("demo-personas/linh.yaml")) {
+      Files.write(personas.resolve("linh.yaml"), in.readAllBytes());
+    }
+    Files.writeString(personas.resolve("lan.yaml"), """
+        id: lan
+        brand: lumiere
+        name: Lan
+        languages: [en]
+        bio: "Test persona."
+        voice:
+          personality: [warm]
+        boundaries:
+          competitors: ["GlowCo"]
+          forbidden_claims: ["cure"]
+        disclosure:
+          jurisdictions: [EU]
+          ai_label: { en: "AI-generated" }
+        model:
+          endpoint: stub
+        """, StandardCharsets.UTF_8);
+    Map<String, String> env = new HashMap<>(Map.of(
+        "HTTP_HOST", "127.0.0.1",
+        "HTTP_PORT", "0",
+        "HTTP_SHUTDOWNGRACESECONDS", "1",
+        "STORAGE_URL", "jdbc:h2:mem:modconsole-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        "ADMIN_EMAIL", ADMIN_EMAIL,
+        "ADMIN_PASSWORD", ADMIN_PASSWORD,
+        "PERSONAS_DIR", personas.toString(),
+        "LLM_MAXRETRIES", "0",
+        "CONSOLE_STUB_KEY", "sk-console"));
+    env.put("LLM_ENDPOINTS_STUB_PROVIDER", "openai");
+    env.put("LLM_ENDPOINTS_STUB_BASEURL", stub.baseUrl());
+    env.put("LLM_ENDPOINTS_STUB_MODEL", "stub-model");
+    env.put("LLM_ENDPOINTS_STUB_APIKEYENV", "CONSOLE_STUB_KEY");
+    AppConfig config = ConfigLoader.load(null, env);
+    server = PersonaServer.start(config, env, new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8)).get(60, TimeUnit.SECONDS);
+    base = "http://127.0.0.1:" + server.port();
+    String admin = login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    for (String who : List.of("mia", "max")) {
+      post("/api/v1/brands/lumiere/members", admin, new JsonObject().put("email", who + "@lumiere.test")
+          .put("password", PASSWORD).put("role", "moderator").put("name", who));
+    }
+    mia = Browser.start(ModerationConsoleIT.class, "en-US");
+    max = Browser.start(ModerationConsoleIT.class, "en-US");
+    consoleLogin(mia.driver, "mia@lumiere.test");
+    consoleLogin(max.driver, "max@lumiere.test");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    for (Browser b : new Browser[] {mia, max}) {
+      if (b != null) {
+        b.close();
+      }
+    }
+    if (server != null) {
+      server.stop().get(30, TimeUnit.SECONDS);
+    }
+    if (stub != null) {
+      stub.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void twoModeratorsSeeAHeldReplyArriveLiveAndRaceForItOneWins() throws Exception {
+    Assumptions.assumeTrue(missing == null, missing);
+    for (Browser b : List.of(mia, max)) {
+      b.driver.get(base + "/console/moderation");
+      new WebDriverWait(b.driver, WAIT).until(d -> "on".equals(d.findElement(By.id("mod-live")).getAttribute("data-live")));
+    }
+    stub.enqueue(Reply.tokens(FLAGGED));
+    try (Audience audience = Audience.open("lan")) {
+      String item = audience.askAndHold("q1", "Is it better than GlowCo?");
+      // the item appears in both queues without a reload (Server-Sent Events)
+      for (Browser b : List.of(mia, max)) {
+        new WebDriverWait(b.driver, WAIT).until(d -> !d.findElements(By.cssSelector("#mod-queue [data-id='" + item + "']")).isEmpty());
+        clickRow(b.driver, item);
+        new WebDriverWait(b.driver, WAIT).until(d -> item.equals(d.findElement(By.id("mod-detail")).getAttribute("data-id")));
+      }
+      WebElement detail = mia.driver.findElement(By.id("mod-detail"));
+      assertThat(detail.getText()).contains(FLAGGED).contains("Is it better than GlowCo?").contains("competitor");
+      assertThat(mia.driver.findElement(By.cssSelector("#mod-queue [data-id='" + item + "'] .sla")).getAttribute("class"))
+          .contains("sla-green");
+      mia.screenshot("moderation-queue");
+
+      // both press "a" (approve) at once
+      mia.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'a'}));");
+      max.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'a'}));");
+      for (Browser b : List.of(mia, max)) {
+        new WebDriverWait(b.driver, WAIT).until(d -> "approved".equals(d.findElement(By.id("mod-detail")).getAttribute("data-status")));
+      }
+      JsonObject released = audience.next("released");
+      assertThat(released.getString("item")).isEqualTo(item);
+      assertThat(released.getString("text")).isEqualTo(FLAGGED);
+      assertThat(audience.poll(Duration.ofMillis(300))).as("released once").isNull();
+      String winner = mia.driver.findElement(By.cssSelector("#mod-detail .decided")).getText();
+      assertThat(winner).matches("(?s).*decided by (mia|max)@lumiere.test.*");
+      assertThat(max.driver.findElement(By.cssSelector("#mod-detail .decided")).getText()).isEqualTo(winner);
+      // the loser was told: an alert with the conflict
+      Browser loser = winner.contains("mia@") ? max : mia;
+      WebElement alert = loser.driver.findElement(By.id("alert"));
+      assertThat(alert.isDisplayed()).isTrue();
+      assertThat(alert.getText()).containsAnyOf("already approved", "claimed by");
+      loser.screenshot("moderation-race-loser");
+    }
+    assertThat(mia.errors()).as("browser console errors").isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void anInlineEditShowsTheGuardsFindingsBeforeItIsSent() throws Exception {
+    Assumptions.assumeTrue(missing == null, missing);
+    WebDriver d = mia.driver;
+    d.get(base + "/console/moderation");
+    stub.enqueue(Reply.tokens(FLAGGED));
+    try (Audience audience = Audience.open("lan")) {
+      String item = audience.askAndHold("q2", "Better than GlowCo?");
+      new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.cssSelector("#mod-queue [data-id='" + item + "']")).isEmpty());
+      clickRow(d, item);
+      new WebDriverWait(d, WAIT).until(x -> item.equals(x.findElement(By.id("mod-detail")).getAttribute("data-id")));
+      new Actions(d).sendKeys("e").perform();
+      WebElement editor = d.findElement(By.id("mod-edit"));
+      assertThat(d.switchTo().activeElement()).isEqualTo(editor);
+      editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), "This serum will cure your acne.");
+      new WebDriverWait(d, WAIT).until(x -> "block".equals(x.findElement(By.id("mod-check")).getAttribute("data-verdict")));
+      assertThat(d.findElement(By.id("mod-check")).getText()).contains("forbidden_claim");
+      mia.screenshot("moderation-edit-blocked");
+      editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Our serum is gentle and costs 25 dollars.");
+      new WebDriverWait(d, WAIT).until(x -> "allow".equals(x.findElement(By.id("mod-check")).getAttribute("data-verdict")));
+      editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+      JsonObject released = audience.next("released");
+      assertThat(released.getString("decision")).isEqualTo("edit");
+      assertThat(released.getString("text")).isEqualTo("Our serum is gentle and costs 25 dollars.");
+    }
+    // decided items, newest first, say who decided
+    new org.openqa.selenium.support.ui.Select(d.findElement(By.name("status"))).selectByValue("decided");
+    new WebDriverWait(d, WAIT).until(x -> x.findElement(By.id("mod-queue")).getText().contains("decided by"));
+    mia.screenshot("moderation-decided");
+    mia.phone(390, 844);
+    d.get(base + "/console/moderation");
+    assertThat(mia.js("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+    mia.screenshot("moderation-phone-390x844");
+    assertThat(mia.js(ConsolePageIT.UNLABELLED)).asList().isEmpty();
+    assertThat(mia.errors()).as("browser console errors").isEmpty();
+  }
+
+  // ---- helpers
+
+  /** Clicks an item's row; the live queue may rebuild it meanwhile, so a stale row is looked up again. */
+  static void clickRow(WebDriver d, String item) {
+    new WebDriverWait(d, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(x -> {
+      x.findElement(By.cssSelector("#mod-queue [data-id='" + item + "']")).click();
+      return true;
+    });
+  }
+
+  static void consoleLogin(WebDriver d, String email) {
+    d.get(base + "/console/login");
+    d.findElement(By.name("email")).sendKeys(email);
+    d.findElement(By.name("password")).sendKeys(PASSWORD);
+    d.findElement(By.id("login-submit")).click();
+    new WebDriverWait(d, WAIT).until(x -> !x.getCurrentUrl().contains("/console/login"));
+  }
+
+  static String login(String email, String password) throws Exception {
+    return new JsonObject(post("/api/v1/auth/login", null, new JsonObject().put("email", email)
+        .put("password", password))).getString("token");
+  }
+
+  static String post(String path, String token, JsonObject body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("%s answered %s", path, r.body()).isBetween(200, 201);
+    return r.body();
+  }
+
+  /** An audience member on the live socket. */
+  static final class Audience implements WebSocket.Listener, AutoCloseable {
+    final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    final StringBuilder partial = new StringBuilder();
+    WebSocket socket;
+
+    static Audience open(String persona) {
+      Audience a = new Audience();
+      a.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port()
+          + "/api/v1/live/" + persona), a).join();
+      return a;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        frames.add(new JsonObject(partial.toString()));
+        partial.setLength(0);
+      }
+      ws.request(1);
+      return null;
+    }
+
+    String askAndHold(String id, String text) throws InterruptedException {
+      socket.sendText(new JsonObject().put("type", "message").put("id", id).put("text", text).encode(), true).join();
+      return next("held").getString("item");
+    }
+
+    JsonObject next(String type) throws InterruptedException {
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (System.nanoTime() < deadline) {
+        JsonObject f = frames.poll(100, TimeUnit.MILLISECONDS);
+        if (f != null && type.equals(f.getString("type"))) {
+          return f;
+        }
+      }
+      throw new AssertionError("no " + type + " frame");
+    }
+
+    JsonObject poll(Duration wait) throws InterruptedException {
+      long deadline = System.nanoTime() + wait.toNanos();
+      while (System.nanoTime() < deadline) {
+        JsonObject f = frames.poll(50, TimeUnit.MILLISECONDS);
+        if (f != null && "released".equals(f.getString("type"))) {
+          return f;
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public void close() {
+      socket.abort();
+    }
+  }
+}
