@@ -35,8 +35,16 @@ final class CompiledPolicy implements Policy {
   private final Map<String, Severity> severities = new LinkedHashMap<>();
   private final EnumMap<Direction, Integer> maxNormLen = new EnumMap<>(Direction.class);
 
+  private final InjectionModel model;
+
   CompiledPolicy(PolicyConfig config) {
+    this(config, InjectionModel.shipped());
+  }
+
+  /** A policy with another injection model (evaluation: a model trained without the rows it is scored on). */
+  CompiledPolicy(PolicyConfig config, InjectionModel model) {
     this.config = config;
+    this.model = model;
     for (String id : RuleIds.all()) {
       RuleIds.Defaults d = RuleIds.defaults(id);
       actions.put(id, config.ruleActions().getOrDefault(id, d.action()));
@@ -184,10 +192,16 @@ final class CompiledPolicy implements Policy {
     return new StreamingGuardImpl(this, ctx);
   }
 
-  private record Match(int start, int end, TermSet.Term term) {
+  /** A lexical match: original [start, end), normalised [ns, ne). */
+  private record Match(int start, int end, TermSet.Term term, int ns, int ne) {
   }
 
-  private void lexical(TermSet set, String text, NormalizedText nt, Direction dir, List<Match> matches, List<Match> exceptions) {
+  /** A match of one part of a proximity entry, with its normalised offsets. */
+  private record NearHit(TermSet set, int near, int part, int ns, int ne, int os, int oe) {
+  }
+
+  private void lexical(TermSet set, String text, NormalizedText nt, Direction dir, List<Match> matches, List<Match> exceptions,
+      List<NearHit> nearHits) {
     set.automaton.scan(nt.chars, nt.length(), (p, end) -> {
       int start = end - set.automaton.patternLength(p);
       if (!nt.boundaryBefore(start) || !nt.boundaryAfter(end)) {
@@ -203,9 +217,83 @@ final class CompiledPolicy implements Policy {
         if (t.strict() != null && !strictOk(t, text.subSequence(os, oe))) {
           continue;
         }
-        (exc ? exceptions : matches).add(new Match(os, oe, t));
+        if (t.near() >= 0) {
+          nearHits.add(new NearHit(set, t.near(), t.part(), start, end, os, oe));
+          continue;
+        }
+        (exc ? exceptions : matches).add(new Match(os, oe, t, start, end));
       }
     });
+  }
+
+  /**
+   * Pairs the parts of proximity entries: an A hit, then a B hit starting at most N words after A
+   * ends, in the same sentence, no gap word longer than {@link TermSet#MAX_GAP_WORD}. One sweep in
+   * start order (the latest A of each entry is kept), so linear in the hits.
+   */
+  private static void resolveNear(List<NearHit> hits, String text, NormalizedText nt, List<Match> matches) {
+    boolean anyTail = false;
+    for (NearHit h : hits) {
+      anyTail |= h.part() == 1;
+    }
+    if (!anyTail) {
+      return;
+    }
+    hits.sort(Comparator.comparingInt(NearHit::ns).thenComparingInt(NearHit::part));
+    Map<Long, NearHit> lastHead = new java.util.HashMap<>();
+    for (NearHit h : hits) {
+      long key = ((long) System.identityHashCode(h.set()) << 32) | h.near();
+      if (h.part() == 0) {
+        lastHead.put(key, h);
+        continue;
+      }
+      NearHit a = lastHead.get(key);
+      if (a == null || a.ne() > h.ns()) {
+        continue;
+      }
+      TermSet.Near nr = h.set().near.get(h.near());
+      if (withinGap(nt, a.ne(), h.ns(), nr.gap()) && !clauseBreak(text, a.oe(), h.os())) {
+        matches.add(new Match(a.os(), h.oe(), new TermSet.Term(nr.ruleId(), nr.display(), nr.group(), nr.detail(), null), a.ns(), h.ne()));
+      }
+    }
+  }
+
+  /** True when original [from, to) holds a clause separator (, ; : or a dash between spaces). */
+  static boolean clauseBreak(String text, int from, int to) {
+    for (int i = from; i < to && i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '\u2014' || c == '\u2013'
+          || (c == '-' && i > 0 && text.charAt(i - 1) == ' ')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when normalised [from, to) holds at most {@code gap} words, each at most MAX_GAP_WORD chars, and no sentence break. */
+  private static boolean withinGap(NormalizedText nt, int from, int to, int gap) {
+    if (to - from > (gap + 1) * (TermSet.MAX_GAP_WORD + 1) + 1) {
+      return false;
+    }
+    int words = 0;
+    int wordLen = 0;
+    for (int i = from; i < to; i++) {
+      char c = nt.chars[i];
+      if (c == TextNormalizer.BREAK) {
+        return false;
+      }
+      if (c == ' ') {
+        wordLen = 0;
+      } else {
+        if (wordLen == 0) {
+          words++;
+        }
+        if (++wordLen > TermSet.MAX_GAP_WORD) {
+          return false;
+        }
+      }
+    }
+    return words <= gap;
   }
 
   /**
@@ -256,8 +344,12 @@ final class CompiledPolicy implements Policy {
     NormalizedText nt = TextNormalizer.normalize(text);
     List<Match> matches = new ArrayList<>();
     List<Match> exceptions = new ArrayList<>();
-    lexical(shipped, text, nt, dir, matches, exceptions);
-    lexical(own, text, nt, dir, matches, exceptions);
+    List<NearHit> nearHits = new ArrayList<>();
+    lexical(shipped, text, nt, dir, matches, exceptions, nearHits);
+    lexical(own, text, nt, dir, matches, exceptions, nearHits);
+    if (!nearHits.isEmpty()) {
+      resolveNear(nearHits, text, nt, matches);
+    }
     List<Finding> out = new ArrayList<>();
     if (!matches.isEmpty()) {
       if (!exceptions.isEmpty()) {
@@ -278,7 +370,20 @@ final class CompiledPolicy implements Policy {
       for (Match m : kept) {
         TermSet.Term t = m.term();
         String seen = text.substring(m.start(), m.end());
-        out.add(finding(t.ruleId(), m.start(), m.end(), message(t, seen), actions.get(t.ruleId()) == Action.REWRITE ? "***" : null));
+        String rule = t.ruleId();
+        boolean claim = rule.equals(RuleIds.FORBIDDEN_CLAIM) || rule.equals(RuleIds.FAKE_EXPERIENCE) || rule.equals(RuleIds.HONESTY);
+        if (claim && Negation.negated(text, nt, m.ns(), m.ne(), m.start())) {
+          // a negated claim or disclaimer ("không chữa khỏi mụn", "no sunscreen can cure acne") is allowed, on record
+          out.add(new Finding(rule, severities.get(rule), Action.ALLOW, m.start(), m.end(),
+              "Negated, so allowed: " + message(t, seen), null));
+          continue;
+        }
+        if (rule.equals(RuleIds.HONESTY) && Negation.mentioned(text, nt, m.ns(), m.start(), m.end())) {
+          out.add(new Finding(rule, severities.get(rule), Action.ALLOW, m.start(), m.end(),
+              "Mentioned (asked or reported), not claimed, so allowed: " + message(t, seen), null));
+          continue;
+        }
+        out.add(finding(rule, m.start(), m.end(), message(t, seen), actions.get(rule) == Action.REWRITE ? "***" : null));
       }
     }
     int lexicalCount = out.size();
@@ -306,6 +411,9 @@ final class CompiledPolicy implements Policy {
           out.add(finding(r.ruleId(), os, oe, message(new TermSet.Term(r.ruleId(), "", null, "", null), text.substring(os, oe)), null));
         }
       }
+    }
+    if (active(RuleIds.PROMPT_INJECTION_LEARNED, dir)) {
+      learned(text, nt, out);
     }
     boolean email = active(RuleIds.PII_EMAIL, dir);
     if (email || active(RuleIds.PII_PHONE, dir)) {
@@ -349,6 +457,33 @@ final class CompiledPolicy implements Policy {
     }
     out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
     return new Scan(out, nt);
+  }
+
+  /**
+   * The learned detector over the normalised text. At or above the persona's threshold: the
+   * rule's action (BLOCK by default). In a language without lexicons, at or above the model's
+   * lower "unsure" threshold: FLAG, so such input is never silently let through on a guess.
+   */
+  private void learned(String text, NormalizedText nt, List<Finding> out) {
+    double score = model.score(nt.chars, nt.length());
+    double block = config.injectionThreshold() != null ? config.injectionThreshold() : model.blockThreshold();
+    double flag = Math.min(block, model.flagThreshold());
+    if (score < flag) {
+      return;
+    }
+    String lang = LanguageId.detect(text);
+    String rule = RuleIds.PROMPT_INJECTION_LEARNED;
+    String s = String.format(Locale.ROOT, "%.2f", score);
+    if (score >= block) {
+      out.add(new Finding(rule, severities.get(rule), actions.get(rule), 0, text.length(),
+          "Prompt injection / jailbreak (learned detector, score " + s + " >= threshold "
+              + String.format(Locale.ROOT, "%.2f", block) + ", language " + lang + ")", null, score));
+    } else if (!LanguageId.hasLexicon(lang) && !LanguageId.UNKNOWN.equals(lang)) {
+      Action a = actions.get(rule).compareTo(Action.FLAG) > 0 ? Action.FLAG : actions.get(rule);
+      out.add(new Finding(rule, severities.get(rule), a, 0, text.length(),
+          "Possible prompt injection in a language without a lexicon (" + lang + "): learned detector unsure, score " + s
+              + "; held for a moderator", null, score));
+    }
   }
 
   /** True when [s, e) lies inside one of the ascending, disjoint spans (binary search). */
