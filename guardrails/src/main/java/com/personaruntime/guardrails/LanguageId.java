@@ -32,7 +32,7 @@ public final class LanguageId {
     put("es", "el la los las y es que de para con por una un no tu mi como cual donde esta estoy eres soy del al muy "
         + "pero todo todas ahora eres puedes");
     put("it", "il lo la gli le e di che per con non una un sono sei mio tuo come questo questa del della ora tutto");
-    put("pt", "o a os as e de que para com por uma um nao voce meu seu como isso esta sou do da agora tudo");
+    put("pt", "o a os as e de que para por uma um nao voce meu seu como isso esta sou do da agora tudo");
     put("id", "dan yang di ke dari ini itu saya anda kamu tidak ada untuk dengan apa bisa akan sekarang semua");
   }
 
@@ -88,6 +88,7 @@ public final class LanguageId {
 
   static String detect(char[] c, int len, int viLetters) {
     int[] votes = new int[LANGS.length];
+    int[] hits = new int[LANGS.length];
     StringBuilder word = new StringBuilder(16);
     int words = 0;
     for (int i = 0; i <= len; i++) {
@@ -101,6 +102,7 @@ public final class LanguageId {
               for (int k = 0; k < LANGS.length; k++) {
                 if (LANGS[k].equals(l)) {
                   votes[k] += langs.length == 1 ? 2 : 1;
+                  hits[k]++;
                 }
               }
             }
@@ -112,13 +114,15 @@ public final class LanguageId {
       }
     }
     votes[0] += Math.min(viLetters, 10) * 3;
+    hits[0] += viLetters > 0 ? 2 : 0;
     int best = -1;
     for (int k = 0; k < LANGS.length; k++) {
       if (votes[k] > 0 && (best < 0 || votes[k] > votes[best])) {
         best = k;
       }
     }
-    return best < 0 ? UNKNOWN : LANGS[best];
+    // one function word is no evidence ("com" in an e-mail address): at least two hits
+    return best < 0 || hits[best] < 2 ? UNKNOWN : LANGS[best];
   }
 
   /** @return true for the languages the shipped lexicons cover (vi, en) */
