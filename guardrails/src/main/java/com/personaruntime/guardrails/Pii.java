@@ -39,6 +39,7 @@ final class Pii {
     List<int[]> spans = new ArrayList<>();
     if (email) {
       emails(text, spans, sink);
+      ContactDisguise.emails(text, spans, sink);
     }
     if (phone || card || vnId) {
       numbers(text, phone, card, vnId, spans, sink);
@@ -387,7 +388,7 @@ final class Pii {
   }
 
   /** Binary search over the e-mail spans (ascending, disjoint). */
-  private static boolean overlaps(List<int[]> spans, int s, int e) {
+  static boolean overlaps(List<int[]> spans, int s, int e) {
     int lo = 0;
     int hi = spans.size() - 1;
     while (lo <= hi) {

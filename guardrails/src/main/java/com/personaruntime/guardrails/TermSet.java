@@ -174,6 +174,28 @@ final class TermSet {
       if (term.trim().indexOf(' ') > 0) {
         add(rule, term.replace(" ", ""), term, group, detail);
       }
+      // a name written in pieces: "GlowCo" is also "Glow Co", "glow co", "Glow-Co"
+      String split = camelSplit(term);
+      if (!split.equals(term)) {
+        inflections(rule, split, term, group, detail);
+      }
+    }
+
+    /** "GlowCo" -> "Glow Co", "iPhone15" -> "i Phone 15": a space at lower-to-upper and letter-digit changes. */
+    static String camelSplit(String term) {
+      StringBuilder sb = new StringBuilder(term.length() + 4);
+      for (int i = 0; i < term.length(); i++) {
+        char c = term.charAt(i);
+        if (i > 0) {
+          char p = term.charAt(i - 1);
+          if ((Character.isUpperCase(c) && Character.isLowerCase(p))
+              || (Character.isDigit(c) && Character.isLetter(p)) || (Character.isLetter(c) && Character.isDigit(p))) {
+            sb.append(' ');
+          }
+        }
+        sb.append(c);
+      }
+      return sb.toString();
     }
 
     private void inflections(String rule, String term, String display, String group, String detail) {
@@ -205,6 +227,15 @@ final class TermSet {
       if (norm.isEmpty()) {
         return 0;
       }
+      // stretched text has its letter runs collapsed ("guaranteeeed" -> "guaranted"): match that too
+      String collapsed = WordFolds.collapseDoubles(norm);
+      if (!collapsed.equals(norm) && collapsed.length() >= 4) {
+        addKey(collapsed, rule, raw, display, group, detail, nearId, part);
+      }
+      return addKey(norm, rule, raw, display, group, detail, nearId, part);
+    }
+
+    private int addKey(String norm, String rule, String raw, String display, String group, String detail, int nearId, int part) {
       List<Term> list = byNorm.computeIfAbsent(norm, k -> new ArrayList<>(1));
       for (Term t : list) {
         if (t.ruleId().equals(rule) && t.term().equals(display) && t.near() == nearId && t.part() == part) {
