@@ -479,6 +479,15 @@ final class CompiledPolicy implements Policy {
    * lower "unsure" threshold: FLAG, so such input is never silently let through on a guess.
    */
   private void learned(String text, NormalizedText nt, List<Finding> out) {
+    int words = 0;
+    for (int i = 0; i < nt.length() && words < 3; i++) {
+      if (nt.chars[i] != ' ' && nt.chars[i] != TextNormalizer.BREAK && (i == 0 || nt.chars[i - 1] == ' ' || nt.chars[i - 1] == TextNormalizer.BREAK)) {
+        words++;
+      }
+    }
+    if (words < 3) {
+      return; // one or two words carry too little for the model alone ("ok shop"); the lexicons still apply
+    }
     double score = model.score(nt.chars, nt.length());
     double block = config.injectionThreshold() != null ? config.injectionThreshold() : model.blockThreshold();
     double flag = Math.min(block, model.flagThreshold());
