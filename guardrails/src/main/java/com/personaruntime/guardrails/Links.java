@@ -138,6 +138,14 @@ final class Links {
    */
   private static int bareDomain(String text, int i, List<String> allowed, Sink sink) {
     final int n = text.length();
+    // fast path: most words are not followed by a (disguised) dot
+    int first = i;
+    while (first < n && labelChar(text.charAt(first))) {
+      first++;
+    }
+    if (first >= n || dot(text, first) == 0) {
+      return first;
+    }
     StringBuilder host = new StringBuilder();
     int k = i;
     int labels = 0;

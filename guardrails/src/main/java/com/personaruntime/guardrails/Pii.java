@@ -220,6 +220,13 @@ final class Pii {
     if (glued(text, chainStart, after) && !plus) {
       return;
     }
+    int total = 0;
+    for (int k = 0; k < g && total < 9; k++) {
+      total += ge[k] - gs[k];
+    }
+    if (total < 9) {
+      return; // prices, sizes, dates: no detector matches fewer than 9 digits
+    }
     if (!plus && identifierContext(text, chainStart)) {
       return;
     }

@@ -250,6 +250,17 @@ final class WordFolds {
         return false;
       }
     }
+    // cheap screen before any allocation: a Telex word has w, a doubled a/e/o, a leading dd, or ends
+    // in a tone key after a vowel
+    boolean signal = false;
+    for (int i = 0; i < n && !signal; i++) {
+      char c = w.c[i];
+      signal = c == 'w' || (i > 0 && c == w.c[i - 1] && (c == 'a' || c == 'e' || c == 'o' || (c == 'd' && i == 1)));
+    }
+    char last = w.c[n - 1];
+    if (!signal && !((last == 'f' || last == 'r' || last == 'x' || last == 'j') && vowel(w.c[n - 2]))) {
+      return false;
+    }
     String s = w.str();
     boolean doubled = s.contains("aa") || s.contains("ee") || s.contains("oo");
     // the tone key: the last of s f r x j after the first vowel
