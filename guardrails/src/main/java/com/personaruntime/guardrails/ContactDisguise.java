@@ -90,6 +90,9 @@ final class ContactDisguise {
       return null;
     }
     // c == ' ': " at ", " a còng ", " a cong ", " acong "
+    if (i + 1 >= n || (text.charAt(i + 1) | 0x20) != 'a') {
+      return null;
+    }
     for (String w : new String[] {" a còng ", " a cong ", " acong ", " a c\u00f2ng "}) {
       if (text.regionMatches(true, i, w, 0, w.length())) {
         return new int[] {i + w.length(), 1};

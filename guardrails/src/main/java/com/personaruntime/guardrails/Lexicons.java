@@ -146,6 +146,22 @@ final class Lexicons {
     return acc;
   }
 
+  private static volatile long[] teencodeKeys;
+
+  /** Cheap pre-check without allocation: could chars [0, n) be a teencode word? (sorted packed keys) */
+  static boolean mayBeTeencode(char[] c, int n) {
+    long[] keys = teencodeKeys;
+    if (keys == null) {
+      teencode();
+      keys = teencodeKeys;
+    }
+    long k = 0;
+    for (int i = 0; i < n; i++) {
+      k = (k << 16) | c[i];
+    }
+    return java.util.Arrays.binarySearch(keys, k) >= 0;
+  }
+
   private static volatile Map<String, String> teencode;
 
   /** Vietnamese teencode: folded short word -> folded full word. */
@@ -159,6 +175,17 @@ final class Lexicons {
           m.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
         }
       }
+      long[] keys = new long[m.size()];
+      int i = 0;
+      for (String key : m.keySet()) {
+        long k = 0;
+        for (int j = 0; j < key.length() && j < 4; j++) {
+          k = (k << 16) | key.charAt(j);
+        }
+        keys[i++] = key.length() <= 4 ? k : -1;
+      }
+      java.util.Arrays.sort(keys);
+      teencodeKeys = keys;
       teencode = t = Collections.unmodifiableMap(m);
     }
     return t;

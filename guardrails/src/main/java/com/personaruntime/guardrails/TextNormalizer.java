@@ -378,7 +378,7 @@ final class TextNormalizer {
           WordFolds.telex(word);
         }
         WordFolds.teen(word, diacritics);
-        if (word.n <= 4) {
+        if (word.n <= 4 && Lexicons.mayBeTeencode(word.c, word.n)) {
           String teen = Lexicons.teencode().get(word.str());
           if (teen != null) {
             int first = word.u[0];
