@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import com.google.re2j.Matcher;
 
 /*
@@ -36,6 +37,7 @@ final class CompiledPolicy implements Policy {
   private final EnumMap<Direction, Integer> maxNormLen = new EnumMap<>(Direction.class);
 
   private final InjectionModel model;
+  private final List<Rail> rails;
 
   CompiledPolicy(PolicyConfig config) {
     this(config, InjectionModel.shipped());
@@ -72,8 +74,10 @@ final class CompiledPolicy implements Policy {
     }
     this.groups = java.util.Set.copyOf(g);
     this.own = b.build();
+    this.rails = List.of(new LexiconRail(), new LearnedInjectionRail(), new PiiRail(), new LinkRail(), new CanaryRail(),
+        new DisclosureRail());
     for (Direction d : Direction.values()) {
-      maxNormLen.put(d, Math.max(shipped.maxLen(d), own.maxLen(d)) + 1);
+      maxNormLen.put(d, streamingSpan(d, Rule.SpanUnit.NORMALISED));
     }
   }
 
@@ -353,9 +357,229 @@ final class CompiledPolicy implements Policy {
     return out;
   }
 
+  /** What every rail of one check sees. */
+  record Input(String text, NormalizedText nt, CheckContext ctx, Direction dir, boolean wholeText) {
+  }
+
+  /** A rail of this policy (see {@link Rule}); checks append to the findings of the rails before them. */
+  abstract class Rail implements Rule {
+    private final String name;
+    private final Set<String> ids;
+    private final SpanUnit unit;
+
+    Rail(String name, SpanUnit unit, String... ids) {
+      this.name = name;
+      this.unit = unit;
+      this.ids = Set.of(ids);
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public Set<String> ruleIds() {
+      return ids;
+    }
+
+    @Override
+    public SpanUnit spanUnit() {
+      return unit;
+    }
+
+    /** @return true when some rule of this rail applies to the direction */
+    boolean activeFor(Direction d) {
+      for (String id : ids) {
+        if (active(id, d)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    abstract void check(Input in, List<Finding> out);
+  }
+
+  /** Lexicons (shipped and the persona's), proximity entries, exceptions, negation and mention. */
+  final class LexiconRail extends Rail {
+    LexiconRail() {
+      super("lexicon", SpanUnit.NORMALISED, RuleIds.BANNED_TERM, RuleIds.COMPETITOR, RuleIds.FORBIDDEN_CLAIM,
+          RuleIds.AVOID_TOPIC, RuleIds.HONESTY, RuleIds.FAKE_EXPERIENCE, RuleIds.PROMPT_INJECTION);
+    }
+
+    @Override
+    public int maxSpan(Direction d) {
+      return Math.max(shipped.maxLen(d), own.maxLen(d)) + 1;
+    }
+
+    @Override
+    void check(Input in, List<Finding> out) {
+      lexicalFindings(in.text(), in.nt(), in.dir(), out);
+    }
+  }
+
+  /** The learned injection detector: judges a whole audience message. */
+  final class LearnedInjectionRail extends Rail {
+    LearnedInjectionRail() {
+      super("learned-injection", SpanUnit.ORIGINAL, RuleIds.PROMPT_INJECTION_LEARNED);
+    }
+
+    @Override
+    public int maxSpan(Direction d) {
+      return activeFor(d) ? WHOLE_TEXT : 0;
+    }
+
+    @Override
+    void check(Input in, List<Finding> out) {
+      learned(in.text(), in.nt(), out);
+    }
+  }
+
+  /** Personal data: e-mail (plain and disguised), phone, card, VN id; redacted. */
+  final class PiiRail extends Rail {
+    PiiRail() {
+      super("pii", SpanUnit.ORIGINAL, RuleIds.PII_EMAIL, RuleIds.PII_PHONE, RuleIds.PII_CARD, RuleIds.PII_VN_ID);
+    }
+
+    @Override
+    public int maxSpan(Direction d) {
+      return activeFor(d) ? Pii.MAX_SPAN : 0;
+    }
+
+    @Override
+    void check(Input in, List<Finding> out) {
+      Direction dir = in.dir();
+      String text = in.text();
+      boolean email = active(RuleIds.PII_EMAIL, dir);
+      String placeholder = redaction(in.ctx());
+      Pii.scan(text, email, active(RuleIds.PII_PHONE, dir), active(RuleIds.PII_CARD, dir), active(RuleIds.PII_VN_ID, dir),
+          (rule, s, e, kind) -> {
+            // The brand's own public addresses are contact details the persona may give out.
+            if (rule.equals(RuleIds.PII_EMAIL) && dir == Direction.OUTPUT
+                && config.publicEmails().contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT))) {
+              return;
+            }
+            out.add(finding(rule, s, e, "Personal data (" + kind + ") redacted", placeholder));
+          });
+    }
+  }
+
+  /** Links outside the allowed domains (bare domains by the Public Suffix List). */
+  final class LinkRail extends Rail {
+    LinkRail() {
+      super("links", SpanUnit.ORIGINAL, RuleIds.LINK_DOMAIN);
+    }
+
+    @Override
+    public int maxSpan(Direction d) {
+      // a link is one word (held whole as the growing last word) or joined by " dot ": bounded by
+      // the longest host, but in practice within the PII tail; the word rule keeps URLs whole
+      return activeFor(d) ? Pii.MAX_SPAN : 0;
+    }
+
+    @Override
+    void check(Input in, List<Finding> out) {
+      List<int[]> emails = new ArrayList<>();
+      for (Finding f : out) {
+        if (f.ruleId().equals(RuleIds.PII_EMAIL)) {
+          emails.add(new int[] {f.start(), f.end()});
+        }
+      }
+      Links.scan(in.text(), config.allowedLinkDomains(), (s, e, host) -> {
+        if (insideAny(emails, s, e)) {
+          return;
+        }
+        out.add(finding(RuleIds.LINK_DOMAIN, s, e, "Link to '" + host + "' is outside the allowed domains "
+            + config.allowedLinkDomains(), null));
+      });
+    }
+  }
+
+  /** The system prompt's canary token in output, even obfuscated (its span depends on the token: see the guard). */
+  final class CanaryRail extends Rail {
+    CanaryRail() {
+      super("canary", SpanUnit.NORMALISED, RuleIds.CANARY_LEAK);
+    }
+
+    @Override
+    public int maxSpan(Direction d) {
+      return 0; // per reply: canaryNormLen(token), added by the streaming guard
+    }
+
+    @Override
+    void check(Input in, List<Finding> out) {
+      if (in.ctx().canaryToken() != null) {
+        canary(in.text(), in.nt(), in.ctx().canaryToken(), out);
+      }
+    }
+  }
+
+  /** Disclosure labels and platform limits: whole posts only. */
+  final class DisclosureRail extends Rail {
+    DisclosureRail() {
+      super("disclosure", SpanUnit.ORIGINAL, RuleIds.AI_LABEL, RuleIds.SPONSORED_LABEL, RuleIds.PLATFORM_LENGTH,
+          RuleIds.PLATFORM_HASHTAGS);
+    }
+
+    @Override
+    public int maxSpan(Direction d) {
+      return activeFor(d) ? WHOLE_TEXT : 0;
+    }
+
+    @Override
+    void check(Input in, List<Finding> out) {
+      CheckContext ctx = in.ctx();
+      if (!in.wholeText() || ctx.channel() != Channel.POST || in.dir() != Direction.OUTPUT) {
+        return;
+      }
+      String text = in.text();
+      Disclosure.check(text, ctx, config, language(ctx), (rule, s, e, msg, fix) -> out.add(finding(rule, s, e, msg, fix)));
+      if (ctx.platform() != null) {
+        String finalText = apply(text, out);
+        Disclosure.checkPlatform(text, finalText, ctx.platform(), config,
+            (rule, s, e, msg, fix) -> out.add(finding(rule, s, e, msg, fix)));
+      }
+    }
+  }
+
+  /** The rails, in the order they run (links after PII: a link inside an e-mail address is not reported). */
+  @Override
+  public List<? extends Rule> rules() {
+    return rails;
+  }
+
+  /**
+   * Longest span of the rails that can match text in direction {@code d} while it streams, in the
+   * given unit; rails that judge only whole texts are left out (they run on the complete text).
+   */
+  int streamingSpan(Direction d, Rule.SpanUnit unit) {
+    int max = 0;
+    for (Rail r : rails) {
+      int span = r.maxSpan(d);
+      if (r.spanUnit() == unit && span != Rule.WHOLE_TEXT) {
+        max = Math.max(max, span);
+      }
+    }
+    return max;
+  }
+
   Scan scan(String text, CheckContext ctx, boolean wholeText) {
     Direction dir = ctx.direction();
     NormalizedText nt = TextNormalizer.normalize(text);
+    Input in = new Input(text, nt, ctx, dir, wholeText);
+    List<Finding> out = new ArrayList<>();
+    for (Rail r : rails) {
+      if (r.activeFor(dir)) {
+        r.check(in, out);
+      }
+    }
+    out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
+    return new Scan(out, nt);
+  }
+
+  /** The lexicon rail's work: both automata, proximity pairs, exceptions, de-duplication, negation, mention, regex entries. */
+  private void lexicalFindings(String text, NormalizedText nt, Direction dir, List<Finding> out) {
     List<Match> matches = new ArrayList<>();
     List<Match> exceptions = new ArrayList<>();
     List<NearHit> nearHits = new ArrayList<>();
@@ -364,7 +588,6 @@ final class CompiledPolicy implements Policy {
     if (!nearHits.isEmpty()) {
       resolveNear(nearHits, text, nt, matches);
     }
-    List<Finding> out = new ArrayList<>();
     if (!matches.isEmpty()) {
       if (!exceptions.isEmpty()) {
         matches = withoutExceptions(matches, exceptions);
@@ -426,52 +649,8 @@ final class CompiledPolicy implements Policy {
         }
       }
     }
-    if (active(RuleIds.PROMPT_INJECTION_LEARNED, dir)) {
-      learned(text, nt, out);
-    }
-    boolean email = active(RuleIds.PII_EMAIL, dir);
-    if (email || active(RuleIds.PII_PHONE, dir)) {
-      String placeholder = redaction(ctx);
-      Pii.scan(text, email, active(RuleIds.PII_PHONE, dir), active(RuleIds.PII_CARD, dir), active(RuleIds.PII_VN_ID, dir),
-          (rule, s, e, kind) -> {
-            // The brand's own public addresses are contact details the persona may give out.
-            if (rule.equals(RuleIds.PII_EMAIL) && dir == Direction.OUTPUT
-                && config.publicEmails().contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT))) {
-              return;
-            }
-            out.add(finding(rule, s, e, "Personal data (" + kind + ") redacted", placeholder));
-          });
-    }
-    if (active(RuleIds.LINK_DOMAIN, dir)) {
-      List<int[]> emails = new ArrayList<>();
-      for (Finding f : out) {
-        if (f.ruleId().equals(RuleIds.PII_EMAIL)) {
-          emails.add(new int[] {f.start(), f.end()});
-        }
-      }
-      Links.scan(text, config.allowedLinkDomains(), (s, e, host) -> {
-        if (insideAny(emails, s, e)) {
-          return;
-        }
-        out.add(finding(RuleIds.LINK_DOMAIN, s, e, "Link to '" + host + "' is outside the allowed domains "
-            + config.allowedLinkDomains(), null));
-      });
-    }
-    if (ctx.canaryToken() != null && active(RuleIds.CANARY_LEAK, dir)) {
-      canary(text, nt, ctx.canaryToken(), out);
-    }
-    if (wholeText && ctx.channel() == Channel.POST && dir == Direction.OUTPUT) {
-      String lang = language(ctx);
-      Disclosure.check(text, ctx, config, lang, (rule, s, e, msg, fix) -> out.add(finding(rule, s, e, msg, fix)));
-      if (ctx.platform() != null) {
-        String finalText = apply(text, out);
-        Disclosure.checkPlatform(text, finalText, ctx.platform(), config,
-            (rule, s, e, msg, fix) -> out.add(finding(rule, s, e, msg, fix)));
-      }
-    }
-    out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
-    return new Scan(out, nt);
   }
+
 
   /**
    * The learned detector over the normalised text. At or above the persona's threshold: the
