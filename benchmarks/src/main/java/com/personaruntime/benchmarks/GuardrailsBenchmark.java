@@ -27,6 +27,11 @@ import org.openjdk.jmh.annotations.State;
  *       1,000 terms (plus every shipped lexicon); SampleTime gives p99.</li>
  *   <li>{@code streamPerToken}: a streaming guard fed the same reply in ~4-char tokens; the score
  *       is per token (OperationsPerInvocation).</li>
+ *   <li>{@code checkInput1kb}: full INPUT check of a ~1 KB audience message: injection lexicons, the
+ *       learned injection detector (hashed n-gram logistic regression) and language identification,
+ *       PII; SampleTime gives p99.</li>
+ *   <li>{@code checkTurn1kb}: one chat turn's whole guard work, learned detector included: the input
+ *       check of the 1 KB message plus the output check of the 1 KB reply.</li>
  *   <li>{@code compilePolicy}: compiling a 1,000-term policy (shipped lexicons already loaded).</li>
  * </ul>
  */
@@ -40,6 +45,8 @@ public class GuardrailsBenchmark {
   String reply;
   List<String> tokens;
   CheckContext ctx;
+  CheckContext inCtx;
+  String message;
 
   @Setup(Level.Trial)
   public void setup() {
@@ -97,6 +104,20 @@ public class GuardrailsBenchmark {
       tokens.add("");
     }
     ctx = CheckContext.chatOutput().withLanguage("vi");
+    inCtx = CheckContext.chatInput().withLanguage("vi");
+    String q = "Chào shop, mình da dầu hay bị mụn ẩn ở cằm, đang dùng BHA 2% buổi tối và kem dưỡng mỏng nhẹ. Kem chống nắng SPF50 "
+        + "có hợp da mình không, có bị bít lỗ chân lông không? Hi, I also wanted to ask whether the gel texture leaves a white cast "
+        + "and how often I should reapply when I'm outdoors most of the day. Giá 390.000đ có kèm quà không, ship về Đà Nẵng "
+        + "mất mấy ngày vậy? Cảm ơn shop nhiều nha! ";
+    StringBuilder m = new StringBuilder(q);
+    while (m.length() < 1024) {
+      m.append(q);
+    }
+    message = m.substring(0, 1024);
+    Verdict iv = policy.check(message, inCtx);
+    if (!iv.releasable()) {
+      throw new IllegalStateException("benchmark message must be clean, got " + iv);
+    }
     Verdict v = policy.check(reply, ctx);
     if (!v.releasable()) {
       throw new IllegalStateException("benchmark reply must be clean, got " + v);
@@ -112,6 +133,19 @@ public class GuardrailsBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
   public Verdict checkOutput1kb() {
+    return policy.check(reply, ctx);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  public Verdict checkInput1kb() {
+    return policy.check(message, inCtx);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  public Verdict checkTurn1kb() {
+    policy.check(message, inCtx);
     return policy.check(reply, ctx);
   }
 

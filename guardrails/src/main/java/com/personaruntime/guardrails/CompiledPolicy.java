@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import com.google.re2j.Matcher;
 
 /*
@@ -35,8 +36,17 @@ final class CompiledPolicy implements Policy {
   private final Map<String, Severity> severities = new LinkedHashMap<>();
   private final EnumMap<Direction, Integer> maxNormLen = new EnumMap<>(Direction.class);
 
+  private final InjectionModel model;
+  private final List<Rail> rails;
+
   CompiledPolicy(PolicyConfig config) {
+    this(config, InjectionModel.shipped());
+  }
+
+  /** A policy with another injection model (evaluation: a model trained without the rows it is scored on). */
+  CompiledPolicy(PolicyConfig config, InjectionModel model) {
     this.config = config;
+    this.model = model;
     for (String id : RuleIds.all()) {
       RuleIds.Defaults d = RuleIds.defaults(id);
       actions.put(id, config.ruleActions().getOrDefault(id, d.action()));
@@ -64,8 +74,10 @@ final class CompiledPolicy implements Policy {
     }
     this.groups = java.util.Set.copyOf(g);
     this.own = b.build();
+    this.rails = List.of(new LexiconRail(), new LearnedInjectionRail(), new PiiRail(), new LinkRail(), new CanaryRail(),
+        new DisclosureRail());
     for (Direction d : Direction.values()) {
-      maxNormLen.put(d, Math.max(shipped.maxLen(d), own.maxLen(d)) + 1);
+      maxNormLen.put(d, streamingSpan(d, Rule.SpanUnit.NORMALISED));
     }
   }
 
@@ -123,7 +135,21 @@ final class CompiledPolicy implements Policy {
       return true; // obfuscation changed the shape; the folded match stands
     }
     for (int i = 0; i < got.length; i++) {
-      if (!isPlain(got[i]) && !got[i].equals(want[i])) {
+      if (!isPlain(got[i]) && !got[i].equals(want[i]) && sameLetters(got[i], want[i])) {
+        // same letters, other diacritics: another word ("chưa khỏi" is not "chữa khỏi"). Different
+        // letters mean the normaliser undid an obfuscation ("khỏj", "zứt", "chữaaaa"): the match stands.
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameLetters(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < a.length(); i++) {
+      if (!TextNormalizer.fold(a.charAt(i)).equals(TextNormalizer.fold(b.charAt(i)))) {
         return false;
       }
     }
@@ -184,10 +210,16 @@ final class CompiledPolicy implements Policy {
     return new StreamingGuardImpl(this, ctx);
   }
 
-  private record Match(int start, int end, TermSet.Term term) {
+  /** A lexical match: original [start, end), normalised [ns, ne). */
+  private record Match(int start, int end, TermSet.Term term, int ns, int ne) {
   }
 
-  private void lexical(TermSet set, String text, NormalizedText nt, Direction dir, List<Match> matches, List<Match> exceptions) {
+  /** A match of one part of a proximity entry, with its normalised offsets. */
+  private record NearHit(TermSet set, int near, int part, int ns, int ne, int os, int oe) {
+  }
+
+  private void lexical(TermSet set, String text, NormalizedText nt, Direction dir, List<Match> matches, List<Match> exceptions,
+      List<NearHit> nearHits) {
     set.automaton.scan(nt.chars, nt.length(), (p, end) -> {
       int start = end - set.automaton.patternLength(p);
       if (!nt.boundaryBefore(start) || !nt.boundaryAfter(end)) {
@@ -203,9 +235,83 @@ final class CompiledPolicy implements Policy {
         if (t.strict() != null && !strictOk(t, text.subSequence(os, oe))) {
           continue;
         }
-        (exc ? exceptions : matches).add(new Match(os, oe, t));
+        if (t.near() >= 0) {
+          nearHits.add(new NearHit(set, t.near(), t.part(), start, end, os, oe));
+          continue;
+        }
+        (exc ? exceptions : matches).add(new Match(os, oe, t, start, end));
       }
     });
+  }
+
+  /**
+   * Pairs the parts of proximity entries: an A hit, then a B hit starting at most N words after A
+   * ends, in the same sentence, no gap word longer than {@link TermSet#MAX_GAP_WORD}. One sweep in
+   * start order (the latest A of each entry is kept), so linear in the hits.
+   */
+  private static void resolveNear(List<NearHit> hits, String text, NormalizedText nt, List<Match> matches) {
+    boolean anyTail = false;
+    for (NearHit h : hits) {
+      anyTail |= h.part() == 1;
+    }
+    if (!anyTail) {
+      return;
+    }
+    hits.sort(Comparator.comparingInt(NearHit::ns).thenComparingInt(NearHit::part));
+    Map<Long, NearHit> lastHead = new java.util.HashMap<>();
+    for (NearHit h : hits) {
+      long key = ((long) System.identityHashCode(h.set()) << 32) | h.near();
+      if (h.part() == 0) {
+        lastHead.put(key, h);
+        continue;
+      }
+      NearHit a = lastHead.get(key);
+      if (a == null || a.ne() > h.ns()) {
+        continue;
+      }
+      TermSet.Near nr = h.set().near.get(h.near());
+      if (withinGap(nt, a.ne(), h.ns(), nr.gap()) && !clauseBreak(text, a.oe(), h.os())) {
+        matches.add(new Match(a.os(), h.oe(), new TermSet.Term(nr.ruleId(), nr.display(), nr.group(), nr.detail(), null), a.ns(), h.ne()));
+      }
+    }
+  }
+
+  /** True when original [from, to) holds a clause separator (, ; : or a dash between spaces). */
+  static boolean clauseBreak(String text, int from, int to) {
+    for (int i = from; i < to && i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '\u2014' || c == '\u2013'
+          || (c == '-' && i > 0 && text.charAt(i - 1) == ' ')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when normalised [from, to) holds at most {@code gap} words, each at most MAX_GAP_WORD chars, and no sentence break. */
+  private static boolean withinGap(NormalizedText nt, int from, int to, int gap) {
+    if (to - from > (gap + 1) * (TermSet.MAX_GAP_WORD + 1) + 1) {
+      return false;
+    }
+    int words = 0;
+    int wordLen = 0;
+    for (int i = from; i < to; i++) {
+      char c = nt.chars[i];
+      if (c == TextNormalizer.BREAK) {
+        return false;
+      }
+      if (c == ' ') {
+        wordLen = 0;
+      } else {
+        if (wordLen == 0) {
+          words++;
+        }
+        if (++wordLen > TermSet.MAX_GAP_WORD) {
+          return false;
+        }
+      }
+    }
+    return words <= gap;
   }
 
   /**
@@ -251,14 +357,237 @@ final class CompiledPolicy implements Policy {
     return out;
   }
 
+  /** What every rail of one check sees. */
+  record Input(String text, NormalizedText nt, CheckContext ctx, Direction dir, boolean wholeText) {
+  }
+
+  /** A rail of this policy (see {@link Rule}); checks append to the findings of the rails before them. */
+  abstract class Rail implements Rule {
+    private final String name;
+    private final Set<String> ids;
+    private final SpanUnit unit;
+
+    Rail(String name, SpanUnit unit, String... ids) {
+      this.name = name;
+      this.unit = unit;
+      this.ids = Set.of(ids);
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public Set<String> ruleIds() {
+      return ids;
+    }
+
+    @Override
+    public SpanUnit spanUnit() {
+      return unit;
+    }
+
+    /** @return true when some rule of this rail applies to the direction */
+    boolean activeFor(Direction d) {
+      for (String id : ids) {
+        if (active(id, d)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    abstract void check(Input in, List<Finding> out);
+  }
+
+  /** Lexicons (shipped and the persona's), proximity entries, exceptions, negation and mention. */
+  final class LexiconRail extends Rail {
+    LexiconRail() {
+      super("lexicon", SpanUnit.NORMALISED, RuleIds.BANNED_TERM, RuleIds.COMPETITOR, RuleIds.FORBIDDEN_CLAIM,
+          RuleIds.AVOID_TOPIC, RuleIds.HONESTY, RuleIds.FAKE_EXPERIENCE, RuleIds.PROMPT_INJECTION);
+    }
+
+    @Override
+    public int maxSpan(Direction d) {
+      return Math.max(shipped.maxLen(d), own.maxLen(d)) + 1;
+    }
+
+    @Override
+    void check(Input in, List<Finding> out) {
+      lexicalFindings(in.text(), in.nt(), in.dir(), out);
+    }
+  }
+
+  /** The learned injection detector: judges a whole audience message. */
+  final class LearnedInjectionRail extends Rail {
+    LearnedInjectionRail() {
+      super("learned-injection", SpanUnit.ORIGINAL, RuleIds.PROMPT_INJECTION_LEARNED);
+    }
+
+    @Override
+    public int maxSpan(Direction d) {
+      return activeFor(d) ? WHOLE_TEXT : 0;
+    }
+
+    @Override
+    void check(Input in, List<Finding> out) {
+      learned(in.text(), in.nt(), out);
+    }
+  }
+
+  /** Personal data: e-mail (plain and disguised), phone, card, VN id; redacted. */
+  final class PiiRail extends Rail {
+    PiiRail() {
+      super("pii", SpanUnit.ORIGINAL, RuleIds.PII_EMAIL, RuleIds.PII_PHONE, RuleIds.PII_CARD, RuleIds.PII_VN_ID);
+    }
+
+    @Override
+    public int maxSpan(Direction d) {
+      return activeFor(d) ? Pii.MAX_SPAN : 0;
+    }
+
+    @Override
+    void check(Input in, List<Finding> out) {
+      Direction dir = in.dir();
+      String text = in.text();
+      boolean email = active(RuleIds.PII_EMAIL, dir);
+      String placeholder = redaction(in.ctx());
+      Pii.scan(text, email, active(RuleIds.PII_PHONE, dir), active(RuleIds.PII_CARD, dir), active(RuleIds.PII_VN_ID, dir),
+          (rule, s, e, kind) -> {
+            // The brand's own public addresses are contact details the persona may give out.
+            if (rule.equals(RuleIds.PII_EMAIL) && dir == Direction.OUTPUT
+                && config.publicEmails().contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT))) {
+              return;
+            }
+            out.add(finding(rule, s, e, "Personal data (" + kind + ") redacted", placeholder));
+          });
+    }
+  }
+
+  /** Links outside the allowed domains (bare domains by the Public Suffix List). */
+  final class LinkRail extends Rail {
+    LinkRail() {
+      super("links", SpanUnit.ORIGINAL, RuleIds.LINK_DOMAIN);
+    }
+
+    @Override
+    public int maxSpan(Direction d) {
+      // a link is one word (held whole as the growing last word) or joined by " dot ": bounded by
+      // the longest host, but in practice within the PII tail; the word rule keeps URLs whole
+      return activeFor(d) ? Pii.MAX_SPAN : 0;
+    }
+
+    @Override
+    void check(Input in, List<Finding> out) {
+      List<int[]> emails = new ArrayList<>();
+      for (Finding f : out) {
+        if (f.ruleId().equals(RuleIds.PII_EMAIL)) {
+          emails.add(new int[] {f.start(), f.end()});
+        }
+      }
+      Links.scan(in.text(), config.allowedLinkDomains(), (s, e, host) -> {
+        if (insideAny(emails, s, e)) {
+          return;
+        }
+        out.add(finding(RuleIds.LINK_DOMAIN, s, e, "Link to '" + host + "' is outside the allowed domains "
+            + config.allowedLinkDomains(), null));
+      });
+    }
+  }
+
+  /** The system prompt's canary token in output, even obfuscated (its span depends on the token: see the guard). */
+  final class CanaryRail extends Rail {
+    CanaryRail() {
+      super("canary", SpanUnit.NORMALISED, RuleIds.CANARY_LEAK);
+    }
+
+    @Override
+    public int maxSpan(Direction d) {
+      return 0; // per reply: canaryNormLen(token), added by the streaming guard
+    }
+
+    @Override
+    void check(Input in, List<Finding> out) {
+      if (in.ctx().canaryToken() != null) {
+        canary(in.text(), in.nt(), in.ctx().canaryToken(), out);
+      }
+    }
+  }
+
+  /** Disclosure labels and platform limits: whole posts only. */
+  final class DisclosureRail extends Rail {
+    DisclosureRail() {
+      super("disclosure", SpanUnit.ORIGINAL, RuleIds.AI_LABEL, RuleIds.SPONSORED_LABEL, RuleIds.PLATFORM_LENGTH,
+          RuleIds.PLATFORM_HASHTAGS);
+    }
+
+    @Override
+    public int maxSpan(Direction d) {
+      return activeFor(d) ? WHOLE_TEXT : 0;
+    }
+
+    @Override
+    void check(Input in, List<Finding> out) {
+      CheckContext ctx = in.ctx();
+      if (!in.wholeText() || ctx.channel() != Channel.POST || in.dir() != Direction.OUTPUT) {
+        return;
+      }
+      String text = in.text();
+      Disclosure.check(text, ctx, config, language(ctx), (rule, s, e, msg, fix) -> out.add(finding(rule, s, e, msg, fix)));
+      if (ctx.platform() != null) {
+        String finalText = apply(text, out);
+        Disclosure.checkPlatform(text, finalText, ctx.platform(), config,
+            (rule, s, e, msg, fix) -> out.add(finding(rule, s, e, msg, fix)));
+      }
+    }
+  }
+
+  /** The rails, in the order they run (links after PII: a link inside an e-mail address is not reported). */
+  @Override
+  public List<? extends Rule> rules() {
+    return rails;
+  }
+
+  /**
+   * Longest span of the rails that can match text in direction {@code d} while it streams, in the
+   * given unit; rails that judge only whole texts are left out (they run on the complete text).
+   */
+  int streamingSpan(Direction d, Rule.SpanUnit unit) {
+    int max = 0;
+    for (Rail r : rails) {
+      int span = r.maxSpan(d);
+      if (r.spanUnit() == unit && span != Rule.WHOLE_TEXT) {
+        max = Math.max(max, span);
+      }
+    }
+    return max;
+  }
+
   Scan scan(String text, CheckContext ctx, boolean wholeText) {
     Direction dir = ctx.direction();
     NormalizedText nt = TextNormalizer.normalize(text);
+    Input in = new Input(text, nt, ctx, dir, wholeText);
+    List<Finding> out = new ArrayList<>();
+    for (Rail r : rails) {
+      if (r.activeFor(dir)) {
+        r.check(in, out);
+      }
+    }
+    out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
+    return new Scan(out, nt);
+  }
+
+  /** The lexicon rail's work: both automata, proximity pairs, exceptions, de-duplication, negation, mention, regex entries. */
+  private void lexicalFindings(String text, NormalizedText nt, Direction dir, List<Finding> out) {
     List<Match> matches = new ArrayList<>();
     List<Match> exceptions = new ArrayList<>();
-    lexical(shipped, text, nt, dir, matches, exceptions);
-    lexical(own, text, nt, dir, matches, exceptions);
-    List<Finding> out = new ArrayList<>();
+    List<NearHit> nearHits = new ArrayList<>();
+    lexical(shipped, text, nt, dir, matches, exceptions, nearHits);
+    lexical(own, text, nt, dir, matches, exceptions, nearHits);
+    if (!nearHits.isEmpty()) {
+      resolveNear(nearHits, text, nt, matches);
+    }
     if (!matches.isEmpty()) {
       if (!exceptions.isEmpty()) {
         matches = withoutExceptions(matches, exceptions);
@@ -278,7 +607,20 @@ final class CompiledPolicy implements Policy {
       for (Match m : kept) {
         TermSet.Term t = m.term();
         String seen = text.substring(m.start(), m.end());
-        out.add(finding(t.ruleId(), m.start(), m.end(), message(t, seen), actions.get(t.ruleId()) == Action.REWRITE ? "***" : null));
+        String rule = t.ruleId();
+        boolean claim = rule.equals(RuleIds.FORBIDDEN_CLAIM) || rule.equals(RuleIds.FAKE_EXPERIENCE) || rule.equals(RuleIds.HONESTY);
+        if (claim && Negation.negated(text, nt, m.ns(), m.ne(), m.start())) {
+          // a negated claim or disclaimer ("không chữa khỏi mụn", "no sunscreen can cure acne") is allowed, on record
+          out.add(new Finding(rule, severities.get(rule), Action.ALLOW, m.start(), m.end(),
+              "Negated, so allowed: " + message(t, seen), null));
+          continue;
+        }
+        if (rule.equals(RuleIds.HONESTY) && Negation.mentioned(text, nt, m.ns(), m.start(), m.end())) {
+          out.add(new Finding(rule, severities.get(rule), Action.ALLOW, m.start(), m.end(),
+              "Mentioned (asked or reported), not claimed, so allowed: " + message(t, seen), null));
+          continue;
+        }
+        out.add(finding(rule, m.start(), m.end(), message(t, seen), actions.get(rule) == Action.REWRITE ? "***" : null));
       }
     }
     int lexicalCount = out.size();
@@ -307,48 +649,43 @@ final class CompiledPolicy implements Policy {
         }
       }
     }
-    boolean email = active(RuleIds.PII_EMAIL, dir);
-    if (email || active(RuleIds.PII_PHONE, dir)) {
-      String placeholder = redaction(ctx);
-      Pii.scan(text, email, active(RuleIds.PII_PHONE, dir), active(RuleIds.PII_CARD, dir), active(RuleIds.PII_VN_ID, dir),
-          (rule, s, e, kind) -> {
-            // The brand's own public addresses are contact details the persona may give out.
-            if (rule.equals(RuleIds.PII_EMAIL) && dir == Direction.OUTPUT
-                && config.publicEmails().contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT))) {
-              return;
-            }
-            out.add(finding(rule, s, e, "Personal data (" + kind + ") redacted", placeholder));
-          });
-    }
-    if (active(RuleIds.LINK_DOMAIN, dir)) {
-      List<int[]> emails = new ArrayList<>();
-      for (Finding f : out) {
-        if (f.ruleId().equals(RuleIds.PII_EMAIL)) {
-          emails.add(new int[] {f.start(), f.end()});
-        }
-      }
-      Links.scan(text, config.allowedLinkDomains(), (s, e, host) -> {
-        if (insideAny(emails, s, e)) {
-          return;
-        }
-        out.add(finding(RuleIds.LINK_DOMAIN, s, e, "Link to '" + host + "' is outside the allowed domains "
-            + config.allowedLinkDomains(), null));
-      });
-    }
-    if (ctx.canaryToken() != null && active(RuleIds.CANARY_LEAK, dir)) {
-      canary(text, nt, ctx.canaryToken(), out);
-    }
-    if (wholeText && ctx.channel() == Channel.POST && dir == Direction.OUTPUT) {
-      String lang = language(ctx);
-      Disclosure.check(text, ctx, config, lang, (rule, s, e, msg, fix) -> out.add(finding(rule, s, e, msg, fix)));
-      if (ctx.platform() != null) {
-        String finalText = apply(text, out);
-        Disclosure.checkPlatform(text, finalText, ctx.platform(), config,
-            (rule, s, e, msg, fix) -> out.add(finding(rule, s, e, msg, fix)));
+  }
+
+
+  /**
+   * The learned detector over the normalised text. At or above the persona's threshold: the
+   * rule's action (BLOCK by default). In a language without lexicons, at or above the model's
+   * lower "unsure" threshold: FLAG, so such input is never silently let through on a guess.
+   */
+  private void learned(String text, NormalizedText nt, List<Finding> out) {
+    int words = 0;
+    for (int i = 0; i < nt.length() && words < 3; i++) {
+      if (nt.chars[i] != ' ' && nt.chars[i] != TextNormalizer.BREAK && (i == 0 || nt.chars[i - 1] == ' ' || nt.chars[i - 1] == TextNormalizer.BREAK)) {
+        words++;
       }
     }
-    out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
-    return new Scan(out, nt);
+    if (words < 3) {
+      return; // one or two words carry too little for the model alone ("ok shop"); the lexicons still apply
+    }
+    double score = model.score(nt.chars, nt.length());
+    double block = config.injectionThreshold() != null ? config.injectionThreshold() : model.blockThreshold();
+    double flag = Math.min(block, model.flagThreshold());
+    if (score < flag) {
+      return;
+    }
+    String lang = LanguageId.detect(text);
+    String rule = RuleIds.PROMPT_INJECTION_LEARNED;
+    String s = String.format(Locale.ROOT, "%.2f", score);
+    if (score >= block) {
+      out.add(new Finding(rule, severities.get(rule), actions.get(rule), 0, text.length(),
+          "Prompt injection / jailbreak (learned detector, score " + s + " >= threshold "
+              + String.format(Locale.ROOT, "%.2f", block) + ", language " + lang + ")", null, score));
+    } else if (!LanguageId.hasLexicon(lang) && !LanguageId.UNKNOWN.equals(lang)) {
+      Action a = actions.get(rule).compareTo(Action.FLAG) > 0 ? Action.FLAG : actions.get(rule);
+      out.add(new Finding(rule, severities.get(rule), a, 0, text.length(),
+          "Possible prompt injection in a language without a lexicon (" + lang + "): learned detector unsure, score " + s
+              + "; held for a moderator", null, score));
+    }
   }
 
   /** True when [s, e) lies inside one of the ascending, disjoint spans (binary search). */

@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param message  a sentence a moderator understands
  * @param fix      the replacement for {@code [start, end)} applied when the action is
  *                 {@link Action#REWRITE}; {@code null} when the rule has no fix
+ * @param score    for learned detectors, the model's probability (0..1) that the text is an attack;
+ *                 {@code null} for lexical and pattern rules
  */
-public record Finding(String ruleId, Severity severity, Action action, int start, int end, String message, String fix) {
+public record Finding(String ruleId, Severity severity, Action action, int start, int end, String message, String fix,
+                      Double score) {
   public Finding {
     Objects.requireNonNull(ruleId, "ruleId");
     Objects.requireNonNull(severity, "severity");
@@ -25,8 +28,13 @@ public record Finding(String ruleId, Severity severity, Action action, int start
     }
   }
 
+  /** A finding of a rule without a score (lexical and pattern rules). */
+  public Finding(String ruleId, Severity severity, Action action, int start, int end, String message, String fix) {
+    this(ruleId, severity, action, start, end, message, fix, null);
+  }
+
   /** @return a copy with offsets moved by {@code delta} */
   Finding shift(int delta) {
-    return delta == 0 ? this : new Finding(ruleId, severity, action, start + delta, end + delta, message, fix);
+    return delta == 0 ? this : new Finding(ruleId, severity, action, start + delta, end + delta, message, fix, score);
   }
 }

@@ -19,11 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * An entry may hold alternation groups "(a|b|)" (the empty alternative makes the group optional),
  * expanded into every combination. A line starting with "re:" is a Java regex over the
  * NORMALISED text (lower case, no diacritics, single spaces) with bounded repetition only.
+ * A proximity entry {@code A ~N~ B} matches phrase A, then at most N words, then phrase B within
+ * one sentence (A and B may hold alternation groups): "lowers ~3~ (cholesterol|blood pressure)".
  *
  * Lexicons are read once per JVM, when a policy is first compiled; checks do no I/O.
  */
 final class Lexicons {
   static final String ROOT = "/com/personaruntime/guardrails/lexicons/";
+  /** Prefix of a proximity entry as returned by {@link #load}: gap, NUL, raw A, NUL, raw B. */
+  static final String NEAR = "near:";
+  private static final java.util.regex.Pattern NEAR_SPLIT = java.util.regex.Pattern.compile("\\s+~(\\d{1,2})~\\s+");
   private static final Map<String, List<String>> CACHE = new ConcurrentHashMap<>();
   private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
@@ -52,8 +57,11 @@ final class Lexicons {
         if (t.isEmpty()) {
           continue;
         }
+        java.util.regex.Matcher nm = NEAR_SPLIT.matcher(t);
         if (t.startsWith("re:")) {
           out.add(t);
+        } else if (nm.find()) {
+          out.add(NEAR + nm.group(1) + "\u0000" + t.substring(0, nm.start()) + "\u0000" + t.substring(nm.end()));
         } else {
           out.addAll(expand(t));
         }
@@ -138,6 +146,22 @@ final class Lexicons {
     return acc;
   }
 
+  private static volatile long[] teencodeKeys;
+
+  /** Cheap pre-check without allocation: could chars [0, n) be a teencode word? (sorted packed keys) */
+  static boolean mayBeTeencode(char[] c, int n) {
+    long[] keys = teencodeKeys;
+    if (keys == null) {
+      teencode();
+      keys = teencodeKeys;
+    }
+    long k = 0;
+    for (int i = 0; i < n; i++) {
+      k = (k << 16) | c[i];
+    }
+    return java.util.Arrays.binarySearch(keys, k) >= 0;
+  }
+
   private static volatile Map<String, String> teencode;
 
   /** Vietnamese teencode: folded short word -> folded full word. */
@@ -151,6 +175,17 @@ final class Lexicons {
           m.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
         }
       }
+      long[] keys = new long[m.size()];
+      int i = 0;
+      for (String key : m.keySet()) {
+        long k = 0;
+        for (int j = 0; j < key.length() && j < 4; j++) {
+          k = (k << 16) | key.charAt(j);
+        }
+        keys[i++] = key.length() <= 4 ? k : -1;
+      }
+      java.util.Arrays.sort(keys);
+      teencodeKeys = keys;
       teencode = t = Collections.unmodifiableMap(m);
     }
     return t;

@@ -66,8 +66,14 @@ final class Links {
   }
 
   /** End of "http://", "https://", "hxxp(s)://" at i, or -1. */
+  private static final String[] SCHEMES = {"https://", "http://", "hxxps://", "hxxp://"};
+
   private static int scheme(String text, int i) {
-    for (String s : new String[] {"https://", "http://", "hxxps://", "hxxp://"}) {
+    char c = text.charAt(i);
+    if (c != 'h' && c != 'H') {
+      return -1;
+    }
+    for (String s : SCHEMES) {
       if (text.regionMatches(true, i, s, 0, s.length())) {
         return i + s.length();
       }
@@ -118,7 +124,7 @@ final class Links {
       }
     }
     if (c == ' ') {
-      if (text.regionMatches(true, i, " dot ", 0, 5)) {
+      if (i + 1 < n && (text.charAt(i + 1) | 0x20) == 'd' && text.regionMatches(true, i, " dot ", 0, 5)) {
         return 5;
       }
       if (i + 1 < n && (text.charAt(i + 1) == '[' || text.charAt(i + 1) == '(')) {
@@ -138,6 +144,14 @@ final class Links {
    */
   private static int bareDomain(String text, int i, List<String> allowed, Sink sink) {
     final int n = text.length();
+    // fast path: most words are not followed by a (disguised) dot
+    int first = i;
+    while (first < n && labelChar(text.charAt(first))) {
+      first++;
+    }
+    if (first >= n || dot(text, first) == 0) {
+      return first;
+    }
     StringBuilder host = new StringBuilder();
     int k = i;
     int labels = 0;

@@ -39,6 +39,7 @@ final class Pii {
     List<int[]> spans = new ArrayList<>();
     if (email) {
       emails(text, spans, sink);
+      ContactDisguise.emails(text, spans, sink);
     }
     if (phone || card || vnId) {
       numbers(text, phone, card, vnId, spans, sink);
@@ -219,6 +220,13 @@ final class Pii {
     if (glued(text, chainStart, after) && !plus) {
       return;
     }
+    int total = 0;
+    for (int k = 0; k < g && total < 9; k++) {
+      total += ge[k] - gs[k];
+    }
+    if (total < 9) {
+      return; // prices, sizes, dates: no detector matches fewer than 9 digits
+    }
     if (!plus && identifierContext(text, chainStart)) {
       return;
     }
@@ -387,7 +395,7 @@ final class Pii {
   }
 
   /** Binary search over the e-mail spans (ascending, disjoint). */
-  private static boolean overlaps(List<int[]> spans, int s, int e) {
+  static boolean overlaps(List<int[]> spans, int s, int e) {
     int lo = 0;
     int hi = spans.size() - 1;
     while (lo <= hi) {

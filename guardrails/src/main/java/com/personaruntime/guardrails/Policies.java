@@ -23,5 +23,6 @@ public final class Policies {
    */
   public static void preload() {
     TermSet.shipped();
+    InjectionModel.shipped();
   }
 }

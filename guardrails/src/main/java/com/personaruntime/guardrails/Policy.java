@@ -17,6 +17,12 @@ public interface Policy {
   /** @return a new streaming guard for one reply (not thread-safe; one per reply) */
   StreamingGuard streamingGuard(CheckContext ctx);
 
+  /**
+   * @return the rails of this policy in the order they run, each with its rule ids and the
+   *     longest span it can match (the streaming guard's hold-back is derived from these)
+   */
+  java.util.List<? extends Rule> rules();
+
   /** @return the configuration this policy was compiled from */
   PolicyConfig config();
 }

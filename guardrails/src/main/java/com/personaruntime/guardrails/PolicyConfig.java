@@ -40,6 +40,7 @@ public final class PolicyConfig {
   private final Set<String> regulatedClaims;
   private final Map<String, PlatformLimit> platformLimits;
   private final int streamingBudget;
+  private final Double injectionThreshold;
 
   /** A platform's limits: maximum characters (code points) and hashtags in a post. */
   public record PlatformLimit(int maxLength, int maxHashtags) {
@@ -60,6 +61,7 @@ public final class PolicyConfig {
     this.regulatedClaims = Collections.unmodifiableSet(new LinkedHashSet<>(b.regulatedClaims));
     this.platformLimits = Collections.unmodifiableMap(new LinkedHashMap<>(b.platformLimits));
     this.streamingBudget = b.streamingBudget;
+    this.injectionThreshold = b.injectionThreshold;
   }
 
   /** @return a builder with the runtime defaults (languages [en], all regulated-claim sets, default platform limits) */
@@ -85,6 +87,11 @@ public final class PolicyConfig {
   public Map<String, PlatformLimit> platformLimits() { return platformLimits; }
   /** @return the most characters a streaming guard holds before releasing at a word boundary */
   public int streamingBudget() { return streamingBudget; }
+  /**
+   * @return the persona's threshold for the learned injection detector (a score in (0, 1) at or
+   *     above which input is blocked), or {@code null} for the model's own (about 1% false positives)
+   */
+  public Double injectionThreshold() { return injectionThreshold; }
 
   /** Builder; every collection setter replaces the previous value. */
   public static final class Builder {
@@ -102,6 +109,7 @@ public final class PolicyConfig {
     private List<String> regulatedClaims = REGULATED_CLAIM_SETS;
     private final Map<String, PlatformLimit> platformLimits = new LinkedHashMap<>(Disclosure.DEFAULT_PLATFORM_LIMITS);
     private int streamingBudget = 160;
+    private Double injectionThreshold;
 
     private Builder() {
     }
@@ -169,6 +177,12 @@ public final class PolicyConfig {
     }
     /** Most characters a streaming guard holds without a sentence end (default 160, at least 40). */
     public Builder streamingBudget(int chars) { streamingBudget = chars; return this; }
+    /**
+     * Score (exclusive 0 .. exclusive 1) at or above which the learned injection detector blocks
+     * input; lower catches more attacks and more innocent messages. {@code null} (the default)
+     * uses the shipped model's threshold, chosen for about 1% false positives.
+     */
+    public Builder injectionThreshold(Double threshold) { injectionThreshold = threshold; return this; }
 
     private static Map<String, String> map(String field, Map<String, String> v) {
       if (v == null) {
@@ -241,6 +255,9 @@ public final class PolicyConfig {
             throw new IllegalArgumentException("competitors: '" + c + "' is also a banned term; list it once");
           }
         }
+      }
+      if (injectionThreshold != null && !(injectionThreshold > 0 && injectionThreshold < 1)) {
+        throw new IllegalArgumentException("injectionThreshold: must be between 0 and 1 (exclusive), got " + injectionThreshold);
       }
       if (streamingBudget < 40 || streamingBudget > 10_000) {
         throw new IllegalArgumentException("streamingBudget: " + streamingBudget + " is out of range 40..10000");

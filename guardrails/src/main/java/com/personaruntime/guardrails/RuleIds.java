@@ -23,6 +23,12 @@ public final class RuleIds {
   public static final String HONESTY = "honesty";
   public static final String FAKE_EXPERIENCE = "fake_experience";
   public static final String PROMPT_INJECTION = "prompt_injection";
+  /**
+   * The learned injection/jailbreak detector ({@link InjectionModel}); its findings carry the
+   * model's score. Blocks at the persona's threshold; flags ("unsure") input in a language without
+   * a lexicon that scores above the model's lower threshold.
+   */
+  public static final String PROMPT_INJECTION_LEARNED = "prompt_injection.learned";
   public static final String CANARY_LEAK = "canary_leak";
   public static final String AI_LABEL = "disclosure.ai_label";
   public static final String SPONSORED_LABEL = "disclosure.sponsored_label";
@@ -52,6 +58,7 @@ public final class RuleIds {
     m.put(HONESTY, new Defaults(Severity.CRITICAL, Action.BLOCK, out));
     m.put(FAKE_EXPERIENCE, new Defaults(Severity.HIGH, Action.BLOCK, out));
     m.put(PROMPT_INJECTION, new Defaults(Severity.HIGH, Action.BLOCK, in));
+    m.put(PROMPT_INJECTION_LEARNED, new Defaults(Severity.HIGH, Action.BLOCK, in));
     m.put(CANARY_LEAK, new Defaults(Severity.CRITICAL, Action.BLOCK, out));
     m.put(AI_LABEL, new Defaults(Severity.LOW, Action.REWRITE, out));
     m.put(SPONSORED_LABEL, new Defaults(Severity.MEDIUM, Action.REWRITE, out));

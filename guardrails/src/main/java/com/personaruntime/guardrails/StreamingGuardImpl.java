@@ -11,7 +11,7 @@ import java.util.List;
  *    when more than the budget is held, a whitespace position before (a) the last maxLen
  *    normalised chars (the longest pattern of this direction + 1), (b) the part whose
  *    normalisation may still change (a growing word, a run of single letters), (c) the last
- *    Pii.MAX_SPAN original chars. So no released char can be part of a match that completes
+ *    longest original-text span of the pattern rails (Rule.maxSpan, SpanUnit.ORIGINAL). So no released char can be part of a match that completes
  *    later: a term split across any chunk or release boundary never leaks.
  *  - each evaluation checks a window starting at the last released sentence break; because no
  *    rule spans a break, this equals checking the whole text, and keeps the cost linear.
@@ -26,6 +26,8 @@ final class StreamingGuardImpl implements StreamingGuard {
   private final CompiledPolicy policy;
   private final CheckContext ctx;
   private final int maxLen;
+  /** longest span of the rails that match over the original text (PII, links), in original chars */
+  private final int originalSpan;
   private final int budget;
   private final StringBuilder received = new StringBuilder();
   private final StringBuilder released = new StringBuilder();
@@ -41,7 +43,9 @@ final class StreamingGuardImpl implements StreamingGuard {
   StreamingGuardImpl(CompiledPolicy policy, CheckContext ctx) {
     this.policy = policy;
     this.ctx = ctx;
+    // hold-back by construction: the longest span of every rail that can match while text streams
     this.maxLen = policy.maxNormLen(ctx.direction()) + policy.canaryNormLen(ctx.canaryToken());
+    this.originalSpan = policy.streamingSpan(ctx.direction(), Rule.SpanUnit.ORIGINAL);
     this.budget = policy.config().streamingBudget();
     this.verdict = new Verdict(Decision.ALLOW, "", List.of());
   }
@@ -183,7 +187,7 @@ final class StreamingGuardImpl implements StreamingGuard {
       return 0;
     }
     int hold = Math.min(nt.origStart(k), nt.stableOrig);
-    return Math.max(0, Math.min(hold, n - Pii.MAX_SPAN));
+    return Math.max(0, Math.min(hold, n - originalSpan));
   }
 
   private void stop(List<Finding> fresh, int ws) {

@@ -16,9 +16,29 @@ import com.google.re2j.Pattern;
 final class TermSet {
   static final String EXCEPTION = "exception";
 
-  /** A term: rule, display form, group (regulated-claim set or topic; null for always-on), strict syllables. */
-  record Term(String ruleId, String term, String group, String detail, String[][] strict) {
+  /**
+   * A term: rule, display form, group (regulated-claim set or topic; null for always-on), strict
+   * syllables, and for the two parts of a proximity entry ({@code A ~N~ B}) the entry's index in
+   * {@link #near} and the part (0 = A, 1 = B); {@code near == -1} for a plain term.
+   */
+  record Term(String ruleId, String term, String group, String detail, String[][] strict, int near, int part) {
+    Term(String ruleId, String term, String group, String detail, String[][] strict) {
+      this(ruleId, term, group, detail, strict, -1, 0);
+    }
   }
+
+  /**
+   * A proximity entry {@code A ~N~ B} of a lexicon: phrase A, then at most N words, then phrase B,
+   * in one sentence. It spans at most {@code maxNorm} normalised chars: gap words longer than
+   * {@link #MAX_GAP_WORD} chars break the window, so the span is bounded by construction.
+   */
+  record Near(String ruleId, String display, String group, String detail, int gap, int maxNorm) {
+  }
+
+  /** Longest word (normalised chars) that may sit in the gap of a proximity entry. */
+  static final int MAX_GAP_WORD = 24;
+
+  final List<Near> near;
 
   /** A regex rule over normalised text, compiled with RE2/J (linear time, no backtracking). */
   record Regex(String ruleId, Pattern pattern) {
@@ -29,7 +49,8 @@ final class TermSet {
   final List<Regex> regexes;
   private final int[] maxLenByDirection = new int[Direction.values().length];
 
-  private TermSet(Map<String, List<Term>> byNorm, List<Regex> regexes) {
+  private TermSet(Map<String, List<Term>> byNorm, List<Regex> regexes, List<Near> near) {
+    this.near = List.copyOf(near);
     List<String> patterns = new ArrayList<>(byNorm.keySet());
     this.terms = new Term[patterns.size()][];
     for (int i = 0; i < patterns.size(); i++) {
@@ -44,6 +65,11 @@ final class TermSet {
       }
     }
     this.regexes = List.copyOf(regexes);
+    for (Near nr : near) {
+      for (Direction d : RuleIds.defaults(nr.ruleId()).directions()) {
+        maxLenByDirection[d.ordinal()] = Math.max(maxLenByDirection[d.ordinal()], nr.maxNorm());
+      }
+    }
     for (Regex r : regexes) {
       for (Direction d : RuleIds.defaults(r.ruleId()).directions()) {
         maxLenByDirection[d.ordinal()] = Math.max(maxLenByDirection[d.ordinal()], CompiledPolicy.REGEX_MAX);
@@ -102,10 +128,29 @@ final class TermSet {
     static final List<String> SHIPPED_TOPICS = List.of("politics", "religion", "gambling");
     private final Map<String, List<Term>> byNorm = new LinkedHashMap<>();
     private final List<Regex> regexes = new ArrayList<>();
+    private final List<Near> near = new ArrayList<>();
 
     void lexicon(String rule, String path, String group, String detail) {
       List<String> res = new ArrayList<>();
       for (String entry : Lexicons.load(path)) {
+        if (entry.startsWith(Lexicons.NEAR)) {
+          String[] p = entry.substring(Lexicons.NEAR.length()).split("\u0000", 3);
+          int gap = Integer.parseInt(p[0]);
+          List<String> heads = Lexicons.expand(p[1]);
+          List<String> tails = Lexicons.expand(p[2]);
+          int id = near.size();
+          int maxA = 0;
+          int maxB = 0;
+          for (String a : heads) {
+            maxA = Math.max(maxA, add(rule, a, a, group, detail, id, 0));
+          }
+          for (String b : tails) {
+            maxB = Math.max(maxB, add(rule, b, b, group, detail, id, 1));
+          }
+          near.add(new Near(rule, p[1].trim() + " ... " + p[2].trim(), group, detail, gap,
+              maxA + maxB + (gap + 1) * (MAX_GAP_WORD + 1) + 1));
+          continue;
+        }
         if (entry.startsWith("re:")) {
           res.add("(?:" + entry.substring(3).trim() + ")");
         } else {
@@ -129,6 +174,28 @@ final class TermSet {
       if (term.trim().indexOf(' ') > 0) {
         add(rule, term.replace(" ", ""), term, group, detail);
       }
+      // a name written in pieces: "GlowCo" is also "Glow Co", "glow co", "Glow-Co"
+      String split = camelSplit(term);
+      if (!split.equals(term)) {
+        inflections(rule, split, term, group, detail);
+      }
+    }
+
+    /** "GlowCo" -> "Glow Co", "iPhone15" -> "i Phone 15": a space at lower-to-upper and letter-digit changes. */
+    static String camelSplit(String term) {
+      StringBuilder sb = new StringBuilder(term.length() + 4);
+      for (int i = 0; i < term.length(); i++) {
+        char c = term.charAt(i);
+        if (i > 0) {
+          char p = term.charAt(i - 1);
+          if ((Character.isUpperCase(c) && Character.isLowerCase(p))
+              || (Character.isDigit(c) && Character.isLetter(p)) || (Character.isLetter(c) && Character.isDigit(p))) {
+            sb.append(' ');
+          }
+        }
+        sb.append(c);
+      }
+      return sb.toString();
     }
 
     private void inflections(String rule, String term, String display, String group, String detail) {
@@ -151,21 +218,36 @@ final class TermSet {
     }
 
     void add(String rule, String raw, String display, String group, String detail) {
+      add(rule, raw, display, group, detail, -1, 0);
+    }
+
+    /** @return the normalised length of the added term (0 when it has nothing to match) */
+    int add(String rule, String raw, String display, String group, String detail, int nearId, int part) {
       String norm = TextNormalizer.normalize(raw).toString().replace(TextNormalizer.BREAK, ' ').trim();
       if (norm.isEmpty()) {
-        return;
+        return 0;
       }
+      // stretched text has its letter runs collapsed ("guaranteeeed" -> "guaranted"): match that too
+      String collapsed = WordFolds.collapseDoubles(norm);
+      if (!collapsed.equals(norm) && collapsed.length() >= 4) {
+        addKey(collapsed, rule, raw, display, group, detail, nearId, part);
+      }
+      return addKey(norm, rule, raw, display, group, detail, nearId, part);
+    }
+
+    private int addKey(String norm, String rule, String raw, String display, String group, String detail, int nearId, int part) {
       List<Term> list = byNorm.computeIfAbsent(norm, k -> new ArrayList<>(1));
       for (Term t : list) {
-        if (t.ruleId().equals(rule) && t.term().equals(display)) {
-          return;
+        if (t.ruleId().equals(rule) && t.term().equals(display) && t.near() == nearId && t.part() == part) {
+          return norm.length();
         }
       }
-      list.add(new Term(rule, display, group, detail, CompiledPolicy.strictSyllables(raw)));
+      list.add(new Term(rule, display, group, detail, CompiledPolicy.strictSyllables(raw), nearId, part));
+      return norm.length();
     }
 
     TermSet build() {
-      return new TermSet(byNorm, regexes);
+      return new TermSet(byNorm, regexes, near);
     }
   }
 }

@@ -153,9 +153,24 @@ final class TextNormalizer {
         } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C) {
           kind = SPACE;
           c = (c == '\n' || c == '\r' || c == 0x0B || c == 0x0C) ? '\n' : ' ';
-        } else if (c < 0x20 || c == 0x7F) {
+        } else if (c < 0x20 || c == 0x7F || c == '*' || c == '_' || c == '~' || c == '`') {
+          // controls, and markdown emphasis inside or around words ("c**ure**", "kh_ỏi_"): invisible
           i++;
           continue;
+        } else if (c == '<') {
+          int tagEnd = htmlTag(text, i);
+          if (tagEnd > 0) {
+            if (!inlineTag(text, i)) {
+              if (u + 1 >= cap) {
+                cap = cap * 2;
+                uc = Arrays.copyOf(uc, cap); uk = Arrays.copyOf(uk, cap); us = Arrays.copyOf(us, cap); ue = Arrays.copyOf(ue, cap);
+              }
+              uc[u] = ' '; uk[u] = SPACE; us[u] = i; ue[u] = tagEnd; u++;
+            }
+            i = tagEnd; // an inline tag ("<b>cu</b>re") is invisible, a block tag separates words
+            continue;
+          }
+          kind = SEP;
         } else {
           kind = SEP;
         }
@@ -252,6 +267,8 @@ final class TextNormalizer {
     StringBuilder tmp = new StringBuilder();
     int wi = 0;
     int noRunUntil = -1;
+    WordFolds.Word word = new WordFolds.Word();
+    int lastUnitOfWord = 0;
     while (wi < w) {
       // separator run before word wi (between previous word end and this word start)
       if (wi > 0) {
@@ -324,48 +341,89 @@ final class TextNormalizer {
       int s = ws[wi];
       int e = we[wi];
       boolean hasLetter = false;
+      boolean hasDigit = false;
+      boolean diacritics = false;
       for (int k = s; k < e; k++) {
         if (uk[k] == LETTER) {
           hasLetter = true;
-          break;
-        }
-      }
-      String teen = null;
-      if (e - s <= 4 && hasLetter) {
-        tmp.setLength(0);
-        for (int k = s; k < e; k++) {
-          tmp.append(uc[k]);
-        }
-        teen = Lexicons.teencode().get(tmp.toString());
-      }
-      if (teen != null) {
-        if (o + teen.length() >= oc.length) {
-          int nc = (o + teen.length()) * 2 + 2;
-          oc = Arrays.copyOf(oc, nc); os = Arrays.copyOf(os, nc); oe = Arrays.copyOf(oe, nc);
-        }
-        for (int k = 0; k < teen.length(); k++) {
-          oc[o] = teen.charAt(k);
-          os[o] = us[s];
-          oe[o] = ue[e - 1];
-          o++;
-        }
-      } else {
-        if (o + (e - s) >= oc.length) {
-          int nc = (o + e - s) * 2 + 2;
-          oc = Arrays.copyOf(oc, nc); os = Arrays.copyOf(os, nc); oe = Arrays.copyOf(oe, nc);
-        }
-        for (int k = s; k < e; k++) {
-          char c = uc[k];
-          if (hasLetter && uk[k] != LETTER && c < 128 && LEET[c] != 0) {
-            c = LEET[c];
-          } else if (uk[k] == SYMBOL) {
-            continue; // symbol in a word without letters
+          if (!diacritics) {
+            for (int q = us[k]; q < ue[k]; q++) {
+              if (vietnameseMark(text.charAt(q))) {
+                diacritics = true;
+                break;
+              }
+            }
           }
-          oc[o] = c;
-          os[o] = us[k];
-          oe[o] = ue[k];
-          o++;
+        } else if (uk[k] == DIGIT) {
+          hasDigit = true;
         }
+      }
+      word.reset();
+      for (int k = s; k < e; k++) {
+        if (uk[k] == SYMBOL && !hasLetter) {
+          continue; // symbol in a word without letters
+        }
+        word.add(uc[k], k);
+      }
+      if (hasLetter) {
+        boolean folded = hasDigit && WordFolds.vni(word);
+        WordFolds.collapseRuns(word); // letters only: digits are not leet-mapped yet ("2000" stays)
+        for (int k = 0; k < word.n; k++) {
+          char c = word.c[k];
+          if (uk[word.u[k]] != LETTER && c < 128 && LEET[c] != 0) {
+            word.c[k] = LEET[c];
+          }
+        }
+        if (!folded && !diacritics) {
+          WordFolds.telex(word);
+        }
+        WordFolds.teen(word, diacritics);
+        if (word.n <= 4 && Lexicons.mayBeTeencode(word.c, word.n)) {
+          String teen = Lexicons.teencode().get(word.str());
+          if (teen != null) {
+            int first = word.u[0];
+            int last = word.u[word.n - 1];
+            word.reset();
+            for (int k = 0; k < teen.length(); k++) {
+              word.add(teen.charAt(k), k == 0 ? first : last);
+            }
+            // every char of an expanded word maps to the whole original word
+            for (int k = 0; k < word.n; k++) {
+              word.u[k] = -1 - first;
+            }
+            word.u[word.n - 1] = -1 - first;
+            lastUnitOfWord = last;
+          }
+        }
+      }
+      // a hashtag: split CamelCase ("#CuresAcne") and Vietnamese syllables typed together ("#chữakhỏimụn")
+      int[] cuts = null;
+      if (hasLetter && s > 0 && uc[s - 1] == '#' && word.n >= 4 && word.u[0] >= 0) {
+        cuts = hashtagCuts(text, word, us, diacritics);
+      }
+      if (o + word.n * 2 + 2 >= oc.length) {
+        int nc = (o + word.n * 2 + 2) * 2;
+        oc = Arrays.copyOf(oc, nc); os = Arrays.copyOf(os, nc); oe = Arrays.copyOf(oe, nc);
+      }
+      int ci = 0;
+      for (int k = 0; k < word.n; k++) {
+        if (cuts != null && ci < cuts.length && cuts[ci] == k) {
+          oc[o] = ' ';
+          os[o] = us[word.u[k]];
+          oe[o] = us[word.u[k]];
+          o++;
+          ci++;
+        }
+        int unit = word.u[k];
+        oc[o] = word.c[k];
+        if (unit < 0) {
+          os[o] = us[-1 - unit];
+          oe[o] = ue[lastUnitOfWord];
+        } else {
+          os[o] = us[unit];
+          oe[o] = ue[unit];
+        }
+        o++;
       }
       wi++;
     }
@@ -403,6 +461,76 @@ final class TextNormalizer {
       }
     }
     return new NormalizedText(text, oc, o, os, oe, Arrays.copyOf(breaks, nb), stable);
+  }
+
+  private static final String VI_MARKED = "àáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ";
+
+  /** True for a Vietnamese letter with a diacritic, or a combining tone mark (text typed in NFD). */
+  static boolean vietnameseMark(char c) {
+    return (c >= 0x1EA0 && c <= 0x1EF9) || (c >= 0x0300 && c <= 0x0323) || (c > 0x7F && VI_MARKED.indexOf(c) >= 0);
+  }
+
+  private static final java.util.Set<String> INLINE_TAGS = java.util.Set.of("b", "i", "u", "s", "em", "strong", "span",
+      "mark", "small", "sup", "sub", "del", "ins", "font", "a", "code", "kbd", "abbr", "q", "tt", "big", "strike");
+
+  /** End of an HTML tag at i ("<b>", "</span>", "<a href=...>"; at most 80 chars), or -1. */
+  static int htmlTag(CharSequence text, int i) {
+    int n = text.length();
+    int k = i + 1;
+    if (k < n && text.charAt(k) == '/') {
+      k++;
+    }
+    int ns = k;
+    while (k < n && k - ns < 10 && Character.isLetterOrDigit(text.charAt(k)) && text.charAt(k) < 128) {
+      k++;
+    }
+    if (k == ns || !Character.isLetter(text.charAt(ns))) {
+      return -1;
+    }
+    int limit = Math.min(n, i + 80);
+    while (k < limit && text.charAt(k) != '>' && text.charAt(k) != '<') {
+      if (k == ns + 10 || (k > ns && !(text.charAt(k) == ' ' || text.charAt(k) == '/' || text.charAt(k) == '"'
+          || text.charAt(k) == '=' || text.charAt(k) == '\'' || text.charAt(k) > ' '))) {
+        return -1;
+      }
+      k++;
+    }
+    return k < limit && text.charAt(k) == '>' ? k + 1 : -1;
+  }
+
+  private static boolean inlineTag(CharSequence text, int i) {
+    int k = i + 1;
+    if (text.charAt(k) == '/') {
+      k++;
+    }
+    int s = k;
+    while (k < text.length() && Character.isLetterOrDigit(text.charAt(k)) && text.charAt(k) < 128) {
+      k++;
+    }
+    return INLINE_TAGS.contains(text.subSequence(s, k).toString().toLowerCase(Locale.ROOT));
+  }
+
+  /** Cut points (indexes into the word) of a hashtag: CamelCase boundaries, else Vietnamese syllables. */
+  private static int[] hashtagCuts(CharSequence text, WordFolds.Word w, int[] us, boolean diacritics) {
+    int[] cuts = new int[w.n];
+    int nc = 0;
+    for (int k = 1; k < w.n; k++) {
+      if (w.u[k] < 0 || w.u[k - 1] < 0) {
+        return null;
+      }
+      char prev = text.charAt(us[w.u[k - 1]]);
+      char cur = text.charAt(us[w.u[k]]);
+      if (Character.isUpperCase(cur) && (Character.isLowerCase(prev) || Character.isDigit(prev)) && w.u[k] != w.u[k - 1]) {
+        cuts[nc++] = k;
+      }
+    }
+    if (nc > 0) {
+      return Arrays.copyOf(cuts, nc);
+    }
+    if (!diacritics) {
+      return null;
+    }
+    return WordFolds.segment(w.str());
   }
 
   private static boolean isSingle(byte[] uk, int s, int e) {

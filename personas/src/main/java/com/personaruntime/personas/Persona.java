@@ -135,17 +135,27 @@ public record Persona(
    * @param competitors        competitor names not to mention
    * @param forbiddenClaims    claims never to make ({@code forbidden_claims})
    * @param allowedLinkDomains the only domains links may point to ({@code allowed_link_domains})
+   * @param injectionThreshold the learned injection detector's blocking score for this persona,
+   *                           strictly between 0 and 1 ({@code injection_threshold}); {@code null}
+   *                           for the shipped model's threshold (about 1% false positives)
    */
   public record Boundaries(
       List<String> avoidTopics,
       List<String> bannedTerms,
       List<String> competitors,
       List<String> forbiddenClaims,
-      List<String> allowedLinkDomains) {
+      List<String> allowedLinkDomains,
+      Double injectionThreshold) {
 
     /** Boundaries with nothing set. */
     public static final Boundaries EMPTY =
         new Boundaries(List.of(), List.of(), List.of(), List.of(), List.of());
+
+    /** Boundaries with the model's own injection threshold. */
+    public Boundaries(List<String> avoidTopics, List<String> bannedTerms, List<String> competitors,
+        List<String> forbiddenClaims, List<String> allowedLinkDomains) {
+      this(avoidTopics, bannedTerms, competitors, forbiddenClaims, allowedLinkDomains, null);
+    }
 
     public Boundaries {
       avoidTopics = list(avoidTopics);

@@ -176,7 +176,8 @@ public final class PersonaDocuments {
         knowledge,
         new Persona.Boundaries(strings(boundaries, "avoid_topics"),
             strings(boundaries, "banned_terms"), strings(boundaries, "competitors"),
-            strings(boundaries, "forbidden_claims"), strings(boundaries, "allowed_link_domains")),
+            strings(boundaries, "forbidden_claims"), strings(boundaries, "allowed_link_domains"),
+            boundaries.path("injection_threshold").isNumber() ? boundaries.get("injection_threshold").doubleValue() : null),
         new Persona.Disclosure(strings(disclosure, "jurisdictions"),
             labels(disclosure, "ai_label"), labels(disclosure, "sponsored_label")),
         model.isObject()
@@ -252,6 +253,9 @@ public final class PersonaDocuments {
     boundaries.set("competitors", array(b.competitors()));
     boundaries.set("forbidden_claims", array(b.forbiddenClaims()));
     boundaries.set("allowed_link_domains", array(b.allowedLinkDomains()));
+    if (b.injectionThreshold() != null) {
+      boundaries.put("injection_threshold", b.injectionThreshold());
+    }
 
     Persona.Disclosure d = p.disclosure();
     ObjectNode disclosure = root.putObject("disclosure");

@@ -33,6 +33,7 @@ public final class PersonaPolicies {
         .forbiddenClaims(b.forbiddenClaims())
         .avoidTopics(b.avoidTopics())
         .allowedLinkDomains(withContactDomain(b.allowedLinkDomains(), persona.contact()))
+        .injectionThreshold(b.injectionThreshold())
         .languages(persona.languages().isEmpty() ? List.of("en") : persona.languages())
         .jurisdictions(d.jurisdictions())
         .aiLabels(d.aiLabel())

@@ -74,7 +74,8 @@ final class PersonaSchema {
         .optional("banned_terms", strings)
         .optional("competitors", strings)
         .optional("forbidden_claims", strings)
-        .optional("allowed_link_domains", new Lst(str(PersonaSchema::domain), null, null, null));
+        .optional("allowed_link_domains", new Lst(str(PersonaSchema::domain), null, null, null))
+        .optional("injection_threshold", new Num(0.01, 0.99));
     Obj disclosure = new Obj("a mapping")
         .optional("jurisdictions",
             new Lst(str(oneOf(JURISDICTIONS)), null, null, "jurisdiction"))

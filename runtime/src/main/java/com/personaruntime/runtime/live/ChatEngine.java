@@ -615,9 +615,13 @@ public final class ChatEngine {
   static String findingsJson(List<Finding> findings) {
     JsonArray a = new JsonArray();
     for (Finding f : findings) {
-      a.add(new JsonObject().put("rule", f.ruleId()).put("severity", f.severity().name().toLowerCase(Locale.ROOT))
+      JsonObject o = new JsonObject().put("rule", f.ruleId()).put("severity", f.severity().name().toLowerCase(Locale.ROOT))
           .put("action", f.action().name().toLowerCase(Locale.ROOT)).put("start", f.start()).put("end", f.end())
-          .put("message", f.message()));
+          .put("message", f.message());
+      if (f.score() != null) {
+        o.put("score", f.score());
+      }
+      a.add(o);
     }
     return a.encode();
   }

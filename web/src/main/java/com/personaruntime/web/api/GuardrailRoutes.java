@@ -92,13 +92,17 @@ public final class GuardrailRoutes {
   public static JsonObject verdictJson(Verdict verdict) {
     JsonArray findings = new JsonArray();
     for (Finding f : verdict.findings()) {
-      findings.add(new JsonObject()
+      JsonObject o = new JsonObject()
           .put("rule", f.ruleId())
           .put("severity", f.severity().name().toLowerCase(Locale.ROOT))
           .put("action", f.action().name().toLowerCase(Locale.ROOT))
           .put("start", f.start())
           .put("end", f.end())
-          .put("message", f.message()));
+          .put("message", f.message());
+      if (f.score() != null) {
+        o.put("score", f.score()); // learned detectors: the model's probability (0..1)
+      }
+      findings.add(o);
     }
     return new JsonObject()
         .put("decision", verdict.decision().name().toLowerCase(Locale.ROOT))

@@ -1,0 +1,79 @@
+package com.personaruntime.benchmarks;
+
+import com.personaruntime.guardrails.StreamingGuard;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The same operations as {@link GuardrailsBenchmark}, timed per operation in THREAD CPU time
+ * ({@link ThreadMXBean#getCurrentThreadCpuTime()}), so time the thread spends descheduled on a
+ * shared, overloaded machine does not count. Prints p50/p90/p99/p99.9 in microseconds. Use it
+ * beside JMH when the machine's load average is far above its core count (JMH's wall-clock
+ * samples then measure the queue, not the code).
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar com.personaruntime.benchmarks.GuardrailsCpuTime [ops]</pre>
+ */
+public final class GuardrailsCpuTime {
+  private GuardrailsCpuTime() {
+  }
+
+  interface Op {
+    void run();
+  }
+
+  public static void main(String[] args) {
+    int ops = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    GuardrailsBenchmark b = new GuardrailsBenchmark();
+    b.setup();
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    if (!mx.isCurrentThreadCpuTimeSupported()) {
+      System.err.println("thread CPU time is not supported by this JVM");
+      System.exit(1);
+    }
+    mx.setThreadCpuTimeEnabled(true);
+    report("checkOutput1kb", mx, ops, () -> b.policy.check(b.reply, b.ctx));
+    report("checkInput1kb (learned detector)", mx, ops, () -> b.policy.check(b.message, b.inCtx));
+    report("checkTurn1kb (input + output)", mx, ops, () -> {
+      b.policy.check(b.message, b.inCtx);
+      b.policy.check(b.reply, b.ctx);
+    });
+    double[] perToken = new double[ops / 10];
+    for (int w = 0; w < 2; w++) {
+      for (int i = 0; i < perToken.length; i++) {
+        long t0 = mx.getCurrentThreadCpuTime();
+        StreamingGuard g = b.policy.streamingGuard(b.ctx);
+        for (String t : b.tokens) {
+          g.offer(t);
+        }
+        g.finish();
+        perToken[i] = (mx.getCurrentThreadCpuTime() - t0) / 1000.0 / GuardrailsBenchmark.TOKENS;
+      }
+    }
+    print("streamPerToken (per token)", perToken);
+  }
+
+  private static void report(String name, ThreadMXBean mx, int ops, Op op) {
+    double[] us = new double[ops];
+    for (int warm = 0; warm < 2; warm++) {
+      for (int i = 0; i < ops; i++) {
+        long t0 = mx.getCurrentThreadCpuTime();
+        op.run();
+        us[i] = (mx.getCurrentThreadCpuTime() - t0) / 1000.0;
+      }
+    }
+    print(name, us);
+  }
+
+  private static void print(String name, double[] us) {
+    double[] s = us.clone();
+    Arrays.sort(s);
+    System.out.printf(Locale.ROOT, "%-36s n=%d  p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  mean %.1f us (thread CPU time)%n",
+        name, s.length, pct(s, 0.50), pct(s, 0.90), pct(s, 0.99), pct(s, 0.999), Arrays.stream(s).average().orElse(0));
+  }
+
+  private static double pct(double[] sorted, double p) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+  }
+}

@@ -1,0 +1,61 @@
+package com.personaruntime.guardrails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The rails of a policy: every built-in rule belongs to exactly one rail, and the guard's hold-back comes from the rails' spans. */
+class RulesAsUnitsTest {
+  private final CompiledPolicy policy = (CompiledPolicy) LumierePolicy.POLICY;
+
+  @Test
+  void everyRuleIdBelongsToExactlyOneRail() {
+    Set<String> seen = new HashSet<>();
+    for (Rule r : policy.rules()) {
+      for (String id : r.ruleIds()) {
+        assertThat(seen.add(id)).as("rule id %s in two rails", id).isTrue();
+      }
+    }
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(RuleIds.all());
+    assertThat(policy.rules()).extracting(Rule::name)
+        .containsExactly("lexicon", "learned-injection", "pii", "links", "canary", "disclosure");
+  }
+
+  @Test
+  void streamedRailsDeclareBoundedSpansAndWholeTextRailsAreLeftOutOfTheHoldBack() {
+    for (Rule r : policy.rules()) {
+      int out = r.maxSpan(Direction.OUTPUT);
+      assertThat(out).as(r.name()).isGreaterThanOrEqualTo(0);
+      if (r.name().equals("disclosure")) {
+        assertThat(out).isEqualTo(Rule.WHOLE_TEXT);
+      } else if (!r.name().equals("learned-injection")) {
+        assertThat(out).as(r.name()).isLessThan(1_000);
+      }
+    }
+    assertThat(policy.rules().stream().filter(r -> r.name().equals("learned-injection")).findFirst().orElseThrow()
+        .maxSpan(Direction.OUTPUT)).isZero();
+    int lexicon = policy.rules().get(0).maxSpan(Direction.OUTPUT);
+    assertThat(policy.maxNormLen(Direction.OUTPUT)).isEqualTo(lexicon);
+    assertThat(policy.streamingSpan(Direction.OUTPUT, Rule.SpanUnit.ORIGINAL)).isEqualTo(Pii.MAX_SPAN);
+  }
+
+  @Test
+  void aTermSplitAtEveryPositionNeverLeaksWithTheLongestOutputTerm() {
+    // the longest shipped output claim, streamed in 1..7-char tokens: nothing of it is released
+    String claim = "decreases your chance of developing heart disease";
+    String text = "Hello there, this cream " + claim + " for sure";
+    for (int step = 1; step <= 7; step++) {
+      StreamingGuard g = policy.streamingGuard(CheckContext.chatOutput());
+      for (int i = 0; i < text.length(); i += step) {
+        g.offer(text.substring(i, Math.min(text.length(), i + step)));
+      }
+      g.finish();
+      assertThat(g.stopped()).isTrue();
+      assertThat(g.released()).doesNotContain("decreases your chance");
+    }
+    assertThat(List.of(claim)).isNotEmpty();
+  }
+}
