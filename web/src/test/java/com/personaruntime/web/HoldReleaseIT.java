@@ -59,7 +59,8 @@ class HoldReleaseIT {
         Files.write(personas.resolve(demo + ".yaml"), in.readAllBytes());
       }
     }
-    for (String[] p : List.of(new String[] {"lan", "lumiere"}, new String[] {"sol", "acme"})) {
+    for (String[] p : List.of(new String[] {"lan", "lumiere"}, new String[] {"sol", "acme"},
+        new String[] {"gone", "acme"})) {
       Files.writeString(personas.resolve(p[0] + ".yaml"), """
           id: %s
           brand: %s
@@ -185,6 +186,23 @@ class HoldReleaseIT {
   }
 
   @Test
+  void approveAndEditFailClosedWhenThePersonasGuardCannotRun() throws Exception {
+    String item;
+    try (Client c = Client.open(s, "gone")) {
+      c.hello();
+      item = hold(c, "g1");
+    }
+    s.delete("/api/v1/personas/gone", admin).expect(204);
+    TestServer.Res edit = s.post(ITEMS + "/" + item + "/decision", admin,
+        new JsonObject().put("decision", "edit").put("text", "Anything at all, unchecked"));
+    edit.expectError(409, "conflict");
+    assertThat(edit.message()).contains("cannot check");
+    s.post(ITEMS + "/" + item + "/decision", admin, new JsonObject().put("decision", "approve"))
+        .expectError(409, "conflict");
+    s.post(ITEMS + "/" + item + "/decision", admin, new JsonObject().put("decision", "reject")).expect(200);
+  }
+
+  @Test
   void approveReleasesTheOriginalAndRejectTheClosingLine() throws Exception {
     try (Client c = Client.open(s, "lan")) {
       c.hello();
@@ -227,7 +245,7 @@ class HoldReleaseIT {
       s.post(ITEMS + "/" + item + "/decision", admin, new JsonObject().put("decision", "approve"))
           .expectError(409, "conflict");
     }
-    String metrics = s.call("GET", "/metrics").send().body();
+    String metrics = s.call("GET", "/metrics").bearer(admin).send().expect(200).body();
     assertThat(metrics).contains("moderation_sla_expired_total").contains("moderation_decision_time_seconds")
         .contains("moderation_queue_depth");
   }
