@@ -267,6 +267,18 @@ final class ReplyComposer {
                 }
             }
         }
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            Map<String, Object> p = parts.get(i);
+            if ("price".equals(p.get("kind")) && p.get("amount") != null) {
+                for (Map<String, Object> other : parts) {
+                    if (other != p && "fact".equals(other.get("kind")) && Objects.equals(other.get("title"), p.get("title"))
+                            && String.valueOf(other.get("fact")).contains((String) p.get("amount"))) {
+                        parts.remove(i);
+                        break;
+                    }
+                }
+            }
+        }
         if (intent == null) {
             intent = clauseIntent;
         }
@@ -405,7 +417,6 @@ final class ReplyComposer {
             } else {
                 List<String> unknown = unknownContent(clause);
                 if (!unknown.isEmpty() && (productAspect || IntentDetector.any(clause.tokens, Cues.HAVE)
-                        || clause.signals.has(Intent.PRODUCT_QUESTION) || clause.signals.question()
                         || clause.signals.has(Intent.PURCHASE_INTENT))) {
                     Map<String, Object> p = part("unknown");
                     p.put("thing", String.join(" ", unknown));
