@@ -52,7 +52,9 @@ final class Cues {
             "trắng da", "làm trắng", "xóa nhăn", "hết nhăn", "sức khỏe", "sức khoẻ", "tốt cho sức", "mất ngủ",
             "rụng tóc", "bác sĩ", "tăng đề kháng", "đề kháng", "giảm béo",
             // pain, injury and promises of complete or permanent effect
-            "pain", "painful", "ache", "aches", "injury", "injuries", "completely", "permanently", "forever",
+            "pain", "painful", "ache", "aches", "injury", "injuries", "completely", "permanently", "heart",
+            "bad for my", "bad for your", "bad for you", "harmful", "side effect", "side effects", "tim mạch",
+            "có hại", "tác dụng phụ", "hại sức khỏe",
             "=đau", "đau lưng", "đau chân", "đau khớp", "chấn thương",
             "chữa đau", "có chữa", "chữa được", "chữa không", "vĩnh viễn", "dứt điểm", "cam kết hết");
     /** Politics, religion and other topics every brand declines. */

@@ -32,9 +32,10 @@ record Money(BigDecimal amount, int start, int end, Style style) {
     record Style(String prefix, String suffix, String grouping, int decimals, BigDecimal scale) {
     }
 
-    private static final Pattern PREFIXED = Pattern.compile("([$€£])\\s?(\\d(?:[\\d.,]*\\d)?)");
+    private static final Pattern PREFIXED = Pattern.compile(
+            "([$€£]|(?<![\\p{L}])(?:USD|EUR|GBP|VND|US\\$)\\s?)\\s?(\\d(?:[\\d.,]*\\d)?)");
     private static final Pattern SUFFIXED = Pattern.compile(
-            "(\\d(?:[\\d.,]*\\d)?)(\\s?)(đ|₫|vnđ|vnd|đồng|dong|usd|eur|gbp|€|\\$|k|nghìn|ngàn|triệu|tr)(?![\\p{L}\\p{N}])",
+            "(\\d(?:[\\d.,]*\\d)?)(\\s?)(đ|₫|vnđ|vnd|đồng|dong|usd|eur|gbp|€|\\$|k|nghìn|ngàn|triệu|tr|dollars?|euros?|pounds?)(?![\\p{L}\\p{N}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Every amount in the text, in order. */
@@ -45,10 +46,11 @@ record Money(BigDecimal amount, int start, int end, Style style) {
         }
         Matcher p = PREFIXED.matcher(text);
         while (p.find()) {
-            BigDecimal[] n = number(p.group(2), false);
+            String symbol = p.group(1);
+            BigDecimal[] n = number(p.group(2), symbol.strip().equals("VND"));
             if (n != null) {
                 out.add(new Money(n[0], p.start(), p.end(),
-                        new Style(p.group(1), "", groupingOf(p.group(2)), n[1].intValue(), BigDecimal.ONE)));
+                        new Style(symbol, "", groupingOf(p.group(2)), n[1].intValue(), BigDecimal.ONE)));
             }
         }
         Matcher s = SUFFIXED.matcher(text);

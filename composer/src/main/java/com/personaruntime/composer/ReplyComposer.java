@@ -267,6 +267,18 @@ final class ReplyComposer {
                 }
             }
         }
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            Map<String, Object> p = parts.get(i);
+            if ("price".equals(p.get("kind")) && p.get("amount") != null) {
+                for (Map<String, Object> other : parts) {
+                    if (other != p && "fact".equals(other.get("kind")) && Objects.equals(other.get("title"), p.get("title"))
+                            && String.valueOf(other.get("fact")).contains((String) p.get("amount"))) {
+                        parts.remove(i);
+                        break;
+                    }
+                }
+            }
+        }
         if (intent == null) {
             intent = clauseIntent;
         }
@@ -405,7 +417,6 @@ final class ReplyComposer {
             } else {
                 List<String> unknown = unknownContent(clause);
                 if (!unknown.isEmpty() && (productAspect || IntentDetector.any(clause.tokens, Cues.HAVE)
-                        || clause.signals.has(Intent.PRODUCT_QUESTION) || clause.signals.question()
                         || clause.signals.has(Intent.PURCHASE_INTENT))) {
                     Map<String, Object> p = part("unknown");
                     p.put("thing", String.join(" ", unknown));
@@ -764,6 +775,12 @@ final class ReplyComposer {
         if (quantities.isEmpty() && stated.isEmpty() && !freeShip && !total) {
             return null;
         }
+        // a bundle the knowledge prices itself ("Combo serum + kem dưỡng: 850.000đ") is quoted, not recomputed
+        Knowledge bundle = bundleFor(entities, clause);
+        if (bundle != null && quantities.values().stream().allMatch(n -> n == 1)) {
+            Map<String, Object> p = price(bundle, language, used);
+            return new Answer(List.of(p), Intent.CALCULATION, bundle, Aspect.PRICE);
+        }
         List<Map<String, Object>> lines = new ArrayList<>();
         BigDecimal sum = BigDecimal.ZERO;
         Money.Style style = null;
@@ -846,6 +863,41 @@ final class ReplyComposer {
         used.replaceAll(x -> x);
         return new Answer(List.of(p), Intent.CALCULATION, entities.isEmpty() ? null : entities.get(entities.size() - 1),
                 Aspect.PRICE);
+    }
+
+    private static final Pattern BUNDLE_WORDS = Pattern.compile("\\b(combo|bundle|set|kit|bo doi|bo ba|goi qua|gift set|duo|trio)\\b");
+
+    /**
+     * The priced bundle entry the clause is about: a named entry titled as a bundle, or a bundle entry
+     * whose title or text names at least two of the products asked about.
+     */
+    private Knowledge bundleFor(List<Knowledge> entities, Clause clause) {
+        for (Knowledge k : clause.named) {
+            if (BUNDLE_WORDS.matcher(Text.fold(k.title())).find() && !Money.findAll(k.text()).isEmpty()) {
+                return k;
+            }
+        }
+        if (entities.size() < 2) {
+            return null;
+        }
+        for (Knowledge k : index.entries()) {
+            if (entities.contains(k) || !BUNDLE_WORDS.matcher(Text.fold(k.title())).find() || Money.findAll(k.text()).isEmpty()) {
+                continue;
+            }
+            int covered = 0;
+            for (Knowledge e : entities) {
+                for (Map.Entry<Knowledge, Integer> n : index.named(k.title() + ". " + k.text(), personaTerms)) {
+                    if (n.getKey().equals(e)) {
+                        covered++;
+                        break;
+                    }
+                }
+            }
+            if (covered >= 2 && covered == entities.size()) {
+                return k;
+            }
+        }
+        return null;
     }
 
     /** "2 tuýp kem chống nắng và 1 serum", "x2", "two bags of decaf": product -> quantity. */

@@ -94,7 +94,7 @@ final class SizeTable {
             int g = m.group(1) != null ? 1 : 2;
             // a label must be followed by a measurement soon ("M: cao 158", "EU 42 = 26.5 cm")
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + 24));
-            if (!after.matches("(?s)[\\s:=(–-]*(?:[\\p{L}\\s]{0,14})\\d.*")) {
+            if (!after.matches("(?s)[\\s:=(|\\t–-]*(?:[\\p{L}\\s]{0,14})\\d.*")) {
                 continue;
             }
             labels.add(new int[] {m.start(), m.end(), m.start(g), m.end(g)});
@@ -105,7 +105,7 @@ final class SizeTable {
             int[] l = labels.get(i);
             int end = i + 1 < labels.size() ? labels.get(i + 1)[0] : sentenceEnd(text, l[1]);
             end = Math.min(end, sentenceEnd(text, l[1]));
-            String rowText = Facts.trimEnd(text.substring(l[0], end).strip()).replaceAll("[(;,]+$", "").strip();
+            String rowText = Facts.trimEnd(text.substring(l[0], end).strip()).replaceAll("[(;,|]+$", "").strip();
             String measured = text.substring(l[1], end);
             List<Range> ranges = ranges(measured, headerOrder);
             if (!ranges.isEmpty()) {

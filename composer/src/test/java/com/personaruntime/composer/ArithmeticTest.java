@@ -20,6 +20,10 @@ class ArithmeticTest {
         assertThat(Money.format(new BigDecimal("49.5"), m.get(3).style())).isEqualTo("$49.50");
         assertThat(Money.format(new BigDecimal("60000"), m.get(2).style())).isEqualTo("60k");
         assertThat(Money.findAll("pH 5.5, 150 ml, 2 giờ")).isEmpty();
+        List<Money> codes = Money.findAll("Price: USD 149.00, or 120 euros, 2.450.000 VND");
+        assertThat(codes).extracting(x -> x.amount().stripTrailingZeros().toPlainString())
+                .containsExactly("149", "120", "2450000");
+        assertThat(Money.format(new BigDecimal("298"), codes.get(0).style())).isEqualTo("USD 298.00");
     }
 
     @Test
@@ -32,6 +36,9 @@ class ArithmeticTest {
         SizeTable.Match between = t.lookup(SizeTable.measurements("cao 1m65 nặng 47kg"));
         assertThat(between.exact()).isFalse();
         assertThat(SizeTable.parse("Sữa rửa mặt pH 5.5, chai 150 ml, giá 245.000đ.")).isNull();
+        SizeTable piped = SizeTable.parse("Size | Chiều cao | Cân nặng\nS | 150-155 | 40-45\nM | 155-162 | 45-52\nL | 162-168 | 52-60");
+        assertThat(piped.rows()).extracting(SizeTable.Row::label).containsExactly("S", "M", "L");
+        assertThat(piped.lookup(SizeTable.measurements("cao 158 nặng 48kg")).row().label()).isEqualTo("M");
     }
 
     @Test

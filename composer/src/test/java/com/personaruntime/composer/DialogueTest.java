@@ -72,6 +72,19 @@ class DialogueTest {
     }
 
     @Test
+    void aBundleTheKnowledgePricesIsQuotedInsteadOfRecomputed() {
+        ComposerPersona p = new ComposerPersona("duo", "Duo", "DuoShop", List.of("en"), null, List.of(), List.of(
+                new Knowledge("serum", "Glow Serum", "Vitamin C serum, 30 ml. Price: $30.", List.of("product")),
+                new Knowledge("cream", "Night Cream", "Ceramide night cream, 50 ml. Price: $25.", List.of("product")),
+                new Knowledge("set", "Glow Duo set", "Glow Serum and Night Cream together for $49.", List.of("product"))),
+                null, "help@duo.example");
+        ComposerChatModel model = ComposerChatModel.create(p, Runnable::run);
+        assertThat(model.compose("How much are the serum and the night cream together?").text()).contains("$49")
+                .doesNotContain("$55");
+        assertThat(model.compose("How much for 2 serums and 1 night cream in total?").text()).contains("$85");
+    }
+
+    @Test
     void competitorsHealthClaimsAndInsultsGetTheirHonestAnswers() {
         Composition competitor = LINH.compose("Serum có tốt hơn GlowCo không?");
         assertThat(competitor.intent()).isEqualTo(Intent.COMPETITOR);
