@@ -288,8 +288,9 @@ public final class PersonaServer {
             report.skipped().forEach(line -> LOG.warn("skipped persona file {}", line));
             PostRoutes postRoutes = new PostRoutes(postsRef.get(), catalog, brands, baseUrl);
             PublishRoutes publishRoutes = new PublishRoutes(channels, brands, provenanceRef.get());
+            PostPages postPages = new PostPages(postsRef.get(), catalog, users, baseUrl);
             Function<Vertx, Router> routes = v -> router(v, config, registry, auth, catalog, brands, users, audit, db,
-                live, moderation, postRoutes, publishRoutes, preview);
+                live, moderation, postRoutes, publishRoutes, preview, postPages);
             return deployHttp(vertx, config, routes);
           })
           .compose(servers -> {
@@ -342,7 +343,7 @@ public final class PersonaServer {
   private static Router router(Vertx vertx, AppConfig config, PrometheusMeterRegistry registry, AuthService auth,
       PersonaCatalog catalog, BrandRepository brands, UserRepository users, AuditLog audit, Database db,
       LiveSocket live, ModerationStore moderation, PostRoutes postRoutes, PublishRoutes publishRoutes,
-      PreviewChat preview) {
+      PreviewChat preview, PostPages postPages) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog());
     router.route().handler(ctx -> {
@@ -399,7 +400,7 @@ public final class PersonaServer {
             new TokenPages(auth),
             new AccountPages(new PasswordChanges(vertx, db, users, audit, Clock.systemUTC()), brands),
             new ModerationPages(),
-            new PostPages(),
+            postPages,
             new InsightPages())).mount(router);
     router.route().failureHandler(Errors::handle);
     router.errorHandler(404, Errors::handle);

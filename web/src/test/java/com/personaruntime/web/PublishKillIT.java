@@ -50,7 +50,9 @@ class PublishKillIT {
     Map<String, String> env = new HashMap<>();
     env.put("HTTP_HOST", "127.0.0.1");
     env.put("HTTP_PORT", Integer.toString(port));
-    env.put("STORAGE_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath());
+    // WRITE_DELAY=0: H2 writes each commit before answering; with its default (500 ms) a kill -9 loses
+    // the last half second of committed transactions (issue 8 makes this the default for H2 files)
+    env.put("STORAGE_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";WRITE_DELAY=0");
     env.put("ADMIN_EMAIL", ADMIN);
     env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("AUTH_LOGINATTEMPTSPERADDRESS", "10000");
@@ -103,6 +105,7 @@ class PublishKillIT {
   void sixPostsScheduledTogetherArriveExactlyOnceAcrossAKillDashNine() throws Exception {
     Path dir = Path.of("target", "kill9-" + UUID.randomUUID().toString().substring(0, 8));
     Files.createDirectories(dir);
+    boolean passed = false;
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -168,12 +171,15 @@ class PublishKillIT {
       assertThat(published).as("posts published after the restart").hasSize(6);
       System.out.printf("kill -9 test: %d requests before the kill, %d in all, %d distinct webhook-ids%n",
           beforeRestart, receiver.all().size(), receiver.unique().size());
+      passed = true;
     } finally {
       if (child != null) {
         child.destroyForcibly();
         child.waitFor(30, TimeUnit.SECONDS);
       }
-      deleteQuietly(dir.toFile());
+      if (passed) {
+        deleteQuietly(dir.toFile()); // kept on failure: the two server logs are in it
+      }
     }
   }
 

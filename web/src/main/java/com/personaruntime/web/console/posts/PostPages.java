@@ -1,16 +1,76 @@
 package com.personaruntime.web.console.posts;
 
+import com.personaruntime.runtime.auth.Principal;
+import com.personaruntime.runtime.catalog.PersonaCatalog;
+import com.personaruntime.runtime.posts.PlatformProfile;
+import com.personaruntime.runtime.posts.PostException;
+import com.personaruntime.runtime.posts.PostService;
+import com.personaruntime.runtime.posts.PostService.Post;
+import com.personaruntime.runtime.posts.PostService.Variant;
+import com.personaruntime.runtime.posts.VariantStatus;
+import com.personaruntime.runtime.storage.PersonaRecord;
+import com.personaruntime.runtime.storage.UserRepository;
+import com.personaruntime.web.api.PostRoutes;
 import com.personaruntime.web.console.ConsolePage;
+import com.personaruntime.web.console.ConsoleRequest;
 import com.personaruntime.web.console.ConsoleRoutes;
 import com.personaruntime.web.console.NavItem;
+import com.personaruntime.web.http.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * {@code /console/posts}: a "coming soon" placeholder until the posts issue replaces it with the
- * real page (keep the area name, the nav entry and the path).
+ * {@code /console/posts}: compose a post from a brief, per-platform previews (length meter in the
+ * platform's own counting, labels highlighted), edit, approve/reject with comments, schedule in a
+ * time zone, delivery status and the provenance link. Every action goes through {@link PostService}
+ * with the same rules as the API (the author cannot approve, blocking findings, approvals bound to
+ * the text); a refusal is shown on the page.
  */
 public final class PostPages implements ConsolePage {
+  /** Zones offered in the schedule form (any IANA zone may be typed). */
+  static final List<String> ZONES = List.of("Asia/Ho_Chi_Minh", "Asia/Bangkok", "Asia/Singapore", "Asia/Shanghai",
+      "Asia/Tokyo", "Europe/London", "Europe/Paris", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "UTC");
+
+  private final PostService posts;
+  private final PersonaCatalog catalog;
+  private final Supplier<String> baseUrl;
+  private final UserRepository users;
+
+  public PostPages(PostService posts, PersonaCatalog catalog, UserRepository users, Supplier<String> baseUrl) {
+    this.posts = posts;
+    this.catalog = catalog;
+    this.users = users;
+    this.baseUrl = baseUrl;
+  }
+
+  /** Display names of the people named on a post (authors, approvers, commenters); ids stay ids if unknown. */
+  private Future<Map<String, String>> names(Post post) {
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+    ids.add(post.authorId());
+    post.variants().forEach(v -> v.approvals().forEach(a -> ids.add(a.userId())));
+    post.comments().forEach(c -> ids.add(c.userId()));
+    Map<String, String> out = new java.util.concurrent.ConcurrentHashMap<>();
+    List<Future<Void>> all = new ArrayList<>();
+    for (String id : ids) {
+      all.add(users.findById(id).map(u -> {
+        out.put(id, u.map(x -> x.displayName() == null || x.displayName().isBlank() ? x.email() : x.displayName())
+            .orElse(id));
+        return (Void) null;
+      }).recover(err -> Future.succeededFuture()));
+    }
+    return Future.join(all).map(x -> out);
+  }
 
   @Override
   public String area() {
@@ -24,6 +84,328 @@ public final class PostPages implements ConsolePage {
 
   @Override
   public void mount(ConsoleRoutes routes) {
-    routes.get("/posts", req -> req.render("soon.ftlh", Map.of("titleKey", "nav.posts", "textKey", "soon.posts")));
+    routes.get("/posts", this::list);
+    routes.post("/posts", this::compose);
+    routes.get("/posts/:id", req -> detail(req, 200, null));
+    routes.post("/posts/:id/approve", req -> act(req, p -> posts.approve(p.userId(), req.param("id"),
+        platforms(req)).compose(post -> comment(req, p, post, req.form("comment")))));
+    routes.post("/posts/:id/reject", req -> act(req, p -> posts.reject(p.userId(), req.param("id"), platforms(req),
+        blankToNull(req.form("reason")))));
+    routes.post("/posts/:id/comment", req -> act(req, p -> posts.comment(p.userId(), req.param("id"),
+        blankToNull(req.form("platform")), req.form("body"))));
+    routes.post("/posts/:id/edit", req -> act(req, p -> editable(p, req.param("id"))
+        .compose(post -> catalog.liveFor(p, post.personaId()))
+        .compose(lp -> posts.edit(p.userId(), lp, req.param("id"), req.form("platform"), req.form("text")))));
+    routes.post("/posts/:id/schedule", req -> act(req, p -> editable(p, req.param("id")).compose(post -> {
+      String zoneName = req.form("zone") == null || req.form("zone").isBlank() ? "UTC" : req.form("zone").strip();
+      ZoneId zone;
+      try {
+        zone = ZoneId.of(zoneName);
+      } catch (DateTimeException e) {
+        return Future.failedFuture(new IllegalArgumentException("zone: not an IANA time zone, got '" + zoneName + "'"));
+      }
+      Instant at = PostRoutes.resolveAt(req.form("at") == null ? "" : req.form("at"), zone);
+      return posts.schedule(p.userId(), post.id(), at, zone.getId(), platforms(req));
+    })));
+    routes.post("/posts/:id/publish", req -> act(req, p -> editable(p, req.param("id"))
+        .compose(post -> posts.schedule(p.userId(), post.id(), Instant.EPOCH, null, platforms(req)))));
+    routes.post("/posts/:id/cancel", req -> act(req, p -> editable(p, req.param("id"))
+        .compose(post -> posts.cancel(p.userId(), post.id()))));
+  }
+
+  // ------------------------------------------------------------------ list and compose
+
+  private void list(ConsoleRequest req) {
+    listWith(req, 200, null, Map.of());
+  }
+
+  private void listWith(ConsoleRequest req, int status, String error, Map<String, String> form) {
+    Principal p = req.principal();
+    List<String> brandIds = p.platformAdmin() ? null : new ArrayList<>(p.roles().keySet());
+    Future<List<Post>> list = posts.list(brandIds, null, 100);
+    Future<List<PersonaRecord>> personas = catalog.list(p);
+    Future.all(list, personas).onComplete(ar -> {
+      if (ar.failed()) {
+        req.fail(ar.cause());
+        return;
+      }
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (Post post : list.result()) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", post.id());
+        r.put("persona", post.personaSlug());
+        r.put("brief", post.brief().length() > 90 ? post.brief().substring(0, 90) + "…" : post.brief());
+        r.put("platforms", String.join(", ", post.variants().stream().map(Variant::platform).toList()));
+        r.put("status", post.status().wire());
+        r.put("sponsored", post.sponsored());
+        r.put("scheduled", local(post));
+        r.put("created", post.createdAt().toString().substring(0, 16).replace('T', ' ') + " UTC");
+        rows.add(r);
+      }
+      List<Map<String, Object>> choices = new ArrayList<>();
+      for (PersonaRecord r : personas.result()) {
+        if (r.publishedVersion() != null && p.canEdit(r.brandId())) {
+          choices.add(Map.of("slug", r.slug(), "brand", r.brandSlug()));
+        }
+      }
+      List<Map<String, Object>> platforms = new ArrayList<>();
+      for (PlatformProfile pp : posts.profiles().all()) {
+        platforms.add(Map.of("id", pp.id(), "name", pp.name(), "limit", pp.maxLength(),
+            "counting", pp.counting().wire()));
+      }
+      Map<String, Object> model = new HashMap<>();
+      model.put("posts", rows);
+      model.put("personas", choices);
+      model.put("platforms", platforms);
+      model.put("form", form);
+      if (error != null) {
+        model.put("error", error);
+      }
+      req.render(status, "posts/list.ftlh", model);
+    });
+  }
+
+  private void compose(ConsoleRequest req) {
+    Principal p = req.principal();
+    String persona = req.form("persona");
+    String brief = req.form("brief");
+    List<String> platforms = req.formAll().getAll("platform");
+    boolean sponsored = "on".equals(req.form("sponsored")) || "true".equals(req.form("sponsored"));
+    String language = blankToNull(req.form("language"));
+    Map<String, String> form = new HashMap<>();
+    form.put("persona", persona == null ? "" : persona);
+    form.put("brief", brief == null ? "" : brief);
+    if (persona == null || persona.isBlank()) {
+      listWith(req, 400, req.t("posts.error.persona"), form);
+      return;
+    }
+    catalog.liveFor(p, persona)
+        .compose(lp -> p.canEdit(lp.brandId()) ? Future.succeededFuture(lp)
+            : Future.failedFuture(new PostException(PostException.Kind.FORBIDDEN, req.t("posts.error.role"))))
+        .compose(lp -> posts.draft(p.userId(), lp, brief == null ? "" : brief, platforms, sponsored, language))
+        .onSuccess(post -> req.redirect("/console/posts/" + post.id()))
+        .onFailure(err -> {
+          Refusal r = refusal(err);
+          if (r == null) {
+            req.fail(err);
+          } else {
+            listWith(req, r.status(), r.message(), form);
+          }
+        });
+  }
+
+  // ------------------------------------------------------------------ one post
+
+  private void detail(ConsoleRequest req, int status, String error) {
+    Principal p = req.principal();
+    String id = req.param("id");
+    visible(p, id).compose(post -> names(post).map(n -> Map.entry(post, n))).onComplete(ar -> {
+      if (ar.failed()) {
+        req.fail(ar.cause());
+        return;
+      }
+      Post post = ar.result().getKey();
+      Map<String, String> names = ar.result().getValue();
+      Map<String, Object> model = new HashMap<>();
+      model.put("post", postModel(post, p, names));
+      model.put("zones", ZONES);
+      model.put("defaultZone", post.zone() != null ? post.zone() : post.language().equals("vi") ? "Asia/Ho_Chi_Minh" : "UTC");
+      if (error != null) {
+        model.put("error", error);
+      }
+      String done = req.query("done");
+      if (done != null && error == null && done.matches("[a-z]+")) {
+        model.put("notice", req.t("posts.done." + done));
+      }
+      req.render(status, "posts/detail.ftlh", model);
+    });
+  }
+
+  private Map<String, Object> postModel(Post post, Principal p, Map<String, String> names) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", post.id());
+    m.put("persona", post.personaSlug());
+    m.put("brief", post.brief());
+    m.put("language", post.language());
+    m.put("sponsored", post.sponsored());
+    m.put("status", post.status().wire());
+    m.put("scheduled", local(post));
+    m.put("mine", post.authorId().equals(p.userId()));
+    m.put("canEdit", p.canEdit(post.brandId()));
+    m.put("author", names.getOrDefault(post.authorId(), post.authorId()));
+    m.put("canSchedule", post.variants().stream().anyMatch(v -> v.status() == VariantStatus.APPROVED));
+    m.put("canCancel", post.variants().stream().anyMatch(v -> v.status() != VariantStatus.PUBLISHED
+        && v.status() != VariantStatus.FAILED && v.status() != VariantStatus.CANCELLED));
+    List<Map<String, Object>> variants = new ArrayList<>();
+    for (Variant v : post.variants()) {
+      PlatformProfile profile = posts.profiles().get(v.platform()).orElse(null);
+      Map<String, Object> vm = new LinkedHashMap<>();
+      vm.put("id", v.id());
+      vm.put("platform", v.platform());
+      vm.put("platformName", profile == null ? v.platform() : profile.name());
+      vm.put("counting", profile == null ? "" : profile.counting().wire());
+      vm.put("status", v.status().wire());
+      vm.put("text", v.text());
+      vm.put("segments", segments(v.text(), v.labels()));
+      vm.put("labels", v.labels());
+      vm.put("length", v.length());
+      vm.put("limit", v.limit());
+      vm.put("percent", Math.min(100, v.limit() == 0 ? 0 : v.length() * 100 / v.limit()));
+      vm.put("verdict", v.verdict());
+      vm.put("blocking", v.blocking());
+      vm.put("editable", v.status().editable());
+      vm.put("reviewable", v.status() == VariantStatus.IN_REVIEW || v.status() == VariantStatus.DRAFT
+          || v.status() == VariantStatus.APPROVED);
+      List<Map<String, Object>> findings = new ArrayList<>();
+      new JsonArray(v.findingsJson()).forEach(o -> {
+        JsonObject f = (JsonObject) o;
+        findings.add(Map.of("rule", f.getString("rule"), "action", f.getString("action"),
+            "message", f.getString("message")));
+      });
+      vm.put("findings", findings);
+      List<Map<String, Object>> flags = new ArrayList<>();
+      v.platformFlags().forEach(e -> flags.add(Map.of("key", e.getKey(), "value", String.valueOf(e.getValue()))));
+      vm.put("flags", flags);
+      List<Map<String, Object>> approvals = new ArrayList<>();
+      v.approvals().forEach(a -> approvals.add(Map.of("by", names.getOrDefault(a.userId(), a.userId()), "at", a.at().toString().substring(0, 16)
+          .replace('T', ' ') + " UTC", "current", a.current())));
+      vm.put("approvals", approvals);
+      List<Map<String, Object>> deliveries = new ArrayList<>();
+      v.deliveries().forEach(d -> {
+        Map<String, Object> dm = new LinkedHashMap<>();
+        dm.put("webhookId", d.webhookId());
+        dm.put("status", d.status());
+        dm.put("attempts", d.attempts());
+        dm.put("lastError", d.lastError() == null ? "" : d.lastError());
+        dm.put("next", d.status().equals("pending") ? d.dueAt().toString().substring(0, 19).replace('T', ' ') + " UTC"
+            : "");
+        deliveries.add(dm);
+      });
+      vm.put("deliveries", deliveries);
+      vm.put("generator", v.generator().getString("provider", "") + " · " + v.generator().getString("model", ""));
+      vm.put("fallbackReason", v.generator().getString("fallbackReason", ""));
+      boolean out = v.status() == VariantStatus.PUBLISHING || v.status() == VariantStatus.PUBLISHED;
+      vm.put("provenanceUrl", out ? baseUrl.get() + "/api/v1/provenance/" + v.id() : "");
+      vm.put("lastError", v.lastError() == null ? "" : v.lastError());
+      variants.add(vm);
+    }
+    m.put("variants", variants);
+    List<Map<String, Object>> comments = new ArrayList<>();
+    post.comments().forEach(c -> comments.add(Map.of("by", names.getOrDefault(c.userId(), c.userId()), "platform", c.platform() == null ? "" : c.platform(),
+        "body", c.body(), "at", c.at().toString().substring(0, 16).replace('T', ' ') + " UTC")));
+    m.put("comments", comments);
+    return m;
+  }
+
+  /** The text cut into plain and label segments, so the preview can highlight the labels. */
+  static List<Map<String, Object>> segments(String text, List<String> labels) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      int best = -1;
+      String bestLabel = null;
+      for (String l : labels) {
+        int at = text.indexOf(l, i);
+        if (at >= 0 && (best < 0 || at < best)) {
+          best = at;
+          bestLabel = l;
+        }
+      }
+      if (best < 0) {
+        out.add(Map.of("text", text.substring(i), "label", false));
+        break;
+      }
+      if (best > i) {
+        out.add(Map.of("text", text.substring(i, best), "label", false));
+      }
+      out.add(Map.of("text", bestLabel, "label", true));
+      i = best + bestLabel.length();
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ actions
+
+  private interface Action {
+    Future<Post> run(Principal p);
+  }
+
+  private void act(ConsoleRequest req, Action action) {
+    Principal p = req.principal();
+    String id = req.param("id");
+    String what = req.ctx().request().path().substring(req.ctx().request().path().lastIndexOf('/') + 1);
+    visible(p, id).compose(post -> {
+      try {
+        return action.run(p);
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
+    }).onSuccess(post -> req.redirect("/console/posts/" + id + "?done=" + what))
+        .onFailure(err -> {
+          Refusal r = refusal(err);
+          if (r == null) {
+            req.fail(err);
+          } else {
+            detail(req, r.status(), r.message());
+          }
+        });
+  }
+
+  private record Refusal(int status, String message) {
+  }
+
+  /** An expected refusal shown on the page, or null for a failure the error page handles. */
+  private static Refusal refusal(Throwable err) {
+    if (err instanceof PostException pe) {
+      return new Refusal(switch (pe.kind()) {
+        case FORBIDDEN -> 403;
+        case CONFLICT -> 409;
+        case NOT_FOUND -> 404;
+      }, pe.getMessage());
+    }
+    if (err instanceof IllegalArgumentException) {
+      return new Refusal(400, err.getMessage());
+    }
+    if (err instanceof ApiException ae && ae.status() < 500 && ae.status() != 404) {
+      return new Refusal(ae.status(), ae.getMessage());
+    }
+    return null;
+  }
+
+  private Future<Post> comment(ConsoleRequest req, Principal p, Post post, String text) {
+    if (text == null || text.isBlank()) {
+      return Future.succeededFuture(post);
+    }
+    List<String> ps = platforms(req);
+    return posts.comment(p.userId(), post.id(), ps == null || ps.size() != 1 ? null : ps.get(0), text);
+  }
+
+  private Future<Post> visible(Principal p, String id) {
+    return posts.find(id).compose(found -> found.isPresent() && p.canRead(found.get().brandId())
+        ? Future.succeededFuture(found.get())
+        : Future.failedFuture(ApiException.notFound("post '" + id + "' not found")));
+  }
+
+  private Future<Post> editable(Principal p, String id) {
+    return visible(p, id).compose(post -> p.canEdit(post.brandId()) ? Future.succeededFuture(post)
+        : Future.failedFuture(new PostException(PostException.Kind.FORBIDDEN,
+            "your role in the post's brand may not change or schedule posts (owner or editor needed)")));
+  }
+
+  private static List<String> platforms(ConsoleRequest req) {
+    String one = req.form("platform");
+    return one == null || one.isBlank() ? null : List.of(one.strip());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static String local(Post post) {
+    if (post.scheduledAt() == null) {
+      return "";
+    }
+    ZoneId z = post.zone() == null ? ZoneId.of("UTC") : ZoneId.of(post.zone());
+    return post.scheduledAt().atZone(z).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " " + z.getId();
   }
 }
