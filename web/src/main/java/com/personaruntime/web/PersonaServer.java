@@ -13,6 +13,9 @@ import com.personaruntime.runtime.storage.UserRepository;
 import com.personaruntime.web.api.AuthRoutes;
 import com.personaruntime.web.api.BrandRoutes;
 import com.personaruntime.web.api.GuardrailRoutes;
+import com.personaruntime.web.api.InsightRoutes;
+import com.personaruntime.runtime.insights.InsightsService;
+import com.personaruntime.runtime.insights.InsightsStore;
 import com.personaruntime.web.api.ModerationRoutes;
 import com.personaruntime.web.api.PersonaRoutes;
 import com.personaruntime.web.api.PublicRoutes;
@@ -233,6 +236,8 @@ public final class PersonaServer {
       // the console's preview chat: the same engine parts, a store that keeps nothing
       PreviewChat preview = new PreviewChat(vertx, store -> new ChatEngine(vertx, gateway, bindings, composers, store,
           lc.memoryTurns(), prompts));
+      InsightsService insights = new InsightsService(vertx, new InsightsStore(db, clock), composers, clock);
+      engine.observe(insights.observer());
       LiveRooms rooms = new LiveRooms(vertx, engine, new LiveRooms.Options(lc.roomQueueSize(),
           Duration.ofSeconds(lc.roomDisclosureSeconds()).toMillis()),
           new com.personaruntime.runtime.cluster.RoomOwnership(vertx, db, clock, nodeId));
@@ -273,7 +278,8 @@ public final class PersonaServer {
             PostRoutes postRoutes = new PostRoutes(postsRef.get(), catalog, brands, baseUrl);
             PublishRoutes publishRoutes = new PublishRoutes(channels, brands, provenanceRef.get());
             Function<Vertx, Router> routes = v -> router(v, config, registry, auth, catalog, brands, users, audit, db,
-                live, moderation, postRoutes, publishRoutes, preview);
+                live, moderation, postRoutes, publishRoutes, preview, insights);
+            insights.scheduleRetention(Duration.ofHours(1));
             return deployHttp(vertx, config, routes);
           })
           .compose(servers -> {
@@ -321,7 +327,8 @@ public final class PersonaServer {
   private static Router router(Vertx vertx, AppConfig config, PrometheusMeterRegistry registry, AuthService auth,
       PersonaCatalog catalog, BrandRepository brands, UserRepository users, AuditLog audit, Database db,
       LiveSocket live, ModerationStore moderation, PostRoutes postRoutes, PublishRoutes publishRoutes,
-      PreviewChat preview) {
+      PreviewChat preview,
+      InsightsService insights) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog());
     router.route().handler(ctx -> {
@@ -366,6 +373,7 @@ public final class PersonaServer {
     new ModerationRoutes(moderation, catalog).mount(router);
     postRoutes.mount(router);
     publishRoutes.mount(router);
+    new InsightRoutes(insights, catalog, brands).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     // the brand console: one ConsolePage per area (see web/.../console/package-info.java)
     new Console(vertx, auth, new Console.Options(config.http().secureCookies(), config.auth().sessionTtlMinutes() * 60L,

@@ -101,7 +101,13 @@ final class RouteTable {
       new Row("DELETE", "/api/v1/brands/:brand/channels/:channelId", Scope.TENANT),
       // provenance records and keys are public (anyone may verify a published post)
       new Row("GET", "/api/v1/provenance/keys", Scope.PUBLIC),
-      new Row("GET", "/api/v1/provenance/:variantId", Scope.PUBLIC));
+      new Row("GET", "/api/v1/provenance/:variantId", Scope.PUBLIC),
+      // the query names the persona (or brand); a turn of another brand: 404 like an unknown id
+      new Row("GET", "/api/v1/insights", Scope.TENANT),
+      new Row("GET", "/api/v1/insights/turns.csv", Scope.TENANT),
+      new Row("PUT", "/api/v1/insights/turns/:turnId/sentiment", Scope.TENANT),
+      new Row("GET", "/api/v1/insights/settings", Scope.TENANT),
+      new Row("PUT", "/api/v1/insights/settings", Scope.TENANT));
 
   private RouteTable() {
   }

@@ -57,6 +57,7 @@ public final class ChatEngine {
   private final LiveStore store;
   private final int memoryTurns;
   private final AudienceLimits audience;
+  private volatile TurnObserver observer = TurnObserver.NONE;
 
   /**
    * @param bindings how personas' model bindings become model specs (default binding, named endpoints,
@@ -84,6 +85,11 @@ public final class ChatEngine {
     this.composers = composers;
     this.store = store;
     this.memoryTurns = memoryTurns;
+  }
+
+  /** Sets who is told about every stored turn (audience insights). */
+  public void observe(TurnObserver observer) {
+    this.observer = observer == null ? TurnObserver.NONE : observer;
   }
 
   /**
@@ -437,7 +443,18 @@ public final class ChatEngine {
     int total = (int) ((System.nanoTime() - started) / 1_000_000);
     stored(c).compose(v -> store.recordTurn(c.id(), c.persona().brandId(), c.persona().version(), messageId, audience, reply, decision,
             findingsJson(findings), route, firstTokenMs, total))
+        .onSuccess(v -> notifyObserver(new TurnObserver.RecordedTurn(c.persona(), c.id(), messageId, c.room(),
+            c.audienceKey(), c.audienceName(), audience, reply, decision, "input-guard".equals(route), route,
+            firstTokenMs, total)))
         .onFailure(err -> LOG.error("transcript turn of conversation {} not stored", c.id(), err));
+  }
+
+  private void notifyObserver(TurnObserver.RecordedTurn turn) {
+    try {
+      observer.recorded(turn);
+    } catch (RuntimeException e) {
+      LOG.error("turn observer failed for conversation {}", turn.conversationId(), e);
+    }
   }
 
   private static JsonObject context(Conversation c, String messageId, String audienceText) {
