@@ -82,10 +82,11 @@ public final class Conversation {
 
   /**
    * Who the audience member is across visits, for insights: a browser id the client sent, else this
-   * conversation's id (which a resumed conversation keeps). Never an IP address.
+   * conversation's id (which a resumed conversation keeps). Never an IP address. Null for a live
+   * room's shared conversation, whose questions come from many viewers.
    */
   public String audienceKey() {
-    return audienceKey == null ? id : audienceKey;
+    return audienceKey != null ? audienceKey : room == null ? id : null;
   }
 
   /** The name the audience member opted to be shown under in insights, or null. */
