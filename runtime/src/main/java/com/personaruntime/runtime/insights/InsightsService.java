@@ -65,8 +65,13 @@ public final class InsightsService {
     this.vertx = vertx;
     this.store = store;
     this.composers = composers;
-    this.analyser = new SignalAnalyser(SentimentModel.shipped());
+    // The lexicon loads on first use; warm it on a worker, never on the caller's event loop.
+    this.analyser = new SignalAnalyser(SentimentModel::shipped);
     this.clock = clock;
+    if (vertx != null) {
+      vertx.executeBlocking(SentimentModel::shipped, false)
+          .onFailure(err -> LOG.error("sentiment lexicon could not be loaded", err));
+    }
   }
 
   public InsightsStore store() {

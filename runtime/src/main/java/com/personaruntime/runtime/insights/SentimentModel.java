@@ -136,7 +136,10 @@ public final class SentimentModel {
         if (strict) {
           phrase = phrase.substring(1);
         }
-        List<Token> tokens = tokenize(phrase).tokens;
+        List<Token> tokens = new ArrayList<>();
+        for (String word : phrase.split(" +")) {
+          addWord(word, 0, tokens);
+        }
         String[] exact = new String[tokens.size()];
         String[] folded = new String[tokens.size()];
         for (int i = 0; i < tokens.size(); i++) {
@@ -358,7 +361,7 @@ public final class SentimentModel {
     if (folded.isEmpty()) {
       return;
     }
-    String plain = Normalizer.normalize(exact, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('đ', 'd');
+    String plain = stripMarks(exact);
     if (!ascii && !folded.equals(plain)) {
       // Teencode is typed without marks: "hỏng" (broken) folds to "hong", which is NOT teencode "không".
       out.add(new Token(exact, plain, false, clause));
@@ -370,6 +373,19 @@ public final class SentimentModel {
       // an expanded teencode word ("ko" -> "khong") no longer has an exact form to match
       out.add(new Token(expanded || k > 0 ? null : exact, parts[k], ascii, clause));
     }
+  }
+
+  /** NFD without combining marks, đ -> d: Vietnamese letters without their diacritics. */
+  private static String stripMarks(String s) {
+    String d = Normalizer.normalize(s, Normalizer.Form.NFD);
+    StringBuilder out = new StringBuilder(d.length());
+    for (int i = 0; i < d.length(); i++) {
+      char c = d.charAt(i);
+      if (Character.getType(c) != Character.NON_SPACING_MARK) {
+        out.append(c == 'đ' ? 'd' : c);
+      }
+    }
+    return out.toString();
   }
 
   /** Sum of the ASCII emoticons (":)", "=))", "T_T") in the text; emoji code points are read per sign. */

@@ -33,9 +33,10 @@ public final class SignalAnalyser {
   private static final Set<Intent> ASKING = EnumSet.of(Intent.PRODUCT_QUESTION, Intent.PRICE, Intent.SHIPPING,
       Intent.PURCHASE_INTENT);
 
-  private final SentimentModel sentiment;
+  private final java.util.function.Supplier<SentimentModel> sentiment;
 
-  public SignalAnalyser(SentimentModel sentiment) {
+  /** @param sentiment the model; asked for on the worker that analyses, so a lazy load never hits an event loop */
+  public SignalAnalyser(java.util.function.Supplier<SentimentModel> sentiment) {
     this.sentiment = sentiment;
   }
 
@@ -47,7 +48,7 @@ public final class SignalAnalyser {
    */
   public TurnSignals analyse(RecordedTurn turn, ComposerModels.Bundle bundle) {
     String text = turn.audienceText();
-    SentimentScore s = sentiment.score(text);
+    SentimentScore s = sentiment.get().score(text);
     Intent intent = IntentDetector.detect(text);
     String language = LanguageDetector.detect(text);
     List<KnowledgeHit> hits = bundle.index().search(text, 1);
@@ -70,8 +71,10 @@ public final class SignalAnalyser {
     if (topic == null && top != null && top.score() >= KnowledgeIndex.THRESHOLD) {
       topic = top.knowledge().title();
     }
-    boolean question = !SOCIAL.contains(intent) && (QuestionTerms.isQuestion(text) || ASKING.contains(intent)
-        || vietnameseQuestion(text));
+    // A question by its form ("?", question words, Vietnamese particles, "tell me about"), or an asking
+    // intent in a message without sentiment: "I love the house blend!" names a product but asks nothing.
+    boolean question = !SOCIAL.contains(intent) && (QuestionTerms.isQuestion(text) || vietnameseQuestion(text)
+        || request(text) || (ASKING.contains(intent) && s.label() == Sentiment.NEUTRAL));
     String embedding = null;
     if (question && Boolean.FALSE.equals(answered)) {
       embedding = encode(QuestionTerms.embeddingModel().embed(text).content().vector());
@@ -96,6 +99,21 @@ public final class SignalAnalyser {
     int n = w.length;
     return n >= 2 && (VI_PARTICLES.contains(w[n - 1])
         || (VI_PARTICLES.contains(w[n - 2]) && VI_TRAILERS.contains(w[n - 1])));
+  }
+
+  /** Requests phrased as statements ("tell me about ...", "cho mình hỏi ..."), folded. */
+  private static final List<String> REQUESTS = List.of("tell me", "show me", "i want to know", "d like to know",
+      "i need to know", "cho minh hoi", "cho hoi", "minh muon hoi", "em muon hoi", "cho em hoi", "xin thong tin",
+      "tu van giup", "tu van cho");
+
+  static boolean request(String text) {
+    String folded = " " + com.personaruntime.guardrails.TextFolding.fold(text).replace('\n', ' ') + " ";
+    for (String r : REQUESTS) {
+      if (folded.contains(" " + r + " ")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A float vector as base64 of its big-endian IEEE 754 bytes. */
