@@ -58,7 +58,7 @@ public final class SentimentModel {
       "barely", "không", "chưa", "chả", "chẳng", "đừng");
   private static final Set<String> INTENSIFIERS_BEFORE = Set.of("rat", "qua", "cuc", "cuc ky", "sieu", "vo cung",
       "thuc su", "very", "so", "really", "super", "extremely", "totally", "absolutely", "truly",
-      "incredibly", "soo", "sooo", "too", "such", "hoan toan", "qua la");
+      "incredibly", "soo", "sooo", "too", "such", "hoan toan", "qua la", "pretty", "quite", "real", "highly");
   private static final Set<String> INTENSIFIERS_AFTER = Set.of("qua", "lam", "ghe", "vai", "xiu", "cuc", "that su",
       "luon", "the", "vay");
   private static final Set<String> DOWNTONERS = Set.of("hoi", "slightly", "kinda", "somewhat", "bit", "little",
@@ -189,6 +189,11 @@ public final class SentimentModel {
         sum = 0;
         contrastBoost = 1.3;
         i++;
+        continue;
+      }
+      if (INTENSIFIERS_BEFORE.contains(tok.folded) && i + 1 < tokens.size()
+          && tokens.get(i + 1).clause == tok.clause && match(tokens, i + 1, english) != null) {
+        i++; // "pretty disappointed": the adverb only strengthens what follows
         continue;
       }
       Entry match = match(tokens, i, english);
