@@ -59,7 +59,8 @@ public final class SignalAnalyser {
     if (turn.refused()) {
       answered = null;
     } else if (turn.route() == null || turn.route().contains("composer")) {
-      Composition c = bundle.model().compose(text);
+      // the same composition the audience got: this message with the conversation's earlier ones
+      Composition c = bundle.model().compose(text, turn.history(), null);
       intent = c.intent();
       answered = !c.knowledgeIds().isEmpty();
       if (answered) {

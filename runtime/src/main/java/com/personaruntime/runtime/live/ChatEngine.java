@@ -441,12 +441,27 @@ public final class ChatEngine {
   private void persist(Conversation c, String messageId, String audience, String reply, String decision,
       List<Finding> findings, String route, Integer firstTokenMs, long started) {
     int total = (int) ((System.nanoTime() - started) / 1_000_000);
+    List<String> earlier = earlierMessages(c, audience); // now, on the conversation's context
     stored(c).compose(v -> store.recordTurn(c.id(), c.persona().brandId(), c.persona().version(), messageId, audience, reply, decision,
             findingsJson(findings), route, firstTokenMs, total))
         .onSuccess(v -> notifyObserver(new TurnObserver.RecordedTurn(c.persona(), c.id(), messageId, c.room(),
             c.audienceKey(), c.audienceName(), audience, reply, decision, "input-guard".equals(route), route,
-            firstTokenMs, total)))
+            firstTokenMs, total, earlier)))
         .onFailure(err -> LOG.error("transcript turn of conversation {} not stored", c.id(), err));
+  }
+
+  /** The audience's messages in the conversation's memory before {@code current}, oldest first. */
+  private static List<String> earlierMessages(Conversation c, String current) {
+    List<String> out = new ArrayList<>();
+    for (ChatMessage m : c.memory()) {
+      if (m instanceof UserMessage u && u.hasSingleText()) {
+        out.add(u.singleText());
+      }
+    }
+    if (!out.isEmpty() && out.get(out.size() - 1).equals(current)) {
+      out.remove(out.size() - 1);
+    }
+    return out;
   }
 
   private void notifyObserver(TurnObserver.RecordedTurn turn) {

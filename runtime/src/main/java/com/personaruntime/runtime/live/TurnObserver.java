@@ -34,9 +34,16 @@ public interface TurnObserver {
    *                       {@code input-guard}, or null when the model failed before starting
    * @param firstTokenMs   milliseconds to the first released text, or null
    * @param totalMs        milliseconds for the whole turn
+   * @param history        the audience's earlier messages in the conversation's memory, oldest first (the
+   *                       composer answers follow-ups from them)
    */
   record RecordedTurn(LivePersona persona, String conversationId, String messageId, String room,
                       String audienceKey, String audienceName, String audienceText, String replyText,
-                      String decision, boolean refused, String route, Integer firstTokenMs, int totalMs) {
+                      String decision, boolean refused, String route, Integer firstTokenMs, int totalMs,
+                      java.util.List<String> history) {
+    /** Copies the history. */
+    public RecordedTurn {
+      history = history == null ? java.util.List.of() : java.util.List.copyOf(history);
+    }
   }
 }
