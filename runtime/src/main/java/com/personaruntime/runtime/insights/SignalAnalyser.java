@@ -62,7 +62,7 @@ public final class SignalAnalyser {
       // the same composition the audience got: this message with the conversation's earlier ones
       Composition c = bundle.model().compose(text, turn.history(), null);
       intent = c.intent();
-      answered = !c.knowledgeIds().isEmpty();
+      answered = !c.knowledgeIds().isEmpty() && addressed(text, c.knowledgeIds(), bundle.index());
       if (answered) {
         topic = bundle.index().get(c.knowledgeIds().get(0)).map(k -> k.title()).orElse(null);
       }
@@ -85,8 +85,26 @@ public final class SignalAnalyser {
         turn.decision(), language, embedding);
   }
 
+  /**
+   * Whether the entries the composer quoted address the question: one of them is a retrieval hit for it
+   * (score at least the composer's threshold), or the question has no subject beyond a service concept
+   * ("how do I order?"). A reply that quotes the shipping policy to "is gift wrapping available for
+   * orders?" did not answer it.
+   */
+  static boolean addressed(String text, List<String> quoted, KnowledgeIndex index) {
+    for (KnowledgeHit h : index.search(text, 5)) {
+      if (h.score() >= KnowledgeIndex.THRESHOLD && quoted.contains(h.knowledge().id())) {
+        return true;
+      }
+    }
+    return QuestionTerms.terms(text).stream().allMatch(t -> t.startsWith("\u00a7"));
+  }
+
   /** Vietnamese question particles (folded) that end a question, and words that may follow them. */
   private static final Set<String> VI_PARTICLES = Set.of("khong", "chua", "nhi", "ha", "sao", "gi", "nao", "dau");
+  /** Two-word question phrases that end a question ("giá bao nhiêu", "dùng thế nào"), folded. */
+  private static final Set<String> VI_QUESTION_WORDS = Set.of("bao nhieu", "the nao", "o dau", "khi nao", "bao lau",
+      "la gi", "lam sao", "ra sao", "nhu nao", "may gio", "bao gio");
   private static final Set<String> VI_TRAILERS = Set.of("shop", "a", "ad", "admin", "ban", "em", "chi", "anh", "nha",
       "vay", "the", "z", "ta", "oi", "ah", "nhe");
 
@@ -98,8 +116,13 @@ public final class SignalAnalyser {
   static boolean vietnameseQuestion(String text) {
     String[] w = com.personaruntime.guardrails.TextFolding.fold(text).split("[ \\n]+");
     int n = w.length;
-    return n >= 2 && (VI_PARTICLES.contains(w[n - 1])
-        || (VI_PARTICLES.contains(w[n - 2]) && VI_TRAILERS.contains(w[n - 1])));
+    if (n < 2) {
+      return false;
+    }
+    String lastTwo = w[n - 2] + " " + w[n - 1];
+    String beforeTrailer = n >= 3 && VI_TRAILERS.contains(w[n - 1]) ? w[n - 3] + " " + w[n - 2] : "";
+    return VI_PARTICLES.contains(w[n - 1]) || (VI_PARTICLES.contains(w[n - 2]) && VI_TRAILERS.contains(w[n - 1]))
+        || VI_QUESTION_WORDS.contains(lastTwo) || VI_QUESTION_WORDS.contains(beforeTrailer);
   }
 
   /** Requests phrased as statements ("tell me about ...", "cho mình hỏi ..."), folded. */
