@@ -189,13 +189,32 @@
   function inRoom() { return !!new URLSearchParams(location.search).get('room'); }
 
   // ---- connection ----
+  // A random id kept in this browser so the brand's insights can count returning visitors. The
+  // server stores only a salted hash of it per brand; never an IP address.
+  function browserId() {
+    try {
+      let id = localStorage.getItem('prt-browser');
+      if (!id) {
+        const b = new Uint8Array(12);
+        crypto.getRandomValues(b);
+        id = Array.from(b, x => x.toString(16).padStart(2, '0')).join('');
+        localStorage.setItem('prt-browser', id);
+      }
+      return id;
+    } catch (e) { return null; }
+  }
+
   function wsUrl(s) {
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const room = new URLSearchParams(location.search).get('room');
     const token = room ? null : storedToken(s);
+    const browser = browserId();
+    const params = [];
+    if (room) { params.push('room=' + encodeURIComponent(room)); }
+    if (token) { params.push('resume=' + encodeURIComponent(token)); }
+    if (browser) { params.push('browser=' + encodeURIComponent(browser)); }
     return proto + '//' + location.host + '/api/v1/live/' + encodeURIComponent(s)
-      + (room ? '?room=' + encodeURIComponent(room) : '')
-      + (token ? '?resume=' + encodeURIComponent(token) : '');
+      + (params.length ? '?' + params.join('&') : '');
   }
 
   function disconnect() {

@@ -13,6 +13,9 @@ import com.personaruntime.runtime.storage.UserRepository;
 import com.personaruntime.web.api.AuthRoutes;
 import com.personaruntime.web.api.BrandRoutes;
 import com.personaruntime.web.api.GuardrailRoutes;
+import com.personaruntime.web.api.InsightRoutes;
+import com.personaruntime.runtime.insights.InsightsService;
+import com.personaruntime.runtime.insights.InsightsStore;
 import com.personaruntime.web.api.ModerationRoutes;
 import com.personaruntime.web.api.PersonaRoutes;
 import com.personaruntime.web.api.PublicRoutes;
@@ -249,6 +252,8 @@ public final class PersonaServer {
       // the console's preview chat: the same engine parts, a store that keeps nothing, no moderation queue
       PreviewChat preview = new PreviewChat(vertx, store -> new ChatEngine(vertx, gateway, bindings, composers, store,
           null, lc.memoryTurns(), prompts));
+      InsightsService insights = new InsightsService(vertx, new InsightsStore(db, clock), composers, clock);
+      engine.observe(insights.observer());
       LiveRooms rooms = new LiveRooms(vertx, engine, new LiveRooms.Options(lc.roomQueueSize(),
           Duration.ofSeconds(lc.roomDisclosureSeconds()).toMillis()),
           new com.personaruntime.runtime.cluster.RoomOwnership(vertx, db, clock, nodeId), moderation);
@@ -290,7 +295,8 @@ public final class PersonaServer {
             PublishRoutes publishRoutes = new PublishRoutes(channels, brands, provenanceRef.get());
             PostPages postPages = new PostPages(postsRef.get(), catalog, users, baseUrl);
             Function<Vertx, Router> routes = v -> router(v, config, registry, auth, catalog, brands, users, audit, db,
-                live, moderation, postRoutes, publishRoutes, preview, postPages);
+                live, moderation, postRoutes, publishRoutes, preview, postPages, insights);
+            insights.scheduleRetention(Duration.ofHours(1));
             return deployHttp(vertx, config, routes);
           })
           .compose(servers -> {
@@ -343,7 +349,7 @@ public final class PersonaServer {
   private static Router router(Vertx vertx, AppConfig config, PrometheusMeterRegistry registry, AuthService auth,
       PersonaCatalog catalog, BrandRepository brands, UserRepository users, AuditLog audit, Database db,
       LiveSocket live, ModerationStore moderation, PostRoutes postRoutes, PublishRoutes publishRoutes,
-      PreviewChat preview, PostPages postPages) {
+      PreviewChat preview, PostPages postPages, InsightsService insights) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog());
     router.route().handler(ctx -> {
@@ -388,6 +394,7 @@ public final class PersonaServer {
     new ModerationRoutes(vertx, moderation, catalog, brands).mount(router);
     postRoutes.mount(router);
     publishRoutes.mount(router);
+    new InsightRoutes(insights, catalog, brands).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     // the brand console: one ConsolePage per area (see web/.../console/package-info.java)
     new Console(vertx, auth, new Console.Options(config.http().secureCookies(), config.auth().sessionTtlMinutes() * 60L,
@@ -401,7 +408,7 @@ public final class PersonaServer {
             new AccountPages(new PasswordChanges(vertx, db, users, audit, Clock.systemUTC()), brands),
             new ModerationPages(),
             postPages,
-            new InsightPages())).mount(router);
+            new InsightPages(insights, catalog))).mount(router);
     router.route().failureHandler(Errors::handle);
     router.errorHandler(404, Errors::handle);
     router.errorHandler(405, Errors::handle);

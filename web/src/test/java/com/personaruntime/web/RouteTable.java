@@ -109,7 +109,13 @@ final class RouteTable {
       // the event stream carries only the caller's brands' events (ModerationEventsIT)
       new Row("GET", "/api/v1/moderation/events", Scope.LIST),
       new Row("GET", "/api/v1/brands/:brand/moderation", Scope.TENANT),
-      new Row("PUT", "/api/v1/brands/:brand/moderation", Scope.TENANT));
+      new Row("PUT", "/api/v1/brands/:brand/moderation", Scope.TENANT),
+      // the query names the persona (or brand); a turn of another brand: 404 like an unknown id
+      new Row("GET", "/api/v1/insights", Scope.TENANT),
+      new Row("GET", "/api/v1/insights/turns.csv", Scope.TENANT),
+      new Row("PUT", "/api/v1/insights/turns/:turnId/sentiment", Scope.TENANT),
+      new Row("GET", "/api/v1/insights/settings", Scope.TENANT),
+      new Row("PUT", "/api/v1/insights/settings", Scope.TENANT));
 
   private RouteTable() {
   }

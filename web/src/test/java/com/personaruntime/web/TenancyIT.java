@@ -125,7 +125,33 @@ class TenancyIT {
     m.put("GET /api/v1/brands/:brand/moderation", t -> s.get("/api/v1/brands/lumiere/moderation", t));
     m.put("PUT /api/v1/brands/:brand/moderation", t -> s.put("/api/v1/brands/lumiere/moderation", t,
         new JsonObject().put("slaSeconds", 5)));
+    m.put("GET /api/v1/insights", t -> s.get("/api/v1/insights?persona=linh&days=7", t));
+    m.put("GET /api/v1/insights/turns.csv", t -> s.get("/api/v1/insights/turns.csv?persona=linh", t));
+    long turn = lumiereTurnId();
+    m.put("PUT /api/v1/insights/turns/:turnId/sentiment", t -> s.put("/api/v1/insights/turns/" + turn + "/sentiment",
+        t, new JsonObject().put("sentiment", "negative")));
+    m.put("GET /api/v1/insights/settings", t -> s.get("/api/v1/insights/settings?brand=lumiere", t));
+    m.put("PUT /api/v1/insights/settings", t -> s.put("/api/v1/insights/settings?brand=lumiere", t,
+        new JsonObject().put("retentionDays", 1)));
     return m;
+  }
+
+  /** A transcript turn of linh with its signals (stored shortly after the turn). */
+  private long lumiereTurnId() {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    try {
+      while (System.nanoTime() < deadline) {
+        List<Map<String, Object>> rows = s.query("SELECT turn_id FROM turn_signals WHERE persona_id = '"
+            + personaId("linh") + "'");
+        if (!rows.isEmpty()) {
+          return ((Number) rows.get(0).get("TURN_ID")).longValue();
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L); // poll, bounded by the deadline
+      }
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("no signals stored for linh's turn");
   }
 
   @Test
@@ -175,6 +201,8 @@ class TenancyIT {
     s.post("/api/v1/guardrails/check", mia, new JsonObject().put("persona", "linh").put("text", "Chào bạn"))
         .expect(200);
     s.get("/api/v1/brands/lumiere/members", oscar).expect(200);
+    s.get("/api/v1/insights?persona=linh&days=7", mia).expect(200);
+    s.get("/api/v1/insights/settings?brand=lumiere", mia).expect(200);
     s.post("/api/v1/personas/linh/publish", alice, new JsonObject()).expect(200);
     // reading an item changes nothing; claiming and deciding are covered by ModerationIT
     assertThat(s.get("/api/v1/moderation/items/" + lumiereItemId(), mia).expect(200).json().getString("status"))

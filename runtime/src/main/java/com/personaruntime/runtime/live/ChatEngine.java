@@ -60,6 +60,7 @@ public final class ChatEngine {
   private final ModerationStore moderation;
   private final int memoryTurns;
   private final AudienceLimits audience;
+  private volatile TurnObserver observer = TurnObserver.NONE;
 
   /**
    * @param bindings how personas' model bindings become model specs (default binding, named endpoints,
@@ -90,6 +91,11 @@ public final class ChatEngine {
     this.composers = composers;
     this.store = store;
     this.memoryTurns = memoryTurns;
+  }
+
+  /** Sets who is told about every stored turn (audience insights). */
+  public void observe(TurnObserver observer) {
+    this.observer = observer == null ? TurnObserver.NONE : observer;
   }
 
   /**
@@ -550,10 +556,37 @@ public final class ChatEngine {
   private void persist(Conversation c, String messageId, String audience, String reply, String decision,
       List<Finding> findings, String route, Integer firstTokenMs, long started) {
     int total = (int) ((System.nanoTime() - started) / 1_000_000);
+    List<String> earlier = earlierMessages(c, audience); // now, on the conversation's context
     stored(c).compose(v -> store.recordTurn(c.id(), c.persona().brandId(), c.persona().version(), messageId, audience, reply, decision,
             findingsJson(findings), route, firstTokenMs, total))
+        .onSuccess(v -> notifyObserver(new TurnObserver.RecordedTurn(c.persona(), c.id(), messageId, c.room(),
+            c.audienceKey(), c.audienceName(), audience, reply, decision, "input-guard".equals(route), route,
+            firstTokenMs, total, earlier)))
         .onFailure(err -> LOG.error("transcript turn of conversation {} not stored", c.id(), err));
   }
+
+  /** The audience's messages in the conversation's memory before {@code current}, oldest first. */
+  private static List<String> earlierMessages(Conversation c, String current) {
+    List<String> out = new ArrayList<>();
+    for (ChatMessage m : c.memory()) {
+      if (m instanceof UserMessage u && u.hasSingleText()) {
+        out.add(u.singleText());
+      }
+    }
+    if (!out.isEmpty() && out.get(out.size() - 1).equals(current)) {
+      out.remove(out.size() - 1);
+    }
+    return out;
+  }
+
+  private void notifyObserver(TurnObserver.RecordedTurn turn) {
+    try {
+      observer.recorded(turn);
+    } catch (RuntimeException e) {
+      LOG.error("turn observer failed for conversation {}", turn.conversationId(), e);
+    }
+  }
+
 
   /** Files an item in the moderation queue, or (no queue: the console preview) hands it to the store. */
   private Future<?> file(String id, ModerationStore.NewItem n) {

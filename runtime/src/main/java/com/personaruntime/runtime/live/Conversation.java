@@ -31,6 +31,8 @@ public final class Conversation {
   io.vertx.core.Future<Void> stored;
   private final List<Runnable> whenStored = new java.util.ArrayList<>();
   private String audienceAddress;
+  private String audienceKey;
+  private String audienceName;
 
   Conversation(String id, LivePersona persona, String room, int maxTurns, long nowMillis) {
     this.id = id;
@@ -77,6 +79,29 @@ public final class Conversation {
 
   public String room() {
     return room;
+  }
+
+  /**
+   * Who the audience member is across visits, for insights: a browser id the client sent, else this
+   * conversation's id (which a resumed conversation keeps). Never an IP address. Null for a live
+   * room's shared conversation, whose questions come from many viewers.
+   */
+  public String audienceKey() {
+    return audienceKey != null ? audienceKey : room == null ? id : null;
+  }
+
+  /** The name the audience member opted to be shown under in insights, or null. */
+  public String audienceName() {
+    return audienceName;
+  }
+
+  /**
+   * Sets who the audience member is (see {@link #audienceKey()}); {@code name} is an opt-in display
+   * name. Either may be null.
+   */
+  public void identify(String key, String name) {
+    this.audienceKey = key;
+    this.audienceName = name;
   }
 
   public String canary() {

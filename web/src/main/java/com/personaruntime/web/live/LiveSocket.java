@@ -51,6 +51,10 @@ public final class LiveSocket {
   private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
   private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  /** A browser id the chat page keeps in local storage (insights: returning audience). */
+  private static final Pattern BROWSER = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+  /** Longest opt-in display name for insights. */
+  private static final int MAX_NAME = 40;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
@@ -108,6 +112,20 @@ public final class LiveSocket {
       Errors.send(ctx, 400, "bad_room", "room: must be 1-64 letters, digits, '-' or '_', got '" + room + "'", null);
       return;
     }
+    String browser = req.getParam("browser");
+    if (browser != null && !BROWSER.matcher(browser).matches()) {
+      Errors.send(ctx, 400, "bad_browser", "browser: must be 8-64 letters, digits, '-' or '_'", null);
+      return;
+    }
+    String name = req.getParam("name");
+    if (name != null) {
+      name = name.strip();
+      if (name.isEmpty() || name.length() > MAX_NAME || name.codePoints().anyMatch(Character::isISOControl)) {
+        Errors.send(ctx, 400, "bad_name", "name: must be 1-" + MAX_NAME + " printable characters", null);
+        return;
+      }
+    }
+    String displayName = name;
     String origin = req.getHeader("Origin");
     if (!limits.allowedOrigins().isEmpty() && (origin == null || !limits.allowedOrigins().contains(origin))) {
       Errors.send(ctx, 403, "origin_not_allowed", "origin '" + origin + "' may not open live chats", null);
@@ -179,6 +197,7 @@ public final class LiveSocket {
               conv.result().segment(segmentOf(lp, segment));
             }
             conv.result().audienceAddress(address);
+            conv.result().identify(browser, displayName);
             new Connection(ws, lp, conv.result(), null, address, admission.lease()).start();
           }));
         } else {

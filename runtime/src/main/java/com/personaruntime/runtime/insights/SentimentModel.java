@@ -1,0 +1,414 @@
+package com.personaruntime.runtime.insights;
+
+import com.personaruntime.composer.Intent;
+import com.personaruntime.composer.IntentDetector;
+import com.personaruntime.composer.LanguageDetector;
+import com.personaruntime.guardrails.TextFolding;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The offline sentiment model for audience messages in Vietnamese and English: a weighted lexicon
+ * ({@code insights/sentiment-lexicon.txt}) with diacritic and teencode folding, emoji and emoticon
+ * sentiment, negation scope, intensifiers, contrast ("nhưng", "but") and yes/no questions.
+ *
+ * <p>REFERENCE.md "Audience insight definitions": no Vietnamese sentiment model ships in a
+ * Maven package, so the lexicon baseline is the offline path; vendors' automatic sentiment is
+ * 60–75% accurate, which is why brands can correct labels by hand. Accuracy of this model on our
+ * labelled set is in {@code docs/insights.md}.
+ *
+ * <p>Thread-safe and immutable; linear in the text (no regular expressions); no I/O after
+ * construction.
+ */
+public final class SentimentModel {
+  /** |score| at or above this is positive or negative; below it the text is neutral. */
+  public static final double THRESHOLD = 0.2;
+  /** VADER's normalisation constant: score = sum / sqrt(sum^2 + ALPHA) (Hutto and Gilbert, 2014). */
+  private static final double ALPHA = 15;
+  /** Words after a negator that it reaches, within the clause. */
+  private static final int NEGATION_SCOPE = 3;
+
+  /*
+   * Design notes. The text is cut into word tokens and clause breaks (",.;!?" and newlines) on the
+   * ORIGINAL text, so diacritics are still there to tell "chán" (bored) from "chân" (leg). Each word
+   * is also folded with the guardrails' normaliser (TextFolding: diacritics, look-alikes, teencode),
+   * and a word typed without diacritics matches an entry's folded form. Lexicon phrases are matched
+   * longest first from every position; a negator flips the next NEGATION_SCOPE words of its clause
+   * (a negated positive counts -0.75x, a negated negative +0.4x: "không tệ" is mildly positive);
+   * an intensifier before (or, in Vietnamese, "quá", "lắm", "ghê" after) multiplies by 1.4;
+   * "nhưng"/"but" halves what came before and weighs what follows 1.3x; yes/no questions ("có tốt
+   * không?", "is it good?") damp their words. A complaint the composer's intent detector
+   * recognises is never scored positive.
+   */
+
+  private static final Set<String> NEGATORS = Set.of("khong", "chang", "chua", "not", "no", "never",
+      "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "cant", "cannot", "couldnt", "wont", "wouldnt",
+      "shouldnt", "havent", "hasnt", "hadnt", "aint", "nothing", "nobody", "neither", "nor", "without", "hardly",
+      "barely", "không", "chưa", "chả", "chẳng", "đừng");
+  private static final Set<String> INTENSIFIERS_BEFORE = Set.of("rat", "qua", "cuc", "cuc ky", "sieu", "vo cung",
+      "thuc su", "very", "so", "really", "super", "extremely", "totally", "absolutely", "truly",
+      "incredibly", "soo", "sooo", "too", "such", "hoan toan", "qua la", "pretty", "quite", "real", "highly");
+  private static final Set<String> INTENSIFIERS_AFTER = Set.of("qua", "lam", "ghe", "vai", "xiu", "cuc", "that su",
+      "luon", "the", "vay");
+  private static final Set<String> DOWNTONERS = Set.of("hoi", "slightly", "kinda", "somewhat", "bit", "little",
+      "fairly");
+  private static final Set<String> CONTRAST = Set.of("nhung", "but", "however", "though", "tuy", "mac du");
+  private static final Set<String> AUX_START = Set.of("is", "are", "does", "do", "can", "will", "would", "should",
+      "could", "did", "has", "have", "was", "were");
+  private static final Set<String> VI_QUESTION_END = Set.of("khong", "chua", "ha", "nhi", "a");
+
+  /** Emoji and emoticons: weight per sign. */
+  private static final Map<String, Double> EMOJI = new HashMap<>();
+
+  static {
+    for (String e : List.of("😍", "🥰", "❤", "❤️", "💕", "💖", "💗", "💓", "💞", "😘", "🤩", "💯", "👍", "👏",
+        "🎉", "🥳", "😻", "♥", "💘", "🫶", "🙌")) {
+      EMOJI.put(e, 2.0);
+    }
+    for (String e : List.of("😊", "🙂", "😁", "😄", "😃", "😀", "☺", "😆", "🤗", "✨", "🔥", "🙏", "😋", "🌟",
+        "⭐", "👌", "💪", "😎", ":)", ":-)", ":D", ":-D", "=))", "=)", "^^", "^_^", "<3", ":3", "xD")) {
+      EMOJI.put(e, 1.5);
+    }
+    for (String e : List.of("😡", "😠", "🤬", "😤", "👎", "💔", "🤮", "🤢", "🖕")) {
+      EMOJI.put(e, -2.5);
+    }
+    for (String e : List.of("😞", "😢", "😭", "😔", "😒", "🙄", "😩", "😫", "😣", "😖", "😕", "☹", "🙁",
+        "😓", "😰", "😱", "😥", "😪", "🥺", ":(", ":-(", ":((", "T_T", "T.T", ":'(", "-_-", ":/")) {
+      EMOJI.put(e, -1.5);
+    }
+  }
+
+  private record Entry(String[] exact, String[] folded, double weight, boolean strict, boolean vietnamese) {
+  }
+
+  private final Map<String, List<Entry>> byFirstWord;
+
+  private SentimentModel(Map<String, List<Entry>> byFirstWord) {
+    this.byFirstWord = byFirstWord;
+  }
+
+  private static final class Holder {
+    static final SentimentModel SHIPPED = load();
+  }
+
+  /** The model with the shipped lexicon (loaded once). */
+  public static SentimentModel shipped() {
+    return Holder.SHIPPED;
+  }
+
+  private static SentimentModel load() {
+    String resource = "/insights/sentiment-lexicon.txt";
+    Map<String, List<Entry>> index = new HashMap<>();
+    try (InputStream in = SentimentModel.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is missing from the classpath");
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      int n = 0;
+      boolean vietnamese = false;
+      while ((line = r.readLine()) != null) {
+        n++;
+        if (line.startsWith("# ----")) {
+          vietnamese = line.contains("Vietnamese");
+        }
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        int tab = line.indexOf('\t');
+        if (tab < 0) {
+          throw new IllegalStateException(resource + ":" + n + ": expected WEIGHT<TAB>PHRASE, got '" + line + "'");
+        }
+        double weight = Double.parseDouble(line.substring(0, tab).strip());
+        String phrase = line.substring(tab + 1).strip();
+        boolean strict = phrase.startsWith("=");
+        if (strict) {
+          phrase = phrase.substring(1);
+        }
+        List<Token> tokens = new ArrayList<>();
+        for (String word : phrase.split(" +")) {
+          addWord(word, 0, tokens);
+        }
+        String[] exact = new String[tokens.size()];
+        String[] folded = new String[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+          exact[i] = tokens.get(i).exact != null ? tokens.get(i).exact : tokens.get(i).folded;
+          folded[i] = tokens.get(i).folded;
+        }
+        if (tokens.isEmpty()) {
+          throw new IllegalStateException(resource + ":" + n + ": empty phrase");
+        }
+        index.computeIfAbsent(folded[0], k -> new ArrayList<>()).add(new Entry(exact, folded, weight, strict, vietnamese));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(resource + " could not be read", e);
+    }
+    index.values().forEach(list -> list.sort((a, b) -> b.folded.length - a.folded.length));
+    return new SentimentModel(index);
+  }
+
+  /** One word: its lower-case NFC form (null for the 2nd+ word of an expanded teencode), folded form, clause. */
+  private record Token(String exact, String folded, boolean ascii, int clause) {
+  }
+
+  /** yesNo: the clause is a yes/no question; asks: the clause ends with '?'. */
+  private record Tokens(List<Token> tokens, List<Boolean> yesNo, List<Boolean> asks, double emoji,
+                        int exclamations) {
+  }
+
+  /**
+   * Scores one text. Never null; empty or sign-less text is neutral with score 0.
+   */
+  public SentimentScore score(String text) {
+    if (text == null || text.isBlank()) {
+      return new SentimentScore(Sentiment.NEUTRAL, 0);
+    }
+    Tokens t = tokenize(text);
+    List<Token> tokens = t.tokens;
+    boolean english = "en".equals(LanguageDetector.detect(text));
+    double before = 0;   // sum of clauses before the last contrast word
+    double sum = 0;
+    double contrastBoost = 1;
+    int negatedUntil = -1;
+    int negClause = -1;
+    for (int i = 0; i < tokens.size(); ) {
+      Token tok = tokens.get(i);
+      if (CONTRAST.contains(tok.folded)) {
+        before = (before + sum) * 0.5;
+        sum = 0;
+        contrastBoost = 1.3;
+        i++;
+        continue;
+      }
+      if (INTENSIFIERS_BEFORE.contains(tok.folded) && i + 1 < tokens.size()
+          && tokens.get(i + 1).clause == tok.clause && match(tokens, i + 1, english) != null) {
+        i++; // "pretty disappointed": the adverb only strengthens what follows
+        continue;
+      }
+      Entry match = match(tokens, i, english);
+      if (match == null) {
+        if (isNegator(tok, english)) {
+          negatedUntil = i + NEGATION_SCOPE;
+          negClause = tok.clause;
+        }
+        i++;
+        continue;
+      }
+      double w = match.weight;
+      int end = i + match.folded.length;
+      if (intensified(tokens, i, end)) {
+        w *= 1.4;
+      } else if (i > 0 && tokens.get(i - 1).clause == tok.clause && DOWNTONERS.contains(tokens.get(i - 1).folded)) {
+        w *= 0.6;
+      }
+      if (i <= negatedUntil && tok.clause == negClause) {
+        w = w > 0 ? -0.75 * w : -0.4 * w;
+        negatedUntil = -1;
+      }
+      if (t.yesNo.get(tok.clause)) {
+        w *= w > 0 ? 0.2 : 0.5;
+      } else if (t.asks.get(tok.clause) && w > 0) {
+        w *= 0.3; // "which roast is best?" asks, it does not praise
+      }
+      sum += w * contrastBoost;
+      i = end;
+    }
+    double total = before + sum + t.emoji;
+    if (total != 0 && t.exclamations > 0) {
+      total *= 1 + 0.1 * Math.min(3, t.exclamations);
+    }
+    double score = total / Math.sqrt(total * total + ALPHA);
+    if (total <= 0 && score > -THRESHOLD && IntentDetector.detect(text) == Intent.COMPLAINT) {
+      // The composer's complaint cues ("giao sai", "wrong item", "still waiting") settle it.
+      score = Math.min(score - 0.5, -0.35);
+    }
+    Sentiment label = score >= THRESHOLD ? Sentiment.POSITIVE : score <= -THRESHOLD ? Sentiment.NEGATIVE
+        : Sentiment.NEUTRAL;
+    return new SentimentScore(label, Math.round(score * 1000) / 1000.0);
+  }
+
+  private static boolean isNegator(Token tok, boolean english) {
+    if (!english && "no".equals(tok.folded) && tok.exact != null) {
+      return false; // Vietnamese "no" typed without marks is "nó" (it)
+    }
+    // "chả", "chẳng", "đừng" only with their marks: folded they are "cha" (father), "dung" (use)
+    return (tok.exact != null && NEGATORS.contains(tok.exact))
+        || ((tok.ascii || tok.exact == null) && NEGATORS.contains(tok.folded));
+  }
+
+  private static boolean intensified(List<Token> tokens, int start, int end) {
+    int clause = tokens.get(start).clause;
+    for (int k = Math.max(0, start - 2); k < start; k++) {
+      Token b = tokens.get(k);
+      if (b.clause == clause && INTENSIFIERS_BEFORE.contains(b.folded)) {
+        return true;
+      }
+    }
+    return end < tokens.size() && tokens.get(end).clause == clause
+        && INTENSIFIERS_AFTER.contains(tokens.get(end).folded);
+  }
+
+  private Entry match(List<Token> tokens, int at, boolean english) {
+    List<Entry> candidates = byFirstWord.get(tokens.get(at).folded);
+    if (candidates == null) {
+      return null;
+    }
+    int clause = tokens.get(at).clause;
+    for (Entry e : candidates) {
+      if (at + e.folded.length > tokens.size()) {
+        continue;
+      }
+      boolean ok = true;
+      for (int j = 0; j < e.folded.length && ok; j++) {
+        Token tok = tokens.get(at + j);
+        ok = tok.clause == clause && (e.exact[j].equals(tok.exact)
+            || ((tok.ascii || tok.exact == null) && !e.strict && !(english && e.vietnamese)
+                && e.folded[j].equals(tok.folded)));
+      }
+      if (ok) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** Words, clauses, emoji and '!' of the original text. Linear in its length. */
+  private static Tokens tokenize(String raw) {
+    String text = Normalizer.normalize(raw, Normalizer.Form.NFC);
+    List<Token> tokens = new ArrayList<>();
+    List<Boolean> questions = new ArrayList<>();
+    double emoji = emoticons(text);
+    int exclamations = 0;
+    int clause = 0;
+    StringBuilder word = new StringBuilder();
+    int n = text.length();
+    for (int i = 0; i <= n; ) {
+      int cp = i < n ? text.codePointAt(i) : ' ';
+      int len = i < n ? Character.charCount(cp) : 1;
+      boolean inWord = Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
+          || ((cp == '\'' || cp == '\u2019') && word.length() > 0 && i + 1 < n && Character.isLetter(text.charAt(i + 1)));
+      if (inWord) {
+        if (cp != '\'' && cp != '\u2019') {
+          word.appendCodePoint(cp);
+        }
+      } else {
+        if (word.length() > 0) {
+          addWord(word.toString(), clause, tokens);
+          word.setLength(0);
+        }
+        if (i < n) {
+          String sign = new String(Character.toChars(cp));
+          Double w = EMOJI.get(sign);
+          if (w != null) {
+            emoji += w;
+          }
+          if (cp == '!') {
+            exclamations++;
+          }
+          if (cp == '?' || cp == '.' || cp == '!' || cp == ',' || cp == ';' || cp == '\n' || cp == '\u2026') {
+            while (questions.size() <= clause) {
+              questions.add(false);
+            }
+            if (cp == '?') {
+              questions.set(clause, true);
+            }
+            clause++;
+          }
+        }
+      }
+      i += len;
+    }
+    while (questions.size() <= clause) {
+      questions.add(false);
+    }
+    // A clause is a yes/no question when it ends with '?' and starts with an auxiliary ("is it good?"),
+    // or is Vietnamese "có ... không/chưa" with or without '?'. Wh-questions ("why is it so bad?") keep
+    // their sentiment.
+    List<Boolean> yesNo = new ArrayList<>();
+    for (int c = 0; c < questions.size(); c++) {
+      yesNo.add(false);
+    }
+    int start = 0;
+    while (start < tokens.size()) {
+      int c = tokens.get(start).clause;
+      int end = start;
+      while (end < tokens.size() && tokens.get(end).clause == c) {
+        end++;
+      }
+      String first = tokens.get(start).folded;
+      String last = tokens.get(end - 1).folded;
+      boolean co = false;
+      for (int k = start; k < end - 1; k++) {
+        co |= tokens.get(k).folded.equals("co");
+      }
+      yesNo.set(c, (questions.get(c) && AUX_START.contains(first)) || (co && VI_QUESTION_END.contains(last)
+          && end - start > 1));
+      start = end;
+    }
+    return new Tokens(tokens, yesNo, questions, emoji, exclamations);
+  }
+
+  private static void addWord(String w, int clause, List<Token> out) {
+    String exact = w.toLowerCase(Locale.ROOT);
+    boolean ascii = exact.chars().allMatch(ch -> ch < 128);
+    String folded = TextFolding.fold(exact);
+    if (folded.isEmpty()) {
+      return;
+    }
+    String plain = stripMarks(exact);
+    if (!ascii && !folded.equals(plain)) {
+      // Teencode is typed without marks: "hỏng" (broken) folds to "hong", which is NOT teencode "không".
+      out.add(new Token(exact, plain, false, clause));
+      return;
+    }
+    String[] parts = folded.split("[ \\n]");
+    boolean expanded = parts.length > 1 || !parts[0].equals(plain);
+    for (int k = 0; k < parts.length; k++) {
+      // an expanded teencode word ("ko" -> "khong") no longer has an exact form to match
+      out.add(new Token(expanded || k > 0 ? null : exact, parts[k], ascii, clause));
+    }
+  }
+
+  /** NFD without combining marks, đ -> d: Vietnamese letters without their diacritics. */
+  private static String stripMarks(String s) {
+    String d = Normalizer.normalize(s, Normalizer.Form.NFD);
+    StringBuilder out = new StringBuilder(d.length());
+    for (int i = 0; i < d.length(); i++) {
+      char c = d.charAt(i);
+      if (Character.getType(c) != Character.NON_SPACING_MARK) {
+        out.append(c == 'đ' ? 'd' : c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Sum of the ASCII emoticons (":)", "=))", "T_T") in the text; emoji code points are read per sign. */
+  private static double emoticons(String text) {
+    double sum = 0;
+    for (Map.Entry<String, Double> e : EMOJI.entrySet()) {
+      String sign = e.getKey();
+      if (sign.length() < 2 || !sign.chars().allMatch(c -> c < 128)) {
+        continue;
+      }
+      int from = 0;
+      int count = 0;
+      while (count < 3 && (from = text.indexOf(sign, from)) >= 0) {
+        count++;
+        from += sign.length();
+      }
+      sum += count * e.getValue();
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,189 @@
+package com.personaruntime.web.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.personaruntime.web.PersonaServer;
+import com.personaruntime.web.config.AppConfig;
+import com.personaruntime.web.config.ConfigLoader;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The insights page as a marketer opens it, in headless Chromium: after real live chats (praise, a
+ * complaint, one question asked three ways) the page shows drawn charts with data tables, the gap
+ * counted three times, and its "add knowledge entry" link opens a form pre-filled with the question
+ * that adds the entry to the persona; the page also reads in Vietnamese. Screenshots:
+ * {@code target/insights-*.png}.
+ */
+class InsightsPageIT {
+  static final String ADMIN_EMAIL = "insights-admin@example.com";
+  static final String ADMIN_PASSWORD = "insights-test-password-1234";
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  private static String missing;
+  private static PersonaServer server;
+  private static Browser browser;
+  private static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    missing = Browser.missing();
+    if (missing != null) {
+      return;
+    }
+    Map<String, String> env = Map.of(
+        "HTTP_HOST", "127.0.0.1",
+        "HTTP_PORT", "0",
+        "HTTP_SHUTDOWNGRACESECONDS", "1",
+        "STORAGE_URL", "jdbc:h2:mem:insightspage-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        "ADMIN_EMAIL", ADMIN_EMAIL,
+        "ADMIN_PASSWORD", ADMIN_PASSWORD);
+    AppConfig config = ConfigLoader.load(null, env);
+    server = PersonaServer.start(config, env, new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8)).get(60, TimeUnit.SECONDS);
+    base = "http://127.0.0.1:" + server.port();
+    chat("milo", List.of("I love the house blend, best coffee ever!",
+        "My order arrived broken and nobody answers my emails. Terrible.",
+        "Do you offer gift wrapping?", "Can you gift wrap my order?", "Is gift wrapping available?"));
+    browser = Browser.start(InsightsPageIT.class, "en-US");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+    if (server != null) {
+      server.stop().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aMarketerSeesChartsTablesAndTurnsAGapIntoKnowledge() throws Exception {
+    Assumptions.assumeTrue(missing == null, () -> missing);
+    var d = browser.driver;
+    browser.desktop();
+    d.get(base + "/console/login");
+    d.findElement(By.name("email")).sendKeys(ADMIN_EMAIL);
+    d.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
+    d.findElement(By.id("login-submit")).click();
+    new WebDriverWait(d, WAIT).until(x -> x.getCurrentUrl().contains("/console/personas"));
+
+    // signals are stored just after each turn: reload until the gap has all three askings
+    String page = base + "/console/insights?persona=milo&days=7";
+    new WebDriverWait(d, WAIT).pollingEvery(Duration.ofMillis(300)).until(x -> {
+      x.get(page);
+      List<WebElement> counts = x.findElements(By.cssSelector("#t-gaps .gap .count"));
+      return !counts.isEmpty() && counts.get(0).getText().equals("3");
+    });
+    assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Audience insights");
+    new WebDriverWait(d, WAIT).until(x -> "true".equals(
+        x.findElement(By.tagName("body")).getAttribute("data-charts-drawn")));
+    for (String chart : List.of("chart-sentiment", "chart-gaps", "chart-topics", "chart-response", "chart-audience")) {
+      WebElement canvas = d.findElement(By.id(chart));
+      assertThat(canvas.getAttribute("data-drawn")).as(chart).isEqualTo("true");
+      assertThat(canvas.getSize().getHeight()).as(chart + " height").isGreaterThan(50);
+      // every chart is described by a data table
+      assertThat(d.findElements(By.id(canvas.getAttribute("aria-describedby")))).as(chart + " table").hasSize(1);
+    }
+    assertThat(d.findElement(By.id("kpi-messages")).getText()).isEqualTo("5");
+    assertThat(d.findElement(By.id("kpi-net")).getText()).isEqualTo("+0.00");
+    assertThat(d.findElement(By.cssSelector("#t-gaps .gap td")).getText()).containsIgnoringCase("gift");
+    assertThat(browser.js(ConsolePageIT.UNLABELLED)).asList().isEmpty();
+    browser.fullScreenshot("insights-en");
+    assertThat(browser.errors()).as("browser console errors").isEmpty();
+
+    // one click: a new knowledge entry pre-filled with the question
+    String question = d.findElement(By.cssSelector("#t-gaps .gap td")).getText().lines().findFirst().orElseThrow();
+    d.findElement(By.cssSelector("#t-gaps a.add-knowledge")).click();
+    new WebDriverWait(d, WAIT).until(x -> x.getCurrentUrl().contains("/console/insights/knowledge/new"));
+    assertThat(d.findElement(By.id("kb-title")).getAttribute("value")).isEqualTo(question);
+    assertThat(browser.js(ConsolePageIT.UNLABELLED)).asList().isEmpty();
+    d.findElement(By.id("kb-text")).sendKeys("Gift wrapping is free on every order: tick 'gift' at checkout.");
+    browser.screenshot("insights-knowledge-form");
+    d.findElement(By.cssSelector("form button.primary")).click();
+    new WebDriverWait(d, WAIT).until(x -> x.getCurrentUrl().contains("added=1"));
+    assertThat(d.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Knowledge entry added.");
+
+    // the persona has a new draft version with the entry
+    HttpClient http = HttpClient.newHttpClient();
+    String token = new JsonObject(http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+        .header("content-type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new JsonObject().put("email", ADMIN_EMAIL)
+            .put("password", ADMIN_PASSWORD).encode())).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+        .body()).getString("token");
+    JsonObject latest = new JsonObject(http.send(java.net.http.HttpRequest.newBuilder(
+            URI.create(base + "/api/v1/personas/milo?version=latest")).header("Authorization", "Bearer " + token).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(latest.encode()).contains("Gift wrapping is free on every order").contains(question.replace("\"", "\\\""));
+
+    // Vietnamese
+    d.get(base + "/console/lang/vi?next=" + java.net.URLEncoder.encode("/console/insights?persona=milo&days=7",
+        StandardCharsets.UTF_8));
+    new WebDriverWait(d, WAIT).until(x -> x.findElement(By.tagName("h1")).getText().equals("Thấu hiểu khán giả"));
+    assertThat(d.findElement(By.id("h-gaps")).getText()).isEqualTo("Lỗ hổng kiến thức");
+    new WebDriverWait(d, WAIT).until(x -> "true".equals(
+        x.findElement(By.tagName("body")).getAttribute("data-charts-drawn")));
+    browser.phone(390, 844);
+    browser.fullScreenshot("insights-vi-phone");
+    browser.desktop();
+    assertThat(browser.errors()).as("browser console errors").isEmpty();
+  }
+
+  /** One live chat over a real WebSocket: every message waits for its done frame. */
+  static void chat(String persona, List<String> messages) throws Exception {
+    LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
+        .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/live/" + persona + "?browser=page-it-0001"),
+            new WebSocket.Listener() {
+              private final StringBuilder partial = new StringBuilder();
+
+              @Override
+              public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                  frames.add(new JsonObject(partial.toString()));
+                  partial.setLength(0);
+                }
+                socket.request(1);
+                return CompletableFuture.completedFuture(null);
+              }
+            }).get(60, TimeUnit.SECONDS);
+    try {
+      assertThat(frames.poll(10, TimeUnit.SECONDS)).isNotNull();
+      int n = 0;
+      for (String text : messages) {
+        String id = "m" + (++n);
+        ws.sendText(new JsonObject().put("type", "message").put("id", id).put("text", text).encode(), true)
+            .get(5, TimeUnit.SECONDS);
+        JsonObject f;
+        do {
+          f = frames.poll(30, TimeUnit.SECONDS);
+          assertThat(f).as("reply to '%s'", text).isNotNull();
+        } while (!("done".equals(f.getString("type")) && id.equals(f.getString("replyTo"))));
+      }
+    } finally {
+      ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(x -> null);
+    }
+  }
+}
