@@ -389,9 +389,12 @@ class ConsolePageIT {
     click(By.id("token-create"));
     WebDriverWait wait = new WebDriverWait(d, WAIT);
     wait.until(x -> x.findElement(By.id("token-secret")).isDisplayed());
-    assertThat(d.findElement(By.id("token-value")).getText()).startsWith("prt_");
+    String secret = d.findElement(By.id("token-value")).getText();
+    assertThat(secret).startsWith("prt_").hasSizeGreaterThan(20);
     d.get(base + "/console/tokens");
-    assertThat(d.findElement(By.id("token-list")).getText()).contains("ci-bot").doesNotContain("prt_" + "x");
+    // listed by name and prefix; the secret itself is never shown again
+    assertThat(d.findElement(By.id("token-list")).getText()).contains("ci-bot").doesNotContain(secret)
+        .doesNotContain(secret.substring(0, 20));
     d.get(base + "/console/account");
     d.findElement(By.id("pw-current")).sendKeys("wrong-password-1");
     d.findElement(By.id("pw-new")).sendKeys("a-new-password-99");
