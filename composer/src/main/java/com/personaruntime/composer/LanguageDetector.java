@@ -22,7 +22,12 @@ public final class LanguageDetector {
             "nang", "da", "toi", "em", "anh", "chi", "gi", "lam", "nay", "roi", "chua", "voi", "cua", "thi", "ma",
             "nhu", "neu", "khi", "dau", "lau", "tra", "doi", "san", "pham", "ak", "ah", "ạ", "u", "ne", "luon",
             "dat", "giup", "xin", "thoi", "tiet", "hom", "bi", "sua", "rua", "mat", "cai", "muon", "can", "dung",
-            "vui", "long", "shop", "ship", "ad", "mn", "ib", "r", "vs", "cx", "trc", "bh"));
+            "vui", "long", "shop", "ship", "ad", "mn", "ib", "r", "vs", "cx", "trc", "bh",
+            // frequent words typed without diacritics (folded forms that are not English words)
+            "nguoi", "phai", "biet", "bik", "gio", "nhung", "cung", "trong", "ngoai", "xuong", "rat", "nua", "het",
+            "dang", "chung", "mot", "nen", "tai", "lai", "khoe", "dep", "thich", "nghe", "hieu", "tot", "xau",
+            "thang", "tuan", "hum", "ha", "hong", "hem", "nguyen", "duong", "nhat", "truoc", "tuoi", "vang",
+            "dieu", "viec", "thuoc", "benh", "mun", "kho", "uong", "tinh", "nhanh", "cham", "dong", "kiem"));
     private static final Set<String> VI_ONLY_WITH_OTHERS = Set.of("the", "long", "can", "shop", "ship", "u",
             "ban", "chi", "cam", "on", "da", "ma", "la", "ad", "r");
     private static final Set<String> EN_WORDS = Set.of(

@@ -20,6 +20,11 @@ class LanguageDetectorTest {
             co ship ko                         | vi
             Chào shop                          | vi
             thời tiết hôm nay thế nào          | vi
+            ban la nguoi that ha               | vi
+            em muon biet gio mo cua            | vi
+            serum nay tri mun tot khong        | vi
+            Do you ship to Hong Kong?          | en
+            Are you a real person or an AI?    | en
             How much is the sunscreen?         | en
             Is Lumière's sunscreen good?       | en
             who will win the election?         | en
