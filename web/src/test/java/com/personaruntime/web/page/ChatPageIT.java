@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.personaruntime.web.PersonaServer;
-import com.personaruntime.web.config.AppConfig;
-import com.personaruntime.web.config.ConfigLoader;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,16 +87,7 @@ class ChatPageIT {
     // target[-x]/test-classes -> target[-x]
     buildDir = Path.of(ChatPageIT.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
 
-    Map<String, String> env = Map.of(
-        "HTTP_HOST", "127.0.0.1",
-        "HTTP_PORT", "0",
-        "HTTP_SHUTDOWNGRACESECONDS", "1",
-        "STORAGE_URL", "jdbc:h2:mem:chatpage-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-        "ADMIN_EMAIL", ADMIN_EMAIL,
-        "ADMIN_PASSWORD", ADMIN_PASSWORD);
-    AppConfig config = ConfigLoader.load(null, env);
-    server = PersonaServer.start(config, env, new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8)).get(60, TimeUnit.SECONDS);
+    server = PageServer.start("chatpage", ADMIN_EMAIL, ADMIN_PASSWORD, Map.of());
     base = "http://127.0.0.1:" + server.port();
     createMarkupPersona();
 

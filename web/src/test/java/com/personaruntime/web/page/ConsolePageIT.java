@@ -3,17 +3,12 @@ package com.personaruntime.web.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personaruntime.web.PersonaServer;
-import com.personaruntime.web.config.AppConfig;
-import com.personaruntime.web.config.ConfigLoader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -54,16 +49,7 @@ class ConsolePageIT {
     if (missing != null) {
       return;
     }
-    Map<String, String> env = Map.of(
-        "HTTP_HOST", "127.0.0.1",
-        "HTTP_PORT", "0",
-        "HTTP_SHUTDOWNGRACESECONDS", "1",
-        "STORAGE_URL", "jdbc:h2:mem:consolepage-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-        "ADMIN_EMAIL", ADMIN_EMAIL,
-        "ADMIN_PASSWORD", ADMIN_PASSWORD);
-    AppConfig config = ConfigLoader.load(null, env);
-    server = PersonaServer.start(config, env, new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8)).get(60, TimeUnit.SECONDS);
+    server = PageServer.start("consolepage", ADMIN_EMAIL, ADMIN_PASSWORD, Map.of());
     base = "http://127.0.0.1:" + server.port();
     browser = Browser.start(ConsolePageIT.class, "en-US");
   }

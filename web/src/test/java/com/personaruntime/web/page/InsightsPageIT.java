@@ -3,11 +3,7 @@ package com.personaruntime.web.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personaruntime.web.PersonaServer;
-import com.personaruntime.web.config.AppConfig;
-import com.personaruntime.web.config.ConfigLoader;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -15,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -51,16 +46,7 @@ class InsightsPageIT {
     if (missing != null) {
       return;
     }
-    Map<String, String> env = Map.of(
-        "HTTP_HOST", "127.0.0.1",
-        "HTTP_PORT", "0",
-        "HTTP_SHUTDOWNGRACESECONDS", "1",
-        "STORAGE_URL", "jdbc:h2:mem:insightspage-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-        "ADMIN_EMAIL", ADMIN_EMAIL,
-        "ADMIN_PASSWORD", ADMIN_PASSWORD);
-    AppConfig config = ConfigLoader.load(null, env);
-    server = PersonaServer.start(config, env, new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8)).get(60, TimeUnit.SECONDS);
+    server = PageServer.start("insightspage", ADMIN_EMAIL, ADMIN_PASSWORD, Map.of());
     base = "http://127.0.0.1:" + server.port();
     chat("milo", List.of("I love the house blend, best coffee ever!",
         "My order arrived broken and nobody answers my emails. Terrible.",

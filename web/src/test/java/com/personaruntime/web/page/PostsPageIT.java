@@ -3,13 +3,9 @@ package com.personaruntime.web.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.personaruntime.web.PersonaServer;
-import com.personaruntime.web.config.AppConfig;
-import com.personaruntime.web.config.ConfigLoader;
 import com.sun.net.httpserver.HttpServer;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -20,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -66,18 +61,8 @@ class PostsPageIT {
       ex.close();
     });
     receiver.start();
-    Map<String, String> env = Map.of(
-        "HTTP_HOST", "127.0.0.1",
-        "HTTP_PORT", "0",
-        "HTTP_SHUTDOWNGRACESECONDS", "1",
-        "STORAGE_URL", "jdbc:h2:mem:postspage-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-        "ADMIN_EMAIL", ADMIN,
-        "ADMIN_PASSWORD", PASSWORD,
-        "PUBLISH_ALLOWPRIVATENETWORKS", "true",
-        "PUBLISH_POLLINTERVALMS", "100");
-    AppConfig config = ConfigLoader.load(null, env);
-    server = PersonaServer.start(config, env, new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8)).get(60, TimeUnit.SECONDS);
+    server = PageServer.start("postspage", ADMIN, PASSWORD, Map.of("PUBLISH_ALLOWPRIVATENETWORKS", "true",
+        "PUBLISH_POLLINTERVALMS", "100"));
     base = "http://127.0.0.1:" + server.port();
     String token = api("POST", "/api/v1/auth/login", null, new JsonObject().put("email", ADMIN).put("password", PASSWORD))
         .getString("token");
