@@ -263,7 +263,9 @@ class ConsolePageIT {
     new org.openqa.selenium.support.ui.Select(d.findElement(By.id("import-brand"))).selectByValue("brewhaus");
     d.findElement(By.id("import-id")).sendKeys("sol-barista");
     click(By.id("import-submit"));
+    // the page navigates to the editor while the wait looks: an element found on the old page goes stale
     WebDriverWait wait = new WebDriverWait(d, WAIT);
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     try {
       wait.until(x -> x.getCurrentUrl().endsWith("/console/personas/sol-barista")
           || (!x.findElements(By.id("import-error")).isEmpty() && x.findElement(By.id("import-error")).isDisplayed()));
