@@ -1,5 +1,8 @@
 package com.personaruntime.guardrails;
 
+import com.personaruntime.guardrails.rails.injection.InjectionModel;
+import com.personaruntime.guardrails.rails.lexicon.LexiconRail;
+
 /** Compiles {@link PolicyConfig}s into {@link Policy} instances. */
 public final class Policies {
   private Policies() {
@@ -22,7 +25,7 @@ public final class Policies {
    * first {@link #compile}. Call it at startup, off the event loop.
    */
   public static void preload() {
-    TermSet.shipped();
+    LexiconRail.preload();
     InjectionModel.shipped();
   }
 }

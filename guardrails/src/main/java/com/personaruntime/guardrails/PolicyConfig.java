@@ -1,5 +1,9 @@
 package com.personaruntime.guardrails;
 
+import com.personaruntime.guardrails.text.TextNormalizer;
+
+import com.personaruntime.guardrails.rails.disclosure.Disclosure;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -1,5 +1,8 @@
 package com.personaruntime.guardrails;
 
+import com.personaruntime.guardrails.text.NormalizedText;
+import com.personaruntime.guardrails.text.TextNormalizer;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -152,7 +155,7 @@ final class StreamingGuardImpl implements StreamingGuard {
           segment.add(f.shift(-rel));
         }
       }
-      out = CompiledPolicy.apply(window.substring(rel, p), segment);
+      out = CompiledPolicy.applyFixes(window.substring(rel, p), segment);
       for (Finding f : fresh) {
         if (f.start() >= rel && f.end() <= p) {
           committed.add(f.shift(ws));
@@ -230,9 +233,9 @@ final class StreamingGuardImpl implements StreamingGuard {
         rest.add(f.shift(-relOrig));
       }
     }
-    released.append(CompiledPolicy.apply(all.substring(relOrig), rest));
+    released.append(CompiledPolicy.applyFixes(all.substring(relOrig), rest));
     relOrig = all.length();
-    verdict = new Verdict(d, CompiledPolicy.apply(all, findings), findings);
+    verdict = new Verdict(d, CompiledPolicy.applyFixes(all, findings), findings);
   }
 
   @Override

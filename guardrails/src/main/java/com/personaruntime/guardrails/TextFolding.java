@@ -1,11 +1,13 @@
 package com.personaruntime.guardrails;
 
+import com.personaruntime.guardrails.text.TextNormalizer;
+
 /**
  * The guardrails' matching normaliser, for other modules that need to compare audience text the
  * way the rules do (insights' sentiment lexicon, question clustering): Vietnamese diacritics
  * folded ("không" -> "khong", "đ" -> "d"), lower case, look-alike letters mapped, leetspeak inside
  * words undone, spaced-out letters joined, and Vietnamese teencode expanded ("ko" -> "khong",
- * "dc" -> "duoc"; the list is {@code lexicons/teencode/vi.txt}).
+ * "dc" -> "duoc"; the list is {@code text/teencode/vi.txt}).
  *
  * <p>Linear in the input; no I/O. Emoji and punctuation are dropped (callers that need emoji read
  * the original text).

@@ -10,8 +10,13 @@
  * {@link com.personaruntime.guardrails.StreamingGuard} judges a streamed reply as it arrives.
  * Rule ids and defaults: {@link com.personaruntime.guardrails.RuleIds}.
  *
- * <p>Everything else in the package is package-private implementation: normalisation
- * ({@code TextNormalizer}), the Aho–Corasick automaton, shipped lexicons (resources under
- * {@code com/personaruntime/guardrails/lexicons/}), PII and link detectors, disclosure profiles.
+ * <p>The rails, one sub-package each under {@code rails/} with its data in the resources folder of
+ * the same name and its table tests in the test folder of the same name: {@code rails.lexicon}
+ * (Aho–Corasick over the shipped lexicons and the persona's terms, negation, mention),
+ * {@code rails.injection} (the learned detector and its trainer), {@code rails.pii},
+ * {@code rails.links}, {@code rails.canary}, {@code rails.disclosure}. Each is a
+ * {@link com.personaruntime.guardrails.Rule} that declares its longest span; the streaming guard's
+ * hold-back is derived from those spans. Normalisation (used by every rail) is in {@code text}.
+ * Those sub-packages are public only for the rails to reach each other: they are not API.
  */
 package com.personaruntime.guardrails;

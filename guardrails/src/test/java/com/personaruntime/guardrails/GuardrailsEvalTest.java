@@ -1,5 +1,8 @@
 package com.personaruntime.guardrails;
 
+import com.personaruntime.guardrails.rails.injection.InjectionModel;
+import com.personaruntime.guardrails.rails.injection.InjectionTrainer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,9 @@
 package com.personaruntime.guardrails;
 
+import com.personaruntime.guardrails.rails.links.Links;
+import com.personaruntime.guardrails.rails.pii.Pii;
+import com.personaruntime.guardrails.text.TextNormalizer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 

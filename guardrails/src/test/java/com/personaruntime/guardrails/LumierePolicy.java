@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The fixed test policy, modelled on the Lumière skincare persona in ARCHITECTURE.md. */
-final class LumierePolicy {
-  static final PolicyConfig CONFIG = PolicyConfig.builder()
+public final class LumierePolicy {
+  public static final PolicyConfig CONFIG = PolicyConfig.builder()
       .bannedTerms(List.of("rẻ bèo", "hàng fake"))
       .competitors(List.of("GlowCo"))
       .forbiddenClaims(List.of("chữa khỏi", "trị dứt điểm", "cure", "guaranteed results"))
@@ -16,10 +16,10 @@ final class LumierePolicy {
       .aiLabels(Map.of("vi", "Nội dung do AI tạo ra", "en", "AI-generated"))
       .sponsoredLabels(Map.of("vi", "#quảngcáo", "en", "#ad"))
       .build();
-  static final Policy POLICY = Policies.compile(CONFIG);
+  public static final Policy POLICY = Policies.compile(CONFIG);
 
-  static final CheckContext OUT_EN = CheckContext.chatOutput().withLanguage("en");
-  static final CheckContext OUT_VI = CheckContext.chatOutput().withLanguage("vi");
+  public static final CheckContext OUT_EN = CheckContext.chatOutput().withLanguage("en");
+  public static final CheckContext OUT_VI = CheckContext.chatOutput().withLanguage("vi");
 
   private LumierePolicy() {
   }

@@ -1,5 +1,7 @@
 package com.personaruntime.guardrails;
 
+import com.personaruntime.guardrails.rails.pii.Pii;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
@@ -22,6 +24,16 @@ class RulesAsUnitsTest {
     assertThat(seen).containsExactlyInAnyOrderElementsOf(RuleIds.all());
     assertThat(policy.rules()).extracting(Rule::name)
         .containsExactly("lexicon", "learned-injection", "pii", "links", "canary", "disclosure");
+  }
+
+  @Test
+  void everyRailLivesInItsOwnPackage() {
+    Set<String> packages = new HashSet<>();
+    for (Rule r : policy.rules()) {
+      String pkg = r.getClass().getPackageName();
+      assertThat(pkg).as(r.name()).startsWith("com.personaruntime.guardrails.rails.");
+      assertThat(packages.add(pkg)).as("two rails in %s", pkg).isTrue();
+    }
   }
 
   @Test

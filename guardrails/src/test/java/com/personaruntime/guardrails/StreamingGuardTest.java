@@ -1,5 +1,7 @@
 package com.personaruntime.guardrails;
 
+import com.personaruntime.guardrails.rails.pii.Pii;
+
 import static com.personaruntime.guardrails.LumierePolicy.POLICY;
 import static org.assertj.core.api.Assertions.assertThat;
 

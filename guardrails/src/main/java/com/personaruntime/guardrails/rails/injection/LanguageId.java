@@ -1,0 +1,135 @@
+package com.personaruntime.guardrails.rails.injection;
+
+import com.personaruntime.guardrails.text.NormalizedText;
+import com.personaruntime.guardrails.text.TextNormalizer;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A small language identifier for the input guard: which language a message is in, so that a
+ * message in a language without lexicons (anything but Vietnamese and English) is judged by the
+ * learned detector alone and flagged when the detector is unsure.
+ *
+ * <p>Method: Vietnamese-only letters (ă â đ ê ô ơ ư and the tone-marked vowels) are strong
+ * evidence for {@code vi}; otherwise the most frequent function words of vi (also typed without
+ * diacritics), en, de, fr, es, it, pt and id vote, on the folded text. Linear in the text; no
+ * allocation per character beyond the word being read.
+ */
+public final class LanguageId {
+  /** Returned when no language has evidence (too short, only numbers or emoji, unknown language). */
+  public static final String UNKNOWN = "und";
+
+  private static final Map<String, String[]> WORDS = new HashMap<>();
+
+  static {
+    put("vi", "khong ko k duoc dc la cua va co cho minh ban toi nhe nha nhi vay gi nao thi roi lam nay do nhung cac mot "
+        + "voi trong se da dang hay hoac neu vi nen ma the sao bao nhieu gium giup em anh chi oi a u ak ha hoi muon can "
+        + "biet tu gio het moi qua di len ra vao duoi tren truoc sau nua chua duong lai");
+    put("en", "the and you is are to of what how can my your this it for with i me do does a an in on be not that "
+        + "please which will would from at have has was were there they we our any about if or no now all");
+    put("de", "der die das und ist nicht ich du sie mit auf fur wie ein eine zu den dem des sich bitte was wir ihr "
+        + "mein dein auch oder aber alle jetzt vergiss sind bin hast kannst");
+    put("fr", "le la les et est je tu vous pas de des une un pour que qui avec sur dans mon ton votre ce cette il elle "
+        + "nous sont suis ai au aux du ne plus tout tous maintenant");
+    put("es", "el la los las y es que de para con por una un no tu mi como cual donde esta estoy eres soy del al muy "
+        + "pero todo todas ahora eres puedes");
+    put("it", "il lo la gli le e di che per con non una un sono sei mio tuo come questo questa del della ora tutto");
+    put("pt", "o a os as e de que para por uma um nao voce meu seu como isso esta sou do da agora tudo");
+    put("id", "dan yang di ke dari ini itu saya anda kamu tidak ada untuk dengan apa bisa akan sekarang semua");
+  }
+
+  private static void put(String lang, String words) {
+    WORDS.put(lang, words.split(" "));
+  }
+
+  private static final Map<String, String[]> BY_WORD = new HashMap<>();
+
+  static {
+    for (Map.Entry<String, String[]> e : WORDS.entrySet()) {
+      for (String w : e.getValue()) {
+        BY_WORD.merge(w, new String[] {e.getKey()}, (a, b) -> {
+          String[] c = java.util.Arrays.copyOf(a, a.length + 1);
+          c[a.length] = b[0];
+          return c;
+        });
+      }
+    }
+  }
+
+  private static final String[] LANGS = {"vi", "en", "de", "fr", "es", "it", "pt", "id"};
+
+  private LanguageId() {
+  }
+
+  /** True for letters only Vietnamese uses among Latin scripts (ă â đ ê ô ơ ư, tone-marked vowels). */
+  static boolean vietnameseLetter(char c) {
+    if (c >= 0x1EA0 && c <= 0x1EF9) {
+      return true; // Latin Extended Additional: ạ ả ấ ầ ... ỹ (Vietnamese tone marks)
+    }
+    switch (Character.toLowerCase(c)) {
+      case 'ă': case 'đ': case 'ơ': case 'ư': case 'ĩ': case 'ũ':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * @return an ISO 639-1 code ({@code vi, en, de, fr, es, it, pt, id}) or {@link #UNKNOWN}
+   */
+  public static String detect(String text) {
+    int viLetters = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (vietnameseLetter(text.charAt(i))) {
+        viLetters++;
+      }
+    }
+    NormalizedText nt = TextNormalizer.normalize(text);
+    return detect(nt.chars, nt.length(), viLetters);
+  }
+
+  static String detect(char[] c, int len, int viLetters) {
+    int[] votes = new int[LANGS.length];
+    int[] hits = new int[LANGS.length];
+    StringBuilder word = new StringBuilder(16);
+    int words = 0;
+    for (int i = 0; i <= len; i++) {
+      char ch = i < len ? c[i] : ' ';
+      if (ch == ' ' || ch == TextNormalizer.BREAK) {
+        if (word.length() > 0 && word.length() <= 12) {
+          words++;
+          String[] langs = BY_WORD.get(word.toString());
+          if (langs != null) {
+            for (String l : langs) {
+              for (int k = 0; k < LANGS.length; k++) {
+                if (LANGS[k].equals(l)) {
+                  votes[k] += langs.length == 1 ? 2 : 1;
+                  hits[k]++;
+                }
+              }
+            }
+          }
+        }
+        word.setLength(0);
+      } else if (word.length() <= 12) {
+        word.append(ch);
+      }
+    }
+    votes[0] += Math.min(viLetters, 10) * 3;
+    hits[0] += viLetters > 0 ? 2 : 0;
+    int best = -1;
+    for (int k = 0; k < LANGS.length; k++) {
+      if (votes[k] > 0 && (best < 0 || votes[k] > votes[best])) {
+        best = k;
+      }
+    }
+    // one function word is no evidence ("com" in an e-mail address): at least two hits
+    return best < 0 || hits[best] < 2 ? UNKNOWN : LANGS[best];
+  }
+
+  /** @return true for the languages the shipped lexicons cover (vi, en) */
+  public static boolean hasLexicon(String lang) {
+    return "vi".equals(lang) || "en".equals(lang);
+  }
+}

@@ -1,0 +1,74 @@
+package com.personaruntime.guardrails.rails.injection;
+
+import com.personaruntime.guardrails.Action;
+import com.personaruntime.guardrails.Direction;
+import com.personaruntime.guardrails.Finding;
+import com.personaruntime.guardrails.RuleIds;
+import com.personaruntime.guardrails.rails.Rail;
+import com.personaruntime.guardrails.rails.RailContext;
+import com.personaruntime.guardrails.rails.RailInput;
+import com.personaruntime.guardrails.text.NormalizedText;
+import com.personaruntime.guardrails.text.TextNormalizer;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The learned injection/jailbreak detector ({@link InjectionModel}, weights in the resources folder
+ * of this package): rule {@code prompt_injection.learned}, input only. It judges a whole audience
+ * message, so its span is {@link #WHOLE_TEXT} in the input direction and 0 in the output direction.
+ */
+public final class LearnedInjectionRail extends Rail {
+  private final InjectionModel model;
+
+  public LearnedInjectionRail(RailContext policy, InjectionModel model) {
+    super(policy, "learned-injection", SpanUnit.ORIGINAL, RuleIds.PROMPT_INJECTION_LEARNED);
+    this.model = model;
+  }
+
+  @Override
+  public int maxSpan(Direction d) {
+    return activeFor(d) ? WHOLE_TEXT : 0;
+  }
+
+  @Override
+  public void check(RailInput in, List<Finding> out) {
+    learned(in.text(), in.nt(), out);
+  }
+
+  /**
+   * The learned detector over the normalised text. At or above the persona's threshold: the
+   * rule's action (BLOCK by default). In a language without lexicons, at or above the model's
+   * lower "unsure" threshold: FLAG, so such input is never silently let through on a guess.
+   */
+  private void learned(String text, NormalizedText nt, List<Finding> out) {
+    int words = 0;
+    for (int i = 0; i < nt.length() && words < 3; i++) {
+      if (nt.chars[i] != ' ' && nt.chars[i] != TextNormalizer.BREAK && (i == 0 || nt.chars[i - 1] == ' ' || nt.chars[i - 1] == TextNormalizer.BREAK)) {
+        words++;
+      }
+    }
+    if (words < 3) {
+      return; // one or two words carry too little for the model alone ("ok shop"); the lexicons still apply
+    }
+    double score = model.score(nt.chars, nt.length());
+    double block = policy.config().injectionThreshold() != null ? policy.config().injectionThreshold() : model.blockThreshold();
+    double flag = Math.min(block, model.flagThreshold());
+    if (score < flag) {
+      return;
+    }
+    String lang = LanguageId.detect(text);
+    String rule = RuleIds.PROMPT_INJECTION_LEARNED;
+    String s = String.format(Locale.ROOT, "%.2f", score);
+    if (score >= block) {
+      out.add(new Finding(rule, policy.severity(rule), policy.action(rule), 0, text.length(),
+          "Prompt injection / jailbreak (learned detector, score " + s + " >= threshold "
+              + String.format(Locale.ROOT, "%.2f", block) + ", language " + lang + ")", null, score));
+    } else if (!LanguageId.hasLexicon(lang) && !LanguageId.UNKNOWN.equals(lang)) {
+      Action a = policy.action(rule).compareTo(Action.FLAG) > 0 ? Action.FLAG : policy.action(rule);
+      out.add(new Finding(rule, policy.severity(rule), a, 0, text.length(),
+          "Possible prompt injection in a language without a lexicon (" + lang + "): learned detector unsure, score " + s
+              + "; held for a moderator", null, score));
+    }
+  }
+
+}

@@ -1,0 +1,235 @@
+package com.personaruntime.guardrails.rails.lexicon;
+
+import java.util.Arrays;
+import java.util.List;
+
+/*
+ * Aho–Corasick automaton over normalised text, in compact arrays (the shipped lexicons expand to
+ * tens of thousands of phrases, so a dense DFA would cost tens of MB):
+ *   - trie built with an open-addressing hash (state, char) -> child, then frozen into CSR arrays
+ *     (per state: a sorted run of child chars and child states); the root uses a direct table;
+ *   - failure links and dictionary-suffix links computed breadth-first;
+ *   - outputs (pattern ids ending at a state) in CSR arrays.
+ * A scan does amortised O(1) transitions per char, so its cost does not grow with the number of
+ * patterns, only with the number of matches reported.
+ */
+final class AhoCorasick {
+  interface Hit {
+    void hit(int pattern, int end);
+  }
+
+  private final int[] rootNext = new int[128];
+  private final int[] childStart;
+  private final char[] childChar;
+  private final int[] childState;
+  private final int[] fail;
+  private final int[] dict;
+  private final int[] outStart;
+  private final int[] outPattern;
+  private final int[] patternLength;
+  private final int states;
+
+  AhoCorasick(List<String> patterns) {
+    patternLength = new int[patterns.size()];
+    // ---- trie via hash (key = state << 16 | char)
+    int total = 1;
+    for (String p : patterns) {
+      total += p.length();
+    }
+    int cap = Integer.highestOneBit(Math.max(16, total * 2)) << 1;
+    long[] keys = new long[cap];
+    int[] vals = new int[cap];
+    Arrays.fill(keys, -1L);
+    int mask = cap - 1;
+    int n = 1;
+    int[] parent = new int[total];
+    char[] via = new char[total];
+    int[] ownCount = new int[total];
+    int[] endState = new int[patterns.size()];
+    for (int p = 0; p < patterns.size(); p++) {
+      String s = patterns.get(p);
+      patternLength[p] = s.length();
+      int st = 0;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        long key = ((long) st << 16) | c;
+        int h = (int) (mix(key) & mask);
+        while (keys[h] != -1L && keys[h] != key) {
+          h = (h + 1) & mask;
+        }
+        if (keys[h] == key) {
+          st = vals[h];
+        } else {
+          keys[h] = key;
+          vals[h] = n;
+          parent[n] = st;
+          via[n] = c;
+          st = n++;
+        }
+      }
+      endState[p] = st;
+      ownCount[st]++;
+    }
+    states = n;
+    // ---- CSR children: count per parent, then fill sorted by char
+    childStart = new int[n + 1];
+    for (int s = 1; s < n; s++) {
+      childStart[parent[s] + 1]++;
+    }
+    for (int s = 0; s < n; s++) {
+      childStart[s + 1] += childStart[s];
+    }
+    childChar = new char[Math.max(0, n - 1)];
+    childState = new int[Math.max(0, n - 1)];
+    int[] fill = Arrays.copyOf(childStart, n);
+    for (int s = 1; s < n; s++) {
+      int at = fill[parent[s]]++;
+      childChar[at] = via[s];
+      childState[at] = s;
+    }
+    for (int s = 0; s < n; s++) {
+      sortRun(childStart[s], childStart[s + 1]);
+    }
+    Arrays.fill(rootNext, 0);
+    for (int k = childStart[0]; k < childStart[1]; k++) {
+      if (childChar[k] < 128) {
+        rootNext[childChar[k]] = childState[k];
+      }
+    }
+    // ---- outputs CSR
+    outStart = new int[n + 1];
+    for (int s = 0; s < n; s++) {
+      outStart[s + 1] = outStart[s] + ownCount[s];
+    }
+    outPattern = new int[patterns.size()];
+    int[] ofill = Arrays.copyOf(outStart, n);
+    for (int p = 0; p < patterns.size(); p++) {
+      outPattern[ofill[endState[p]]++] = p;
+    }
+    // ---- failure and dictionary links, breadth-first (states in BFS order via queue array)
+    fail = new int[n];
+    dict = new int[n];
+    int[] queue = new int[n];
+    int qh = 0;
+    int qt = 0;
+    for (int k = childStart[0]; k < childStart[1]; k++) {
+      int c = childState[k];
+      fail[c] = 0;
+      dict[c] = 0;
+      queue[qt++] = c;
+    }
+    while (qh < qt) {
+      int s = queue[qh++];
+      for (int k = childStart[s]; k < childStart[s + 1]; k++) {
+        int c = childState[k];
+        char ch = childChar[k];
+        int f = fail[s];
+        int nx;
+        while (true) {
+          nx = next(f, ch);
+          if (nx >= 0 || f == 0) {
+            break;
+          }
+          f = fail[f];
+        }
+        fail[c] = nx >= 0 && nx != c ? nx : 0;
+        int fc = fail[c];
+        dict[c] = outStart[fc + 1] > outStart[fc] ? fc : dict[fc];
+        queue[qt++] = c;
+      }
+    }
+  }
+
+  private static long mix(long k) {
+    k ^= (k >>> 33);
+    k *= 0xff51afd7ed558ccdL;
+    k ^= (k >>> 33);
+    return k;
+  }
+
+  private void sortRun(int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      char c = childChar[i];
+      int s = childState[i];
+      int j = i - 1;
+      while (j >= from && childChar[j] > c) {
+        childChar[j + 1] = childChar[j];
+        childState[j + 1] = childState[j];
+        j--;
+      }
+      childChar[j + 1] = c;
+      childState[j + 1] = s;
+    }
+  }
+
+  /** @return the child of {@code s} on {@code c}, or -1 */
+  private int next(int s, char c) {
+    if (s == 0 && c < 128) {
+      int r = rootNext[c];
+      return r == 0 ? -1 : r;
+    }
+    int lo = childStart[s];
+    int hi = childStart[s + 1] - 1;
+    if (hi - lo < 8) {
+      for (int k = lo; k <= hi; k++) {
+        char x = childChar[k];
+        if (x == c) {
+          return childState[k];
+        }
+        if (x > c) {
+          return -1;
+        }
+      }
+      return -1;
+    }
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      char x = childChar[mid];
+      if (x < c) {
+        lo = mid + 1;
+      } else if (x > c) {
+        hi = mid - 1;
+      } else {
+        return childState[mid];
+      }
+    }
+    return -1;
+  }
+
+  int patternLength(int p) {
+    return patternLength[p];
+  }
+
+  int states() {
+    return states;
+  }
+
+  /** Reports every occurrence (pattern id, exclusive end) in {@code text[0, len)}. */
+  void scan(char[] text, int len, Hit hit) {
+    int st = 0;
+    for (int i = 0; i < len; i++) {
+      char ch = text[i];
+      while (true) {
+        int nx = next(st, ch);
+        if (nx >= 0) {
+          st = nx;
+          break;
+        }
+        if (st == 0) {
+          break;
+        }
+        st = fail[st];
+      }
+      int s = st;
+      if (outStart[s + 1] == outStart[s]) {
+        s = dict[s];
+      }
+      while (s != 0) {
+        for (int k = outStart[s]; k < outStart[s + 1]; k++) {
+          hit.hit(outPattern[k], i + 1);
+        }
+        s = dict[s];
+      }
+    }
+  }
+}

@@ -1,0 +1,404 @@
+package com.personaruntime.guardrails.rails.lexicon;
+
+import com.google.re2j.Matcher;
+import com.personaruntime.guardrails.Action;
+import com.personaruntime.guardrails.Direction;
+import com.personaruntime.guardrails.Finding;
+import com.personaruntime.guardrails.PolicyConfig;
+import com.personaruntime.guardrails.RuleIds;
+import com.personaruntime.guardrails.rails.Rail;
+import com.personaruntime.guardrails.rails.RailContext;
+import com.personaruntime.guardrails.rails.RailInput;
+import com.personaruntime.guardrails.text.NormalizedText;
+import com.personaruntime.guardrails.text.TextNormalizer;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/*
+ * The lexicon rail. Lexical rules live in two Aho–Corasick automata (see TermSet): the shipped
+ * lexicons (built once per JVM, data under the resources folder of this package) and the persona's
+ * terms. A check is two automaton passes over the normalised text (linear, independent of the
+ * number of terms), proximity pairs, exceptions, negation and mention, and the few RE2/J entries.
+ *
+ * A match counts only at word boundaries of the normalised text. A Vietnamese term (one with
+ * diacritics) matched in text typed WITH diacritics must agree syllable by syllable: "chưa khỏi"
+ * (not yet cured) is not "chữa khỏi" (cures), "đang" is not "đảng"; a syllable typed without
+ * diacritics matches any. Exception phrases ("sửa chữa", "không phải ai cũng") suppress a match
+ * they partly overlap.
+ */
+/**
+ * Lexicons (shipped and the persona's), proximity entries, exceptions, negation and mention: rules
+ * {@code banned_term}, {@code competitor}, {@code forbidden_claim}, {@code avoid_topic},
+ * {@code honesty}, {@code fake_experience}, {@code prompt_injection}. Its span is in normalised
+ * characters: the longest term, proximity window or regex entry of a direction, plus one.
+ */
+public final class LexiconRail extends Rail {
+  /** Longest match of a normalised-text regex rule; the streaming guard holds back at least this. */
+  static final int REGEX_MAX = 80;
+
+  private final TermSet shipped;
+  private final TermSet own;
+  private final Set<String> groups;
+
+  public LexiconRail(RailContext policy, PolicyConfig config) {
+    super(policy, "lexicon", SpanUnit.NORMALISED, RuleIds.BANNED_TERM, RuleIds.COMPETITOR, RuleIds.FORBIDDEN_CLAIM,
+        RuleIds.AVOID_TOPIC, RuleIds.HONESTY, RuleIds.FAKE_EXPERIENCE, RuleIds.PROMPT_INJECTION);
+    this.shipped = TermSet.shipped();
+    Set<String> g = new java.util.HashSet<>(config.regulatedClaims());
+    TermSet.Builder b = new TermSet.Builder();
+    for (String t : config.bannedTerms()) {
+      b.withInflections(RuleIds.BANNED_TERM, t, null, "banned term");
+    }
+    for (String t : config.competitors()) {
+      b.withInflections(RuleIds.COMPETITOR, t, null, "competitor");
+    }
+    for (String t : config.forbiddenClaims()) {
+      b.withInflections(RuleIds.FORBIDDEN_CLAIM, t, null, "forbidden claim");
+    }
+    for (String topic : config.avoidTopics()) {
+      String key = topic.toLowerCase(Locale.ROOT);
+      if (TermSet.Builder.SHIPPED_TOPICS.contains(key)) {
+        g.add(key);
+      } else {
+        b.withInflections(RuleIds.AVOID_TOPIC, topic, null, "topic to avoid: " + topic);
+      }
+    }
+    this.groups = Set.copyOf(g);
+    this.own = b.build();
+  }
+
+  /** Loads and compiles the shipped lexicons now (about a second, once per JVM). */
+  public static void preload() {
+    TermSet.shipped();
+  }
+
+  /** @return the number of distinct normalised patterns of the persona's own terms */
+  public int patternCount() {
+    return own.size();
+  }
+
+  @Override
+  public int maxSpan(Direction d) {
+    return Math.max(shipped.maxLen(d), own.maxLen(d)) + 1;
+  }
+
+  @Override
+  public void check(RailInput in, List<Finding> out) {
+    lexicalFindings(in.text(), in.nt(), in.dir(), out);
+  }
+
+  /** Syllables with their diacritics when the term has any (Vietnamese), else null. */
+  static String[][] strictSyllables(String raw) {
+    String[] syl = syllables(raw);
+    for (String s : syl) {
+      if (!isPlain(s)) {
+        return new String[][] {syl};
+      }
+    }
+    return null;
+  }
+
+  static String[] syllables(CharSequence raw) {
+    String nfc = Normalizer.normalize(raw, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    for (int i = 0; i < nfc.length(); i++) {
+      char c = nfc.charAt(i);
+      if (Character.isLetter(c)) {
+        String f = c < 128 || (c >= 0x00C0 && c <= 0x1EFF && !isCyrGreek(c)) ? String.valueOf(c) : TextNormalizer.fold(c);
+        cur.append(f);
+      } else if (Character.getType(c) == Character.FORMAT) {
+        continue;
+      } else if (cur.length() > 0) {
+        out.add(cur.toString());
+        cur.setLength(0);
+      }
+    }
+    if (cur.length() > 0) {
+      out.add(cur.toString());
+    }
+    return out.toArray(new String[0]);
+  }
+
+  private static boolean isCyrGreek(char c) {
+    return c >= 0x0370 && c <= 0x052F;
+  }
+
+  private static boolean isPlain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c > 'z' || c < 'a') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean strictOk(TermSet.Term t, CharSequence span) {
+    String[] want = t.strict()[0];
+    String[] got = syllables(span);
+    if (got.length != want.length) {
+      return true; // obfuscation changed the shape; the folded match stands
+    }
+    for (int i = 0; i < got.length; i++) {
+      if (!isPlain(got[i]) && !got[i].equals(want[i]) && sameLetters(got[i], want[i])) {
+        // same letters, other diacritics: another word ("chưa khỏi" is not "chữa khỏi"). Different
+        // letters mean the normaliser undid an obfuscation ("khỏj", "zứt", "chữaaaa"): the match stands.
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameLetters(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < a.length(); i++) {
+      if (!TextNormalizer.fold(a.charAt(i)).equals(TextNormalizer.fold(b.charAt(i)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+  /** A lexical match: original [start, end), normalised [ns, ne). */
+  private record Match(int start, int end, TermSet.Term term, int ns, int ne) {
+  }
+
+  /** A match of one part of a proximity entry, with its normalised offsets. */
+  private record NearHit(TermSet set, int near, int part, int ns, int ne, int os, int oe) {
+  }
+
+  private void lexical(TermSet set, String text, NormalizedText nt, Direction dir, List<Match> matches, List<Match> exceptions,
+      List<NearHit> nearHits) {
+    set.automaton.scan(nt.chars, nt.length(), (p, end) -> {
+      int start = end - set.automaton.patternLength(p);
+      if (!nt.boundaryBefore(start) || !nt.boundaryAfter(end)) {
+        return;
+      }
+      for (TermSet.Term t : set.terms[p]) {
+        boolean exc = t.ruleId().equals(TermSet.EXCEPTION);
+        if (!exc && (!policy.active(t.ruleId(), dir) || (t.group() != null && !groups.contains(t.group())))) {
+          continue;
+        }
+        int os = nt.origStart(start);
+        int oe = nt.origEnd(end - 1);
+        if (t.strict() != null && !strictOk(t, text.subSequence(os, oe))) {
+          continue;
+        }
+        if (t.near() >= 0) {
+          nearHits.add(new NearHit(set, t.near(), t.part(), start, end, os, oe));
+          continue;
+        }
+        (exc ? exceptions : matches).add(new Match(os, oe, t, start, end));
+      }
+    });
+  }
+
+  /**
+   * Pairs the parts of proximity entries: an A hit, then a B hit starting at most N words after A
+   * ends, in the same sentence, no gap word longer than {@link TermSet#MAX_GAP_WORD}. One sweep in
+   * start order (the latest A of each entry is kept), so linear in the hits.
+   */
+  private static void resolveNear(List<NearHit> hits, String text, NormalizedText nt, List<Match> matches) {
+    boolean anyTail = false;
+    for (NearHit h : hits) {
+      anyTail |= h.part() == 1;
+    }
+    if (!anyTail) {
+      return;
+    }
+    hits.sort(Comparator.comparingInt(NearHit::ns).thenComparingInt(NearHit::part));
+    Map<Long, NearHit> lastHead = new java.util.HashMap<>();
+    for (NearHit h : hits) {
+      long key = ((long) System.identityHashCode(h.set()) << 32) | h.near();
+      if (h.part() == 0) {
+        lastHead.put(key, h);
+        continue;
+      }
+      NearHit a = lastHead.get(key);
+      if (a == null || a.ne() > h.ns()) {
+        continue;
+      }
+      TermSet.Near nr = h.set().near.get(h.near());
+      if (withinGap(nt, a.ne(), h.ns(), nr.gap()) && !clauseBreak(text, a.oe(), h.os())) {
+        matches.add(new Match(a.os(), h.oe(), new TermSet.Term(nr.ruleId(), nr.display(), nr.group(), nr.detail(), null), a.ns(), h.ne()));
+      }
+    }
+  }
+
+  /** True when original [from, to) holds a clause separator (, ; : or a dash between spaces). */
+  static boolean clauseBreak(String text, int from, int to) {
+    for (int i = from; i < to && i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '\u2014' || c == '\u2013'
+          || (c == '-' && i > 0 && text.charAt(i - 1) == ' ')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when normalised [from, to) holds at most {@code gap} words, each at most MAX_GAP_WORD chars, and no sentence break. */
+  private static boolean withinGap(NormalizedText nt, int from, int to, int gap) {
+    if (to - from > (gap + 1) * (TermSet.MAX_GAP_WORD + 1) + 1) {
+      return false;
+    }
+    int words = 0;
+    int wordLen = 0;
+    for (int i = from; i < to; i++) {
+      char c = nt.chars[i];
+      if (c == TextNormalizer.BREAK) {
+        return false;
+      }
+      if (c == ' ') {
+        wordLen = 0;
+      } else {
+        if (wordLen == 0) {
+          words++;
+        }
+        if (++wordLen > TermSet.MAX_GAP_WORD) {
+          return false;
+        }
+      }
+    }
+    return words <= gap;
+  }
+
+  /**
+   * Removes matches that an exception phrase partly overlaps (an exception inside a match does not
+   * count). Both lists are sorted and swept together: linear after sorting.
+   */
+  private static List<Match> withoutExceptions(List<Match> matches, List<Match> exceptions) {
+    exceptions.sort(Comparator.comparingInt(Match::start));
+    int[] maxEnd = new int[exceptions.size()];
+    int run = Integer.MIN_VALUE;
+    for (int k = 0; k < exceptions.size(); k++) {
+      run = Math.max(run, exceptions.get(k).end());
+      maxEnd[k] = run;
+    }
+    List<Match> out = new ArrayList<>(matches.size());
+    for (Match m : matches) {
+      // exceptions starting before m.end(): the last index with start < m.end()
+      int lo = 0;
+      int hi = exceptions.size() - 1;
+      int last = -1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        if (exceptions.get(mid).start() < m.end()) {
+          last = mid;
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      boolean suppressed = false;
+      // walk back only while an exception can still reach into m (bounded by the longest exception span)
+      for (int k = last; k >= 0 && maxEnd[k] > m.start(); k--) {
+        Match e = exceptions.get(k);
+        if (e.end() > m.start() && !(m.start() <= e.start() && e.end() <= m.end())) {
+          suppressed = true;
+          break;
+        }
+      }
+      if (!suppressed) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  /** The lexicon rail's work: both automata, proximity pairs, exceptions, de-duplication, negation, mention, regex entries. */
+  private void lexicalFindings(String text, NormalizedText nt, Direction dir, List<Finding> out) {
+    List<Match> matches = new ArrayList<>();
+    List<Match> exceptions = new ArrayList<>();
+    List<NearHit> nearHits = new ArrayList<>();
+    lexical(shipped, text, nt, dir, matches, exceptions, nearHits);
+    lexical(own, text, nt, dir, matches, exceptions, nearHits);
+    if (!nearHits.isEmpty()) {
+      resolveNear(nearHits, text, nt, matches);
+    }
+    if (!matches.isEmpty()) {
+      if (!exceptions.isEmpty()) {
+        matches = withoutExceptions(matches, exceptions);
+      }
+      matches.sort(Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed()));
+      // drop a match inside an earlier match of the same rule: one sweep, furthest end per rule
+      List<Match> kept = new ArrayList<>();
+      Map<String, Integer> reach = new java.util.HashMap<>();
+      for (Match m : matches) {
+        Integer r = reach.get(m.term().ruleId());
+        if (r != null && m.end() <= r) {
+          continue;
+        }
+        reach.put(m.term().ruleId(), r == null ? m.end() : Math.max(r, m.end()));
+        kept.add(m);
+      }
+      for (Match m : kept) {
+        TermSet.Term t = m.term();
+        String seen = text.substring(m.start(), m.end());
+        String rule = t.ruleId();
+        boolean claim = rule.equals(RuleIds.FORBIDDEN_CLAIM) || rule.equals(RuleIds.FAKE_EXPERIENCE) || rule.equals(RuleIds.HONESTY);
+        if (claim && Negation.negated(text, nt, m.ns(), m.ne(), m.start())) {
+          // a negated claim or disclaimer ("không chữa khỏi mụn", "no sunscreen can cure acne") is allowed, on record
+          out.add(new Finding(rule, policy.severity(rule), Action.ALLOW, m.start(), m.end(),
+              "Negated, so allowed: " + message(t, seen), null));
+          continue;
+        }
+        if (rule.equals(RuleIds.HONESTY) && Negation.mentioned(text, nt, m.ns(), m.start(), m.end())) {
+          out.add(new Finding(rule, policy.severity(rule), Action.ALLOW, m.start(), m.end(),
+              "Mentioned (asked or reported), not claimed, so allowed: " + message(t, seen), null));
+          continue;
+        }
+        out.add(policy.finding(rule, m.start(), m.end(), message(t, seen), policy.action(rule) == Action.REWRITE ? "***" : null));
+      }
+    }
+    int lexicalCount = out.size();
+    String norm = null;
+    for (TermSet.Regex r : shipped.regexes) {
+      if (!policy.active(r.ruleId(), dir)) {
+        continue;
+      }
+      if (norm == null) {
+        norm = nt.toString();
+      }
+      Matcher m = r.pattern().matcher(norm);
+      while (m.find()) {
+        if (m.end() == m.start()) {
+          continue;
+        }
+        int os = nt.origStart(m.start());
+        int oe = nt.origEnd(m.end() - 1);
+        boolean covered = false;
+        for (int k = 0; k < lexicalCount && !covered; k++) {
+          Finding f = out.get(k);
+          covered = f.ruleId().equals(r.ruleId()) && f.start() < oe && os < f.end();
+        }
+        if (!covered) {
+          out.add(policy.finding(r.ruleId(), os, oe, message(new TermSet.Term(r.ruleId(), "", null, "", null), text.substring(os, oe)), null));
+        }
+      }
+    }
+  }
+
+
+  private static String message(TermSet.Term t, String seen) {
+    String what = switch (t.ruleId()) {
+      case RuleIds.BANNED_TERM -> "Banned term '" + t.term() + "'";
+      case RuleIds.COMPETITOR -> "Competitor mention '" + t.term() + "'";
+      case RuleIds.FORBIDDEN_CLAIM -> "Forbidden claim '" + t.term() + "' (" + t.detail() + ")";
+      case RuleIds.AVOID_TOPIC -> "Avoided topic (" + t.detail().replace("topic to avoid: ", "") + "): '" + t.term() + "'";
+      case RuleIds.HONESTY -> "Claims to be human or denies being an AI";
+      case RuleIds.FAKE_EXPERIENCE -> "Claims personal experience with a product (an AI persona cannot use products)";
+      case RuleIds.PROMPT_INJECTION -> "Prompt injection / jailbreak attempt";
+      default -> t.detail();
+    };
+    return what + ": \"" + seen + "\"";
+  }
+
+}

@@ -1,0 +1,148 @@
+package com.personaruntime.guardrails.rails.lexicon;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/*
+ * Shipped lexicons: UTF-8 text files under com/personaruntime/guardrails/rails/lexicon/, one entry per
+ * line. "# " starts a comment (a line starting with '#' followed by a letter is a hashtag term).
+ * An entry may hold alternation groups "(a|b|)" (the empty alternative makes the group optional),
+ * expanded into every combination. A line starting with "re:" is a Java regex over the
+ * NORMALISED text (lower case, no diacritics, single spaces) with bounded repetition only.
+ * A proximity entry {@code A ~N~ B} matches phrase A, then at most N words, then phrase B within
+ * one sentence (A and B may hold alternation groups): "lowers ~3~ (cholesterol|blood pressure)".
+ *
+ * Lexicons are read once per JVM, when a policy is first compiled; checks do no I/O.
+ */
+final class Lexicons {
+  static final String ROOT = "/com/personaruntime/guardrails/rails/lexicon/";
+  /** Prefix of a proximity entry as returned by {@link #load}: gap, NUL, raw A, NUL, raw B. */
+  static final String NEAR = "near:";
+  private static final java.util.regex.Pattern NEAR_SPLIT = java.util.regex.Pattern.compile("\\s+~(\\d{1,2})~\\s+");
+  private static final Map<String, List<String>> CACHE = new ConcurrentHashMap<>();
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
+  private Lexicons() {
+  }
+
+  /** A lexicon's entries, expanded; regex entries keep their "re:" prefix. Missing file -> empty. */
+  static List<String> load(String path) {
+    return CACHE.computeIfAbsent(path, Lexicons::read);
+  }
+
+  static boolean exists(String path) {
+    return Lexicons.class.getResource(ROOT + path) != null;
+  }
+
+  private static List<String> read(String path) {
+    InputStream in = Lexicons.class.getResourceAsStream(ROOT + path);
+    if (in == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        String t = stripComment(line).trim();
+        if (t.isEmpty()) {
+          continue;
+        }
+        java.util.regex.Matcher nm = NEAR_SPLIT.matcher(t);
+        if (t.startsWith("re:")) {
+          out.add(t);
+        } else if (nm.find()) {
+          out.add(NEAR + nm.group(1) + "\u0000" + t.substring(0, nm.start()) + "\u0000" + t.substring(nm.end()));
+        } else {
+          out.addAll(expand(t));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading lexicon " + path, e);
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  static String stripComment(String line) {
+    String t = line.stripLeading();
+    if (t.equals("#") || t.startsWith("# ") || t.startsWith("##")) {
+      return "";
+    }
+    int i = line.indexOf(" # ");
+    return i >= 0 ? line.substring(0, i) : line;
+  }
+
+  /** Expands "(a|b|)" groups (nesting allowed) into every combination. */
+  static List<String> expand(String entry) {
+    List<String> raw = expandRaw(entry, entry);
+    List<String> out = new ArrayList<>(raw.size());
+    for (String s : raw) {
+      String t = SPACES.matcher(s).replaceAll(" ").trim();
+      if (!t.isEmpty()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> expandRaw(String part, String entry) {
+    List<String> acc = new ArrayList<>();
+    acc.add("");
+    int i = 0;
+    while (i < part.length()) {
+      int open = part.indexOf('(', i);
+      if (open < 0) {
+        String lit = part.substring(i);
+        acc.replaceAll(s -> s + lit);
+        break;
+      }
+      int depth = 0;
+      int close = -1;
+      List<String> alts = new ArrayList<>();
+      int altStart = open + 1;
+      for (int k = open; k < part.length(); k++) {
+        char c = part.charAt(k);
+        if (c == '(') {
+          depth++;
+        } else if (c == ')') {
+          depth--;
+          if (depth == 0) {
+            alts.add(part.substring(altStart, k));
+            close = k;
+            break;
+          }
+        } else if (c == '|' && depth == 1) {
+          alts.add(part.substring(altStart, k));
+          altStart = k + 1;
+        }
+      }
+      if (close < 0) {
+        throw new IllegalArgumentException("lexicon entry '" + entry + "': unclosed '('");
+      }
+      String lit = part.substring(i, open);
+      List<String> next = new ArrayList<>();
+      for (String a : acc) {
+        for (String alt : alts) {
+          for (String x : expandRaw(alt, entry)) {
+            next.add(a + lit + x);
+          }
+        }
+      }
+      if (next.size() > 20_000) {
+        throw new IllegalArgumentException("lexicon entry '" + entry + "' expands to more than 20000 terms");
+      }
+      acc = next;
+      i = close + 1;
+    }
+    return acc;
+  }
+}

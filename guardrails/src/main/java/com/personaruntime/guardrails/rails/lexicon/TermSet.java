@@ -1,0 +1,260 @@
+package com.personaruntime.guardrails.rails.lexicon;
+
+import com.personaruntime.guardrails.text.TextNormalizer;
+import com.personaruntime.guardrails.text.WordFolds;
+
+import com.personaruntime.guardrails.Direction;
+import com.personaruntime.guardrails.PolicyConfig;
+import com.personaruntime.guardrails.RuleIds;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import com.google.re2j.Pattern;
+
+/*
+ * A set of terms compiled into one Aho–Corasick automaton, plus regex rules over normalised text.
+ * Two exist per check: the SHIPPED set (every lexicon, built once per JVM, terms tagged with their
+ * group such as "health" or "politics" so a policy selects groups at match time) and the POLICY
+ * set (the persona's own terms). Both scans are linear in the text, independent of term count.
+ */
+final class TermSet {
+  static final String EXCEPTION = "exception";
+
+  /**
+   * A term: rule, display form, group (regulated-claim set or topic; null for always-on), strict
+   * syllables, and for the two parts of a proximity entry ({@code A ~N~ B}) the entry's index in
+   * {@link #near} and the part (0 = A, 1 = B); {@code near == -1} for a plain term.
+   */
+  record Term(String ruleId, String term, String group, String detail, String[][] strict, int near, int part) {
+    Term(String ruleId, String term, String group, String detail, String[][] strict) {
+      this(ruleId, term, group, detail, strict, -1, 0);
+    }
+  }
+
+  /**
+   * A proximity entry {@code A ~N~ B} of a lexicon: phrase A, then at most N words, then phrase B,
+   * in one sentence. It spans at most {@code maxNorm} normalised chars: gap words longer than
+   * {@link #MAX_GAP_WORD} chars break the window, so the span is bounded by construction.
+   */
+  record Near(String ruleId, String display, String group, String detail, int gap, int maxNorm) {
+  }
+
+  /** Longest word (normalised chars) that may sit in the gap of a proximity entry. */
+  static final int MAX_GAP_WORD = 24;
+
+  final List<Near> near;
+
+  /** A regex rule over normalised text, compiled with RE2/J (linear time, no backtracking). */
+  record Regex(String ruleId, Pattern pattern) {
+  }
+
+  final AhoCorasick automaton;
+  final Term[][] terms;
+  final List<Regex> regexes;
+  private final int[] maxLenByDirection = new int[Direction.values().length];
+
+  private TermSet(Map<String, List<Term>> byNorm, List<Regex> regexes, List<Near> near) {
+    this.near = List.copyOf(near);
+    List<String> patterns = new ArrayList<>(byNorm.keySet());
+    this.terms = new Term[patterns.size()][];
+    for (int i = 0; i < patterns.size(); i++) {
+      List<Term> ts = byNorm.get(patterns.get(i));
+      terms[i] = ts.toArray(new Term[0]);
+      for (Term t : ts) {
+        for (Direction d : Direction.values()) {
+          if (t.ruleId().equals(EXCEPTION) || RuleIds.defaults(t.ruleId()).directions().contains(d)) {
+            maxLenByDirection[d.ordinal()] = Math.max(maxLenByDirection[d.ordinal()], patterns.get(i).length());
+          }
+        }
+      }
+    }
+    this.regexes = List.copyOf(regexes);
+    for (Near nr : near) {
+      for (Direction d : RuleIds.defaults(nr.ruleId()).directions()) {
+        maxLenByDirection[d.ordinal()] = Math.max(maxLenByDirection[d.ordinal()], nr.maxNorm());
+      }
+    }
+    for (Regex r : regexes) {
+      for (Direction d : RuleIds.defaults(r.ruleId()).directions()) {
+        maxLenByDirection[d.ordinal()] = Math.max(maxLenByDirection[d.ordinal()], LexiconRail.REGEX_MAX);
+      }
+    }
+    this.automaton = new AhoCorasick(patterns);
+  }
+
+  int maxLen(Direction d) {
+    return maxLenByDirection[d.ordinal()];
+  }
+
+  int size() {
+    return terms.length;
+  }
+
+  private static volatile TermSet shipped;
+
+  /** Every shipped lexicon; built on first use (lexicons are read once per JVM). */
+  static TermSet shipped() {
+    TermSet s = shipped;
+    if (s == null) {
+      synchronized (TermSet.class) {
+        s = shipped;
+        if (s == null) {
+          shipped = s = buildShipped();
+        }
+      }
+    }
+    return s;
+  }
+
+  private static TermSet buildShipped() {
+    Builder b = new Builder();
+    for (String set : PolicyConfig.REGULATED_CLAIM_SETS) {
+      for (String lang : List.of("en", "vi")) {
+        b.lexicon(RuleIds.FORBIDDEN_CLAIM, "claims/" + set + "." + lang + ".txt", set, "regulated " + set + " claim");
+      }
+    }
+    for (String topic : Builder.SHIPPED_TOPICS) {
+      for (String lang : List.of("en", "vi")) {
+        b.lexicon(RuleIds.AVOID_TOPIC, "topics/" + topic + "." + lang + ".txt", topic, "topic to avoid: " + topic);
+      }
+    }
+    for (String lang : List.of("en", "vi")) {
+      b.lexicon(RuleIds.HONESTY, "honesty/" + lang + ".txt", null, "claims to be human / denies being an AI");
+      b.lexicon(RuleIds.FAKE_EXPERIENCE, "fake_experience/" + lang + ".txt", null, "claims personal experience with a product");
+      b.lexicon(RuleIds.PROMPT_INJECTION, "injection/" + lang + ".txt", null, "prompt injection / jailbreak attempt");
+      b.lexicon(EXCEPTION, "exceptions/" + lang + ".txt", null, "innocent phrase");
+    }
+    return b.build();
+  }
+
+  /** Collects terms; {@link #build()} compiles them. */
+  static final class Builder {
+    static final List<String> SHIPPED_TOPICS = List.of("politics", "religion", "gambling");
+    private final Map<String, List<Term>> byNorm = new LinkedHashMap<>();
+    private final List<Regex> regexes = new ArrayList<>();
+    private final List<Near> near = new ArrayList<>();
+
+    void lexicon(String rule, String path, String group, String detail) {
+      List<String> res = new ArrayList<>();
+      for (String entry : Lexicons.load(path)) {
+        if (entry.startsWith(Lexicons.NEAR)) {
+          String[] p = entry.substring(Lexicons.NEAR.length()).split("\u0000", 3);
+          int gap = Integer.parseInt(p[0]);
+          List<String> heads = Lexicons.expand(p[1]);
+          List<String> tails = Lexicons.expand(p[2]);
+          int id = near.size();
+          int maxA = 0;
+          int maxB = 0;
+          for (String a : heads) {
+            maxA = Math.max(maxA, add(rule, a, a, group, detail, id, 0));
+          }
+          for (String b : tails) {
+            maxB = Math.max(maxB, add(rule, b, b, group, detail, id, 1));
+          }
+          near.add(new Near(rule, p[1].trim() + " ... " + p[2].trim(), group, detail, gap,
+              maxA + maxB + (gap + 1) * (MAX_GAP_WORD + 1) + 1));
+          continue;
+        }
+        if (entry.startsWith("re:")) {
+          res.add("(?:" + entry.substring(3).trim() + ")");
+        } else {
+          add(rule, entry, entry, group, detail);
+        }
+      }
+      if (!res.isEmpty()) {
+        regexes.add(new Regex(rule, Pattern.compile(String.join("|", res))));
+      }
+    }
+
+    /** Adds a persona term and its English inflections (cure -> cures, cured, curing). */
+    void withInflections(String rule, String term, String group, String detail) {
+      inflections(rule, term, term, group, detail);
+      // leetspeak '1' folds to 'i', but is also typed for 'l' ("G1owCo"): add the l->i skeleton
+      String li = term.replace('l', 'i').replace('L', 'I');
+      if (!li.equals(term)) {
+        inflections(rule, li, term, group, detail);
+      }
+      // a multi-word term typed without spaces (or with invisible separators): "rẻbèo"
+      if (term.trim().indexOf(' ') > 0) {
+        add(rule, term.replace(" ", ""), term, group, detail);
+      }
+      // a name written in pieces: "GlowCo" is also "Glow Co", "glow co", "Glow-Co"
+      String split = camelSplit(term);
+      if (!split.equals(term)) {
+        inflections(rule, split, term, group, detail);
+      }
+    }
+
+    /** "GlowCo" -> "Glow Co", "iPhone15" -> "i Phone 15": a space at lower-to-upper and letter-digit changes. */
+    static String camelSplit(String term) {
+      StringBuilder sb = new StringBuilder(term.length() + 4);
+      for (int i = 0; i < term.length(); i++) {
+        char c = term.charAt(i);
+        if (i > 0) {
+          char p = term.charAt(i - 1);
+          if ((Character.isUpperCase(c) && Character.isLowerCase(p))
+              || (Character.isDigit(c) && Character.isLetter(p)) || (Character.isLetter(c) && Character.isDigit(p))) {
+            sb.append(' ');
+          }
+        }
+        sb.append(c);
+      }
+      return sb.toString();
+    }
+
+    private void inflections(String rule, String term, String display, String group, String detail) {
+      add(rule, term, display, group, detail);
+      int sp = term.lastIndexOf(' ');
+      String last = term.substring(sp + 1);
+      if (last.length() >= 3 && last.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+        String low = last.toLowerCase(Locale.ROOT);
+        List<String> suffixes = List.of("s", "es", "ed", "ing");
+        if (low.endsWith("e")) {
+          suffixes = List.of("s", "d");
+          add(rule, term.substring(0, term.length() - 1) + "ing", display, group, detail);
+        } else if (low.endsWith("y")) {
+          add(rule, term.substring(0, term.length() - 1) + "ies", display, group, detail);
+        }
+        for (String s : suffixes) {
+          add(rule, term + s, display, group, detail);
+        }
+      }
+    }
+
+    void add(String rule, String raw, String display, String group, String detail) {
+      add(rule, raw, display, group, detail, -1, 0);
+    }
+
+    /** @return the normalised length of the added term (0 when it has nothing to match) */
+    int add(String rule, String raw, String display, String group, String detail, int nearId, int part) {
+      String norm = TextNormalizer.normalize(raw).toString().replace(TextNormalizer.BREAK, ' ').trim();
+      if (norm.isEmpty()) {
+        return 0;
+      }
+      // stretched text has its letter runs collapsed ("guaranteeeed" -> "guaranted"): match that too
+      String collapsed = WordFolds.collapseDoubles(norm);
+      if (!collapsed.equals(norm) && collapsed.length() >= 4) {
+        addKey(collapsed, rule, raw, display, group, detail, nearId, part);
+      }
+      return addKey(norm, rule, raw, display, group, detail, nearId, part);
+    }
+
+    private int addKey(String norm, String rule, String raw, String display, String group, String detail, int nearId, int part) {
+      List<Term> list = byNorm.computeIfAbsent(norm, k -> new ArrayList<>(1));
+      for (Term t : list) {
+        if (t.ruleId().equals(rule) && t.term().equals(display) && t.near() == nearId && t.part() == part) {
+          return norm.length();
+        }
+      }
+      list.add(new Term(rule, display, group, detail, LexiconRail.strictSyllables(raw), nearId, part));
+      return norm.length();
+    }
+
+    TermSet build() {
+      return new TermSet(byNorm, regexes, near);
+    }
+  }
+}

@@ -1,0 +1,317 @@
+package com.personaruntime.guardrails.rails.links;
+
+import com.google.common.net.InternetDomainName;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/*
+ * Links in the ORIGINAL text, found by a hand-written single-pass scanner (no regex):
+ *  - anything starting with a scheme ("http://", "https://", "hxxp://") or "www." up to the next
+ *    whitespace or quote/bracket;
+ *  - bare domains: labels of letters, digits and '-' joined by dots — a real dot, or a disguised
+ *    one ("[.]", "(.)", "[dot]", "(dot)", " dot ") — whose last label is a public suffix per the
+ *    Public Suffix List (through Guava's InternetDomainName, which ships the list) or a reserved
+ *    test TLD (RFC 2606: example, test, invalid, localhost). So "shop.beauty", "a.asia", "x.de"
+ *    are links, while "e.g.", "v1.2", "3.5" or "file.txt" are not.
+ * A link is allowed when its host equals an allowed domain or is a subdomain of one.
+ *
+ * Linear: the scanner never restarts inside a label chain it has read (a bare domain cannot start
+ * after a letter, digit or dot), and a host is checked against the suffix list only when it has
+ * at most 253 characters.
+ */
+public final class Links {
+  /** Reserved TLDs (RFC 2606 / RFC 6761) treated as link TLDs although they are not public suffixes. */
+  private static final Set<String> RESERVED = Set.of("example", "test", "invalid", "localhost", "local");
+  /**
+   * Country-code TLDs that are far more often file extensions in chat ("main.py", "README.md");
+   * a bare two-label name ending in one of them is not taken for a link (with a scheme, "www." or a
+   * path it still is).
+   */
+  private static final Set<String> FILE_LIKE = Set.of("py", "md", "sh", "rs", "pl", "pm", "ps", "so", "mk", "cs", "ts", "js");
+  public static final int MAX_HOST = 253;
+
+  public interface Sink {
+    void found(int start, int end, String host);
+  }
+
+  private Links() {
+  }
+
+  public static void scan(String text, List<String> allowed, Sink sink) {
+    final int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (!Character.isLetterOrDigit(c)) {
+        i++;
+        continue;
+      }
+      char before = i > 0 ? text.charAt(i - 1) : ' ';
+      boolean startOk = !(Character.isLetterOrDigit(before) || before == '@' || before == '.' || before == '_' || before == '-');
+      if (!startOk) {
+        i++;
+        continue;
+      }
+      int schemeEnd = scheme(text, i);
+      if (schemeEnd > 0) {
+        int e = urlEnd(text, schemeEnd);
+        report(text, i, e, hostOf(text.substring(schemeEnd, e)), allowed, sink);
+        i = Math.max(e, i + 1);
+        continue;
+      }
+      int end = bareDomain(text, i, sink == null ? null : allowed, sink);
+      i = Math.max(end, i + 1);
+    }
+  }
+
+  /** End of "http://", "https://", "hxxp(s)://" at i, or -1. */
+  private static final String[] SCHEMES = {"https://", "http://", "hxxps://", "hxxp://"};
+
+  private static int scheme(String text, int i) {
+    char c = text.charAt(i);
+    if (c != 'h' && c != 'H') {
+      return -1;
+    }
+    for (String s : SCHEMES) {
+      if (text.regionMatches(true, i, s, 0, s.length())) {
+        return i + s.length();
+      }
+    }
+    return -1;
+  }
+
+  private static boolean urlChar(char c) {
+    return !(Character.isWhitespace(c) || c == '<' || c == '>' || c == '"' || c == '\'' || c == '(' || c == ')'
+        || c == '[' || c == ']');
+  }
+
+  private static int urlEnd(String text, int from) {
+    int e = from;
+    while (e < text.length() && urlChar(text.charAt(e))) {
+      e++;
+    }
+    return e;
+  }
+
+  private static void report(String text, int s, int e, String host, List<String> allowed, Sink sink) {
+    while (e > s && ".,;:!?".indexOf(text.charAt(e - 1)) >= 0) {
+      e--;
+    }
+    if (e > s && !allowed(host, allowed)) {
+      sink.found(s, e, host);
+    }
+  }
+
+  private static boolean labelChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '-';
+  }
+
+  /** Length of a (possibly disguised) dot at i, or 0. */
+  public static int dot(String text, int i) {
+    int n = text.length();
+    char c = text.charAt(i);
+    if (c == '.') {
+      return 1;
+    }
+    if (c == '[' || c == '(') {
+      char close = c == '[' ? ']' : ')';
+      if (i + 2 < n && text.charAt(i + 1) == '.' && text.charAt(i + 2) == close) {
+        return 3;
+      }
+      if (i + 4 < n && text.regionMatches(true, i + 1, "dot", 0, 3) && text.charAt(i + 4) == close) {
+        return 5;
+      }
+    }
+    if (c == ' ') {
+      if (i + 1 < n && (text.charAt(i + 1) | 0x20) == 'd' && text.regionMatches(true, i, " dot ", 0, 5)) {
+        return 5;
+      }
+      if (i + 1 < n && (text.charAt(i + 1) == '[' || text.charAt(i + 1) == '(')) {
+        int d = dot(text, i + 1);
+        if (d > 1) {
+          return 1 + d + (i + 1 + d < n && text.charAt(i + 1 + d) == ' ' ? 1 : 0);
+        }
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Reads a label chain starting at i; reports it when it is a domain outside the allow-list.
+   *
+   * @return the index after the chain (where scanning resumes)
+   */
+  private static int bareDomain(String text, int i, List<String> allowed, Sink sink) {
+    final int n = text.length();
+    // fast path: most words are not followed by a (disguised) dot
+    int first = i;
+    while (first < n && labelChar(text.charAt(first))) {
+      first++;
+    }
+    if (first >= n || dot(text, first) == 0) {
+      return first;
+    }
+    StringBuilder host = new StringBuilder();
+    int k = i;
+    int labels = 0;
+    int lastLabelStart = -1;
+    int lastLabelEnd = -1;
+    boolean tooLong = false;
+    boolean www = false;
+    boolean disguised = false;
+    while (true) {
+      int ls = k;
+      while (k < n && labelChar(text.charAt(k))) {
+        k++;
+      }
+      if (k == ls) {
+        break;
+      }
+      labels++;
+      lastLabelStart = ls;
+      lastLabelEnd = k;
+      if (!tooLong) {
+        if (host.length() + (k - ls) + 1 > MAX_HOST) {
+          tooLong = true;
+        } else {
+          if (host.length() > 0) {
+            host.append('.');
+          }
+          host.append(text, ls, k);
+        }
+      }
+      if (labels == 1 && k - ls == 3 && text.regionMatches(true, ls, "www", 0, 3)) {
+        www = true;
+      }
+      if (k >= n) {
+        break;
+      }
+      int d = dot(text, k);
+      if (d == 0 || k + d >= n || !labelChar(text.charAt(k + d))) {
+        break;
+      }
+      if (d > 1) {
+        disguised = true;
+      }
+      k += d;
+    }
+    int end = lastLabelEnd;
+    if (labels < 2 || tooLong) {
+      return end;
+    }
+    // the character after the chain must not continue a word (e.g. "a.b@c" is an e-mail)
+    if (end < n && (text.charAt(end) == '@' || text.charAt(end) == '_')) {
+      return end;
+    }
+    String tld = text.substring(lastLabelStart, lastLabelEnd);
+    boolean path = end < n && text.charAt(end) == '/';
+    if (!www && !path && !disguised && isTitleCase(tld)) {
+      return end; // "Hello.World" / "xong.Bạn": a missing space after a sentence, not a link
+    }
+    String h = host.toString().toLowerCase(Locale.ROOT);
+    if (!isDomain(h)) {
+      return end;
+    }
+    String lowTld = tld.toLowerCase(Locale.ROOT);
+    if (!www && !path && labels == 2 && FILE_LIKE.contains(lowTld)) {
+      return end;
+    }
+    int e = path ? urlEnd(text, end) : end;
+    if (h.startsWith("www.")) {
+      h = h.substring(4);
+    }
+    report(text, i, e, h, allowed, sink);
+    return e;
+  }
+
+  private static boolean isTitleCase(String s) {
+    if (s.length() < 2 || !Character.isUpperCase(s.charAt(0))) {
+      return false;
+    }
+    for (int k = 1; k < s.length(); k++) {
+      if (!Character.isLowerCase(s.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when {@code host} (lower case) ends in a public suffix of the PSL, or a reserved TLD, below at least one label. */
+  public static boolean isDomain(String host) {
+    int lastDot = host.lastIndexOf('.');
+    if (lastDot <= 0 || lastDot == host.length() - 1) {
+      return false;
+    }
+    String tld = host.substring(lastDot + 1);
+    for (int k = 0; k < tld.length(); k++) {
+      if (Character.isDigit(tld.charAt(k))) {
+        return false;
+      }
+    }
+    if (RESERVED.contains(tld)) {
+      return true;
+    }
+    try {
+      InternetDomainName d = InternetDomainName.from(host);
+      return d.isUnderPublicSuffix();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return false;
+    }
+  }
+
+  /** The host of a link text (after the scheme, if any): disguised dots undone, user info, port, path and "www." removed. */
+  public static String hostOf(String rest) {
+    StringBuilder sb = new StringBuilder();
+    int n = rest.length();
+    for (int k = 0; k < n && sb.length() <= MAX_HOST; ) {
+      char c = rest.charAt(k);
+      if (c == '/' || c == '?' || c == '#') {
+        break;
+      }
+      if (c == '@') {
+        sb.setLength(0);
+        k++;
+        continue;
+      }
+      int d = c == '.' ? 1 : (c == '[' || c == '(' || c == ' ') ? dot(rest, k) : 0;
+      if (d > 0) {
+        sb.append('.');
+        k += d;
+        continue;
+      }
+      sb.append(Character.toLowerCase(c));
+      k++;
+    }
+    String s = sb.toString();
+    int colon = s.indexOf(':');
+    if (colon >= 0) {
+      s = s.substring(0, colon);
+    }
+    while (s.endsWith(".")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    if (s.startsWith("www.")) {
+      s = s.substring(4);
+    }
+    return s;
+  }
+
+  public static String host(String link) {
+    String s = link;
+    int scheme = s.indexOf("://");
+    if (scheme >= 0) {
+      s = s.substring(scheme + 3);
+    }
+    return hostOf(s);
+  }
+
+  public static boolean allowed(String host, List<String> allowed) {
+    for (String d : allowed) {
+      if (host.equals(d) || host.endsWith("." + d)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

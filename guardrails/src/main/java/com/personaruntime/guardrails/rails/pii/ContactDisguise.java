@@ -1,0 +1,213 @@
+package com.personaruntime.guardrails.rails.pii;
+
+import com.personaruntime.guardrails.RuleIds;
+import com.personaruntime.guardrails.rails.links.Links;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/*
+ * E-mail addresses in disguise: "linh @ g mail . com", "linh (at) gmail (dot) com",
+ * "linh at gmail dot com", "linh[at]gmail[.]com", "linh a còng gmail chấm com".
+ *
+ * An at-marker ('@' or '＠' with spaces, "(at)", "[at]", "{at}", "<at>", "a còng", or the bare word
+ * "at") is followed by labels joined by dot-markers ('.', "[.]", "(.)", "(dot)", "[dot]", " dot ",
+ * " chấm ", with spaces around allowed). With a strong marker a label may be split in two pieces
+ * ("g mail"); with the bare word "at" it may not. The host must end in a public suffix
+ * (Links.isDomain, the Public Suffix List), so "meet at noon. Then" is not an address.
+ *
+ * Linear: each at-marker reads a bounded window (64 chars back, 96 forward).
+ */
+final class ContactDisguise {
+  private static final int BACK = 64;
+  private static final int FORWARD = 96;
+
+  private ContactDisguise() {
+  }
+
+  static void emails(String text, List<int[]> spans, Pii.Sink sink) {
+    int n = text.length();
+    List<int[]> found = new ArrayList<>();
+    int floor = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c != '@' && c != '\uFF20' && c != '(' && c != '[' && c != '{' && c != '<' && c != ' ') {
+        continue;
+      }
+      int[] marker = atMarker(text, i);
+      if (marker == null) {
+        continue;
+      }
+      int mEnd = marker[0];
+      boolean strong = marker[1] == 1;
+      // local part: the token right before the marker (spaces skipped)
+      int le = i;
+      while (le > floor && text.charAt(le - 1) == ' ') {
+        le--;
+      }
+      int ls = le;
+      while (ls > floor && le - ls < BACK && Pii.isLocal(text.charAt(ls - 1))) {
+        ls--;
+      }
+      while (ls < le && text.charAt(ls) == '.') {
+        ls++;
+      }
+      if (ls == le) {
+        continue;
+      }
+      int end = domain(text, mEnd, strong, host -> Links.isDomain(host));
+      if (end < 0) {
+        continue;
+      }
+      if (Pii.overlaps(spans, ls, end)) {
+        continue;
+      }
+      found.add(new int[] {ls, end});
+      sink.found(RuleIds.PII_EMAIL, ls, end, "e-mail address (disguised)");
+      floor = end;
+      i = end - 1;
+    }
+    if (!found.isEmpty()) {
+      spans.addAll(found);
+      spans.sort((a, b) -> Integer.compare(a[0], b[0]));
+    }
+  }
+
+  /** At-marker starting at i: {end, strong?1:0}, or null. */
+  static int[] atMarker(String text, int i) {
+    int n = text.length();
+    char c = text.charAt(i);
+    if (c == '@' || c == '\uFF20') {
+      boolean spaced = (i > 0 && text.charAt(i - 1) == ' ') || (i + 1 < n && text.charAt(i + 1) == ' ');
+      return spaced ? new int[] {i + 1, 1} : null; // a plain "a@b.c" is the plain scanner's
+    }
+    if (c == '(' || c == '[' || c == '{' || c == '<') {
+      char close = c == '(' ? ')' : c == '[' ? ']' : c == '{' ? '}' : '>';
+      if (i + 3 < n && text.regionMatches(true, i + 1, "at", 0, 2) && text.charAt(i + 3) == close) {
+        return new int[] {i + 4, 1};
+      }
+      if (i + 2 < n && text.charAt(i + 1) == '@' && text.charAt(i + 2) == close) {
+        return new int[] {i + 3, 1};
+      }
+      return null;
+    }
+    // c == ' ': " at ", " a còng ", " a cong ", " acong "
+    if (i + 1 >= n || (text.charAt(i + 1) | 0x20) != 'a') {
+      return null;
+    }
+    for (String w : new String[] {" a còng ", " a cong ", " acong ", " a c\u00f2ng "}) {
+      if (text.regionMatches(true, i, w, 0, w.length())) {
+        return new int[] {i + w.length(), 1};
+      }
+    }
+    if (text.regionMatches(true, i, " at ", 0, 4)) {
+      return new int[] {i + 4, 0};
+    }
+    return null;
+  }
+
+  /** Dot-marker at i (spaces around allowed): its end, or -1. */
+  static int dotMarker(String text, int i) {
+    int n = text.length();
+    int k = i;
+    while (k < n && text.charAt(k) == ' ' && k - i < 2) {
+      k++;
+    }
+    if (k >= n) {
+      return -1;
+    }
+    int e = -1;
+    char c = text.charAt(k);
+    if (c == '.' || c == '\u3002' || c == '\uFF0E') {
+      e = k + 1;
+    } else if (c == '(' || c == '[' || c == '{' || c == '<') {
+      char close = c == '(' ? ')' : c == '[' ? ']' : c == '{' ? '}' : '>';
+      if (k + 2 < n && text.charAt(k + 1) == '.' && text.charAt(k + 2) == close) {
+        e = k + 3;
+      } else if (k + 4 < n && text.regionMatches(true, k + 1, "dot", 0, 3) && text.charAt(k + 4) == close) {
+        e = k + 5;
+      }
+    } else if (k > i) {
+      for (String w : new String[] {"dot ", "chấm ", "cham "}) {
+        if (text.regionMatches(true, k, w, 0, w.length())) {
+          return k + w.length();
+        }
+      }
+    }
+    if (e < 0) {
+      return -1;
+    }
+    // spaces after the dot only when there were spaces before it ("gmail . com", not "this. Com")
+    int before = k - i;
+    int after = 0;
+    while (e < n && text.charAt(e) == ' ' && after < 2) {
+      e++;
+      after++;
+    }
+    if (after > 0 && before == 0) {
+      return -1;
+    }
+    return e;
+  }
+
+  interface HostCheck {
+    boolean ok(String host);
+  }
+
+  /** Reads labels and dot-markers from {@code from}; returns the end of the last valid TLD, or -1. */
+  static int domain(String text, int from, boolean strong, HostCheck check) {
+    int n = text.length();
+    int limit = Math.min(n, from + FORWARD);
+    int k = from;
+    while (k < limit && text.charAt(k) == ' ' && k - from < 2) {
+      k++;
+    }
+    StringBuilder host = new StringBuilder();
+    int labels = 0;
+    int best = -1;
+    while (k < limit) {
+      // one label: a token, or (strong marker) two tokens joined by one space ("g mail")
+      int ts = k;
+      while (k < limit && Pii.isLabelChar(text.charAt(k))) {
+        k++;
+      }
+      if (k == ts) {
+        break;
+      }
+      String label = text.substring(ts, k);
+      if (strong && labels == 0 && k + 1 < limit && text.charAt(k) == ' ' && Pii.isLabelChar(text.charAt(k + 1))
+          && dotMarker(text, k) < 0) {
+        int t2 = k + 1;
+        int k2 = t2;
+        while (k2 < limit && Pii.isLabelChar(text.charAt(k2))) {
+          k2++;
+        }
+        if (dotMarker(text, k2) > 0 && k2 - ts <= 24) {
+          label = label + text.substring(t2, k2);
+          k = k2;
+        }
+      }
+      if (host.length() > 0) {
+        host.append('.');
+      }
+      host.append(label.toLowerCase(Locale.ROOT));
+      labels++;
+      if (labels >= 2 && check.ok(host.toString())) {
+        best = k;
+      }
+      int d = dotMarker(text, k);
+      if (d < 0 || d >= limit || !Pii.isLabelChar(text.charAt(d))) {
+        break;
+      }
+      String dotText = text.substring(k, d).toLowerCase(Locale.ROOT);
+      if (!strong && !(dotText.contains("dot") || dotText.contains("chấm") || dotText.contains("cham"))) {
+        // after the bare word "at", only a spelled-out dot makes an address ("at gmail dot com"), so
+        // "order at glowshop.beauty" and "deal at cheap-serum[.]shop" stay links
+        break;
+      }
+      k = d;
+    }
+    return best;
+  }
+}

@@ -1,0 +1,432 @@
+package com.personaruntime.guardrails.rails.pii;
+
+import com.personaruntime.guardrails.RuleIds;
+import com.personaruntime.guardrails.text.TextNormalizer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/*
+ * PII detectors over the ORIGINAL text, written as hand-made single-pass scanners (no regex), so
+ * every detector is linear in the text whatever it holds ("@" + 19,999 letters, 20,000 digits).
+ *
+ * E-mail: every '@' is expanded left over local-part characters (at most 64, RFC 5321 4.5.3.1.1)
+ * and right over domain characters (at most 255); the domain must be dot-separated labels ending
+ * in an alphabetic label of two or more letters. Disguised forms are handled by ContactDisguise.
+ *
+ * Numbers: digit groups joined by at most two separator characters (" ", ".", "-", "(", ")", at
+ * most one of " .-", never ". " — so no match crosses a sentence end) form a chain. From each
+ * group of a chain the longest run of groups (at most 19 digits) that is a Luhn-valid card
+ * (13-19 digits, single space/hyphen separators), a Vietnamese citizen id (12 digits, province
+ * 001-096), or a phone number (Vietnamese mobile/landline with 0, +84 or 0084; "+CC ..." with 9-15
+ * digits; North American 3-3-4) is reported. Groups per start are bounded, so this is linear.
+ *
+ * Identifiers are not phone numbers: a chain glued to letters ("DH0912345678", GUID parts such as
+ * "a716-446655440000"), preceded by '#', or right after an identifier word ("order", "mã đơn",
+ * "tracking", "SKU"...) is skipped unless it carries a phone prefix ('+' or "(+").
+ */
+public final class Pii {
+  /** Longest original span a PII match can have; the streaming guard holds back at least this much. */
+  public static final int MAX_SPAN = 40;
+  public static final int MAX_LOCAL = 64;
+  public static final int MAX_DOMAIN = 255;
+
+  public interface Sink {
+    void found(String ruleId, int start, int end, String kind);
+  }
+
+  private Pii() {
+  }
+
+  public static void scan(String text, boolean email, boolean phone, boolean card, boolean vnId, Sink sink) {
+    List<int[]> spans = new ArrayList<>();
+    if (email) {
+      emails(text, spans, sink);
+      ContactDisguise.emails(text, spans, sink);
+    }
+    if (phone || card || vnId) {
+      numbers(text, phone, card, vnId, spans, sink);
+    }
+  }
+
+  // ------------------------------------------------------------------ e-mail
+
+  public static boolean isLocal(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  }
+
+  public static boolean isLabelChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  }
+
+  private static boolean isAlpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static void emails(String text, List<int[]> spans, Sink sink) {
+    final int n = text.length();
+    int from = 0;
+    int floor = 0;
+    int at;
+    while ((at = text.indexOf('@', from)) >= 0) {
+      from = at + 1;
+      int s = at;
+      while (s > floor && at - s < MAX_LOCAL && isLocal(text.charAt(s - 1))) {
+        s--;
+      }
+      if (s == at) {
+        continue;
+      }
+      int end = domainEnd(text, at + 1, n);
+      if (end < 0) {
+        continue;
+      }
+      // a local part may not start with a dot
+      while (s < at && text.charAt(s) == '.') {
+        s++;
+      }
+      if (s == at) {
+        continue;
+      }
+      spans.add(new int[] {s, end});
+      sink.found(RuleIds.PII_EMAIL, s, end, "e-mail address");
+      from = Math.max(from, end);
+      floor = end;
+    }
+  }
+
+  /**
+   * End (exclusive) of the domain starting at {@code d}: labels of [A-Za-z0-9-] separated by single
+   * dots, the last one alphabetic with at least two letters; -1 when there is none. Reads at most
+   * {@link #MAX_DOMAIN} characters.
+   */
+  public static int domainEnd(CharSequence text, int d, int n) {
+    int best = -1;
+    int labels = 0;
+    int i = d;
+    int limit = Math.min(n, d + MAX_DOMAIN);
+    while (i < limit) {
+      int ls = i;
+      boolean alpha = true;
+      while (i < limit && isLabelChar(text.charAt(i))) {
+        alpha &= isAlpha(text.charAt(i));
+        i++;
+      }
+      if (i == ls) {
+        break;
+      }
+      labels++;
+      if (labels >= 2 && alpha && i - ls >= 2) {
+        best = i;
+      }
+      if (i < limit && text.charAt(i) == '.' && i + 1 < limit && isLabelChar(text.charAt(i + 1))) {
+        i++;
+      } else {
+        break;
+      }
+    }
+    return best;
+  }
+
+  // ------------------------------------------------------------------ numbers
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isJoinerChar(char c) {
+    return c == ' ' || c == '.' || c == '-' || c == '(' || c == ')';
+  }
+
+  /** True when the separator text[s, e) may join two digit groups of one number. */
+  private static boolean validJoiner(String text, int s, int e) {
+    int len = e - s;
+    if (len < 1 || len > 2) {
+      return false;
+    }
+    int plain = 0;
+    int paren = 0;
+    for (int k = s; k < e; k++) {
+      char c = text.charAt(k);
+      if (c == '(' || c == ')') {
+        paren++;
+      } else if (c == ' ' || c == '.' || c == '-') {
+        plain++;
+      } else {
+        return false;
+      }
+    }
+    return plain <= 1 && paren <= 1;
+  }
+
+  private static final String[] ID_WORDS = {
+      "order", "invoice", "tracking", "sku", "serial", "ref", "ticket", "booking", "transaction", "uuid", "guid",
+      "ma don", "don hang", "van don", "hoa don", "ma sp", "ma san pham", "ma so don", "giao dich", "ma ve", "so seri"};
+
+  private static void numbers(String text, boolean phone, boolean card, boolean vnId, List<int[]> spans, Sink sink) {
+    final int n = text.length();
+    int[] gs = new int[8];
+    int[] ge = new int[8];
+    int i = 0;
+    while (i < n) {
+      if (!isDigit(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      // build the chain of digit groups starting here
+      int g = 0;
+      int j = i;
+      while (true) {
+        int s = j;
+        while (j < n && isDigit(text.charAt(j))) {
+          j++;
+        }
+        if (g == gs.length) {
+          gs = java.util.Arrays.copyOf(gs, g * 2);
+          ge = java.util.Arrays.copyOf(ge, g * 2);
+        }
+        gs[g] = s;
+        ge[g] = j;
+        g++;
+        int k = j;
+        while (k < n && k - j < 3 && isJoinerChar(text.charAt(k))) {
+          k++;
+        }
+        if (k < n && k > j && isDigit(text.charAt(k)) && validJoiner(text, j, k)) {
+          j = k;
+        } else {
+          break;
+        }
+      }
+      int chainEnd = ge[g - 1];
+      chain(text, gs, ge, g, phone, card, vnId, spans, sink);
+      i = chainEnd;
+    }
+  }
+
+  private static void chain(String text, int[] gs, int[] ge, int g, boolean phone, boolean card, boolean vnId,
+      List<int[]> spans, Sink sink) {
+    // prefix: "+", "(+", "(" directly before the first group
+    int first = gs[0];
+    boolean plus = first > 0 && text.charAt(first - 1) == '+';
+    int chainStart = first;
+    if (plus) {
+      chainStart--;
+      if (chainStart > 0 && text.charAt(chainStart - 1) == '(') {
+        chainStart--;
+      }
+    } else if (first > 0 && text.charAt(first - 1) == '(') {
+      chainStart--;
+    }
+    int after = ge[g - 1];
+    if (glued(text, chainStart, after) && !plus) {
+      return;
+    }
+    int total = 0;
+    for (int k = 0; k < g && total < 9; k++) {
+      total += ge[k] - gs[k];
+    }
+    if (total < 9) {
+      return; // prices, sizes, dates: no detector matches fewer than 9 digits
+    }
+    if (!plus && identifierContext(text, chainStart)) {
+      return;
+    }
+    char[] digits = new char[20];
+    int gi = 0;
+    while (gi < g) {
+      int nd = 0;
+      int bestEnd = -1;
+      String bestRule = null;
+      String bestKind = null;
+      for (int j = gi; j < g; j++) {
+        int len = ge[j] - gs[j];
+        if (nd + len > 19) {
+          break;
+        }
+        for (int k = gs[j]; k < ge[j]; k++) {
+          digits[nd++] = text.charAt(k);
+        }
+        boolean groupPlus = gi == 0 && plus;
+        String rule = null;
+        String kind = null;
+        if (card && nd >= 13 && luhnDigits(digits, nd) && joinersAre(text, ge, gs, gi, j, " -")) {
+          rule = RuleIds.PII_CARD;
+          kind = "payment card number";
+        } else if (vnId && nd == 12 && !groupPlus && digits[0] == '0' && province(digits) && joinersAre(text, ge, gs, gi, j, " .")
+            && !(gs[gi] > 0 && (text.charAt(gs[gi] - 1) == '.' || text.charAt(gs[gi] - 1) == '-'))) {
+          rule = RuleIds.PII_VN_ID;
+          kind = "Vietnamese citizen ID number";
+        } else if (phone && isPhone(text, digits, nd, groupPlus, gs, ge, gi, j)) {
+          rule = RuleIds.PII_PHONE;
+          kind = "phone number";
+        }
+        if (rule != null) {
+          bestEnd = j;
+          bestRule = rule;
+          bestKind = kind;
+        }
+      }
+      if (bestRule != null) {
+        int s = gi == 0 && (plus || bestRule.equals(RuleIds.PII_PHONE)) ? chainStart : gs[gi];
+        int e = ge[bestEnd];
+        if (!overlaps(spans, s, e)) {
+          sink.found(bestRule, s, e, bestKind);
+        }
+        gi = bestEnd + 1;
+      } else {
+        gi++;
+      }
+    }
+  }
+
+  /** True when the chain [s, e) is part of a longer token: letters glued on, or "x-123"/"123-x" identifier parts. */
+  private static boolean glued(String text, int s, int e) {
+    if (s > 0) {
+      char b = text.charAt(s - 1);
+      if (Character.isLetterOrDigit(b) || b == '_' || b == '#' || b == '@' || b == '/' || b == '=' || b == '&') {
+        return true;
+      }
+      if ((b == '-' || b == '.' || b == ':') && s > 1 && Character.isLetterOrDigit(text.charAt(s - 2))) {
+        return true;
+      }
+    }
+    if (e < text.length()) {
+      char a = text.charAt(e);
+      if (Character.isLetter(a) || a == '_' || a == '@') {
+        return true;
+      }
+      if ((a == '-' || a == '/' || a == '.') && e + 1 < text.length() && Character.isLetterOrDigit(text.charAt(e + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when one of the few words before {@code s} names an identifier (order, invoice, mã đơn...). */
+  private static boolean identifierContext(String text, int s) {
+    int from = Math.max(0, s - 24);
+    StringBuilder sb = new StringBuilder(s - from);
+    for (int k = from; k < s; k++) {
+      char c = text.charAt(k);
+      if (c == '\n' || c == '.' && k + 1 < s && text.charAt(k + 1) == ' ') {
+        sb.setLength(0);
+        continue;
+      }
+      String f = TextNormalizer.fold(c);
+      sb.append(f.isEmpty() ? "" : f);
+    }
+    String before = sb.toString();
+    for (String w : ID_WORDS) {
+      int p = before.lastIndexOf(w);
+      if (p >= 0 && (p == 0 || !Character.isLetter(before.charAt(p - 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean joinersAre(String text, int[] ge, int[] gs, int from, int to, String allowed) {
+    for (int k = from; k < to; k++) {
+      if (gs[k + 1] - ge[k] != 1 || allowed.indexOf(text.charAt(ge[k])) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean province(char[] d) {
+    int p = (d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0');
+    return p >= 1 && p <= 96;
+  }
+
+  private static boolean isPhone(String text, char[] d, int nd, boolean plus, int[] gs, int[] ge, int from, int to) {
+    if (nd < 9 || nd > 15) {
+      return false;
+    }
+    int k = 0;
+    boolean vn = false;
+    if (plus && d[0] == '8' && d[1] == '4') {
+      k = 2;
+      vn = true;
+    } else if (!plus && nd > 4 && d[0] == '0' && d[1] == '0' && d[2] == '8' && d[3] == '4') {
+      k = 4;
+      vn = true;
+    } else if (plus) {
+      return d[0] != '0';
+    }
+    if (vn && k < nd && d[k] == '0') {
+      k++;
+    } else if (!vn) {
+      if (d[0] == '0') {
+        k = 1;
+        vn = true;
+      }
+    }
+    if (vn) {
+      int rest = nd - k;
+      if (rest <= 0) {
+        return false;
+      }
+      char c = d[k];
+      return (rest == 9 && (c == '3' || c == '5' || c == '7' || c == '8' || c == '9')) || (rest == 10 && c == '2');
+    }
+    // North American 3-3-4 with separators: (212) 555-1234, 212-555-1234, 212.555.1234
+    if (nd == 10 && to - from == 2 && d[0] >= '2' && d[0] <= '9'
+        && ge[from] - gs[from] == 3 && ge[from + 1] - gs[from + 1] == 3 && ge[to] - gs[to] == 4) {
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean luhnDigits(char[] d, int n) {
+    int sum = 0;
+    boolean dbl = false;
+    for (int i = n - 1; i >= 0; i--) {
+      int v = d[i] - '0';
+      if (dbl) {
+        v *= 2;
+        if (v > 9) {
+          v -= 9;
+        }
+      }
+      sum += v;
+      dbl = !dbl;
+    }
+    return sum % 10 == 0;
+  }
+
+  /** Binary search over the e-mail spans (ascending, disjoint). */
+  public static boolean overlaps(List<int[]> spans, int s, int e) {
+    int lo = 0;
+    int hi = spans.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int[] sp = spans.get(mid);
+      if (sp[0] >= e) {
+        hi = mid - 1;
+      } else if (sp[1] <= s) {
+        lo = mid + 1;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public static boolean luhn(String s) {
+    char[] d = new char[20];
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (n == 20) {
+          return false;
+        }
+        d[n++] = c;
+      }
+    }
+    return n >= 13 && n <= 19 && luhnDigits(d, n);
+  }
+}

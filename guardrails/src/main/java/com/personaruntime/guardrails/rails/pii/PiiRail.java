@@ -1,0 +1,44 @@
+package com.personaruntime.guardrails.rails.pii;
+
+import com.personaruntime.guardrails.Direction;
+import com.personaruntime.guardrails.Finding;
+import com.personaruntime.guardrails.RuleIds;
+import com.personaruntime.guardrails.rails.Rail;
+import com.personaruntime.guardrails.rails.RailContext;
+import com.personaruntime.guardrails.rails.RailInput;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Personal data, redacted in both directions: rules {@code pii.email} (plain and disguised forms),
+ * {@code pii.phone}, {@code pii.card}, {@code pii.vn_id}. Hand-written linear scanners over the
+ * original text ({@link Pii}); its span is {@link Pii#MAX_SPAN} original characters.
+ */
+public final class PiiRail extends Rail {
+  public PiiRail(RailContext policy) {
+    super(policy, "pii", SpanUnit.ORIGINAL, RuleIds.PII_EMAIL, RuleIds.PII_PHONE, RuleIds.PII_CARD, RuleIds.PII_VN_ID);
+  }
+
+  @Override
+  public int maxSpan(Direction d) {
+    return activeFor(d) ? Pii.MAX_SPAN : 0;
+  }
+
+  @Override
+  public void check(RailInput in, List<Finding> out) {
+    Direction dir = in.dir();
+    String text = in.text();
+    boolean email = policy.active(RuleIds.PII_EMAIL, dir);
+    String placeholder = policy.redaction(in.ctx());
+    List<String> publicEmails = policy.config().publicEmails();
+    Pii.scan(text, email, policy.active(RuleIds.PII_PHONE, dir), policy.active(RuleIds.PII_CARD, dir),
+        policy.active(RuleIds.PII_VN_ID, dir), (rule, s, e, kind) -> {
+          // The brand's own public addresses are contact details the persona may give out.
+          if (rule.equals(RuleIds.PII_EMAIL) && dir == Direction.OUTPUT
+              && publicEmails.contains(text.substring(s, e).toLowerCase(Locale.ROOT))) {
+            return;
+          }
+          out.add(policy.finding(rule, s, e, "Personal data (" + kind + ") redacted", placeholder));
+        });
+  }
+}

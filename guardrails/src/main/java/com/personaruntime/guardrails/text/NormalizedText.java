@@ -1,0 +1,51 @@
+package com.personaruntime.guardrails.text;
+
+/** The result of {@link TextNormalizer#normalize}: folded chars plus a map back to the original. */
+public final class NormalizedText {
+  public final CharSequence original;
+  public final char[] chars;
+  private final int length;
+  private final int[] origStart;
+  private final int[] origEnd;
+  /** original offsets just after each hard (sentence) break */
+  public final int[] breakEnds;
+  /** original offset before which the normalised form cannot change when text is appended */
+  public final int stableOrig;
+
+  public NormalizedText(CharSequence original, char[] chars, int length, int[] origStart, int[] origEnd, int[] breakEnds, int stableOrig) {
+    this.original = original;
+    this.chars = chars;
+    this.length = length;
+    this.origStart = origStart;
+    this.origEnd = origEnd;
+    this.breakEnds = breakEnds;
+    this.stableOrig = stableOrig;
+  }
+
+  public int length() {
+    return length;
+  }
+
+  /** @return original start offset of normalised char {@code i} */
+  public int origStart(int i) {
+    return origStart[i];
+  }
+
+  /** @return original end offset (exclusive) of normalised char {@code i} */
+  public int origEnd(int i) {
+    return origEnd[i];
+  }
+
+  public boolean boundaryBefore(int i) {
+    return i <= 0 || chars[i - 1] == ' ' || chars[i - 1] == TextNormalizer.BREAK;
+  }
+
+  public boolean boundaryAfter(int end) {
+    return end >= length || chars[end] == ' ' || chars[end] == TextNormalizer.BREAK;
+  }
+
+  @Override
+  public String toString() {
+    return new String(chars, 0, length);
+  }
+}

@@ -1,0 +1,403 @@
+package com.personaruntime.guardrails.text;
+
+import java.util.Set;
+
+/*
+ * Word-level folds of the normaliser, each undoing one way people disguise words. A word is given
+ * as folded chars (lower case, no diacritics) with, per char, the index of the unit it came from,
+ * so every output char still maps back to the original text. All folds are linear in the word.
+ *
+ *  - stretched letters: a run of three or more of the same letter becomes one ("cuuuure",
+ *    "chữaaaa"); terms with a double letter also get a collapsed variant (TermSet), so
+ *    "guaranteeeed" still meets "guaranteed".
+ *  - raw VNI keystrokes: tone/modifier digits after a vowel are dropped when what is left is a
+ *    Vietnamese syllable ("chu74a" -> "chua", "kho3i" -> "khoi").
+ *  - raw Telex keystrokes: modifier letters (aa ee oo dd, w after a/o/u) and the tone key (s f r x j
+ *    after the vowel) are dropped when the word shows a Telex signal and what is left is a
+ *    Vietnamese syllable ("chuwxa" -> "chua", "khoir" -> "khoi", "ddieemr" -> "diem").
+ *  - teencode letter swaps: final j -> i ("khỏj"), initial dz -> d; in words typed with
+ *    Vietnamese diacritics also initial z -> d ("zứt"), f -> ph ("fải"), w -> qu ("wá"),
+ *    p -> b ("pèo"), j -> gi ("jờ"), k -> c before a/o/u ("kái").
+ */
+public final class WordFolds {
+  private static final String[] INITIALS = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+      "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", ""};
+  private static final Set<String> NUCLEI = Set.of("a", "e", "i", "o", "u", "y", "ai", "ao", "au", "ay", "eo", "eu", "ia",
+      "ie", "iu", "oa", "oe", "oi", "ua", "ue", "ui", "uo", "uu", "uy", "ya", "ye", "yeu", "ieu", "oai", "oao", "oay",
+      "oeo", "uay", "uoi", "uou", "uya", "uye", "uyu", "uai");
+  private static final String[] FINALS = {"ng", "nh", "ch", "c", "m", "n", "p", "t", ""};
+  /** Nuclei that end in a glide (i, o, u, y) or "ia": they take no final consonant. */
+  private static final Set<String> OPEN_ONLY = Set.of("ai", "ao", "au", "ay", "eo", "eu", "iu", "oi", "ui", "uu", "ia",
+      "oai", "oao", "oay", "oeo", "uay", "uoi", "uou", "uyu", "yeu", "ieu", "uai", "uya", "ya");
+  /** English words that look like a Telex syllable with a tone key ("her" = "he" + r). */
+  private static final Set<String> TELEX_STOP = Set.of("her", "car", "bar", "jar", "tar", "mix", "box", "tax", "max",
+      "sex", "six", "fix", "fax", "wax", "hex", "lax", "tux", "of", "if", "or", "nor", "per", "ref", "chef", "beef",
+      "roof", "leaf", "chief", "deaf", "loaf", "thief", "reef", "door", "poor", "moor", "boor", "tour", "sour", "pour",
+      "hour", "four", "your", "our", "sir", "stir", "fur", "cur", "bur", "pair", "hair", "air", "fair", "lair", "tier",
+      "pier", "beer", "deer", "peer", "seer", "cheer", "steer", "near", "hear", "dear", "gear", "tear", "year", "bear",
+      "pear", "wear", "clear", "ear", "oar", "boar", "roar", "soar", "hoax", "coax", "mar", "oaf", "oof", "huh",
+      "nix", "mux", "lux", "pax", "sax", "vex", "hoar", "dour", "liar", "tsar", "cigar");
+
+  private WordFolds() {
+  }
+
+  public static boolean vowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+  }
+
+  /** True when {@code s} (folded, lower case) is a Vietnamese syllable: initial + nucleus + final. */
+  public static boolean syllable(CharSequence s) {
+    int n = s.length();
+    if (n == 0 || n > 7) {
+      return false;
+    }
+    for (String ini : INITIALS) {
+      if (!startsWith(s, ini)) {
+        continue;
+      }
+      for (String fin : FINALS) {
+        int ns = ini.length();
+        int ne = n - fin.length();
+        if (ne <= ns || !endsWith(s, fin)) {
+          continue;
+        }
+        String nucleus = s.subSequence(ns, ne).toString();
+        if (NUCLEI.contains(nucleus) && (fin.isEmpty() || !OPEN_ONLY.contains(nucleus))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWith(CharSequence s, String p) {
+    if (p.length() > s.length()) {
+      return false;
+    }
+    for (int i = 0; i < p.length(); i++) {
+      if (s.charAt(i) != p.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean endsWith(CharSequence s, String p) {
+    int o = s.length() - p.length();
+    if (o < 0) {
+      return false;
+    }
+    for (int i = 0; i < p.length(); i++) {
+      if (s.charAt(o + i) != p.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A word being folded: chars and, per char, its unit index. */
+  public static final class Word {
+    char[] c = new char[16];
+    int[] u = new int[16];
+    int n;
+
+    void reset() {
+      n = 0;
+    }
+
+    void add(char ch, int unit) {
+      if (n == c.length) {
+        c = java.util.Arrays.copyOf(c, n * 2);
+        u = java.util.Arrays.copyOf(u, n * 2);
+      }
+      c[n] = ch;
+      u[n] = unit;
+      n++;
+    }
+
+    String str() {
+      return new String(c, 0, n);
+    }
+
+    /** Keeps only positions where keep[i]. */
+    void retain(boolean[] keep) {
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        if (keep[i]) {
+          c[k] = c[i];
+          u[k] = u[i];
+          k++;
+        }
+      }
+      n = k;
+    }
+
+    /** Replaces the first {@code len} chars by {@code with} (all mapped to the first char's unit). */
+    void replacePrefix(int len, String with) {
+      int unit = u[0];
+      char[] nc = new char[n - len + with.length() + 4];
+      int[] nu = new int[nc.length];
+      int k = 0;
+      for (int i = 0; i < with.length(); i++) {
+        nc[k] = with.charAt(i);
+        nu[k++] = unit;
+      }
+      for (int i = len; i < n; i++) {
+        nc[k] = c[i];
+        nu[k++] = u[i];
+      }
+      c = nc;
+      u = nu;
+      n = k;
+    }
+  }
+
+  /** Collapses runs of three or more identical letters to one. */
+  public static void collapseRuns(Word w) {
+    if (w.n < 3) {
+      return;
+    }
+    boolean any = false;
+    for (int i = 2; i < w.n && !any; i++) {
+      any = w.c[i] == w.c[i - 1] && w.c[i] == w.c[i - 2] && Character.isLetter(w.c[i]);
+    }
+    if (!any) {
+      return;
+    }
+    boolean[] keep = new boolean[w.n];
+    int i = 0;
+    while (i < w.n) {
+      int j = i;
+      while (j < w.n && w.c[j] == w.c[i]) {
+        j++;
+      }
+      boolean letter = Character.isLetter(w.c[i]);
+      int keepCount = letter && j - i >= 3 ? 1 : j - i;
+      for (int k = i; k < i + keepCount; k++) {
+        keep[k] = true;
+      }
+      i = j;
+    }
+    w.retain(keep);
+  }
+
+  /** Collapses every double letter to one (for term variants). */
+  public static String collapseDoubles(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (i > 0 && c == s.charAt(i - 1) && Character.isLetter(c)) {
+        continue;
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  /** VNI: letters with tone/modifier digits 1-9 after vowels (or 9 after d). @return true if folded */
+  public static boolean vni(Word w) {
+    boolean digit = false;
+    for (int i = 0; i < w.n; i++) {
+      char c = w.c[i];
+      if (c >= '0' && c <= '9') {
+        digit = true;
+        if (c == '0' || i == 0) {
+          return false;
+        }
+        char p = w.c[i - 1];
+        boolean afterDigit = p >= '1' && p <= '9';
+        if (!(vowel(p) || (c == '9' && p == 'd') || afterDigit)) {
+          return false;
+        }
+      } else if (!(c >= 'a' && c <= 'z')) {
+        return false;
+      }
+    }
+    if (!digit) {
+      return false;
+    }
+    boolean[] keep = new boolean[w.n];
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < w.n; i++) {
+      keep[i] = !(w.c[i] >= '0' && w.c[i] <= '9');
+      if (keep[i]) {
+        sb.append(w.c[i]);
+      }
+    }
+    if (!syllable(sb)) {
+      return false;
+    }
+    w.retain(keep);
+    return true;
+  }
+
+  /** Telex keystrokes. @return true if folded */
+  public static boolean telex(Word w) {
+    int n = w.n;
+    if (n < 2 || n > 9) {
+      return false;
+    }
+    if (w.c[n - 1] == 'j' && n >= 2 && vowel(w.c[n - 2])) {
+      // teencode i -> j ("khoj") is likelier than a Telex heavy tone when "khoi" is a syllable
+      StringBuilder alt = new StringBuilder(w.str());
+      alt.setCharAt(n - 1, 'i');
+      if (syllable(alt)) {
+        return false;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (w.c[i] < 'a' || w.c[i] > 'z') {
+        return false;
+      }
+    }
+    // cheap screen before any allocation: a Telex word has w, a doubled a/e/o, a leading dd, or ends
+    // in a tone key after a vowel
+    boolean signal = false;
+    for (int i = 0; i < n && !signal; i++) {
+      char c = w.c[i];
+      signal = c == 'w' || (i > 0 && c == w.c[i - 1] && (c == 'a' || c == 'e' || c == 'o' || (c == 'd' && i == 1)));
+    }
+    char last = w.c[n - 1];
+    if (!signal && !((last == 'f' || last == 'r' || last == 'x' || last == 'j') && vowel(w.c[n - 2]))) {
+      return false;
+    }
+    String s = w.str();
+    boolean doubled = s.contains("aa") || s.contains("ee") || s.contains("oo");
+    // the tone key: the last of s f r x j after the first vowel
+    int firstVowel = -1;
+    for (int i = 0; i < n; i++) {
+      if (vowel(w.c[i])) {
+        firstVowel = i;
+        break;
+      }
+    }
+    if (firstVowel < 0) {
+      return false;
+    }
+    int tone = -1;
+    for (int i = n - 1; i > firstVowel; i--) {
+      char c = w.c[i];
+      if (c == 's' || c == 'f' || c == 'r' || c == 'x' || c == 'j') {
+        tone = i;
+        break;
+      }
+    }
+    boolean weakTone = tone >= 0 && w.c[tone] != 's';
+    // "uw" and a leading "dd" do not occur in English; "aw"/"ow" do ("how", "saw"), so they count
+    // only together with a tone key other than s or a doubled vowel
+    boolean strong = s.startsWith("dd") || s.contains("uw")
+        || ((s.contains("aw") || s.contains("ow")) && (weakTone || doubled));
+    if (!(strong || (doubled && tone >= 0) || (weakTone && tone == n - 1))) {
+      return false;
+    }
+    if (!strong && !doubled && TELEX_STOP.contains(s)) {
+      return false;
+    }
+    boolean[] keep = new boolean[n];
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      char c = w.c[i];
+      boolean k = true;
+      if (i == tone) {
+        k = false;
+      } else if (c == 'w' && i > 0 && (w.c[i - 1] == 'a' || w.c[i - 1] == 'o' || w.c[i - 1] == 'u')) {
+        k = false;
+      } else if (c == 'w' && i == 0) {
+        k = false; // "w" alone types "ư"
+      } else if (i > 0 && c == w.c[i - 1] && (c == 'a' || c == 'e' || c == 'o' || (c == 'd' && i == 1)) && keep[i - 1]) {
+        k = false;
+      }
+      keep[i] = k;
+      if (k) {
+        sb.append(c);
+      }
+    }
+    if (sb.length() == 0) {
+      return false;
+    }
+    if (s.startsWith("w")) {
+      sb.insert(0, 'u');
+    }
+    if (!syllable(sb)) {
+      return false;
+    }
+    w.retain(keep);
+    if (s.startsWith("w")) {
+      w.replacePrefix(0, "u");
+    }
+    return true;
+  }
+
+  /**
+   * Teencode letter swaps.
+   *
+   * @param diacritics whether the original word carried Vietnamese diacritics (then the swaps
+   *     that collide with English spelling are safe to apply)
+   */
+  public static void teen(Word w, boolean diacritics) {
+    if (w.n < 2) {
+      return;
+    }
+    if (w.c[w.n - 1] == 'j' && vowel(w.c[w.n - 2])) {
+      w.c[w.n - 1] = 'i';
+    }
+    if (w.c[0] == 'd' && w.c[1] == 'z') {
+      w.replacePrefix(2, "d");
+      return;
+    }
+    if (!diacritics) {
+      return;
+    }
+    char c0 = w.c[0];
+    char c1 = w.c[1];
+    if (c0 == 'z') {
+      w.replacePrefix(1, "d");
+    } else if (c0 == 'f') {
+      w.replacePrefix(1, "ph");
+    } else if (c0 == 'w' && vowel(c1)) {
+      w.replacePrefix(1, "qu");
+    } else if (c0 == 'p' && c1 != 'h') {
+      w.replacePrefix(1, "b");
+    } else if (c0 == 'j' && vowel(c1)) {
+      w.replacePrefix(1, "gi");
+    } else if (c0 == 'k' && (c1 == 'a' || c1 == 'o' || c1 == 'u')) {
+      w.replacePrefix(1, "c");
+    }
+  }
+
+  /**
+   * Splits a run of Vietnamese syllables typed together (a hashtag "chuakhoimun"): cut points
+   * such that every piece is a syllable, preferring long pieces; null when no full split exists.
+   * Dynamic programming over positions, at most 7 chars per piece: linear.
+   */
+  public static int[] segment(String s) {
+    int n = s.length();
+    if (n < 4 || n > 64) {
+      return null;
+    }
+    int[] next = new int[n + 1];
+    java.util.Arrays.fill(next, -1);
+    next[n] = n;
+    for (int i = n - 1; i >= 0; i--) {
+      for (int len = Math.min(7, n - i); len >= 1; len--) {
+        if (next[i + len] >= 0 && syllable(s.substring(i, i + len))) {
+          next[i] = i + len;
+          break;
+        }
+      }
+    }
+    if (next[0] < 0 || next[0] == n) {
+      return null;
+    }
+    int count = 0;
+    for (int i = next[0]; i < n; i = next[i]) {
+      count++;
+    }
+    int[] cuts = new int[count];
+    int k = 0;
+    for (int i = next[0]; i < n; i = next[i]) {
+      cuts[k++] = i;
+    }
+    return cuts;
+  }
+}

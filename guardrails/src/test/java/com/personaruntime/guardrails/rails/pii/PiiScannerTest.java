@@ -1,0 +1,59 @@
+package com.personaruntime.guardrails.rails.pii;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The hand-written PII scanners, as tables: what they find (exact span) and what they leave alone. */
+class PiiScannerTest {
+
+  static List<String> pii(String text) {
+    List<String> out = new ArrayList<>();
+    Pii.scan(text, true, true, true, true, (rule, s, e, kind) -> out.add(rule + "=" + text.substring(s, e)));
+    return out;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Gọi 0912 345 678 nhé                   | pii.phone=0912 345 678
+      call +84 912 345 678 today             | pii.phone=+84 912 345 678
+      (+84) 912.345.678                      | pii.phone=(+84) 912.345.678
+      +84 (0) 912-345-678                    | pii.phone=+84 (0) 912-345-678
+      0084912345678                          | pii.phone=0084912345678
+      landline 028 3812 3456                 | pii.phone=028 3812 3456
+      NY (212) 555-1234                      | pii.phone=(212) 555-1234
+      London +44 20 7946 0958                | pii.phone=+44 20 7946 0958
+      card 4111-1111-1111-1111               | pii.card=4111-1111-1111-1111
+      CCCD 001 203 004 567                   | pii.vn_id=001 203 004 567
+      mail Linh.Tran+shop@mail.lumiere.vn.   | pii.email=Linh.Tran+shop@mail.lumiere.vn
+      0912345678@gmail.com                   | pii.email=0912345678@gmail.com
+      """)
+  void finds(String text, String expected) {
+    assertThat(pii(text)).containsExactly(expected);
+  }
+
+  @ParameterizedTest(name = "not PII: {0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      order id 123e4567-e89b-12d3-a456-426614174000
+      GUID 550e8400-e29b-41d4-a716-446655440000
+      Mã đơn hàng DH0912345678 đã giao
+      Đơn #0912345678 đang giao
+      order 0912345678 shipped
+      mã vận đơn 0912345678
+      SKU-0912345678
+      ref: 0987654321
+      Giá 390.000đ cho 50 ml
+      v2.0.1912345678
+      11.12.2024 lúc 09:30
+      card 4111 1111 1111 1112
+      2024-12-11T09:30:00Z
+      user@localhost
+      @handle on Instagram
+      """)
+  void leavesAlone(String text) {
+    assertThat(pii(text)).isEmpty();
+  }
+}

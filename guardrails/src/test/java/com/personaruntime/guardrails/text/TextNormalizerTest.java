@@ -1,0 +1,65 @@
+package com.personaruntime.guardrails.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TextNormalizerTest {
+
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # case folding, NFKC-like folding, diacritics
+      Hello World            | hello world
+      ＣＵＲＥ                | cure
+      Chữa Khỏi              | chua khoi
+      ĐIỂM đẹp               | diem dep
+      ﬁne                    | fine
+      # look-alikes (Cyrillic/Greek)
+      сurе                   | cure
+      Αpple                  | apple
+      # zero-width and control characters removed
+      cu\u200Bre             | cure
+      # leetspeak only inside words with letters
+      cur3 g10wc0            | cure giowco
+      SPF 50                 | spf 50
+      $100                   | 100
+      ca$h                   | cash
+      # letters split by one repeated separator
+      c.u.r.e                | cure
+      c-u-r-e                | cure
+      c u r e                | cure
+      I'm a girl             | i m a girl
+      # teencode
+      mk ko phai bot         | minh khong phai bot
+      """)
+  void folds(String input, String expected) {
+    String in = input.replace("\\u200B", "\u200B");
+    assertThat(TextNormalizer.normalize(in).toString()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Hi there. Next     | hi there\\nnext
+      Wow! Great         | wow\\ngreat
+      3.5 stars          | 3 5 stars
+      lumiere.example    | lumiere example
+      """)
+  void sentenceEndsBecomeHardBreaks(String input, String expected) {
+    assertThat(TextNormalizer.normalize(input).toString()).isEqualTo(expected.replace("\\n", "\n"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void offsetsMapBackToTheOriginal() {
+    String text = "Xin chào, c.u.r.e ngay!";
+    NormalizedText nt = TextNormalizer.normalize(text);
+    int at = nt.toString().indexOf("cure");
+    assertThat(text.substring(nt.origStart(at), nt.origEnd(at + 3))).isEqualTo("c.u.r.e");
+  }
+
+  @org.junit.jupiter.api.Test
+  void stableOffsetExcludesTheGrowingTail() {
+    assertThat(TextNormalizer.normalize("hello wor").stableOrig).isEqualTo(6);
+    assertThat(TextNormalizer.normalize("say c u r").stableOrig).isEqualTo(4);
+  }
+}
