@@ -294,8 +294,10 @@ public final class PersonaServer {
             PostRoutes postRoutes = new PostRoutes(postsRef.get(), catalog, brands, baseUrl);
             PublishRoutes publishRoutes = new PublishRoutes(channels, brands, provenanceRef.get());
             PostPages postPages = new PostPages(postsRef.get(), catalog, users, baseUrl);
+            com.personaruntime.runtime.auth.Invitations invitations = new com.personaruntime.runtime.auth.Invitations(
+                vertx, db, auth, audit, clock, Duration.ofHours(config.auth().invitationTtlHours()));
             Function<Vertx, Router> routes = v -> router(v, config, registry, auth, catalog, brands, users, audit, db,
-                live, moderation, postRoutes, publishRoutes, preview, postPages, insights);
+                live, moderation, postRoutes, publishRoutes, preview, postPages, insights, invitations, baseUrl);
             insights.scheduleRetention(Duration.ofHours(1));
             return deployHttp(vertx, config, routes);
           })
@@ -349,7 +351,8 @@ public final class PersonaServer {
   private static Router router(Vertx vertx, AppConfig config, PrometheusMeterRegistry registry, AuthService auth,
       PersonaCatalog catalog, BrandRepository brands, UserRepository users, AuditLog audit, Database db,
       LiveSocket live, ModerationStore moderation, PostRoutes postRoutes, PublishRoutes publishRoutes,
-      PreviewChat preview, PostPages postPages, InsightsService insights) {
+      PreviewChat preview, PostPages postPages, InsightsService insights,
+      com.personaruntime.runtime.auth.Invitations invitations, java.util.function.Supplier<String> baseUrl) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog());
     router.route().handler(ctx -> {
@@ -385,11 +388,13 @@ public final class PersonaServer {
     authRoutes.mountPublic(router);
     new PublicRoutes(catalog).mount(router);
     publishRoutes.mountPublic(router);
+    // public: the invitee may have no account yet (credentials optional; the token in the path is the secret)
+    new com.personaruntime.web.api.InvitationRoutes(auth, invitations).mountPublic(router);
     router.route("/api/*").handler(new Auth(auth));
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
     authRoutes.mountProtected(router);
     new PersonaRoutes(catalog, preview).mount(router);
-    new BrandRoutes(vertx, brands, users, audit).mount(router);
+    new BrandRoutes(vertx, brands, users, audit, invitations, baseUrl).mount(router);
     new GuardrailRoutes(catalog).mount(router);
     new ModerationRoutes(vertx, moderation, catalog, brands).mount(router);
     postRoutes.mount(router);
@@ -403,7 +408,8 @@ public final class PersonaServer {
             new BenchPages(catalog),
             new TranscriptPages(catalog, new Transcripts(db)),
             new AuditPages(audit, brands, users),
-            new MemberPages(brands, users),
+            new MemberPages(brands, users, invitations, auth, new Console.Options(config.http().secureCookies(),
+                config.auth().sessionTtlMinutes() * 60L, config.http().maxBodyBytes())),
             new TokenPages(auth),
             new AccountPages(new PasswordChanges(vertx, db, users, audit, Clock.systemUTC()), brands),
             new ModerationPages(),

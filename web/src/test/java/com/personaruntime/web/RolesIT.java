@@ -255,21 +255,27 @@ class RolesIT {
   }
 
   @Test
-  void ownersManageMembers() {
-    String id = s.addMember(oscar, "lumiere", "nam@lumiere.test", "moderator");
+  void ownersInviteMembersWhoJoinOnlyByAcceptingAndRemoveThem() {
+    JsonObject invitation = s.invite(oscar, "lumiere", "NAM@lumiere.test", "moderator");
+    assertThat(invitation.getString("email")).isEqualTo("nam@lumiere.test");
+    assertThat(invitation.getString("role")).isEqualTo("moderator");
+    // nobody is added until the invitee accepts
+    assertThat(s.get("/api/v1/brands/lumiere/members", oscar).expect(200).items().encode())
+        .doesNotContain("nam@lumiere.test");
+    String id = s.post("/api/v1/invitations/" + invitation.getString("token") + "/accept", null,
+        new JsonObject().put("password", TestServer.PASSWORD)).expect(200).json().getString("userId");
     JsonArray members = s.get("/api/v1/brands/lumiere/members", oscar).expect(200).items();
-    assertThat(members.encode()).contains("nam@lumiere.test").doesNotContain("password");
-    // changing the role of an existing member
-    assertThat(s.post("/api/v1/brands/lumiere/members", oscar,
-        new JsonObject().put("email", "NAM@lumiere.test").put("role", "editor")).expect(201).json()
-        .getString("role")).isEqualTo("editor");
-    assertThat(s.post("/api/v1/brands/lumiere/members", oscar, new JsonObject().put("email", "x@lumiere.test")
-        .put("role", "boss").put("password", TestServer.PASSWORD)).expectError(400, "invalid").message())
-        .startsWith("role:");
+    assertThat(members.encode()).contains("nam@lumiere.test").contains("moderator").doesNotContain("password");
+    // inviting someone who is already a member: 409 naming the e-mail (to change a role: remove, invite)
+    assertThat(s.post("/api/v1/brands/lumiere/invitations", oscar, new JsonObject().put("email", "nam@lumiere.test")
+        .put("role", "editor")).expectError(409, "conflict").message()).startsWith("email:");
+    assertThat(s.post("/api/v1/brands/lumiere/invitations", oscar, new JsonObject().put("email", "x@lumiere.test")
+        .put("role", "boss")).expectError(400, "invalid").message()).startsWith("role:");
+    assertThat(s.post("/api/v1/brands/lumiere/invitations", oscar, new JsonObject().put("email", "not-an-email")
+        .put("role", "editor")).expectError(400, "invalid").message()).startsWith("email:");
+    // the owner never sets the invitee's password
     assertThat(s.post("/api/v1/brands/lumiere/members", oscar, new JsonObject().put("email", "new@lumiere.test")
-        .put("role", "editor")).expectError(400, "invalid").message()).startsWith("password:");
-    assertThat(s.post("/api/v1/brands/lumiere/members", oscar, new JsonObject().put("email", "short@lumiere.test")
-        .put("role", "editor").put("password", "short")).expectError(400, "invalid").message())
+        .put("role", "editor").put("password", TestServer.PASSWORD)).expectError(400, "invalid").message())
         .startsWith("password:");
     s.delete("/api/v1/brands/lumiere/members/" + id, oscar).expect(204);
     s.delete("/api/v1/brands/lumiere/members/" + id, oscar).expectError(404, "not_found");

@@ -72,6 +72,12 @@ final class RouteTable {
       new Row("GET", "/api/v1/brands/:brand/members", Scope.TENANT),
       new Row("POST", "/api/v1/brands/:brand/members", Scope.TENANT),
       new Row("DELETE", "/api/v1/brands/:brand/members/:userId", Scope.TENANT),
+      // invitations (issue 8): owners invite, list and revoke; the invitee accepts with the token (public:
+      // the invitee may have no account yet; the token is the credential, a session or bearer is optional)
+      new Row("POST", "/api/v1/brands/:brand/invitations", Scope.TENANT),
+      new Row("GET", "/api/v1/brands/:brand/invitations", Scope.TENANT),
+      new Row("DELETE", "/api/v1/brands/:brand/invitations/:invitationId", Scope.TENANT),
+      new Row("POST", "/api/v1/invitations/:token/accept", Scope.PUBLIC),
       // the body names the persona
       new Row("POST", "/api/v1/guardrails/check", Scope.TENANT),
       new Row("GET", "/api/v1/moderation/items", Scope.LIST),

@@ -32,6 +32,7 @@ class TenancyIT {
   private String aliceTokenId;
   private String lumierePostId;
   private String lumiereChannelId;
+  private String lumiereInvitationId;
 
   @BeforeAll
   void start() throws Exception {
@@ -52,6 +53,7 @@ class TenancyIT {
     lumierePostId = s.post("/api/v1/posts", alice, new JsonObject().put("persona", "linh")
         .put("brief", "Kem chống nắng SPF50").put("platforms", new JsonArray().add("instagram"))).expect(201).json()
         .getString("id");
+    lumiereInvitationId = s.invite(oscar, "lumiere", "pending@lumiere.test", "editor").getString("id");
     lumiereChannelId = java.util.UUID.randomUUID().toString();
     s.update("INSERT INTO publish_channels (id, brand_id, platform, url, secret, status, created_at) SELECT '"
         + lumiereChannelId + "', id, 'x', 'https://lumiere.example/hook', 'whsec_dGVzdA==', 'active', CURRENT_TIMESTAMP"
@@ -87,8 +89,13 @@ class TenancyIT {
     m.put("PUT /api/v1/brands/:brand", t -> s.put("/api/v1/brands/lumiere", t, new JsonObject().put("name", "Hijacked")));
     m.put("GET /api/v1/brands/:brand/members", t -> s.get("/api/v1/brands/lumiere/members", t));
     m.put("POST /api/v1/brands/:brand/members", t -> s.post("/api/v1/brands/lumiere/members", t,
-        new JsonObject().put("email", "mole@brewhaus.test").put("role", "owner").put("password", TestServer.PASSWORD)));
+        new JsonObject().put("email", "mole@brewhaus.test").put("role", "owner")));
     m.put("DELETE /api/v1/brands/:brand/members/:userId", t -> s.delete("/api/v1/brands/lumiere/members/" + aliceId, t));
+    m.put("POST /api/v1/brands/:brand/invitations", t -> s.post("/api/v1/brands/lumiere/invitations", t,
+        new JsonObject().put("email", "mole@brewhaus.test").put("role", "owner")));
+    m.put("GET /api/v1/brands/:brand/invitations", t -> s.get("/api/v1/brands/lumiere/invitations", t));
+    m.put("DELETE /api/v1/brands/:brand/invitations/:invitationId", t -> s.delete(
+        "/api/v1/brands/lumiere/invitations/" + lumiereInvitationId, t));
     m.put("POST /api/v1/guardrails/check", t -> s.post("/api/v1/guardrails/check", t,
         new JsonObject().put("persona", "linh").put("text", "Chào bạn")));
     String item = lumiereItemId();
@@ -182,6 +189,8 @@ class TenancyIT {
     s.get("/api/v1/personas/linh-2", admin).expectError(404, "not_found");
     JsonArray members = s.get("/api/v1/brands/lumiere/members", oscar).expect(200).items();
     assertThat(members.encode()).contains("alice@lumiere.test").doesNotContain("mole@brewhaus.test");
+    assertThat(s.get("/api/v1/brands/lumiere/invitations", oscar).expect(200).items().encode())
+        .contains(lumiereInvitationId).doesNotContain("mole@brewhaus.test");
     s.get("/api/v1/auth/tokens", alice).expect(200).items().forEach(t ->
         assertThat(((JsonObject) t).getBoolean("revoked")).isFalse());
     JsonObject post = s.get("/api/v1/posts/" + lumierePostId, alice).expect(200).json();
@@ -201,6 +210,7 @@ class TenancyIT {
     s.post("/api/v1/guardrails/check", mia, new JsonObject().put("persona", "linh").put("text", "Chào bạn"))
         .expect(200);
     s.get("/api/v1/brands/lumiere/members", oscar).expect(200);
+    s.get("/api/v1/brands/lumiere/invitations", oscar).expect(200);
     s.get("/api/v1/insights?persona=linh&days=7", mia).expect(200);
     s.get("/api/v1/insights/settings?brand=lumiere", mia).expect(200);
     s.post("/api/v1/personas/linh/publish", alice, new JsonObject()).expect(200);

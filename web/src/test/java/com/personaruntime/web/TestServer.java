@@ -47,6 +47,10 @@ final class TestServer implements AutoCloseable {
       .build();
   private final ByteArrayOutputStream console;
 
+  private String dbUser;
+  private String dbPassword;
+  private String pgSchema;
+
   private TestServer(PersonaServer server, String dbUrl, ByteArrayOutputStream console) {
     this.server = server;
     this.dbUrl = dbUrl;
@@ -61,7 +65,9 @@ final class TestServer implements AutoCloseable {
 
   /** As {@link #start(String, Map)} with the server's clock (tests move a {@link TestClock} by hand). */
   static TestServer start(String name, Map<String, String> env, java.time.Clock clock) throws Exception {
-    String dbUrl = "jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    // a STORAGE_URL in env wins (a restart on the same in-memory database, or PostgreSQL)
+    String dbUrl = env.getOrDefault("STORAGE_URL", "jdbc:h2:mem:" + name + "-" + UUID.randomUUID()
+        + ";DB_CLOSE_DELAY=-1");
     Map<String, String> all = new HashMap<>();
     all.put("HTTP_HOST", "127.0.0.1");
     all.put("HTTP_PORT", "0");
@@ -72,6 +78,7 @@ final class TestServer implements AutoCloseable {
     all.put("AUTH_LOGINATTEMPTSPERADDRESS", "10000");
     all.put("HTTP_SHUTDOWNGRACESECONDS", "5");
     all.putAll(env);
+    all.put("STORAGE_URL", dbUrl);
     AppConfig config = ConfigLoader.load(null, all);
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     PersonaServer server = PersonaServer.start(config, all,
@@ -81,6 +88,60 @@ final class TestServer implements AutoCloseable {
 
   static TestServer start(String name) throws Exception {
     return start(name, Map.of());
+  }
+
+  /** Whether PostgreSQL tests run: PERSONA_TEST_PG_URL set (failing when PERSONA_TEST_PG_REQUIRED=true without it). */
+  static boolean postgresAvailable() {
+    String pg = System.getenv("PERSONA_TEST_PG_URL");
+    if (pg == null || pg.isBlank()) {
+      if ("true".equalsIgnoreCase(System.getenv("PERSONA_TEST_PG_REQUIRED"))) {
+        throw new IllegalStateException("PERSONA_TEST_PG_REQUIRED=true but PERSONA_TEST_PG_URL is not set");
+      }
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Starts a server on PostgreSQL (PERSONA_TEST_PG_URL / _USER / _PASSWORD) in a fresh schema, dropped on
+   * {@link #close()}. Check {@link #postgresAvailable()} first.
+   */
+  static TestServer startPostgres(String name, Map<String, String> env) throws Exception {
+    String pg = System.getenv("PERSONA_TEST_PG_URL");
+    String user = System.getenv("PERSONA_TEST_PG_USER");
+    String password = System.getenv("PERSONA_TEST_PG_PASSWORD");
+    String schema = name.replaceAll("[^a-z0-9]", "") + "_" + UUID.randomUUID().toString().replace("-", "")
+        .substring(0, 12);
+    try (Connection c = DriverManager.getConnection(pg, user, password); Statement st = c.createStatement()) {
+      st.execute("CREATE SCHEMA " + schema);
+    }
+    Map<String, String> all = new HashMap<>(env);
+    all.put("STORAGE_URL", pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    all.put("STORAGE_USER", user);
+    all.put("STORAGE_PASSWORD", password);
+    TestServer server;
+    try {
+      server = start(name, all);
+    } catch (Exception e) {
+      dropSchema(schema);
+      throw e;
+    }
+    server.dbUser = user;
+    server.dbPassword = password;
+    server.pgSchema = schema;
+    return server;
+  }
+
+  private static void dropSchema(String schema) throws Exception {
+    try (Connection c = DriverManager.getConnection(System.getenv("PERSONA_TEST_PG_URL"),
+        System.getenv("PERSONA_TEST_PG_USER"), System.getenv("PERSONA_TEST_PG_PASSWORD"));
+         Statement st = c.createStatement()) {
+      st.execute("DROP SCHEMA " + schema + " CASCADE");
+    }
+  }
+
+  private Connection connect() throws java.sql.SQLException {
+    return dbUser == null ? DriverManager.getConnection(dbUrl) : DriverManager.getConnection(dbUrl, dbUser, dbPassword);
   }
 
   PersonaServer server() {
@@ -110,6 +171,17 @@ final class TestServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    try {
+      server.stop().get(30, TimeUnit.SECONDS);
+    } finally {
+      if (pgSchema != null) {
+        dropSchema(pgSchema);
+      }
+    }
+  }
+
+  /** Stops the server but keeps its database (a restart with {@code STORAGE_URL} = {@link #dbUrl()} follows). */
+  void stopKeepingDatabase() throws Exception {
     server.stop().get(30, TimeUnit.SECONDS);
   }
 
@@ -245,25 +317,34 @@ final class TestServer implements AutoCloseable {
     return login(ADMIN_EMAIL, ADMIN_PASSWORD);
   }
 
-  /** Adds a member to a brand (creating the user with {@link #PASSWORD}); returns the user id. */
-  String addMember(String adminToken, String brand, String email, String role) {
-    return post("/api/v1/brands/" + brand + "/members", adminToken, new JsonObject()
-        .put("email", email).put("role", role).put("password", PASSWORD).put("name", email))
-        .expect(201).json().getString("userId");
+  /**
+   * Adds a member to a brand the way users do: the owner (or admin) invites, the invitee accepts with
+   * {@link #PASSWORD} (creating the account when the e-mail is new); returns the user id.
+   */
+  String addMember(String ownerToken, String brand, String email, String role) {
+    String token = invite(ownerToken, brand, email, role).getString("token");
+    return post("/api/v1/invitations/" + token + "/accept", null, new JsonObject().put("password", PASSWORD)
+        .put("name", email)).expect(200).json().getString("userId");
+  }
+
+  /** Invites an e-mail to a brand: the 202 answer (invitation, {@code token}, {@code acceptUrl}). */
+  JsonObject invite(String ownerToken, String brand, String email, String role) {
+    return post("/api/v1/brands/" + brand + "/invitations", ownerToken, new JsonObject()
+        .put("email", email).put("role", role)).expect(202).json();
   }
 
   // ---------------------------------------------------------------- the database
 
   /** Runs a statement against the server's database; returns the update count. */
   int update(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement()) {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
       return s.executeUpdate(sql);
     }
   }
 
   /** Rows of a query against the server's database (the same in-memory H2), as maps of upper-case columns. */
   List<Map<String, Object>> query(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement();
+    try (Connection c = connect(); Statement s = c.createStatement();
          ResultSet rs = s.executeQuery(sql)) {
       List<Map<String, Object>> rows = new ArrayList<>();
       int n = rs.getMetaData().getColumnCount();

@@ -78,10 +78,38 @@ public final class AuthService {
    * {@code DISABLED} (only when the password was right). Database failures fail the future.
    */
   public Future<LoginResult> login(String email, String password, String remoteAddress) {
+    return verify(email, password, remoteAddress).compose(checked -> {
+      if (checked.user() != null) {
+        return startSession(checked.user());
+      }
+      return Future.succeededFuture(checked.status() == LoginResult.Status.RATE_LIMITED
+          ? LoginResult.rateLimited(checked.retryAfterSeconds()) : LoginResult.failure(checked.status()));
+    });
+  }
+
+  /**
+   * A password check with the login throttle, but no session: what a login does before it starts one
+   * (accepting an invitation with an existing account uses it). {@code OK} with the user, or
+   * {@code INVALID_CREDENTIALS} (unknown e-mail or wrong password, indistinguishable, same time taken),
+   * {@code RATE_LIMITED} or {@code DISABLED}; never a session or token.
+   */
+  public Future<PasswordCheck> checkPassword(String email, String password, String remoteAddress) {
+    return verify(email, password, remoteAddress);
+  }
+
+  /**
+   * The outcome of {@link #checkPassword}: the status, the user ({@code OK} only) and the seconds to wait
+   * ({@code RATE_LIMITED} only, else 0).
+   */
+  public record PasswordCheck(LoginResult.Status status, User user, long retryAfterSeconds) {
+  }
+
+  private Future<PasswordCheck> verify(String email, String password, String remoteAddress) {
     String account = UserRepository.normalizeEmail(email == null ? "" : email);
     LoginThrottle.Decision decision = throttle.check(account, remoteAddress);
     if (!decision.allowed()) {
-      return Future.succeededFuture(LoginResult.rateLimited(decision.retryAfterSeconds()));
+      return Future.succeededFuture(new PasswordCheck(LoginResult.Status.RATE_LIMITED, null,
+          decision.retryAfterSeconds()));
     }
     throttle.recordAttempt(remoteAddress);
     char[] secret = password == null ? new char[0] : password.toCharArray();
@@ -94,14 +122,14 @@ public final class AuthService {
             java.util.Arrays.fill(secret, '\0');
             if (!valid || found.isEmpty()) {
               throttle.recordFailure(account);
-              return Future.succeededFuture(LoginResult.failure(LoginResult.Status.INVALID_CREDENTIALS));
+              return Future.succeededFuture(new PasswordCheck(LoginResult.Status.INVALID_CREDENTIALS, null, 0));
             }
             User user = found.get();
             if (user.disabled()) {
-              return Future.succeededFuture(LoginResult.failure(LoginResult.Status.DISABLED));
+              return Future.succeededFuture(new PasswordCheck(LoginResult.Status.DISABLED, null, 0));
             }
             throttle.recordSuccess(account);
-            return startSession(user);
+            return Future.succeededFuture(new PasswordCheck(LoginResult.Status.OK, user, 0));
           });
     });
   }

@@ -133,9 +133,10 @@ public final class PersonaCatalog {
     String checksum = PersonaDocuments.checksum(p);
     return ensureBrand(p.brand()).compose(brandId -> personas.findBySlug(p.id()).compose(existing -> {
       if (existing.isEmpty()) {
-        return personas.create(brandId, p.id(), json, checksum, "file", "system")
-            .compose(rec -> audit(rec.brandId(), "system", "persona.imported", rec.id(),
-                new JsonObject().put("slug", p.id()).put("file", file.source()).put("version", 1)))
+        return personas.create(brandId, p.id(), json, checksum, "file", "system", true,
+                (conn, rec) -> audit(conn, rec.brandId(), "system", "persona.imported", rec.id(),
+                    new JsonObject().put("slug", p.id()).put("file", file.source())
+                        .put("version", rec.latestVersion())))
             .map("imported");
       }
       PersonaRecord rec = existing.get();
@@ -145,14 +146,14 @@ public final class PersonaCatalog {
       if (checksum.equals(rec.latestChecksum()) && rec.latestIsPublished()) {
         return Future.succeededFuture("unchanged");
       }
-      return personas.addVersion(rec.id(), json, checksum, "file", "system", true)
-          .compose(updated -> {
+      return personas.addVersion(rec.id(), json, checksum, "file", "system", true,
+              (conn, updated) -> audit(conn, updated.brandId(), "system", "persona.imported", updated.id(),
+                  new JsonObject().put("slug", p.id()).put("file", file.source())
+                      .put("version", updated.publishedVersion())))
+          .map(updated -> {
             changed(p.id());
-            return audit(updated.brandId(), "system", "persona.imported", updated.id(),
-                new JsonObject().put("slug", p.id()).put("file", file.source())
-                    .put("version", updated.publishedVersion()));
-          })
-          .map("imported");
+            return "imported";
+          });
     }));
   }
 
@@ -222,14 +223,14 @@ public final class PersonaCatalog {
                 "id: a persona with id '" + p.id() + "' already exists"));
           }
           return personas.create(id, p.id(), PersonaDocuments.toJson(p), PersonaDocuments.checksum(p), "api",
-                  principal.userId(), publish)
+                  principal.userId(), publish, (conn, rec) -> audit(conn, id, principal.userId(), "persona.created",
+                      rec.id(), new JsonObject().put("slug", p.id()).put("version", rec.latestVersion())
+                          .put("published", publish)))
               .recover(e -> Future.failedFuture(e instanceof ConflictException
                   // the slug is taken meanwhile, or reserved by a deleted persona of another brand
                   ? new CatalogException(CatalogException.Kind.CONFLICT,
                       "id: a persona with id '" + p.id() + "' already exists or the id is reserved")
-                  : e))
-              .compose(rec -> audit(id, principal.userId(), "persona.created", rec.id(),
-                  new JsonObject().put("slug", p.id()).put("version", 1).put("published", publish)).map(rec));
+                  : e));
         });
       });
     });
@@ -261,16 +262,18 @@ public final class PersonaCatalog {
       } catch (CatalogException e) {
         return Future.failedFuture(e);
       }
+      // the audit entry is written in the version's transaction and names the version this request
+      // made, read while the persona row is locked (never a concurrent request's)
       return personas.addVersion(rec.id(), PersonaDocuments.toJson(p), PersonaDocuments.checksum(p), "api",
-              principal.userId(), publish)
+              principal.userId(), publish, (conn, updated) -> audit(conn, updated.brandId(), principal.userId(),
+                  "persona.updated", updated.id(), new JsonObject().put("slug", slug)
+                      .put("version", updated.latestVersion()).put("published", publish)))
           .recover(e -> Future.failedFuture(goneAsNotFound(e, slug)))
-          .compose(updated -> {
+          .map(updated -> {
             if (publish) {
               changed(slug);
             }
-            return audit(updated.brandId(), principal.userId(), "persona.updated", updated.id(),
-                new JsonObject().put("slug", slug).put("version", updated.latestVersion())
-                    .put("published", publish)).map(updated);
+            return updated;
           });
     });
   }
@@ -290,13 +293,14 @@ public final class PersonaCatalog {
                 requirePublishable(parsed.orElseThrow());
               }
             }
-            return personas.publish(rec.id(), v);
+            return personas.publish(rec.id(), v, (conn, updated) -> audit(conn, updated.brandId(),
+                principal.userId(), "persona.published", updated.id(),
+                new JsonObject().put("slug", slug).put("version", v)));
           })
           .recover(e -> Future.failedFuture(goneAsNotFound(e, slug)))
-          .compose(updated -> {
+          .map(updated -> {
             changed(slug);
-            return audit(updated.brandId(), principal.userId(), "persona.published", updated.id(),
-                new JsonObject().put("slug", slug).put("version", v)).map(updated);
+            return updated;
           });
     });
   }
@@ -308,13 +312,13 @@ public final class PersonaCatalog {
         return Future.failedFuture(new CatalogException(CatalogException.Kind.FORBIDDEN,
             "only an owner of brand '" + rec.brandSlug() + "' may delete personas"));
       }
-      return personas.delete(rec.id()).compose(deleted -> {
+      return personas.delete(rec.id(), (conn, before) -> audit(conn, before.brandId(), principal.userId(),
+          "persona.deleted", before.id(), new JsonObject().put("slug", slug))).compose(deleted -> {
         if (!deleted) {
           return Future.failedFuture(CatalogException.notFound(slug)); // deleted concurrently
         }
         changed(slug);
-        return audit(rec.brandId(), principal.userId(), "persona.deleted", rec.id(),
-            new JsonObject().put("slug", slug));
+        return Future.succeededFuture();
       });
     });
   }
@@ -536,7 +540,9 @@ public final class PersonaCatalog {
     vertx.eventBus().publish(CHANGED_ADDRESS, slug);
   }
 
-  private Future<Void> audit(String brandId, String actor, String action, String targetId, JsonObject details) {
-    return audit.append(actor, brandId, action, "persona", targetId, details.encode()).mapEmpty();
+  /** An audit entry written through the change's own transaction, so both commit or neither does. */
+  private Future<Void> audit(io.vertx.sqlclient.SqlConnection conn, String brandId, String actor, String action,
+      String targetId, JsonObject details) {
+    return audit.append(conn, actor, brandId, action, "persona", targetId, details.encode());
   }
 }

@@ -43,6 +43,31 @@ public final class BrandRepository {
         .recover(e -> Sql.conflictAs(e, "brand slug '" + slug + "' is already taken"));
   }
 
+  /**
+   * Creates a brand and writes the audit entry {@code brand.created} (by {@code actor}) in the same
+   * transaction: a failed audit write leaves no brand. Fails with {@link ConflictException} when the slug
+   * is taken.
+   */
+  public Future<Brand> create(String slug, String name, String actor, AuditLog audit) {
+    try {
+      Sql.requireText("brand slug", slug, 100);
+      Sql.requireText("brand name", name, 200);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    Brand brand = new Brand(Sql.newId(), slug, name, Sql.micros(clock.instant()));
+    return db.pool().withTransaction(conn -> conn
+            .preparedQuery("INSERT INTO brands (id, slug, name, created_at) VALUES (?, ?, ?, ?)")
+            .execute(Tuple.of(brand.id(), brand.slug(), brand.name(), Sql.ts(brand.createdAt())))
+            .compose(rows -> audit.append(conn, actor, brand.id(), "brand.created", "brand", brand.id(),
+                new io.vertx.core.json.JsonObject().put("slug", slug).put("name", name).encode()))
+            .map(v -> brand))
+        // only a taken slug is a conflict; a refused audit entry is a failure of its own (500)
+        .recover(e -> Sql.isUniqueViolation(e)
+            ? Future.failedFuture(new ConflictException("brand slug '" + slug + "' is already taken", e))
+            : Future.failedFuture(e));
+  }
+
   /** The brand with this slug. */
   public Future<Optional<Brand>> findBySlug(String slug) {
     return db.pool().preparedQuery("SELECT " + COLUMNS + " FROM brands WHERE slug = ?")

@@ -28,6 +28,20 @@ import java.util.function.Supplier;
  */
 public final class PersonaRepository {
 
+  /**
+   * Work done inside a persona change's transaction once the change is written, typically its
+   * audit entry: it sees the persona as this transaction wrote it (the version this request
+   * created, never a concurrent one's), and its failure rolls the change back.
+   */
+  @FunctionalInterface
+  public interface InTransaction {
+    /** Runs on the transaction's connection; a failed future rolls the whole change back. */
+    Future<Void> run(SqlConnection conn, PersonaRecord written);
+  }
+
+  /** Nothing more to do in the transaction. */
+  public static final InTransaction NOTHING = (conn, written) -> Future.succeededFuture();
+
   /** The allowed values of a version's {@code source}. */
   public static final Set<String> SOURCES = Set.of("file", "api");
 
@@ -74,12 +88,21 @@ public final class PersonaRepository {
    */
   public Future<PersonaRecord> create(String brandId, String slug, String documentJson, String checksum,
       String source, String actor) {
-    return create(brandId, slug, documentJson, checksum, source, actor, true);
+    return create(brandId, slug, documentJson, checksum, source, actor, true, NOTHING);
   }
 
   /** As {@link #create(String, String, String, String, String, String)}; version 1 stays a draft unless {@code publish}. */
   public Future<PersonaRecord> create(String brandId, String slug, String documentJson, String checksum,
       String source, String actor, boolean publish) {
+    return create(brandId, slug, documentJson, checksum, source, actor, publish, NOTHING);
+  }
+
+  /**
+   * As {@link #create(String, String, String, String, String, String, boolean)}, running {@code after}
+   * (e.g. the audit entry) in the same transaction with the persona as written.
+   */
+  public Future<PersonaRecord> create(String brandId, String slug, String documentJson, String checksum,
+      String source, String actor, boolean publish, InTransaction after) {
     try {
       Sql.requireText("brand id", brandId, 36);
       Sql.requireText("persona slug", slug, 100);
@@ -92,7 +115,8 @@ public final class PersonaRepository {
             .execute(Tuple.of(slug))
             .compose(rows -> {
               if (rows.size() == 0) {
-                return insertNew(conn, brandId, slug, documentJson, checksum, source, actor, publish);
+                return insertNew(conn, brandId, slug, documentJson, checksum, source, actor, publish)
+                    .compose(id -> written(conn, id, after));
               }
               Row row = rows.iterator().next();
               String id = Sql.string(row, "id");
@@ -106,15 +130,14 @@ public final class PersonaRepository {
               return conn.preparedQuery("UPDATE personas SET deleted_at = NULL WHERE id = ?")
                   .execute(Tuple.of(id))
                   .compose(v -> addVersionIn(conn, id, documentJson, checksum, source, actor, publish))
-                  .map(v -> id);
+                  .compose(v -> written(conn, id, after));
             }))
         .recover(e -> {
           if (Sql.isForeignKeyViolation(e)) {
             return Future.failedFuture(new NotFoundException("brand " + brandId + " does not exist"));
           }
           return Sql.conflictAs(e, "persona slug '" + slug + "' is already taken");
-        })
-        .compose(this::require);
+        });
   }
 
   private Future<String> insertNew(SqlConnection conn, String brandId, String slug, String documentJson,
@@ -138,15 +161,26 @@ public final class PersonaRepository {
    */
   public Future<PersonaRecord> addVersion(String personaId, String documentJson, String checksum,
       String source, String actor, boolean publish) {
+    return addVersion(personaId, documentJson, checksum, source, actor, publish, NOTHING);
+  }
+
+  /**
+   * As {@link #addVersion(String, String, String, String, String, boolean)}, running {@code after} (e.g.
+   * the audit entry) in the same transaction. The persona returned (and given to {@code after}) is read in
+   * that transaction, while its row is locked: its {@link PersonaRecord#latestVersion()} is the version
+   * this call created (or the unchanged latest), never one a concurrent writer created after the commit.
+   */
+  public Future<PersonaRecord> addVersion(String personaId, String documentJson, String checksum,
+      String source, String actor, boolean publish, InTransaction after) {
     try {
       requireVersionFields(documentJson, checksum, source, actor);
     } catch (IllegalArgumentException | NullPointerException e) {
       return Future.failedFuture(e);
     }
     return retrying(() -> db.pool().withTransaction(conn ->
-            addVersionIn(conn, personaId, documentJson, checksum, source, actor, publish)),
-        "persona " + personaId + " was changed concurrently; try again")
-        .compose(v -> require(personaId));
+            addVersionIn(conn, personaId, documentJson, checksum, source, actor, publish)
+                .compose(v -> written(conn, personaId, after))),
+        "persona " + personaId + " was changed concurrently; try again");
   }
 
   private Future<Void> addVersionIn(SqlConnection conn, String personaId, String documentJson,
@@ -196,6 +230,11 @@ public final class PersonaRepository {
    * unknown or deleted, or has no such version.
    */
   public Future<PersonaRecord> publish(String personaId, int version) {
+    return publish(personaId, version, NOTHING);
+  }
+
+  /** As {@link #publish(String, int)}, running {@code after} (e.g. the audit entry) in the same transaction. */
+  public Future<PersonaRecord> publish(String personaId, int version, InTransaction after) {
     return retrying(() -> db.pool().withTransaction(conn -> conn
             .preparedQuery("SELECT id FROM personas WHERE id = ? AND deleted_at IS NULL FOR UPDATE")
             .execute(Tuple.of(personaId))
@@ -207,9 +246,8 @@ public final class PersonaRepository {
                 ? Future.failedFuture(new NotFoundException("persona " + personaId + " has no version " + version))
                 : conn.preparedQuery("UPDATE personas SET published_version = ?, updated_at = ? WHERE id = ?")
                     .execute(Tuple.of(version, Sql.ts(clock.instant()), personaId)))
-            .<Void>mapEmpty()),
-        "persona " + personaId + " was changed concurrently; try again")
-        .compose(v -> require(personaId));
+            .compose(v -> written(conn, personaId, after))),
+        "persona " + personaId + " was changed concurrently; try again");
   }
 
   /** The persona with this slug, unless deleted. */
@@ -259,17 +297,41 @@ public final class PersonaRepository {
    * slug stays reserved for its brand. {@code false} when unknown or already deleted.
    */
   public Future<Boolean> delete(String personaId) {
-    OffsetDateTime now = Sql.ts(clock.instant());
-    return db.pool().preparedQuery("UPDATE personas SET deleted_at = ?, updated_at = ?"
-            + " WHERE id = ? AND deleted_at IS NULL")
-        .execute(Tuple.of(now, now, personaId))
-        .map(rows -> rows.rowCount() > 0);
+    return delete(personaId, NOTHING);
   }
 
-  private Future<PersonaRecord> require(String personaId) {
-    return findById(personaId).compose(found -> found
-        .map(Future::succeededFuture)
-        .orElseGet(() -> Future.failedFuture(new NotFoundException("persona " + personaId + " does not exist"))));
+  /**
+   * As {@link #delete(String)}, running {@code after} (e.g. the audit entry) in the same transaction with
+   * the persona as it was just before the delete; {@code after} does not run when nothing was deleted.
+   */
+  public Future<Boolean> delete(String personaId, InTransaction after) {
+    OffsetDateTime now = Sql.ts(clock.instant());
+    return db.pool().withTransaction(conn -> conn.preparedQuery(RECORD_SELECT + " AND p.id = ?")
+        .execute(Tuple.of(personaId))
+        .compose(rows -> {
+          Optional<PersonaRecord> before = Sql.first(rows, PersonaRepository::mapRecord);
+          if (before.isEmpty()) {
+            return Future.succeededFuture(false);
+          }
+          return conn.preparedQuery("UPDATE personas SET deleted_at = ?, updated_at = ?"
+                  + " WHERE id = ? AND deleted_at IS NULL")
+              .execute(Tuple.of(now, now, personaId))
+              .compose(updated -> updated.rowCount() == 0 ? Future.succeededFuture(false)
+                  : after.run(conn, before.get()).map(true));
+        }));
+  }
+
+  /** The persona as this transaction sees it (its own writes included), then {@code after} on it. */
+  private static Future<PersonaRecord> written(SqlConnection conn, String personaId, InTransaction after) {
+    return conn.preparedQuery(RECORD_SELECT + " AND p.id = ?")
+        .execute(Tuple.of(personaId))
+        .compose(rows -> {
+          Optional<PersonaRecord> rec = Sql.first(rows, PersonaRepository::mapRecord);
+          if (rec.isEmpty()) {
+            return Future.failedFuture(new NotFoundException("persona " + personaId + " does not exist"));
+          }
+          return after.run(conn, rec.get()).map(rec.get());
+        });
   }
 
   private static <T> Future<T> retrying(Supplier<Future<T>> attempt, String conflictMessage) {

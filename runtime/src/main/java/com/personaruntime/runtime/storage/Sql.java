@@ -163,6 +163,11 @@ public final class Sql {
     return state.equals("23503") || state.equals("23506");
   }
 
+  /** Whether a failure is a unique-key violation (SQLState 23505 on PostgreSQL and H2). */
+  public static boolean isUniqueViolation(Throwable failure) {
+    return sqlState(failure).equals("23505");
+  }
+
   /** Whether a failure (or one of its causes) is an integrity-constraint violation (SQLState 23xxx). */
   public static boolean isConstraintViolation(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -159,6 +159,18 @@ public final class UserRepository {
         .map(rows -> rows.rowCount() > 0);
   }
 
+  /**
+   * Removes a user's role in a brand and writes the audit entry {@code member.removed} (by {@code actor})
+   * in the same transaction; {@code false} (and no entry) when they had none.
+   */
+  public Future<Boolean> removeMembership(String userId, String brandId, String actor, AuditLog audit) {
+    return db.pool().withTransaction(conn -> conn
+        .preparedQuery("DELETE FROM memberships WHERE user_id = ? AND brand_id = ?")
+        .execute(Tuple.of(userId, brandId))
+        .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(false)
+            : audit.append(conn, actor, brandId, "member.removed", "user", userId, "{}").map(true)));
+  }
+
   static User map(Row row) {
     return new User(Sql.string(row, "id"), Sql.string(row, "email"), Sql.string(row, "password_hash"),
         Sql.string(row, "display_name"), Sql.bool(row, "platform_admin"), Sql.bool(row, "disabled"),

@@ -1,6 +1,7 @@
 package com.personaruntime.web.api;
 
-import com.personaruntime.runtime.auth.PasswordHasher;
+import com.personaruntime.runtime.auth.Invitations;
+import com.personaruntime.runtime.storage.ConflictException;
 import com.personaruntime.runtime.auth.Principal;
 import com.personaruntime.runtime.storage.AuditLog;
 import com.personaruntime.runtime.storage.Brand;
@@ -16,11 +17,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Brands and their members. Platform admins create brands; owners (and admins) add members,
- * creating the user when the e-mail is new. A brand the caller does not belong to is 404.
+ * Brands, their members and invitations. Platform admins create brands; owners (and admins) rename
+ * them, invite members ({@link Invitations}: nobody is added until the invitee accepts, and the answer
+ * never says whether an e-mail has an account), list and revoke pending invitations, and remove
+ * members. A brand the caller does not belong to is 404.
  */
 public final class BrandRoutes {
   private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
@@ -30,12 +34,20 @@ public final class BrandRoutes {
   private final BrandRepository brands;
   private final UserRepository users;
   private final AuditLog audit;
+  private final Invitations invitations;
+  private final Supplier<String> baseUrl;
 
-  public BrandRoutes(Vertx vertx, BrandRepository brands, UserRepository users, AuditLog audit) {
+  /**
+   * @param baseUrl the server's public base URL (no trailing slash), for invitations' {@code acceptUrl}
+   */
+  public BrandRoutes(Vertx vertx, BrandRepository brands, UserRepository users, AuditLog audit,
+      Invitations invitations, Supplier<String> baseUrl) {
     this.vertx = vertx;
     this.brands = brands;
     this.users = users;
     this.audit = audit;
+    this.invitations = invitations;
+    this.baseUrl = baseUrl;
   }
 
   public void mount(Router router) {
@@ -44,8 +56,11 @@ public final class BrandRoutes {
     router.get("/api/v1/brands/:brand").handler(this::get);
     router.put("/api/v1/brands/:brand").handler(this::rename);
     router.get("/api/v1/brands/:brand/members").handler(this::members);
-    router.post("/api/v1/brands/:brand/members").handler(this::addMember);
+    router.post("/api/v1/brands/:brand/members").handler(this::invite);
     router.delete("/api/v1/brands/:brand/members/:userId").handler(this::removeMember);
+    router.post("/api/v1/brands/:brand/invitations").handler(this::invite);
+    router.get("/api/v1/brands/:brand/invitations").handler(this::invitationList);
+    router.delete("/api/v1/brands/:brand/invitations/:invitationId").handler(this::revokeInvitation);
   }
 
   private void list(RoutingContext ctx) {
@@ -74,9 +89,7 @@ public final class BrandRoutes {
     String name = Bodies.optionalString(body, "name");
     brands.findBySlug(slug).compose(existing -> existing.isPresent()
             ? Future.<Brand>failedFuture(ApiException.conflict("slug: brand '" + slug + "' already exists"))
-            : brands.create(slug, name == null || name.isBlank() ? slug : name))
-        .compose(b -> audit.append(p.userId(), b.id(), "brand.created", "brand", b.id(),
-            new JsonObject().put("slug", slug).encode()).map(b))
+            : brands.create(slug, name == null || name.isBlank() ? slug : name, p.userId(), audit))
         .onComplete(ar -> {
           if (ar.failed()) {
             ctx.fail(ar.cause());
@@ -145,58 +158,114 @@ public final class BrandRoutes {
         });
   }
 
-  private void addMember(RoutingContext ctx) {
+  /**
+   * {@code POST /api/v1/brands/{slug}/invitations} (and, for existing callers, {@code POST .../members})
+   * {@code {"email", "role"}} (owners): invites an e-mail. 202 with the invitation and its one-time
+   * {@code token} / {@code acceptUrl}, the same answer whether or not the e-mail has an account anywhere;
+   * nobody is added until the invitee accepts ({@code POST /api/v1/invitations/{token}/accept}).
+   */
+  private void invite(RoutingContext ctx) {
     Principal p = Auth.principal(ctx);
     JsonObject body = Bodies.object(ctx);
-    String email = Bodies.requiredString(body, "email").trim().toLowerCase();
-    if (!EMAIL.matcher(email).matches()) {
-      throw ApiException.invalid("email: must be an e-mail address, got '" + email + "'");
-    }
-    Role role;
-    try {
-      role = Role.fromWire(Bodies.requiredString(body, "role"));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid("role: " + e.getMessage());
-    }
-    String password = Bodies.optionalString(body, "password");
-    if (password != null && password.length() < 12) {
-      throw ApiException.invalid("password: must be at least 12 characters, got " + password.length());
-    }
-    String name = Bodies.optionalString(body, "name");
-    managed(p, ctx.pathParam("brand")).compose(brand -> users.findByEmail(email).compose(existing -> {
-      if (existing.isPresent()) {
-        return Future.succeededFuture(existing.get().id());
-      }
-      if (password == null) {
-        return Future.failedFuture(ApiException.invalid(
-            "password: is required when the user does not exist yet (at least 12 characters)"));
-      }
-      return PasswordHasher.hash(vertx, password.toCharArray())
-          .compose(hash -> users.create(email, hash, name == null ? email : name, false))
-          .map(u -> u.id());
-    }).compose(userId -> users.addMembership(userId, brand.id(), role)
-        .compose(v -> audit.append(p.userId(), brand.id(), "member.added", "user", userId,
-            new JsonObject().put("email", email).put("role", role.wireName()).encode()))
-        .map(v -> new JsonObject().put("userId", userId).put("email", email).put("role", role.wireName()))))
+    // who may invite is checked before what is sent: a non-owner learns nothing from validation messages
+    managed(p, ctx.pathParam("brand"))
+        .compose(brand -> {
+          String email;
+          Role role;
+          try {
+            for (String gone : new String[] {"password", "name"}) {
+              if (body.containsKey(gone)) {
+                throw ApiException.invalid(gone + ": not accepted when inviting: the invitee chooses their own "
+                    + gone + " when they accept the invitation (send only email and role)");
+              }
+            }
+            email = Bodies.requiredString(body, "email").trim().toLowerCase(java.util.Locale.ROOT);
+            if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
+              throw ApiException.invalid("email: must be an e-mail address (at most 320 characters), got '"
+                  + com.personaruntime.web.http.Errors.cut(email, 100) + "'");
+            }
+            try {
+              role = Role.fromWire(Bodies.requiredString(body, "role"));
+            } catch (IllegalArgumentException e) {
+              throw ApiException.invalid("role: " + e.getMessage());
+            }
+          } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+          }
+          return invitations.create(p.userId(), brand.id(), email, role)
+              .recover(e -> Future.failedFuture(e instanceof ConflictException ? ApiException.conflict(e.getMessage())
+                  : e))
+              .map(created -> invitationJson(created.invitation(), brand)
+                  .put("token", created.token())
+                  .put("acceptUrl", acceptUrl(created.token())));
+        })
         .onComplete(ar -> {
           if (ar.failed()) {
             ctx.fail(ar.cause());
           } else {
-            Json.send(ctx, 201, ar.result());
+            ctx.response().putHeader("Cache-Control", "no-store");
+            Json.send(ctx, 202, ar.result());
           }
         });
+  }
+
+  /** {@code GET /api/v1/brands/{slug}/invitations} (owners): pending invitations, never their tokens. */
+  private void invitationList(RoutingContext ctx) {
+    Principal p = Auth.principal(ctx);
+    managed(p, ctx.pathParam("brand"))
+        .compose(brand -> invitations.pending(brand.id()).map(list -> {
+          JsonArray items = new JsonArray();
+          list.forEach(i -> items.add(invitationJson(i, brand)));
+          return new JsonObject().put("items", items);
+        }))
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            ctx.fail(ar.cause());
+          } else {
+            Json.send(ctx, 200, ar.result());
+          }
+        });
+  }
+
+  /** {@code DELETE /api/v1/brands/{slug}/invitations/{id}} (owners): revokes a pending invitation (204). */
+  private void revokeInvitation(RoutingContext ctx) {
+    Principal p = Auth.principal(ctx);
+    String id = ctx.pathParam("invitationId");
+    managed(p, ctx.pathParam("brand"))
+        .compose(brand -> invitations.revoke(p.userId(), brand.id(), id))
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            ctx.fail(ar.cause());
+          } else if (!ar.result()) {
+            ctx.fail(ApiException.notFound("invitation '" + com.personaruntime.web.http.Errors.cut(id, 60)
+                + "' not found or no longer pending"));
+          } else {
+            ctx.response().setStatusCode(204).end();
+          }
+        });
+  }
+
+  private String acceptUrl(String token) {
+    return baseUrl.get() + "/console/invitations/accept?token=" + token;
+  }
+
+  static JsonObject invitationJson(Invitations.Invitation i, Brand brand) {
+    return new JsonObject()
+        .put("id", i.id())
+        .put("brand", brand.slug())
+        .put("email", i.email())
+        .put("role", i.role().wireName())
+        .put("createdAt", String.valueOf(i.createdAt()))
+        .put("expiresAt", String.valueOf(i.expiresAt()));
   }
 
   private void removeMember(RoutingContext ctx) {
     Principal p = Auth.principal(ctx);
     String userId = ctx.pathParam("userId");
     managed(p, ctx.pathParam("brand"))
-        .compose(brand -> users.removeMembership(userId, brand.id()).compose(removed -> {
-          if (!removed) {
-            return Future.failedFuture(ApiException.notFound("member '" + userId + "' not found"));
-          }
-          return audit.append(p.userId(), brand.id(), "member.removed", "user", userId, "{}").mapEmpty();
-        }))
+        .compose(brand -> users.removeMembership(userId, brand.id(), p.userId(), audit).compose(removed -> removed
+            ? Future.<Void>succeededFuture()
+            : Future.<Void>failedFuture(ApiException.notFound("member '" + userId + "' not found"))))
         .onComplete(ar -> {
           if (ar.failed()) {
             ctx.fail(ar.cause());

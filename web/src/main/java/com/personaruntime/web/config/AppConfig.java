@@ -75,7 +75,16 @@ public record AppConfig(Http http, Storage storage, Optional<Path> personasDir, 
   public record Endpoint(String name, String provider, String baseUrl, String model, String apiKeyEnv) {
   }
 
-  public record Auth(int sessionTtlMinutes, int loginFailuresPerAccount, int loginAttemptsPerAddress) {
+  /**
+   * Logins and invitations ({@code auth.*}).
+   *
+   * @param sessionTtlMinutes       lifetime of a console session and login token
+   * @param loginFailuresPerAccount failed logins per account per 15 minutes
+   * @param loginAttemptsPerAddress login attempts per client address per 15 minutes
+   * @param invitationTtlHours      lifetime of a brand invitation's accept token
+   */
+  public record Auth(int sessionTtlMinutes, int loginFailuresPerAccount, int loginAttemptsPerAddress,
+      int invitationTtlHours) {
   }
 
   /** Limits of live WebSockets and live rooms ({@code live.*}). */

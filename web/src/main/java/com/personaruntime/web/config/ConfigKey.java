@@ -109,6 +109,8 @@ public record ConfigKey(String name, Type type, String defaultValue, boolean sec
           "Failed logins allowed per account per 15 minutes."),
       new ConfigKey("auth.loginAttemptsPerAddress", Type.INT, "20", false,
           "Login attempts allowed per client address per 15 minutes."),
+      new ConfigKey("auth.invitationTtlHours", Type.INT, "168", false,
+          "How long a brand invitation's accept link stays valid (hours; default 7 days)."),
       new ConfigKey("publish.allowPrivateNetworks", Type.BOOLEAN, "false", false,
           "Let publishing channel URLs point at loopback or private addresses (development and tests only)."),
       new ConfigKey("publish.publicBaseUrl", Type.STRING, "", false,

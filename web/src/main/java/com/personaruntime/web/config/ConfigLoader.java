@@ -143,7 +143,8 @@ public final class ConfigLoader {
     AppConfig.Auth auth = new AppConfig.Auth(
         v.integer("auth.sessionTtlMinutes", 1, 60 * 24 * 90),
         v.integer("auth.loginFailuresPerAccount", 1, 1000),
-        v.integer("auth.loginAttemptsPerAddress", 1, 100000));
+        v.integer("auth.loginAttemptsPerAddress", 1, 100000),
+        v.integer("auth.invitationTtlHours", 1, 24 * 90));
     String publicBaseUrl = v.string("publish.publicBaseUrl");
     if (!publicBaseUrl.isBlank() && !isHttpUrl(publicBaseUrl)) {
       problems.add(v.where("publish.publicBaseUrl") + "publish.publicBaseUrl: must be an absolute http(s) URL, got '"

@@ -52,6 +52,11 @@ public final class Auth implements Handler<RoutingContext> {
     return p;
   }
 
+  /** The principal of a request on a route where credentials are optional; empty when none were sent. */
+  public static Optional<Principal> optionalPrincipal(RoutingContext ctx) {
+    return Optional.ofNullable(ctx.get(PRINCIPAL));
+  }
+
   /** The bearer token that authenticated the request; empty for a console session. */
   public static Optional<BearerAuth> bearer(RoutingContext ctx) {
     return Optional.ofNullable(ctx.get(BEARER));

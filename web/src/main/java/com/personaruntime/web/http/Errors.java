@@ -22,7 +22,8 @@ public final class Errors {
     Throwable failure = ctx.failure();
     if (ctx.response().headWritten()) {
       if (failure != null) {
-        LOG.warn("failure after response started: {} {}", ctx.request().method(), ctx.request().path(), failure);
+        LOG.warn("failure after response started: {} {}", ctx.request().method(),
+            RequestLog.redacted(ctx.request().path()), failure);
       }
       ctx.response().reset();
       return;
@@ -36,7 +37,7 @@ public final class Errors {
       send(ctx, 409, "conflict", c.getMessage(), null);
     } else if (failure instanceof NotFoundException) {
       // the record went away between lookup and write; its storage message carries internal ids
-      send(ctx, 404, "not_found", "no such resource: " + ctx.request().path(), null);
+      send(ctx, 404, "not_found", "no such resource: " + RequestLog.redacted(ctx.request().path()), null);
     } else if (failure instanceof DecodeException) {
       send(ctx, 400, "bad_json", "request body is not valid JSON", null);
     } else if (failure instanceof HttpException h) {
@@ -49,7 +50,7 @@ public final class Errors {
   /** A failure known only by its HTTP status (router 404/405, body limit 413, unexpected 500). */
   private static void byStatus(RoutingContext ctx, int status, String payload, Throwable failure) {
     if (status >= 500) {
-      LOG.error("request failed: {} {}", ctx.request().method(), ctx.request().path(), failure);
+      LOG.error("request failed: {} {}", ctx.request().method(), RequestLog.redacted(ctx.request().path()), failure);
       send(ctx, 500, "internal", "internal error; the server log has the details", null);
       return;
     }
@@ -64,8 +65,8 @@ public final class Errors {
     };
     String message = switch (status) {
       case 413 -> "request body is larger than the limit (http.maxBodyBytes)";
-      case 404 -> "no such resource: " + ctx.request().path();
-      case 405 -> "method " + ctx.request().method() + " not allowed on " + ctx.request().path();
+      case 404 -> "no such resource: " + RequestLog.redacted(ctx.request().path());
+      case 405 -> "method " + ctx.request().method() + " not allowed on " + RequestLog.redacted(ctx.request().path());
       default -> payload != null ? payload : statusText(status);
     };
     send(ctx, status, code, message, null);

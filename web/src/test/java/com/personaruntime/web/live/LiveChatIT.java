@@ -562,14 +562,21 @@ class LiveChatIT {
     return new JsonObject(r.body()).getString("token");
   }
 
+  /** Invites {@code email} as a moderator and accepts as the invitee (new account, password "moderator-password-1"). */
   private static void addMember(String token, String brand, String email) throws Exception {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-            URI.create("http://" + base + "/api/v1/brands/" + brand + "/members"))
+            URI.create("http://" + base + "/api/v1/brands/" + brand + "/invitations"))
         .header("content-type", "application/json")
         .header("Authorization", "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("email", email).put("role", "moderator")
-            .put("password", "moderator-password-1").encode())).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as("add member %s to %s: %s", email, brand, r.body()).isIn(200, 201);
+            .encode())).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("invite %s to %s: %s", email, brand, r.body()).isEqualTo(202);
+    String invitation = new JsonObject(r.body()).getString("token");
+    r = http.send(HttpRequest.newBuilder(URI.create("http://" + base + "/api/v1/invitations/" + invitation + "/accept"))
+        .header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("password", "moderator-password-1").encode()))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("accept invitation of %s to %s: %s", email, brand, r.body()).isEqualTo(200);
   }
 
   private static List<JsonObject> items(String token) throws Exception {

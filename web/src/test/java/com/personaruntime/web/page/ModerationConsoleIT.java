@@ -113,8 +113,10 @@ class ModerationConsoleIT {
     base = "http://127.0.0.1:" + server.port();
     String admin = login(ADMIN_EMAIL, ADMIN_PASSWORD);
     for (String who : List.of("mia", "max")) {
-      post("/api/v1/brands/lumiere/members", admin, new JsonObject().put("email", who + "@lumiere.test")
-          .put("password", PASSWORD).put("role", "moderator").put("name", who));
+      String invitation = new JsonObject(post("/api/v1/brands/lumiere/invitations", admin, new JsonObject()
+          .put("email", who + "@lumiere.test").put("role", "moderator"))).getString("token");
+      post("/api/v1/invitations/" + invitation + "/accept", null, new JsonObject().put("password", PASSWORD)
+          .put("name", who));
     }
     mia = Browser.start(ModerationConsoleIT.class, "en-US");
     max = Browser.start(ModerationConsoleIT.class, "en-US");
@@ -255,7 +257,7 @@ class ModerationConsoleIT {
       b.header("Authorization", "Bearer " + token);
     }
     HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as("%s answered %s", path, r.body()).isBetween(200, 201);
+    assertThat(r.statusCode()).as("%s answered %s", path, r.body()).isBetween(200, 202);
     return r.body();
   }
 

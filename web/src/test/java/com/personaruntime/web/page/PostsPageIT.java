@@ -68,8 +68,10 @@ class PostsPageIT {
         .getString("token");
     for (String[] m : List.of(new String[] {"writer@lumiere.test", "editor"},
         new String[] {"reviewer@lumiere.test", "moderator"})) {
-      api("POST", "/api/v1/brands/lumiere/members", token, new JsonObject().put("email", m[0]).put("role", m[1])
-          .put("password", PASSWORD).put("name", m[0].substring(0, m[0].indexOf('@'))));
+      String invitation = api("POST", "/api/v1/brands/lumiere/invitations", token, new JsonObject()
+          .put("email", m[0]).put("role", m[1])).getString("token");
+      api("POST", "/api/v1/invitations/" + invitation + "/accept", null, new JsonObject().put("password", PASSWORD)
+          .put("name", m[0].substring(0, m[0].indexOf('@'))));
     }
     api("POST", "/api/v1/brands/lumiere/channels", token, new JsonObject().put("platform", "*")
         .put("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"));
