@@ -21,6 +21,18 @@ public final class Policies {
   }
 
   /**
+   * Compiles a policy that uses {@code model} as its learned injection detector instead of the
+   * shipped one: for evaluation and training (a model that never saw the rows it judges, or the
+   * lexicons alone with the learned rule's action set to {@code ALLOW}).
+   */
+  public static Policy compile(PolicyConfig config, InjectionModel model) {
+    if (config == null || model == null) {
+      throw new IllegalArgumentException((config == null ? "config" : "model") + ": must not be null");
+    }
+    return new CompiledPolicy(config, model);
+  }
+
+  /**
    * Loads and compiles the shipped lexicons now (about a second, once per JVM) instead of on the
    * first {@link #compile}. Call it at startup, off the event loop.
    */

@@ -15,25 +15,44 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The learned prompt-injection / jailbreak detector: a logistic-regression model over hashed
- * character 3-5-grams and word 1-2-grams of the NORMALISED text (case, diacritics, look-alikes,
- * leetspeak, split letters and teencode folded, see {@code TextNormalizer}), so Vietnamese typed
- * with or without diacritics, and teencode, share features.
+ * features of the NORMALISED text (case, diacritics, look-alikes, leetspeak, split letters and
+ * teencode folded, see {@code TextNormalizer}), so Vietnamese typed with or without diacritics, and
+ * teencode, share features. Feature set {@value #FEATURE_SET}:
+ * <ul>
+ *   <li>character 3-, 4- and 5-grams (with a space before and after the text);</li>
+ *   <li>word unigrams and bigrams;</li>
+ *   <li>language-neutral <b>concepts</b> ({@value #CONCEPTS_RESOURCE}): words of many languages that
+ *       play the same part in an attack ("vergiss", "oublie", "quên", "forget" are all IGNORE) give
+ *       concept unigrams, concept bigrams (two concepts at most {@value #CONCEPT_GAP} words apart,
+ *       e.g. IGNORE→INSTRUCTION) and "concept at the start of a sentence" (imperative structure:
+ *       "Vergiss alles.", "Now write ..."), so a move learned in one language carries to others;</li>
+ *   <li>a message-length bucket (words: &lt;4, &lt;8, &lt;16, &lt;32, &lt;64, &lt;128, more).</li>
+ * </ul>
  *
- * <p>Scoring is one pass over the normalised text: about 4 hashes per character, each a lookup in
- * a float array of {@code 2^bits} signed weights; the sum is divided by the square root of the
- * number of features (length normalisation) and squashed to a probability. No allocation per
+ * <p>Scoring is one pass over the normalised text: about 5 hashes per character, plus one lookup
+ * per word in a small open-addressing table of concepts; each feature is a lookup in a float array of
+ * {@code 2^bits} signed weights; the sum is divided by the square root of the number of features
+ * (length normalisation) and squashed to a probability. Linear in the text, no allocation per
  * character; a 1 KB message scores in a few microseconds.
  *
  * <p>Weights ship as a versioned resource ({@value #RESOURCE}); the training code is
  * {@link InjectionTrainer} and the data recipe is {@code guardrails/training/README.md}. The file
- * carries two thresholds chosen by cross-validation: {@link #blockThreshold()} (about 1% false
- * positives on held-out benign rows) and {@link #flagThreshold()} (a lower "unsure" bound used
- * where no lexicon covers the language).
+ * records the feature set and the CRC-32 of the concepts file it was trained with, and refuses to
+ * load against other ones. It carries two thresholds chosen on out-of-fold scores of a
+ * cross-validation of the whole input guard (lexicons included): {@link #blockThreshold()} (false
+ * positives at or below 1% on the held-out benign rows of every source) and {@link #flagThreshold()}
+ * (a lower "unsure" bound used where no lexicon covers the language).
  */
 public final class InjectionModel {
   /** Classpath resource of the shipped weights. The file name carries the model version. */
-  public static final String RESOURCE = "/com/personaruntime/guardrails/rails/injection/injection-model-v1.bin.gz";
-  static final int MAGIC = 0x50524931; // "PRI1"
+  public static final String RESOURCE = "/com/personaruntime/guardrails/rails/injection/injection-model-v2.bin.gz";
+  /** Classpath resource of the concept lexicon (part of the feature set). */
+  public static final String CONCEPTS_RESOURCE = "/com/personaruntime/guardrails/rails/injection/concepts.txt";
+  /** Version of the feature extraction in {@link #features}; a model file of another version does not load. */
+  public static final int FEATURE_SET = 2;
+  static final int MAGIC = 0x50524932; // "PRI2"
+  /** Two concepts at most this many words apart form a concept bigram. */
+  static final int CONCEPT_GAP = 3;
 
   private final int bits;
   private final int mask;
@@ -61,8 +80,9 @@ public final class InjectionModel {
   /**
    * The shipped model, loaded once per JVM.
    *
-   * @throws IllegalStateException when the resource is missing or damaged (the jar is broken: the
-   *     input guard must not silently run without its detector)
+   * @throws IllegalStateException when the resource is missing or damaged, or was trained with
+   *     another feature set or concepts file (the jar is broken: the input guard must not silently
+   *     run without its detector)
    */
   public static InjectionModel shipped() {
     InjectionModel m = shipped;
@@ -114,12 +134,44 @@ public final class InjectionModel {
   /** Scores normalised chars [0, len). */
   double score(char[] c, int len) {
     len = Math.min(len, MAX_CHARS);
-    double[] acc = new double[2];
-    features(c, len, bits, (idx, sign) -> {
-      acc[0] += sign * w[idx];
-      acc[1]++;
-    });
-    return sigmoid(bias + acc[0] / Math.sqrt(Math.max(1, acc[1])));
+    Acc acc = new Acc(w);
+    features(c, len, bits, acc);
+    return sigmoid(bias + acc.sum / Math.sqrt(Math.max(1, acc.n)));
+  }
+
+  /** Sums signed weights (one object per message, none per feature). */
+  private static final class Acc implements FeatureSink {
+    final float[] w;
+    double sum;
+    int n;
+
+    Acc(float[] w) {
+      this.w = w;
+    }
+
+    @Override
+    public void feature(int index, int sign) {
+      sum += sign * w[index];
+      n++;
+    }
+  }
+
+  /** Letters a message of one or two words needs before the model alone judges it (a word typed with split letters, "S a y t h a t ..."). */
+  static final int MIN_LETTERS_SHORT = 16;
+
+  /**
+   * Whether the model judges a message at all: three words or more, or one or two words of at least
+   * {@value #MIN_LETTERS_SHORT} letters. One or two short words carry too little for the model alone
+   * ("ok shop"); the lexicons still apply.
+   */
+  static boolean enoughText(char[] c, int len) {
+    int words = 0;
+    for (int i = 0; i < len && words < 3; i++) {
+      if (c[i] != ' ' && c[i] != TextNormalizer.BREAK && (i == 0 || c[i - 1] == ' ' || c[i - 1] == TextNormalizer.BREAK)) {
+        words++;
+      }
+    }
+    return words >= 3 || (words > 0 && len >= MIN_LETTERS_SHORT);
   }
 
   static double sigmoid(double z) {
@@ -133,8 +185,9 @@ public final class InjectionModel {
 
   private static final int FNV = 0x811c9dc5;
   private static final int PRIME = 0x01000193;
+  private static final int GOLDEN = 0x61c88647;
 
-  private static int mix(int h) {
+  static int mix(int h) {
     h ^= h >>> 16;
     h *= 0x85ebca6b;
     h ^= h >>> 13;
@@ -147,9 +200,27 @@ public final class InjectionModel {
     return ch == ' ' || ch == TextNormalizer.BREAK;
   }
 
+  private static void emit(FeatureSink sink, int m, int mask) {
+    sink.feature(m & mask, (m >>> 31) == 0 ? 1 : -1);
+  }
+
+  /** Hash of one normalised word (the same function builds the concept table). */
+  static int wordHash(char[] c, int from, int to) {
+    int h = 0x1234567;
+    for (int i = from; i < to; i++) {
+      h = (h ^ c[i]) * PRIME;
+    }
+    return h;
+  }
+
+  /** Key of two consecutive words (word bigram feature and two-word concept entries). */
+  static int pairKey(int prev, int h) {
+    return prev * 31 + h + 0x27d4eb2d;
+  }
+
   /**
-   * Emits the hashed features of normalised chars [0, len): char 3-, 4- and 5-grams over the text
-   * with a space before and after (sentence breaks read as spaces), word unigrams and bigrams.
+   * Emits the hashed features of normalised chars [0, len) (see the class comment). The order and
+   * hashing are part of the feature set {@value #FEATURE_SET}: change them only with a new version.
    */
   static void features(char[] c, int len, int bits, FeatureSink sink) {
     int mask = (1 << bits) - 1;
@@ -161,32 +232,58 @@ public final class InjectionModel {
         char ch = p < 0 || p >= len || sep(c[p]) ? ' ' : c[p];
         h = (h ^ ch) * PRIME;
         if (k >= 2) {
-          int m = mix(h + k * 0x9e3779b9);
-          sink.feature(m & mask, (m >>> 31) == 0 ? 1 : -1);
+          emit(sink, mix(h + k * 0x9e3779b9), mask);
         }
       }
     }
+    Concepts concepts = Concepts.shipped();
     int prev = 0;
-    boolean hasPrev = false;
+    int words = 0;
+    int lastConcept = -1;
+    int sinceConcept = Integer.MAX_VALUE / 2;
+    boolean sentenceStart = true;
     int i = 0;
     while (i < len) {
       if (sep(c[i])) {
+        if (c[i] == TextNormalizer.BREAK) {
+          sentenceStart = true;
+        }
         i++;
         continue;
       }
-      int h = 0x1234567;
+      int s = i;
       while (i < len && !sep(c[i])) {
-        h = (h ^ c[i]) * PRIME;
         i++;
       }
-      int m = mix(h ^ 0x5bd1e995);
-      sink.feature(m & mask, (m >>> 31) == 0 ? 1 : -1);
-      if (hasPrev) {
-        int b = mix(prev * 31 + h + 0x27d4eb2d);
-        sink.feature(b & mask, (b >>> 31) == 0 ? 1 : -1);
+      int h = wordHash(c, s, i);
+      emit(sink, mix(h ^ 0x5bd1e995), mask);
+      if (words > 0) {
+        emit(sink, mix(pairKey(prev, h)), mask);
       }
+      int concept = words > 0 ? concepts.pair(pairKey(prev, h)) : -1;
+      if (concept < 0) {
+        concept = concepts.word(h);
+      }
+      if (concept >= 0) {
+        emit(sink, mix(0x3c6ef372 + concept * GOLDEN), mask);
+        if (lastConcept >= 0 && lastConcept != concept && sinceConcept <= CONCEPT_GAP) {
+          emit(sink, mix(0x7f4a7c15 + (lastConcept * 64 + concept) * GOLDEN), mask);
+        }
+        if (sentenceStart) {
+          emit(sink, mix(0x6a09e667 + concept * GOLDEN), mask);
+        }
+        lastConcept = concept;
+        sinceConcept = 0;
+      } else {
+        sinceConcept++;
+      }
+      sentenceStart = false;
       prev = h;
-      hasPrev = true;
+      words++;
+    }
+    int bucket = words < 4 ? 0 : words < 8 ? 1 : words < 16 ? 2 : words < 32 ? 3 : words < 64 ? 4 : words < 128 ? 5 : 6;
+    for (int r = 0; r < 4; r++) {
+      emit(sink, mix(0x51ed270b + bucket * GOLDEN + r), mask);
     }
   }
 
@@ -202,6 +299,8 @@ public final class InjectionModel {
   void write(OutputStream out) throws IOException {
     try (DataOutputStream d = new DataOutputStream(new GZIPOutputStream(out))) {
       d.writeInt(MAGIC);
+      d.writeInt(FEATURE_SET);
+      d.writeInt(Concepts.shipped().crc());
       d.writeInt(bits);
       d.writeFloat(bias);
       d.writeDouble(blockThreshold);
@@ -217,7 +316,18 @@ public final class InjectionModel {
     try (DataInputStream d = new DataInputStream(new GZIPInputStream(in, 1 << 16))) {
       int magic = d.readInt();
       if (magic != MAGIC) {
-        throw new IOException("not an injection model (magic " + Integer.toHexString(magic) + ")");
+        throw new IOException("not an injection model of this version (magic " + Integer.toHexString(magic)
+            + ", expected " + Integer.toHexString(MAGIC) + "): retrain with InjectionTrainer");
+      }
+      int features = d.readInt();
+      if (features != FEATURE_SET) {
+        throw new IOException("model trained with feature set " + features + ", this code extracts feature set " + FEATURE_SET
+            + ": retrain with InjectionTrainer");
+      }
+      int crc = d.readInt();
+      if (crc != Concepts.shipped().crc()) {
+        throw new IOException("model trained with another " + CONCEPTS_RESOURCE + " (CRC-32 " + Integer.toHexString(crc)
+            + ", now " + Integer.toHexString(Concepts.shipped().crc()) + "): retrain with InjectionTrainer");
       }
       int bits = d.readInt();
       if (bits < 10 || bits > 24) {

@@ -1,5 +1,12 @@
 package com.personaruntime.guardrails.rails.injection;
 
+import com.personaruntime.guardrails.Action;
+import com.personaruntime.guardrails.CheckContext;
+import com.personaruntime.guardrails.Decision;
+import com.personaruntime.guardrails.Policies;
+import com.personaruntime.guardrails.Policy;
+import com.personaruntime.guardrails.PolicyConfig;
+import com.personaruntime.guardrails.RuleIds;
 import com.personaruntime.guardrails.text.NormalizedText;
 import com.personaruntime.guardrails.text.TextNormalizer;
 
@@ -21,14 +28,13 @@ import java.util.Random;
  * {@code guardrails/training/README.md}; {@link #loadDefault(Path)} reads it.
  *
  * <p>Thresholds are chosen on out-of-fold scores of a k-fold cross-validation, never on rows the
- * scoring model was trained on: the block threshold is the lowest score that keeps the false
- * positive rate on held-out benign rows at or below 1%, the flag threshold the lowest at or below
- * 3%.
+ * scoring model was trained on, for the WHOLE input guard (lexicons and the "unsure" flag included,
+ * see {@link #chooseThresholds}). {@link #main} also prints the "hold one source out" figures.
  *
  * <p>Command line (from the repository root, after {@code mvn -pl guardrails -am package}):
  * <pre>
  * java -cp guardrails/target/classes:$(cat cp.txt) com.personaruntime.guardrails.rails.injection.InjectionTrainer \
- *     guardrails/training guardrails/src/main/resources/com/personaruntime/guardrails/rails/injection/injection-model-v1.bin.gz
+ *     guardrails/training guardrails/src/main/resources/com/personaruntime/guardrails/rails/injection/injection-model-v2.bin.gz
  * </pre>
  */
 public final class InjectionTrainer {
@@ -116,6 +122,39 @@ public final class InjectionTrainer {
     return new InjectionModel(BITS, w, (float) bias, block, flag, note);
   }
 
+  /** Rows encoded once: features and labels. */
+  private static final class Encoded {
+    final int[][] x;
+    final int[] y;
+
+    Encoded(List<Example> rows) {
+      x = new int[rows.size()][];
+      y = new int[rows.size()];
+      for (int i = 0; i < rows.size(); i++) {
+        x[i] = encode(rows.get(i).text());
+        y[i] = rows.get(i).label();
+      }
+    }
+
+    /** A model trained on the rows where {@code use} is true. */
+    InjectionModel fitOn(boolean[] use, String note) {
+      int n = 0;
+      for (boolean u : use) {
+        n += u ? 1 : 0;
+      }
+      int[][] tx = new int[n][];
+      int[] ty = new int[n];
+      int j = 0;
+      for (int i = 0; i < x.length; i++) {
+        if (use[i]) {
+          tx[j] = x[i];
+          ty[j++] = y[i];
+        }
+      }
+      return fit(tx, ty, 0.5, 0.5, note);
+    }
+  }
+
   /**
    * k-fold cross-validation: each row is scored by a model trained on the other folds. Folds are
    * assigned by a seeded shuffle, stratified by label.
@@ -123,34 +162,11 @@ public final class InjectionTrainer {
    * @return out-of-fold scores, index-aligned with {@code rows}
    */
   public static double[] crossValidate(List<Example> rows, int folds) {
+    InjectionModel[] models = foldModels(rows, folds);
     int[] fold = folds(rows, folds);
-    int[][] x = new int[rows.size()][];
-    int[] y = new int[rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      x[i] = encode(rows.get(i).text());
-      y[i] = rows.get(i).label();
-    }
     double[] scores = new double[rows.size()];
-    for (int k = 0; k < folds; k++) {
-      List<Integer> train = new ArrayList<>();
-      for (int i = 0; i < rows.size(); i++) {
-        if (fold[i] != k) {
-          train.add(i);
-        }
-      }
-      int[][] tx = new int[train.size()][];
-      int[] ty = new int[train.size()];
-      for (int j = 0; j < train.size(); j++) {
-        tx[j] = x[train.get(j)];
-        ty[j] = y[train.get(j)];
-      }
-      InjectionModel m = fit(tx, ty, 0.5, 0.5, "fold " + k);
-      for (int i = 0; i < rows.size(); i++) {
-        if (fold[i] == k) {
-          NormalizedText nt = TextNormalizer.normalize(rows.get(i).text());
-          scores[i] = m.score(nt.chars, nt.length());
-        }
-      }
+    for (int i = 0; i < rows.size(); i++) {
+      scores[i] = models[fold[i]].score(rows.get(i).text());
     }
     return scores;
   }
@@ -176,28 +192,18 @@ public final class InjectionTrainer {
 
   /** Models trained for each fold (rows of fold k are unseen by model k), for evaluating the whole guard out of fold. */
   public static InjectionModel[] foldModels(List<Example> rows, int folds) {
+    return foldModels(rows, folds, new Encoded(rows), null);
+  }
+
+  private static InjectionModel[] foldModels(List<Example> rows, int folds, Encoded enc, boolean[] only) {
     int[] fold = folds(rows, folds);
-    int[][] x = new int[rows.size()][];
-    int[] y = new int[rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      x[i] = encode(rows.get(i).text());
-      y[i] = rows.get(i).label();
-    }
     InjectionModel[] out = new InjectionModel[folds];
     for (int k = 0; k < folds; k++) {
-      List<Integer> train = new ArrayList<>();
-      for (int i = 0; i < rows.size(); i++) {
-        if (fold[i] != k) {
-          train.add(i);
-        }
+      boolean[] use = new boolean[rows.size()];
+      for (int i = 0; i < use.length; i++) {
+        use[i] = fold[i] != k && (only == null || only[i]);
       }
-      int[][] tx = new int[train.size()][];
-      int[] ty = new int[train.size()];
-      for (int j = 0; j < train.size(); j++) {
-        tx[j] = x[train.get(j)];
-        ty[j] = y[train.get(j)];
-      }
-      out[k] = fit(tx, ty, 0.5, 0.5, "fold " + k);
+      out[k] = enc.fitOn(use, "fold " + k);
     }
     return out;
   }
@@ -223,6 +229,122 @@ public final class InjectionTrainer {
       return 0.5;
     }
     return Math.min(0.999, Math.nextUp(benign.get(k)));
+  }
+
+  /** Share of all benign rows the whole guard may stop when the block threshold is chosen. */
+  public static final double TARGET_FP = 0.01;
+  /** Share of the benign rows of any one source the whole guard may stop (so easy rows of one source cannot buy false positives on another). */
+  public static final double SOURCE_FP_CAP = 0.02;
+  /** Share of benign rows in languages without a lexicon that the "unsure" flag may stop. */
+  public static final double FLAG_FP = 0.03;
+
+  /** Block and flag thresholds. */
+  public record Thresholds(double block, double flag) {
+  }
+
+  /**
+   * Chooses the thresholds of the WHOLE input guard on out-of-fold scores. A benign row counts as a
+   * false positive when the lexicons stop it ({@code lexiconCaught}), or the model judges it
+   * ({@link InjectionModel#enoughText}) and it scores at or above the block threshold, or it is in a
+   * language without a lexicon and scores at or above the flag threshold. The flag threshold keeps
+   * the flag's false positives at or below {@link #FLAG_FP} of the benign rows in such languages;
+   * the block threshold is then the lowest that keeps the false positives of all rows at or below
+   * {@link #TARGET_FP} and those of every source (each public set, our own rows) at or below
+   * {@link #SOURCE_FP_CAP} (or at what the lexicons and the flag already stop, if that is more).
+   */
+  public static Thresholds chooseThresholds(List<Example> rows, double[] oof, boolean[] lexiconCaught) {
+    int n = rows.size();
+    boolean[] judged = new boolean[n];
+    boolean[] noLexicon = new boolean[n];
+    List<Double> flagCandidates = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      NormalizedText nt = TextNormalizer.normalize(rows.get(i).text());
+      judged[i] = InjectionModel.enoughText(nt.chars, nt.length());
+      String lang = LanguageId.detect(rows.get(i).text());
+      noLexicon[i] = !LanguageId.hasLexicon(lang) && !LanguageId.UNKNOWN.equals(lang);
+      if (rows.get(i).label() == 0 && noLexicon[i] && judged[i] && !lexiconCaught[i]) {
+        flagCandidates.add(oof[i]);
+      }
+    }
+    flagCandidates.sort(null);
+    double flag = 0.999;
+    if (!flagCandidates.isEmpty()) {
+      int allowed = (int) Math.floor(flagCandidates.size() * FLAG_FP);
+      int k = flagCandidates.size() - 1 - allowed;
+      flag = k < 0 ? 0.5 : Math.min(0.999, Math.nextUp(flagCandidates.get(k)));
+    }
+    List<String> sources = new ArrayList<>();
+    for (Example r : rows) {
+      if (!sources.contains(r.source())) {
+        sources.add(r.source());
+      }
+    }
+    // candidate thresholds: just above each benign score, high to low
+    List<Double> cands = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (rows.get(i).label() == 0) {
+        cands.add(Math.min(0.999, Math.nextUp(oof[i])));
+      }
+    }
+    cands.add(0.999);
+    cands.sort(java.util.Collections.reverseOrder());
+    double block = 0.999;
+    for (double t : cands) {
+      if (!withinBudget(rows, oof, lexiconCaught, judged, noLexicon, sources, t, flag)) {
+        break;
+      }
+      block = t;
+    }
+    return new Thresholds(block, Math.min(flag, block));
+  }
+
+  private static boolean withinBudget(List<Example> rows, double[] oof, boolean[] lex, boolean[] judged, boolean[] noLex,
+      List<String> sources, double block, double flag) {
+    int allBenign = 0;
+    int allFp = 0;
+    int allBase = 0;
+    for (String src : sources) {
+      int benign = 0;
+      int fp = 0;
+      int base = 0;
+      for (int i = 0; i < rows.size(); i++) {
+        if (rows.get(i).label() != 0 || !rows.get(i).source().equals(src)) {
+          continue;
+        }
+        benign++;
+        boolean flagged = judged[i] && noLex[i] && oof[i] >= Math.min(flag, block);
+        if (lex[i] || flagged) {
+          base++;
+        }
+        if (lex[i] || flagged || (judged[i] && oof[i] >= block)) {
+          fp++;
+        }
+      }
+      if (fp > Math.max(base, Math.floor(benign * SOURCE_FP_CAP))) {
+        return false;
+      }
+      allBenign += benign;
+      allFp += fp;
+      allBase += base;
+    }
+    return allFp <= Math.max(allBase, Math.floor(allBenign * TARGET_FP));
+  }
+
+  /**
+   * Whether the lexicons alone stop each row (the learned rule's action set to ALLOW), as the chat
+   * input check does.
+   */
+  public static boolean[] lexiconCaught(List<Example> rows, InjectionModel anyModel) {
+    Policy lexiconsOnly = Policies.compile(PolicyConfig.builder()
+        .languages(List.of("vi", "en"))
+        .ruleAction(RuleIds.PROMPT_INJECTION_LEARNED, Action.ALLOW)
+        .build(), anyModel);
+    boolean[] out = new boolean[rows.size()];
+    for (int i = 0; i < out.length; i++) {
+      Decision d = lexiconsOnly.check(rows.get(i).text(), CheckContext.chatInput()).decision();
+      out[i] = d == Decision.FLAG || d == Decision.BLOCK;
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ data
@@ -347,36 +469,141 @@ public final class InjectionTrainer {
     return sb.toString();
   }
 
-  /** Trains the shipped model: {@code InjectionTrainer DATA_DIR OUT_FILE}. */
+  /**
+   * Trains the shipped model: {@code InjectionTrainer DATA_DIR OUT_FILE}. Prints the cross-validated
+   * figures of the whole input guard per source and the "hold one source out" figures, and records
+   * the main ones in the model's note.
+   */
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
       System.err.println("usage: InjectionTrainer DATA_DIR OUT_FILE   (DATA_DIR: guardrails/training)");
       System.exit(2);
     }
     List<Example> rows = loadDefault(Path.of(args[0]));
-    double[] oof = crossValidate(rows, 5);
-    double block = thresholdAtFpr(oof, rows, 0.01);
-    double flag = thresholdAtFpr(oof, rows, 0.03);
-    int tp = 0;
-    int pos = 0;
+    Encoded enc = new Encoded(rows);
+    InjectionModel[] models = foldModels(rows, FOLDS, enc, null);
+    int[] fold = folds(rows, FOLDS);
+    double[] oof = new double[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
-      if (rows.get(i).label() == 1) {
-        pos++;
-        if (oof[i] >= block) {
-          tp++;
+      oof[i] = models[fold[i]].score(rows.get(i).text());
+    }
+    boolean[] lex = lexiconCaught(rows, models[0]);
+    Thresholds t = chooseThresholds(rows, oof, lex);
+    int[] all = figures(rows, oof, lex, t, null);
+    StringBuilder perSource = new StringBuilder();
+    for (String src : List.of("jackhhao", "deepset", "injection-extra.tsv")) {
+      int[] f = figures(rows, oof, lex, t, src);
+      perSource.append(String.format(Locale.ROOT, "; %s recall %.1f%% FP %.1f%%", src, 100.0 * f[0] / Math.max(1, f[1]),
+          100.0 * f[2] / Math.max(1, f[3])));
+    }
+    String note = String.format(Locale.ROOT, "v2: %d rows (%d attacks); whole input guard, %d-fold CV: recall %.1f%% at FP %.2f%%%s; "
+        + "block %.4f, flag %.4f (FP <= %.0f%% overall and <= %.0f%% per source, flag FP <= %.0f%% of no-lexicon rows); feature set %d "
+        + "(2^%d hashed char 3-5-grams, word 1-2-grams, concepts, length); %d epochs AdaGrad, seed %d",
+        rows.size(), all[1], FOLDS, 100.0 * all[0] / all[1], 100.0 * all[2] / all[3], perSource, t.block(), t.flag(),
+        100 * TARGET_FP, 100 * SOURCE_FP_CAP, 100 * FLAG_FP, InjectionModel.FEATURE_SET, BITS, EPOCHS, SEED);
+    System.out.println(note);
+    if (Boolean.getBoolean("verbose")) {
+      for (int i = 0; i < rows.size(); i++) {
+        int[] f = figures(List.of(rows.get(i)), new double[] {oof[i]}, new boolean[] {lex[i]}, t, null);
+        if (f[0] + f[2] == (rows.get(i).label() == 1 ? 0 : 1)) {
+          System.out.printf(Locale.ROOT, "  %s %.3f %s %s %s%n", rows.get(i).label() == 1 ? "MISSED " : "STOPPED", oof[i],
+              lex[i] ? "lexicon" : "-", rows.get(i).source(), rows.get(i).text().replace('\n', ' '));
         }
       }
     }
-    String note = String.format(Locale.ROOT, "v1: %d rows (%d attacks), 5-fold CV recall %.3f at block threshold %.4f (FP <= 1%%), "
-        + "flag threshold %.4f (FP <= 3%%), 2^%d hashed char 3-5-grams + word 1-2-grams, %d epochs AdaGrad, seed %d",
-        rows.size(), pos, (double) tp / pos, block, flag, BITS, EPOCHS, SEED);
-    InjectionModel m = train(rows, block, flag, note);
+    // hold one whole source out: trained (and thresholds chosen by CV) without it, judged on it
+    for (String src : List.of("deepset", "jackhhao", "injection-extra.tsv")) {
+      int[] f = holdOut(rows, enc, src, lex);
+      System.out.printf(Locale.ROOT, "held out %s: trained without it, judged on it: recall %.1f%%, FP %.1f%%%n",
+          src, 100.0 * f[0] / Math.max(1, f[1]), 100.0 * f[2] / Math.max(1, f[3]));
+    }
+    InjectionModel m = enc.fitOn(allTrue(rows.size()), note).withThresholds(t.block(), t.flag());
     Path out = Path.of(args[1]);
     Files.createDirectories(out.toAbsolutePath().getParent());
     try (OutputStream o = Files.newOutputStream(out)) {
       m.write(o);
     }
-    System.out.println(note);
     System.out.println("wrote " + out + " (" + Files.size(out) + " bytes)");
+  }
+
+  /**
+   * "Hold one whole source out": a model trained without the rows of {@code source}, its thresholds
+   * chosen by cross-validation on the other rows, judges the rows of {@code source} (with the
+   * lexicons, as the input guard does). A check of how the detector carries to data of another kind.
+   *
+   * @param lexiconCaught per row, whether the lexicons alone stop it ({@link #lexiconCaught})
+   * @return {attacks caught, attacks, benign stopped, benign} on {@code source}
+   */
+  public static int[] holdOut(List<Example> rows, String source, boolean[] lexiconCaught) {
+    return holdOut(rows, new Encoded(rows), source, lexiconCaught);
+  }
+
+  private static int[] holdOut(List<Example> rows, Encoded enc, String source, boolean[] lex) {
+    boolean[] only = new boolean[rows.size()];
+    for (int i = 0; i < only.length; i++) {
+      only[i] = !rows.get(i).source().equals(source);
+    }
+    int[] fold = folds(rows, FOLDS);
+    InjectionModel[] inner = foldModels(rows, FOLDS, enc, only);
+    List<Example> kept = new ArrayList<>();
+    List<Double> ks = new ArrayList<>();
+    List<Boolean> kl = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (only[i]) {
+        kept.add(rows.get(i));
+        ks.add(inner[fold[i]].score(rows.get(i).text()));
+        kl.add(lex[i]);
+      }
+    }
+    double[] ksa = new double[ks.size()];
+    boolean[] kla = new boolean[kl.size()];
+    for (int j = 0; j < ksa.length; j++) {
+      ksa[j] = ks.get(j);
+      kla[j] = kl.get(j);
+    }
+    Thresholds t = chooseThresholds(kept, ksa, kla);
+    InjectionModel without = enc.fitOn(only, "without " + source);
+    double[] hs = new double[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      hs[i] = only[i] ? 0 : without.score(rows.get(i).text());
+    }
+    return figures(rows, hs, lex, t, source);
+  }
+
+  /** Folds of the cross-validation. */
+  public static final int FOLDS = 5;
+
+  private static boolean[] allTrue(int n) {
+    boolean[] b = new boolean[n];
+    Arrays.fill(b, true);
+    return b;
+  }
+
+  /**
+   * Whole-guard figures on the rows of {@code source} (all rows when null).
+   *
+   * @return {attacks caught, attacks, benign stopped, benign}
+   */
+  static int[] figures(List<Example> rows, double[] scores, boolean[] lex, Thresholds t, String source) {
+    int[] f = new int[4];
+    for (int i = 0; i < rows.size(); i++) {
+      Example r = rows.get(i);
+      if (source != null && !r.source().equals(source)) {
+        continue;
+      }
+      NormalizedText nt = TextNormalizer.normalize(r.text());
+      boolean judged = InjectionModel.enoughText(nt.chars, nt.length());
+      String lang = LanguageId.detect(r.text());
+      boolean noLex = !LanguageId.hasLexicon(lang) && !LanguageId.UNKNOWN.equals(lang);
+      boolean caught = lex[i] || (judged && (scores[i] >= t.block() || (noLex && scores[i] >= t.flag())));
+      if (r.label() == 1) {
+        f[1]++;
+        f[0] += caught ? 1 : 0;
+      } else {
+        f[3]++;
+        f[2] += caught ? 1 : 0;
+      }
+    }
+    return f;
   }
 }

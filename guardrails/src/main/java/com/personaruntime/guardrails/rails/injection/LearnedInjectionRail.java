@@ -41,14 +41,8 @@ public final class LearnedInjectionRail extends Rail {
    * lower "unsure" threshold: FLAG, so such input is never silently let through on a guess.
    */
   private void learned(String text, NormalizedText nt, List<Finding> out) {
-    int words = 0;
-    for (int i = 0; i < nt.length() && words < 3; i++) {
-      if (nt.chars[i] != ' ' && nt.chars[i] != TextNormalizer.BREAK && (i == 0 || nt.chars[i - 1] == ' ' || nt.chars[i - 1] == TextNormalizer.BREAK)) {
-        words++;
-      }
-    }
-    if (words < 3) {
-      return; // one or two words carry too little for the model alone ("ok shop"); the lexicons still apply
+    if (!InjectionModel.enoughText(nt.chars, nt.length())) {
+      return; // one or two short words carry too little for the model alone ("ok shop"); the lexicons still apply
     }
     double score = model.score(nt.chars, nt.length());
     double block = policy.config().injectionThreshold() != null ? policy.config().injectionThreshold() : model.blockThreshold();
