@@ -112,6 +112,7 @@ public final class PersonaServer {
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final long startedNanos;
   private ModerationStore moderation;
+  private PersonaCatalog.ImportReport importReport;
   private long sweepTimer = -1;
 
   private final Publisher publisher;
@@ -263,6 +264,7 @@ public final class PersonaServer {
           Duration.ofMinutes(lc.resumeTtlMinutes())), clock, audience, liveStore, moderation, lc.memoryTurns() * 2);
       AppConfig.Publish pc = config.publish();
       AtomicReference<HttpServer> listening = new AtomicReference<>();
+      AtomicReference<PersonaCatalog.ImportReport> importReport = new AtomicReference<>();
       java.util.function.Supplier<String> baseUrl = () -> !pc.publicBaseUrl().isBlank() ? pc.publicBaseUrl()
           : "http://" + (config.http().host().equals("0.0.0.0") ? "localhost" : config.http().host()) + ":"
               + (listening.get() == null ? config.http().port() : listening.get().actualPort());
@@ -288,9 +290,11 @@ public final class PersonaServer {
           .compose(v -> StartupPersonas.load(vertx, config.personasDir()))
           .compose(catalog::importFiles)
           .compose(report -> {
-            LOG.info("personas: {} imported, {} unchanged, {} skipped", report.imported().size(),
-                report.unchanged().size(), report.skipped().size());
+            LOG.info("personas: {} imported, {} unchanged, {} kept (file unchanged, API versions kept), {} skipped",
+                report.imported().size(), report.unchanged().size(), report.kept().size(), report.skipped().size());
+            report.kept().forEach(line -> LOG.info("persona file not imported: {}", line));
             report.skipped().forEach(line -> LOG.warn("skipped persona file {}", line));
+            importReport.set(report);
             PostRoutes postRoutes = new PostRoutes(postsRef.get(), catalog, brands, baseUrl);
             PublishRoutes publishRoutes = new PublishRoutes(channels, brands, provenanceRef.get());
             PostPages postPages = new PostPages(postsRef.get(), catalog, users, baseUrl);
@@ -311,6 +315,7 @@ public final class PersonaServer {
           .map(servers -> {
             PersonaServer ps = new PersonaServer(vertx, db, servers, config, t0, publisher, liveStore);
             ps.moderation = moderation;
+            ps.importReport = importReport.get();
             // Every node sweeps; each expiry is one conditional update, so nodes never expire an item twice.
             ps.sweepTimer = vertx.setPeriodic(Duration.ofSeconds(mc.sweepSeconds()).toMillis(),
                 id -> moderation.expireDue().onFailure(err -> LOG.warn("moderation sweep failed: {}",
@@ -488,6 +493,11 @@ public final class PersonaServer {
   /** The router of the first HTTP verticle (each verticle has an identical one). */
   Router router() {
     return (Router) http.requestHandler();
+  }
+
+  /** What the start-up import of persona files did (imported, unchanged, kept, skipped, one line per file). */
+  public PersonaCatalog.ImportReport importReport() {
+    return importReport;
   }
 
   /** Number of HTTP verticles serving. */

@@ -74,23 +74,48 @@ public final class PersonaCatalog {
     });
   }
 
-  /** One persona file at start-up: either a valid persona or its problems. */
-  public record FileEntry(String source, Persona persona, List<String> problems) {
-  }
-
-  /** What the start-up import did, one line per file. */
-  public record ImportReport(List<String> imported, List<String> unchanged, List<String> skipped) {
+  /**
+   * One persona file at start-up: either a valid persona or its problems.
+   *
+   * @param source      where it came from, for messages (the file's path)
+   * @param file        the key its imports are recorded under: the file name relative to {@code personas.dir}
+   * @param contentHash hex SHA-256 of the file's bytes (what "the file changed" means)
+   * @param persona     the parsed persona, or null when invalid
+   * @param problems    why it is invalid (empty when valid)
+   */
+  public record FileEntry(String source, String file, String contentHash, Persona persona, List<String> problems) {
+    /** A file known only by its persona: the key is {@code source}, the hash the persona's checksum. */
+    public FileEntry(String source, Persona persona, List<String> problems) {
+      this(source, source, persona == null ? null : PersonaDocuments.checksum(persona), persona, problems);
+    }
   }
 
   /**
-   * Imports persona files: new files create personas (and their brand if needed), changed files
-   * become a new published version, invalid files are reported and skipped so one brand's
-   * mistake does not stop the others. Afterwards the published personas' policies are compiled
-   * in the background.
+   * What the start-up import did, one line per file.
+   *
+   * @param imported  files imported as a new (published) version or a new persona
+   * @param unchanged files whose content is what the persona already has
+   * @param kept      files not imported because they did not change since their last import while the
+   *                  persona has newer versions made through the API ("file: why")
+   * @param skipped   invalid files or files that may not be imported ("file: why")
+   */
+  public record ImportReport(List<String> imported, List<String> unchanged, List<String> kept, List<String> skipped) {
+  }
+
+  /**
+   * Imports persona files: new files create personas (and their brand if needed); a file that changed
+   * since its last import (its bytes' SHA-256 differs from the one recorded then) becomes a new
+   * published version; a file that did not change is not imported again, so versions made through the
+   * API after its import stay (reported in {@link ImportReport#kept()} with the reason). A persona with
+   * no import record of the file (made through the API, or stored before records were kept) takes the
+   * file only when no version of the persona already has its content. Invalid files are reported and
+   * skipped so one brand's mistake does not stop the others. Afterwards the published personas'
+   * policies are compiled in the background.
    */
   public Future<ImportReport> importFiles(List<FileEntry> files) {
     List<String> imported = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
+    List<String> kept = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();
     for (FileEntry file : files) {
@@ -101,10 +126,14 @@ public final class PersonaCatalog {
           return Future.succeededFuture();
         }
         return importOne(file).map(outcome -> {
-          switch (outcome) {
-            case "unchanged" -> unchanged.add(file.source());
-            case "imported" -> imported.add(file.source());
-            default -> skipped.add(file.source() + ": " + outcome);
+          if (outcome.equals("unchanged")) {
+            unchanged.add(file.source());
+          } else if (outcome.equals("imported")) {
+            imported.add(file.source());
+          } else if (outcome.startsWith(KEPT)) {
+            kept.add(file.source() + ": " + outcome.substring(KEPT.length()));
+          } else {
+            skipped.add(file.source() + ": " + outcome);
           }
           return (Void) null;
         }).recover(err -> {
@@ -118,9 +147,11 @@ public final class PersonaCatalog {
       // compile the published policies in the background (on workers), so the first chat or
       // check does not wait for the lexicons' automaton; start-up does not wait either
       published().onFailure(err -> LOG.warn("policy warm-up failed: {}", err.getMessage()));
-      return new ImportReport(imported, unchanged, skipped);
+      return new ImportReport(imported, unchanged, kept, skipped);
     });
   }
+
+  private static final String KEPT = "kept:";
 
   private Future<String> importOne(FileEntry file) {
     Persona p = file.persona();
@@ -134,27 +165,61 @@ public final class PersonaCatalog {
     return ensureBrand(p.brand()).compose(brandId -> personas.findBySlug(p.id()).compose(existing -> {
       if (existing.isEmpty()) {
         return personas.create(brandId, p.id(), json, checksum, "file", "system", true,
-                (conn, rec) -> audit(conn, rec.brandId(), "system", "persona.imported", rec.id(),
-                    new JsonObject().put("slug", p.id()).put("file", file.source())
-                        .put("version", rec.latestVersion())))
+                (conn, rec) -> personas.recordFileImport(conn, rec.id(), new PersonaRepository.FileImport(file.file(),
+                        file.contentHash(), rec.latestVersion()))
+                    .compose(v -> audit(conn, rec.brandId(), "system", "persona.imported", rec.id(),
+                        new JsonObject().put("slug", p.id()).put("file", file.file())
+                            .put("version", rec.latestVersion()))))
             .map("imported");
       }
       PersonaRecord rec = existing.get();
       if (!rec.brandId().equals(brandId)) {
         return Future.succeededFuture("persona id '" + p.id() + "' already belongs to another brand");
       }
-      if (checksum.equals(rec.latestChecksum()) && rec.latestIsPublished()) {
-        return Future.succeededFuture("unchanged");
-      }
-      return personas.addVersion(rec.id(), json, checksum, "file", "system", true,
-              (conn, updated) -> audit(conn, updated.brandId(), "system", "persona.imported", updated.id(),
-                  new JsonObject().put("slug", p.id()).put("file", file.source())
-                      .put("version", updated.publishedVersion())))
-          .map(updated -> {
-            changed(p.id());
-            return "imported";
-          });
+      return personas.fileImport(rec.id(), file.file()).compose(last -> {
+        if (last.isPresent() && last.get().contentHash().equals(file.contentHash())) {
+          // the file did not change since its last import: whatever was made through the API since stays
+          if (checksum.equals(rec.latestChecksum())) {
+            return Future.succeededFuture("unchanged");
+          }
+          return Future.succeededFuture(KEPT + " unchanged since its import as version " + last.get().version()
+              + "; version " + rec.latestVersion() + " (made through the API) is kept" + publishedNote(rec));
+        }
+        if (last.isEmpty()) {
+          // no record of this file: take it only if no version has its content yet
+          if (checksum.equals(rec.latestChecksum())) {
+            return personas.recordFileImport(rec.id(), new PersonaRepository.FileImport(file.file(),
+                file.contentHash(), rec.latestVersion())).map("unchanged");
+          }
+          return personas.newestVersionWith(rec.id(), checksum, "file").compose(match -> match.isEmpty()
+              ? addFileVersion(file, rec, json, checksum)
+              : personas.recordFileImport(rec.id(), new PersonaRepository.FileImport(file.file(), file.contentHash(),
+                  match.get())).map(KEPT + " its content is version " + match.get() + " (imported before); version "
+                  + rec.latestVersion() + " (made through the API since) is kept" + publishedNote(rec)));
+        }
+        return addFileVersion(file, rec, json, checksum);
+      });
     }));
+  }
+
+  private static String publishedNote(PersonaRecord rec) {
+    return rec.publishedVersion() == null ? " (nothing published)"
+        : rec.publishedVersion().equals(rec.latestVersion()) ? "" : " (version " + rec.publishedVersion() + " is published)";
+  }
+
+  /** The file changed since its last import (or is new to this persona): a new published version. */
+  private Future<String> addFileVersion(FileEntry file, PersonaRecord rec, String json, String checksum) {
+    String slug = rec.slug();
+    return personas.addVersion(rec.id(), json, checksum, "file", "system", true,
+            (conn, updated) -> personas.recordFileImport(conn, updated.id(), new PersonaRepository.FileImport(
+                    file.file(), file.contentHash(), updated.latestVersion()))
+                .compose(v -> audit(conn, updated.brandId(), "system", "persona.imported", updated.id(),
+                    new JsonObject().put("slug", slug).put("file", file.file())
+                        .put("version", updated.publishedVersion()))))
+        .map(updated -> {
+          changed(slug);
+          return "imported";
+        });
   }
 
   private Future<String> ensureBrand(String slug) {

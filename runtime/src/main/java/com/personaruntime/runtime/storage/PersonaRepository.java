@@ -321,6 +321,61 @@ public final class PersonaRepository {
         }));
   }
 
+  /**
+   * The last import of a persona file: the SHA-256 of the file's bytes then and the version that import
+   * made or matched.
+   *
+   * @param file        the file's name relative to {@code personas.dir}
+   * @param contentHash hex SHA-256 of the file's bytes at that import
+   * @param version     the persona version it made (or found equal)
+   */
+  public record FileImport(String file, String contentHash, int version) {
+  }
+
+  /** The last import of {@code file} into this persona, if any. */
+  public Future<Optional<FileImport>> fileImport(String personaId, String file) {
+    return db.pool().preparedQuery("SELECT file, content_hash, version FROM persona_file_imports"
+            + " WHERE persona_id = ? AND file = ?")
+        .execute(Tuple.of(personaId, file))
+        .map(rows -> Sql.first(rows, row -> new FileImport(Sql.string(row, "file"),
+            Sql.string(row, "content_hash"), Sql.integer(row, "version"))));
+  }
+
+  /**
+   * Records (or replaces) the last import of {@code file} into this persona through {@code client}, e.g.
+   * the connection of the transaction that made the version.
+   */
+  public Future<Void> recordFileImport(io.vertx.sqlclient.SqlClient client, String personaId, FileImport imported) {
+    try {
+      Sql.requireText("file", imported.file(), 1000);
+      Sql.requireText("content hash", imported.contentHash(), 128);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    OffsetDateTime now = Sql.ts(clock.instant());
+    return client.preparedQuery("UPDATE persona_file_imports SET content_hash = ?, version = ?, imported_at = ?"
+            + " WHERE persona_id = ? AND file = ?")
+        .execute(Tuple.of(imported.contentHash(), imported.version(), now, personaId, imported.file()))
+        .compose(updated -> updated.rowCount() > 0 ? Future.<Void>succeededFuture()
+            : client.preparedQuery("INSERT INTO persona_file_imports (persona_id, file, content_hash, version,"
+                    + " imported_at) VALUES (?, ?, ?, ?, ?)")
+                .execute(Tuple.of(personaId, imported.file(), imported.contentHash(), imported.version(), now))
+                .mapEmpty());
+  }
+
+  /** As {@link #recordFileImport(io.vertx.sqlclient.SqlClient, String, FileImport)} in a transaction of its own. */
+  public Future<Void> recordFileImport(String personaId, FileImport imported) {
+    return db.pool().withTransaction(conn -> recordFileImport(conn, personaId, imported));
+  }
+
+  /** The newest version of the persona with this checksum and source, if any. */
+  public Future<Optional<Integer>> newestVersionWith(String personaId, String checksum, String source) {
+    return db.pool().preparedQuery("SELECT MAX(version) AS v FROM persona_versions"
+            + " WHERE persona_id = ? AND checksum = ? AND source = ?")
+        .execute(Tuple.of(personaId, checksum, source))
+        .map(rows -> Optional.ofNullable(Sql.integer(rows.iterator().next(), "v")));
+  }
+
   /** The persona as this transaction sees it (its own writes included), then {@code after} on it. */
   private static Future<PersonaRecord> written(SqlConnection conn, String personaId, InTransaction after) {
     return conn.preparedQuery(RECORD_SELECT + " AND p.id = ?")
