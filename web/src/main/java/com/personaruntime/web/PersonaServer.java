@@ -359,6 +359,8 @@ public final class PersonaServer {
       PreviewChat preview, PostPages postPages, InsightsService insights,
       com.personaruntime.runtime.auth.Invitations invitations, java.util.function.Supplier<String> baseUrl) {
     Router router = Router.router(vertx);
+    // who the client is, for per-address limits and the log: the peer, or what a trusted proxy forwards
+    router.route().handler(com.personaruntime.web.http.ClientAddress.trusting(config.http().trustedProxies()).handler());
     router.route().handler(new RequestLog());
     router.route().handler(ctx -> {
       ctx.response()

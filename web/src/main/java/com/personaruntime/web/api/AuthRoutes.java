@@ -57,7 +57,7 @@ public final class AuthRoutes {
     JsonObject body = Bodies.object(ctx);
     String email = Bodies.requiredString(body, "email");
     String password = Bodies.requiredString(body, "password");
-    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    String address = com.personaruntime.web.http.ClientAddress.of(ctx);
     auth.login(email, password, address).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());

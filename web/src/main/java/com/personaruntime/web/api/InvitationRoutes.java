@@ -76,7 +76,7 @@ public final class InvitationRoutes {
       if (name != null && name.strip().length() > 200) {
         throw ApiException.invalid("name: must be at most 200 characters, got " + name.strip().length());
       }
-      String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+      String address = com.personaruntime.web.http.ClientAddress.of(ctx);
       result = invitations.acceptWithPassword(token, password, name, address);
     }
     result.onComplete(ar -> {

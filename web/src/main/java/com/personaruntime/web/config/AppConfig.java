@@ -29,10 +29,15 @@ public record AppConfig(Http http, Storage storage, Optional<Path> personasDir, 
   }
 
   /** The HTTP face; {@code instances} 0 means two HTTP verticles per core. */
+  /**
+   * The HTTP face ({@code http.*}); {@code trustedProxies} are the addresses or CIDR ranges whose
+   * forwarding headers are believed (see {@code web.http.ClientAddress}).
+   */
   public record Http(String host, int port, int maxBodyBytes, int shutdownGraceSeconds, boolean secureCookies,
-                     List<String> allowedOrigins, int instances) {
+                     List<String> allowedOrigins, int instances, List<String> trustedProxies) {
     public Http {
       allowedOrigins = List.copyOf(allowedOrigins);
+      trustedProxies = List.copyOf(trustedProxies);
     }
   }
 

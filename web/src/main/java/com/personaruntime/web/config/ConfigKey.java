@@ -38,6 +38,9 @@ public record ConfigKey(String name, Type type, String defaultValue, boolean sec
           "On SIGTERM: how long in-flight requests may take to finish."),
       new ConfigKey("http.secureCookies", Type.BOOLEAN, "false", false,
           "Mark the console session cookie Secure (set true behind HTTPS)."),
+      new ConfigKey("http.trustedProxies", Type.LIST, "", false,
+          "Reverse proxies (IP addresses or CIDR ranges) whose Forwarded / X-Forwarded-For headers name the client "
+              + "for per-address limits; empty: the headers are ignored."),
       new ConfigKey("http.allowedOrigins", Type.LIST, "", false,
           "Origins allowed to open live WebSockets; empty allows any."),
       new ConfigKey("http.instances", Type.INT, "0", false,

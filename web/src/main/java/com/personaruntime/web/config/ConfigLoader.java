@@ -62,7 +62,13 @@ public final class ConfigLoader {
         v.integer("http.shutdownGraceSeconds", 0, 600),
         v.bool("http.secureCookies"),
         v.list("http.allowedOrigins"),
-        v.integer("http.instances", 0, 1024));
+        v.integer("http.instances", 0, 1024),
+        v.list("http.trustedProxies"));
+    try {
+      com.personaruntime.web.http.ClientAddress.trusting(http.trustedProxies());
+    } catch (IllegalArgumentException e) {
+      problems.add(v.where("http.trustedProxies") + "http.trustedProxies: " + e.getMessage());
+    }
     String url = v.string("storage.url");
     if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
       problems.add(v.where("storage.url") + "storage.url: must be a JDBC URL starting with jdbc:h2: or "

@@ -36,7 +36,7 @@ public final class RequestLog implements Handler<RoutingContext> {
     ctx.addEndHandler(ar -> {
       long micros = (System.nanoTime() - start) / 1000;
       int status = ctx.response().getStatusCode();
-      String address = ctx.request().remoteAddress() == null ? "-" : ctx.request().remoteAddress().hostAddress();
+      String address = ClientAddress.of(ctx);
       LOG.info("{} {} {} {}ms {}", ctx.request().method(), redacted(ctx.request().path()), status,
           String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0), address);
     });

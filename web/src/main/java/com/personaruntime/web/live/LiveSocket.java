@@ -154,7 +154,7 @@ public final class LiveSocket {
             + slug + "'; expected one of " + segmentNames(lp), null);
         return;
       }
-      String address = req.remoteAddress() == null ? null : req.remoteAddress().hostAddress();
+      String address = com.personaruntime.web.http.ClientAddress.of(ctx);
       AudienceLimits.Admission admission = audience.admit(address);
       req.toWebSocket().onSuccess(ws -> {
         // Hold incoming frames until the connection's handlers are in place.

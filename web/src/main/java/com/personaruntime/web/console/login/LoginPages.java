@@ -57,8 +57,7 @@ public final class LoginPages implements ConsolePage {
     String email = req.form("email") == null ? "" : req.form("email").strip();
     String password = req.form("password") == null ? "" : req.form("password");
     String next = Console.safeNext(req.form("next"));
-    var address = req.ctx().request().remoteAddress();
-    auth.login(email, password, address == null ? "unknown" : address.hostAddress()).onComplete(ar -> {
+    auth.login(email, password, com.personaruntime.web.http.ClientAddress.of(req.ctx())).onComplete(ar -> {
       if (ar.failed()) {
         req.fail(ar.cause());
         return;

@@ -116,8 +116,7 @@ public final class MemberPages implements ConsolePage {
     String password = req.form("password") == null ? "" : req.form("password");
     String name = req.form("name") == null ? "" : req.form("name").strip();
     String sentCsrf = req.form("_csrf");
-    var address = req.ctx().request().remoteAddress();
-    String ip = address == null ? "unknown" : address.hostAddress();
+    String ip = com.personaruntime.web.http.ClientAddress.of(req.ctx());
     session(req).onComplete(sar -> {
       if (sar.failed()) {
         req.fail(sar.cause());
