@@ -130,8 +130,8 @@ public final class ChatEngine {
    * Whether a moderation item may be filed for this conversation's audience: the per-address budget
    * ({@link AudienceLimits#tryModerationItem}) keeps one address from flooding the queue.
    */
-  private boolean mayFile(Conversation c) {
-    if (audience == null || c.audienceAddress() == null || audience.tryModerationItem(c.audienceAddress())) {
+  private boolean mayFile(Conversation c, String address) {
+    if (audience == null || address == null || audience.tryModerationItem(address)) {
       return true;
     }
     LOG.warn("moderation item of conversation {} not filed: its address used up live.moderationItemsPerHourPerAddress",
@@ -197,9 +197,16 @@ public final class ChatEngine {
    * @param refusal   the in-persona refusal line when refused, else null
    * @param decision  the input verdict on the wire (allow, rewrite, flag, block)
    * @param language  the reply language chosen for this message
+   * @param address   the asker's network address, whose moderation-item budget pays for items this message
+   *                  files (its input, or a held or withheld reply); null: the conversation's own address
    */
   public record Screened(boolean refused, String original, String question, String refusal, String decision,
-                         String language) {
+                         String language, String address) {
+    /** A message of the conversation's own audience (a one-to-one chat). */
+    public Screened(boolean refused, String original, String question, String refusal, String decision,
+        String language) {
+      this(refused, original, question, refusal, decision, language, null);
+    }
   }
 
   /**
@@ -208,6 +215,16 @@ public final class ChatEngine {
    * caller's context; no I/O is awaited.
    */
   public Screened screen(Conversation conversation, String messageId, String text) {
+    return screen(conversation, messageId, text, null);
+  }
+
+  /**
+   * As {@link #screen(Conversation, String, String)} for a message from {@code address} (a room viewer's
+   * question: the room's conversation has no address of its own); a refused message's item counts against
+   * that address's moderation-item budget, and so do held or withheld replies to it.
+   */
+  public Screened screen(Conversation conversation, String messageId, String text, String address) {
+    String budget = address != null ? address : conversation.audienceAddress();
     LivePersona lp = conversation.persona();
     Persona persona = lp.persona();
     long started = System.nanoTime();
@@ -218,17 +235,17 @@ public final class ChatEngine {
     if (input.decision() == Decision.BLOCK || input.decision() == Decision.FLAG) {
       String refusal = Disclosures.inputRefused(persona, language);
       persist(conversation, messageId, text, refusal, decision, input.findings(), "input-guard", null, started);
-      if (mayFile(conversation)) {
+      if (mayFile(conversation, budget)) {
         JsonObject ctx = context(conversation, messageId, null, language);
         stored(conversation).compose(v -> file(com.personaruntime.runtime.storage.Sql.newId(),
                 new ModerationStore.NewItem(ItemKind.CHAT_INPUT, lp.brandId(), lp.personaId(), lp.version(), decision,
                     text, refusal, findingsJson(input.findings()), ctx, conversation.id(), messageId, false)))
             .onFailure(err -> LOG.error("moderation item for conversation {} not stored", conversation.id(), err));
       }
-      return new Screened(true, text, text, refusal, decision, language);
+      return new Screened(true, text, text, refusal, decision, language, address);
     }
     String question = input.decision() == Decision.REWRITE ? input.text() : text;
-    return new Screened(false, text, question, null, decision, language);
+    return new Screened(false, text, question, null, decision, language, address);
   }
 
   /**
@@ -265,7 +282,8 @@ public final class ChatEngine {
     conversation.touch(System.currentTimeMillis());
     String question = screened.question();
     String language = screened.language();
-    TurnState state = new TurnState(conversation, messageId, screened.original(), sink, context, started, language);
+    TurnState state = new TurnState(conversation, messageId, screened.original(), sink, context, started, language,
+        screened.address() != null ? screened.address() : conversation.audienceAddress());
     state.guard = lp.policy().streamingGuard(new CheckContext(Direction.OUTPUT, Channel.CHAT, null, language, false,
         conversation.canary()));
     ModelSpec spec;
@@ -357,8 +375,12 @@ public final class ChatEngine {
     HeldReply held;
     final StringBuilder shown = new StringBuilder();
 
+    /** Whose moderation-item budget pays for this turn's held or withheld reply (null: no budget). */
+    final String budgetAddress;
+
     TurnState(Conversation conversation, String messageId, String audienceText, TurnSink sink, Context context,
-        long started, String language) {
+        long started, String language, String budgetAddress) {
+      this.budgetAddress = budgetAddress;
       this.conversation = conversation;
       this.messageId = messageId;
       this.audienceText = audienceText;
@@ -482,7 +504,10 @@ public final class ChatEngine {
       Verdict verdict = guard.verdict();
       LivePersona lp = conversation.persona();
       String decision = wire(verdict.decision());
-      if (verdict.decision() == Decision.FLAG && moderation != null) {
+      // A held reply files an item too, so it counts against the asker's budget; over budget the reply is
+      // withheld (the fallback line) instead of held for a moderator who would never see it.
+      boolean filing = mayFile(conversation, budgetAddress);
+      if (verdict.decision() == Decision.FLAG && moderation != null && filing) {
         String itemId = com.personaruntime.runtime.storage.Sql.newId();
         String line = Disclosures.held(lp.persona(), language);
         held = new HeldReply(itemId, shown.toString(), context(conversation, messageId, audienceText, language));
@@ -500,7 +525,7 @@ public final class ChatEngine {
       String before = shown.toString();
       shown.append(prefix).append(fallback);
       sink.delta(prefix + fallback);
-      if (mayFile(conversation)) {
+      if (filing) {
         JsonObject ctx = context(conversation, messageId, audienceText, language).put("route", route);
         String content = guard.received();
         stored(conversation).compose(v -> file(com.personaruntime.runtime.storage.Sql.newId(),

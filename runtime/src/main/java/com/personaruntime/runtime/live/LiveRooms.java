@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *       {@code delta}/{@code done} of the persona's reply ({@code replyTo} = the room message id) and
  *       periodic {@code disclosure} frames. Each viewer's connection consumes it.</li>
  *   <li>{@link #askAddress} ({@code live.room.ask.SLUG.ROOM}): a viewer <em>requests</em> with
- *       {@code {viewer, clientId, text}}; the reply is {@code {status: accepted, id}},
+ *       {@code {viewer, clientId, text, address}} ({@code address}: the asker's network address, whose
+ *       moderation-item budget pays for what the question files); the reply is {@code {status: accepted, id}},
  *       {@code {status: refused, text, decision}} (input guard; shown to the asker only) or
  *       {@code {status: queue_full}}.</li>
  * </ul>
@@ -368,6 +369,7 @@ public final class LiveRooms {
       String viewer = body.getString("viewer");
       String clientId = body.getString("clientId");
       String text = body.getString("text");
+      String address = body.getString("address"); // the asker's: items this question files count against it
       if (text == null || text.isBlank()) {
         m.fail(400, "text: expected a non-empty string");
         return;
@@ -397,12 +399,13 @@ public final class LiveRooms {
           site.stepDown(this);
           return;
         }
-        accept(m, id, viewer, clientId, text);
+        accept(m, id, viewer, clientId, text, address);
       });
     }
 
-    private void accept(Message<JsonObject> m, String id, String viewer, String clientId, String text) {
-      ChatEngine.Screened s = engine.screen(conversation, id, text);
+    private void accept(Message<JsonObject> m, String id, String viewer, String clientId, String text,
+        String address) {
+      ChatEngine.Screened s = engine.screen(conversation, id, text, address);
       if (s.refused()) {
         m.reply(new JsonObject().put("status", REFUSED).put("text", s.refusal()).put("decision", s.decision()));
         return;

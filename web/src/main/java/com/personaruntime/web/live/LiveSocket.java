@@ -588,7 +588,9 @@ public final class LiveSocket {
 
     /** Sends a question to the room; the accepted question comes back to every viewer as a message frame. */
     private void ask(String clientId, String text) {
-      JsonObject q = new JsonObject().put("viewer", viewerId).put("clientId", clientId).put("text", text);
+      // the asker's address travels with the question: items it files count against that address's budget
+      JsonObject q = new JsonObject().put("viewer", viewerId).put("clientId", clientId).put("text", text)
+          .put("address", address);
       // Bounded wait: during a takeover the room's old owner may still be registered but gone.
       Context context = vertx.getOrCreateContext();
       vertx.eventBus().<JsonObject>request(LiveRooms.askAddress(persona.slug(), room), q,
