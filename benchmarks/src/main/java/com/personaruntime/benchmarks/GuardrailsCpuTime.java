@@ -1,6 +1,7 @@
 package com.personaruntime.benchmarks;
 
 import com.personaruntime.guardrails.StreamingGuard;
+import com.personaruntime.guardrails.rails.injection.InjectionModel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -35,6 +36,8 @@ public final class GuardrailsCpuTime {
     mx.setThreadCpuTimeEnabled(true);
     report("checkOutput1kb", mx, ops, () -> b.policy.check(b.reply, b.ctx));
     report("checkInput1kb (learned detector)", mx, ops, () -> b.policy.check(b.message, b.inCtx));
+    InjectionModel model = InjectionModel.shipped();
+    report("learnedScore1kb (normalise + score only)", mx, ops, () -> model.score(b.message));
     report("checkTurn1kb (input + output)", mx, ops, () -> {
       b.policy.check(b.message, b.inCtx);
       b.policy.check(b.reply, b.ctx);

@@ -231,8 +231,14 @@ public final class InjectionTrainer {
     return Math.min(0.999, Math.nextUp(benign.get(k)));
   }
 
-  /** Share of all benign rows the whole guard may stop when the block threshold is chosen. */
-  public static final double TARGET_FP = 0.01;
+  /**
+   * Share of all benign rows the whole guard may stop when the block threshold is chosen (the 1%
+   * goal). A threshold picked on out-of-fold scores is somewhat optimistic; nested cross-validation
+   * ({@code -Dnested=true}) measures that: on the shipped data it gave 0.68% on unseen folds (on an
+   * earlier version of the data 1.31%, so expect about half a point of noise either way).
+   * {@code -DtargetFp=...} overrides it for experiments.
+   */
+  public static final double TARGET_FP = Double.parseDouble(System.getProperty("targetFp", "0.01"));
   /** Share of the benign rows of any one source the whole guard may stop (so easy rows of one source cannot buy false positives on another). */
   public static final double SOURCE_FP_CAP = 0.02;
   /** Share of benign rows in languages without a lexicon that the "unsure" flag may stop. */
@@ -261,7 +267,7 @@ public final class InjectionTrainer {
       NormalizedText nt = TextNormalizer.normalize(rows.get(i).text());
       judged[i] = InjectionModel.enoughText(nt.chars, nt.length());
       String lang = LanguageId.detect(rows.get(i).text());
-      noLexicon[i] = !LanguageId.hasLexicon(lang) && !LanguageId.UNKNOWN.equals(lang);
+      noLexicon[i] = LearnedInjectionRail.flagWhenUnsure(lang);
       if (rows.get(i).label() == 0 && noLexicon[i] && judged[i] && !lexiconCaught[i]) {
         flagCandidates.add(oof[i]);
       }
@@ -497,7 +503,7 @@ public final class InjectionTrainer {
           100.0 * f[2] / Math.max(1, f[3])));
     }
     String note = String.format(Locale.ROOT, "v2: %d rows (%d attacks); whole input guard, %d-fold CV: recall %.1f%% at FP %.2f%%%s; "
-        + "block %.4f, flag %.4f (FP <= %.0f%% overall and <= %.0f%% per source, flag FP <= %.0f%% of no-lexicon rows); feature set %d "
+        + "block %.4f, flag %.4f (FP <= %.1f%% overall and <= %.1f%% per source, flag FP <= %.1f%% of no-lexicon rows); feature set %d "
         + "(2^%d hashed char 3-5-grams, word 1-2-grams, concepts, length); %d epochs AdaGrad, seed %d",
         rows.size(), all[1], FOLDS, 100.0 * all[0] / all[1], 100.0 * all[2] / all[3], perSource, t.block(), t.flag(),
         100 * TARGET_FP, 100 * SOURCE_FP_CAP, 100 * FLAG_FP, InjectionModel.FEATURE_SET, BITS, EPOCHS, SEED);
@@ -510,6 +516,19 @@ public final class InjectionTrainer {
               lex[i] ? "lexicon" : "-", rows.get(i).source(), rows.get(i).text().replace('\n', ' '));
         }
       }
+    }
+    if (Boolean.getBoolean("nested")) {
+      // thresholds chosen INSIDE each outer fold (inner CV on the other folds): no row's own score picks its threshold
+      int[] f = new int[4];
+      for (int k = 0; k < FOLDS; k++) {
+        int kk = k;
+        int[] g = holdOut(rows, enc, i -> fold[i] == kk, lex);
+        for (int j = 0; j < 4; j++) {
+          f[j] += g[j];
+        }
+      }
+      System.out.printf(Locale.ROOT, "nested CV (thresholds chosen inside each fold): recall %.1f%% (%d/%d), FP %.2f%% (%d/%d)%n",
+          100.0 * f[0] / f[1], f[0], f[1], 100.0 * f[2] / f[3], f[2], f[3]);
     }
     // hold one whole source out: trained (and thresholds chosen by CV) without it, judged on it
     for (String src : List.of("deepset", "jackhhao", "injection-extra.tsv")) {
@@ -539,9 +558,14 @@ public final class InjectionTrainer {
   }
 
   private static int[] holdOut(List<Example> rows, Encoded enc, String source, boolean[] lex) {
+    return holdOut(rows, enc, i -> rows.get(i).source().equals(source), lex);
+  }
+
+  /** Trains (and chooses thresholds by CV) on the rows not {@code heldOut}; judges the {@code heldOut} rows. */
+  private static int[] holdOut(List<Example> rows, Encoded enc, java.util.function.IntPredicate heldOut, boolean[] lex) {
     boolean[] only = new boolean[rows.size()];
     for (int i = 0; i < only.length; i++) {
-      only[i] = !rows.get(i).source().equals(source);
+      only[i] = !heldOut.test(i);
     }
     int[] fold = folds(rows, FOLDS);
     InjectionModel[] inner = foldModels(rows, FOLDS, enc, only);
@@ -562,12 +586,24 @@ public final class InjectionTrainer {
       kla[j] = kl.get(j);
     }
     Thresholds t = chooseThresholds(kept, ksa, kla);
-    InjectionModel without = enc.fitOn(only, "without " + source);
-    double[] hs = new double[rows.size()];
+    InjectionModel without = enc.fitOn(only, "held out");
+    List<Example> judged = new ArrayList<>();
+    List<Double> js = new ArrayList<>();
+    List<Boolean> jl = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
-      hs[i] = only[i] ? 0 : without.score(rows.get(i).text());
+      if (!only[i]) {
+        judged.add(rows.get(i));
+        js.add(without.score(rows.get(i).text()));
+        jl.add(lex[i]);
+      }
     }
-    return figures(rows, hs, lex, t, source);
+    double[] jsa = new double[js.size()];
+    boolean[] jla = new boolean[jl.size()];
+    for (int j = 0; j < jsa.length; j++) {
+      jsa[j] = js.get(j);
+      jla[j] = jl.get(j);
+    }
+    return figures(judged, jsa, jla, t, null);
   }
 
   /** Folds of the cross-validation. */
@@ -594,7 +630,7 @@ public final class InjectionTrainer {
       NormalizedText nt = TextNormalizer.normalize(r.text());
       boolean judged = InjectionModel.enoughText(nt.chars, nt.length());
       String lang = LanguageId.detect(r.text());
-      boolean noLex = !LanguageId.hasLexicon(lang) && !LanguageId.UNKNOWN.equals(lang);
+      boolean noLex = LearnedInjectionRail.flagWhenUnsure(lang);
       boolean caught = lex[i] || (judged && (scores[i] >= t.block() || (noLex && scores[i] >= t.flag())));
       if (r.label() == 1) {
         f[1]++;

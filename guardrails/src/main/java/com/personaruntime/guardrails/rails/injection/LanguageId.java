@@ -29,7 +29,8 @@ public final class LanguageId {
     put("en", "the and you is are to of what how can my your this it for with i me do does a an in on be not that "
         + "please which will would from at have has was were there they we our any about if or no now all");
     put("de", "der die das und ist nicht ich du sie mit auf fur wie ein eine zu den dem des sich bitte was wir ihr "
-        + "mein dein auch oder aber alle jetzt vergiss sind bin hast kannst");
+        + "mein dein auch oder aber alle jetzt vergiss sind bin hast kannst nach kann gibt wo warum wann welche welcher "
+        + "welches meine habe hat noch schon sehr wird werden uber vom zum zur beim");
     put("fr", "le la les et est je tu vous pas de des une un pour que qui avec sur dans mon ton votre ce cette il elle "
         + "nous sont suis ai au aux du ne plus tout tous maintenant");
     put("es", "el la los las y es que de para con por una un no tu mi como cual donde esta estoy eres soy del al muy "
@@ -57,6 +58,14 @@ public final class LanguageId {
     }
   }
 
+  /** Non-Latin scripts and the language a text mostly written in them is reported as (a best guess; none has a lexicon). */
+  private static final Character.UnicodeScript[] SCRIPTS = {
+      Character.UnicodeScript.CYRILLIC, Character.UnicodeScript.GREEK, Character.UnicodeScript.ARABIC,
+      Character.UnicodeScript.HEBREW, Character.UnicodeScript.DEVANAGARI, Character.UnicodeScript.THAI,
+      Character.UnicodeScript.KHMER, Character.UnicodeScript.LAO, Character.UnicodeScript.HANGUL,
+      Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.HAN};
+  private static final String[] SCRIPT_LANGS = {"ru", "el", "ar", "he", "hi", "th", "km", "lo", "ko", "ja", "ja", "zh"};
+
   private static final String[] LANGS = {"vi", "en", "de", "fr", "es", "it", "pt", "id"};
 
   private LanguageId() {
@@ -76,13 +85,42 @@ public final class LanguageId {
   }
 
   /**
-   * @return an ISO 639-1 code ({@code vi, en, de, fr, es, it, pt, id}) or {@link #UNKNOWN}
+   * @return an ISO 639-1 code ({@code vi, en, de, fr, es, it, pt, id} by function words; for text
+   *     mostly in a non-Latin script the script's main language: {@code ru} for Cyrillic, {@code el,
+   *     ar, he, hi, th, km, lo, ko, ja, zh}) or {@link #UNKNOWN}
    */
   public static String detect(String text) {
     int viLetters = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (vietnameseLetter(text.charAt(i))) {
+    int letters = 0;
+    int[] scripts = new int[SCRIPTS.length];
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (!Character.isLetter(cp)) {
+        continue;
+      }
+      letters++;
+      if (cp < 0x0250) {
+        if (vietnameseLetter((char) cp)) {
+          viLetters++;
+        }
+        continue;
+      }
+      if (cp <= 0xFFFF && vietnameseLetter((char) cp)) {
         viLetters++;
+        continue;
+      }
+      Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+      for (int k = 0; k < SCRIPTS.length; k++) {
+        if (SCRIPTS[k] == sc) {
+          scripts[k]++;
+        }
+      }
+    }
+    // text mostly in a non-Latin script: the script's main language (no lexicon: judged by the model, flagged when unsure)
+    for (int k = 0; k < SCRIPTS.length; k++) {
+      if (scripts[k] >= 4 && scripts[k] * 2 >= letters) {
+        return SCRIPT_LANGS[k];
       }
     }
     NormalizedText nt = TextNormalizer.normalize(text);

@@ -36,6 +36,17 @@ public final class LearnedInjectionRail extends Rail {
   }
 
   /**
+   * Whether a message the model is unsure about is flagged: every language without the full
+   * lexicons (anything but vi and en), including text mostly in a non-Latin script (Cyrillic,
+   * Arabic, Thai, Khmer, CJK ...: see {@link LanguageId#detect}), so such input is never let through
+   * silently on a guess. Latin-script text whose language is not identified ({@link
+   * LanguageId#UNKNOWN}: few function words, mostly short English or Vietnamese) is not flagged.
+   */
+  static boolean flagWhenUnsure(String lang) {
+    return !LanguageId.hasLexicon(lang) && !LanguageId.UNKNOWN.equals(lang);
+  }
+
+  /**
    * The learned detector over the normalised text. At or above the persona's threshold: the
    * rule's action (BLOCK by default). In a language without lexicons, at or above the model's
    * lower "unsure" threshold: FLAG, so such input is never silently let through on a guess.
@@ -57,10 +68,10 @@ public final class LearnedInjectionRail extends Rail {
       out.add(new Finding(rule, policy.severity(rule), policy.action(rule), 0, text.length(),
           "Prompt injection / jailbreak (learned detector, score " + s + " >= threshold "
               + String.format(Locale.ROOT, "%.2f", block) + ", language " + lang + ")", null, score));
-    } else if (!LanguageId.hasLexicon(lang) && !LanguageId.UNKNOWN.equals(lang)) {
+    } else if (flagWhenUnsure(lang)) {
       Action a = policy.action(rule).compareTo(Action.FLAG) > 0 ? Action.FLAG : policy.action(rule);
       out.add(new Finding(rule, policy.severity(rule), a, 0, text.length(),
-          "Possible prompt injection in a language without a lexicon (" + lang + "): learned detector unsure, score " + s
+          "Possible prompt injection in a language without a full lexicon (" + lang + "): learned detector unsure, score " + s
               + "; held for a moderator", null, score));
     }
   }

@@ -109,6 +109,12 @@ final class TermSet {
     return s;
   }
 
+  /**
+   * Languages with an injection lexicon but no other lexicon (claims, honesty...): their input is
+   * matched against it, and is still judged by the learned detector and flagged when it is unsure.
+   */
+  public static final List<String> INJECTION_ONLY_LANGUAGES = List.of("de", "fr", "es", "ru");
+
   private static TermSet buildShipped() {
     Builder b = new Builder();
     for (String set : PolicyConfig.REGULATED_CLAIM_SETS) {
@@ -124,6 +130,11 @@ final class TermSet {
     for (String lang : List.of("en", "vi")) {
       b.lexicon(RuleIds.HONESTY, "honesty/" + lang + ".txt", null, "claims to be human / denies being an AI");
       b.lexicon(RuleIds.FAKE_EXPERIENCE, "fake_experience/" + lang + ".txt", null, "claims personal experience with a product");
+      b.lexicon(RuleIds.PROMPT_INJECTION, "injection/" + lang + ".txt", null, "prompt injection / jailbreak attempt");
+      b.lexicon(EXCEPTION, "exceptions/" + lang + ".txt", null, "innocent phrase");
+    }
+    // input-only injection lexicons of languages without the other lexicons (and their look-alikes)
+    for (String lang : INJECTION_ONLY_LANGUAGES) {
       b.lexicon(RuleIds.PROMPT_INJECTION, "injection/" + lang + ".txt", null, "prompt injection / jailbreak attempt");
       b.lexicon(EXCEPTION, "exceptions/" + lang + ".txt", null, "innocent phrase");
     }
