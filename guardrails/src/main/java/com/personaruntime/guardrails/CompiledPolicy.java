@@ -110,7 +110,9 @@ final class CompiledPolicy implements Policy, RailContext {
     if (ctx == null) {
       throw new IllegalArgumentException("ctx: must not be null");
     }
-    List<Finding> f = scan(text, ctx, true).findings();
+    // the normalised text of a whole-text check does not outlive it: its arrays are reused per thread
+    NormalizedText reuse = text.length() <= REUSE_MAX_CHARS ? CHECK_TEXT.get() : null;
+    List<Finding> f = scan(text, ctx, true, reuse).findings();
     return new Verdict(Verdict.decisionOf(f), apply(text, f), f);
   }
 
@@ -144,8 +146,16 @@ final class CompiledPolicy implements Policy, RailContext {
   }
 
   Scan scan(String text, CheckContext ctx, boolean wholeText) {
+    return scan(text, ctx, wholeText, null);
+  }
+
+  private static final int REUSE_MAX_CHARS = 8192;
+  private static final ThreadLocal<NormalizedText> CHECK_TEXT = ThreadLocal.withInitial(NormalizedText::new);
+
+  /** @param reuse where to normalise into (see {@link TextNormalizer#normalize(CharSequence, NormalizedText)}), or null */
+  private Scan scan(String text, CheckContext ctx, boolean wholeText, NormalizedText reuse) {
     Direction dir = ctx.direction();
-    NormalizedText nt = TextNormalizer.normalize(text);
+    NormalizedText nt = TextNormalizer.normalize(text, reuse);
     RailInput in = new RailInput(text, nt, ctx, dir, wholeText);
     List<Finding> out = new ArrayList<>();
     for (Rail r : rails) {

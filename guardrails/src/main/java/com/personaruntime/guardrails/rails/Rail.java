@@ -44,15 +44,22 @@ public abstract class Rail implements Rule {
     return unit;
   }
 
-  /** @return true when some rule of this rail applies to direction {@code d} */
-  public boolean activeFor(Direction d) {
-    for (String id : ids) {
-      if (policy.active(id, d)) {
-        return true;
+  /** @return true when some rule of this rail applies to direction {@code d} (computed once: checks ask on every call) */
+  public final boolean activeFor(Direction d) {
+    boolean[] a = activeByDirection;
+    if (a == null) {
+      a = new boolean[Direction.values().length];
+      for (Direction x : Direction.values()) {
+        for (String id : ids) {
+          a[x.ordinal()] |= policy.active(id, x);
+        }
       }
+      activeByDirection = a;
     }
-    return false;
+    return a[d.ordinal()];
   }
+
+  private volatile boolean[] activeByDirection;
 
   /**
    * Checks one text.

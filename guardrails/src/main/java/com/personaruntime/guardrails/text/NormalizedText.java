@@ -2,15 +2,15 @@ package com.personaruntime.guardrails.text;
 
 /** The result of {@link TextNormalizer#normalize}: folded chars plus a map back to the original. */
 public final class NormalizedText {
-  public final CharSequence original;
-  public final char[] chars;
-  private final int length;
-  private final int[] origStart;
-  private final int[] origEnd;
+  public CharSequence original;
+  public char[] chars;
+  private int length;
+  private int[] origStart;
+  private int[] origEnd;
   /** original offsets just after each hard (sentence) break */
-  public final int[] breakEnds;
+  public int[] breakEnds;
   /** original offset before which the normalised form cannot change when text is appended */
-  public final int stableOrig;
+  public int stableOrig;
 
   public NormalizedText(CharSequence original, char[] chars, int length, int[] origStart, int[] origEnd, int[] breakEnds, int stableOrig) {
     this.original = original;
@@ -20,6 +20,29 @@ public final class NormalizedText {
     this.origEnd = origEnd;
     this.breakEnds = breakEnds;
     this.stableOrig = stableOrig;
+  }
+
+  /** An empty instance whose arrays {@link TextNormalizer#normalize(CharSequence, NormalizedText)} fills and reuses. */
+  public NormalizedText() {
+    this("", new char[0], 0, new int[0], new int[0], new int[0], 0);
+  }
+
+  void set(CharSequence original, char[] chars, int length, int[] origStart, int[] origEnd, int[] breakEnds, int stableOrig) {
+    this.original = original;
+    this.chars = chars;
+    this.length = length;
+    this.origStart = origStart;
+    this.origEnd = origEnd;
+    this.breakEnds = breakEnds;
+    this.stableOrig = stableOrig;
+  }
+
+  int[] origStartArray() {
+    return origStart;
+  }
+
+  int[] origEndArray() {
+    return origEnd;
   }
 
   public int length() {

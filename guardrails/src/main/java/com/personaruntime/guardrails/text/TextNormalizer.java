@@ -126,18 +126,107 @@ public final class TextNormalizer {
         || c == '|' || c == '\u2022' || c == '\u2010' || c == '\u2011' || c == '\u2012' || c == '\u2013' || c == '\u2014';
   }
 
+  /**
+   * Working arrays of one normalisation, kept per thread so that a check allocates nothing but its
+   * result: fresh arrays cost more than the work itself (every byte of a new array is a cache miss).
+   * Only texts up to {@link #KEEP_CHARS} chars leave their arrays behind.
+   */
+  private static final class Scratch {
+    char[] in = new char[0];
+    char[] uc = new char[0];
+    byte[] uk = new byte[0];
+    int[] us = new int[0];
+    int[] ue = new int[0];
+    boolean[] um = new boolean[0];
+    int[] ws = new int[0];
+    int[] we = new int[0];
+    int[] breaks = new int[4];
+    final WordFolds.Word word = new WordFolds.Word();
+    boolean busy;
+  }
+
+  private static final int KEEP_CHARS = 8192;
+
+  /**
+   * Per BMP char: 0 = not yet computed; -1 = general path (fold empty or longer than one char);
+   * else the folded char (bits 0-15), its unit kind (bits 16-23) and {@link #MARK_BIT} when the char
+   * is a Vietnamese letter with a diacritic. Filled lazily; racing writers write the same value.
+   */
+  private static final int[] FAST = new int[0x10000];
+  private static final int MARK_BIT = 1 << 24;
+
+  private static int fastCode(char ch) {
+    int mark = vietnameseMark(ch) ? MARK_BIT : 0;
+    if (Character.isWhitespace(ch) || Character.isSpaceChar(ch)) {
+      char c = (ch == 0x2028 || ch == 0x2029 || ch == 0x85) ? '\n' : ' ';
+      return mark | (SPACE << 16) | c;
+    }
+    String f = fold(ch);
+    if (f.length() != 1) {
+      return -1;
+    }
+    char c = f.charAt(0);
+    byte kind;
+    if (c >= '0' && c <= '9') {
+      kind = DIGIT;
+    } else if (Character.isLetter(c)) {
+      kind = LETTER;
+    } else if (Character.isDigit(c)) {
+      kind = DIGIT;
+      c = (char) ('0' + Character.digit(c, 10));
+    } else if (c == '@' || c == '$') {
+      kind = SYMBOL;
+    } else {
+      kind = SEP;
+    }
+    return mark | (kind << 16) | c;
+  }
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
   /** Normalises {@code text}. */
   public static NormalizedText normalize(CharSequence text) {
+    return normalize(text, null);
+  }
+
+  /**
+   * Normalises {@code text} into {@code reuse} (its arrays are reused when large enough), or into a
+   * new {@link NormalizedText} when {@code reuse} is null. A reused instance is overwritten: use it
+   * only where the previous result is no longer read.
+   */
+  public static NormalizedText normalize(CharSequence text, NormalizedText reuse) {
+    Scratch sc = SCRATCH.get();
+    if (sc.busy) {
+      sc = new Scratch(); // re-entered (never today): do not share the arrays
+    }
+    sc.busy = true;
+    try {
+      return normalize(text, reuse, sc);
+    } finally {
+      sc.busy = false;
+    }
+  }
+
+  private static NormalizedText normalize(CharSequence text, NormalizedText reuse, Scratch scr) {
     final int n = text.length();
+    char[] in = scr.in.length >= n ? scr.in : new char[n];
+    if (text instanceof String) {
+      ((String) text).getChars(0, n, in, 0);
+    } else {
+      for (int i = 0; i < n; i++) {
+        in[i] = text.charAt(i);
+      }
+    }
     // ---- pass 1: units
     int cap = n + 8;
-    char[] uc = new char[cap];
-    byte[] uk = new byte[cap];
-    int[] us = new int[cap];
-    int[] ue = new int[cap];
+    char[] uc = scr.uc.length >= cap ? scr.uc : new char[cap];
+    byte[] uk = scr.uk.length >= cap ? scr.uk : new byte[cap];
+    int[] us = scr.us.length >= cap ? scr.us : new int[cap];
+    int[] ue = scr.ue.length >= cap ? scr.ue : new int[cap];
+    boolean[] um = scr.um.length >= cap ? scr.um : new boolean[cap];
+    cap = Math.min(Math.min(Math.min(uc.length, uk.length), Math.min(us.length, ue.length)), um.length);
     int u = 0;
     for (int i = 0; i < n; ) {
-      char ch = text.charAt(i);
+      char ch = in[i];
       if (ch < 0x80) {
         byte kind;
         char c = ch;
@@ -163,9 +252,9 @@ public final class TextNormalizer {
             if (!inlineTag(text, i)) {
               if (u + 1 >= cap) {
                 cap = cap * 2;
-                uc = Arrays.copyOf(uc, cap); uk = Arrays.copyOf(uk, cap); us = Arrays.copyOf(us, cap); ue = Arrays.copyOf(ue, cap);
+                uc = Arrays.copyOf(uc, cap); uk = Arrays.copyOf(uk, cap); us = Arrays.copyOf(us, cap); ue = Arrays.copyOf(ue, cap); um = Arrays.copyOf(um, cap);
               }
-              uc[u] = ' '; uk[u] = SPACE; us[u] = i; ue[u] = tagEnd; u++;
+              uc[u] = ' '; uk[u] = SPACE; us[u] = i; ue[u] = tagEnd; um[u] = false; u++;
             }
             i = tagEnd; // an inline tag ("<b>cu</b>re") is invisible, a block tag separates words
             continue;
@@ -176,21 +265,38 @@ public final class TextNormalizer {
         }
         if (u + 1 >= cap) {
           cap = cap * 2;
-          uc = Arrays.copyOf(uc, cap); uk = Arrays.copyOf(uk, cap); us = Arrays.copyOf(us, cap); ue = Arrays.copyOf(ue, cap);
+          uc = Arrays.copyOf(uc, cap); uk = Arrays.copyOf(uk, cap); us = Arrays.copyOf(us, cap); ue = Arrays.copyOf(ue, cap); um = Arrays.copyOf(um, cap);
         }
-        uc[u] = c; uk[u] = kind; us[u] = i; ue[u] = i + 1; u++;
+        uc[u] = c; uk[u] = kind; us[u] = i; ue[u] = i + 1; um[u] = false; u++;
         i++;
         continue;
       }
-      int cp = Character.codePointAt(text, i);
+      if (!Character.isSurrogate(ch)) {
+        // one BMP char whose fold is one char, or a space: from the table (computed once per char)
+        int code = FAST[ch];
+        if (code == 0) {
+          code = fastCode(ch);
+          FAST[ch] = code;
+        }
+        if (code > 0) {
+          if (u + 1 >= cap) {
+            cap = cap * 2;
+            uc = Arrays.copyOf(uc, cap); uk = Arrays.copyOf(uk, cap); us = Arrays.copyOf(us, cap); ue = Arrays.copyOf(ue, cap); um = Arrays.copyOf(um, cap);
+          }
+          uc[u] = (char) code; uk[u] = (byte) ((code >>> 16) & 0xFF); us[u] = i; ue[u] = i + 1; um[u] = (code & MARK_BIT) != 0; u++;
+          i++;
+          continue;
+        }
+      }
+      int cp = Character.codePointAt(in, i, n);
       int len = Character.charCount(cp);
       if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
         if (u + 1 >= cap) {
           cap = cap * 2;
-          uc = Arrays.copyOf(uc, cap); uk = Arrays.copyOf(uk, cap); us = Arrays.copyOf(us, cap); ue = Arrays.copyOf(ue, cap);
+          uc = Arrays.copyOf(uc, cap); uk = Arrays.copyOf(uk, cap); us = Arrays.copyOf(us, cap); ue = Arrays.copyOf(ue, cap); um = Arrays.copyOf(um, cap);
         }
         uc[u] = (cp == 0x2028 || cp == 0x2029 || cp == 0x85) ? '\n' : ' ';
-        uk[u] = SPACE; us[u] = i; ue[u] = i + len; u++;
+        uk[u] = SPACE; us[u] = i; ue[u] = i + len; um[u] = false; u++;
         i += len;
         continue;
       }
@@ -200,13 +306,20 @@ public final class TextNormalizer {
         if (u > 0 && (t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK || t == Character.ENCLOSING_MARK)
             && ue[u - 1] == i) {
           ue[u - 1] = i + len; // a combining mark belongs to the char before it
+          if (vietnameseMark(ch)) {
+            um[u - 1] = true;
+          }
         }
         i += len;
         continue;
       }
+      boolean mark = false;
+      for (int q = i; q < i + len; q++) {
+        mark |= vietnameseMark(in[q]);
+      }
       if (u + f.length() + 1 >= cap) {
         cap = cap * 2 + f.length();
-        uc = Arrays.copyOf(uc, cap); uk = Arrays.copyOf(uk, cap); us = Arrays.copyOf(us, cap); ue = Arrays.copyOf(ue, cap);
+        uc = Arrays.copyOf(uc, cap); uk = Arrays.copyOf(uk, cap); us = Arrays.copyOf(us, cap); ue = Arrays.copyOf(ue, cap); um = Arrays.copyOf(um, cap);
       }
       for (int k = 0; k < f.length(); k++) {
         char c = f.charAt(k);
@@ -223,14 +336,14 @@ public final class TextNormalizer {
         } else {
           kind = SEP;
         }
-        uc[u] = c; uk[u] = kind; us[u] = i; ue[u] = i + len; u++;
+        uc[u] = c; uk[u] = kind; us[u] = i; ue[u] = i + len; um[u] = mark; u++;
       }
       i += len;
     }
 
     // ---- pass 2: words (unit ranges). Leading/trailing symbols of a word are separators.
-    int[] ws = new int[u / 2 + 2];
-    int[] we = new int[u / 2 + 2];
+    int[] ws = scr.ws.length >= u / 2 + 2 ? scr.ws : new int[u / 2 + 2];
+    int[] we = scr.we.length == ws.length ? scr.we : new int[ws.length];
     int w = 0;
     for (int k = 0; k < u; ) {
       if (uk[k] == SEP || uk[k] == SPACE || uk[k] == SYMBOL) {
@@ -258,16 +371,24 @@ public final class TextNormalizer {
     }
 
     // ---- pass 3: emit
-    char[] oc = new char[u + 2];
-    int[] os = new int[u + 2];
-    int[] oe = new int[u + 2];
+    char[] oc;
+    int[] os;
+    int[] oe;
+    if (reuse != null && reuse.chars.length >= u + 2 && reuse.origStartArray().length >= u + 2 && reuse.origEndArray().length >= u + 2) {
+      oc = reuse.chars;
+      os = reuse.origStartArray();
+      oe = reuse.origEndArray();
+    } else {
+      oc = new char[u + 2];
+      os = new int[u + 2];
+      oe = new int[u + 2];
+    }
     int o = 0;
-    int[] breaks = new int[4];
+    int[] breaks = scr.breaks;
     int nb = 0;
-    StringBuilder tmp = new StringBuilder();
     int wi = 0;
     int noRunUntil = -1;
-    WordFolds.Word word = new WordFolds.Word();
+    WordFolds.Word word = scr.word;
     int lastUnitOfWord = 0;
     while (wi < w) {
       // separator run before word wi (between previous word end and this word start)
@@ -346,14 +467,7 @@ public final class TextNormalizer {
       for (int k = s; k < e; k++) {
         if (uk[k] == LETTER) {
           hasLetter = true;
-          if (!diacritics) {
-            for (int q = us[k]; q < ue[k]; q++) {
-              if (vietnameseMark(text.charAt(q))) {
-                diacritics = true;
-                break;
-              }
-            }
-          }
+          diacritics |= um[k]; // a Vietnamese diacritic among the unit's original chars
         } else if (uk[k] == DIGIT) {
           hasDigit = true;
         }
@@ -460,8 +574,26 @@ public final class TextNormalizer {
         breaks[nb++] = ue[u - 1];
       }
     }
-    return new NormalizedText(text, oc, o, os, oe, Arrays.copyOf(breaks, nb), stable);
+    if (n <= KEEP_CHARS) {
+      scr.in = in;
+      scr.uc = uc;
+      scr.uk = uk;
+      scr.us = us;
+      scr.ue = ue;
+      scr.um = um;
+      scr.ws = ws;
+      scr.we = we;
+      scr.breaks = breaks;
+    }
+    int[] breakEnds = nb == 0 ? NO_BREAKS : Arrays.copyOf(breaks, nb);
+    if (reuse != null) {
+      reuse.set(text, oc, o, os, oe, breakEnds, stable);
+      return reuse;
+    }
+    return new NormalizedText(text, oc, o, os, oe, breakEnds, stable);
   }
+
+  private static final int[] NO_BREAKS = new int[0];
 
   private static final String VI_MARKED = "àáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ";
 

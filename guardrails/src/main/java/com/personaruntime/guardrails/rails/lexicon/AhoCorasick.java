@@ -28,6 +28,12 @@ final class AhoCorasick {
   private final int[] outPattern;
   private final int[] patternLength;
   private final int states;
+  /** Per state: its child run packed as (start << 32 | end) into {@link #kids}, for the word-start walk. */
+  private final long[] kidRange;
+  /** Children packed as (char << 32 | state), sorted by char within a state's run: one array, one cache line per probe. */
+  private final long[] kids;
+  /** Per state: the first of its own outputs, or -1 (a pattern equal to the path to the state). */
+  private final int[] ownOutput;
 
   AhoCorasick(List<String> patterns) {
     patternLength = new int[patterns.size()];
@@ -90,6 +96,14 @@ final class AhoCorasick {
     for (int s = 0; s < n; s++) {
       sortRun(childStart[s], childStart[s + 1]);
     }
+    kids = new long[childChar.length];
+    for (int k = 0; k < kids.length; k++) {
+      kids[k] = ((long) childChar[k] << 32) | childState[k];
+    }
+    kidRange = new long[n];
+    for (int s = 0; s < n; s++) {
+      kidRange[s] = ((long) childStart[s] << 32) | childStart[s + 1];
+    }
     Arrays.fill(rootNext, 0);
     for (int k = childStart[0]; k < childStart[1]; k++) {
       if (childChar[k] < 128) {
@@ -105,6 +119,10 @@ final class AhoCorasick {
     int[] ofill = Arrays.copyOf(outStart, n);
     for (int p = 0; p < patterns.size(); p++) {
       outPattern[ofill[endState[p]]++] = p;
+    }
+    ownOutput = new int[n];
+    for (int s = 0; s < n; s++) {
+      ownOutput[s] = outStart[s + 1] > outStart[s] ? outStart[s] : -1;
     }
     // ---- failure and dictionary links, breadth-first (states in BFS order via queue array)
     fail = new int[n];
@@ -194,6 +212,91 @@ final class AhoCorasick {
       }
     }
     return -1;
+  }
+
+  /** @return the child of {@code s} on {@code c} via the packed arrays, or -1 */
+  private int kid(int s, char c) {
+    if (s == 0) {
+      if (c < 128) {
+        int r = rootNext[c];
+        return r == 0 ? -1 : r;
+      }
+    }
+    long range = kidRange[s];
+    int lo = (int) (range >>> 32);
+    int hi = (int) range - 1;
+    while (hi - lo >= 8) {
+      int mid = (lo + hi) >>> 1;
+      char x = (char) (kids[mid] >>> 32);
+      if (x < c) {
+        lo = mid + 1;
+      } else if (x > c) {
+        hi = mid - 1;
+      } else {
+        return (int) kids[mid];
+      }
+    }
+    for (int k = lo; k <= hi; k++) {
+      long e = kids[k];
+      char x = (char) (e >>> 32);
+      if (x == c) {
+        return (int) e;
+      }
+      if (x > c) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Reports every occurrence (pattern id, exclusive end) in {@code text[0, len)} that STARTS at a
+   * word start: position 0 or just after one of the separators {@code sep1}, {@code sep2}. The same
+   * occurrences {@link #scan} reports, restricted to those starts, in start order (by end within a
+   * start).
+   *
+   * <p>Cost: the trie is walked from each word start only as far as the text follows it, which on
+   * real text is a few characters, and touches far less memory than following failure links at
+   * every character. The walk is bounded: when the steps exceed {@code 8 * len + 64} (adversarial
+   * text that follows long patterns from many starts), it stops and the linear Aho–Corasick scan
+   * runs instead, so the cost stays linear in the text whatever it holds.
+   *
+   * @param buf scratch for the hits found before a fallback, at least 2 ints (grown as needed)
+   * @return {@code buf}, or a larger replacement of it
+   */
+  int[] scanWordStarts(char[] text, int len, char sep1, char sep2, Hit hit, int[] buf) {
+    long budget = 8L * len + 64;
+    int n = 0;
+    for (int i = 0; i < len; i++) {
+      if (i > 0 && text[i - 1] != sep1 && text[i - 1] != sep2) {
+        continue;
+      }
+      int st = 0;
+      for (int j = i; j < len; j++) {
+        if (--budget < 0) {
+          scan(text, len, hit);
+          return buf;
+        }
+        st = kid(st, text[j]);
+        if (st < 0) {
+          break;
+        }
+        int o = ownOutput[st];
+        if (o >= 0) {
+          for (int k = o; k < outStart[st + 1]; k++) {
+            if (n + 2 > buf.length) {
+              buf = Arrays.copyOf(buf, buf.length * 2 + 2);
+            }
+            buf[n++] = outPattern[k];
+            buf[n++] = j + 1;
+          }
+        }
+      }
+    }
+    for (int k = 0; k < n; k += 2) {
+      hit.hit(buf[k], buf[k + 1]);
+    }
+    return buf;
   }
 
   int patternLength(int p) {

@@ -41,6 +41,9 @@ public final class LexiconRail extends Rail {
   /** Longest match of a normalised-text regex rule; the streaming guard holds back at least this. */
   static final int REGEX_MAX = 80;
 
+  /** Per-thread scratch of the word-start walk (hits buffered before they are reported). */
+  private static final ThreadLocal<int[]> HIT_BUF = ThreadLocal.withInitial(() -> new int[64]);
+  private final ThreadLocal<int[]> hitBuf = HIT_BUF;
   private final TermSet shipped;
   private final TermSet own;
   private final Set<String> groups;
@@ -139,7 +142,70 @@ public final class LexiconRail extends Rail {
     return true;
   }
 
-  private static boolean strictOk(TermSet.Term t, CharSequence span) {
+  /** {@link #strictOkGeneral} of {@code text[os, oe)}, without allocating for plain Latin/Vietnamese text. */
+  static boolean strictOk(TermSet.Term t, String text, int os, int oe) {
+    String[] want = t.strict()[0];
+    // fast path: only ASCII, Latin-1 letters and Latin Extended(-Additional) precomposed letters,
+    // which NFC leaves alone and whose per-char lower case is the string's; anything else (combining
+    // marks, format chars, Greek, 'İ') takes the general path
+    int count = 0;
+    boolean inSyl = false;
+    for (int i = os; i < oe; i++) {
+      char c = text.charAt(i);
+      if (!(c < 0x80 || (c >= 0xC0 && c <= 0x24F && c != 0x130 && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF))) {
+        return strictOkGeneral(t, text.subSequence(os, oe));
+      }
+      boolean letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : Character.isLetter(c);
+      if (letter && !inSyl) {
+        count++;
+      }
+      inSyl = letter;
+    }
+    if (count != want.length) {
+      return true; // obfuscation changed the shape; the folded match stands
+    }
+    int k = 0;
+    int i = os;
+    while (i < oe) {
+      char c = text.charAt(i);
+      boolean letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : Character.isLetter(c);
+      if (!letter) {
+        i++;
+        continue;
+      }
+      int s = i;
+      while (i < oe && (text.charAt(i) < 0x80 ? ((text.charAt(i) | 0x20) >= 'a' && (text.charAt(i) | 0x20) <= 'z')
+          : Character.isLetter(text.charAt(i)))) {
+        i++;
+      }
+      String w = want[k++];
+      boolean plain = true;
+      boolean lengthEqual = i - s == w.length();
+      boolean equal = lengthEqual;
+      boolean same = lengthEqual;
+      for (int q = s; q < i; q++) {
+        char g = Character.toLowerCase(text.charAt(q));
+        if (g > 'z' || g < 'a') {
+          plain = false;
+        }
+        if (lengthEqual) {
+          char x = w.charAt(q - s);
+          if (g != x) {
+            equal = false;
+          }
+          if (same && !TextNormalizer.fold(g).equals(TextNormalizer.fold(x))) {
+            same = false;
+          }
+        }
+      }
+      if (!plain && !equal && same) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean strictOkGeneral(TermSet.Term t, CharSequence span) {
     String[] want = t.strict()[0];
     String[] got = syllables(span);
     if (got.length != want.length) {
@@ -176,7 +242,8 @@ public final class LexiconRail extends Rail {
 
   private void lexical(TermSet set, String text, NormalizedText nt, Direction dir, List<Match> matches, List<Match> exceptions,
       List<NearHit> nearHits) {
-    set.automaton.scan(nt.chars, nt.length(), (p, end) -> {
+    // a term counts only at word boundaries: walk the trie from word starts only (see AhoCorasick)
+    hitBuf.set(set.automaton.scanWordStarts(nt.chars, nt.length(), ' ', TextNormalizer.BREAK, (p, end) -> {
       int start = end - set.automaton.patternLength(p);
       if (!nt.boundaryBefore(start) || !nt.boundaryAfter(end)) {
         return;
@@ -188,7 +255,7 @@ public final class LexiconRail extends Rail {
         }
         int os = nt.origStart(start);
         int oe = nt.origEnd(end - 1);
-        if (t.strict() != null && !strictOk(t, text.subSequence(os, oe))) {
+        if (t.strict() != null && !strictOk(t, text, os, oe)) {
           continue;
         }
         if (t.near() >= 0) {
@@ -197,7 +264,7 @@ public final class LexiconRail extends Rail {
         }
         (exc ? exceptions : matches).add(new Match(os, oe, t, start, end));
       }
-    });
+    }, hitBuf.get()));
   }
 
   /**

@@ -32,8 +32,9 @@ final class ContactDisguise {
     int floor = 0;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      if (c != '@' && c != '\uFF20' && c != '(' && c != '[' && c != '{' && c != '<' && c != ' ') {
-        continue;
+      if (c != '@' && c != '\uFF20' && c != '(' && c != '[' && c != '{' && c != '<'
+          && (c != ' ' || i + 1 >= n || (text.charAt(i + 1) | 0x20) != 'a')) {
+        continue; // (a space is a marker only before "at", "a còng", "acong": see atMarker)
       }
       int[] marker = atMarker(text, i);
       if (marker == null) {
