@@ -77,8 +77,19 @@ public final class TextNormalizer {
       CACHE[cp] = f;
       return f;
     }
-    return computeFold(cp);
+    // outside the BMP (emoji, math letters): a bounded cache, so a reply with emoji does not redo NFKD
+    String cached = SUPPLEMENTARY.get(cp);
+    if (cached != null) {
+      return cached;
+    }
+    String f = computeFold(cp);
+    if (SUPPLEMENTARY.size() < 4096) {
+      SUPPLEMENTARY.put(cp, f);
+    }
+    return f;
   }
+
+  private static final java.util.concurrent.ConcurrentHashMap<Integer, String> SUPPLEMENTARY = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static String computeFold(int cp) {
     int type = Character.getType(cp);

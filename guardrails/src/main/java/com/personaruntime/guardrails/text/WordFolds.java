@@ -45,8 +45,72 @@ public final class WordFolds {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
   }
 
+  /**
+   * Nuclei as a table over their base-27 code (a-z = 1..26, up to 3 letters): {@code NUCLEUS}
+   * for a nucleus, plus {@code OPEN} when it takes no final consonant. Lets {@link #syllable}
+   * test a nucleus without building a string.
+   */
+  private static final byte[] NUCLEUS_CODES = new byte[27 * 27 * 27];
+  private static final byte NUCLEUS = 1;
+  private static final byte OPEN = 2;
+
+  static {
+    for (String nu : NUCLEI) {
+      NUCLEUS_CODES[code(nu, 0, nu.length())] |= NUCLEUS;
+    }
+    for (String nu : OPEN_ONLY) {
+      NUCLEUS_CODES[code(nu, 0, nu.length())] |= OPEN;
+    }
+  }
+
+  /** Base-27 code of s[from, to) when it is 1-3 letters a-z, else -1. */
+  private static int code(CharSequence s, int from, int to) {
+    int len = to - from;
+    if (len < 1 || len > 3) {
+      return -1;
+    }
+    int k = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return -1;
+      }
+      k = k * 27 + (c - 'a' + 1);
+    }
+    return k;
+  }
+
   /** True when {@code s} (folded, lower case) is a Vietnamese syllable: initial + nucleus + final. */
   public static boolean syllable(CharSequence s) {
+    int n = s.length();
+    if (n == 0 || n > 7) {
+      return false;
+    }
+    for (String ini : INITIALS) {
+      if (!startsWith(s, ini)) {
+        continue;
+      }
+      for (String fin : FINALS) {
+        int ns = ini.length();
+        int ne = n - fin.length();
+        if (ne <= ns || !endsWith(s, fin)) {
+          continue;
+        }
+        int k = code(s, ns, ne);
+        if (k < 0) {
+          continue;
+        }
+        byte b = NUCLEUS_CODES[k];
+        if ((b & NUCLEUS) != 0 && (fin.isEmpty() || (b & OPEN) == 0)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The previous {@link #syllable} (a nucleus looked up as a string); kept as the reference the tests compare with. */
+  static boolean syllableReference(CharSequence s) {
     int n = s.length();
     if (n == 0 || n > 7) {
       return false;

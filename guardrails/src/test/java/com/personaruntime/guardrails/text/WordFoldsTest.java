@@ -1,0 +1,50 @@
+package com.personaruntime.guardrails.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The table-driven syllable test answers as the string-based one it replaced, on every short word and on random longer ones. */
+class WordFoldsTest {
+
+  @Test
+  void syllableAgreesWithTheReferenceOnEveryWordUpToFourLetters() {
+    char[] w = new char[4];
+    int checked = 0;
+    for (int len = 1; len <= 4; len++) {
+      int total = (int) Math.pow(26, len);
+      for (int x = 0; x < total; x++) {
+        int v = x;
+        for (int i = len - 1; i >= 0; i--) {
+          w[i] = (char) ('a' + v % 26);
+          v /= 26;
+        }
+        String s = new String(w, 0, len);
+        assertThat(WordFolds.syllable(s)).as(s).isEqualTo(WordFolds.syllableReference(s));
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(26 + 676 + 17_576 + 456_976);
+  }
+
+  @Test
+  void syllableAgreesWithTheReferenceOnLongerAndMixedWords() {
+    Random rnd = new Random(11);
+    String alphabet = "abcdeghiklmnopqrstuvxy0 ";
+    String[] known = {"nghieng", "khuyen", "truong", "nguoi", "thuong", "chuyen", "gioi", "qua", "quyet", "uong", "oanh",
+        "khoai", "ngoeo", "xoay"};
+    for (String k : known) {
+      assertThat(WordFolds.syllable(k)).as(k).isEqualTo(WordFolds.syllableReference(k));
+    }
+    for (int round = 0; round < 200_000; round++) {
+      int len = 1 + rnd.nextInt(8);
+      StringBuilder sb = new StringBuilder(len);
+      for (int i = 0; i < len; i++) {
+        sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+      }
+      String s = sb.toString();
+      assertThat(WordFolds.syllable(s)).as(s).isEqualTo(WordFolds.syllableReference(s));
+    }
+  }
+}
