@@ -153,7 +153,7 @@ final class CompiledPolicy implements Policy, RailContext {
   private static final ThreadLocal<NormalizedText> CHECK_TEXT = ThreadLocal.withInitial(NormalizedText::new);
 
   /** @param reuse where to normalise into (see {@link TextNormalizer#normalize(CharSequence, NormalizedText)}), or null */
-  private Scan scan(String text, CheckContext ctx, boolean wholeText, NormalizedText reuse) {
+  Scan scan(String text, CheckContext ctx, boolean wholeText, NormalizedText reuse) {
     Direction dir = ctx.direction();
     NormalizedText nt = TextNormalizer.normalize(text, reuse);
     RailInput in = new RailInput(text, nt, ctx, dir, wholeText);

@@ -35,6 +35,8 @@ final class StreamingGuardImpl implements StreamingGuard {
   private final StringBuilder received = new StringBuilder();
   private final StringBuilder released = new StringBuilder();
   private final List<Finding> committed = new ArrayList<>();
+  /** The window's normalised text, overwritten by each evaluation (read only within it). */
+  private final NormalizedText windowText = new NormalizedText();
   private int relOrig;
   private int windowStart;
   private int lastEvalLen;
@@ -100,7 +102,7 @@ final class StreamingGuardImpl implements StreamingGuard {
     terminatorSeen = false;
     final int ws = windowStart;
     String window = received.substring(windowStart);
-    CompiledPolicy.Scan scan = policy.scan(window, ctx, false);
+    CompiledPolicy.Scan scan = policy.scan(window, ctx, false, windowText);
     NormalizedText nt = scan.normalized();
     int rel = relOrig - windowStart;
     int n = window.length();

@@ -325,8 +325,7 @@ public final class WordFolds {
     if (!signal && !((last == 'f' || last == 'r' || last == 'x' || last == 'j') && vowel(w.c[n - 2]))) {
       return false;
     }
-    String s = w.str();
-    boolean doubled = s.contains("aa") || s.contains("ee") || s.contains("oo");
+    boolean doubled = hasPair(w, 'a', 'a') || hasPair(w, 'e', 'e') || hasPair(w, 'o', 'o');
     // the tone key: the last of s f r x j after the first vowel
     int firstVowel = -1;
     for (int i = 0; i < n; i++) {
@@ -349,12 +348,13 @@ public final class WordFolds {
     boolean weakTone = tone >= 0 && w.c[tone] != 's';
     // "uw" and a leading "dd" do not occur in English; "aw"/"ow" do ("how", "saw"), so they count
     // only together with a tone key other than s or a doubled vowel
-    boolean strong = s.startsWith("dd") || s.contains("uw")
-        || ((s.contains("aw") || s.contains("ow")) && (weakTone || doubled));
+    boolean startsW = w.c[0] == 'w';
+    boolean strong = (w.c[0] == 'd' && w.c[1] == 'd') || hasPair(w, 'u', 'w')
+        || ((hasPair(w, 'a', 'w') || hasPair(w, 'o', 'w')) && (weakTone || doubled));
     if (!(strong || (doubled && tone >= 0) || (weakTone && tone == n - 1))) {
       return false;
     }
-    if (!strong && !doubled && TELEX_STOP.contains(s)) {
+    if (!strong && !doubled && TELEX_STOP.contains(w.str())) {
       return false;
     }
     boolean[] keep = new boolean[n];
@@ -379,17 +379,27 @@ public final class WordFolds {
     if (sb.length() == 0) {
       return false;
     }
-    if (s.startsWith("w")) {
+    if (startsW) {
       sb.insert(0, 'u');
     }
     if (!syllable(sb)) {
       return false;
     }
     w.retain(keep);
-    if (s.startsWith("w")) {
+    if (startsW) {
       w.replacePrefix(0, "u");
     }
     return true;
+  }
+
+  /** True when the word holds {@code a} immediately followed by {@code b}. */
+  private static boolean hasPair(Word w, char a, char b) {
+    for (int i = 1; i < w.n; i++) {
+      if (w.c[i] == b && w.c[i - 1] == a) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
