@@ -150,6 +150,7 @@ final class CompiledPolicy implements Policy, RailContext {
   }
 
   private static final int REUSE_MAX_CHARS = 8192;
+  private static final Comparator<Finding> BY_SPAN = Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end);
   private static final ThreadLocal<NormalizedText> CHECK_TEXT = ThreadLocal.withInitial(NormalizedText::new);
 
   /** @param reuse where to normalise into (see {@link TextNormalizer#normalize(CharSequence, NormalizedText)}), or null */
@@ -163,7 +164,9 @@ final class CompiledPolicy implements Policy, RailContext {
         r.check(in, out);
       }
     }
-    out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
+    if (out.size() > 1) {
+      out.sort(BY_SPAN);
+    }
     return new Scan(out, nt);
   }
 
@@ -183,7 +186,7 @@ final class CompiledPolicy implements Policy, RailContext {
     if (edits.isEmpty()) {
       return text;
     }
-    edits.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
+    edits.sort(BY_SPAN);
     StringBuilder sb = new StringBuilder(text.length() + 32);
     int pos = 0;
     for (Finding f : edits) {

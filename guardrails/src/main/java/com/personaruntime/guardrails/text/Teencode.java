@@ -27,13 +27,18 @@ final class Teencode {
 
   /** Cheap pre-check without allocation: could chars [0, n) be a teencode word? (sorted packed keys) */
   static boolean mayBeTeencode(char[] c, int n) {
+    return mayBeTeencode(c, 0, n);
+  }
+
+  /** As {@link #mayBeTeencode(char[], int)} for chars [from, from + n). */
+  static boolean mayBeTeencode(char[] c, int from, int n) {
     long[] keys = teencodeKeys;
     if (keys == null) {
       teencode();
       keys = teencodeKeys;
     }
     long k = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < from + n; i++) {
       k = (k << 16) | c[i];
     }
     return Arrays.binarySearch(keys, k) >= 0;

@@ -475,13 +475,32 @@ public final class TextNormalizer {
       boolean hasLetter = false;
       boolean hasDigit = false;
       boolean diacritics = false;
+      boolean allLetters = true;
       for (int k = s; k < e; k++) {
         if (uk[k] == LETTER) {
           hasLetter = true;
           diacritics |= um[k]; // a Vietnamese diacritic among the unit's original chars
-        } else if (uk[k] == DIGIT) {
-          hasDigit = true;
+        } else {
+          allLetters = false;
+          if (uk[k] == DIGIT) {
+            hasDigit = true;
+          }
         }
+      }
+      // the common case: a word of letters that no fold below changes goes straight to the output
+      if (allLetters && !(s > 0 && uc[s - 1] == '#') && WordFolds.unchanged(uc, s, e, diacritics)) {
+        if (o + (e - s) + 2 >= oc.length) {
+          int nc = (o + (e - s) + 2) * 2;
+          oc = Arrays.copyOf(oc, nc); os = Arrays.copyOf(os, nc); oe = Arrays.copyOf(oe, nc);
+        }
+        for (int k = s; k < e; k++) {
+          oc[o] = uc[k];
+          os[o] = us[k];
+          oe[o] = ue[k];
+          o++;
+        }
+        wi++;
+        continue;
       }
       word.reset();
       for (int k = s; k < e; k++) {

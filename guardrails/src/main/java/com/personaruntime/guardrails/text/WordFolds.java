@@ -392,6 +392,52 @@ public final class WordFolds {
     return true;
   }
 
+  /**
+   * True when none of the word folds would change the letters {@code c[s, e)}: no run of three
+   * equal letters ({@link #collapseRuns}), no Telex signal ({@link #telex}, words without
+   * diacritics), no teencode swap ({@link #teen}) and not a teencode word. The normaliser then
+   * copies the word as it is; otherwise it runs the folds. Must agree with those methods.
+   */
+  static boolean unchanged(char[] c, int s, int e, boolean diacritics) {
+    int n = e - s;
+    for (int k = s + 2; k < e; k++) {
+      if (c[k] == c[k - 1] && c[k] == c[k - 2]) {
+        return false;
+      }
+    }
+    if (n >= 2) {
+      char c0 = c[s];
+      char c1 = c[s + 1];
+      char last = c[e - 1];
+      char prev = c[e - 2];
+      if ((last == 'j' && vowel(prev)) || (c0 == 'd' && c1 == 'z')) {
+        return false;
+      }
+      if (diacritics && (c0 == 'z' || c0 == 'f' || (c0 == 'w' && vowel(c1)) || (c0 == 'p' && c1 != 'h')
+          || (c0 == 'j' && vowel(c1)) || (c0 == 'k' && (c1 == 'a' || c1 == 'o' || c1 == 'u')))) {
+        return false;
+      }
+      if (!diacritics && n <= 9) {
+        boolean az = true;
+        for (int k = s; k < e && az; k++) {
+          az = c[k] >= 'a' && c[k] <= 'z';
+        }
+        if (az) {
+          for (int k = s; k < e; k++) {
+            char x = c[k];
+            if (x == 'w' || (k > s && x == c[k - 1] && (x == 'a' || x == 'e' || x == 'o' || (x == 'd' && k == s + 1)))) {
+              return false;
+            }
+          }
+          if ((last == 'f' || last == 'r' || last == 'x') && vowel(prev)) {
+            return false;
+          }
+        }
+      }
+    }
+    return n > 4 || !Teencode.mayBeTeencode(c, s, n);
+  }
+
   /** True when the word holds {@code a} immediately followed by {@code b}. */
   private static boolean hasPair(Word w, char a, char b) {
     for (int i = 1; i < w.n; i++) {

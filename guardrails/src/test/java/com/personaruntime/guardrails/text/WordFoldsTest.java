@@ -47,4 +47,36 @@ class WordFoldsTest {
       assertThat(WordFolds.syllable(s)).as(s).isEqualTo(WordFolds.syllableReference(s));
     }
   }
+
+  @Test
+  void aWordCalledUnchangedIsLeftAloneByEveryFold() {
+    Random rnd = new Random(5);
+    String alphabet = "aaeeooddzfwpjkhrxsuiyngctbmlqv";
+    int unchanged = 0;
+    for (int round = 0; round < 300_000; round++) {
+      int len = 1 + rnd.nextInt(10);
+      char[] c = new char[len + 2];
+      for (int i = 0; i < c.length; i++) {
+        c[i] = alphabet.charAt(rnd.nextInt(alphabet.length()));
+      }
+      boolean diacritics = rnd.nextBoolean();
+      if (!WordFolds.unchanged(c, 1, 1 + len, diacritics)) {
+        continue;
+      }
+      unchanged++;
+      WordFolds.Word w = new WordFolds.Word();
+      for (int i = 1; i <= len; i++) {
+        w.add(c[i], i);
+      }
+      WordFolds.collapseRuns(w);
+      if (!diacritics) {
+        WordFolds.telex(w);
+      }
+      WordFolds.teen(w, diacritics);
+      String word = new String(c, 1, len);
+      assertThat(w.str()).as(word).isEqualTo(word);
+      assertThat(len > 4 || !Teencode.teencode().containsKey(word)).as(word).isTrue();
+    }
+    assertThat(unchanged).isGreaterThan(10_000);
+  }
 }

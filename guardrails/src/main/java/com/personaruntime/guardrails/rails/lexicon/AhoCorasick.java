@@ -12,6 +12,13 @@ import java.util.List;
  *   - outputs (pattern ids ending at a state) in CSR arrays.
  * A scan does amortised O(1) transitions per char, so its cost does not grow with the number of
  * patterns, only with the number of matches reported.
+ *
+ * Terms count only at word boundaries, so the lexicon rail uses scanWordStarts: the trie (children
+ * packed into one long[] per probe) is walked from each word start for as long as the text follows
+ * it. On real text a walk ends after a few characters, and it touches a few cache lines instead of
+ * the child, failure and output arrays at every character (the shipped automaton has about 580,000
+ * states, far larger than the caches). Its steps are capped at 8 per character plus 64; past that
+ * (text built to follow long patterns from many starts) it falls back to the linear scan above.
  */
 final class AhoCorasick {
   interface Hit {

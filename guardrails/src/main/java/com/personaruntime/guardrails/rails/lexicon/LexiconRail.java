@@ -239,6 +239,11 @@ public final class LexiconRail extends Rail {
   /** A match of one part of a proximity entry, with its normalised offsets. */
   private record NearHit(TermSet set, int near, int part, int ns, int ne, int os, int oe) {
   }
+  private static final Comparator<NearHit> BY_NS_PART = Comparator.comparingInt(NearHit::ns).thenComparingInt(NearHit::part);
+  private static final Comparator<Match> BY_START = Comparator.comparingInt(Match::start);
+  private static final Comparator<Match> BY_START_LONGEST_FIRST =
+      Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed());
+
 
   private void lexical(TermSet set, String text, NormalizedText nt, Direction dir, List<Match> matches, List<Match> exceptions,
       List<NearHit> nearHits) {
@@ -280,7 +285,7 @@ public final class LexiconRail extends Rail {
     if (!anyTail) {
       return;
     }
-    hits.sort(Comparator.comparingInt(NearHit::ns).thenComparingInt(NearHit::part));
+    hits.sort(BY_NS_PART);
     Map<Long, NearHit> lastHead = new java.util.HashMap<>();
     for (NearHit h : hits) {
       long key = ((long) System.identityHashCode(h.set()) << 32) | h.near();
@@ -342,7 +347,7 @@ public final class LexiconRail extends Rail {
    * count). Both lists are sorted and swept together: linear after sorting.
    */
   private static List<Match> withoutExceptions(List<Match> matches, List<Match> exceptions) {
-    exceptions.sort(Comparator.comparingInt(Match::start));
+    exceptions.sort(BY_START);
     int[] maxEnd = new int[exceptions.size()];
     int run = Integer.MIN_VALUE;
     for (int k = 0; k < exceptions.size(); k++) {
@@ -394,7 +399,7 @@ public final class LexiconRail extends Rail {
       if (!exceptions.isEmpty()) {
         matches = withoutExceptions(matches, exceptions);
       }
-      matches.sort(Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed()));
+      matches.sort(BY_START_LONGEST_FIRST);
       // drop a match inside an earlier match of the same rule: one sweep, furthest end per rule
       List<Match> kept = new ArrayList<>();
       Map<String, Integer> reach = new java.util.HashMap<>();

@@ -18,7 +18,8 @@ import com.google.re2j.Pattern;
  * A set of terms compiled into one Aho–Corasick automaton, plus regex rules over normalised text.
  * Two exist per check: the SHIPPED set (every lexicon, built once per JVM, terms tagged with their
  * group such as "health" or "politics" so a policy selects groups at match time) and the POLICY
- * set (the persona's own terms). Both scans are linear in the text, independent of term count.
+ * set (the persona's own terms). Both scans are linear in the text, independent of term count
+ * (AhoCorasick#scanWordStarts: a trie walk from word starts, capped, with the full scan as fallback).
  */
 final class TermSet {
   static final String EXCEPTION = "exception";
