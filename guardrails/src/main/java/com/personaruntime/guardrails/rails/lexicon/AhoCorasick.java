@@ -27,20 +27,17 @@ final class AhoCorasick {
 
   private final int[] rootNext = new int[128];
   private final int[] childStart;
-  private final char[] childChar;
-  private final int[] childState;
+  /** Construction only (then packed into {@link #kids} and dropped). */
+  private char[] childChar;
+  private int[] childState;
   private final int[] fail;
   private final int[] dict;
   private final int[] outStart;
   private final int[] outPattern;
   private final int[] patternLength;
   private final int states;
-  /** Per state: its child run packed as (start << 32 | end) into {@link #kids}, for the word-start walk. */
-  private final long[] kidRange;
   /** Children packed as (char << 32 | state), sorted by char within a state's run: one array, one cache line per probe. */
   private final long[] kids;
-  /** Per state: the first of its own outputs, or -1 (a pattern equal to the path to the state). */
-  private final int[] ownOutput;
 
   AhoCorasick(List<String> patterns) {
     patternLength = new int[patterns.size()];
@@ -107,10 +104,6 @@ final class AhoCorasick {
     for (int k = 0; k < kids.length; k++) {
       kids[k] = ((long) childChar[k] << 32) | childState[k];
     }
-    kidRange = new long[n];
-    for (int s = 0; s < n; s++) {
-      kidRange[s] = ((long) childStart[s] << 32) | childStart[s + 1];
-    }
     Arrays.fill(rootNext, 0);
     for (int k = childStart[0]; k < childStart[1]; k++) {
       if (childChar[k] < 128) {
@@ -126,10 +119,6 @@ final class AhoCorasick {
     int[] ofill = Arrays.copyOf(outStart, n);
     for (int p = 0; p < patterns.size(); p++) {
       outPattern[ofill[endState[p]]++] = p;
-    }
-    ownOutput = new int[n];
-    for (int s = 0; s < n; s++) {
-      ownOutput[s] = outStart[s + 1] > outStart[s] ? outStart[s] : -1;
     }
     // ---- failure and dictionary links, breadth-first (states in BFS order via queue array)
     fail = new int[n];
@@ -163,6 +152,8 @@ final class AhoCorasick {
         queue[qt++] = c;
       }
     }
+    childChar = null; // packed into kids
+    childState = null;
   }
 
   private static long mix(long k) {
@@ -189,37 +180,9 @@ final class AhoCorasick {
 
   /** @return the child of {@code s} on {@code c}, or -1 */
   private int next(int s, char c) {
-    if (s == 0 && c < 128) {
-      int r = rootNext[c];
-      return r == 0 ? -1 : r;
-    }
-    int lo = childStart[s];
-    int hi = childStart[s + 1] - 1;
-    if (hi - lo < 8) {
-      for (int k = lo; k <= hi; k++) {
-        char x = childChar[k];
-        if (x == c) {
-          return childState[k];
-        }
-        if (x > c) {
-          return -1;
-        }
-      }
-      return -1;
-    }
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      char x = childChar[mid];
-      if (x < c) {
-        lo = mid + 1;
-      } else if (x > c) {
-        hi = mid - 1;
-      } else {
-        return childState[mid];
-      }
-    }
-    return -1;
+    return kid(s, c);
   }
+
 
   /** @return the child of {@code s} on {@code c} via the packed arrays, or -1 */
   private int kid(int s, char c) {
@@ -229,9 +192,8 @@ final class AhoCorasick {
         return r == 0 ? -1 : r;
       }
     }
-    long range = kidRange[s];
-    int lo = (int) (range >>> 32);
-    int hi = (int) range - 1;
+    int lo = childStart[s];
+    int hi = childStart[s + 1] - 1;
     while (hi - lo >= 8) {
       int mid = (lo + hi) >>> 1;
       char x = (char) (kids[mid] >>> 32);
@@ -288,9 +250,10 @@ final class AhoCorasick {
         if (st < 0) {
           break;
         }
-        int o = ownOutput[st];
-        if (o >= 0) {
-          for (int k = o; k < outStart[st + 1]; k++) {
+        int o = outStart[st];
+        int oEnd = outStart[st + 1];
+        if (o < oEnd) {
+          for (int k = o; k < oEnd; k++) {
             if (n + 2 > buf.length) {
               buf = Arrays.copyOf(buf, buf.length * 2 + 2);
             }
