@@ -37,6 +37,9 @@ class PersonaFileImportIT {
     TestServer s = TestServer.start("file-import", env);
     try {
       assertThat(s.server().importReport().imported()).containsExactly(file.toString());
+      // the file's brand did not exist: created by the import, with its audit entry
+      assertThat(s.query("SELECT actor FROM audit_log WHERE action = 'brand.created' AND details LIKE '%\"files\"%'"))
+          .singleElement().satisfies(row -> assertThat(row.get("ACTOR")).isEqualTo("system"));
       String admin = s.loginAdmin();
       JsonObject doc = s.get("/api/v1/personas/fia", admin).expect(200).json().getJsonObject("document");
       s.call("PUT", "/api/v1/personas/fia?publish=true").bearer(admin).json(doc.copy().put("bio", "from the API"))

@@ -49,15 +49,18 @@ public final class PasswordChanges {
             if (!ok) {
               return Future.succeededFuture(Result.WRONG_CURRENT);
             }
+            // one transaction: the new hash, the other sessions and their login tokens ended, the audit entry
             return PasswordHasher.hash(vertx, next.toCharArray())
-                .compose(hash -> users.updatePasswordHash(userId, hash))
-                .compose(v -> db.pool().preparedQuery("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?")
-                    .execute(Tuple.of(userId, keepSessionId == null ? "" : Secrets.sha256(keepSessionId))))
-                .compose(v -> db.pool().preparedQuery("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ?"
-                        + " AND kind = 'login' AND revoked_at IS NULL AND id NOT IN (SELECT token_id FROM sessions"
-                        + " WHERE user_id = ? AND token_id IS NOT NULL)")
-                    .execute(Tuple.of(Sql.ts(clock.instant()), userId, userId)))
-                .compose(v -> audit.append(userId, null, "user.password_changed", "user", userId, null))
+                .compose(hash -> db.pool().withTransaction(conn -> conn
+                    .preparedQuery("UPDATE users SET password_hash = ? WHERE id = ?")
+                    .execute(Tuple.of(hash, userId))
+                    .compose(v -> conn.preparedQuery("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?")
+                        .execute(Tuple.of(userId, keepSessionId == null ? "" : Secrets.sha256(keepSessionId))))
+                    .compose(v -> conn.preparedQuery("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ?"
+                            + " AND kind = 'login' AND revoked_at IS NULL AND id NOT IN (SELECT token_id FROM sessions"
+                            + " WHERE user_id = ? AND token_id IS NOT NULL)")
+                        .execute(Tuple.of(Sql.ts(clock.instant()), userId, userId)))
+                    .compose(v -> audit.append(conn, userId, null, "user.password_changed", "user", userId, null))))
                 .map(Result.CHANGED);
           });
     });

@@ -225,7 +225,7 @@ public final class PersonaCatalog {
   private Future<String> ensureBrand(String slug) {
     return brands.findBySlug(slug).compose(b -> b.isPresent()
         ? Future.succeededFuture(b.get().id())
-        : brands.create(slug, slug).map(created -> created.id()));
+        : brands.create(slug, slug, "system", audit).map(created -> created.id()));
   }
 
   /** Personas the principal may see, newest first. */
@@ -267,7 +267,7 @@ public final class PersonaCatalog {
             "brand: brand '" + p.brand() + "' not found"));
       }
       Future<String> brandId = brand.isPresent() ? Future.succeededFuture(brand.get().id())
-          : brands.create(p.brand(), p.brand()).map(b -> b.id());
+          : brands.create(p.brand(), p.brand(), principal.userId(), audit).map(b -> b.id());
       return brandId.compose(id -> {
         if (!principal.canRead(id)) {
           return Future.failedFuture(new CatalogException(CatalogException.Kind.NOT_FOUND,

@@ -405,6 +405,45 @@ class ConsolePageIT {
   }
 
   @Test
+  @Order(13)
+  void anOwnerInvitesAMemberWhoJoinsThroughTheLink() throws Exception {
+    var d = browser.driver;
+    d.get(base + "/console/members");
+    d.findElement(By.id("add-email-lumiere")).sendKeys("invitee@lumiere.test");
+    new org.openqa.selenium.support.ui.Select(d.findElement(By.id("add-role-lumiere"))).selectByValue("moderator");
+    click(By.id("add-lumiere"));
+    new WebDriverWait(d, WAIT).until(x -> x.findElement(By.id("invite-link-lumiere")).isDisplayed());
+    String link = d.findElement(By.id("invite-url-lumiere")).getText().strip();
+    assertThat(link).startsWith(base + "/console/invitations/accept?token=inv_");
+    browser.screenshot("console-members-invited");
+    d.get(base + "/console/members");
+    assertThat(d.findElement(By.id("invitations-lumiere")).getText()).contains("invitee@lumiere.test")
+        .contains("moderator").doesNotContain("inv_");
+    assertThat(browser.errors()).isEmpty();
+
+    // the invitee, in their own browser (Vietnamese), sets a password and lands in the console
+    try (Browser invitee = Browser.start(ConsolePageIT.class, "vi-VN")) {
+      var v = invitee.driver;
+      v.get(link);
+      assertThat(v.findElement(By.id("invite-summary")).getText()).contains("moderator")
+          .contains("invitee@lumiere.test");
+      assertThat(invitee.js(UNLABELLED)).asList().isEmpty();
+      invitee.screenshot("console-invitation-accept-vi");
+      v.findElement(By.id("invite-password")).sendKeys("invitee-password-1");
+      v.findElement(By.id("invite-name")).sendKeys("Ngọc Invitee");
+      v.findElement(By.id("invite-accept")).click();
+      new WebDriverWait(v, WAIT).until(x -> x.getCurrentUrl().contains("/console/members?joined=lumiere"));
+      assertThat(v.findElement(By.tagName("main")).getText()).contains("invitee@lumiere.test");
+      assertThat(v.findElement(By.id("joined-notice")).getText()).contains("lumiere");
+      invitee.screenshot("console-invitation-joined-vi");
+      // the link is used up
+      v.get(link);
+      assertThat(v.findElement(By.id("invite-invalid")).isDisplayed()).isTrue();
+      assertThat(invitee.errors()).isEmpty();
+    }
+  }
+
+  @Test
   @Order(99)
   void logoutEndsTheSession() {
     var d = browser.driver;

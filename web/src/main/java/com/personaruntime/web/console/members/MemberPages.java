@@ -79,13 +79,18 @@ public final class MemberPages implements ConsolePage {
                 "self", m.userId().equals(p.userId()))));
             List<Map<String, Object>> invRows = new ArrayList<>();
             invs.forEach(i -> invRows.add(Map.of("id", i.id(), "email", i.email(), "role", i.role().wireName(),
-                "expires", i.expiresAt().toString().replace('T', ' ').replaceAll("\\.\\d+", ""))));
+                "expires", utc(i.expiresAt()))));
             return Map.<String, Object>of("slug", b.slug(), "name", b.name(), "owner", owner,
                 "members", rows, "invitations", invRows);
           })));
         }
         return Future.all(each).map(cf -> each.stream().map(Future::result).toList());
-      }), list -> Map.of("brands", list));
+      }), list -> {
+        // after accepting an invitation: "You joined <brand>" (only a brand the user now belongs to)
+        String joined = list.stream().filter(b -> b.get("slug").equals(req.query("joined")))
+            .map(b -> String.valueOf(b.get("name"))).findFirst().orElse("");
+        return Map.of("brands", list, "joined", joined);
+      });
     });
     routes.publicGet("/invitations/accept", this::acceptPage);
     routes.publicPost("/invitations/accept", this::accept);
@@ -197,12 +202,20 @@ public final class MemberPages implements ConsolePage {
       model.put("brandName", opened.brandName());
       model.put("role", opened.invitation().role().wireName());
       model.put("email", opened.invitation().email());
-      model.put("expires", opened.invitation().expiresAt().toString().replace('T', ' ').replaceAll("\\.\\d+", ""));
+      model.put("expires", utc(opened.invitation().expiresAt()));
       model.put("matches", session != null && session.principal().email().equals(opened.invitation().email()));
     } else {
       model.put("matches", false);
     }
     req.render("members/accept.ftlh", model);
+  }
+
+  private static final java.time.format.DateTimeFormatter UTC_MINUTES =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+
+  /** An instant as {@code 2026-12-08 02:26} (UTC; the page says so). */
+  private static String utc(java.time.Instant at) {
+    return UTC_MINUTES.format(at);
   }
 
   /** The console session of this browser, if it has a live one (the page itself is public). */
