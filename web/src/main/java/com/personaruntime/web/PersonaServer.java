@@ -401,7 +401,7 @@ public final class PersonaServer {
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
     authRoutes.mountProtected(router);
     new PersonaRoutes(catalog, preview).mount(router);
-    new BrandRoutes(vertx, brands, users, audit, invitations, baseUrl).mount(router);
+    new BrandRoutes(vertx, brands, users, audit, invitations, baseUrl, catalog).mount(router);
     new GuardrailRoutes(catalog).mount(router);
     new ModerationRoutes(vertx, moderation, catalog, brands).mount(router);
     postRoutes.mount(router);

@@ -36,12 +36,14 @@ public final class BrandRoutes {
   private final AuditLog audit;
   private final Invitations invitations;
   private final Supplier<String> baseUrl;
+  private final com.personaruntime.runtime.catalog.PersonaCatalog catalog;
 
   /**
    * @param baseUrl the server's public base URL (no trailing slash), for invitations' {@code acceptUrl}
    */
   public BrandRoutes(Vertx vertx, BrandRepository brands, UserRepository users, AuditLog audit,
-      Invitations invitations, Supplier<String> baseUrl) {
+      Invitations invitations, Supplier<String> baseUrl, com.personaruntime.runtime.catalog.PersonaCatalog catalog) {
+    this.catalog = catalog;
     this.vertx = vertx;
     this.brands = brands;
     this.users = users;
@@ -133,8 +135,9 @@ public final class BrandRoutes {
         ctx.fail(ar.cause());
         return;
       }
-      // served personas pick up the new name on every node
-      vertx.eventBus().publish(com.personaruntime.runtime.catalog.PersonaCatalog.CHANGED_ADDRESS, "*");
+      // served personas pick up the new name: this node's cache at once (before the answer, so the next
+      // request sees it), every other node through the event bus
+      catalog.brandRenamed();
       Json.send(ctx, 200, brandJson(ar.result(), p));
     });
   }
