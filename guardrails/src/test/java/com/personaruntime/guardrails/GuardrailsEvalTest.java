@@ -124,7 +124,8 @@ class GuardrailsEvalTest {
     boolean[] lex = InjectionTrainer.lexiconCaught(rows, InjectionModel.shipped());
     StringBuilder sb = new StringBuilder("\nHold one source out (trained and thresholds chosen without it, judged on it)\n");
     int[] deepset = null;
-    for (String src : List.of("deepset", "jackhhao")) {
+    // deepset only (the trainer also prints jackhhao and our rows held out): each check trains 6 models
+    for (String src : List.of("deepset")) {
       int[] f = InjectionTrainer.holdOut(rows, src, lex);
       sb.append(String.format(Locale.ROOT, "  %-10s recall %5.1f%% (%d/%d)  false positives %5.1f%% (%d/%d)%n", src,
           100.0 * f[0] / f[1], f[0], f[1], 100.0 * f[2] / f[3], f[2], f[3]));

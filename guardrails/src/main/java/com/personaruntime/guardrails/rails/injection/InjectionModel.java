@@ -39,9 +39,10 @@ import java.util.zip.GZIPOutputStream;
  * {@link InjectionTrainer} and the data recipe is {@code guardrails/training/README.md}. The file
  * records the feature set and the CRC-32 of the concepts file it was trained with, and refuses to
  * load against other ones. It carries two thresholds chosen on out-of-fold scores of a
- * cross-validation of the whole input guard (lexicons included): {@link #blockThreshold()} (false
- * positives at or below 1% on the held-out benign rows of every source) and {@link #flagThreshold()}
- * (a lower "unsure" bound used where no lexicon covers the language).
+ * cross-validation of the whole input guard (lexicons included, see
+ * {@link InjectionTrainer#chooseThresholds}): {@link #blockThreshold()} (false positives at or below
+ * 1% of the held-out benign rows, and 2% of any one source) and {@link #flagThreshold()} (a lower
+ * "unsure" bound used where no full lexicon covers the language).
  */
 public final class InjectionModel {
   /** Classpath resource of the shipped weights. The file name carries the model version. */
@@ -104,7 +105,7 @@ public final class InjectionModel {
     return m;
   }
 
-  /** @return the probability-like score threshold at or above which input is blocked (about 1% FP on held-out data) */
+  /** @return the probability-like score threshold at or above which input is blocked (about 1% false positives out of fold) */
   public double blockThreshold() {
     return blockThreshold;
   }
@@ -289,6 +290,14 @@ public final class InjectionModel {
 
   public InjectionModel withThresholds(double block, double flag) {
     return new InjectionModel(bits, w, bias, block, flag, note);
+  }
+
+  float[] weights() {
+    return w;
+  }
+
+  float bias() {
+    return bias;
   }
 
   int bits() {
