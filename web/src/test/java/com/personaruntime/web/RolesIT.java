@@ -266,9 +266,18 @@ class RolesIT {
         new JsonObject().put("password", TestServer.PASSWORD)).expect(200).json().getString("userId");
     JsonArray members = s.get("/api/v1/brands/lumiere/members", oscar).expect(200).items();
     assertThat(members.encode()).contains("nam@lumiere.test").contains("moderator").doesNotContain("password");
-    // inviting someone who is already a member: 409 naming the e-mail (to change a role: remove, invite)
+    // inviting someone who is already a member: 409 naming the e-mail; their role changes with PUT
     assertThat(s.post("/api/v1/brands/lumiere/invitations", oscar, new JsonObject().put("email", "nam@lumiere.test")
         .put("role", "editor")).expectError(409, "conflict").message()).startsWith("email:");
+    assertThat(s.put("/api/v1/brands/lumiere/members/" + id, oscar, new JsonObject().put("role", "editor"))
+        .expect(200).json().getString("role")).isEqualTo("editor");
+    assertThat(s.get("/api/v1/brands/lumiere/members", oscar).items().encode()).contains("\"role\":\"editor\"");
+    assertThat(s.put("/api/v1/brands/lumiere/members/" + id, oscar, new JsonObject().put("role", "boss"))
+        .expectError(400, "invalid").message()).startsWith("role:");
+    s.put("/api/v1/brands/lumiere/members/no-such-user", oscar, new JsonObject().put("role", "editor"))
+        .expectError(404, "not_found");
+    s.put("/api/v1/brands/lumiere/members/" + id, mia, new JsonObject().put("role", "owner"))
+        .expectError(403, "forbidden");
     assertThat(s.post("/api/v1/brands/lumiere/invitations", oscar, new JsonObject().put("email", "x@lumiere.test")
         .put("role", "boss")).expectError(400, "invalid").message()).startsWith("role:");
     assertThat(s.post("/api/v1/brands/lumiere/invitations", oscar, new JsonObject().put("email", "not-an-email")

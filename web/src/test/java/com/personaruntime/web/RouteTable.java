@@ -71,6 +71,7 @@ final class RouteTable {
       new Row("PUT", "/api/v1/brands/:brand", Scope.TENANT),
       new Row("GET", "/api/v1/brands/:brand/members", Scope.TENANT),
       new Row("POST", "/api/v1/brands/:brand/members", Scope.TENANT),
+      new Row("PUT", "/api/v1/brands/:brand/members/:userId", Scope.TENANT),
       new Row("DELETE", "/api/v1/brands/:brand/members/:userId", Scope.TENANT),
       // invitations (issue 8): owners invite, list and revoke; the invitee accepts with the token (public:
       // the invitee may have no account yet; the token is the credential, a session or bearer is optional)

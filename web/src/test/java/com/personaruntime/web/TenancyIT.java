@@ -90,6 +90,8 @@ class TenancyIT {
     m.put("GET /api/v1/brands/:brand/members", t -> s.get("/api/v1/brands/lumiere/members", t));
     m.put("POST /api/v1/brands/:brand/members", t -> s.post("/api/v1/brands/lumiere/members", t,
         new JsonObject().put("email", "mole@brewhaus.test").put("role", "owner")));
+    m.put("PUT /api/v1/brands/:brand/members/:userId", t -> s.put("/api/v1/brands/lumiere/members/" + aliceId, t,
+        new JsonObject().put("role", "owner")));
     m.put("DELETE /api/v1/brands/:brand/members/:userId", t -> s.delete("/api/v1/brands/lumiere/members/" + aliceId, t));
     m.put("POST /api/v1/brands/:brand/invitations", t -> s.post("/api/v1/brands/lumiere/invitations", t,
         new JsonObject().put("email", "mole@brewhaus.test").put("role", "owner")));

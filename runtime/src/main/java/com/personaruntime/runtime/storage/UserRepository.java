@@ -171,6 +171,29 @@ public final class UserRepository {
             : audit.append(conn, actor, brandId, "member.removed", "user", userId, "{}").map(true)));
   }
 
+  /**
+   * Changes an existing member's role and writes the audit entry {@code member.role_changed} (by
+   * {@code actor}, with the old and new role) in the same transaction; {@code false} (and no entry) when
+   * the user is not a member of the brand. Nobody becomes a member this way: that takes an invitation.
+   */
+  public Future<Boolean> changeRole(String userId, String brandId, Role role, String actor, AuditLog audit) {
+    Objects.requireNonNull(role, "role");
+    return db.pool().withTransaction(conn -> conn
+        .preparedQuery("SELECT role FROM memberships WHERE user_id = ? AND brand_id = ? FOR UPDATE")
+        .execute(Tuple.of(userId, brandId))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture(false);
+          }
+          String before = Sql.string(rows.iterator().next(), "role");
+          return conn.preparedQuery("UPDATE memberships SET role = ? WHERE user_id = ? AND brand_id = ?")
+              .execute(Tuple.of(role.wireName(), userId, brandId))
+              .compose(v -> audit.append(conn, actor, brandId, "member.role_changed", "user", userId,
+                  new io.vertx.core.json.JsonObject().put("from", before).put("to", role.wireName()).encode()))
+              .map(true);
+        }));
+  }
+
   static User map(Row row) {
     return new User(Sql.string(row, "id"), Sql.string(row, "email"), Sql.string(row, "password_hash"),
         Sql.string(row, "display_name"), Sql.bool(row, "platform_admin"), Sql.bool(row, "disabled"),

@@ -59,6 +59,7 @@ public final class BrandRoutes {
     router.put("/api/v1/brands/:brand").handler(this::rename);
     router.get("/api/v1/brands/:brand/members").handler(this::members);
     router.post("/api/v1/brands/:brand/members").handler(this::invite);
+    router.put("/api/v1/brands/:brand/members/:userId").handler(this::changeRole);
     router.delete("/api/v1/brands/:brand/members/:userId").handler(this::removeMember);
     router.post("/api/v1/brands/:brand/invitations").handler(this::invite);
     router.get("/api/v1/brands/:brand/invitations").handler(this::invitationList);
@@ -260,6 +261,39 @@ public final class BrandRoutes {
         .put("role", i.role().wireName())
         .put("createdAt", String.valueOf(i.createdAt()))
         .put("expiresAt", String.valueOf(i.expiresAt()));
+  }
+
+  /**
+   * {@code PUT /api/v1/brands/{slug}/members/{userId}} {@code {"role": "editor"}} (owners): changes an
+   * existing member's role (200 with the member); 404 when the user is not a member of this brand.
+   */
+  private void changeRole(RoutingContext ctx) {
+    Principal p = Auth.principal(ctx);
+    JsonObject body = Bodies.object(ctx);
+    String userId = ctx.pathParam("userId");
+    managed(p, ctx.pathParam("brand"))
+        .compose(brand -> {
+          Role role;
+          try {
+            role = Role.fromWire(Bodies.requiredString(body, "role"));
+          } catch (IllegalArgumentException e) {
+            return Future.failedFuture(ApiException.invalid("role: " + e.getMessage()));
+          } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+          }
+          return users.changeRole(userId, brand.id(), role, p.userId(), audit).compose(changed -> changed
+              ? Future.succeededFuture(new JsonObject().put("userId", userId).put("brand", brand.slug())
+                  .put("role", role.wireName()))
+              : Future.<JsonObject>failedFuture(ApiException.notFound("member '"
+                  + com.personaruntime.web.http.Errors.cut(userId, 60) + "' not found")));
+        })
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            ctx.fail(ar.cause());
+          } else {
+            Json.send(ctx, 200, ar.result());
+          }
+        });
   }
 
   private void removeMember(RoutingContext ctx) {

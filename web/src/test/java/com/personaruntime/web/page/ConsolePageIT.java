@@ -441,6 +441,17 @@ class ConsolePageIT {
       assertThat(v.findElement(By.id("invite-invalid")).isDisplayed()).isTrue();
       assertThat(invitee.errors()).isEmpty();
     }
+    // the owner changes the new member's role from the members page
+    d.get(base + "/console/members");
+    var role = d.findElement(By.cssSelector("select[aria-label='Role: invitee@lumiere.test']"));
+    new org.openqa.selenium.support.ui.Select(role).selectByValue("editor");
+    browser.js("arguments[0].form.requestSubmit()", role);
+    // a saved change reloads the page: wait for it, then read what the server says
+    new WebDriverWait(d, WAIT).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(role));
+    assertThat(new org.openqa.selenium.support.ui.Select(d.findElement(
+        By.cssSelector("select[aria-label='Role: invitee@lumiere.test']"))).getFirstSelectedOption().getText())
+        .isEqualTo("editor");
+    assertThat(browser.errors()).isEmpty();
   }
 
   @Test
