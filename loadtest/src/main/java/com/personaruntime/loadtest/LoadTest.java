@@ -291,17 +291,22 @@ public final class LoadTest {
 
   /** A few sessions and turns first, so class loading, the knowledge index and the JIT are not measured. */
   private void warmUp() throws Exception {
-    int n = Math.min(20, o.room == null ? o.sessions : 5);
-    List<Session> ws = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      ws.add(new Session("w" + i, 2, 0, null, true));
+    int n = o.warmupSessions != null ? o.warmupSessions : Math.min(20, o.room == null ? o.sessions : 5);
+    int done = 0;
+    // in batches of at most 200 sessions, each sending its messages back to back (within the burst)
+    while (done < n) {
+      List<Session> ws = new ArrayList<>();
+      for (int i = done; i < Math.min(n, done + 200); i++) {
+        ws.add(new Session("w" + i, o.warmupMessages, 0, null, true));
+      }
+      awaitAll(ws.stream().map(Session::connect).toList(), 120);
+      awaitAll(ws.stream().map(s -> s.start(0)).toList(), 300);
+      awaitAll(ws.stream().map(Session::close).toList(), 30);
+      done += ws.size();
     }
-    awaitAll(ws.stream().map(Session::connect).toList(), 120);
-    awaitAll(ws.stream().map(s -> s.start(0)).toList(), 120);
-    awaitAll(ws.stream().map(Session::close).toList(), 30);
     errors.clear();
     decisions.clear();
-    log("warm-up: %d sessions x 2 messages done", n);
+    log("warm-up: %d sessions x %d messages done", n, o.warmupMessages);
     ManagementFactory.getThreadMXBean().resetPeakThreadCount();
   }
 

@@ -51,6 +51,11 @@ final class Options {
                                 folder); loopback PostgreSQL only, e.g. jdbc:postgresql://127.0.0.1/db
         --storage-user U, --storage-password P   its credentials
         --server-heap SIZE      with --spawn: the server JVM's -Xmx (e.g. 1g; default: JVM default)
+        --warmup-sessions N     sessions of the unmeasured warm-up (default: 20, 5 in room mode);
+                                use a few hundred for CPU per reply of a warm (JIT-compiled) server
+        --warmup-messages M     messages per warm-up session, 1-5 (default 2; the burst allows 5)
+        --server-jfr FILE       with --spawn: record a Java Flight Recording (profile settings) of
+                                server node 0 into FILE (for `jfr print --events jdk.ExecutionSample`)
         --stub-only             only start the stub (random loopback port) and wait
                                 --max-duration-s; prints its base URL and a persona model section
         --log-level L           server log level (default WARN)
@@ -79,6 +84,9 @@ final class Options {
   String storageUser;
   String storagePassword;
   String serverHeap;
+  String serverJfr;
+  Integer warmupSessions;
+  int warmupMessages = 2;
   String logLevel = "WARN";
   String json;
 
@@ -127,6 +135,9 @@ final class Options {
         case "storage-url" -> o.storageUrl = loopbackJdbc(v);
         case "storage-user" -> o.storageUser = v;
         case "storage-password" -> o.storagePassword = v;
+        case "server-jfr" -> o.serverJfr = v;
+        case "warmup-sessions" -> o.warmupSessions = intIn(e.getKey(), v, 1, MAX_SESSIONS);
+        case "warmup-messages" -> o.warmupMessages = intIn(e.getKey(), v, 1, 5);
         case "server-heap" -> {
           if (!v.matches("[0-9]{1,5}[mMgG]")) {
             throw new Usage("--server-heap: expected a size like 512m or 2g, got '" + v + "'");
@@ -136,8 +147,8 @@ final class Options {
         default -> throw new Usage("unknown option --" + e.getKey());
       }
     }
-    if ((o.nodes > 1 || o.storageUrl != null || o.serverHeap != null) && !o.spawn) {
-      throw new Usage("--nodes, --storage-url and --server-heap need --spawn");
+    if ((o.nodes > 1 || o.storageUrl != null || o.serverHeap != null || o.serverJfr != null) && !o.spawn) {
+      throw new Usage("--nodes, --storage-url, --server-heap and --server-jfr need --spawn");
     }
     if (o.nodes > 1 && (o.storageUrl == null || !o.storageUrl.startsWith("jdbc:postgresql:"))) {
       throw new Usage("--nodes 2: the nodes must share a PostgreSQL database, give --storage-url jdbc:postgresql://...");

@@ -74,6 +74,11 @@ final class ServerProcesses implements AutoCloseable {
         env.put("LLM_ENDPOINTS_STUB_BASEURL", p.stubBaseUrl);
         env.put("LLM_ENDPOINTS_STUB_MODEL", "stub-model");
         env.put("LOG_LEVEL", o.logLevel);
+        // every session comes from 127.0.0.1: lift the per-address audience limits for the load tool
+        env.put("LIVE_CONNECTIONSPERADDRESS", "1000000");
+        env.put("LIVE_MAXCONNECTIONS", "1000000");
+        env.put("LIVE_MESSAGESPERMINUTEPERADDRESS", "100000000");
+        env.put("LIVE_MODERATIONITEMSPERHOURPERADDRESS", "100000000");
         if (o.nodes > 1) {
           env.put("CLUSTER_ENABLED", "true");
           env.put("CLUSTER_HOST", "127.0.0.1");
@@ -128,6 +133,9 @@ final class ServerProcesses implements AutoCloseable {
 
   private void startServer(Options o, Path tmp, int index, Map<String, String> env) throws IOException {
     List<String> cmd = java(o.serverHeap == null ? null : "-Xmx" + o.serverHeap);
+    if (o.serverJfr != null && index == 0) {
+      cmd.add(1, "-XX:StartFlightRecording=settings=profile,filename=" + Path.of(o.serverJfr).toAbsolutePath());
+    }
     cmd.add("com.personaruntime.web.Main");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(tmp.resolve("node-" + index + ".log").toFile());
