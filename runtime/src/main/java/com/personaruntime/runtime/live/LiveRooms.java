@@ -51,8 +51,9 @@ import org.slf4j.LoggerFactory;
  * older epoch than one it has seen ({@link #frames}), and a stale owner's next question is refused by the
  * fenced write ({@link RoomOwnership.Lease#fence()}) and it steps down. Room message ids are
  * {@code r<epoch>-<seq>}, unique across nodes and restarts. A takeover starts a new room conversation (the
- * room's memory restarts; the transcript keeps both), and a reply that was streaming on the dead owner
- * does not end with {@code done}.
+ * room's memory restarts; the transcript keeps both); a question that was queued or a reply that was
+ * streaming on the dead owner ends for each viewer with an {@code error} frame of code
+ * {@code interrupted} (instead of {@code done}) when the new owner announces itself.
  *
  * <p>Threading: each room is confined to the context (event loop) it was created on; the registry
  * itself is guarded by this object's monitor.
@@ -127,17 +128,46 @@ public final class LiveRooms {
    */
   public MessageConsumer<JsonObject> frames(String slug, String room, Handler<JsonObject> sink) {
     long[] newest = {0};
+    // replies this viewer saw start (announced question, no done yet), to end them if their owner goes away
+    java.util.Set<String> open = new java.util.LinkedHashSet<>();
     return vertx.eventBus().consumer(outAddress(slug, room), m -> {
       JsonObject frame = m.body();
       long epoch = frame.getLong("epoch", 0L);
       if (epoch < newest[0]) {
         return;
       }
+      if (epoch > newest[0] && !open.isEmpty()) {
+        // a new owner: the replies of the old one that were still streaming will never finish
+        for (String id : open) {
+          sink.handle(interrupted(id, epoch));
+        }
+        open.clear();
+      }
       newest[0] = epoch;
-      if (!OWNER.equals(frame.getString("type"))) {
+      String type = frame.getString("type");
+      if ("message".equals(type)) {
+        if (open.size() < 1_000) {
+          open.add(frame.getString("id"));
+        }
+      } else if ("done".equals(type)) {
+        open.remove(frame.getString("replyTo"));
+      }
+      if (!OWNER.equals(type)) {
         sink.handle(frame);
       }
     });
+  }
+
+  /**
+   * The frame that ends, for a viewer, a reply whose room owner went away while it was queued or streaming
+   * (the node hosting the room died and another took the room over): {@code {"type":"error",
+   * "code":"interrupted","replyTo":ID,"message":...}}. It replaces the {@code done} that will never come;
+   * the text already shown stays as it was (it had passed the streaming guard).
+   */
+  static JsonObject interrupted(String replyTo, long epoch) {
+    return new JsonObject().put("type", "error").put("code", "interrupted").put("replyTo", replyTo)
+        .put("epoch", epoch)
+        .put("message", "the room moved to another server while this reply was pending; ask again if needed");
   }
 
   /** The address every viewer of a room consumes. */
