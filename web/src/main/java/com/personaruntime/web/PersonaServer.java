@@ -256,7 +256,7 @@ public final class PersonaServer {
       InsightsService insights = new InsightsService(vertx, new InsightsStore(db, clock), composers, clock);
       engine.observe(insights.observer());
       LiveRooms rooms = new LiveRooms(vertx, engine, new LiveRooms.Options(lc.roomQueueSize(),
-          Duration.ofSeconds(lc.roomDisclosureSeconds()).toMillis()),
+          Duration.ofSeconds(lc.roomDisclosureSeconds()).toMillis(), config.cluster().takeoverCheckMillis()),
           new com.personaruntime.runtime.cluster.RoomOwnership(vertx, db, clock, nodeId), moderation);
       LiveSocket live = new LiveSocket(vertx, catalog, engine, rooms, new LiveSocket.Limits(lc.maxMessageChars(),
           lc.burst(), lc.messagesPerMinute() / 60.0, Duration.ofSeconds(lc.idleTimeoutSeconds()).toMillis(),

@@ -15,8 +15,11 @@ public record AppConfig(Http http, Storage storage, Optional<Path> personasDir, 
    * Cluster mode ({@code cluster.*}): see {@link com.personaruntime.runtime.cluster.ClusterSettings}.
    *
    * @param members other nodes as {@code host:port}
+   * @param takeoverCheckMillis how often a node with viewers of a live room hosted elsewhere checks whether
+   *                            it can take the room over (milliseconds)
    */
-  public record Cluster(boolean enabled, String host, int port, List<String> members, int failureTimeoutSeconds) {
+  public record Cluster(boolean enabled, String host, int port, List<String> members, int failureTimeoutSeconds,
+                        int takeoverCheckMillis) {
     public Cluster {
       members = List.copyOf(members);
     }

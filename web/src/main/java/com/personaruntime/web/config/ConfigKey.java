@@ -136,5 +136,7 @@ public record ConfigKey(String name, Type type, String defaultValue, boolean sec
       new ConfigKey("cluster.members", Type.LIST, "", false,
           "Other nodes to join, host:port each (comma separated); TCP-IP only, no multicast."),
       new ConfigKey("cluster.failureTimeoutSeconds", Type.INT, "10", false,
-          "A node silent this long is removed from the cluster and its live rooms are taken over."));
+          "A node silent this long is removed from the cluster and its live rooms are taken over."),
+      new ConfigKey("cluster.takeoverCheckMillis", Type.INT, "1000", false,
+          "How often a node with viewers of a live room hosted elsewhere checks whether it can take the room over."));
 }

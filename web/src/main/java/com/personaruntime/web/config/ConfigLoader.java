@@ -170,7 +170,8 @@ public final class ConfigLoader {
           + "publish.deliveryTimeoutMs (" + publish.deliveryTimeoutMs() + " ms), got " + publish.leaseSeconds());
     }
     AppConfig.Cluster cluster = new AppConfig.Cluster(v.bool("cluster.enabled"), v.string("cluster.host"),
-        v.integer("cluster.port", 1, 65535), v.list("cluster.members"), v.integer("cluster.failureTimeoutSeconds", 2, 600));
+        v.integer("cluster.port", 1, 65535), v.list("cluster.members"), v.integer("cluster.failureTimeoutSeconds", 2, 600),
+        v.integer("cluster.takeoverCheckMillis", 50, 60_000));
     if (cluster.enabled()) {
       if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")) {
         problems.add(v.where("cluster.enabled") + "cluster.enabled: a cluster needs one database every node shares; "

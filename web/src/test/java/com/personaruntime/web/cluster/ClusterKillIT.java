@@ -182,6 +182,7 @@ class ClusterKillIT {
     env.put("CLUSTER_PORT", String.valueOf(clusterPort));
     env.put("CLUSTER_MEMBERS", members);
     env.put("CLUSTER_FAILURETIMEOUTSECONDS", "3");
+    env.put("CLUSTER_TAKEOVERCHECKMILLIS", "200");
     env.put("OPT_OUT_TRACKING", "true");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path log = dir.resolve("node-" + index + ".log");

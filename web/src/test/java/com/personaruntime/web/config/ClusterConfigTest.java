@@ -22,6 +22,16 @@ class ClusterConfigTest {
     assertThat(c.port()).isEqualTo(5701);
     assertThat(c.members()).isEmpty();
     assertThat(c.failureTimeoutSeconds()).isEqualTo(10);
+    assertThat(c.takeoverCheckMillis()).isEqualTo(1000);
+  }
+
+  @Test
+  void theTakeoverCheckIntervalIsConfigurableAndBounded() throws Exception {
+    assertThat(ConfigLoader.load(null, Map.of("CLUSTER_TAKEOVERCHECKMILLIS", "250")).cluster().takeoverCheckMillis())
+        .isEqualTo(250);
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("CLUSTER_TAKEOVERCHECKMILLIS", "5")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("cluster.takeoverCheckMillis");
   }
 
   @Test
