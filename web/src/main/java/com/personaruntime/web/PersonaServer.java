@@ -245,6 +245,8 @@ public final class PersonaServer {
       AppConfig.Live lc = config.live();
       AudienceLimits audience = new AudienceLimits(new AudienceLimits.Options(lc.connectionsPerAddress(),
           lc.maxConnections(), lc.messagesPerMinutePerAddress(), lc.moderationItemsPerHourPerAddress()), clock);
+      // in a cluster the per-address limits hold across nodes (usage reports over the event bus)
+      com.personaruntime.runtime.cluster.AudienceLimitsSync.attach(vertx, audience, nodeId);
       AppConfig.Moderation mc = config.moderation();
       ModerationStore moderation = new ModerationStore(db, audit, clock, new ModerationSettings(
           ClaimMode.of(mc.claiming()), mc.slaSeconds(), mc.leaseSeconds()), registry);

@@ -71,4 +71,55 @@ class AudienceLimitsTest {
     now = now.plus(Duration.ofMinutes(30));
     assertThat(limits.tryModerationItem("a")).isTrue();
   }
+
+  @Test
+  void usageReportedByAnotherNodeCountsAgainstTheSameAddressHere() {
+    AudienceLimits a = new AudienceLimits(new AudienceLimits.Options(3, 100, 4, 2), clock);
+    AudienceLimits b = new AudienceLimits(new AudienceLimits.Options(3, 100, 4, 2), clock);
+    a.drainUsage(false); // a sync is attached: usage is recorded from now on
+    List<AudienceLimits.Lease> held = new ArrayList<>();
+    held.add(a.admit("x").lease());
+    held.add(a.admit("x").lease());
+    assertThat(a.tryMessage("x")).isTrue();
+    assertThat(a.tryMessage("x")).isTrue();
+    assertThat(a.tryMessage("x")).isTrue();
+    assertThat(a.tryModerationItem("x")).isTrue();
+    b.applyRemote("node-a", a.drainUsage(false));
+
+    // two sockets on node a: one more here, then the address is full across both nodes
+    assertThat(b.remoteConnections("x")).isEqualTo(2);
+    assertThat(b.admit("x").admitted()).isTrue();
+    assertThat(b.admit("x").refusal()).isEqualTo(AudienceLimits.Refusal.TOO_MANY_CONNECTIONS_FROM_ADDRESS);
+    assertThat(b.admit("y").admitted()).as("another address is not affected").isTrue();
+    // three of four messages and one of two items were taken on node a
+    assertThat(b.tryMessage("x")).isTrue();
+    assertThat(b.tryMessage("x")).isFalse();
+    assertThat(b.tryModerationItem("x")).isTrue();
+    assertThat(b.tryModerationItem("x")).isFalse();
+
+    // node a's sockets close: its next report says so, and b admits again
+    held.forEach(AudienceLimits.Lease::release);
+    AudienceLimits.Usage closed = a.drainUsage(false);
+    assertThat(closed.connections()).containsEntry("x", 0);
+    b.applyRemote("node-a", closed);
+    assertThat(b.admit("x").admitted()).isTrue();
+    assertThat(a.drainUsage(false).isEmpty()).as("nothing new to report").isTrue();
+  }
+
+  @Test
+  void aFullReportReplacesWhatWasKnownOfThatNodeAndASilentNodeIsForgotten() {
+    AudienceLimits a = new AudienceLimits(new AudienceLimits.Options(2, 100, 100, 100), clock);
+    AudienceLimits b = new AudienceLimits(new AudienceLimits.Options(2, 100, 100, 100), clock);
+    a.drainUsage(false);
+    a.admit("x");
+    a.admit("x");
+    a.drainUsage(false); // this report is lost: b joins later
+    assertThat(b.admit("x").admitted()).isTrue();
+    b.applyRemote("node-a", a.drainUsage(true));
+    assertThat(b.remoteConnections("x")).isEqualTo(2);
+    assertThat(b.admit("x").admitted()).isFalse();
+    b.forgetNode("node-a");
+    assertThat(b.remoteConnections("x")).isZero();
+    assertThat(b.admit("x").admitted()).isTrue();
+  }
 }

@@ -106,6 +106,7 @@ class ClusterIT {
       env.put("CLUSTER_PORT", String.valueOf(port));
       env.put("CLUSTER_MEMBERS", members);
       env.put("CLUSTER_FAILURETIMEOUTSECONDS", "3");
+      env.put("LIVE_CONNECTIONSPERADDRESS", "4"); // all viewers come from 127.0.0.1 (see the audience test)
       AppConfig config = ConfigLoader.load(null, env);
       nodes.add(PersonaServer.start(config, env, System.out).get(120, TimeUnit.SECONDS));
     }
@@ -249,6 +250,51 @@ class ClusterIT {
       b.expectRepliesOnce(Map.of(q3, reply));
       c.expectRepliesOnce(Map.of(q3, reply));
     }
+  }
+
+  @Test
+  @Order(4)
+  void anAddressIsLimitedAcrossNodesNotPerNode() throws Exception {
+    // four sockets from 127.0.0.1 on node 1 use up the address's limit (4) on every node
+    List<Viewer> held = new ArrayList<>();
+    try {
+      while (held.size() < 4) {
+        Viewer v = Viewer.open(http, base(1), "nova", null);
+        JsonObject first = v.next(f -> true);
+        if ("hello".equals(first.getString("type"))) {
+          held.add(v);
+        } else {
+          // an earlier test's sockets may not be reported closed yet (reports go out every half second)
+          assertThat(first.getString("code")).as("%s", first).isEqualTo("too_many_connections");
+          v.close();
+        }
+      }
+      // node 2 learns of them from node 1's usage report and refuses a fifth socket
+      JsonObject refused = null;
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (refused == null && System.nanoTime() < deadline) {
+        try (Viewer v = Viewer.open(http, base(2), "nova", null)) {
+          JsonObject first = v.next(f -> true);
+          if (!"hello".equals(first.getString("type"))) {
+            refused = first;
+          }
+        }
+      }
+      assertThat(refused).as("node 2 refused the address's fifth socket").isNotNull();
+      assertThat(refused.getString("type")).isEqualTo("error");
+      assertThat(refused.getString("code")).isEqualTo("too_many_connections");
+    } finally {
+      held.forEach(Viewer::close);
+    }
+    // once node 1 reports them closed, node 2 admits the address again
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    boolean admitted = false;
+    while (!admitted && System.nanoTime() < deadline) {
+      try (Viewer v = Viewer.open(http, base(2), "nova", null)) {
+        admitted = "hello".equals(v.next(f -> true).getString("type"));
+      }
+    }
+    assertThat(admitted).isTrue();
   }
 
   /** Like kill -9: the Hazelcast member stops without leaving the cluster, then the node's Vert.x is closed. */
