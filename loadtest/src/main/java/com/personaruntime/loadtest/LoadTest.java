@@ -71,6 +71,10 @@ public final class LoadTest {
   private long lostWrites;
   private final Map<String, LongAdder> decisions = new ConcurrentHashMap<>();
   private final Recorder firstToken = new Recorder();
+  /** Soak mode: the first-token samples of the current one-minute window. */
+  private volatile Recorder windowFirstToken = new Recorder();
+  /** Soak mode: set when the soak's time is up; sessions finish their reply and stop. */
+  private volatile boolean soakOver;
   private final Recorder completion = new Recorder();
   private final Recorder connect = new Recorder();
   private final AtomicLong chars = new AtomicLong();
@@ -317,7 +321,7 @@ public final class LoadTest {
     for (int i = 0; i < o.sessions && !pastDeadline(deadline); i += o.rampBatch) {
       List<Future<Void>> batch = new ArrayList<>();
       for (int j = i; j < Math.min(o.sessions, i + o.rampBatch); j++) {
-        Session s = new Session("s" + j, o.messages, o.thinkMs, null, false);
+        Session s = new Session("s" + j, o.soakMinutes > 0 ? Integer.MAX_VALUE : o.messages, o.thinkMs, null, false);
         sessions.add(s);
         batch.add(s.connect());
       }
@@ -340,6 +344,9 @@ public final class LoadTest {
         done.add(s.start(o.spreadMs == 0 ? 0 : ThreadLocalRandom.current().nextLong(o.spreadMs)));
       }
     }
+    if (o.soakMinutes > 0) {
+      soak(t0, k);
+    }
     boolean all = awaitAll(done, remainingSeconds(deadline));
     double secs = (System.nanoTime() - t0) / 1e9;
     String serverReport = serverReport(before, replies.get() - replies0);
@@ -352,7 +359,9 @@ public final class LoadTest {
 
     double added = o.stubFirstReleaseMs(k);
     StringBuilder r = new StringBuilder();
-    r.append(String.format(Locale.ROOT, "%n== live chat load: %d sessions x %d messages ==%n", o.sessions, o.messages));
+    r.append(o.soakMinutes > 0
+        ? String.format(Locale.ROOT, "%n== live chat load: %d sessions for %d minutes (soak) ==%n", o.sessions, o.soakMinutes)
+        : String.format(Locale.ROOT, "%n== live chat load: %d sessions x %d messages ==%n", o.sessions, o.messages));
     r.append(String.format(Locale.ROOT, "sessions open          %d (still open at the end: %d)%n", open, stillOpen));
     r.append(String.format(Locale.ROOT, "messages sent          %d, replies done %d, in %.1f s (%.1f msg/s offered)%n",
         sentMessages.get(), replies.get(), secs, sentMessages.get() / secs));
@@ -380,14 +389,67 @@ public final class LoadTest {
     writeJson(String.format(Locale.ROOT, "{\"mode\":\"chat\",\"sessions\":%d,\"messages\":%d,\"open\":%d,\"sent\":%d,"
             + "\"replies\":%d,\"seconds\":%.2f,\"firstTokenRaw\":%s,\"firstTokenAdded\":%s,\"completionAdded\":%s,"
             + "\"charsPerSecond\":%.1f,\"heapPerSessionBytes\":%d,\"heapPerSessionAfterTurnsBytes\":%d,"
-            + "\"errors\":%s,\"decisions\":%s,\"server\":%s}", o.sessions, o.messages, open, sentMessages.get(), replies.get(),
+            + "\"errors\":%s,\"decisions\":%s,\"server\":%s,\"soak\":%s}", o.sessions, o.messages, open, sentMessages.get(), replies.get(),
         secs, firstToken.toJson(0), firstToken.toJson(added), completion.toJson(o.stubReplyMs()),
         chars.get() / secs, (heap1 - heap0) / Math.max(1, open), (heap2 - heap0) / Math.max(1, open),
-        jsonCounts(errors), jsonCounts(decisions), serverJson == null ? "null" : serverJson));
+        jsonCounts(errors), jsonCounts(decisions), serverJson == null ? "null" : serverJson,
+        soakJson == null ? "null" : soakJson));
     return errors.isEmpty() && open == o.sessions ? 0 : 1;
   }
 
   private String serverJson;
+
+  /**
+   * Soak mode: every minute for {@code --soak-minutes}, one line with the replies of that minute, the
+   * added first-token latency p50/p99 in it, the server's CPU per reply in it, its live threads, heap in use
+   * and live data after its last GC (flat over time = no leak); then tells the sessions to stop.
+   */
+  private void soak(long t0, int k) throws Exception {
+    double added = o.stubFirstReleaseMs(k);
+    List<ServerMetrics.Sample> last = metrics.scrape();
+    long lastReplies = replies.get();
+    StringBuilder json = new StringBuilder("[");
+    System.out.printf(Locale.ROOT, "%n== soak: %d sessions, think %d ms, %d minutes ==%n", o.sessions, o.thinkMs,
+        o.soakMinutes);
+    System.out.println("minute  replies  replies/s  added first token p50/p99 ms  server CPU ms/reply  threads"
+        + "  heap used MiB  live after GC MiB");
+    for (int minute = 1; minute <= o.soakMinutes; minute++) {
+      long until = t0 + TimeUnit.MINUTES.toNanos(minute);
+      while (System.nanoTime() < until) {
+        Thread.sleep(Math.max(1, Math.min(1000, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime()))));
+      }
+      Recorder window = windowFirstToken;
+      windowFirstToken = new Recorder();
+      List<ServerMetrics.Sample> now = metrics.scrape();
+      long r = replies.get();
+      double cpu = 0;
+      double threads = 0;
+      double heap = 0;
+      double live = 0;
+      for (int i = 0; i < now.size(); i++) {
+        cpu += now.get(i).cpuSeconds() - last.get(i).cpuSeconds();
+        threads += now.get(i).threads();
+        heap += now.get(i).heapUsedBytes();
+        live += now.get(i).liveDataBytes();
+      }
+      long n = r - lastReplies;
+      double[] sorted = window.sortedMillis();
+      double p50 = Recorder.pct(sorted, 50) - added;
+      double p99 = Recorder.pct(sorted, 99) - added;
+      double perReply = n == 0 ? Double.NaN : cpu * 1000 / n;
+      System.out.printf(Locale.ROOT, "%6d  %7d  %9.1f  %14.1f / %-10.1f  %19.2f  %7.0f  %13.0f  %17.1f%n", minute, n,
+          n / 60.0, p50, p99, perReply, threads, heap / 1048576.0, live / 1048576.0);
+      json.append(minute == 1 ? "" : ",").append(String.format(Locale.ROOT, "{\"minute\":%d,\"replies\":%d,"
+          + "\"firstTokenAddedP50\":%.2f,\"firstTokenAddedP99\":%.2f,\"cpuMsPerReply\":%.3f,\"threads\":%.0f,"
+          + "\"heapUsedBytes\":%.0f,\"liveDataBytes\":%.0f}", minute, n, p50, p99, perReply, threads, heap, live));
+      last = now;
+      lastReplies = r;
+    }
+    soakJson = json.append(']').toString();
+    soakOver = true;
+  }
+
+  private String soakJson;
 
   /**
    * The server processes' own figures over the phase: CPU seconds used (from process CPU time on their
@@ -620,7 +682,7 @@ public final class LoadTest {
         sentMessages.incrementAndGet();
       }
       ws.writeTextMessage(new JsonObject().put("type", "message").put("id", current)
-          .put("text", "What time does the café open on Saturday?").encode());
+          .put("text", question(QUESTION_SEQ.getAndIncrement())).encode());
       replyTimer = context.owner().setTimer(o.replyTimeoutMs, id -> {
         replyTimer = -1;
         error("reply_timeout");
@@ -666,6 +728,7 @@ public final class LoadTest {
               gotFirst = true;
               if (!warm) {
                 firstToken.addNanos(now - sentAt);
+                windowFirstToken.addNanos(now - sentAt);
               }
             }
             if (!warm) {
@@ -702,7 +765,7 @@ public final class LoadTest {
         replyTimer = -1;
       }
       current = null;
-      if (sent < messages && !stopping && open) {
+      if (sent < messages && !stopping && !soakOver && open) {
         context.owner().setTimer(Math.max(1, thinkMs), id -> send());
       } else {
         end();
@@ -730,6 +793,33 @@ public final class LoadTest {
         errors.computeIfAbsent(code, x -> new LongAdder()).increment();
       }
     }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicLong QUESTION_SEQ = new java.util.concurrent.atomic.AtomicLong();
+  private static final String[] ASKS = {"What time does the café open on %s?", "Is the café open on %s morning?",
+      "How late are you open on %s?", "Can I come by on %s around %d?", "Are you open %s at %d am?",
+      "Do you have the house blend in stock for %s?", "How much is a %d oz bag of the house blend?",
+      "Cà phê mở cửa lúc mấy giờ vào %s vậy shop?", "Shop ơi %s có mở cửa lúc %d giờ không?",
+      "Is the medium roast good for espresso, I brew %d cups a day?", "Can I order %d bags for pickup on %s?",
+      "What does the house blend taste like compared to your dark roast, asking for %d friends?"};
+  private static final String[] DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+      "the holiday", "Christmas Eve", "New Year's Day"};
+
+  /**
+   * The n-th audience question: about the persona's knowledge (hours, the house blend) in English and
+   * Vietnamese, varied so that consecutive messages are different texts (a server may remember recent
+   * question embeddings; a load of one repeated text would measure only that).
+   */
+  static String question(long n) {
+    String ask = ASKS[(int) (n % ASKS.length)];
+    String day = DAYS[(int) ((n / ASKS.length) % DAYS.length)];
+    int number = (int) (2 + (n / (ASKS.length * DAYS.length)) % 97);
+    if (ask.indexOf("%s") < 0) {
+      return String.format(java.util.Locale.ROOT, ask, number);
+    }
+    return ask.indexOf("%d") < 0 ? String.format(java.util.Locale.ROOT, ask, day)
+        : ask.indexOf("%d") < ask.indexOf("%s") ? String.format(java.util.Locale.ROOT, ask.replace("%d", "%2$d")
+            .replace("%s", "%1$s"), day, number) : String.format(java.util.Locale.ROOT, ask, day, number);
   }
 
   private String personaYaml(String baseUrl) {

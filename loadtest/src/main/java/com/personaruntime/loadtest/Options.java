@@ -17,6 +17,8 @@ final class Options {
   static final int MAX_MESSAGES = 50;
   static final int MAX_TOKENS = 500;
   static final int MAX_DURATION_S = 600;
+  /** Longest soak (minutes); the run's own bound is then the soak plus five minutes. */
+  static final int MAX_SOAK_MINUTES = 60;
   static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
 
   static final String USAGE = """
@@ -54,6 +56,10 @@ final class Options {
         --warmup-sessions N     sessions of the unmeasured warm-up (default: 20, 5 in room mode);
                                 use a few hundred for CPU per reply of a warm (JIT-compiled) server
         --warmup-messages M     messages per warm-up session, 1-5 (default 2; the burst allows 5)
+        --soak-minutes N        with --spawn: sessions chat without a message limit for N minutes
+                                (1-60; --messages is ignored) and a line per minute reports replies,
+                                added first-token p50/p99, server CPU per reply, threads, heap in
+                                use and live data after GC; the run's time bound becomes N min + 5 min
         --server-jfr FILE       with --spawn: record a Java Flight Recording (profile settings) of
                                 server node 0 into FILE (for `jfr print --events jdk.ExecutionSample`)
         --stub-only             only start the stub (random loopback port) and wait
@@ -87,6 +93,7 @@ final class Options {
   String serverJfr;
   Integer warmupSessions;
   int warmupMessages = 2;
+  int soakMinutes;
   String logLevel = "WARN";
   String json;
 
@@ -123,7 +130,9 @@ final class Options {
         case "spread-ms" -> o.spreadMs = intIn(e.getKey(), v, 0, 120_000);
         case "ramp-batch" -> o.rampBatch = intIn(e.getKey(), v, 1, MAX_SESSIONS);
         case "reply-timeout-ms" -> o.replyTimeoutMs = intIn(e.getKey(), v, 100, 300_000);
-        case "max-duration-s" -> o.maxDurationS = intIn(e.getKey(), v, 1, MAX_DURATION_S);
+        // the stub process of a soak lives as long as the soak
+        case "max-duration-s" -> o.maxDurationS = intIn(e.getKey(), v, 1,
+            o.stubOnly ? MAX_SOAK_MINUTES * 60 + 300 : MAX_DURATION_S);
         case "host" -> o.host = loopbackHost(v);
         case "room" -> o.room = v;
         case "viewers" -> o.viewers = intIn(e.getKey(), v, 1, MAX_VIEWERS);
@@ -138,6 +147,7 @@ final class Options {
         case "server-jfr" -> o.serverJfr = v;
         case "warmup-sessions" -> o.warmupSessions = intIn(e.getKey(), v, 1, MAX_SESSIONS);
         case "warmup-messages" -> o.warmupMessages = intIn(e.getKey(), v, 1, 5);
+        case "soak-minutes" -> o.soakMinutes = intIn(e.getKey(), v, 1, MAX_SOAK_MINUTES);
         case "server-heap" -> {
           if (!v.matches("[0-9]{1,5}[mMgG]")) {
             throw new Usage("--server-heap: expected a size like 512m or 2g, got '" + v + "'");
@@ -152,6 +162,15 @@ final class Options {
     }
     if (o.nodes > 1 && (o.storageUrl == null || !o.storageUrl.startsWith("jdbc:postgresql:"))) {
       throw new Usage("--nodes 2: the nodes must share a PostgreSQL database, give --storage-url jdbc:postgresql://...");
+    }
+    if (o.soakMinutes > 0) {
+      if (!o.spawn) {
+        throw new Usage("--soak-minutes needs --spawn (it reads the server's own CPU and heap)");
+      }
+      if (o.room != null) {
+        throw new Usage("--soak-minutes is for one-to-one chat, not --room");
+      }
+      o.maxDurationS = o.soakMinutes * 60 + 300;
     }
     if (o.spawn && o.target != null) {
       throw new Usage("--spawn and --target exclude each other");
