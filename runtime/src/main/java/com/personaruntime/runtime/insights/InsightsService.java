@@ -89,10 +89,10 @@ public final class InsightsService {
   /** Computes (on a worker) and stores the signals of one stored turn. */
   public Future<Boolean> record(RecordedTurn turn) {
     String brandId = turn.persona().brandId();
-    return store.settings(brandId)
-        .compose(settings -> composers.get(turn.persona()).compose(bundle -> vertx.executeBlocking(() -> {
+    return store.audienceSalt(brandId)
+        .compose(salt -> composers.get(turn.persona()).compose(bundle -> vertx.executeBlocking(() -> {
           TurnSignals s = analyser.analyse(turn, bundle);
-          return new Object[] {s, audienceId(settings.audienceSalt(), turn.audienceKey())};
+          return new Object[] {s, audienceId(salt, turn.audienceKey())};
         }, false)))
         .compose(r -> store.insert(brandId, turn.persona().personaId(), turn.conversationId(), turn.messageId(),
             turn.room(), (String) r[1], turn.audienceName(), (TurnSignals) r[0]));

@@ -114,9 +114,8 @@ public class LiveStore {
   /** Records the start of a conversation with the given id. */
   public Future<Void> startConversation(String id, String personaId, String brandId, String room) {
     Tuple row = Tuple.of(id, personaId, brandId, room, Sql.ts(clock.instant()));
-    return write(() -> db.pool().preparedQuery(
-            "INSERT INTO conversations (id, persona_id, brand_id, room, started_at) VALUES (?, ?, ?, ?, ?)")
-        .execute(row)
+    return write(() -> db.groupCommit().write(
+            "INSERT INTO conversations (id, persona_id, brand_id, room, started_at) VALUES (?, ?, ?, ?, ?)", row)
         .mapEmpty());
   }
 
@@ -126,10 +125,9 @@ public class LiveStore {
       Integer firstTokenMs, Integer totalMs) {
     Tuple row = Tuple.from(new Object[] {conversationId, brandId, personaVersion, messageId, audienceText, replyText,
         decision, findingsJson, route, firstTokenMs, totalMs, Sql.ts(clock.instant())});
-    return write(() -> db.pool().preparedQuery("INSERT INTO transcript_turns (conversation_id, brand_id, "
+    return write(() -> db.groupCommit().write("INSERT INTO transcript_turns (conversation_id, brand_id, "
             + "persona_version, message_id, audience_text, reply_text, decision, findings, route, first_token_ms, "
-            + "total_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .execute(row)
+            + "total_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
         .mapEmpty());
   }
 
@@ -141,10 +139,9 @@ public class LiveStore {
       String text, String decision) {
     Tuple row = Tuple.from(new Object[] {conversationId, brandId, personaVersion, replyTo, text, decision,
         Sql.ts(clock.instant())});
-    return write(() -> db.pool().preparedQuery("INSERT INTO transcript_turns (conversation_id, brand_id, "
+    return write(() -> db.groupCommit().write("INSERT INTO transcript_turns (conversation_id, brand_id, "
             + "persona_version, message_id, audience_text, reply_text, decision, findings, route, kind, created_at) "
-            + "VALUES (?, ?, ?, ?, '', ?, ?, '[]', 'moderator', 'release', ?)")
-        .execute(row)
+            + "VALUES (?, ?, ?, ?, '', ?, ?, '[]', 'moderator', 'release', ?)", row)
         .<Void>mapEmpty());
   }
 

@@ -171,6 +171,26 @@ public final class Database {
    * connections keep autocommit off after a transaction); {@code withConnection} runs as a
    * transaction. Avoid {@code getConnection()} unless you commit explicitly.
    */
+  private volatile GroupCommit groupCommit;
+
+  /**
+   * The database's group commit for small independent writes (transcript turns, turn signals,
+   * conversations): see {@link GroupCommit}. One per database, created on first use.
+   */
+  public GroupCommit groupCommit() {
+    GroupCommit g = groupCommit;
+    if (g == null) {
+      synchronized (this) {
+        g = groupCommit;
+        if (g == null) {
+          g = new GroupCommit(this);
+          groupCommit = g;
+        }
+      }
+    }
+    return g;
+  }
+
   public Pool pool() {
     return pool;
   }

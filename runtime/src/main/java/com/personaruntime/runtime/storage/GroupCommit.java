@@ -1,0 +1,143 @@
+package com.personaruntime.runtime.storage;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Group commit for small, independent writes (transcript turns, turn signals, conversations): writes that
+ * arrive while a transaction is committing wait and then go together, in arrival order, in the next
+ * transaction — one commit for many rows instead of one each. With no write in flight a write starts at
+ * once, so an idle server adds no delay; under load the batches grow by themselves (at most
+ * {@link #maxBatch} writes each).
+ *
+ * <p>Each write still succeeds or fails on its own: when a batch's transaction fails, every write of it is
+ * tried again alone in its own transaction, so one bad row cannot take the others down. A write's future
+ * completes with its row count once its transaction has committed (durable as the store's commits are).
+ *
+ * <p>Why: on the embedded H2 store every commit writes a chunk to the file ({@code WRITE_DELAY=0}, see
+ * {@link Database}), and each transaction through the JDBC client costs several worker hops; measured
+ * with the load tool, the storage of one-row transactions was the largest share of the server's CPU per
+ * reply after the embeddings (docs/benchmarks.md).
+ *
+ * <p>Thread-safe.
+ */
+public final class GroupCommit {
+
+  /** Most writes per transaction. */
+  public static final int DEFAULT_MAX_BATCH = 256;
+
+  private record Write(String sql, Tuple args, Promise<Integer> done) {
+  }
+
+  private final Database db;
+  private final int maxBatch;
+  private final ArrayDeque<Write> queue = new ArrayDeque<>();
+  private boolean flushing;
+  private final java.util.concurrent.atomic.AtomicLong transactions = new java.util.concurrent.atomic.AtomicLong();
+
+  /** Group commit on {@code db}'s pool, at most {@value #DEFAULT_MAX_BATCH} writes per transaction. */
+  public GroupCommit(Database db) {
+    this(db, DEFAULT_MAX_BATCH);
+  }
+
+  /** @param maxBatch most writes per transaction (at least 1) */
+  public GroupCommit(Database db, int maxBatch) {
+    this.db = Objects.requireNonNull(db, "db");
+    if (maxBatch < 1) {
+      throw new IllegalArgumentException("maxBatch must be at least 1, got " + maxBatch);
+    }
+    this.maxBatch = maxBatch;
+  }
+
+  /**
+   * Queues one statement (an INSERT or UPDATE with {@code ?} parameters).
+   *
+   * @return its row count, once committed; fails with the statement's own error
+   */
+  public Future<Integer> write(String sql, Tuple args) {
+    Promise<Integer> done = Promise.promise();
+    boolean start;
+    synchronized (this) {
+      queue.add(new Write(sql, args, done));
+      start = !flushing;
+      flushing = true;
+    }
+    if (start) {
+      flush();
+    }
+    return done.future();
+  }
+
+  /** Transactions begun so far, batches and single retries (for metrics and tests). */
+  public long transactions() {
+    return transactions.get();
+  }
+
+  /** Writes waiting for the next transaction (for metrics and tests). */
+  public synchronized int waiting() {
+    return queue.size();
+  }
+
+  private void flush() {
+    List<Write> batch = new ArrayList<>();
+    synchronized (this) {
+      while (batch.size() < maxBatch && !queue.isEmpty()) {
+        batch.add(queue.poll());
+      }
+      if (batch.isEmpty()) {
+        flushing = false;
+        return;
+      }
+    }
+    int[] counts = new int[batch.size()];
+    transactions.incrementAndGet();
+    db.pool().withTransaction(conn -> run(conn, batch, counts, 0)).onComplete(ar -> {
+      if (ar.succeeded()) {
+        for (int i = 0; i < batch.size(); i++) {
+          batch.get(i).done().tryComplete(counts[i]);
+        }
+        flush();
+      } else if (batch.size() == 1) {
+        batch.get(0).done().tryFail(ar.cause());
+        flush();
+      } else {
+        // one of them failed (or the transaction did): each alone, so the others still commit
+        alone(batch, 0).onComplete(x -> flush());
+      }
+    });
+  }
+
+  private static Future<Void> run(SqlConnection conn, List<Write> batch, int[] counts, int i) {
+    if (i == batch.size()) {
+      return Future.succeededFuture();
+    }
+    Write w = batch.get(i);
+    return conn.preparedQuery(w.sql()).execute(w.args()).compose(rows -> {
+      counts[i] = rows.rowCount();
+      return run(conn, batch, counts, i + 1);
+    });
+  }
+
+  private Future<Void> alone(List<Write> batch, int i) {
+    if (i == batch.size()) {
+      return Future.succeededFuture();
+    }
+    Write w = batch.get(i);
+    transactions.incrementAndGet();
+    return db.pool().withTransaction(conn -> conn.preparedQuery(w.sql()).execute(w.args()))
+        .onComplete(ar -> {
+          if (ar.succeeded()) {
+            w.done().tryComplete(ar.result().rowCount());
+          } else {
+            w.done().tryFail(ar.cause());
+          }
+        })
+        .transform(x -> alone(batch, i + 1));
+  }
+}

@@ -1,0 +1,73 @@
+package com.personaruntime.runtime.storage;
+
+import static com.personaruntime.runtime.storage.TestDb.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Group commit: many concurrent writes commit in fewer transactions than writes, each write's future
+ * reports its own row count, and a failing write (a duplicate key) fails alone while the writes batched
+ * with it are stored.
+ */
+abstract class GroupCommitContract extends DbContract {
+
+  @Test
+  void concurrentWritesShareTransactionsAndABadRowFailsAlone() {
+    String table = "gc_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    await(db.pool().query("CREATE TABLE " + table + " (id INT PRIMARY KEY, v VARCHAR(20))").execute());
+    GroupCommit group = new GroupCommit(db, 64);
+    List<Future<Integer>> writes = new ArrayList<>();
+    int n = 400;
+    for (int i = 0; i < n; i++) {
+      writes.add(group.write("INSERT INTO " + table + " (id, v) VALUES (?, ?)", Tuple.of(i, "row " + i)));
+      if (i == 200) {
+        // a duplicate of row 7, submitted among the others
+        writes.add(group.write("INSERT INTO " + table + " (id, v) VALUES (?, ?)", Tuple.of(7, "duplicate")));
+      }
+    }
+    // an UPDATE's row count is its own, not the batch's
+    writes.add(group.write("UPDATE " + table + " SET v = ? WHERE id >= ?", Tuple.of("late", n - 3)));
+    await(Future.join(writes).otherwiseEmpty());
+
+    int failed = 0;
+    for (int i = 0; i < writes.size(); i++) {
+      Future<Integer> w = writes.get(i);
+      if (w.failed()) {
+        failed++;
+        assertThat(i).as("only the duplicate fails").isEqualTo(201);
+        assertThat(Sql.isConstraintViolation(w.cause())).as("%s", w.cause()).isTrue();
+      } else if (i < writes.size() - 1) {
+        assertThat(w.result()).isEqualTo(1);
+      }
+    }
+    assertThat(failed).isEqualTo(1);
+    assertThat(writes.get(writes.size() - 1).result()).isEqualTo(3);
+    long rows = await(db.pool().query("SELECT COUNT(*) AS n FROM " + table).execute())
+        .iterator().next().getLong(0);
+    assertThat(rows).isEqualTo(n);
+    String seven = await(db.pool().query("SELECT v FROM " + table + " WHERE id = 7").execute())
+        .iterator().next().getString(0);
+    assertThat(seven).isEqualTo("row 7");
+    assertThat(group.waiting()).isZero();
+    assertThat(group.transactions()).as("400 writes in far fewer transactions").isLessThan(n / 2);
+  }
+}
+
+class GroupCommitH2Test extends GroupCommitContract {
+  @Override
+  protected Backend backend() {
+    return Backend.H2;
+  }
+}
+
+class GroupCommitPostgresTest extends GroupCommitContract {
+  @Override
+  protected Backend backend() {
+    return Backend.POSTGRESQL;
+  }
+}
