@@ -3,6 +3,7 @@ package com.personaruntime.composer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,10 @@ public final class IntentDetector {
 
     /** What one message contains, before knowledge is consulted. */
     record Signals(Set<Intent> cues, boolean offTopic, boolean catalog, boolean question) {
+        Signals {
+            cues = java.util.Collections.unmodifiableSet(cues); // shared between callers (see RECENT)
+        }
+
         boolean has(Intent intent) {
             return cues.contains(intent);
         }
@@ -122,8 +127,38 @@ public final class IntentDetector {
         return Intent.OFF_TOPIC;
     }
 
+    /**
+     * Recent analyses by text: one chat turn analyses the same message several times (the audience's
+     * sentiment on the event loop, then insights' question, intent and sentiment signals on a worker), and
+     * the phrase scan is the composer's costliest lexical step. Analyses are pure functions of the text.
+     */
+    private static final Map<String, Signals> RECENT = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Signals> eldest) {
+            return size() > 2048;
+        }
+    };
+
     static Signals analyze(String text) {
-        String t = text == null ? "" : text;
+        String key = text == null ? "" : text;
+        if (key.length() > 2000) {
+            return analyzeNow(key);
+        }
+        Signals known;
+        synchronized (RECENT) {
+            known = RECENT.get(key);
+        }
+        if (known == null) {
+            known = analyzeNow(key);
+            synchronized (RECENT) {
+                RECENT.put(key, known);
+            }
+        }
+        return known;
+    }
+
+    private static Signals analyzeNow(String text) {
+        String t = text;
         List<Text.Token> tokens = Text.tokens(t);
         boolean question = t.contains("?") || (!tokens.isEmpty()
                 && (QUESTION_STARTS.contains(tokens.get(0).folded())

@@ -313,11 +313,44 @@ public final class LiveSocket {
       this.bucket = new TokenBucket(limits.burst(), limits.messagesPerSecond(), clock);
     }
 
+    /** Room frames that arrived before hello was sent (sent right after it, in order). */
+    private final List<JsonObject> early = new java.util.ArrayList<>();
+    private boolean helloSent;
+
     void start() {
+      if (room != null && !ws.isClosed()) {
+        // Subscribed before hello, and hello only once the subscription is registered (cluster-wide on a
+        // clustered event bus): a viewer that has hello misses no frame of the room; frames arriving before
+        // hello wait for it, so hello stays the first frame.
+        io.vertx.core.Context context = vertx.getOrCreateContext();
+        roomFrames = rooms.frames(persona.slug(), room, this::roomFrame);
+        roomFrames.completion().onComplete(ar -> context.runOnContext(v -> {
+          if (ar.failed()) {
+            LOG.warn("room {} frames subscription not confirmed: {}", room, ar.cause().toString());
+          }
+          begin();
+        }));
+        return;
+      }
+      begin();
+    }
+
+    private void roomFrame(JsonObject frame) {
+      if (helloSent) {
+        send(frame);
+      } else {
+        early.add(frame);
+      }
+    }
+
+    private void begin() {
       if (ws.isClosed()) {
         // The audience left while the conversation was being opened.
         closed = true;
         lease.release();
+        if (roomFrames != null) {
+          roomFrames.unregister();
+        }
         if (room != null) {
           rooms.leave(persona.slug(), room);
         }
@@ -361,6 +394,9 @@ public final class LiveSocket {
         hello.put("room", room).put("viewer", viewerId);
       }
       send(hello);
+      helloSent = true;
+      early.forEach(this::send);
+      early.clear();
       if (resumeFailed) {
         send(error("resume_failed", "the resume token is unknown or expired; this is a new conversation"));
       }
@@ -386,10 +422,6 @@ public final class LiveSocket {
         }
       }
       ws.exceptionHandler(err -> LOG.debug("live socket error: {}", err.getMessage()));
-      if (room != null) {
-        // Registered after hello was written on this context, so hello stays the first frame.
-        roomFrames = rooms.frames(persona.slug(), room, this::send);
-      }
       ws.textMessageHandler(this::onText);
       ws.binaryMessageHandler(b -> send(error("bad_frame", "binary frames are not supported; send JSON text")));
       armIdle();

@@ -175,8 +175,14 @@ class LiveChatIT {
 
   @Test
   void forbiddenClaimSplitAcrossTokensNeverReachesTheSocket() throws Exception {
-    stub.enqueue(Reply.tokens("Serum", " này", " chữa", " kh", "ỏi", " mụn", " cho", " bạn", " luôn", ".", " Tuyệt",
-        " vời", " lắm.").tokenDelay(Duration.ofMillis(20)));
+    // a long tail (200 tokens, 4 s) so the reply is still streaming when the guard blocks it, however
+    // slow the machine: the block must cancel the upstream, not wait for it to end
+    java.util.List<String> tokens = new java.util.ArrayList<>(java.util.List.of("Serum", " này", " chữa", " kh",
+        "ỏi", " mụn", " cho", " bạn", " luôn", "."));
+    for (int i = 0; i < 200; i++) {
+      tokens.add(i % 2 == 0 ? " Tuyệt" : " vời.");
+    }
+    stub.enqueue(Reply.tokens(tokens).tokenDelay(Duration.ofMillis(20)));
     try (Client c = Client.open("nova")) {
       c.hello();
       Turn t = c.ask("m1", "Serum có trị mụn không?");
