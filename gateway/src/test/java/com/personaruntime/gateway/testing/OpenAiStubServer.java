@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -52,7 +51,8 @@ import java.util.function.Function;
  *
  * <p>Scripting: replies are taken from a queue ({@link #enqueue}); when it is empty the
  * {@link #otherwise fallback reply} is used; {@link #respondWith} replaces both with a function of the
- * request. Every request is recorded ({@link #requests()}). Thread-safe. Usage:
+ * request. Requests are recorded ({@link #requests()}: the latest {@value #MAX_RECORDED}, so a long load run
+ * does not fill the stub's heap; {@link #requestCount()} counts all). Thread-safe. Usage:
  * <pre>{@code
  * try (OpenAiStubServer stub = OpenAiStubServer.start()) {
  *     stub.enqueue(Reply.error(500), Reply.tokens("Hel", "lo").tokenDelay(Duration.ofMillis(20)));
@@ -69,7 +69,12 @@ public final class OpenAiStubServer implements AutoCloseable {
 
     private final Vertx vertx;
     private final HttpServer server;
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    /** Most requests kept for {@link #requests()}; older ones are dropped (still counted). */
+    public static final int MAX_RECORDED = 10_000;
+
+    private final java.util.concurrent.ConcurrentLinkedDeque<RecordedRequest> requests =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
     private final Deque<Reply> queue = new ArrayDeque<>();
     private final AtomicInteger clientClosed = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
@@ -145,22 +150,23 @@ public final class OpenAiStubServer implements AutoCloseable {
         return this;
     }
 
-    /** Every request received so far, in arrival order. */
+    /** The requests received so far (the latest {@value #MAX_RECORDED}), in arrival order. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
 
-    /** Number of requests received so far. */
+    /** Number of requests received so far (all of them). */
     public int requestCount() {
-        return requests.size();
+        return received.get();
     }
 
     /** The latest request. */
     public RecordedRequest lastRequest() {
-        if (requests.isEmpty()) {
+        RecordedRequest last = requests.peekLast();
+        if (last == null) {
             throw new IllegalStateException("no request received");
         }
-        return requests.get(requests.size() - 1);
+        return last;
     }
 
     /** Connections the client closed or reset while a reply was still pending or streaming. */
@@ -175,13 +181,14 @@ public final class OpenAiStubServer implements AutoCloseable {
 
     /** Waits until at least {@code count} requests arrived; false on timeout. */
     public boolean awaitRequests(int count, Duration timeout) {
-        return await(() -> requests.size() >= count, timeout);
+        return await(() -> received.get() >= count, timeout);
     }
 
     /** Forgets recorded requests, queued replies and counters; keeps the fallback reply. */
     public synchronized void reset() {
         queue.clear();
         requests.clear();
+        received.set(0);
         clientClosed.set(0);
         script = null;
     }
@@ -243,7 +250,10 @@ public final class OpenAiStubServer implements AutoCloseable {
             headers.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
             RecordedRequest request = new RecordedRequest(req.method().name(), req.path(),
                     Collections.unmodifiableMap(frozen), body.toString());
-            requests.add(request);
+            requests.addLast(request);
+            if (received.incrementAndGet() > MAX_RECORDED) {
+                requests.pollFirst(); // one in, one out (size() of the deque is not constant-time)
+            }
             signal();
             Dialect dialect = dialect(req);
             if (dialect == null) {
