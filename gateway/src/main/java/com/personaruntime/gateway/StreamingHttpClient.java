@@ -68,8 +68,9 @@ final class StreamingHttpClient implements HttpClient {
     }
 
     /**
-     * Resolves and checks the request's address before anything is sent (blocking DNS: callers run on the
-     * gateway's call executor, never on an event loop; the JDK caches lookups).
+     * Resolves and checks the request's address before anything is sent. Blocking when the host is a name:
+     * the streaming path runs it on the resolver threads ({@link #RESOLVER}), the blocking path on its
+     * caller's thread (never an event loop); the JDK caches lookups.
      */
     private void checkAddress(HttpRequest request) throws IOException {
         policy.check(URI.create(request.url()));
@@ -109,12 +110,54 @@ final class StreamingHttpClient implements HttpClient {
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         Format format = Format.of(parser);
         Upstream upstream = Upstream.current();
+        if (policy.needsLookup(URI.create(request.url()))) {
+            // a host name: the lookup (blocking in the JDK) runs on the resolver threads, never on the
+            // gateway's call executor, so a slow DNS server cannot stall other replies
+            CompletableFuture.runAsync(() -> {
+                try {
+                    checkAddress(request);
+                } catch (IOException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, RESOLVER).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    quietly(() -> listener.onError(cause));
+                } else if (upstream == null || !upstream.isAborted()) {
+                    send(request, format, listener, upstream);
+                }
+            });
+            return;
+        }
         try {
             checkAddress(request);
         } catch (IOException e) {
             quietly(() -> listener.onError(e));
             return;
         }
+        send(request, format, listener, upstream);
+    }
+
+    /**
+     * Threads for the outbound address check's name lookups (the JDK resolver blocks): at most four, created
+     * only when a host name must be resolved, gone after a minute idle. The JDK caches lookups (30 s).
+     */
+    private static final java.util.concurrent.ExecutorService RESOLVER = resolver();
+
+    private static java.util.concurrent.ExecutorService resolver() {
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(4, 4, 60,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "persona-gateway-resolver");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private void send(HttpRequest request, Format format, ServerSentEventListener listener, Upstream upstream) {
         BodyReader reader = new BodyReader(format, listener);
         CompletableFuture<HttpResponse<Void>> exchange = delegate.sendAsync(toJdk(request), reader);
         if (upstream != null) {

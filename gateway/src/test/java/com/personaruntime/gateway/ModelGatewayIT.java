@@ -139,6 +139,41 @@ class ModelGatewayIT {
     }
 
     @Test
+    void aSlowNameLookupDoesNotHoldUpOtherReplies() throws Exception {
+        java.util.concurrent.CountDownLatch lookupStarted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch releaseLookup = new java.util.concurrent.CountDownLatch(1);
+        // one call thread only: a lookup on it would stall every other reply
+        gateway = gateway(options().executor(java.util.concurrent.Executors.newSingleThreadExecutor())
+                .outboundPolicy(com.personaruntime.gateway.net.OutboundAddressPolicy.builder()
+                        .allowPrivateNetworks(true)
+                        .resolver(host -> {
+                            if (host.equals("slow-dns.test")) {
+                                lookupStarted.countDown();
+                                try {
+                                    releaseLookup.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                            return java.net.InetAddress.getAllByName(host.equals("slow-dns.test") ? "127.0.0.1" : host);
+                        }).build())
+                .firstTokenTimeout(Duration.ofSeconds(20)).totalTimeout(Duration.ofSeconds(30))
+                .firstTextDeadline(Duration.ofSeconds(30)).build());
+        try {
+            ModelSpec slow = ModelSpec.openAiCompatible("http://slow-dns.test:" + stub.port() + "/v1", "stub-model");
+            RecordingStreamListener blocked = stream(List.of(ModelRoute.of(slow)), "hi");
+            assertThat(lookupStarted.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            // while that lookup hangs, a reply from an address literal streams to the end
+            stub.otherwise(Reply.tokens("still", " here"));
+            assertThat(stream(List.of(ModelRoute.of(spec)), "hi").awaitEnd(WAIT).completedText()).isEqualTo("still here");
+            assertThat(blocked.ended()).isFalse();
+        } finally {
+            releaseLookup.countDown();
+        }
+    }
+
+    @Test
     void http500ThenSuccessIsRetriedAndTheListenerSeesOnlyTheSuccessfulStream() {
         stub.enqueue(Reply.error(500), Reply.tokens("Second", " try"));
 

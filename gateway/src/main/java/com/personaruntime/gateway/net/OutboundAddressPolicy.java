@@ -164,6 +164,27 @@ public final class OutboundAddressPolicy {
     return List.copyOf(out);
   }
 
+  /**
+   * Whether {@link #check} of {@code url} may block on a name lookup: false for an IP-literal host and for
+   * an endpoint the operator allowed by name (neither is resolved), true for a host name.
+   */
+  public boolean needsLookup(URI url) {
+    String host = url.getHost();
+    if (host == null || host.isEmpty() || allowedEndpoints.contains(endpointKey(url))) {
+      return false;
+    }
+    if (host.startsWith("[")) {
+      return false; // an IPv6 literal
+    }
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (c != '.' && (c < '0' || c > '9')) {
+        return true;
+      }
+    }
+    return false; // dotted digits: an IPv4 literal (InetAddress parses it without a lookup)
+  }
+
   /** Whether an address of this kind passes this policy (endpoint exceptions aside). */
   public boolean allowed(AddressKind kind) {
     return kind == AddressKind.PUBLIC || (allowPrivateNetworks && PRIVATE_NETWORK_KINDS.contains(kind));
