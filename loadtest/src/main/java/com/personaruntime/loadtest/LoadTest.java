@@ -71,6 +71,7 @@ public final class LoadTest {
   private long lostWrites;
   private final Map<String, LongAdder> decisions = new ConcurrentHashMap<>();
   private final Recorder firstToken = new Recorder();
+  private final java.util.concurrent.atomic.AtomicInteger shownDecisions = new java.util.concurrent.atomic.AtomicInteger();
   /** Soak mode: the first-token samples of the current one-minute window. */
   private volatile Recorder windowFirstToken = new Recorder();
   /** Soak mode: set when the soak's time is up; sessions finish their reply and stop. */
@@ -597,6 +598,8 @@ public final class LoadTest {
     Context context;
     int sent;
     String current;
+    String currentText;
+    final StringBuilder replyText = new StringBuilder();
     long sentAt;
     boolean gotFirst;
     long replyTimer = -1;
@@ -681,8 +684,10 @@ public final class LoadTest {
       if (!warm) {
         sentMessages.incrementAndGet();
       }
+      currentText = question(QUESTION_SEQ.getAndIncrement());
+      replyText.setLength(0);
       ws.writeTextMessage(new JsonObject().put("type", "message").put("id", current)
-          .put("text", question(QUESTION_SEQ.getAndIncrement())).encode());
+          .put("text", currentText).encode());
       replyTimer = context.owner().setTimer(o.replyTimeoutMs, id -> {
         replyTimer = -1;
         error("reply_timeout");
@@ -733,6 +738,9 @@ public final class LoadTest {
             }
             if (!warm) {
               String t = f.getString("text", "");
+              if (replyText.length() < 2000) {
+                replyText.append(t);
+              }
               chars.addAndGet(t.length());
               deltas.incrementAndGet();
             }
@@ -744,7 +752,13 @@ public final class LoadTest {
             if (!warm) {
               completion.addNanos(now - sentAt);
               replies.incrementAndGet();
-              decisions.computeIfAbsent(String.valueOf(f.getValue("decision")), x -> new LongAdder()).increment();
+              String decision = String.valueOf(f.getValue("decision"));
+              decisions.computeIfAbsent(decision, x -> new LongAdder()).increment();
+              if (!"allow".equals(decision) && shownDecisions.incrementAndGet() <= 5) {
+                // the first few replies that were not simply allowed, so a surprising count can be looked into
+                log("reply %s: %s (reply %s) to \"%s\": \"%s\"", decision, f.getValue("findings") == null ? ""
+                    : f.getValue("findings"), f.getValue("route"), currentText, replyText);
+              }
             }
             next();
           }
