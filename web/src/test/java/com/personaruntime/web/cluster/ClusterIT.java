@@ -90,7 +90,9 @@ class ClusterIT {
       Map<String, String> env = new HashMap<>();
       env.put("HTTP_HOST", "127.0.0.1");
       env.put("HTTP_PORT", "0");
-      env.put("STORAGE_URL", pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+      // each node's connections carry its name, so a simulated kill can cut them as the OS would
+      env.put("STORAGE_URL", pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema
+          + "&ApplicationName=" + schema + "-node" + nodes.size());
       env.put("STORAGE_USER", System.getenv("PERSONA_TEST_PG_USER"));
       env.put("STORAGE_PASSWORD", System.getenv("PERSONA_TEST_PG_PASSWORD"));
       env.put("PERSONAS_DIR", personas.toString());
@@ -128,6 +130,7 @@ class ClusterIT {
       try (Connection c = DriverManager.getConnection(System.getenv("PERSONA_TEST_PG_URL"),
           System.getenv("PERSONA_TEST_PG_USER"), System.getenv("PERSONA_TEST_PG_PASSWORD"));
            Statement st = c.createStatement()) {
+        cutConnections(st, schema + "-node%");
         st.execute("DROP SCHEMA " + schema + " CASCADE");
       }
     }
@@ -302,6 +305,23 @@ class ClusterIT {
     VertxInternal vx = (VertxInternal) nodes.get(node).vertx();
     ((HazelcastClusterManager) vx.clusterManager()).getHazelcastInstance().getLifecycleService().terminate();
     vx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    // A dead process's database connections are closed by its operating system, and PostgreSQL rolls back
+    // what they had open; a closed Vert.x in a live JVM leaves a connection that was mid-transaction open
+    // (holding its locks), so cut the killed node's connections here.
+    try (Connection c = DriverManager.getConnection(System.getenv("PERSONA_TEST_PG_URL"),
+        System.getenv("PERSONA_TEST_PG_USER"), System.getenv("PERSONA_TEST_PG_PASSWORD"));
+         Statement st = c.createStatement()) {
+      cutConnections(st, schema + "-node" + node);
+    }
+  }
+
+  private static void cutConnections(Statement st, String applicationName) throws java.sql.SQLException {
+    try (var rs = st.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE '"
+        + applicationName + "' AND pid <> pg_backend_pid()")) {
+      while (rs.next()) {
+        // each row: one connection cut
+      }
+    }
   }
 
   /** A viewer's WebSocket; every frame is queued. */
