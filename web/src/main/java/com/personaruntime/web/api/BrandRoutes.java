@@ -41,8 +41,6 @@ public final class BrandRoutes {
   /**
    * @param baseUrl the server's public base URL (no trailing slash), for invitations' {@code acceptUrl}
    */
-  private final com.personaruntime.runtime.catalog.PersonaCatalog catalog;
-
   public BrandRoutes(Vertx vertx, BrandRepository brands, UserRepository users, AuditLog audit,
       Invitations invitations, Supplier<String> baseUrl, com.personaruntime.runtime.catalog.PersonaCatalog catalog) {
     this.catalog = catalog;
