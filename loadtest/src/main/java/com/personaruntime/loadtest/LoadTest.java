@@ -188,6 +188,7 @@ public final class LoadTest {
         Path personas = Files.createDirectories(tmp.resolve("personas"));
         long t = System.nanoTime();
         procs = ServerProcesses.start(o, tmp, personas, this::personaYaml);
+        servers = procs;
         host = o.host;
         ports = procs.httpPorts();
         slug = "loadbot";
@@ -403,7 +404,8 @@ public final class LoadTest {
   /**
    * Soak mode: every minute for {@code --soak-minutes}, one line with the replies of that minute, the
    * added first-token latency p50/p99 in it, the server's CPU per reply in it, its live threads, heap in use
-   * and live data after its last GC (flat over time = no leak); then tells the sessions to stop.
+   * and the heap in use right after a full GC it is asked for ({@code jcmd GC.run}: the live set; flat over
+   * time = no leak); then tells the sessions to stop.
    */
   private void soak(long t0, int k) throws Exception {
     double added = o.stubFirstReleaseMs(k);
@@ -413,7 +415,7 @@ public final class LoadTest {
     System.out.printf(Locale.ROOT, "%n== soak: %d sessions, think %d ms, %d minutes ==%n", o.sessions, o.thinkMs,
         o.soakMinutes);
     System.out.println("minute  replies  replies/s  added first token p50/p99 ms  server CPU ms/reply  threads"
-        + "  heap used MiB  live after GC MiB");
+        + "  heap used MiB  heap after full GC MiB");
     for (int minute = 1; minute <= o.soakMinutes; minute++) {
       long until = t0 + TimeUnit.MINUTES.toNanos(minute);
       while (System.nanoTime() < until) {
@@ -422,6 +424,9 @@ public final class LoadTest {
       Recorder window = windowFirstToken;
       windowFirstToken = new Recorder();
       List<ServerMetrics.Sample> now = metrics.scrape();
+      // the live set: heap in use right after a full collection (its CPU counts in the next minute)
+      servers.collectGarbage();
+      List<ServerMetrics.Sample> collected = metrics.scrape();
       long r = replies.get();
       double cpu = 0;
       double threads = 0;
@@ -431,7 +436,7 @@ public final class LoadTest {
         cpu += now.get(i).cpuSeconds() - last.get(i).cpuSeconds();
         threads += now.get(i).threads();
         heap += now.get(i).heapUsedBytes();
-        live += now.get(i).liveDataBytes();
+        live += collected.get(i).heapUsedBytes();
       }
       long n = r - lastReplies;
       double[] sorted = window.sortedMillis();
@@ -442,7 +447,7 @@ public final class LoadTest {
           n / 60.0, p50, p99, perReply, threads, heap / 1048576.0, live / 1048576.0);
       json.append(minute == 1 ? "" : ",").append(String.format(Locale.ROOT, "{\"minute\":%d,\"replies\":%d,"
           + "\"firstTokenAddedP50\":%.2f,\"firstTokenAddedP99\":%.2f,\"cpuMsPerReply\":%.3f,\"threads\":%.0f,"
-          + "\"heapUsedBytes\":%.0f,\"liveDataBytes\":%.0f}", minute, n, p50, p99, perReply, threads, heap, live));
+          + "\"heapUsedBytes\":%.0f,\"heapAfterFullGcBytes\":%.0f}", minute, n, p50, p99, perReply, threads, heap, live));
       last = now;
       lastReplies = r;
     }
@@ -451,6 +456,8 @@ public final class LoadTest {
   }
 
   private String soakJson;
+  /** The spawned server processes (soak mode asks them for a full GC each minute). */
+  private ServerProcesses servers;
 
   /**
    * The server processes' own figures over the phase: CPU seconds used (from process CPU time on their

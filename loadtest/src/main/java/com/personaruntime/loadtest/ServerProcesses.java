@@ -37,6 +37,21 @@ final class ServerProcesses implements AutoCloseable {
   }
 
   /** HTTP ports of the server nodes, in start order. */
+  /**
+   * Runs a full garbage collection in every server node ({@code jcmd PID GC.run}, the JDK's own tool), so
+   * that the heap in use read right after is the live set; waits at most 60 s per node.
+   */
+  void collectGarbage() throws Exception {
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    for (int i = 1; i < processes.size(); i++) { // processes.get(0) is the stub
+      Process gc = new ProcessBuilder(jcmd, String.valueOf(processes.get(i).pid()), "GC.run")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!gc.waitFor(60, TimeUnit.SECONDS)) {
+        gc.destroyForcibly();
+      }
+    }
+  }
+
   List<Integer> httpPorts() {
     return List.copyOf(httpPorts);
   }
