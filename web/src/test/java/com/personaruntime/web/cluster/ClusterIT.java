@@ -136,7 +136,8 @@ class ClusterIT {
     }
   }
 
-  private static String persona(String name) {
+  /** The test persona "nova" of brand acme, with the given display name, answering from the stub endpoint. */
+  static String persona(String name) {
     return """
         id: nova
         brand: acme
@@ -159,7 +160,7 @@ class ClusterIT {
         """.formatted(name);
   }
 
-  private static int freePort() throws Exception {
+  static int freePort() throws Exception {
     try (ServerSocket s = new ServerSocket()) {
       s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       return s.getLocalPort();

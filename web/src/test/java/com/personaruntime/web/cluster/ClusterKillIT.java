@@ -7,9 +7,6 @@ import com.personaruntime.gateway.testing.OpenAiStubServer;
 import com.personaruntime.gateway.testing.OpenAiStubServer.Reply;
 import com.personaruntime.web.cluster.ClusterIT.Viewer;
 import io.vertx.core.json.JsonObject;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,13 +84,13 @@ class ClusterKillIT {
     }
     dir = Files.createDirectories(Path.of("target", "cluster-kill-" + schema));
     Path personas = Files.createDirectories(dir.resolve("personas"));
-    Files.writeString(personas.resolve("nova.yaml"), persona(), StandardCharsets.UTF_8);
+    Files.writeString(personas.resolve("nova.yaml"), ClusterIT.persona("Nova"), StandardCharsets.UTF_8);
     stub = OpenAiStubServer.start();
     String reply = "Serum Acme giá 250.000đ. Dùng buổi tối.";
     stub.otherwise(Reply.tokens("Serum", " Acme", " giá", " 250.000đ.", " Dùng", " buổi", " tối."));
 
-    int[] cluster = {freePort(), freePort()};
-    int[] httpPorts = {freePort(), freePort()};
+    int[] cluster = {ClusterIT.freePort(), ClusterIT.freePort()};
+    int[] httpPorts = {ClusterIT.freePort(), ClusterIT.freePort()};
     String members = "127.0.0.1:" + cluster[0] + ",127.0.0.1:" + cluster[1];
     Process a = start(0, pg, personas, httpPorts[0], cluster[0], members);
     Process b = start(1, pg, personas, httpPorts[1], cluster[1], members);
@@ -210,35 +207,5 @@ class ClusterKillIT {
       p.waitFor(100, TimeUnit.MILLISECONDS); // poll interval; returns early when the node dies
     }
     throw new AssertionError("node " + index + " not UP within " + UP + ": " + Files.readString(log));
-  }
-
-  private static String persona() {
-    return """
-        id: nova
-        brand: acme
-        name: Nova
-        languages: [vi, en]
-        bio: "Trợ lý AI thử nghiệm của Acme."
-        voice:
-          personality: [warm]
-          greeting: "Chào bạn! Mình là Nova, trợ lý AI của Acme."
-        knowledge:
-          - id: serum
-            title: "Serum Acme"
-            text: "Serum Acme lọ 30 ml, giá 250.000đ, dùng buổi tối sau khi rửa mặt."
-            tags: [product]
-        disclosure:
-          jurisdictions: [VN, EU]
-          ai_label: { vi: "Nội dung do AI tạo ra", en: "AI-generated" }
-        model:
-          endpoint: stub
-        """;
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket()) {
-      s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      return s.getLocalPort();
-    }
   }
 }
