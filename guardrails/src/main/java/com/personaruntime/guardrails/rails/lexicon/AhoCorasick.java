@@ -273,6 +273,26 @@ final class AhoCorasick {
     return patternLength[p];
   }
 
+  /** True when pattern {@code p} occurs exactly at {@code text[start, end)} (a trie walk over those chars). */
+  boolean matchesAt(char[] text, int start, int end, int p) {
+    if (end - start != patternLength[p]) {
+      return false;
+    }
+    int st = 0;
+    for (int i = start; i < end; i++) {
+      st = kid(st, text[i]);
+      if (st < 0) {
+        return false;
+      }
+    }
+    for (int k = outStart[st]; k < outStart[st + 1]; k++) {
+      if (outPattern[k] == p) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   int states() {
     return states;
   }

@@ -245,10 +245,12 @@ public final class LexiconRail extends Rail {
       Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed());
 
 
-  private void lexical(TermSet set, String text, NormalizedText nt, Direction dir, List<Match> matches, List<Match> exceptions,
-      List<NearHit> nearHits) {
-    // a term counts only at word boundaries: walk the trie from word starts only (see AhoCorasick)
-    hitBuf.set(set.automaton.scanWordStarts(nt.chars, nt.length(), ' ', TextNormalizer.BREAK, (p, end) -> {
+  private void lexical(TermSet set, String text, NormalizedText nt, WordTrie.Words words, Direction dir, List<Match> matches,
+      List<Match> exceptions, List<NearHit> nearHits) {
+    // a term counts only at word boundaries: walk the patterns a word at a time from word starts
+    // (WordTrie), else the trie a character at a time from word starts (AhoCorasick); the hits
+    // that do not end at a word end are dropped below
+    AhoCorasick.Hit onHit = (p, end) -> {
       int start = end - set.automaton.patternLength(p);
       if (!nt.boundaryBefore(start) || !nt.boundaryAfter(end)) {
         return;
@@ -269,8 +271,20 @@ public final class LexiconRail extends Rail {
         }
         (exc ? exceptions : matches).add(new Match(os, oe, t, start, end));
       }
-    }, hitBuf.get()));
+    };
+    int[] buf = hitBuf.get();
+    int[] done = set.words == null ? null
+        : set.words.scan(nt.chars, words, set.automaton, 8L * nt.length() + 64, onHit, buf);
+    if (done == null) {
+      done = set.automaton.scanWordStarts(nt.chars, nt.length(), ' ', TextNormalizer.BREAK, onHit, buf);
+    }
+    if (done != buf) {
+      hitBuf.set(done);
+    }
   }
+
+  /** Per-thread word table of the normalised text, shared by both term sets of a check. */
+  private static final ThreadLocal<WordTrie.Words> WORDS = ThreadLocal.withInitial(WordTrie.Words::new);
 
   /**
    * Pairs the parts of proximity entries: an A hit, then a B hit starting at most N words after A
@@ -390,8 +404,11 @@ public final class LexiconRail extends Rail {
     List<Match> matches = new ArrayList<>();
     List<Match> exceptions = new ArrayList<>();
     List<NearHit> nearHits = new ArrayList<>();
-    lexical(shipped, text, nt, dir, matches, exceptions, nearHits);
-    lexical(own, text, nt, dir, matches, exceptions, nearHits);
+    // the word table is kept per thread for texts up to 8,192 chars; a longer one gets its own
+    WordTrie.Words words = (nt.length() <= 8192 ? WORDS.get() : new WordTrie.Words()).of(nt.chars, nt.length(), ' ',
+        TextNormalizer.BREAK);
+    lexical(shipped, text, nt, words, dir, matches, exceptions, nearHits);
+    lexical(own, text, nt, words, dir, matches, exceptions, nearHits);
     if (!nearHits.isEmpty()) {
       resolveNear(nearHits, text, nt, matches);
     }

@@ -53,6 +53,8 @@ final class TermSet {
   }
 
   final AhoCorasick automaton;
+  /** The same patterns walked a word at a time (the lexicon rail's fast path), or null when they do not allow it. */
+  final WordTrie words;
   final Term[][] terms;
   final List<Regex> regexes;
   private final int[] maxLenByDirection = new int[Direction.values().length];
@@ -84,6 +86,7 @@ final class TermSet {
       }
     }
     this.automaton = new AhoCorasick(patterns);
+    this.words = WordTrie.build(patterns, ' ', TextNormalizer.BREAK);
   }
 
   int maxLen(Direction d) {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The lexicon rail's fast paths give the same answers as the general ones they shortcut: the
  * word-start trie walk reports exactly the Aho–Corasick occurrences that start at a word start
- * (also when its step budget runs out and it falls back), and the allocation-free syllable check
- * agrees with the NFC-based one.
+ * (also when its step budget runs out and it falls back), the word walk exactly those that also
+ * end at a word end, and the allocation-free syllable check agrees with the NFC-based one.
  */
 class FastPathEquivalenceTest {
 
@@ -61,6 +61,100 @@ class FastPathEquivalenceTest {
       assertThat(viaWalk(ac, text, text.length)).as("%s in '%s'", patterns, new String(text))
           .isEqualTo(viaScan(ac, text, text.length));
     }
+  }
+
+  /** Hits of the Aho–Corasick scan that start at a word start AND end at a word end. */
+  private static List<Long> viaScanWholeWords(AhoCorasick ac, char[] t, int len) {
+    List<Long> out = new ArrayList<>();
+    for (long x : viaScan(ac, t, len)) {
+      int end = (int) ((x >>> 20) & 0xFFFFF);
+      if (end == len || t[end] == ' ' || t[end] == '\n') {
+        out.add(x);
+      }
+    }
+    return out;
+  }
+
+  /** The word walk's hits, or null when it gave up (budget). */
+  private static List<Long> viaWordWalk(WordTrie wt, AhoCorasick ac, char[] t, int len, long budget) {
+    List<Long> out = new ArrayList<>();
+    WordTrie.Words words = new WordTrie.Words().of(t, len, ' ', '\n');
+    int[] r = wt.scan(t, words, ac, budget, (p, end) -> out.add(((long) (end - ac.patternLength(p)) << 40) | ((long) end << 20) | p),
+        new int[2]);
+    if (r == null) {
+      assertThat(out).as("nothing is reported when the walk gives up").isEmpty();
+      return null;
+    }
+    List<Long> sorted = new ArrayList<>(out);
+    sorted.sort(null);
+    assertThat(out).as("reported in start order, by end within a start").isEqualTo(sorted);
+    return out;
+  }
+
+  @Test
+  void wordWalkReportsTheWholeWordOccurrences() {
+    Random rnd = new Random(11);
+    String alphabet = "aab \nc";
+    for (int round = 0; round < 2_000; round++) {
+      List<String> patterns = new ArrayList<>();
+      int np = 1 + rnd.nextInt(12);
+      for (int i = 0; i < np; i++) {
+        StringBuilder p = new StringBuilder();
+        int words = 1 + rnd.nextInt(3);
+        for (int w = 0; w < words; w++) {
+          if (w > 0) {
+            p.append(' ');
+          }
+          int len = 1 + rnd.nextInt(3);
+          for (int k = 0; k < len; k++) {
+            p.append("abc".charAt(rnd.nextInt(3)));
+          }
+        }
+        if (!patterns.contains(p.toString())) {
+          patterns.add(p.toString());
+        }
+      }
+      AhoCorasick ac = new AhoCorasick(patterns);
+      WordTrie wt = WordTrie.build(patterns, ' ', '\n');
+      assertThat(wt).as("word-shaped patterns %s", patterns).isNotNull();
+      char[] text = new char[rnd.nextInt(80)];
+      for (int i = 0; i < text.length; i++) {
+        text[i] = alphabet.charAt(rnd.nextInt(alphabet.length()));
+      }
+      assertThat(viaWordWalk(wt, ac, text, text.length, 8L * text.length + 64)).as("%s in '%s'", patterns, new String(text))
+          .isEqualTo(viaScanWholeWords(ac, text, text.length));
+    }
+  }
+
+  @Test
+  void wordTrieRefusesPatternsThatAreNotWordsJoinedBySingleSpaces() {
+    assertThat(WordTrie.build(List.of("a b", "c"), ' ', '\n')).isNotNull();
+    for (String bad : List.of(" a", "a ", "a  b", "a\nb", "")) {
+      assertThat(WordTrie.build(List.of("a b", bad), ' ', '\n')).as("'%s'", bad).isNull();
+    }
+  }
+
+  @Test
+  void shippedAndPersonaTermSetsUseTheWordWalk() {
+    assertThat(TermSet.shipped().words).isNotNull();
+    TermSet.Builder b = new TermSet.Builder();
+    for (String t : List.of("GlowCo", "rẻ bèo", "hàng fake", "cure", "c.u.r.e", "#ChữaKhỏiMụn", "Dr. Glow", "ko bik")) {
+      b.withInflections(RuleIds.BANNED_TERM, t, null, "banned term");
+    }
+    assertThat(b.build().words).isNotNull();
+  }
+
+  @Test
+  void wordWalkGivesUpPastItsBudgetAndTheCharacterWalkAgrees() {
+    String longPattern = "a ".repeat(30) + "b";
+    List<String> patterns = List.of(longPattern, "a a", "a");
+    AhoCorasick ac = new AhoCorasick(patterns);
+    WordTrie wt = WordTrie.build(patterns, ' ', '\n');
+    char[] text = ("a ".repeat(5_000) + "b").toCharArray();
+    assertThat(viaWordWalk(wt, ac, text, text.length, 1_000)).isNull();
+    // 5,000 starts x 30 probes: more than the rail's budget (8 per char), so the rail falls back
+    assertThat(viaWordWalk(wt, ac, text, text.length, 8L * text.length + 64)).isNull();
+    assertThat(viaWordWalk(wt, ac, text, text.length, 10_000_000)).isEqualTo(viaScanWholeWords(ac, text, text.length));
   }
 
   @Test
