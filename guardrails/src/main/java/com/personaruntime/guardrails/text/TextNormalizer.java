@@ -77,19 +77,23 @@ public final class TextNormalizer {
       CACHE[cp] = f;
       return f;
     }
-    // outside the BMP (emoji, math letters): a bounded cache, so a reply with emoji does not redo NFKD
-    String cached = SUPPLEMENTARY.get(cp);
-    if (cached != null) {
-      return cached;
+    // outside the BMP (emoji, math letters): a direct-mapped cache (no boxing, no locking), so a
+    // reply with emoji does not redo NFKD; entries are immutable, a racing writer only replaces one
+    SupplementaryFold[] cache = SUPPLEMENTARY;
+    int slot = (cp ^ (cp >>> 10)) & (cache.length - 1);
+    SupplementaryFold e = cache[slot];
+    if (e != null && e.cp == cp) {
+      return e.fold;
     }
     String f = computeFold(cp);
-    if (SUPPLEMENTARY.size() < 4096) {
-      SUPPLEMENTARY.put(cp, f);
-    }
+    cache[slot] = new SupplementaryFold(cp, f);
     return f;
   }
 
-  private static final java.util.concurrent.ConcurrentHashMap<Integer, String> SUPPLEMENTARY = new java.util.concurrent.ConcurrentHashMap<>();
+  private record SupplementaryFold(int cp, String fold) {
+  }
+
+  private static final SupplementaryFold[] SUPPLEMENTARY = new SupplementaryFold[4096];
 
   private static String computeFold(int cp) {
     int type = Character.getType(cp);

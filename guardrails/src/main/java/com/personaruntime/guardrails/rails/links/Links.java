@@ -1,6 +1,7 @@
 package com.personaruntime.guardrails.rails.links;
 
 import com.google.common.net.InternetDomainName;
+import com.personaruntime.guardrails.text.TextChars;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -40,15 +41,16 @@ public final class Links {
 
   public static void scan(String text, List<String> allowed, Sink sink) {
     final int n = text.length();
+    final char[] chars = TextChars.of(text, TextChars.LINKS); // the hot loops read the array, the rest the String
     int i = 0;
     while (i < n) {
-      char c = text.charAt(i);
-      if (!Character.isLetterOrDigit(c)) {
+      char c = chars[i];
+      if (!TextChars.letterOrDigit(c)) {
         i++;
         continue;
       }
-      char before = i > 0 ? text.charAt(i - 1) : ' ';
-      boolean startOk = !(Character.isLetterOrDigit(before) || before == '@' || before == '.' || before == '_' || before == '-');
+      char before = i > 0 ? chars[i - 1] : ' ';
+      boolean startOk = !(TextChars.letterOrDigit(before) || before == '@' || before == '.' || before == '_' || before == '-');
       if (!startOk) {
         i++;
         continue;
@@ -60,7 +62,7 @@ public final class Links {
         i = Math.max(e, i + 1);
         continue;
       }
-      int end = bareDomain(text, i, sink == null ? null : allowed, sink);
+      int end = bareDomain(text, chars, i, sink == null ? null : allowed, sink);
       i = Math.max(end, i + 1);
     }
   }
@@ -142,11 +144,12 @@ public final class Links {
    *
    * @return the index after the chain (where scanning resumes)
    */
-  private static int bareDomain(String text, int i, List<String> allowed, Sink sink) {
+  private static int bareDomain(String text, char[] chars, int i, List<String> allowed, Sink sink) {
     final int n = text.length();
     // fast path: most words are not followed by a (disguised) dot
     int first = i;
-    while (first < n && labelChar(text.charAt(first))) {
+    char fc;
+    while (first < n && (TextChars.letterOrDigit(fc = chars[first]) || fc == '-')) {
       first++;
     }
     if (first >= n || dot(text, first) == 0) {

@@ -2,6 +2,7 @@ package com.personaruntime.guardrails.rails.pii;
 
 import com.personaruntime.guardrails.RuleIds;
 import com.personaruntime.guardrails.rails.links.Links;
+import com.personaruntime.guardrails.text.TextChars;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +29,13 @@ final class ContactDisguise {
 
   static void emails(String text, List<int[]> spans, Pii.Sink sink) {
     int n = text.length();
-    List<int[]> found = new ArrayList<>();
+    final char[] chars = TextChars.of(text, TextChars.PII_DISGUISED); // the hot loop reads the array, the rest the String
+    List<int[]> found = null;
     int floor = 0;
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+      char c = chars[i];
       if (c != '@' && c != '\uFF20' && c != '(' && c != '[' && c != '{' && c != '<'
-          && (c != ' ' || i + 1 >= n || (text.charAt(i + 1) | 0x20) != 'a')) {
+          && (c != ' ' || i + 1 >= n || (chars[i + 1] | 0x20) != 'a')) {
         continue; // (a space is a marker only before "at", "a còng", "acong": see atMarker)
       }
       int[] marker = atMarker(text, i);
@@ -64,16 +66,21 @@ final class ContactDisguise {
       if (Pii.overlaps(spans, ls, end)) {
         continue;
       }
+      if (found == null) {
+        found = new ArrayList<>();
+      }
       found.add(new int[] {ls, end});
       sink.found(RuleIds.PII_EMAIL, ls, end, "e-mail address (disguised)");
       floor = end;
       i = end - 1;
     }
-    if (!found.isEmpty()) {
+    if (found != null) {
       spans.addAll(found);
       spans.sort((a, b) -> Integer.compare(a[0], b[0]));
     }
   }
+
+  private static final String[] SPACED_AT_WORDS = {" a còng ", " a cong ", " acong ", " a c\u00f2ng "};
 
   /** At-marker starting at i: {end, strong?1:0}, or null. */
   static int[] atMarker(String text, int i) {
@@ -97,7 +104,7 @@ final class ContactDisguise {
     if (i + 1 >= n || (text.charAt(i + 1) | 0x20) != 'a') {
       return null;
     }
-    for (String w : new String[] {" a còng ", " a cong ", " acong ", " a c\u00f2ng "}) {
+    for (String w : SPACED_AT_WORDS) {
       if (text.regionMatches(true, i, w, 0, w.length())) {
         return new int[] {i + w.length(), 1};
       }

@@ -1,6 +1,7 @@
 package com.personaruntime.guardrails.rails.pii;
 
 import com.personaruntime.guardrails.RuleIds;
+import com.personaruntime.guardrails.text.TextChars;
 import com.personaruntime.guardrails.text.TextNormalizer;
 
 import java.util.ArrayList;
@@ -166,20 +167,25 @@ public final class Pii {
 
   private static void numbers(String text, boolean phone, boolean card, boolean vnId, List<int[]> spans, Sink sink) {
     final int n = text.length();
-    int[] gs = new int[8];
-    int[] ge = new int[8];
+    final char[] chars = TextChars.of(text, TextChars.PII_NUMBERS); // the hot loops read the array, the rest the String
+    int[] gs = null;
+    int[] ge = null;
     int i = 0;
     while (i < n) {
-      if (!isDigit(text.charAt(i))) {
+      if (!isDigit(chars[i])) {
         i++;
         continue;
+      }
+      if (gs == null) {
+        gs = new int[8];
+        ge = new int[8];
       }
       // build the chain of digit groups starting here
       int g = 0;
       int j = i;
       while (true) {
         int s = j;
-        while (j < n && isDigit(text.charAt(j))) {
+        while (j < n && isDigit(chars[j])) {
           j++;
         }
         if (g == gs.length) {
@@ -190,10 +196,10 @@ public final class Pii {
         ge[g] = j;
         g++;
         int k = j;
-        while (k < n && k - j < 3 && isJoinerChar(text.charAt(k))) {
+        while (k < n && k - j < 3 && isJoinerChar(chars[k])) {
           k++;
         }
-        if (k < n && k > j && isDigit(text.charAt(k)) && validJoiner(text, j, k)) {
+        if (k < n && k > j && isDigit(chars[k]) && validJoiner(text, j, k)) {
           j = k;
         } else {
           break;

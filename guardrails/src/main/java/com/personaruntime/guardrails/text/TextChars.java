@@ -1,0 +1,51 @@
+package com.personaruntime.guardrails.text;
+
+/**
+ * Helpers for scanners that read the ORIGINAL text character by character (PII, links): the text's
+ * chars copied into a reused per-thread array (indexing a {@code char[]} costs less than
+ * {@link String#charAt} on a non-Latin-1 string, which checks the coder and the bounds on every
+ * call), and a table for {@link Character#isLetterOrDigit(char)} on ASCII.
+ */
+public final class TextChars {
+  /** Slots of {@link #of}: one per scanner, so scanners never share an array. */
+  public static final int LINKS = 0;
+  public static final int PII_NUMBERS = 1;
+  public static final int PII_DISGUISED = 2;
+  private static final int SLOTS = 3;
+  private static final int KEEP_CHARS = 8192;
+  private static final ThreadLocal<char[][]> BUFFERS = ThreadLocal.withInitial(() -> new char[SLOTS][0]);
+  private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_LETTER_OR_DIGIT[c] = Character.isLetterOrDigit(c);
+    }
+  }
+
+  private TextChars() {
+  }
+
+  /**
+   * @return the chars of {@code s} (at indexes 0 .. length-1) in this thread's array of {@code slot},
+   *     valid until the same slot is asked for again on this thread; a text longer than 8,192 chars
+   *     gets a fresh array
+   */
+  public static char[] of(String s, int slot) {
+    int n = s.length();
+    char[][] bufs = BUFFERS.get();
+    char[] b = bufs[slot];
+    if (b.length < n) {
+      b = new char[n];
+      if (n <= KEEP_CHARS) {
+        bufs[slot] = b;
+      }
+    }
+    s.getChars(0, n, b, 0);
+    return b;
+  }
+
+  /** @return exactly {@link Character#isLetterOrDigit(char)}, by table for ASCII */
+  public static boolean letterOrDigit(char c) {
+    return c < 128 ? ASCII_LETTER_OR_DIGIT[c] : Character.isLetterOrDigit(c);
+  }
+}
