@@ -179,8 +179,22 @@ public final class WordFolds {
       n++;
     }
 
+    /** Scratch of {@link #telex}. */
+    private boolean[] keep = new boolean[16];
+    final Chars rest = new Chars();
+
     String str() {
       return new String(c, 0, n);
+    }
+
+    /** A cleared scratch array of at least {@code len} flags. */
+    boolean[] keep(int len) {
+      if (keep.length < len) {
+        keep = new boolean[Math.max(len, 2 * keep.length)];
+      } else {
+        java.util.Arrays.fill(keep, 0, len, false);
+      }
+      return keep;
     }
 
     /** Keeps only positions where keep[i]. */
@@ -214,6 +228,72 @@ public final class WordFolds {
       u = nu;
       n = k;
     }
+  }
+
+  /** A reusable char buffer readable as a CharSequence (for {@link #syllable} without building strings). */
+  static final class Chars implements CharSequence {
+    private char[] a = new char[16];
+    private int len;
+
+    Chars reset(int capacity) {
+      if (a.length < capacity) {
+        a = new char[Math.max(capacity, 2 * a.length)];
+      }
+      len = 0;
+      return this;
+    }
+
+    void append(char ch) {
+      a[len++] = ch;
+    }
+
+    @Override
+    public int length() {
+      return len;
+    }
+
+    @Override
+    public char charAt(int i) {
+      if (i >= len) {
+        throw new IndexOutOfBoundsException(i);
+      }
+      return a[i];
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new String(a, start, end - start);
+    }
+
+    @Override
+    public String toString() {
+      return new String(a, 0, len);
+    }
+  }
+
+  /** {@link #TELEX_STOP} as sorted base-27 codes (every entry is 1-9 letters a-z). */
+  private static final long[] TELEX_STOP_CODES = TELEX_STOP.stream().mapToLong(s -> longCode(s.toCharArray(), s.length())).sorted()
+      .toArray();
+
+  /** Base-27 code of c[0, n) when it is 1-9 letters a-z, else -1. */
+  private static long longCode(char[] c, int n) {
+    if (n < 1 || n > 9) {
+      return -1;
+    }
+    long k = 0;
+    for (int i = 0; i < n; i++) {
+      if (c[i] < 'a' || c[i] > 'z') {
+        return -1;
+      }
+      k = k * 27 + (c[i] - 'a' + 1);
+    }
+    return k;
+  }
+
+  /** {@code TELEX_STOP.contains(new String(c, 0, n))}, without building the string. */
+  static boolean telexStop(char[] c, int n) {
+    long k = longCode(c, n);
+    return k >= 0 && java.util.Arrays.binarySearch(TELEX_STOP_CODES, k) >= 0;
   }
 
   /** Collapses runs of three or more identical letters to one. */
@@ -297,6 +377,105 @@ public final class WordFolds {
 
   /** Telex keystrokes. @return true if folded */
   public static boolean telex(Word w) {
+    int n = w.n;
+    if (n < 2 || n > 9) {
+      return false;
+    }
+    if (w.c[n - 1] == 'j' && n >= 2 && vowel(w.c[n - 2])) {
+      // teencode i -> j ("khoj") is likelier than a Telex heavy tone when "khoi" is a syllable
+      StringBuilder alt = new StringBuilder(w.str());
+      alt.setCharAt(n - 1, 'i');
+      if (syllable(alt)) {
+        return false;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (w.c[i] < 'a' || w.c[i] > 'z') {
+        return false;
+      }
+    }
+    // cheap screen before any allocation: a Telex word has w, a doubled a/e/o, a leading dd, or ends
+    // in a tone key after a vowel
+    boolean signal = false;
+    for (int i = 0; i < n && !signal; i++) {
+      char c = w.c[i];
+      signal = c == 'w' || (i > 0 && c == w.c[i - 1] && (c == 'a' || c == 'e' || c == 'o' || (c == 'd' && i == 1)));
+    }
+    char last = w.c[n - 1];
+    if (!signal && !((last == 'f' || last == 'r' || last == 'x' || last == 'j') && vowel(w.c[n - 2]))) {
+      return false;
+    }
+    boolean doubled = hasPair(w, 'a', 'a') || hasPair(w, 'e', 'e') || hasPair(w, 'o', 'o');
+    // the tone key: the last of s f r x j after the first vowel
+    int firstVowel = -1;
+    for (int i = 0; i < n; i++) {
+      if (vowel(w.c[i])) {
+        firstVowel = i;
+        break;
+      }
+    }
+    if (firstVowel < 0) {
+      return false;
+    }
+    int tone = -1;
+    for (int i = n - 1; i > firstVowel; i--) {
+      char c = w.c[i];
+      if (c == 's' || c == 'f' || c == 'r' || c == 'x' || c == 'j') {
+        tone = i;
+        break;
+      }
+    }
+    boolean weakTone = tone >= 0 && w.c[tone] != 's';
+    // "uw" and a leading "dd" do not occur in English; "aw"/"ow" do ("how", "saw"), so they count
+    // only together with a tone key other than s or a doubled vowel
+    boolean startsW = w.c[0] == 'w';
+    boolean strong = (w.c[0] == 'd' && w.c[1] == 'd') || hasPair(w, 'u', 'w')
+        || ((hasPair(w, 'a', 'w') || hasPair(w, 'o', 'w')) && (weakTone || doubled));
+    if (!(strong || (doubled && tone >= 0) || (weakTone && tone == n - 1))) {
+      return false;
+    }
+    if (!strong && !doubled && telexStop(w.c, n)) {
+      return false;
+    }
+    // what is left once the keys are dropped, in the word's scratch (no allocation: most words
+    // that reach this point are English ones that are not a syllable and stay as they are)
+    boolean[] keep = w.keep(n);
+    Chars sb = w.rest.reset(n + 1);
+    if (startsW) {
+      sb.append('u');
+    }
+    for (int i = 0; i < n; i++) {
+      char c = w.c[i];
+      boolean k = true;
+      if (i == tone) {
+        k = false;
+      } else if (c == 'w' && i > 0 && (w.c[i - 1] == 'a' || w.c[i - 1] == 'o' || w.c[i - 1] == 'u')) {
+        k = false;
+      } else if (c == 'w' && i == 0) {
+        k = false; // "w" alone types "ư"
+      } else if (i > 0 && c == w.c[i - 1] && (c == 'a' || c == 'e' || c == 'o' || (c == 'd' && i == 1)) && keep[i - 1]) {
+        k = false;
+      }
+      keep[i] = k;
+      if (k) {
+        sb.append(c);
+      }
+    }
+    if (sb.length() == (startsW ? 1 : 0)) {
+      return false;
+    }
+    if (!syllable(sb)) {
+      return false;
+    }
+    w.retain(keep);
+    if (startsW) {
+      w.replacePrefix(0, "u");
+    }
+    return true;
+  }
+
+  /** The previous {@link #telex} (allocating); kept as the reference the tests compare with. */
+  static boolean telexReference(Word w) {
     int n = w.n;
     if (n < 2 || n > 9) {
       return false;

@@ -49,6 +49,35 @@ class WordFoldsTest {
   }
 
   @Test
+  void telexAgreesWithTheAllocatingReference() {
+    Random rnd = new Random(3);
+    String alphabet = "aaeeooddwwfrxjsuiyngchtbmlqvkp";
+    String[] known = {"for", "her", "over", "under", "order", "works", "well", "sunscreen", "free", "within", "chuwxa", "khoir",
+        "ddieemr", "wa", "woof", "khoj", "tieengs", "cheer", "cigar", "your", "w", "ww", "dd", "aa"};
+    java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of(known));
+    for (int round = 0; round < 200_000; round++) {
+      int len = 1 + rnd.nextInt(10);
+      StringBuilder sb = new StringBuilder(len);
+      for (int i = 0; i < len; i++) {
+        sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+      }
+      words.add(sb.toString());
+    }
+    WordFolds.Word fast = new WordFolds.Word(); // reused, as the normaliser reuses its word
+    for (String word : words) {
+      WordFolds.Word ref = new WordFolds.Word();
+      fast.reset();
+      for (int i = 0; i < word.length(); i++) {
+        ref.add(word.charAt(i), 10 + i);
+        fast.add(word.charAt(i), 10 + i);
+      }
+      assertThat(WordFolds.telex(fast)).as(word).isEqualTo(WordFolds.telexReference(ref));
+      assertThat(fast.str()).as(word).isEqualTo(ref.str());
+      assertThat(java.util.Arrays.copyOf(fast.u, fast.n)).as(word).isEqualTo(java.util.Arrays.copyOf(ref.u, ref.n));
+    }
+  }
+
+  @Test
   void aWordCalledUnchangedIsLeftAloneByEveryFold() {
     Random rnd = new Random(5);
     String alphabet = "aaeeooddzfwpjkhrxsuiyngctbmlqv";
