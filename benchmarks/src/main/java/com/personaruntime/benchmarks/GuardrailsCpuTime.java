@@ -15,7 +15,7 @@ import java.util.Locale;
  * beside JMH when the machine's load average is far above its core count (JMH's wall-clock
  * samples then measure the queue, not the code).
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar com.personaruntime.benchmarks.GuardrailsCpuTime [ops]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar com.personaruntime.benchmarks.GuardrailsCpuTime [ops | adversarial]</pre>
  *
  * <p>All operations are warmed up together (3 x ops turns) before any is timed, then each is
  * timed over two passes of {@code ops} operations, the second reported.
@@ -29,7 +29,8 @@ public final class GuardrailsCpuTime {
   }
 
   public static void main(String[] args) {
-    int ops = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    boolean adversarialOnly = args.length > 0 && args[0].equals("adversarial");
+    int ops = args.length > 0 && !adversarialOnly ? Integer.parseInt(args[0]) : 20_000;
     GuardrailsBenchmark b = new GuardrailsBenchmark();
     b.setup();
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -38,6 +39,10 @@ public final class GuardrailsCpuTime {
       System.exit(1);
     }
     mx.setThreadCpuTimeEnabled(true);
+    if (adversarialOnly) {
+      adversarial(b, mx);
+      return;
+    }
     // warm every operation up together first (as in a server, where input and output checks
     // interleave), so the JIT has compiled them all before the first one is timed
     for (int i = 0; i < 3 * ops; i++) {
@@ -67,6 +72,59 @@ public final class GuardrailsCpuTime {
       }
     }
     print("streamPerToken (per token)", perToken);
+    adversarial(b, mx);
+  }
+
+  /**
+   * Linearity on adversarial input (issue 12: no rule worse than linear): the whole output and
+   * input check of 16 KB and of 64 KB of the same pattern; a linear check takes ~4x as long for 4x
+   * the text. Each size is timed 5 times after one warm-up, the fastest kept (thread CPU time).
+   */
+  static void adversarial(GuardrailsBenchmark b, ThreadMXBean mx) {
+    String longest = "";
+    for (String t : b.config.bannedTerms()) {
+      if (t.length() > longest.length()) {
+        longest = t;
+      }
+    }
+    String partial = longest.substring(0, longest.length() - 1) + " "; // a persona term without its last letter
+    String[][] kinds = {
+        {"one repeated char", "a"},
+        {"repeated partial term", partial},
+        {"repeated partial claim (vi)", "chữa khỏi mụ "},
+        {"mixed diacritics", "ữ\u0301a\u0300\u0303 ả\u0323 Ộ\u0309\u0301 "},
+        {"'@' then letters", "@a"},
+        {"digits and dots", "0.9"},
+    };
+    System.out.println("adversarial input, thread CPU time of one check (fastest of 5), output / input direction:");
+    for (String[] k : kinds) {
+      StringBuilder line = new StringBuilder();
+      for (com.personaruntime.guardrails.CheckContext ctx : new com.personaruntime.guardrails.CheckContext[] {b.ctx, b.inCtx}) {
+        double t16 = timeCheck(b, mx, repeat(k[1], 16 * 1024), ctx);
+        double t64 = timeCheck(b, mx, repeat(k[1], 64 * 1024), ctx);
+        line.append(String.format(Locale.ROOT, "  16 KB %8.0f us, 64 KB %8.0f us (x%.1f)", t16, t64, t64 / t16));
+      }
+      System.out.printf(Locale.ROOT, "  %-28s%s%n", k[0], line);
+    }
+  }
+
+  private static String repeat(String unit, int chars) {
+    StringBuilder sb = new StringBuilder(chars + unit.length());
+    while (sb.length() < chars) {
+      sb.append(unit);
+    }
+    return sb.substring(0, chars);
+  }
+
+  private static double timeCheck(GuardrailsBenchmark b, ThreadMXBean mx, String text, com.personaruntime.guardrails.CheckContext ctx) {
+    b.policy.check(text, ctx);
+    long best = Long.MAX_VALUE;
+    for (int r = 0; r < 5; r++) {
+      long t0 = mx.getCurrentThreadCpuTime();
+      b.policy.check(text, ctx);
+      best = Math.min(best, mx.getCurrentThreadCpuTime() - t0);
+    }
+    return best / 1000.0;
   }
 
   private static void report(String name, ThreadMXBean mx, int ops, Op op) {
