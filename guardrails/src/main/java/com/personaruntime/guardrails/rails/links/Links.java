@@ -152,7 +152,13 @@ public final class Links {
     while (first < n && (TextChars.letterOrDigit(fc = chars[first]) || fc == '-')) {
       first++;
     }
-    if (first >= n || dot(text, first) == 0) {
+    int firstDot;
+    if (first >= n || (firstDot = dot(text, first)) == 0) {
+      return first;
+    }
+    // a single label followed by a dot and no second label ("nhé. Our", "v1."): what the chain
+    // below would find too (one label: not a domain), without building the host
+    if (first + firstDot >= n || !labelChar(text.charAt(first + firstDot))) {
       return first;
     }
     StringBuilder host = new StringBuilder();
