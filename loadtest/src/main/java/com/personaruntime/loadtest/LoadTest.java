@@ -411,6 +411,7 @@ public final class LoadTest {
     double added = o.stubFirstReleaseMs(k);
     List<ServerMetrics.Sample> last = metrics.scrape();
     long lastReplies = replies.get();
+    long cpuBaseReplies = lastReplies; // replies at the last successful scrape (CPU per reply spans from there)
     StringBuilder json = new StringBuilder("[");
     System.out.printf(Locale.ROOT, "%n== soak: %d sessions, think %d ms, %d minutes ==%n", o.sessions, o.thinkMs,
         o.soakMinutes);
@@ -423,11 +424,24 @@ public final class LoadTest {
       }
       Recorder window = windowFirstToken;
       windowFirstToken = new Recorder();
-      List<ServerMetrics.Sample> now = metrics.scrape();
+      List<ServerMetrics.Sample> now = scrapeOrNull();
+      long r = replies.get();
+      if (now == null) {
+        // an overloaded server may not answer /metrics in time: say so and go on (its CPU counts in the
+        // next minute that has a figure); the clients' own figures still print
+        double[] sorted = window.sortedMillis();
+        long n = r - lastReplies;
+        System.out.printf(Locale.ROOT, "%6d  %7d  %9.1f  %14.1f / %-10.1f  %19s  (server /metrics did not answer)%n",
+            minute, n, n / 60.0, Recorder.pct(sorted, 50) - added, Recorder.pct(sorted, 99) - added, "n/a");
+        lastReplies = r;
+        continue;
+      }
       // the live set: heap in use right after a full collection (its CPU counts in the next minute)
       servers.collectGarbage();
-      List<ServerMetrics.Sample> collected = metrics.scrape();
-      long r = replies.get();
+      List<ServerMetrics.Sample> collected = scrapeOrNull();
+      if (collected == null) {
+        collected = now;
+      }
       double cpu = 0;
       double threads = 0;
       double heap = 0;
@@ -442,7 +456,8 @@ public final class LoadTest {
       double[] sorted = window.sortedMillis();
       double p50 = Recorder.pct(sorted, 50) - added;
       double p99 = Recorder.pct(sorted, 99) - added;
-      double perReply = n == 0 ? Double.NaN : cpu * 1000 / n;
+      long cpuReplies = r - cpuBaseReplies;
+      double perReply = cpuReplies == 0 ? Double.NaN : cpu * 1000 / cpuReplies;
       System.out.printf(Locale.ROOT, "%6d  %7d  %9.1f  %14.1f / %-10.1f  %19.2f  %7.0f  %13.0f  %17.1f%n", minute, n,
           n / 60.0, p50, p99, perReply, threads, heap / 1048576.0, live / 1048576.0);
       json.append(minute == 1 ? "" : ",").append(String.format(Locale.ROOT, "{\"minute\":%d,\"replies\":%d,"
@@ -450,12 +465,23 @@ public final class LoadTest {
           + "\"heapUsedBytes\":%.0f,\"heapAfterFullGcBytes\":%.0f}", minute, n, p50, p99, perReply, threads, heap, live));
       last = now;
       lastReplies = r;
+      cpuBaseReplies = r;
     }
     soakJson = json.append(']').toString();
     soakOver = true;
   }
 
   private String soakJson;
+
+  /** One scrape of every node, or null (with the reason on stderr) when a node does not answer in time. */
+  private List<ServerMetrics.Sample> scrapeOrNull() {
+    try {
+      return metrics.scrape();
+    } catch (Exception e) {
+      System.err.println("[loadtest] server /metrics scrape failed: " + e);
+      return null;
+    }
+  }
   /** The spawned server processes (soak mode asks them for a full GC each minute). */
   private ServerProcesses servers;
 

@@ -31,9 +31,26 @@ public final class Main {
 
   public static void main(String[] args) {
     System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    useCommonPoolForAsyncCompletions();
     int code = run(args, System.getenv(), System.out, System.err);
     if (code != 0) {
       System.exit(code);
+    }
+  }
+
+  /**
+   * On a machine with at most two processors the common ForkJoin pool has parallelism 1, and then
+   * {@code CompletableFuture}'s default async executor starts a new thread for every task. The JDK
+   * HTTP client completes each {@code sendAsync} through that executor (one no-op stage per model
+   * request), so the server created a thread per reply (about 81,500 in a 28-minute soak). Parallelism 2
+   * makes those completions run on the common pool instead. Must run before anything initialises
+   * {@code ForkJoinPool}; an operator's own {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism}
+   * is kept.
+   */
+  static void useCommonPoolForAsyncCompletions() {
+    String key = "java.util.concurrent.ForkJoinPool.common.parallelism";
+    if (System.getProperty(key) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+      System.setProperty(key, "2");
     }
   }
 
