@@ -212,7 +212,7 @@ public final class PersonaServer {
       AppConfig config, Map<String, String> env, PrintStream console, PromptAssembler prompts,
       Map<String, com.personaruntime.composer.Abbreviations> abbreviations, String nodeId, Clock clock) {
     AppConfig.Storage s = config.storage();
-    StorageConfig storage = new StorageConfig(s.url(), s.user(), s.password(), s.maxPoolSize());
+    StorageConfig storage = new StorageConfig(s.url(), s.user(), s.password(), s.maxPoolSize(), s.groupCommitMillis());
     return Database.open(vertx, storage).compose(db -> {
       UserRepository users = new UserRepository(db, clock);
       BrandRepository brands = new BrandRepository(db, clock);

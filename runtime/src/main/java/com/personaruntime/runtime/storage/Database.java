@@ -109,7 +109,8 @@ public final class Database {
     if (h2File(url) == null || url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
       return config;
     }
-    return new StorageConfig(url + ";WRITE_DELAY=0", config.user(), config.password(), config.maxPoolSize());
+    return new StorageConfig(url + ";WRITE_DELAY=0", config.user(), config.password(), config.maxPoolSize(),
+        config.groupCommitMillis());
   }
 
   /** The {@code .mv.db} file of an embedded H2 file URL, or null for in-memory and server URLs. */

@@ -11,10 +11,11 @@ import java.util.Objects;
 
 /**
  * Group commit for small, independent writes (transcript turns, turn signals, conversations): writes that
- * arrive while a transaction is committing wait and then go together, in arrival order, in the next
- * transaction — one commit for many rows instead of one each. With no write in flight a write starts at
- * once, so an idle server adds no delay; under load the batches grow by themselves (at most
- * {@link #maxBatch} writes each).
+ * arrive within {@code lingerMillis} of the first waiting one, or while a transaction is committing, go
+ * together, in arrival order, in one transaction — one commit for many rows instead of one each. A batch
+ * starts when the linger has passed or {@link #maxBatch} writes are waiting, whichever comes first; writes
+ * that queued up during a commit start the next batch at once (they have waited already). With
+ * {@code lingerMillis} 0 a write on an idle store starts at once and batches grow only under load.
  *
  * <p>Each write still succeeds or fails on its own: when a batch's transaction fails, every write of it is
  * tried again alone in its own transaction, so one bad row cannot take the others down. A write's future
@@ -23,7 +24,11 @@ import java.util.Objects;
  * <p>Why: on the embedded H2 store every commit writes a chunk to the file ({@code WRITE_DELAY=0}, see
  * {@link Database}), and each transaction through the JDBC client costs several worker hops; measured
  * with the load tool, the storage of one-row transactions was the largest share of the server's CPU per
- * reply after the embeddings (docs/benchmarks.md).
+ * reply after the embeddings, and in a 30-minute soak committing each write at once let the H2 file grow
+ * by about 65 MiB a minute (old chunks are kept 45 s before their space is reused) while the CPU per write
+ * grew with the file (docs/benchmarks.md). Lingering trades at most {@code lingerMillis} of extra delay
+ * before a background write is durable (a kill -9 loses the writes still waiting, as it loses those in
+ * flight) for far fewer commits.
  *
  * <p>Thread-safe.
  */
@@ -37,22 +42,37 @@ public final class GroupCommit {
 
   private final Database db;
   private final int maxBatch;
+  private final long lingerMillis;
   private final ArrayDeque<Write> queue = new ArrayDeque<>();
+  /** A batch is committing, or is about to start: new writes just queue. */
   private boolean flushing;
+  /** A linger timer is set (no batch committing): it or a full batch starts the next flush. */
+  private boolean lingering;
+  private long lingerTimer = -1;
   private final java.util.concurrent.atomic.AtomicLong transactions = new java.util.concurrent.atomic.AtomicLong();
 
-  /** Group commit on {@code db}'s pool, at most {@value #DEFAULT_MAX_BATCH} writes per transaction. */
+  /**
+   * Group commit on {@code db}'s pool, at most {@value #DEFAULT_MAX_BATCH} writes per transaction, lingering
+   * as the database's configuration says ({@link StorageConfig#groupCommitMillis()}).
+   */
   public GroupCommit(Database db) {
-    this(db, DEFAULT_MAX_BATCH);
+    this(db, DEFAULT_MAX_BATCH, db.config().groupCommitMillis());
   }
 
-  /** @param maxBatch most writes per transaction (at least 1) */
-  public GroupCommit(Database db, int maxBatch) {
+  /**
+   * @param maxBatch     most writes per transaction (at least 1)
+   * @param lingerMillis how long the first waiting write waits for others, in milliseconds (0: not at all)
+   */
+  public GroupCommit(Database db, int maxBatch, long lingerMillis) {
     this.db = Objects.requireNonNull(db, "db");
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be at least 1, got " + maxBatch);
     }
+    if (lingerMillis < 0) {
+      throw new IllegalArgumentException("lingerMillis must not be negative, got " + lingerMillis);
+    }
     this.maxBatch = maxBatch;
+    this.lingerMillis = lingerMillis;
   }
 
   /**
@@ -62,16 +82,50 @@ public final class GroupCommit {
    */
   public Future<Integer> write(String sql, Tuple args) {
     Promise<Integer> done = Promise.promise();
-    boolean start;
+    boolean start = false;
+    boolean linger = false;
+    long cancel = -1;
     synchronized (this) {
       queue.add(new Write(sql, args, done));
-      start = !flushing;
-      flushing = true;
+      if (!flushing) {
+        if (lingerMillis == 0 || queue.size() >= maxBatch) {
+          start = true;
+          flushing = true;
+          if (lingering) {
+            lingering = false;
+            cancel = lingerTimer;
+          }
+        } else if (!lingering) {
+          lingering = true;
+          linger = true;
+        }
+      }
+    }
+    if (cancel >= 0) {
+      db.vertx().cancelTimer(cancel);
+    }
+    if (linger) {
+      long id = db.vertx().setTimer(lingerMillis, t -> lingered());
+      synchronized (this) {
+        lingerTimer = id;
+      }
     }
     if (start) {
       flush();
     }
     return done.future();
+  }
+
+  /** The linger has passed: start the batch unless a full batch started it already. */
+  private void lingered() {
+    synchronized (this) {
+      if (!lingering) {
+        return;
+      }
+      lingering = false;
+      flushing = true;
+    }
+    flush();
   }
 
   /** Transactions begun so far, batches and single retries (for metrics and tests). */

@@ -12,14 +12,27 @@ import java.util.regex.Pattern;
  * @param user        database user, may be {@code null} or empty for H2
  * @param password    database password, may be {@code null}; never printed by {@link #toString()}
  * @param maxPoolSize maximum number of pooled connections, at least 1
+ * @param groupCommitMillis how long, in milliseconds (0-10,000), the first of a group of small background
+ *                    writes (transcript turns, turn signals, conversations) waits for others to share its
+ *                    transaction; see {@link GroupCommit}
  */
-public record StorageConfig(String url, String user, String password, int maxPoolSize) {
+public record StorageConfig(String url, String user, String password, int maxPoolSize, int groupCommitMillis) {
 
   /** The URL the server uses when {@code storage.url} is not configured: an H2 file database under {@code ./data}. */
   public static final String DEFAULT_URL = "jdbc:h2:file:./data/persona-runtime";
 
   /** Default pool size: a few connections are plenty for a 2-core server. */
   public static final int DEFAULT_MAX_POOL_SIZE = 8;
+
+  /**
+   * Default group-commit wait, in milliseconds. Measured with the load tool's 30-minute soak on H2: with
+   * every background write committed at once (a chunk appended to the file per commit) the file grew by
+   * about 65 MiB a minute and the server's CPU per reply rose with it; see docs/benchmarks.md.
+   */
+  public static final int DEFAULT_GROUP_COMMIT_MILLIS = 100;
+
+  /** Largest accepted {@link #groupCommitMillis}. */
+  public static final int MAX_GROUP_COMMIT_MILLIS = 10_000;
 
   private static final Pattern PASSWORD_IN_URL =
       Pattern.compile("(?i)(password\\s*=\\s*)[^;&]*");
@@ -33,6 +46,15 @@ public record StorageConfig(String url, String user, String password, int maxPoo
     if (maxPoolSize < 1) {
       throw new IllegalArgumentException("storage maxPoolSize must be at least 1, got " + maxPoolSize);
     }
+    if (groupCommitMillis < 0 || groupCommitMillis > MAX_GROUP_COMMIT_MILLIS) {
+      throw new IllegalArgumentException("storage groupCommitMillis must be 0-" + MAX_GROUP_COMMIT_MILLIS
+          + ", got " + groupCommitMillis);
+    }
+  }
+
+  /** A configuration with the default group-commit wait ({@value #DEFAULT_GROUP_COMMIT_MILLIS} ms). */
+  public StorageConfig(String url, String user, String password, int maxPoolSize) {
+    this(url, user, password, maxPoolSize, DEFAULT_GROUP_COMMIT_MILLIS);
   }
 
   /** The default configuration: {@link #DEFAULT_URL}, user {@code sa}, no password. */

@@ -20,7 +20,7 @@ abstract class GroupCommitContract extends DbContract {
   void concurrentWritesShareTransactionsAndABadRowFailsAlone() {
     String table = "gc_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     await(db.pool().query("CREATE TABLE " + table + " (id INT PRIMARY KEY, v VARCHAR(20))").execute());
-    GroupCommit group = new GroupCommit(db, 64);
+    GroupCommit group = new GroupCommit(db, 64, 0);
     List<Future<Integer>> writes = new ArrayList<>();
     int n = 400;
     for (int i = 0; i < n; i++) {
@@ -55,6 +55,52 @@ abstract class GroupCommitContract extends DbContract {
     assertThat(seven).isEqualTo("row 7");
     assertThat(group.waiting()).isZero();
     assertThat(group.transactions()).as("400 writes in far fewer transactions").isLessThan(n / 2);
+  }
+
+  @Test
+  void writesWithinTheLingerShareOneTransaction() {
+    String table = newTable();
+    // issued back to back: well within the linger, so one transaction (without a linger the first would
+    // start at once and the rest follow in a second one)
+    GroupCommit group = new GroupCommit(db, 64, 500);
+    List<Future<Integer>> writes = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      writes.add(group.write("INSERT INTO " + table + " (id, v) VALUES (?, ?)", Tuple.of(i, "row " + i)));
+    }
+    await(Future.all(writes));
+    assertThat(group.transactions()).isEqualTo(1);
+    assertThat(count(table)).isEqualTo(5);
+  }
+
+  @Test
+  void aFullBatchDoesNotWaitForTheLinger() {
+    String table = newTable();
+    // a linger far longer than the test's await allows: only a full batch can start the transaction
+    GroupCommit group = new GroupCommit(db, 4, 600_000);
+    List<Future<Integer>> writes = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      writes.add(group.write("INSERT INTO " + table + " (id, v) VALUES (?, ?)", Tuple.of(i, "row " + i)));
+    }
+    await(Future.all(writes));
+    assertThat(group.transactions()).isEqualTo(1);
+    assertThat(count(table)).isEqualTo(4);
+    assertThat(group.waiting()).isZero();
+  }
+
+  @Test
+  void lingerMustNotBeNegative() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GroupCommit(db, 4, -1))
+        .hasMessage("lingerMillis must not be negative, got -1");
+  }
+
+  private String newTable() {
+    String table = "gc_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    await(db.pool().query("CREATE TABLE " + table + " (id INT PRIMARY KEY, v VARCHAR(20))").execute());
+    return table;
+  }
+
+  private long count(String table) {
+    return await(db.pool().query("SELECT COUNT(*) AS n FROM " + table).execute()).iterator().next().getLong(0);
   }
 }
 

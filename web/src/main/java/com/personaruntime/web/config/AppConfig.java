@@ -44,11 +44,11 @@ public record AppConfig(Http http, Storage storage, Optional<Path> personasDir, 
     }
   }
 
-  public record Storage(String url, String user, String password, int maxPoolSize) {
+  public record Storage(String url, String user, String password, int maxPoolSize, int groupCommitMillis) {
     @Override
     public String toString() {
       return "Storage[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
-          + ", maxPoolSize=" + maxPoolSize + "]";
+          + ", maxPoolSize=" + maxPoolSize + ", groupCommitMillis=" + groupCommitMillis + "]";
     }
   }
 

@@ -50,6 +50,9 @@ public record ConfigKey(String name, Type type, String defaultValue, boolean sec
       new ConfigKey("storage.user", Type.STRING, "", false, "Database user."),
       new ConfigKey("storage.password", Type.STRING, "", true, "Database password (prefer the STORAGE_PASSWORD variable)."),
       new ConfigKey("storage.maxPoolSize", Type.INT, "8", false, "Largest number of pooled database connections."),
+      new ConfigKey("storage.groupCommitMillis", Type.INT, "100", false,
+          "Milliseconds the first background write (transcript turn, turn signal, conversation) waits for others to "
+              + "share its transaction (0-10000; 0 commits each at once when the store is idle)."),
       new ConfigKey("personas.dir", Type.STRING, "", false,
           "Folder of persona files imported at start; empty loads the two demo personas."),
       new ConfigKey("llm.provider", Type.STRING, "composer", false,

@@ -75,7 +75,8 @@ public final class ConfigLoader {
           + "jdbc:postgresql:, got '" + url + "'");
     }
     AppConfig.Storage storage = new AppConfig.Storage(url, v.string("storage.user"), v.string("storage.password"),
-        v.integer("storage.maxPoolSize", 1, 200));
+        v.integer("storage.maxPoolSize", 1, 200),
+        v.integer("storage.groupCommitMillis", 0, com.personaruntime.runtime.storage.StorageConfig.MAX_GROUP_COMMIT_MILLIS));
     Optional<Path> personasDir = Optional.empty();
     String dir = v.string("personas.dir");
     if (!dir.isBlank()) {
