@@ -42,25 +42,53 @@ final class LineDecoder {
         this.sink = sink;
     }
 
-    /** Consumes every remaining byte of {@code chunk}, emitting the lines it completes. */
+    /**
+     * Consumes every remaining byte of {@code chunk}, emitting the lines it completes. Linear in the chunk:
+     * each byte is looked at once, and the bytes between line ends are copied in bulk.
+     */
     void feed(ByteBuffer chunk) {
-        while (chunk.hasRemaining()) {
-            byte b = chunk.get();
-            if (lastWasCr) {
-                lastWasCr = false;
-                if (b == '\n') {
-                    continue; // second half of CR LF
-                }
-            }
-            if (b == '\n') {
-                emit();
-            } else if (b == '\r') {
-                emit();
-                lastWasCr = true;
-            } else {
-                append(b);
+        if (chunk.hasArray()) {
+            byte[] a = chunk.array();
+            int base = chunk.arrayOffset();
+            int from = base + chunk.position();
+            int end = base + chunk.limit();
+            feed(a, from, end);
+            chunk.position(chunk.limit());
+            return;
+        }
+        byte[] copy = new byte[chunk.remaining()];
+        chunk.get(copy);
+        feed(copy, 0, copy.length);
+    }
+
+    private void feed(byte[] a, int from, int end) {
+        int i = from;
+        if (lastWasCr && i < end) {
+            lastWasCr = false;
+            if (a[i] == '\n') {
+                i++; // second half of CR LF
             }
         }
+        int start = i;
+        while (i < end) {
+            byte b = a[i];
+            if (b == '\n' || b == '\r') {
+                append(a, start, i - start);
+                emit();
+                i++;
+                if (b == '\r') {
+                    if (i == end) {
+                        lastWasCr = true;
+                    } else if (a[i] == '\n') {
+                        i++;
+                    }
+                }
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        append(a, start, end - start);
     }
 
     /** The stream ended: a last line without a line end is emitted too. */
@@ -70,14 +98,18 @@ final class LineDecoder {
         }
     }
 
-    private void append(byte b) {
-        if (length == maxLineBytes) {
+    private void append(byte[] a, int from, int n) {
+        if (n == 0) {
+            return;
+        }
+        if (length + n > maxLineBytes) {
             throw new LineTooLongException(maxLineBytes);
         }
-        if (length == buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.min(maxLineBytes, buffer.length * 2));
+        if (length + n > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.min(maxLineBytes, Math.max(length + n, buffer.length * 2)));
         }
-        buffer[length++] = b;
+        System.arraycopy(a, from, buffer, length, n);
+        length += n;
     }
 
     private void emit() {

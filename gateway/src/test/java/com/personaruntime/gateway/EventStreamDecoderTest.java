@@ -143,4 +143,22 @@ class EventStreamDecoderTest {
                 .isInstanceOf(LineDecoder.LineTooLongException.class)
                 .hasMessage("stream line longer than 8 bytes");
     }
+
+    @Test
+    void directAndSlicedBuffersDecodeLikeHeapBuffers() {
+        byte[] body = "data: un\r\n\r\ndata: deux\n\ndata: trois\r".getBytes(StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>();
+        LineDecoder d = new LineDecoder(64, lines::add);
+        // a slice has a non-zero array offset; a direct buffer has no array at all
+        byte[] padded = new byte[body.length + 7];
+        System.arraycopy(body, 0, padded, 7, 10);
+        d.feed(ByteBuffer.wrap(padded, 7, 10).slice());
+        ByteBuffer direct = ByteBuffer.allocateDirect(body.length - 10);
+        direct.put(body, 10, body.length - 10).flip();
+        d.feed(direct);
+        assertThat(direct.hasRemaining()).isFalse();
+        d.feed(ByteBuffer.wrap("\ndata: quatre".getBytes(StandardCharsets.UTF_8)));
+        d.end();
+        assertThat(lines).containsExactly("data: un", "", "data: deux", "", "data: trois", "data: quatre");
+    }
 }
