@@ -536,6 +536,9 @@ public final class PersonaServer {
             .toList())
         // transcript turns and moderation items still being written finish before the pool closes
         .transform(x -> liveStore.drain(Duration.ofSeconds(config.http().shutdownGraceSeconds() + 5L)))
+        // and the other background writes already queued for a group commit (turn signals)
+        .transform(x -> database.groupCommit().drain()
+            .timeout(config.http().shutdownGraceSeconds() + 5L, TimeUnit.SECONDS))
         .transform(x -> database.close())
         .onComplete(x -> {
           if (x.failed()) {

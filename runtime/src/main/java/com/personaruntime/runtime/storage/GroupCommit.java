@@ -49,6 +49,8 @@ public final class GroupCommit {
   /** A linger timer is set (no batch committing): it or a full batch starts the next flush. */
   private boolean lingering;
   private long lingerTimer = -1;
+  /** {@link #drain()} callers waiting for the queue to empty. */
+  private final List<Promise<Void>> idle = new ArrayList<>();
   private final java.util.concurrent.atomic.AtomicLong transactions = new java.util.concurrent.atomic.AtomicLong();
 
   /**
@@ -116,6 +118,35 @@ public final class GroupCommit {
     return done.future();
   }
 
+  /**
+   * Completes once every write queued so far has committed or failed (used at shutdown, before the pool
+   * closes); a lingering batch starts at once. Writes queued meanwhile are waited for too.
+   */
+  public Future<Void> drain() {
+    Promise<Void> p = Promise.promise();
+    boolean start = false;
+    long cancel = -1;
+    synchronized (this) {
+      if (!flushing && !lingering && queue.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      idle.add(p);
+      if (lingering) {
+        lingering = false;
+        flushing = true;
+        cancel = lingerTimer;
+        start = true;
+      }
+    }
+    if (cancel >= 0) {
+      db.vertx().cancelTimer(cancel);
+    }
+    if (start) {
+      flush();
+    }
+    return p.future();
+  }
+
   /** The linger has passed: start the batch unless a full batch started it already. */
   private void lingered() {
     synchronized (this) {
@@ -140,14 +171,20 @@ public final class GroupCommit {
 
   private void flush() {
     List<Write> batch = new ArrayList<>();
+    List<Promise<Void>> waiting = List.of();
     synchronized (this) {
       while (batch.size() < maxBatch && !queue.isEmpty()) {
         batch.add(queue.poll());
       }
       if (batch.isEmpty()) {
         flushing = false;
-        return;
+        waiting = List.copyOf(idle);
+        idle.clear();
       }
+    }
+    if (batch.isEmpty()) {
+      waiting.forEach(Promise::tryComplete);
+      return;
     }
     int[] counts = new int[batch.size()];
     transactions.incrementAndGet();

@@ -88,6 +88,18 @@ abstract class GroupCommitContract extends DbContract {
   }
 
   @Test
+  void drainCommitsALingeringBatchAtOnce() {
+    String table = newTable();
+    GroupCommit group = new GroupCommit(db, 64, 600_000);
+    await(group.drain()); // nothing queued: done at once
+    Future<Integer> write = group.write("INSERT INTO " + table + " (id, v) VALUES (?, ?)", Tuple.of(1, "row 1"));
+    await(group.drain());
+    assertThat(write.succeeded()).isTrue();
+    assertThat(count(table)).isEqualTo(1);
+    assertThat(group.waiting()).isZero();
+  }
+
+  @Test
   void lingerMustNotBeNegative() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GroupCommit(db, 4, -1))
         .hasMessage("lingerMillis must not be negative, got -1");
