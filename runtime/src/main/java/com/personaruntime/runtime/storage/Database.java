@@ -30,12 +30,15 @@ public final class Database {
   private final StorageConfig config;
   private final String vendor;
   private final Pool pool;
+  /** For background writes (group commit): no checkpoint after each transaction. */
+  private final Pool background;
 
-  private Database(Vertx vertx, StorageConfig config, String vendor, Pool pool) {
+  private Database(Vertx vertx, StorageConfig config, String vendor, Pool pool, Pool background) {
     this.vertx = vertx;
     this.config = config;
     this.vendor = vendor;
     this.pool = pool;
+    this.background = background;
   }
 
   /**
@@ -59,11 +62,13 @@ public final class Database {
                   .setUser(config.user())
                   .setPassword(config.password()),
               new PoolOptions().setMaxSize(config.maxPoolSize()));
-          Pool pool = new AutoCommitPool(raw);
+          boolean checkpoint = checkpointsWrites(config);
+          Pool pool = new AutoCommitPool(raw, checkpoint);
+          Pool background = checkpoint ? new AutoCommitPool(raw, false) : pool;
           LOG.info("database {} ready ({}; schema version {}, {} migration(s) applied now)",
               config.redactedUrl(), vendor, result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion,
               result.migrationsExecuted);
-          return new Database(vertx, config, vendor, pool);
+          return new Database(vertx, config, vendor, pool, background);
         });
   }
 
@@ -99,18 +104,28 @@ public final class Database {
   }
 
   /**
-   * An H2 file URL made durable: {@code WRITE_DELAY=0}, so a commit is written to the file before it is
-   * acknowledged (H2's default keeps commits in memory for up to 500 ms, and a kill -9 loses them). A URL
-   * that sets {@code WRITE_DELAY} itself is left as the operator wrote it. In-memory and server URLs are
-   * unchanged.
+   * The H2 URL as the server opens it. Unchanged: H2 keeps its default {@code WRITE_DELAY} (500 ms), whose
+   * background writer thread also re-writes mostly-empty chunks of the file; instead the pool makes each
+   * answered write durable itself ({@link #checkpointsWrites}). Why not {@code WRITE_DELAY=0} (one chunk
+   * appended per commit, H2 2.5.252): H2 then runs no background thread and so no housekeeping at all, and in
+   * a 30-minute load-tool soak at 52 replies/s the file grew by about 65 MiB a minute, the CPU cost of every
+   * write grew with it, and storage fell behind (docs/benchmarks.md). A URL that sets {@code WRITE_DELAY}
+   * itself is used as written.
    */
   static StorageConfig durable(StorageConfig config) {
-    String url = config.url();
-    if (h2File(url) == null || url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
-      return config;
-    }
-    return new StorageConfig(url + ";WRITE_DELAY=0", config.user(), config.password(), config.maxPoolSize(),
-        config.groupCommitMillis());
+    return config;
+  }
+
+  /**
+   * Whether the pool runs H2's {@code CHECKPOINT} after each write transaction before answering: for an H2
+   * file whose URL leaves {@code WRITE_DELAY} at H2's default. Then a write answered to a caller (an API
+   * update answered 200, an outbox claim) is in the file and survives a kill -9, while the background writes
+   * of the group commit (transcript turns, turn signals, conversations) reach the file with H2's next
+   * background write, within about half a second; a kill -9 can lose those last ones.
+   */
+  static boolean checkpointsWrites(StorageConfig config) {
+    String upper = config.url().toUpperCase(Locale.ROOT);
+    return upper.startsWith("JDBC:H2:") && h2File(config.url()) != null && !upper.contains("WRITE_DELAY");
   }
 
   /** The {@code .mv.db} file of an embedded H2 file URL, or null for in-memory and server URLs. */
@@ -194,6 +209,15 @@ public final class Database {
 
   public Pool pool() {
     return pool;
+  }
+
+  /**
+   * The pool for background writes that nobody waits on (the {@link GroupCommit}): the same connections as
+   * {@link #pool()}, without the per-transaction {@code CHECKPOINT} of an H2 file (see
+   * {@link #checkpointsWrites}); on other stores it is {@link #pool()}.
+   */
+  Pool backgroundPool() {
+    return background;
   }
 
   /** {@code "h2"} or {@code "postgresql"}. */

@@ -21,14 +21,13 @@ import java.util.Objects;
  * tried again alone in its own transaction, so one bad row cannot take the others down. A write's future
  * completes with its row count once its transaction has committed (durable as the store's commits are).
  *
- * <p>Why: on the embedded H2 store every commit writes a chunk to the file ({@code WRITE_DELAY=0}, see
- * {@link Database}), and each transaction through the JDBC client costs several worker hops; measured
- * with the load tool, the storage of one-row transactions was the largest share of the server's CPU per
- * reply after the embeddings, and in a 30-minute soak committing each write at once let the H2 file grow
- * by about 65 MiB a minute (old chunks are kept 45 s before their space is reused) while the CPU per write
- * grew with the file (docs/benchmarks.md). Lingering trades at most {@code lingerMillis} of extra delay
- * before a background write is durable (a kill -9 loses the writes still waiting, as it loses those in
- * flight) for far fewer commits.
+ * <p>Why: each transaction through the JDBC client costs several worker hops and, on PostgreSQL, a WAL
+ * flush; measured with the load tool, the storage of one-row transactions was the largest share of the
+ * server's CPU per reply after the embeddings (docs/benchmarks.md). Lingering trades at most
+ * {@code lingerMillis} of extra delay before a background write is committed (a kill -9 loses the writes
+ * still waiting, as it loses those in flight) for far fewer transactions. Batches run on
+ * {@link Database#backgroundPool()}: on an H2 file they reach the file with H2's own background write
+ * (within about 500 ms), not with a checkpoint each.
  *
  * <p>Thread-safe.
  */
@@ -188,7 +187,7 @@ public final class GroupCommit {
     }
     int[] counts = new int[batch.size()];
     transactions.incrementAndGet();
-    db.pool().withTransaction(conn -> run(conn, batch, counts, 0)).onComplete(ar -> {
+    db.backgroundPool().withTransaction(conn -> run(conn, batch, counts, 0)).onComplete(ar -> {
       if (ar.succeeded()) {
         for (int i = 0; i < batch.size(); i++) {
           batch.get(i).done().tryComplete(counts[i]);
@@ -221,7 +220,7 @@ public final class GroupCommit {
     }
     Write w = batch.get(i);
     transactions.incrementAndGet();
-    return db.pool().withTransaction(conn -> conn.preparedQuery(w.sql()).execute(w.args()))
+    return db.backgroundPool().withTransaction(conn -> conn.preparedQuery(w.sql()).execute(w.args()))
         .onComplete(ar -> {
           if (ar.succeeded()) {
             w.done().tryComplete(ar.result().rowCount());

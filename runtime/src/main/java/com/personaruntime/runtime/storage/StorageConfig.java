@@ -25,9 +25,8 @@ public record StorageConfig(String url, String user, String password, int maxPoo
   public static final int DEFAULT_MAX_POOL_SIZE = 8;
 
   /**
-   * Default group-commit wait, in milliseconds. Measured with the load tool's 30-minute soak on H2: with
-   * every background write committed at once (a chunk appended to the file per commit) the file grew by
-   * about 65 MiB a minute and the server's CPU per reply rose with it; see docs/benchmarks.md.
+   * Default group-commit wait, in milliseconds: at 50 replies/s about ten background writes share each
+   * transaction (fewer worker hops and commits; docs/benchmarks.md).
    */
   public static final int DEFAULT_GROUP_COMMIT_MILLIS = 100;
 
