@@ -518,6 +518,11 @@ public final class PersonaServer {
     return vertx;
   }
 
+  /** The server's database (tests wait for its group commit with it). */
+  Database database() {
+    return database;
+  }
+
   /**
    * Stops gracefully; safe to call more than once. In-flight requests get the grace period, then
    * the pool is closed, then Vert.x. A JDK future: its completion does not need Vert.x's threads.

@@ -279,6 +279,7 @@ class SecurityIT {
         assertThat(refused.getString("code")).isEqualTo("too_many_connections");
         assertThat(refused.getString("message")).contains("at most 6");
         assertThat(seventh.closeCode()).isEqualTo(1008);
+        small.awaitBackgroundWrites();
         assertThat(count(small, "SELECT COUNT(*) AS N FROM conversations"))
             .as("sockets that never spoke leave no conversation row").isEqualTo(conversationsBefore);
 
@@ -298,6 +299,7 @@ class SecurityIT {
         }
         assertThat(answered).isEqualTo(8);
         assertThat(limited).isEqualTo(4);
+        small.awaitBackgroundWrites();
         assertThat(count(small, "SELECT COUNT(*) AS N FROM conversations")).isGreaterThan(conversationsBefore);
         // the refused injections filed at most the address's two moderation items
         Thread.sleep(300); // items are written after the done frame; nothing to poll for an absent row

@@ -342,6 +342,15 @@ final class TestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits (at most 10 s) until the background writes queued so far — transcript turns, turn signals,
+   * conversations, which the group commit holds for up to {@code storage.groupCommitMillis} — are committed.
+   */
+  void awaitBackgroundWrites() throws Exception {
+    server().database().groupCommit().drain().toCompletionStage().toCompletableFuture()
+        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   /** Rows of a query against the server's database (the same in-memory H2), as maps of upper-case columns. */
   List<Map<String, Object>> query(String sql) throws Exception {
     try (Connection c = connect(); Statement s = c.createStatement();
