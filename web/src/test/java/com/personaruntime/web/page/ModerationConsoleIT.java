@@ -172,9 +172,10 @@ class ModerationConsoleIT {
       assertThat(released.getString("item")).isEqualTo(item);
       assertThat(released.getString("text")).isEqualTo(FLAGGED);
       assertThat(audience.poll(Duration.ofMillis(300))).as("released once").isNull();
-      String winner = mia.driver.findElement(By.cssSelector("#mod-detail .decided")).getText();
+      // the detail may re-render as the decision's event arrives: read it once it says who decided
+      String winner = decidedText(mia);
       assertThat(winner).matches("(?s).*decided by (mia|max)@lumiere.test.*");
-      assertThat(max.driver.findElement(By.cssSelector("#mod-detail .decided")).getText()).isEqualTo(winner);
+      assertThat(decidedText(max)).isEqualTo(winner);
       // the loser was told: an alert with the conflict
       Browser loser = winner.contains("mia@") ? max : mia;
       WebElement alert = loser.driver.findElement(By.id("alert"));
@@ -316,5 +317,14 @@ class ModerationConsoleIT {
     public void close() {
       socket.abort();
     }
+  }
+
+  /** The detail pane's "decided by" line, waiting through re-renders (a stale element is read again). */
+  private static String decidedText(Browser b) {
+    return new WebDriverWait(b.driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> {
+          String t = d.findElement(By.cssSelector("#mod-detail .decided")).getText();
+          return t.contains("decided by") ? t : null;
+        });
   }
 }
