@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <p>Method: Vietnamese-only letters (ă â đ ê ô ơ ư and the tone-marked vowels) are strong
  * evidence for {@code vi}; otherwise the most frequent function words of vi (also typed without
- * diacritics), en, de, fr, es, it, pt and id vote, on the folded text. Linear in the text; no
+ * diacritics), en, de, fr, es, it, pt, id, nl, pl and tr vote, on the folded text. Linear in the text; no
  * allocation per character beyond the word being read.
  */
 public final class LanguageId {
@@ -38,6 +38,12 @@ public final class LanguageId {
     put("it", "il lo la gli le e di che per con non una un sono sei mio tuo come questo questa del della ora tutto");
     put("pt", "o a os as e de que para por uma um nao voce meu seu como isso esta sou do da agora tudo");
     put("id", "dan yang di ke dari ini itu saya anda kamu tidak ada untuk dengan apa bisa akan sekarang semua");
+    put("nl", "het een niet ik jij jouw van met voor wat hoe kan mijn dit dat zijn ook maar nu zeg alle geen naar bij "
+        + "om wordt heb heeft je bent mij mag graag waar wanneer welke hebben");
+    put("pl", "w z na nie to jest sie ze jak czy mnie mi ty jestes moj twoj oraz ale tak teraz wszystkie prosze "
+        + "dla od po przez jaki jaka gdzie ile mam moge jeszcze dzieki");
+    put("tr", "ve bir bu icin ile ben sen biz ama gibi daha cok var yok simdi tum butun nasil neden lutfen beni bana "
+        + "senin benim nedir kac mi mu daha bir ne kadar musunuz misiniz");
   }
 
   private static void put(String lang, String words) {
@@ -66,7 +72,7 @@ public final class LanguageId {
       Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.HAN};
   private static final String[] SCRIPT_LANGS = {"ru", "el", "ar", "he", "hi", "th", "km", "lo", "ko", "ja", "ja", "zh"};
 
-  private static final String[] LANGS = {"vi", "en", "de", "fr", "es", "it", "pt", "id"};
+  private static final String[] LANGS = {"vi", "en", "de", "fr", "es", "it", "pt", "id", "nl", "pl", "tr"};
 
   private LanguageId() {
   }
@@ -85,12 +91,14 @@ public final class LanguageId {
   }
 
   /**
-   * @return an ISO 639-1 code ({@code vi, en, de, fr, es, it, pt, id} by function words; for text
+   * @return an ISO 639-1 code ({@code vi, en, de, fr, es, it, pt, id, nl, pl, tr} by function words; for text
    *     mostly in a non-Latin script the script's main language: {@code ru} for Cyrillic, {@code el,
    *     ar, he, hi, th, km, lo, ko, ja, zh}) or {@link #UNKNOWN}
    */
   public static String detect(String text) {
     int viLetters = 0;
+    int plLetters = 0;
+    int trLetters = 0;
     int letters = 0;
     int[] scripts = new int[SCRIPTS.length];
     for (int i = 0; i < text.length(); ) {
@@ -103,6 +111,10 @@ public final class LanguageId {
       if (cp < 0x0250) {
         if (vietnameseLetter((char) cp)) {
           viLetters++;
+        } else if (polishLetter((char) cp)) {
+          plLetters++;
+        } else if (turkishLetter((char) cp)) {
+          trLetters++;
         }
         continue;
       }
@@ -124,10 +136,29 @@ public final class LanguageId {
       }
     }
     NormalizedText nt = TextNormalizer.normalize(text);
-    return detect(nt.chars, nt.length(), viLetters);
+    return detect(nt.chars, nt.length(), viLetters, plLetters, trLetters);
   }
 
   static String detect(char[] c, int len, int viLetters) {
+    return detect(c, len, viLetters, 0, 0);
+  }
+
+  /** True for letters of Polish that no other language identified here uses (ą ę ł ń ś ź ż). */
+  static boolean polishLetter(char c) {
+    switch (Character.toLowerCase(c)) {
+      case 'ą': case 'ę': case 'ł': case 'ń': case 'ś': case 'ź': case 'ż':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** True for letters of Turkish that no other language identified here uses (ğ ı ş; İ). */
+  static boolean turkishLetter(char c) {
+    return c == 'ğ' || c == 'Ğ' || c == 'ı' || c == 'İ' || c == 'ş' || c == 'Ş';
+  }
+
+  static String detect(char[] c, int len, int viLetters, int plLetters, int trLetters) {
     int[] votes = new int[LANGS.length];
     int[] hits = new int[LANGS.length];
     StringBuilder word = new StringBuilder(16);
@@ -156,6 +187,11 @@ public final class LanguageId {
     }
     votes[0] += Math.min(viLetters, 10) * 3;
     hits[0] += viLetters > 0 ? 2 : 0;
+    // letters only Polish or only Turkish uses (among the languages here) count like Vietnamese letters, a little less
+    votes[9] += Math.min(plLetters, 5) * 2;
+    hits[9] += plLetters > 0 ? 2 : 0;
+    votes[10] += Math.min(trLetters, 5) * 2;
+    hits[10] += trLetters > 0 ? 2 : 0;
     int best = -1;
     for (int k = 0; k < LANGS.length; k++) {
       if (votes[k] > 0 && (best < 0 || votes[k] > votes[best])) {
