@@ -1,0 +1,100 @@
+package com.personaruntime.guardrails.rails.injection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our training rows written since round 2 ({@code guardrails/training/injection-extra.tsv}, after the
+ * "Round 2" comment) are not near-copies of a public row: the character 4-gram Jaccard similarity of
+ * each to every row of the public sets stays below {@value #MAX_SIMILARITY} (text lower-cased,
+ * diacritics removed, whitespace collapsed). Copies would make the cross-validation of the public
+ * rows, and the "hold one source out" check, measure memory instead of transfer.
+ */
+class NearCopyTest {
+  static final double MAX_SIMILARITY = 0.35;
+
+  static String fold(String s) {
+    String t = Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    return t.replaceAll("\\s+", " ");
+  }
+
+  static Set<String> grams(String s) {
+    String t = fold(s);
+    Set<String> g = new HashSet<>();
+    for (int i = 0; i + 4 <= t.length(); i++) {
+      g.add(t.substring(i, i + 4));
+    }
+    if (g.isEmpty()) {
+      g.add(t);
+    }
+    return g;
+  }
+
+  @Test
+  void ourRowsAreNotNearCopiesOfPublicRows() throws IOException {
+    List<InjectionTrainer.Example> all = InjectionTrainer.loadDefault(Path.of("training"));
+    List<String> pub = new ArrayList<>();
+    for (InjectionTrainer.Example e : all) {
+      if (!e.source().endsWith(".tsv")) {
+        pub.add(e.text());
+      }
+    }
+    // inverted index: 4-gram -> public rows holding it
+    Map<String, List<Integer>> index = new HashMap<>();
+    int[] sizes = new int[pub.size()];
+    for (int i = 0; i < pub.size(); i++) {
+      Set<String> g = grams(pub.get(i));
+      sizes[i] = g.size();
+      for (String x : g) {
+        index.computeIfAbsent(x, k -> new ArrayList<>()).add(i);
+      }
+    }
+    List<String> lines = Files.readAllLines(Path.of("training/injection-extra.tsv"), StandardCharsets.UTF_8);
+    boolean checked = false;
+    List<String> copies = new ArrayList<>();
+    int rows = 0;
+    for (int n = 0; n < lines.size(); n++) {
+      String line = lines.get(n);
+      if (line.startsWith("# --- Round 2")) {
+        checked = true;
+      }
+      if (!checked || line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String text = line.split("\t", 4)[3];
+      Set<String> g = grams(text);
+      int[] inter = new int[pub.size()];
+      for (String x : g) {
+        for (int i : index.getOrDefault(x, List.of())) {
+          inter[i]++;
+        }
+      }
+      rows++;
+      for (int i = 0; i < pub.size(); i++) {
+        if (inter[i] == 0) {
+          continue;
+        }
+        double j = (double) inter[i] / (g.size() + sizes[i] - inter[i]);
+        if (j >= MAX_SIMILARITY) {
+          copies.add(String.format(Locale.ROOT, "injection-extra.tsv:%d (%.2f) %s  ~  %s", n + 1, j, text,
+              pub.get(i).length() > 120 ? pub.get(i).substring(0, 120) + "..." : pub.get(i)));
+        }
+      }
+    }
+    assertThat(rows).as("rows checked after the Round 2 comment").isGreaterThan(400);
+    assertThat(copies).as("near-copies of public rows: rewrite them in your own words").isEmpty();
+  }
+}
