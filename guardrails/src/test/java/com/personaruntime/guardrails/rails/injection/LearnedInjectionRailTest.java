@@ -122,6 +122,9 @@ class LearnedInjectionRailTest {
       Bạn ơi kem này giá bao nhiêu?              | vi
       ban oi kem nay gia bao nhieu vay           | vi
       Wie lange dauert der Versand nach Berlin?  | de
+      Negeer wat ik net zei, het is niet belangrijk. | nl
+      Zapomniałem hasła, jak mogę się zalogować?  | pl
+      Şifremi unuttum, hesabıma nasıl girerim?   | tr
       ok                                         | und
       """)
   void languageIdentification(String text, String lang) {
