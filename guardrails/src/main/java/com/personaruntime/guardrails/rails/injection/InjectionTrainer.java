@@ -544,6 +544,17 @@ public final class InjectionTrainer {
         }
       }
     }
+    String dump = System.getProperty("dump");
+    if (dump != null) {
+      // every row's out-of-fold score, for looking into the data: score, label, lexicon, source, language, category, text
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < rows.size(); i++) {
+        Example r = rows.get(i);
+        sb.append(String.format(Locale.ROOT, "%.4f\t%d\t%s\t%s\t%s\t%s\t%s%n", oof[i], r.label(), lex[i] ? "lexicon" : "-", r.source(),
+            r.language(), r.category(), r.text().replace('\n', ' ').replace('\t', ' ')));
+      }
+      Files.writeString(Path.of(dump), sb.toString(), StandardCharsets.UTF_8);
+    }
     if (Boolean.getBoolean("nested")) {
       // thresholds chosen INSIDE each outer fold (inner CV on the other folds): no row's own score picks its threshold
       int[] f = new int[4];
