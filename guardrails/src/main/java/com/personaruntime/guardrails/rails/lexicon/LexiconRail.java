@@ -22,8 +22,9 @@ import java.util.Set;
 /*
  * The lexicon rail. Lexical rules live in two Aho–Corasick automata (see TermSet): the shipped
  * lexicons (built once per JVM, data under the resources folder of this package) and the persona's
- * terms. A check is two automaton passes over the normalised text (linear, independent of the
- * number of terms), proximity pairs, exceptions, negation and mention, and the few RE2/J entries.
+ * terms. A check is two word walks over the normalised text (WordTrie: one hash probe per word,
+ * linear, independent of the number of terms; the character walk of the automaton as fallback),
+ * proximity pairs, exceptions, negation and mention, and the few RE2/J entries.
  *
  * A match counts only at word boundaries of the normalised text. A Vietnamese term (one with
  * diacritics) matched in text typed WITH diacritics must agree syllable by syllable: "chưa khỏi"

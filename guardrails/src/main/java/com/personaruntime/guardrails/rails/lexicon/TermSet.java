@@ -19,7 +19,8 @@ import com.google.re2j.Pattern;
  * Two exist per check: the SHIPPED set (every lexicon, built once per JVM, terms tagged with their
  * group such as "health" or "politics" so a policy selects groups at match time) and the POLICY
  * set (the persona's own terms). Both scans are linear in the text, independent of term count
- * (AhoCorasick#scanWordStarts: a trie walk from word starts, capped, with the full scan as fallback).
+ * (WordTrie: a walk a word at a time from word starts, one hash probe per word; fallbacks
+ * AhoCorasick#scanWordStarts, a character walk from word starts, capped, then the full scan).
  */
 final class TermSet {
   static final String EXCEPTION = "exception";
