@@ -242,6 +242,38 @@ public final class TextNormalizer {
     int u = 0;
     for (int i = 0; i < n; ) {
       char ch = in[i];
+      if (ch == '&') {
+        int[] ent = htmlEntity(text, i);
+        if (ent != null) {
+          // "c&#117;res": the character the reference stands for, over the whole reference
+          int cp = ent[0];
+          int end = ent[1];
+          String f = Character.isWhitespace(cp) || Character.isSpaceChar(cp) ? " " : fold(cp);
+          if (u + f.length() + 1 >= cap) {
+            cap = cap * 2 + f.length();
+            uc = Arrays.copyOf(uc, cap); uk = Arrays.copyOf(uk, cap); us = Arrays.copyOf(us, cap); ue = Arrays.copyOf(ue, cap); um = Arrays.copyOf(um, cap);
+          }
+          boolean mark = cp < 0x10000 && vietnameseMark((char) cp);
+          for (int k = 0; k < f.length(); k++) {
+            char c = f.charAt(k);
+            byte kind;
+            if (c == ' ') {
+              kind = SPACE;
+            } else if (c >= '0' && c <= '9') {
+              kind = DIGIT;
+            } else if (Character.isLetter(c)) {
+              kind = LETTER;
+            } else if (c == '@' || c == '$') {
+              kind = SYMBOL;
+            } else {
+              kind = SEP;
+            }
+            uc[u] = c; uk[u] = kind; us[u] = i; ue[u] = end; um[u] = mark; u++;
+          }
+          i = end;
+          continue;
+        }
+      }
       if (ch < 0x80) {
         byte kind;
         char c = ch;
@@ -262,6 +294,11 @@ public final class TextNormalizer {
           i++;
           continue;
         } else if (c == '<') {
+          int commentEnd = htmlComment(text, i);
+          if (commentEnd > 0) {
+            i = commentEnd; // "cu<!-- -->re": invisible
+            continue;
+          }
           int tagEnd = htmlTag(text, i);
           if (tagEnd > 0) {
             if (!inlineTag(text, i)) {
@@ -410,7 +447,7 @@ public final class TextNormalizer {
       if (wi > 0) {
         int sepS = we[wi - 1];
         int sepE = ws[wi];
-        boolean hard = isHardBreak(uc, uk, sepS, sepE);
+        boolean hard = isHardBreak(uc, uk, sepS, sepE) && !spacedDot(text, uc, uk, us, sepS, sepE);
         if (o == oc.length) {
           oc = Arrays.copyOf(oc, o * 2 + 2); os = Arrays.copyOf(os, o * 2 + 2); oe = Arrays.copyOf(oe, o * 2 + 2);
         }
@@ -422,7 +459,7 @@ public final class TextNormalizer {
           if (nb == breaks.length) {
             breaks = Arrays.copyOf(breaks, nb * 2);
           }
-          breaks[nb++] = ue[sepE - 1];
+          breaks[nb++] = breakEnd(uc, uk, ue, sepS, sepE);
         }
       }
       // single-letter run?
@@ -580,7 +617,9 @@ public final class TextNormalizer {
     if (w > 0) {
       int lastEnd = we[w - 1];
       if (lastEnd < u) {
-        boolean hard = isHardBreak(uc, uk, lastEnd, u);
+        // a spaced dot at the very end may still be "gmail . com" once more text arrives: no break yet
+        boolean hard = isHardBreak(uc, uk, lastEnd, u) && !(u - lastEnd <= 3 && u - lastEnd >= 2 && uk[lastEnd] == SPACE
+            && uc[lastEnd + 1] == '.' && (u - lastEnd == 2 || uk[lastEnd + 2] == SPACE) && uc[lastEnd] == ' ');
         if (o == oc.length) {
           oc = Arrays.copyOf(oc, o + 2); os = Arrays.copyOf(os, o + 2); oe = Arrays.copyOf(oe, o + 2);
         }
@@ -639,7 +678,11 @@ public final class TextNormalizer {
   private static final java.util.Set<String> INLINE_TAGS = java.util.Set.of("b", "i", "u", "s", "em", "strong", "span",
       "mark", "small", "sup", "sub", "del", "ins", "font", "a", "code", "kbd", "abbr", "q", "tt", "big", "strike");
 
-  /** End of an HTML tag at i ("<b>", "</span>", "<a href=...>"; at most 80 chars), or -1. */
+  /**
+   * End of an HTML tag at i ("<b>", "</span>", "<a href=...>", "<br/>"; at most 120 chars), or -1.
+   * After the name only '>', "/>" or attributes with at least one '=' are accepted, so text in
+   * angle brackets ("<i cure acne>") is not mistaken for a tag and hidden.
+   */
   public static int htmlTag(CharSequence text, int i) {
     int n = text.length();
     int k = i + 1;
@@ -653,15 +696,84 @@ public final class TextNormalizer {
     if (k == ns || !Character.isLetter(text.charAt(ns))) {
       return -1;
     }
-    int limit = Math.min(n, i + 80);
+    if (k < n && text.charAt(k) == '>') {
+      return k + 1;
+    }
+    if (k + 1 < n && text.charAt(k) == '/' && text.charAt(k + 1) == '>') {
+      return k + 2;
+    }
+    if (k >= n || text.charAt(k) != ' ') {
+      return -1;
+    }
+    int limit = Math.min(n, i + 120);
+    boolean eq = false;
     while (k < limit && text.charAt(k) != '>' && text.charAt(k) != '<') {
-      if (k == ns + 10 || (k > ns && !(text.charAt(k) == ' ' || text.charAt(k) == '/' || text.charAt(k) == '"'
-          || text.charAt(k) == '=' || text.charAt(k) == '\'' || text.charAt(k) > ' '))) {
+      char c = text.charAt(k);
+      if (c < ' ') {
         return -1;
       }
+      eq |= c == '=';
       k++;
     }
-    return k < limit && text.charAt(k) == '>' ? k + 1 : -1;
+    return eq && k < limit && text.charAt(k) == '>' ? k + 1 : -1;
+  }
+
+  /** End of an HTML comment ("<!-- ... -->", at most 200 chars) starting at i, or -1. */
+  public static int htmlComment(CharSequence text, int i) {
+    int n = text.length();
+    if (i + 6 >= n || text.charAt(i + 1) != '!' || text.charAt(i + 2) != '-' || text.charAt(i + 3) != '-') {
+      return -1;
+    }
+    int limit = Math.min(n, i + 200);
+    for (int k = i + 4; k + 2 < limit; k++) {
+      if (text.charAt(k) == '-' && text.charAt(k + 1) == '-' && text.charAt(k + 2) == '>') {
+        return k + 3;
+      }
+    }
+    return -1;
+  }
+
+  private static final Map<String, Integer> ENTITIES = Map.of("amp", (int) '&', "lt", (int) '<', "gt", (int) '>',
+      "quot", (int) '"', "apos", (int) '\'', "nbsp", 0xA0, "shy", 0xAD, "zwj", 0x200D, "zwnj", 0x200C, "hellip", 0x2026);
+
+  /**
+   * An HTML character reference at i ("&#117;", "&#x75;", "&amp;"): {code point, end}, or null.
+   * Bounded: at most 10 chars.
+   */
+  public static int[] htmlEntity(CharSequence text, int i) {
+    int n = text.length();
+    int k = i + 1;
+    if (k < n && text.charAt(k) == '#') {
+      k++;
+      boolean hex = k < n && (text.charAt(k) == 'x' || text.charAt(k) == 'X');
+      if (hex) {
+        k++;
+      }
+      int ds = k;
+      int v = 0;
+      while (k < n && k - ds < 7) {
+        int d = Character.digit(text.charAt(k), hex ? 16 : 10);
+        if (d < 0 || text.charAt(k) > 127) {
+          break;
+        }
+        v = v * (hex ? 16 : 10) + d;
+        k++;
+      }
+      if (k == ds || k >= n || text.charAt(k) != ';' || v <= 0 || v > Character.MAX_CODE_POINT
+          || (v >= 0xD800 && v <= 0xDFFF)) {
+        return null;
+      }
+      return new int[] {v, k + 1};
+    }
+    int ns = k;
+    while (k < n && k - ns < 7 && text.charAt(k) >= 'a' && text.charAt(k) <= 'z') {
+      k++;
+    }
+    if (k == ns || k >= n || text.charAt(k) != ';') {
+      return null;
+    }
+    Integer cp = ENTITIES.get(text.subSequence(ns, k).toString());
+    return cp == null ? null : new int[] {cp, k + 1};
   }
 
   private static boolean inlineTag(CharSequence text, int i) {
@@ -690,17 +802,76 @@ public final class TextNormalizer {
         cuts[nc++] = k;
       }
     }
+    // a number of two or more digits at the end ("#GuaranteedResults2026"); a single digit may be
+    // leetspeak ("#cur3")
+    int t = w.n;
+    while (t > 0 && w.u[t - 1] >= 0 && Character.isDigit(text.charAt(us[w.u[t - 1]]))) {
+      t--;
+    }
+    if (t > 0 && w.n - t >= 2 && (nc == 0 || cuts[nc - 1] < t)) {
+      if (nc == 0) {
+        // the letters before the number may still be Vietnamese syllables typed together
+        int[] head = headCuts(w, t, diacritics);
+        if (head != null) {
+          int[] all = Arrays.copyOf(head, head.length + 1);
+          all[head.length] = t;
+          return all;
+        }
+      }
+      cuts[nc++] = t;
+    }
     if (nc > 0) {
       return Arrays.copyOf(cuts, nc);
     }
-    if (!diacritics) {
-      return null;
+    return headCuts(w, w.n, diacritics);
+  }
+
+  /** Syllable cut points of the first {@code len} chars of a hashtag word, or null. */
+  private static int[] headCuts(WordFolds.Word w, int len, boolean diacritics) {
+    int[] syl = WordFolds.segment(new String(w.c, 0, len));
+    if (syl == null || diacritics) {
+      return syl;
     }
-    return WordFolds.segment(w.str());
+    // typed without diacritics ("#chuakhoimun"): only when every piece is a syllable of two or
+    // more letters that starts with a consonant, so English tags ("#skincare") stay whole
+    for (int k = 0; k <= syl.length; k++) {
+      int from = k == 0 ? 0 : syl[k - 1];
+      int to = k == syl.length ? len : syl[k];
+      if (to - from < 2 || WordFolds.vowel(w.c[from])) {
+        return null;
+      }
+    }
+    return syl;
+  }
+
+  /**
+   * Where the sentence break in the separator units [s, e) ends: after its last space or sentence
+   * terminator, so what opens the next sentence ('#' of a hashtag, '(' or a quote) stays with it.
+   */
+  private static int breakEnd(char[] uc, byte[] uk, int[] ue, int s, int e) {
+    for (int k = e - 1; k > s; k--) {
+      if (uk[k] == SPACE || isTerminator(uc[k]) || isCjkStop(uc[k])) {
+        return ue[k];
+      }
+    }
+    return ue[e - 1];
   }
 
   private static boolean isSingle(byte[] uk, int s, int e) {
     return e - s == 1 && (uk[s] == LETTER || uk[s] == DIGIT);
+  }
+
+  /**
+   * True for a dot with spaces on both sides followed by a lower-case letter ("gmail . com",
+   * "yahoo . co . uk"): a disguised address, not a sentence end, so no sentence break may cut it
+   * (the streaming guard releases at sentence breaks).
+   */
+  private static boolean spacedDot(CharSequence text, char[] uc, byte[] uk, int[] us, int s, int e) {
+    if (e - s != 3 || uk[s] != SPACE || uc[s + 1] != '.' || uk[s + 2] != SPACE || uc[s] != ' ' || uc[s + 2] != ' ') {
+      return false;
+    }
+    int next = us[e - 1] + 1;
+    return next < text.length() && Character.isLowerCase(text.charAt(next));
   }
 
   private static boolean isHardBreak(char[] uc, byte[] uk, int s, int e) {

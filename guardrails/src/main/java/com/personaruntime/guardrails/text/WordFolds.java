@@ -15,9 +15,12 @@ import java.util.Set;
  *  - raw Telex keystrokes: modifier letters (aa ee oo dd, w after a/o/u) and the tone key (s f r x j
  *    after the vowel) are dropped when the word shows a Telex signal and what is left is a
  *    Vietnamese syllable ("chuwxa" -> "chua", "khoir" -> "khoi", "ddieemr" -> "diem").
- *  - teencode letter swaps: final j -> i ("khỏj"), initial dz -> d; in words typed with
- *    Vietnamese diacritics also initial z -> d ("zứt"), f -> ph ("fải"), w -> qu ("wá"),
- *    p -> b ("pèo"), j -> gi ("jờ"), k -> c before a/o/u ("kái").
+ *  - teencode letter swaps: final j -> i ("khỏj"), initial dz -> d, ck -> ch ("ckữa"); in words
+ *    typed with Vietnamese diacritics also initial z -> d ("zứt"), f -> ph ("fải"), w -> qu ("wá"),
+ *    p -> b ("pèo"), j -> gi ("jờ"), k -> c before a/o/u ("kái"), final g -> ng ("hàg") and
+ *    oy -> oi ("khỏy"); in words without diacritics the initial swaps apply when the result is a
+ *    Vietnamese syllable and the word is not an English one they would hit ("tri zut diem",
+ *    "re peo"; "pen", "way" stay).
  */
 public final class WordFolds {
   private static final String[] INITIALS = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
@@ -373,8 +376,10 @@ public final class WordFolds {
   /** VNI: letters with tone/modifier digits 1-9 after vowels (or 9 after d). @return true if folded */
   public static boolean vni(Word w) {
     boolean digit = false;
+    boolean seenVowel = false;
     for (int i = 0; i < w.n; i++) {
       char c = w.c[i];
+      seenVowel |= vowel(c);
       if (c >= '0' && c <= '9') {
         digit = true;
         if (c == '0' || i == 0) {
@@ -382,7 +387,9 @@ public final class WordFolds {
         }
         char p = w.c[i - 1];
         boolean afterDigit = p >= '1' && p <= '9';
-        if (!(vowel(p) || (c == '9' && p == 'd') || afterDigit)) {
+        // a tone digit (1-5) may also be typed last, after the final consonant ("giam3", "d9u7o7ng2")
+        boolean trailingTone = c <= '5' && i == w.n - 1 && seenVowel;
+        if (!(vowel(p) || (c == '9' && p == 'd') || afterDigit || trailingTone)) {
           return false;
         }
       } else if (!(c >= 'a' && c <= 'z')) {
@@ -434,7 +441,7 @@ public final class WordFolds {
       signal = c == 'w' || (i > 0 && c == w.c[i - 1] && (c == 'a' || c == 'e' || c == 'o' || (c == 'd' && i == 1)));
     }
     char last = w.c[n - 1];
-    if (!signal && !((last == 'f' || last == 'r' || last == 'x' || last == 'j') && vowel(w.c[n - 2]))) {
+    if (!signal && !((last == 'f' || last == 'r' || last == 'x' || last == 'j') && (vowel(w.c[n - 2]) || toneAfterFinal(w.c, 0, n)))) {
       return false;
     }
     boolean doubled = hasPair(w, 'a', 'a') || hasPair(w, 'e', 'e') || hasPair(w, 'o', 'o');
@@ -621,7 +628,14 @@ public final class WordFolds {
       char c1 = c[s + 1];
       char last = c[e - 1];
       char prev = c[e - 2];
-      if ((last == 'j' && vowel(prev)) || (c0 == 'd' && c1 == 'z')) {
+      if ((last == 'j' && vowel(prev)) || (c0 == 'd' && c1 == 'z') || (c0 == 'c' && c1 == 'k')
+          || (last == 'y' && prev == 'o' && (diacritics || n >= 4))) {
+        return false;
+      }
+      if (diacritics && last == 'g' && vowel(prev)) {
+        return false;
+      }
+      if (!diacritics && plainSwapCandidate(c0, c1, n)) {
         return false;
       }
       if (diacritics && (c0 == 'z' || c0 == 'f' || (c0 == 'w' && vowel(c1)) || (c0 == 'p' && c1 != 'h')
@@ -640,13 +654,29 @@ public final class WordFolds {
               return false;
             }
           }
-          if ((last == 'f' || last == 'r' || last == 'x') && vowel(prev)) {
+          if ((last == 'f' || last == 'r' || last == 'x') && (vowel(prev) || toneAfterFinal(c, s, e))) {
             return false;
           }
         }
       }
     }
     return n > 4 || !Teencode.mayBeTeencode(c, s, n);
+  }
+
+  /**
+   * True when c[s, e) ends in a tone key f, r or x typed after a final m, n, ng or nh ("giamr",
+   * "hangf"): the tones those keys type go with such finals only.
+   */
+  private static boolean toneAfterFinal(char[] c, int s, int e) {
+    if (e - s < 3) {
+      return false;
+    }
+    char last = c[e - 1];
+    char prev = c[e - 2];
+    if (!(last == 'f' || last == 'r' || last == 'x')) {
+      return false;
+    }
+    return prev == 'm' || prev == 'n' || (prev == 'g' && c[e - 3] == 'n') || (prev == 'h' && c[e - 3] == 'n');
   }
 
   /** True when the word holds {@code a} immediately followed by {@code b}. */
@@ -660,7 +690,37 @@ public final class WordFolds {
   }
 
   /**
+   * English words that a teencode swap would turn into a Vietnamese syllable when typed without
+   * diacritics ("pen" would become "ben", "way" "quay"): left alone. Every other word without
+   * diacritics that starts with z, f, w, p, j or k+a/o/u and becomes a syllable by the swap is
+   * taken as teencode ("zut" = "dut", "peo" = "beo", "fong" = "phong").
+   */
+  private static final Set<String> EN_SWAP_STOP = Set.of("zen", "zip", "zap", "zit", "zag", "zig", "zing",
+      "fa", "fan", "fat", "fin", "fit", "fun", "fang", "fay", "fen", "foe", "fie", "fam", "fab", "fop", "fon",
+      "we", "way", "win", "wit", "wet", "wan", "won", "wat", "wang", "wing", "wa", "wen", "wot", "woe", "wai",
+      "pa", "pan", "pat", "pay", "pen", "pet", "pin", "pit", "pot", "put", "pup", "pie", "pop", "pom", "pam", "pac",
+      "pic", "pun", "pep", "pip", "pang", "ping", "pong", "poi", "pi", "po", "pe", "pint",
+      "jam", "jet", "jot", "jut", "jay", "jan", "jim", "jin", "joe", "jo", "jun", "jon", "jap",
+      "ka", "kay", "kai", "koi", "kong", "kung", "kat", "kan", "kap", "kot", "kuo");
+
+  /** True when a no-diacritics swap may apply to a word starting with c0, c1 (see {@link #teen}). */
+  private static boolean plainSwapCandidate(char c0, char c1, int n) {
+    return n <= 7 && vowel(c1) && (c0 == 'z' || c0 == 'f' || c0 == 'w' || c0 == 'p' || c0 == 'j'
+        || (c0 == 'k' && (c1 == 'a' || c1 == 'o' || c1 == 'u')));
+  }
+
+  /**
    * Teencode letter swaps.
+   *
+   * <ul>
+   *   <li>always: final j -> i after a vowel ("khoj"), initial dz -> d, initial ck -> ch ("ckữa");</li>
+   *   <li>in words typed with Vietnamese diacritics: initial z -> d ("zứt"), f -> ph ("fải"),
+   *       w -> qu ("wá"), p -> b ("pèo"), j -> gi ("jảm"), k -> c before a/o/u ("kái"), final g -> ng
+   *       ("hàg", "đừg") and final oy -> oi ("khỏy") when the result is a syllable;</li>
+   *   <li>in words typed without diacritics, the same initial swaps (and oy -> oi in words of four
+   *       letters or more) only when the result is a Vietnamese syllable, the word is no teencode
+   *       word ("ko") and not an English word that a swap would hit ({@link #EN_SWAP_STOP}).</li>
+   * </ul>
    *
    * @param diacritics whether the original word carried Vietnamese diacritics (then the swaps
    *     that collide with English spelling are safe to apply)
@@ -676,8 +736,41 @@ public final class WordFolds {
       w.replacePrefix(2, "d");
       return;
     }
-    if (!diacritics) {
+    if (w.c[0] == 'c' && w.c[1] == 'k' && w.n >= 3 && vowel(w.c[2])) {
+      w.replacePrefix(2, "ch");
       return;
+    }
+    int n = w.n;
+    if (n >= 3 && w.c[n - 1] == 'y' && w.c[n - 2] == 'o' && (diacritics || n >= 4) && n <= 7) {
+      w.c[n - 1] = 'i';
+      if (!syllable(w.str())) {
+        w.c[n - 1] = 'y';
+      }
+    }
+    if (!diacritics) {
+      char c0 = w.c[0];
+      char c1 = w.c[1];
+      if (!plainSwapCandidate(c0, c1, n) || (n <= 4 && Teencode.mayBeTeencode(w.c, n))) {
+        return;
+      }
+      String word = w.str();
+      if (EN_SWAP_STOP.contains(word)) {
+        return;
+      }
+      String to = swapped(c0);
+      String cand = to + word.substring(1);
+      if (syllable(cand)) {
+        w.replacePrefix(1, to);
+      }
+      return;
+    }
+    if (n >= 3 && n <= 6 && w.c[n - 1] == 'g' && vowel(w.c[n - 2])) {
+      String cand = w.str().substring(0, n - 1) + "ng";
+      if (syllable(cand)) {
+        int unit = w.u[n - 1];
+        w.add('g', unit);
+        w.c[n - 1] = 'n';
+      }
     }
     char c0 = w.c[0];
     char c1 = w.c[1];
@@ -693,6 +786,23 @@ public final class WordFolds {
       w.replacePrefix(1, "gi");
     } else if (c0 == 'k' && (c1 == 'a' || c1 == 'o' || c1 == 'u')) {
       w.replacePrefix(1, "c");
+    }
+  }
+
+  private static String swapped(char c0) {
+    switch (c0) {
+      case 'z':
+        return "d";
+      case 'f':
+        return "ph";
+      case 'w':
+        return "qu";
+      case 'p':
+        return "b";
+      case 'j':
+        return "gi";
+      default:
+        return "c";
     }
   }
 

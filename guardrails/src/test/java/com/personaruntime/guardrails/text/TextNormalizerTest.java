@@ -32,6 +32,26 @@ class TextNormalizerTest {
       I'm a girl             | i m a girl
       # teencode
       mk ko phai bot         | minh khong phai bot
+      # teencode letter swaps, with and without diacritics
+      ckữa khỏy mụn          | chua khoi mun
+      hàg fake đừg mua       | hang fake dung mua
+      tri zut diem           | tri dut diem
+      re peo nha             | re beo nha
+      Kam kết fòng ngừa      | cam ket phong ngua
+      we pay the pen         | we pay the pen
+      # raw Telex and VNI keystrokes, tone key after the final consonant
+      giamr nguy cow         | giam nguy cow
+      hangf fake             | hang fake
+      giam3 d9u7o7ng2        | giam duong
+      # markup inside a word: tags with attributes, comments, character references
+      c<span class="x">u</span>re | cure
+      cu<!-- x -->re         | cure
+      c&#117;r&#x65;s &amp; co | cures co
+      <i cure acne> ok       | i cure acne ok
+      # hashtags: CamelCase, a trailing number, syllables typed together without diacritics
+      #GuaranteedResults2026 | guaranteed results 2o26
+      #chuakhoimun           | chua khoi mun
+      #skincare #lumiere     | skincare lumiere
       """)
   void folds(String input, String expected) {
     String in = input.replace("\\u200B", "\u200B");
@@ -44,6 +64,8 @@ class TextNormalizerTest {
       Wow! Great         | wow\\ngreat
       3.5 stars          | 3 5 stars
       lumiere.example    | lumiere example
+      linh @ gmail . com | linh gmail com
+      ok . Thanks        | ok\\nthanks
       """)
   void sentenceEndsBecomeHardBreaks(String input, String expected) {
     assertThat(TextNormalizer.normalize(input).toString()).isEqualTo(expected.replace("\\n", "\n"));

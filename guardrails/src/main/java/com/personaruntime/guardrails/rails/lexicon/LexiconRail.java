@@ -88,7 +88,8 @@ public final class LexiconRail extends Rail {
 
   @Override
   public int maxSpan(Direction d) {
-    return Math.max(shipped.maxLen(d), own.maxLen(d)) + 1;
+    // a persona term matched across the pieces of a split name spans at most one space per char
+    return Math.max(shipped.maxLen(d), 2 * own.maxLen(d)) + 1;
   }
 
   @Override
@@ -287,6 +288,84 @@ public final class LexiconRail extends Rail {
   /** Per-thread word table of the normalised text, shared by both term sets of a check. */
   private static final ThreadLocal<WordTrie.Words> WORDS = ThreadLocal.withInitial(WordTrie.Words::new);
 
+  /** Shortest persona term (normalised chars) matched across the pieces of a split name. */
+  static final int JOINED_MIN = 5;
+  /** A space is dropped between two words when one of them has at most this many chars ("Glow Co", "Gl ow Co"). */
+  static final int JOINED_PIECE = 3;
+  private static final ThreadLocal<int[]> JOIN_MAP = ThreadLocal.withInitial(() -> new int[256]);
+  private static final ThreadLocal<char[]> JOIN_BUF = ThreadLocal.withInitial(() -> new char[256]);
+
+  /**
+   * Names written in pieces ("Glow Co", "Gl ow Co", "Glo wCo" for the persona's "GlowCo"): the
+   * persona's terms of {@link #JOINED_MIN} chars or more are also looked up in the normalised text
+   * with the spaces next to short words (at most {@link #JOINED_PIECE} chars) removed. A hit counts
+   * when it spans two or more words and starts and ends at word boundaries ("glow. Cost" is two
+   * sentences; "glow co-wash" is the name). One extra automaton pass: linear.
+   */
+  private void joined(TermSet set, String text, NormalizedText nt, Direction dir, List<Match> matches) {
+    int n = nt.length();
+    char[] buf = JOIN_BUF.get();
+    int[] map = JOIN_MAP.get();
+    if (buf.length < n) {
+      buf = new char[Math.max(n, buf.length * 2)];
+      map = new int[buf.length];
+      if (n <= 8192) {
+        JOIN_BUF.set(buf);
+        JOIN_MAP.set(map);
+      }
+    }
+    char[] c = nt.chars;
+    int m = 0;
+    boolean any = false;
+    int prevWordLen = 0;
+    int i = 0;
+    while (i < n) {
+      if (c[i] == ' ' && i > 0 && i + 1 < n && c[i + 1] != TextNormalizer.BREAK) {
+        int k = i + 1;
+        while (k < n && c[k] != ' ' && c[k] != TextNormalizer.BREAK) {
+          k++;
+        }
+        int nextWordLen = k - i - 1;
+        if (prevWordLen > 0 && nextWordLen > 0 && (prevWordLen <= JOINED_PIECE || nextWordLen <= JOINED_PIECE)) {
+          any = true;
+          i++;
+          continue; // drop the space
+        }
+      }
+      buf[m] = c[i];
+      map[m] = i;
+      m++;
+      if (c[i] == ' ' || c[i] == TextNormalizer.BREAK) {
+        prevWordLen = 0;
+      } else {
+        prevWordLen++;
+      }
+      i++;
+    }
+    if (!any) {
+      return;
+    }
+    final int[] mp = map;
+    set.automaton.scan(buf, m, (p, end) -> {
+      int len = set.automaton.patternLength(p);
+      if (len < JOINED_MIN) {
+        return;
+      }
+      int ns = mp[end - len];
+      int ne = mp[end - 1] + 1;
+      if (ne - ns == len || !nt.boundaryBefore(ns) || !nt.boundaryAfter(ne)) {
+        return; // one word (the plain pass has it), or not whole words
+      }
+      for (TermSet.Term t : set.terms[p]) {
+        if (t.ruleId().equals(TermSet.EXCEPTION) || t.near() >= 0 || !policy.active(t.ruleId(), dir)
+            || (t.group() != null && !groups.contains(t.group()))) {
+          continue;
+        }
+        matches.add(new Match(nt.origStart(ns), nt.origEnd(ne - 1), t, ns, ne));
+      }
+    });
+  }
+
   /**
    * Pairs the parts of proximity entries: an A hit, then a B hit starting at most N words after A
    * ends, in the same sentence, no gap word longer than {@link TermSet#MAX_GAP_WORD}. One sweep in
@@ -410,6 +489,9 @@ public final class LexiconRail extends Rail {
         TextNormalizer.BREAK);
     lexical(shipped, text, nt, words, dir, matches, exceptions, nearHits);
     lexical(own, text, nt, words, dir, matches, exceptions, nearHits);
+    if (own.size() > 0) {
+      joined(own, text, nt, dir, matches);
+    }
     if (!nearHits.isEmpty()) {
       resolveNear(nearHits, text, nt, matches);
     }

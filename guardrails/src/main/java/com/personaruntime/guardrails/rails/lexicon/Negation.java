@@ -38,9 +38,21 @@ final class Negation {
       "khong gi", "khong dau", "khong con", "khong khac", "cha khac", "chang khac", "khong lo");
   private static final String[] POST = {"is a myth", "is not true", "isn t true", "is false", "is untrue", "are myths",
       "is misleading", "la sai", "la khong dung", "la khong co that", "la loi don", "la quang cao sai", "khong co that",
-      "la bia dat", "la lua dao"};
+      "la bia dat", "la lua dao", "are false", "are untrue", "are not true", "aren t true", "are misleading", "is wrong",
+      "are wrong", "is a lie", "are lies", "are a myth", "is nonsense", "is a scam", "are scams", "is not proven",
+      "are not proven", "has no evidence", "have no evidence", "la tin don", "la tin gia", "khong co co so",
+      "chua duoc chung minh", "khong duoc chung minh"};
+  /** Pre-triggers whose scope is the whole clause (up to {@link #LONG_SCOPE} words): disbelief, missing evidence. */
+  private static final Set<String> LONG_TRIGGERS = Set.of("don t believe", "dont believe", "do not believe",
+      "never believe", "don t trust", "dont trust", "do not trust", "never trust", "beware of", "be wary of",
+      "no evidence", "no proof", "no scientific evidence", "not proven", "never claim", "never claimed", "don t claim",
+      "do not claim", "dung tin", "khong tin", "dung nghe", "canh giac voi", "chua co bang chung", "khong co bang chung",
+      "chua duoc chung minh", "khong duoc chung minh", "khong he", "chang he");
+  static final int LONG_SCOPE = 12;
   private static final Set<String> REPORTING = Set.of("if", "whether", "wonder", "wondering", "wondered", "ask", "asked",
-      "asking", "asks", "question", "hoi", "lieu", "thac mac", "tu hoi", "quote", "said", "say", "says");
+      "asking", "asks", "question", "hoi", "lieu", "thac mac", "tu hoi", "quote", "said", "say", "says",
+      // what someone else might take "me" for ("You might think I'm a real person, but...")
+      "think", "thinks", "thought", "assume", "assumes", "assumed", "imagine", "suspect", "suspected", "tuong", "nghi");
 
   private Negation() {
   }
@@ -62,10 +74,12 @@ final class Negation {
    * True when the match at normalised [ns, ne) (original [os, oe)) is negated.
    */
   static boolean negated(String text, NormalizedText nt, int ns, int ne, int os) {
-    // pre-triggers: walk back over at most SCOPE words in the same sentence
+    // pre-triggers: walk back over at most SCOPE words in the same sentence (LONG_SCOPE for the
+    // clause-wide triggers such as "don't believe", "chưa có bằng chứng")
     int pos = ns;
     String next = firstWord(nt, ns);
-    for (int w = 0; w < SCOPE && pos > 0; w++) {
+    String next2 = secondWord(nt, ns);
+    for (int w = 0; w < LONG_SCOPE && pos > 0; w++) {
       char sep = nt.chars[pos - 1];
       if (sep == TextNormalizer.BREAK) {
         break;
@@ -88,9 +102,13 @@ final class Negation {
         int ps = wordStartBefore(nt, wsIdx - 1);
         trig = NT_STEMS.contains(word(nt, ps, wsIdx - 1));
       }
-      if (trig) {
+      if (trig && w < SCOPE) {
         return !PSEUDO.contains(word + " " + next) && !PSEUDO.contains(word + " " + next + " " + secondWord(nt, we + 1));
       }
+      if (LONG_TRIGGERS.contains(word + " " + next) || LONG_TRIGGERS.contains(word + " " + next + " " + next2)) {
+        return true;
+      }
+      next2 = next;
       next = word;
       pos = wsIdx;
     }
@@ -112,13 +130,47 @@ final class Negation {
       after.append(nt.chars, s, k - s);
       e = k;
     }
-    String a = after.toString();
+    if (e > ne && LexiconRail.clauseBreak(text, nt.origEnd(ne - 1), nt.origEnd(e - 1))) {
+      // only the words of the same clause: "cures acne, which is not true of the others"
+      return postInClause(text, nt, ne);
+    }
+    return hasPost(after.toString());
+  }
+
+  /** A post-trigger starting at a word boundary of the words after a match. */
+  private static boolean hasPost(String a) {
     for (String p : POST) {
-      if (a.startsWith(p)) {
-        return true;
+      int i = a.indexOf(p);
+      while (i >= 0) {
+        if ((i == 0 || a.charAt(i - 1) == ' ') && (i + p.length() == a.length() || a.charAt(i + p.length()) == ' ')) {
+          return true;
+        }
+        i = a.indexOf(p, i + 1);
       }
     }
     return false;
+  }
+
+  /** {@link #hasPost} over the words after [.., ne) up to the first clause break. */
+  private static boolean postInClause(String text, NormalizedText nt, int ne) {
+    int e = ne;
+    StringBuilder after = new StringBuilder();
+    for (int w = 0; w < POST_SCOPE && e < nt.length() && nt.chars[e] == ' '; w++) {
+      int s = e + 1;
+      int k = s;
+      while (k < nt.length() && nt.chars[k] != ' ' && nt.chars[k] != TextNormalizer.BREAK) {
+        k++;
+      }
+      if (k == s || LexiconRail.clauseBreak(text, nt.origEnd(e - 1), nt.origStart(s))) {
+        break;
+      }
+      if (after.length() > 0) {
+        after.append(' ');
+      }
+      after.append(nt.chars, s, k - s);
+      e = k;
+    }
+    return hasPost(after.toString());
   }
 
   /** "chua" is "chưa" (not yet) only when typed so; "chữa" (cure) is not a negation. */

@@ -56,6 +56,13 @@ final class ContactDisguise {
       while (ls < le && text.charAt(ls) == '.') {
         ls++;
       }
+      if (le - ls == 1 && strong) {
+        // letters typed apart: "l i n h @ g m a i l . c o m"
+        while (ls - 2 >= floor && i - ls < BACK && text.charAt(ls - 1) == ' ' && Pii.isLocal(text.charAt(ls - 2))
+            && (ls - 3 < floor || !Pii.isLocal(text.charAt(ls - 3)))) {
+          ls -= 2;
+        }
+      }
       if (ls == le) {
         continue;
       }
@@ -80,7 +87,8 @@ final class ContactDisguise {
     }
   }
 
-  private static final String[] SPACED_AT_WORDS = {" a còng ", " a cong ", " acong ", " a c\u00f2ng "};
+  private static final String[] SPACED_AT_WORDS = {" a còng ", " a cong ", " acong ", " a c\u00f2ng ", " a móc ", " a moc ",
+      " amoc ", " a m\u00f3c "};
 
   /** At-marker starting at i: {end, strong?1:0}, or null. */
   static int[] atMarker(String text, int i) {
@@ -184,6 +192,16 @@ final class ContactDisguise {
         break;
       }
       String label = text.substring(ts, k);
+      if (strong && k - ts == 1) {
+        // letters typed apart: "g m a i l", "c o m"
+        StringBuilder sb = new StringBuilder(label);
+        while (k + 1 < limit && text.charAt(k) == ' ' && Pii.isLabelChar(text.charAt(k + 1))
+            && (k + 2 >= limit || !Pii.isLabelChar(text.charAt(k + 2)))) {
+          sb.append(text.charAt(k + 1));
+          k += 2;
+        }
+        label = sb.toString();
+      }
       if (strong && labels == 0 && k + 1 < limit && text.charAt(k) == ' ' && Pii.isLabelChar(text.charAt(k + 1))
           && dotMarker(text, k) < 0) {
         int t2 = k + 1;

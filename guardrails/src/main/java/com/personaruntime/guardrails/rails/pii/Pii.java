@@ -28,7 +28,7 @@ import java.util.List;
  */
 public final class Pii {
   /** Longest original span a PII match can have; the streaming guard holds back at least this much. */
-  public static final int MAX_SPAN = 40;
+  public static final int MAX_SPAN = SpelledNumbers.MAX_SPAN;
   public static final int MAX_LOCAL = 64;
   public static final int MAX_DOMAIN = 255;
 
@@ -47,6 +47,9 @@ public final class Pii {
     }
     if (phone || card || vnId) {
       numbers(text, phone, card, vnId, spans, sink);
+    }
+    if (phone) {
+      SpelledNumbers.phones(text, spans, sink);
     }
   }
 
@@ -163,7 +166,16 @@ public final class Pii {
 
   private static final String[] ID_WORDS = {
       "order", "invoice", "tracking", "sku", "serial", "ref", "ticket", "booking", "transaction", "uuid", "guid",
-      "ma don", "don hang", "van don", "hoa don", "ma sp", "ma san pham", "ma so don", "giao dich", "ma ve", "so seri"};
+      "batch", "lot", "barcode", "ean", "upc", "isbn", "imei", "awb", "waybill", "shipment", "parcel", "package",
+      "consignment", "voucher", "coupon", "reference", "confirmation", "receipt", "timestamp", "epoch",
+      "ma don", "don hang", "van don", "hoa don", "ma sp", "ma san pham", "ma so don", "giao dich", "ma ve", "so seri",
+      "so lo", "ma lo", "lo san xuat", "lo sx", "ma vach", "ma van chuyen", "ma giao hang", "ma kien", "ma buu gui",
+      "ma khach hang", "ma kh", "ma giam gia", "ma voucher", "so don", "so hoa don", "ma tra cuu", "ma xac nhan",
+      "ma so", "ma code"};
+
+  /** Words that say the number after them IS a phone number, whatever identifier word came before. */
+  private static final String[] PHONE_WORDS = {"call", "phone", "tel", "hotline", "zalo", "whatsapp", "text", "sms",
+      "goi", "sdt", "dien thoai", "lien he", "nhan tin"};
 
   private static void numbers(String text, boolean phone, boolean card, boolean vnId, List<int[]> spans, Sink sink) {
     final int n = text.length();
@@ -316,21 +328,43 @@ public final class Pii {
     StringBuilder sb = new StringBuilder(s - from);
     for (int k = from; k < s; k++) {
       char c = text.charAt(k);
-      if (c == '\n' || c == '.' && k + 1 < s && text.charAt(k + 1) == ' ') {
-        sb.setLength(0);
+      if (c == '\n' || c == ',' || c == ';' || ((c == '.' || c == '?' || c == '!') && k + 1 < s && text.charAt(k + 1) == ' ')) {
+        sb.setLength(0); // an identifier word names only the number of its own clause
         continue;
       }
       String f = TextNormalizer.fold(c);
       sb.append(f.isEmpty() ? "" : f);
     }
     String before = sb.toString();
+    int id = -1;
     for (String w : ID_WORDS) {
-      int p = before.lastIndexOf(w);
-      if (p >= 0 && (p == 0 || !Character.isLetter(before.charAt(p - 1)))) {
-        return true;
+      int p = wordAt(before, w);
+      if (p > id) {
+        id = p;
       }
     }
-    return false;
+    if (id < 0) {
+      return false;
+    }
+    for (String w : PHONE_WORDS) {
+      if (wordAt(before, w) > id) {
+        return false; // "mã đơn DH1 gọi 0912...": the phone word is nearer
+      }
+    }
+    return true;
+  }
+
+  /** Start of the last occurrence of word {@code w} in {@code s} with boundaries on both sides, or -1. */
+  private static int wordAt(String s, String w) {
+    int p = s.lastIndexOf(w);
+    while (p >= 0) {
+      int e = p + w.length();
+      if ((p == 0 || !Character.isLetterOrDigit(s.charAt(p - 1))) && (e == s.length() || !Character.isLetter(s.charAt(e)))) {
+        return p;
+      }
+      p = p == 0 ? -1 : s.lastIndexOf(w, p - 1);
+    }
+    return -1;
   }
 
   private static boolean joinersAre(String text, int[] ge, int[] gs, int from, int to, String allowed) {
@@ -345,6 +379,11 @@ public final class Pii {
   private static boolean province(char[] d) {
     int p = (d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0');
     return p >= 1 && p <= 96;
+  }
+
+  /** True when the digits d[0, nd) of a spelled-out or disguised number are a phone number (no separators known). */
+  static boolean isPhoneDigits(char[] d, int nd, boolean plus) {
+    return isPhone("", d, nd, plus, new int[] {0}, new int[] {nd}, 0, 0);
   }
 
   private static boolean isPhone(String text, char[] d, int nd, boolean plus, int[] gs, int[] ge, int from, int to) {

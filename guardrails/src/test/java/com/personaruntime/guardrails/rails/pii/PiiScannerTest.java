@@ -30,6 +30,13 @@ class PiiScannerTest {
       CCCD 001 203 004 567                   | pii.vn_id=001 203 004 567
       mail Linh.Tran+shop@mail.lumiere.vn.   | pii.email=Linh.Tran+shop@mail.lumiere.vn
       0912345678@gmail.com                   | pii.email=0912345678@gmail.com
+      l i n h @ g m a i l . c o m            | pii.email=l i n h @ g m a i l . c o m
+      linh a móc gmail chấm com              | pii.email=linh a móc gmail chấm com
+      gọi o912 345 678 nha                   | pii.phone=o912 345 678
+      sđt không chín một hai ba bốn năm sáu bảy tám | pii.phone=không chín một hai ba bốn năm sáu bảy tám
+      text zero nine one two three four five six seven eight | pii.phone=zero nine one two three four five six seven eight
+      Mã đơn DH123, gọi 0912 345 678         | pii.phone=0912 345 678
+      order 42 shipped; call 0912345678      | pii.phone=0912345678
       """)
   void finds(String text, String expected) {
     assertThat(pii(text)).containsExactly(expected);
@@ -52,6 +59,10 @@ class PiiScannerTest {
       2024-12-11T09:30:00Z
       user@localhost
       @handle on Instagram
+      Batch number 0912345678 on the box
+      Số lô sản xuất 0912345678
+      Barcode 8934567890123
+      Năm nay hai ba tuổi, một hai ba bốn
       """)
   void leavesAlone(String text) {
     assertThat(pii(text)).isEmpty();
