@@ -701,11 +701,13 @@ public final class WordFolds {
       "pa", "pan", "pat", "pay", "pen", "pet", "pin", "pit", "pot", "put", "pup", "pie", "pop", "pom", "pam", "pac",
       "pic", "pun", "pep", "pip", "pang", "ping", "pong", "poi", "pi", "po", "pe", "pint",
       "jam", "jet", "jot", "jut", "jay", "jan", "jim", "jin", "joe", "jo", "jun", "jon", "jap",
-      "ka", "kay", "kai", "koi", "kong", "kung", "kat", "kan", "kap", "kot", "kuo");
+      "ka", "kay", "kai", "koi", "kong", "kung", "kat", "kan", "kap", "kot", "kuo",
+      // function words of other languages (German, French, Spanish, Portuguese, Italian, Dutch, Indonesian)
+      "wie", "zum", "wem", "peu", "fue", "fui", "foi", "kun", "kau", "pai", "pou", "jou", "fou", "pia");
 
   /** True when a no-diacritics swap may apply to a word starting with c0, c1 (see {@link #teen}). */
   private static boolean plainSwapCandidate(char c0, char c1, int n) {
-    return n <= 7 && vowel(c1) && (c0 == 'z' || c0 == 'f' || c0 == 'w' || c0 == 'p' || c0 == 'j'
+    return n >= 3 && n <= 7 && vowel(c1) && (c0 == 'z' || c0 == 'f' || c0 == 'w' || c0 == 'p' || c0 == 'j'
         || (c0 == 'k' && (c1 == 'a' || c1 == 'o' || c1 == 'u')));
   }
 
