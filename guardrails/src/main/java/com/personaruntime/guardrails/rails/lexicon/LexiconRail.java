@@ -89,7 +89,7 @@ public final class LexiconRail extends Rail {
   @Override
   public int maxSpan(Direction d) {
     // a persona term matched across the pieces of a split name spans at most one space per char
-    return Math.max(shipped.maxLen(d), 2 * own.maxLen(d)) + 1;
+    return Math.max(Math.max(shipped.maxLen(d), own.maxLen(d)), 2 * Math.min(own.maxLen(d), JOINED_MAX)) + 1;
   }
 
   @Override
@@ -290,6 +290,8 @@ public final class LexiconRail extends Rail {
 
   /** Shortest persona term (normalised chars) matched across the pieces of a split name. */
   static final int JOINED_MIN = 5;
+  /** Longest persona term (normalised chars) matched across pieces: names are short, and the hold-back stays bounded. */
+  static final int JOINED_MAX = 24;
   /** A space is dropped between two words when one of them has at most this many chars ("Glow Co", "Gl ow Co"). */
   static final int JOINED_PIECE = 3;
   private static final ThreadLocal<int[]> JOIN_MAP = ThreadLocal.withInitial(() -> new int[256]);
@@ -348,7 +350,7 @@ public final class LexiconRail extends Rail {
     final int[] mp = map;
     set.automaton.scan(buf, m, (p, end) -> {
       int len = set.automaton.patternLength(p);
-      if (len < JOINED_MIN) {
+      if (len < JOINED_MIN || len > JOINED_MAX) {
         return;
       }
       int ns = mp[end - len];
@@ -392,7 +394,7 @@ public final class LexiconRail extends Rail {
         continue;
       }
       TermSet.Near nr = h.set().near.get(h.near());
-      if (withinGap(nt, a.ne(), h.ns(), nr.gap()) && !clauseBreak(text, a.oe(), h.os())) {
+      if (h.ne() - a.ns() <= nr.maxNorm() && withinGap(nt, a.ne(), h.ns(), nr.gap()) && !clauseBreak(text, a.oe(), h.os())) {
         matches.add(new Match(a.os(), h.oe(), new TermSet.Term(nr.ruleId(), nr.display(), nr.group(), nr.detail(), null), a.ns(), h.ne()));
       }
     }

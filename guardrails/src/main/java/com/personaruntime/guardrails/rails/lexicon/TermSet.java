@@ -47,6 +47,12 @@ final class TermSet {
   /** Longest word (normalised chars) that may sit in the gap of a proximity entry. */
   static final int MAX_GAP_WORD = 24;
 
+  /**
+   * Longest match (normalised chars) of a proximity entry of an output rule: about the longest
+   * plain output term, so proximity entries do not lengthen the streaming guard's hold-back.
+   */
+  static final int OUTPUT_NEAR_MAX = 50;
+
   final List<Near> near;
 
   /** A regex rule over normalised text, compiled with RE2/J (linear time, no backtracking). */
@@ -170,8 +176,12 @@ final class TermSet {
           for (String b : tails) {
             maxB = Math.max(maxB, add(rule, b, b, group, detail, id, 1));
           }
-          near.add(new Near(rule, p[1].trim() + " ... " + p[2].trim(), group, detail, gap,
-              maxA + maxB + (gap + 1) * (MAX_GAP_WORD + 1) + 1));
+          int span = maxA + maxB + (gap + 1) * (MAX_GAP_WORD + 1) + 1;
+          if (RuleIds.defaults(rule).directions().contains(Direction.OUTPUT)) {
+            // an output entry lengthens the streaming hold-back by its span: capped, a longer match is not one
+            span = Math.min(span, OUTPUT_NEAR_MAX);
+          }
+          near.add(new Near(rule, p[1].trim() + " ... " + p[2].trim(), group, detail, gap, span));
           continue;
         }
         if (entry.startsWith("re:")) {
