@@ -447,7 +447,8 @@ public final class TextNormalizer {
       if (wi > 0) {
         int sepS = we[wi - 1];
         int sepE = ws[wi];
-        boolean hard = isHardBreak(uc, uk, sepS, sepE) && !spacedDot(text, uc, uk, us, sepS, sepE);
+        boolean hard = isHardBreak(uc, uk, sepS, sepE) && !spacedDot(text, uc, uk, us, sepS, sepE)
+            && !(uk[sepE] == DIGIT && numberAbbreviation(uc, ws[wi - 1], we[wi - 1]));
         if (o == oc.length) {
           oc = Arrays.copyOf(oc, o * 2 + 2); os = Arrays.copyOf(os, o * 2 + 2); oe = Arrays.copyOf(oe, o * 2 + 2);
         }
@@ -619,7 +620,8 @@ public final class TextNormalizer {
       if (lastEnd < u) {
         // a spaced dot at the very end may still be "gmail . com" once more text arrives: no break yet
         boolean hard = isHardBreak(uc, uk, lastEnd, u) && !(u - lastEnd <= 3 && u - lastEnd >= 2 && uk[lastEnd] == SPACE
-            && uc[lastEnd + 1] == '.' && (u - lastEnd == 2 || uk[lastEnd + 2] == SPACE) && uc[lastEnd] == ' ');
+            && uc[lastEnd + 1] == '.' && (u - lastEnd == 2 || uk[lastEnd + 2] == SPACE) && uc[lastEnd] == ' ')
+            && !numberAbbreviation(uc, ws[w - 1], we[w - 1]); // "No. " may still be followed by its number
         if (o == oc.length) {
           oc = Arrays.copyOf(oc, o + 2); os = Arrays.copyOf(os, o + 2); oe = Arrays.copyOf(oe, o + 2);
         }
@@ -800,6 +802,8 @@ public final class TextNormalizer {
       char cur = text.charAt(us[w.u[k]]);
       if (Character.isUpperCase(cur) && (Character.isLowerCase(prev) || Character.isDigit(prev)) && w.u[k] != w.u[k - 1]) {
         cuts[nc++] = k;
+      } else if (us[w.u[k]] > 0 && text.charAt(us[w.u[k]] - 1) == '_' && k >= 2 && w.n - k >= 2) {
+        cuts[nc++] = k; // "#cure_acne": an underscore separates the words of a hashtag
       }
     }
     // a number of two or more digits at the end ("#GuaranteedResults2026"); a single digit may be
@@ -872,6 +876,17 @@ public final class TextNormalizer {
     }
     int next = us[e - 1] + 1;
     return next < text.length() && Character.isLowerCase(text.charAt(next));
+  }
+
+  /** "No", "Nr", "Tel", "Ref"... before ". " and a number ("Order No. 0912…"): an abbreviation, no sentence end. */
+  private static boolean numberAbbreviation(char[] uc, int s, int e) {
+    int n = e - s;
+    if (n < 2 || n > 3) {
+      return false;
+    }
+    String w = new String(uc, s, n);
+    return w.equals("no") || w.equals("nr") || w.equals("tel") || w.equals("ref") || w.equals("inv") || w.equals("ord")
+        || w.equals("num") || w.equals("art") || w.equals("vol") || w.equals("pp") || w.equals("fig") || w.equals("so");
   }
 
   private static boolean isHardBreak(char[] uc, byte[] uk, int s, int e) {

@@ -289,7 +289,7 @@ public final class LexiconRail extends Rail {
   private static final ThreadLocal<WordTrie.Words> WORDS = ThreadLocal.withInitial(WordTrie.Words::new);
 
   /** Shortest persona term (normalised chars) matched across the pieces of a split name. */
-  static final int JOINED_MIN = 5;
+  static final int JOINED_MIN = 4;
   /** Longest persona term (normalised chars) matched across pieces: names are short, and the hold-back stays bounded. */
   static final int JOINED_MAX = 24;
   /** A space is dropped between two words when one of them has at most this many chars ("Glow Co", "Gl ow Co"). */

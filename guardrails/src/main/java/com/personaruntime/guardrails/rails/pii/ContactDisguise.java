@@ -43,7 +43,7 @@ final class ContactDisguise {
         continue;
       }
       int mEnd = marker[0];
-      boolean strong = marker[1] == 1;
+      boolean strong = marker[1] >= 1;
       // local part: the token right before the marker (spaces skipped)
       int le = i;
       while (le > floor && text.charAt(le - 1) == ' ') {
@@ -96,7 +96,8 @@ final class ContactDisguise {
     char c = text.charAt(i);
     if (c == '@' || c == '\uFF20') {
       boolean spaced = (i > 0 && text.charAt(i - 1) == ' ') || (i + 1 < n && text.charAt(i + 1) == ' ');
-      return spaced ? new int[] {i + 1, 1} : null; // a plain "a@b.c" is the plain scanner's
+      // a plain "a@b.c" is the plain scanner's (its span is skipped below); "a@b dot c", "a@b[.]c" are ours
+      return new int[] {i + 1, spaced ? 1 : 2};
     }
     if (c == '(' || c == '[' || c == '{' || c == '<') {
       char close = c == '(' ? ')' : c == '[' ? ']' : c == '{' ? '}' : '>';

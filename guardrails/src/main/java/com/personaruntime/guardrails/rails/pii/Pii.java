@@ -328,7 +328,8 @@ public final class Pii {
     StringBuilder sb = new StringBuilder(s - from);
     for (int k = from; k < s; k++) {
       char c = text.charAt(k);
-      if (c == '\n' || c == ',' || c == ';' || ((c == '.' || c == '?' || c == '!') && k + 1 < s && text.charAt(k + 1) == ' ')) {
+      if (c == '\n' || c == ',' || c == ';' || ((c == '.' || c == '?' || c == '!') && k + 1 < s && text.charAt(k + 1) == ' '
+          && !(c == '.' && abbreviation(sb)))) {
         sb.setLength(0); // an identifier word names only the number of its own clause
         continue;
       }
@@ -352,6 +353,18 @@ public final class Pii {
       }
     }
     return true;
+  }
+
+  /** True when the folded text ends in an abbreviation that a number follows ("No.", "Nr.", "Ref.", "Tel."). */
+  private static boolean abbreviation(StringBuilder sb) {
+    int e = sb.length();
+    int st = e;
+    while (st > 0 && Character.isLetter(sb.charAt(st - 1))) {
+      st--;
+    }
+    String w = sb.substring(st, e);
+    return w.equals("no") || w.equals("nr") || w.equals("num") || w.equals("ref") || w.equals("inv") || w.equals("ord")
+        || w.equals("tel") || w.equals("ph") || w.equals("so");
   }
 
   /** Start of the last occurrence of word {@code w} in {@code s} with boundaries on both sides, or -1. */

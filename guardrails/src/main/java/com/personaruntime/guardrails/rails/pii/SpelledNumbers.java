@@ -9,7 +9,7 @@ import java.util.Map;
 /*
  * Phone numbers in disguise: digits spelled out as words ("không chín một hai ba bốn năm sáu bảy
  * tám", "zero nine one two ..."), or with the letter o typed for zero ("o912 345 678"), alone or
- * mixed with digit groups. A run of such tokens, separated by spaces, commas, dots or hyphens, that
+ * mixed with digit groups; l or I for one ("09l2 345 678"). A run of such tokens, separated by spaces, commas, dots or hyphens, that
  * holds at least one spelled or disguised token and whose digits form a phone number (the same test
  * as plain numbers: Vietnamese mobile/landline, +CC...) is reported as pii.phone.
  *
@@ -74,7 +74,7 @@ final class SpelledNumbers {
           char c = text.charAt(k);
           if (c >= '0' && c <= '9') {
             real++;
-          } else if (c == 'o' || c == 'O') {
+          } else if (c == 'o' || c == 'O' || c == 'l' || c == 'I') {
             ohs++;
           } else {
             other = true;
@@ -115,7 +115,7 @@ final class SpelledNumbers {
           for (int k = 0; k < t.length(); k++) {
             if (nd < digits.length) {
               char c = t.charAt(k);
-              digits[nd++] = c == 'o' ? '0' : c;
+              digits[nd++] = c == 'o' ? '0' : c == 'l' || c == 'i' ? '1' : c;
             } else {
               overflow = true;
             }
