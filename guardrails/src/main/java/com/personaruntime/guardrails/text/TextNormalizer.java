@@ -54,6 +54,11 @@ public final class TextNormalizer {
     for (int i = 0; i + 1 < conf.length(); i += 2) {
       CONFUSABLES.put(conf.charAt(i), conf.charAt(i + 1));
     }
+    // Latin small capitals and IPA letters used as look-alikes ("ᴄᴜʀᴇ"): NFKD leaves them alone
+    String caps = "ᴀaʙbᴄcᴅdᴇeꜰfɢgʜhɪiᴊjᴋkʟlᴍmɴnᴏoᴘpǫqʀrꜱsᴛtᴜuᴠvᴡwʏyᴢzɑaɡgɩiʋvɯwꞮiꞯqᴦrᴨnᴧaᴫnꭰdꭺaꭵv";
+    for (int i = 0; i + 1 < caps.length(); i += 2) {
+      CONFUSABLES.put(caps.charAt(i), caps.charAt(i + 1));
+    }
     CONFUSABLES.put('ı', 'i');
     CONFUSABLES.put('ł', 'l');
     CONFUSABLES.put('ø', 'o');

@@ -260,6 +260,14 @@ final class TermSet {
       if (norm.isEmpty()) {
         return 0;
       }
+      // single-letter words of an entry ("i m a human") are joined by the normaliser like a word
+      // typed in split letters ("ima human"); text typed "I'm a human" keeps them apart: match both
+      if (raw.indexOf(' ') > 0) {
+        String apart = TextNormalizer.normalize(raw.replace(" ", "  ")).toString().replace(TextNormalizer.BREAK, ' ').trim();
+        if (!apart.isEmpty() && !apart.equals(norm)) {
+          addKey(apart, rule, raw, display, group, detail, nearId, part);
+        }
+      }
       // stretched text has its letter runs collapsed ("guaranteeeed" -> "guaranted"): match that too
       String collapsed = WordFolds.collapseDoubles(norm);
       if (!collapsed.equals(norm) && collapsed.length() >= 4) {

@@ -39,6 +39,58 @@ final class SpelledNumbers {
     return c == ' ' || c == ',' || c == '.' || c == '-' || c == '\u00a0';
   }
 
+  /** Digit words packed as base-32 keys of their folded letters (see {@link #key}), sorted; their digits alongside. */
+  private static final long[] KEYS;
+  private static final char[] DIGITS;
+
+  static {
+    java.util.TreeMap<Long, Character> m = new java.util.TreeMap<>();
+    WORDS.forEach((w, d) -> m.put(key(w, 0, w.length()), d));
+    KEYS = new long[m.size()];
+    DIGITS = new char[m.size()];
+    int i = 0;
+    for (Map.Entry<Long, Character> e : m.entrySet()) {
+      KEYS[i] = e.getKey();
+      DIGITS[i++] = e.getValue();
+    }
+  }
+
+  /** Base-32 key of the folded letters a-z of s[from, to), or -1 when another char is there. */
+  private static long key(CharSequence s, int from, int to) {
+    long k = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + 32);
+      } else if (c >= 0x80) {
+        String f = TextNormalizer.fold(c);
+        if (f.length() != 1) {
+          return -1;
+        }
+        c = f.charAt(0);
+      }
+      if (c < 'a' || c > 'z') {
+        return -1;
+      }
+      k = k * 32 + (c - 'a' + 1);
+    }
+    return k;
+  }
+
+  /** The digit a spelled word stands for, or 0. Allocation-free: words of 2-5 letters only. */
+  private static char digitWord(String text, int s, int e) {
+    int len = e - s;
+    if (len < 2 || len > 5) {
+      return 0;
+    }
+    long k = key(text, s, e);
+    if (k < 0) {
+      return 0;
+    }
+    int i = java.util.Arrays.binarySearch(KEYS, k);
+    return i >= 0 ? DIGITS[i] : 0;
+  }
+
   static void phones(String text, List<int[]> spans, Pii.Sink sink) {
     int n = text.length();
     char[] digits = new char[16];
@@ -48,45 +100,45 @@ final class SpelledNumbers {
     int runStart = -1;
     int runEnd = -1;
     int i = 0;
-    StringBuilder tok = new StringBuilder(8);
-    while (i <= n) {
-      // next token [s, e)
+    while (i < n) {
+      // next token [s, e): letters and digits, at most 12 (a longer word is skipped whole)
       int s = i;
       while (s < n && sep(text.charAt(s))) {
         s++;
       }
       int gap = s - i;
       int e = s;
-      while (e < n && !sep(text.charAt(e)) && Character.isLetterOrDigit(text.charAt(e)) && e - s < 12) {
+      while (e < n && Character.isLetterOrDigit(text.charAt(e))) {
         e++;
       }
-      boolean isEnd = s >= n || e == s;
-      // a token of letters and digits that continues past 12 chars, or is glued to other symbols, is no digit token
-      boolean whole = !isEnd && (e >= n || sep(text.charAt(e)) || !Character.isLetterOrDigit(text.charAt(e)));
+      if (e == s) {
+        e = s + 1; // a symbol: no digit token, ends a run
+      }
       int kind = 0; // 0: not a digit token, 1: plain digits, 2: spelled or disguised
-      int tokStart = nd;
-      if (whole) {
-        tok.setLength(0);
-        int real = 0;
-        int ohs = 0;
-        boolean other = false;
-        for (int k = s; k < e; k++) {
-          char c = text.charAt(k);
-          if (c >= '0' && c <= '9') {
-            real++;
-          } else if (c == 'o' || c == 'O' || c == 'l' || c == 'I') {
-            ohs++;
-          } else {
-            other = true;
+      char word = 0;
+      if (e - s <= 12 && s < n && Character.isLetterOrDigit(text.charAt(s))) {
+        char c0 = text.charAt(s);
+        if ((c0 >= '0' && c0 <= '9') || c0 == 'o' || c0 == 'O' || c0 == 'l' || c0 == 'I') {
+          int real = 0;
+          boolean other = false;
+          boolean ohs = false;
+          for (int k = s; k < e && !other; k++) {
+            char c = text.charAt(k);
+            if (c >= '0' && c <= '9') {
+              real++;
+            } else if (c == 'o' || c == 'O' || c == 'l' || c == 'I') {
+              ohs = true;
+            } else {
+              other = true;
+            }
           }
-          tok.append(TextNormalizer.fold(c));
+          if (!other) {
+            kind = !ohs ? 1 : real >= 2 ? 2 : 0; // "0912", "o912"
+          }
         }
-        if (!other && ohs == 0) {
-          kind = 1;
-        } else if (!other && real >= 2) {
-          kind = 2; // "o912"
-        } else if (WORDS.containsKey(tok.toString())) {
-          kind = 2;
+        if (kind == 0) {
+          word = digitWord(text, s, e);
+          kind = word != 0 ? 2 : 0;
         }
       }
       boolean joined = runStart >= 0 && gap >= 1 && gap <= 3 && text.charAt(s - 1) != '\n' && kind != 0;
@@ -96,7 +148,6 @@ final class SpelledNumbers {
         nd = 0;
         disguised = false;
         overflow = false;
-        tokStart = 0;
       }
       if (kind != 0) {
         if (runStart < 0) {
@@ -104,18 +155,17 @@ final class SpelledNumbers {
         }
         runEnd = e;
         disguised |= kind == 2;
-        String t = tok.toString();
-        if (kind == 2 && WORDS.containsKey(t)) {
+        if (word != 0) {
           if (nd < digits.length) {
-            digits[nd++] = WORDS.get(t);
+            digits[nd++] = word;
           } else {
             overflow = true;
           }
         } else {
-          for (int k = 0; k < t.length(); k++) {
+          for (int k = s; k < e; k++) {
+            char c = text.charAt(k);
             if (nd < digits.length) {
-              char c = t.charAt(k);
-              digits[nd++] = c == 'o' ? '0' : c == 'l' || c == 'i' ? '1' : c;
+              digits[nd++] = c == 'o' || c == 'O' ? '0' : c == 'l' || c == 'I' ? '1' : c;
             } else {
               overflow = true;
             }
@@ -125,10 +175,7 @@ final class SpelledNumbers {
           overflow = true;
         }
       }
-      if (isEnd && s >= n) {
-        break;
-      }
-      i = Math.max(e, s + 1);
+      i = e;
     }
     if (runStart >= 0) {
       judge(text, runStart, runEnd, digits, nd, disguised && !overflow, spans, sink);
