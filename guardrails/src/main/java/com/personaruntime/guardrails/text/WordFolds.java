@@ -540,7 +540,7 @@ public final class WordFolds {
       signal = c == 'w' || (i > 0 && c == w.c[i - 1] && (c == 'a' || c == 'e' || c == 'o' || (c == 'd' && i == 1)));
     }
     char last = w.c[n - 1];
-    if (!signal && !((last == 'f' || last == 'r' || last == 'x' || last == 'j') && vowel(w.c[n - 2]))) {
+    if (!signal && !((last == 'f' || last == 'r' || last == 'x' || last == 'j') && (vowel(w.c[n - 2]) || toneAfterFinal(w.c, 0, n)))) {
       return false;
     }
     boolean doubled = hasPair(w, 'a', 'a') || hasPair(w, 'e', 'e') || hasPair(w, 'o', 'o');
