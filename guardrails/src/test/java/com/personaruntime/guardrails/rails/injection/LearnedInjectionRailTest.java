@@ -210,4 +210,14 @@ class LearnedInjectionRailTest {
     assertThat(InjectionModel.enoughText(split.chars, split.length())).isTrue();
     assertThat(InjectionModel.enoughText(shortText.chars, shortText.length())).isFalse();
   }
+
+  /**
+   * The weights the loader reads are in the sources under that very name (a renamed file once passed every
+   * build only because a stale copy stayed in target/classes).
+   */
+  @org.junit.jupiter.api.Test
+  void theShippedWeightsAreInTheSourcesUnderTheNameTheLoaderReads() {
+    java.nio.file.Path source = java.nio.file.Path.of("src/main/resources" + InjectionModel.RESOURCE);
+    assertThat(source).as("guardrails/%s", source).isRegularFile();
+  }
 }
