@@ -36,7 +36,7 @@ final class AutoCommitPool implements Pool {
    * @param checkpoint after each transaction that may have written (every {@code withTransaction} and
    *                   {@code withConnection}, and single statements other than SELECT/WITH/VALUES/EXPLAIN),
    *                   run H2's {@code CHECKPOINT} before answering, so the change is in the file (not only in
-   *                   H2's write buffer) when the caller hears of it; see {@link Database#durable}
+   *                   H2's write buffer) when the caller hears of it; see {@link Database#checkpointsWrites}
    */
   AutoCommitPool(Pool delegate, boolean checkpoint) {
     this.delegate = delegate;

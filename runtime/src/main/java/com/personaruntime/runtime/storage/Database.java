@@ -53,7 +53,7 @@ public final class Database {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    StorageConfig config = vendor.equals("h2") ? durable(configured) : configured;
+    StorageConfig config = configured;
     return vertx.executeBlocking(() -> migrate(config, vendor), false)
         .map(result -> {
           Pool raw = JDBCPool.pool(vertx,
@@ -104,21 +104,12 @@ public final class Database {
   }
 
   /**
-   * The H2 URL as the server opens it. Unchanged: H2 keeps its default {@code WRITE_DELAY} (500 ms), whose
-   * background writer thread also re-writes mostly-empty chunks of the file; instead the pool makes each
-   * answered write durable itself ({@link #checkpointsWrites}). Why not {@code WRITE_DELAY=0} (one chunk
-   * appended per commit, H2 2.5.252): H2 then runs no background thread and so no housekeeping at all, and in
-   * a 30-minute load-tool soak at 52 replies/s the file grew by about 65 MiB a minute, the CPU cost of every
-   * write grew with it, and storage fell behind (docs/benchmarks.md). A URL that sets {@code WRITE_DELAY}
-   * itself is used as written.
-   */
-  static StorageConfig durable(StorageConfig config) {
-    return config;
-  }
-
-  /**
    * Whether the pool runs H2's {@code CHECKPOINT} after each write transaction before answering: for an H2
-   * file whose URL leaves {@code WRITE_DELAY} at H2's default. Then a write answered to a caller (an API
+   * file whose URL leaves {@code WRITE_DELAY} at H2's default (500 ms). The URL is opened as written: H2's
+   * background writer thread also re-writes mostly-empty chunks of the file. With {@code WRITE_DELAY=0}
+   * (one chunk appended per commit, H2 2.5.252) H2 runs no background thread and so no housekeeping at all,
+   * and in a 30-minute load-tool soak at 52 replies/s the file grew by about 65 MiB a minute, the CPU cost of
+   * every write grew with it, and storage fell behind (docs/benchmarks.md). Then a write answered to a caller (an API
    * update answered 200, an outbox claim) is in the file and survives a kill -9, while the background writes
    * of the group commit (transcript turns, turn signals, conversations) reach the file with H2's next
    * background write, within about half a second; a kill -9 can lose those last ones.

@@ -66,20 +66,30 @@ class ClusterIT {
   private String schema;
   private Path personas;
 
-  @BeforeAll
-  void startThreeNodes() throws Exception {
+  /**
+   * A fresh schema {@code PREFIX_<12 hex>} on the test PostgreSQL ({@code PERSONA_TEST_PG_URL}); without one
+   * the test is skipped, or fails when {@code PERSONA_TEST_PG_REQUIRED=true}.
+   */
+  static String createSchema(String prefix, String test) throws Exception {
     String pg = System.getenv("PERSONA_TEST_PG_URL");
     if (pg == null || pg.isBlank()) {
       if ("true".equalsIgnoreCase(System.getenv("PERSONA_TEST_PG_REQUIRED"))) {
         fail("PERSONA_TEST_PG_REQUIRED=true but PERSONA_TEST_PG_URL is not set");
       }
-      Assumptions.assumeTrue(false, "cluster test skipped: set PERSONA_TEST_PG_URL (a cluster needs PostgreSQL)");
+      Assumptions.assumeTrue(false, test + " skipped: set PERSONA_TEST_PG_URL (a cluster needs PostgreSQL)");
     }
-    schema = "cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String schema = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection c = DriverManager.getConnection(pg, System.getenv("PERSONA_TEST_PG_USER"),
         System.getenv("PERSONA_TEST_PG_PASSWORD")); Statement st = c.createStatement()) {
       st.execute("CREATE SCHEMA " + schema);
     }
+    return schema;
+  }
+
+  @BeforeAll
+  void startThreeNodes() throws Exception {
+    String pg = System.getenv("PERSONA_TEST_PG_URL");
+    schema = createSchema("cluster", "cluster test");
     stub = OpenAiStubServer.start();
     personas = Files.createDirectories(Files.createTempDirectory("cluster-it").resolve("personas"));
     Files.writeString(personas.resolve("nova.yaml"), persona("Nova"), StandardCharsets.UTF_8);

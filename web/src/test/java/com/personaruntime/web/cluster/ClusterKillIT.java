@@ -1,7 +1,6 @@
 package com.personaruntime.web.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.personaruntime.gateway.testing.OpenAiStubServer;
 import com.personaruntime.gateway.testing.OpenAiStubServer.Reply;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,17 +69,7 @@ class ClusterKillIT {
   @Test
   void theRoomAnswersAgainAfterKillDashNineOfItsHost() throws Exception {
     String pg = System.getenv("PERSONA_TEST_PG_URL");
-    if (pg == null || pg.isBlank()) {
-      if ("true".equalsIgnoreCase(System.getenv("PERSONA_TEST_PG_REQUIRED"))) {
-        fail("PERSONA_TEST_PG_REQUIRED=true but PERSONA_TEST_PG_URL is not set");
-      }
-      Assumptions.assumeTrue(false, "cluster kill test skipped: set PERSONA_TEST_PG_URL (a cluster needs PostgreSQL)");
-    }
-    schema = "kill_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection c = DriverManager.getConnection(pg, System.getenv("PERSONA_TEST_PG_USER"),
-        System.getenv("PERSONA_TEST_PG_PASSWORD")); Statement st = c.createStatement()) {
-      st.execute("CREATE SCHEMA " + schema);
-    }
+    schema = ClusterIT.createSchema("kill", "cluster kill test");
     dir = Files.createDirectories(Path.of("target", "cluster-kill-" + schema));
     Path personas = Files.createDirectories(dir.resolve("personas"));
     Files.writeString(personas.resolve("nova.yaml"), ClusterIT.persona("Nova"), StandardCharsets.UTF_8);

@@ -113,23 +113,8 @@ final class Negation {
       pos = wsIdx;
     }
     // post-triggers right after the match
-    int e = ne;
     StringBuilder after = new StringBuilder();
-    for (int w = 0; w < POST_SCOPE && e < nt.length() && nt.chars[e] == ' '; w++) {
-      int s = e + 1;
-      int k = s;
-      while (k < nt.length() && nt.chars[k] != ' ' && nt.chars[k] != TextNormalizer.BREAK) {
-        k++;
-      }
-      if (k == s) {
-        break;
-      }
-      if (after.length() > 0) {
-        after.append(' ');
-      }
-      after.append(nt.chars, s, k - s);
-      e = k;
-    }
+    int e = wordsAfter(text, nt, ne, false, after);
     if (e > ne && LexiconRail.clauseBreak(text, nt.origEnd(ne - 1), nt.origEnd(e - 1))) {
       // only the words of the same clause: "cures acne, which is not true of the others"
       return postInClause(text, nt, ne);
@@ -153,15 +138,26 @@ final class Negation {
 
   /** {@link #hasPost} over the words after [.., ne) up to the first clause break. */
   private static boolean postInClause(String text, NormalizedText nt, int ne) {
-    int e = ne;
     StringBuilder after = new StringBuilder();
+    wordsAfter(text, nt, ne, true, after);
+    return hasPost(after.toString());
+  }
+
+  /**
+   * Appends to {@code after} the at most {@link #POST_SCOPE} words following normalised position {@code ne},
+   * space-separated, stopping at a sentence break (and, with {@code stopAtClause}, at a clause break).
+   *
+   * @return the normalised end of the last word taken ({@code ne} when none)
+   */
+  private static int wordsAfter(String text, NormalizedText nt, int ne, boolean stopAtClause, StringBuilder after) {
+    int e = ne;
     for (int w = 0; w < POST_SCOPE && e < nt.length() && nt.chars[e] == ' '; w++) {
       int s = e + 1;
       int k = s;
       while (k < nt.length() && nt.chars[k] != ' ' && nt.chars[k] != TextNormalizer.BREAK) {
         k++;
       }
-      if (k == s || LexiconRail.clauseBreak(text, nt.origEnd(e - 1), nt.origStart(s))) {
+      if (k == s || (stopAtClause && LexiconRail.clauseBreak(text, nt.origEnd(e - 1), nt.origStart(s)))) {
         break;
       }
       if (after.length() > 0) {
@@ -170,7 +166,7 @@ final class Negation {
       after.append(nt.chars, s, k - s);
       e = k;
     }
-    return hasPost(after.toString());
+    return e;
   }
 
   /** "chua" is "chưa" (not yet) only when typed so; "chữa" (cure) is not a negation. */
