@@ -835,22 +835,17 @@ public final class TextNormalizer {
     return headCuts(w, w.n, diacritics);
   }
 
-  /** Syllable cut points of the first {@code len} chars of a hashtag word, or null. */
+  /**
+   * Cut points of the first {@code len} chars of a hashtag word, or null: Vietnamese syllables when
+   * it was typed with diacritics ("#chữakhỏimụn"), else the fewest English words and Vietnamese
+   * syllables typed without diacritics ({@link HashtagSegmenter}: "#lowerscholesterol",
+   * "#giamnguycotieuduong"; "#procurement" and "#securecheckout" keep their words whole).
+   */
   private static int[] headCuts(WordFolds.Word w, int len, boolean diacritics) {
-    int[] syl = WordFolds.segment(new String(w.c, 0, len));
-    if (syl == null || diacritics) {
-      return syl;
+    if (diacritics) {
+      return WordFolds.segment(new String(w.c, 0, len));
     }
-    // typed without diacritics ("#chuakhoimun"): only when every piece is a syllable of two or
-    // more letters that starts with a consonant, so English tags ("#skincare") stay whole
-    for (int k = 0; k <= syl.length; k++) {
-      int from = k == 0 ? 0 : syl[k - 1];
-      int to = k == syl.length ? len : syl[k];
-      if (to - from < 2 || WordFolds.vowel(w.c[from])) {
-        return null;
-      }
-    }
-    return syl;
+    return HashtagSegmenter.cuts(w.c, len);
   }
 
   /**
