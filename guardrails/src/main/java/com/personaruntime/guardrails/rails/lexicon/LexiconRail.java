@@ -248,7 +248,7 @@ public final class LexiconRail extends Rail {
 
 
   private void lexical(TermSet set, String text, NormalizedText nt, WordTrie.Words words, Direction dir, List<Match> matches,
-      List<Match> exceptions, List<NearHit> nearHits) {
+      List<Match> exceptions, List<NearHit> nearHits, List<Match> aiSelf) {
     // a term counts only at word boundaries: walk the patterns a word at a time from word starts
     // (WordTrie), else the trie a character at a time from word starts (AhoCorasick); the hits
     // that do not end at a word end are dropped below
@@ -258,8 +258,8 @@ public final class LexiconRail extends Rail {
         return;
       }
       for (TermSet.Term t : set.terms[p]) {
-        boolean exc = t.ruleId().equals(TermSet.EXCEPTION);
-        if (!exc && (!policy.active(t.ruleId(), dir) || (t.group() != null && !groups.contains(t.group())))) {
+        boolean pseudo = TermSet.pseudo(t.ruleId());
+        if (!pseudo && (!policy.active(t.ruleId(), dir) || (t.group() != null && !groups.contains(t.group())))) {
           continue;
         }
         int os = nt.origStart(start);
@@ -271,7 +271,14 @@ public final class LexiconRail extends Rail {
           nearHits.add(new NearHit(set, t.near(), t.part(), start, end, os, oe));
           continue;
         }
-        (exc ? exceptions : matches).add(new Match(os, oe, t, start, end));
+        if (!anchorsHold(t.anchors(), text, nt, start, os, oe)) {
+          continue;
+        }
+        if (t.ruleId().equals(TermSet.AI_SELF)) {
+          aiSelf.add(new Match(os, oe, t, start, end));
+        } else {
+          (pseudo ? exceptions : matches).add(new Match(os, oe, t, start, end));
+        }
       }
     };
     int[] buf = hitBuf.get();
@@ -359,7 +366,7 @@ public final class LexiconRail extends Rail {
         return; // one word (the plain pass has it), or not whole words
       }
       for (TermSet.Term t : set.terms[p]) {
-        if (t.ruleId().equals(TermSet.EXCEPTION) || t.near() >= 0 || !policy.active(t.ruleId(), dir)
+        if (TermSet.pseudo(t.ruleId()) || t.near() >= 0 || !policy.active(t.ruleId(), dir)
             || (t.group() != null && !groups.contains(t.group()))) {
           continue;
         }
@@ -394,10 +401,101 @@ public final class LexiconRail extends Rail {
         continue;
       }
       TermSet.Near nr = h.set().near.get(h.near());
-      if (h.ne() - a.ns() <= nr.maxNorm() && withinGap(nt, a.ne(), h.ns(), nr.gap()) && !clauseBreak(text, a.oe(), h.os())) {
-        matches.add(new Match(a.os(), h.oe(), new TermSet.Term(nr.ruleId(), nr.display(), nr.group(), nr.detail(), null), a.ns(), h.ne()));
+      if (h.ne() - a.ns() <= nr.maxNorm() && withinGap(nt, a.ne(), h.ns(), nr.gap()) && !clauseBreak(text, a.oe(), h.os())
+          && anchorsHold(nr.anchors(), text, nt, a.ns(), a.os(), h.oe())) {
+        matches.add(new Match(a.os(), h.oe(), new TermSet.Term(nr.ruleId(), nr.display(), nr.group(), nr.detail(), null, -1, 0,
+            nr.anchors()), a.ns(), h.ne()));
       }
     }
+  }
+
+  /** Chars of spaces and symbols (emoji, '*', '~') skipped when looking for a clause edge next to an anchored match. */
+  static final int ANCHOR_REACH = 32;
+
+  /**
+   * True when an entry's anchors hold for a match at original [os, oe) (normalised start ns): with
+   * {@code ^}, only spaces, symbols and quotes lie between it and the start of the text or a clause or
+   * sentence separator before it; with {@code $}, likewise between it and the end of the text or a
+   * separator after it, and that separator is not '?' ("Not a bot?" asks). At most
+   * {@link #ANCHOR_REACH} chars are looked at on each side: constant work per match.
+   */
+  static boolean anchorsHold(int anchors, String text, NormalizedText nt, int ns, int os, int oe) {
+    if ((anchors & TermSet.CLAUSE_START) != 0) {
+      boolean ok = true;
+      for (int i = os - 1, k = 0; i >= 0; i--, k++) {
+        char c = text.charAt(i);
+        if (k >= ANCHOR_REACH || clauseSeparator(text, i) || c == '?' || c == '\uff1f') {
+          break;
+        }
+        if (Character.isLetterOrDigit(c)) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) {
+        return false;
+      }
+    }
+    if ((anchors & TermSet.CLAUSE_END) != 0) {
+      for (int i = oe, k = 0; i < text.length(); i++, k++) {
+        char c = text.charAt(i);
+        if (c == '?' || c == '\uff1f') {
+          return false;
+        }
+        if (k >= ANCHOR_REACH || clauseSeparator(text, i)) {
+          return true;
+        }
+        if (Character.isLetterOrDigit(c)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** A clause or sentence separator at original index i: . , ; : ! … ( ) a line break, a dash between spaces. */
+  private static boolean clauseSeparator(String text, int i) {
+    char c = text.charAt(i);
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '\u2026' || c == '(' || c == ')' || c == '\n'
+        || c == '\u2014' || c == '\u2013' || c == '\u3002' || c == '\uff01' || c == '\uff0c'
+        || (c == '-' && i > 0 && Character.isWhitespace(text.charAt(i - 1)));
+  }
+
+  /**
+   * True when an AI self-identification that is not itself negated ("I'm an AI assistant", "mình là
+   * trợ lý ảo") lies in the same sentence as the match: at most 80 normalised chars before it, or at
+   * most {@link TermSet#AI_SELF_LOOKAHEAD} after it (part of the rail's span, so streaming waits for it).
+   */
+  private static boolean identifiesAsAi(String text, NormalizedText nt, Match m, List<Match> aiSelf) {
+    // aiSelf is sorted by normalised start: visit only the hits inside the window (bounded per match)
+    int lo = 0;
+    int hi = aiSelf.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (aiSelf.get(mid).ns() < m.ns() - 80) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (int k = lo; k < aiSelf.size() && aiSelf.get(k).ns() <= m.ne() + TermSet.AI_SELF_LOOKAHEAD; k++) {
+      Match h = aiSelf.get(k);
+      if (h.ns() >= m.ns() - 80 && h.ne() <= m.ne() + TermSet.AI_SELF_LOOKAHEAD && (h.ne() <= m.ns() || h.ns() >= m.ne())
+          && sameSentence(nt, Math.min(h.ns(), m.ns()), Math.max(h.ne(), m.ne()))
+          && !Negation.negated(text, nt, h.ns(), h.ne(), h.start())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean sameSentence(NormalizedText nt, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (nt.chars[i] == TextNormalizer.BREAK) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when original [from, to) holds a clause separator (, ; : or a dash between spaces). */
@@ -486,11 +584,12 @@ public final class LexiconRail extends Rail {
     List<Match> matches = new ArrayList<>();
     List<Match> exceptions = new ArrayList<>();
     List<NearHit> nearHits = new ArrayList<>();
+    List<Match> aiSelf = new ArrayList<>(0);
     // the word table is kept per thread for texts up to 8,192 chars; a longer one gets its own
     WordTrie.Words words = (nt.length() <= 8192 ? WORDS.get() : new WordTrie.Words()).of(nt.chars, nt.length(), ' ',
         TextNormalizer.BREAK);
-    lexical(shipped, text, nt, words, dir, matches, exceptions, nearHits);
-    lexical(own, text, nt, words, dir, matches, exceptions, nearHits);
+    lexical(shipped, text, nt, words, dir, matches, exceptions, nearHits, aiSelf);
+    lexical(own, text, nt, words, dir, matches, exceptions, nearHits, aiSelf);
     if (own.size() > 0) {
       joined(own, text, nt, dir, matches);
     }
@@ -498,6 +597,9 @@ public final class LexiconRail extends Rail {
       resolveNear(nearHits, text, nt, matches);
     }
     if (!matches.isEmpty()) {
+      if (aiSelf.size() > 1) {
+        aiSelf.sort(Comparator.comparingInt(Match::ns));
+      }
       if (!exceptions.isEmpty()) {
         matches = withoutExceptions(matches, exceptions);
       }
@@ -527,6 +629,12 @@ public final class LexiconRail extends Rail {
         if (rule.equals(RuleIds.HONESTY) && Negation.mentioned(text, nt, m.ns(), m.start(), m.end())) {
           out.add(new Finding(rule, policy.severity(rule), Action.ALLOW, m.start(), m.end(),
               "Mentioned (asked or reported), not claimed, so allowed: " + message(t, seen), null));
+          continue;
+        }
+        if (rule.equals(RuleIds.HONESTY) && t.anchors() != 0 && !aiSelf.isEmpty() && identifiesAsAi(text, nt, m, aiSelf)) {
+          // an elliptic denial next to "I'm an AI assistant" ("Not a human, not a bot: an AI assistant") is honest
+          out.add(new Finding(rule, policy.severity(rule), Action.ALLOW, m.start(), m.end(),
+              "Identifies as an AI in the same sentence, so allowed: " + message(t, seen), null));
           continue;
         }
         out.add(policy.finding(rule, m.start(), m.end(), message(t, seen), policy.action(rule) == Action.REWRITE ? "***" : null));

@@ -200,7 +200,8 @@ final class Negation {
   /**
    * True when the honesty phrase at normalised [ns, ne) is mentioned rather than claimed: its
    * sentence asks or reports it (a reporting word such as "if", "whether", "asked", "hỏi", "liệu"
-   * before it in the same sentence, within 8 words), or it sits in quotation marks.
+   * before it in the same sentence, within 8 words), it sits in quotation marks, or a question mark
+   * follows it right away.
    */
   static boolean mentioned(String text, NormalizedText nt, int ns, int os, int oe) {
     int pos = ns;
@@ -219,7 +220,21 @@ final class Negation {
       }
       pos = s;
     }
-    return quoted(text, os, oe);
+    return quoted(text, os, oe) || askedRightAfter(text, oe);
+  }
+
+  /** A question mark right after the phrase (spaces between): "Không phải AI đâu? ..." asks, it does not claim. */
+  private static boolean askedRightAfter(String text, int oe) {
+    for (int i = oe; i < text.length() && i < oe + 4; i++) {
+      char c = text.charAt(i);
+      if (c == '?' || c == '\uff1f') {
+        return true;
+      }
+      if (!Character.isWhitespace(c)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static boolean quoted(String text, int os, int oe) {

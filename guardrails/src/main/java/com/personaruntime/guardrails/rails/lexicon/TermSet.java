@@ -24,15 +24,31 @@ import com.google.re2j.Pattern;
  */
 final class TermSet {
   static final String EXCEPTION = "exception";
+  /**
+   * Pseudo rule of the phrases by which the persona says it IS an AI ("I'm an AI assistant", "mình là
+   * trợ lý ảo"): an elliptic denial in the same sentence ("I'm an AI assistant, not a bot!") is then
+   * not a claim to be human. Never a finding by itself.
+   */
+  static final String AI_SELF = "ai_self";
+
+  /** Anchor bits of an entry: {@code ^} (it opens a clause) and {@code $} (it closes one, not with '?'). */
+  static final int CLAUSE_START = 1;
+  static final int CLAUSE_END = 2;
+
+  /**
+   * Normalised chars after an anchored honesty match in which an AI self-identification still
+   * clears it ("Not a bot: an AI assistant."); the rail's span grows by this much for the direction.
+   */
+  static final int AI_SELF_LOOKAHEAD = 40;
 
   /**
    * A term: rule, display form, group (regulated-claim set or topic; null for always-on), strict
    * syllables, and for the two parts of a proximity entry ({@code A ~N~ B}) the entry's index in
    * {@link #near} and the part (0 = A, 1 = B); {@code near == -1} for a plain term.
    */
-  record Term(String ruleId, String term, String group, String detail, String[][] strict, int near, int part) {
+  record Term(String ruleId, String term, String group, String detail, String[][] strict, int near, int part, int anchors) {
     Term(String ruleId, String term, String group, String detail, String[][] strict) {
-      this(ruleId, term, group, detail, strict, -1, 0);
+      this(ruleId, term, group, detail, strict, -1, 0, 0);
     }
   }
 
@@ -41,7 +57,7 @@ final class TermSet {
    * in one sentence. It spans at most {@code maxNorm} normalised chars: gap words longer than
    * {@link #MAX_GAP_WORD} chars break the window, so the span is bounded by construction.
    */
-  record Near(String ruleId, String display, String group, String detail, int gap, int maxNorm) {
+  record Near(String ruleId, String display, String group, String detail, int gap, int maxNorm, int anchors) {
   }
 
   /** Longest word (normalised chars) that may sit in the gap of a proximity entry. */
@@ -75,8 +91,12 @@ final class TermSet {
       terms[i] = ts.toArray(new Term[0]);
       for (Term t : ts) {
         for (Direction d : Direction.values()) {
-          if (t.ruleId().equals(EXCEPTION) || RuleIds.defaults(t.ruleId()).directions().contains(d)) {
-            maxLenByDirection[d.ordinal()] = Math.max(maxLenByDirection[d.ordinal()], patterns.get(i).length());
+          if (pseudo(t.ruleId()) || RuleIds.defaults(t.ruleId()).directions().contains(d)) {
+            int len = patterns.get(i).length();
+            if (t.anchors() != 0 && t.ruleId().equals(RuleIds.HONESTY)) {
+              len += AI_SELF_LOOKAHEAD; // the look-ahead for an AI self-identification is part of its span
+            }
+            maxLenByDirection[d.ordinal()] = Math.max(maxLenByDirection[d.ordinal()], len);
           }
         }
       }
@@ -84,7 +104,8 @@ final class TermSet {
     this.regexes = List.copyOf(regexes);
     for (Near nr : near) {
       for (Direction d : RuleIds.defaults(nr.ruleId()).directions()) {
-        maxLenByDirection[d.ordinal()] = Math.max(maxLenByDirection[d.ordinal()], nr.maxNorm());
+        int len = nr.maxNorm() + (nr.anchors() != 0 && nr.ruleId().equals(RuleIds.HONESTY) ? AI_SELF_LOOKAHEAD : 0);
+        maxLenByDirection[d.ordinal()] = Math.max(maxLenByDirection[d.ordinal()], len);
       }
     }
     for (Regex r : regexes) {
@@ -94,6 +115,11 @@ final class TermSet {
     }
     this.automaton = new AhoCorasick(patterns);
     this.words = WordTrie.build(patterns, ' ', TextNormalizer.BREAK);
+  }
+
+  /** True for the pseudo rules that are never findings themselves (exceptions, AI self-identification). */
+  static boolean pseudo(String ruleId) {
+    return ruleId.equals(EXCEPTION) || ruleId.equals(AI_SELF);
   }
 
   int maxLen(Direction d) {
@@ -140,6 +166,7 @@ final class TermSet {
     }
     for (String lang : List.of("en", "vi")) {
       b.lexicon(RuleIds.HONESTY, "honesty/" + lang + ".txt", null, "claims to be human / denies being an AI");
+      b.lexicon(AI_SELF, "honesty/ai_self." + lang + ".txt", null, "identifies as an AI");
       b.lexicon(RuleIds.FAKE_EXPERIENCE, "fake_experience/" + lang + ".txt", null, "claims personal experience with a product");
       b.lexicon(RuleIds.PROMPT_INJECTION, "injection/" + lang + ".txt", null, "prompt injection / jailbreak attempt");
       b.lexicon(EXCEPTION, "exceptions/" + lang + ".txt", null, "innocent phrase");
@@ -165,29 +192,50 @@ final class TermSet {
         if (entry.startsWith(Lexicons.NEAR)) {
           String[] p = entry.substring(Lexicons.NEAR.length()).split("\u0000", 3);
           int gap = Integer.parseInt(p[0]);
-          List<String> heads = Lexicons.expand(p[1]);
-          List<String> tails = Lexicons.expand(p[2]);
+          int anchors = 0;
+          String head = p[1].trim();
+          String tail = p[2].trim();
+          if (head.startsWith("^ ")) {
+            anchors |= CLAUSE_START;
+            head = head.substring(2);
+          }
+          if (tail.endsWith(" $")) {
+            anchors |= CLAUSE_END;
+            tail = tail.substring(0, tail.length() - 2);
+          }
+          List<String> heads = Lexicons.expand(head);
+          List<String> tails = Lexicons.expand(tail);
           int id = near.size();
           int maxA = 0;
           int maxB = 0;
           for (String a : heads) {
-            maxA = Math.max(maxA, add(rule, a, a, group, detail, id, 0));
+            maxA = Math.max(maxA, add(rule, a, a, group, detail, id, 0, 0));
           }
           for (String b : tails) {
-            maxB = Math.max(maxB, add(rule, b, b, group, detail, id, 1));
+            maxB = Math.max(maxB, add(rule, b, b, group, detail, id, 1, 0));
           }
           int span = maxA + maxB + (gap + 1) * (MAX_GAP_WORD + 1) + 1;
           if (RuleIds.defaults(rule).directions().contains(Direction.OUTPUT)) {
             // an output entry lengthens the streaming hold-back by its span: capped, a longer match is not one
             span = Math.min(span, OUTPUT_NEAR_MAX);
           }
-          near.add(new Near(rule, p[1].trim() + " ... " + p[2].trim(), group, detail, gap, span));
+          near.add(new Near(rule, head + " ... " + tail, group, detail, gap, span, anchors));
           continue;
         }
         if (entry.startsWith("re:")) {
           res.add("(?:" + entry.substring(3).trim() + ")");
         } else {
-          add(rule, entry, entry, group, detail);
+          int anchors = 0;
+          String e = entry;
+          if (e.startsWith("^ ")) {
+            anchors |= CLAUSE_START;
+            e = e.substring(2).trim();
+          }
+          if (e.endsWith(" $")) {
+            anchors |= CLAUSE_END;
+            e = e.substring(0, e.length() - 2).trim();
+          }
+          add(rule, e, e, group, detail, -1, 0, anchors);
         }
       }
       if (!res.isEmpty()) {
@@ -251,11 +299,11 @@ final class TermSet {
     }
 
     void add(String rule, String raw, String display, String group, String detail) {
-      add(rule, raw, display, group, detail, -1, 0);
+      add(rule, raw, display, group, detail, -1, 0, 0);
     }
 
     /** @return the normalised length of the added term (0 when it has nothing to match) */
-    int add(String rule, String raw, String display, String group, String detail, int nearId, int part) {
+    int add(String rule, String raw, String display, String group, String detail, int nearId, int part, int anchors) {
       String norm = TextNormalizer.normalize(raw).toString().replace(TextNormalizer.BREAK, ' ').trim();
       if (norm.isEmpty()) {
         return 0;
@@ -265,25 +313,26 @@ final class TermSet {
       if (raw.indexOf(' ') > 0) {
         String apart = TextNormalizer.normalize(raw.replace(" ", "  ")).toString().replace(TextNormalizer.BREAK, ' ').trim();
         if (!apart.isEmpty() && !apart.equals(norm)) {
-          addKey(apart, rule, raw, display, group, detail, nearId, part);
+          addKey(apart, rule, raw, display, group, detail, nearId, part, anchors);
         }
       }
       // stretched text has its letter runs collapsed ("guaranteeeed" -> "guaranted"): match that too
       String collapsed = WordFolds.collapseDoubles(norm);
       if (!collapsed.equals(norm) && collapsed.length() >= 4) {
-        addKey(collapsed, rule, raw, display, group, detail, nearId, part);
+        addKey(collapsed, rule, raw, display, group, detail, nearId, part, anchors);
       }
-      return addKey(norm, rule, raw, display, group, detail, nearId, part);
+      return addKey(norm, rule, raw, display, group, detail, nearId, part, anchors);
     }
 
-    private int addKey(String norm, String rule, String raw, String display, String group, String detail, int nearId, int part) {
+    private int addKey(String norm, String rule, String raw, String display, String group, String detail, int nearId, int part,
+        int anchors) {
       List<Term> list = byNorm.computeIfAbsent(norm, k -> new ArrayList<>(1));
       for (Term t : list) {
-        if (t.ruleId().equals(rule) && t.term().equals(display) && t.near() == nearId && t.part() == part) {
+        if (t.ruleId().equals(rule) && t.term().equals(display) && t.near() == nearId && t.part() == part && t.anchors() == anchors) {
           return norm.length();
         }
       }
-      list.add(new Term(rule, display, group, detail, LexiconRail.strictSyllables(raw), nearId, part));
+      list.add(new Term(rule, display, group, detail, LexiconRail.strictSyllables(raw), nearId, part, anchors));
       return norm.length();
     }
 
