@@ -393,7 +393,12 @@ public final class LexiconRail extends Rail {
     for (NearHit h : hits) {
       long key = ((long) System.identityHashCode(h.set()) << 32) | h.near();
       if (h.part() == 0) {
-        lastHead.put(key, h);
+        // the latest head; of heads starting together the shortest, so a longer one that runs into
+        // the tail ("giảm đau" before "đau khớp") does not hide a pairing one ("giảm")
+        NearHit prev = lastHead.get(key);
+        if (prev == null || h.ns() > prev.ns() || h.ne() < prev.ne()) {
+          lastHead.put(key, h);
+        }
         continue;
       }
       NearHit a = lastHead.get(key);

@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A proximity entry {@code A ~N~ B} matches phrase A, then at most N words, then phrase B within
  * one sentence (A and B may hold alternation groups): "lowers ~3~ (cholesterol|blood pressure)".
  *
+ * {@code {name}} in an entry stands for the alternation of the entries of {@code lists/name.txt}.
+ *
  * Lexicons are read once per JVM, when a policy is first compiled; checks do no I/O.
  */
 final class Lexicons {
@@ -53,7 +55,7 @@ final class Lexicons {
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
-        String t = stripComment(line).trim();
+        String t = includeLists(stripComment(line).trim(), path);
         if (t.isEmpty()) {
           continue;
         }
@@ -70,6 +72,47 @@ final class Lexicons {
       throw new UncheckedIOException("reading lexicon " + path, e);
     }
     return Collections.unmodifiableList(out);
+  }
+
+  private static final java.util.regex.Pattern LIST_REF = java.util.regex.Pattern.compile("\\{([a-z0-9_.-]+)}");
+
+  /**
+   * Replaces every {@code {name}} of an entry by the alternation of the lines of {@code lists/name.txt}
+   * ("(diabetes|eczema|...)"), so one list of conditions serves many entries.
+   */
+  static String includeLists(String entry, String path) {
+    if (entry.indexOf('{') < 0) {
+      return entry;
+    }
+    java.util.regex.Matcher m = LIST_REF.matcher(entry);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String list = "lists/" + m.group(1) + ".txt";
+      if (!exists(list)) {
+        throw new IllegalArgumentException("lexicon " + path + ": entry '" + entry + "' names the missing list " + list);
+      }
+      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement("(" + String.join("|", listLines(list)) + ")"));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  /** The entries of a list file as written (groups unexpanded), comments and blank lines dropped. */
+  private static List<String> listLines(String path) {
+    List<String> out = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(Lexicons.class.getResourceAsStream(ROOT + path),
+        StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        String t = stripComment(line).trim();
+        if (!t.isEmpty()) {
+          out.add(t);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading lexicon list " + path, e);
+    }
+    return out;
   }
 
   static String stripComment(String line) {

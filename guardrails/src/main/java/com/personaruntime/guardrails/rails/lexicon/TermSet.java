@@ -219,7 +219,7 @@ final class TermSet {
             // an output entry lengthens the streaming hold-back by its span: capped, a longer match is not one
             span = Math.min(span, OUTPUT_NEAR_MAX);
           }
-          near.add(new Near(rule, head + " ... " + tail, group, detail, gap, span, anchors));
+          near.add(new Near(rule, shorten(head) + " ... " + shorten(tail), group, detail, gap, span, anchors));
           continue;
         }
         if (entry.startsWith("re:")) {
@@ -241,6 +241,22 @@ final class TermSet {
       if (!res.isEmpty()) {
         regexes.add(new Regex(rule, Pattern.compile(String.join("|", res))));
       }
+    }
+
+    /** A long alternation shown by its first alternative: "(say goodbye to|…)" (finding messages stay short). */
+    static String shorten(String part) {
+      if (part.length() <= 40) {
+        return part;
+      }
+      int s = 0;
+      while (s < part.length() && part.charAt(s) == '(') {
+        s++;
+      }
+      int e = s;
+      while (e < part.length() && part.charAt(e) != '|' && part.charAt(e) != ')') {
+        e++;
+      }
+      return "(" + part.substring(s, e).trim() + "|\u2026)";
     }
 
     /** Adds a persona term and its English inflections (cure -> cures, cured, curing). */

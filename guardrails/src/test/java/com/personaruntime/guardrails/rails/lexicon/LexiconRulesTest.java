@@ -39,7 +39,7 @@ class LexiconRulesTest {
         Kem chữa khỏi luôn              | chữa khỏi
         kem chua khoi luon              | chua khoi
         tri dut diem luon               | tri dut diem
-        cures acne                      | cures
+        this cures everything           | cures
         Guaranteed Results!             | Guaranteed Results
         """)
     void blocksAndReportsOriginalSpan(String text, String span) {
