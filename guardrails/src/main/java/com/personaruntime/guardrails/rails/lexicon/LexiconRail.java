@@ -89,7 +89,138 @@ public final class LexiconRail extends Rail {
   @Override
   public int maxSpan(Direction d) {
     // a persona term matched across the pieces of a split name spans at most one space per char
-    return Math.max(Math.max(shipped.maxLen(d), own.maxLen(d)), 2 * Math.min(own.maxLen(d), JOINED_MAX)) + 1;
+    int span = Math.max(Math.max(shipped.maxLen(d), own.maxLen(d)), 2 * Math.min(own.maxLen(d), JOINED_MAX));
+    if (d == Direction.OUTPUT) {
+      span = Math.max(span, ENDORSE_MAX); // "vote Smith" and the words read after the name
+    }
+    return span + 1;
+  }
+
+  /** Longest span (normalised chars) of a named endorsement, the words read after the name included. */
+  static final int ENDORSE_MAX = 64;
+  private static final Set<String> ENDORSE_VERBS = Set.of("vote", "elect", "reelect", "votes", "elects");
+  /** Capitalised words after "vote" that are not a candidate's name ("Vote Now!", "Vote Here"). */
+  private static final Set<String> NOT_A_NAME = Set.of("for", "against", "now", "here", "today", "tonight", "tomorrow", "early",
+      "online", "in", "on", "at", "by", "the", "a", "an", "our", "your", "my", "this", "that", "these", "those", "it", "them",
+      "him", "her", "us", "me", "yes", "no", "best", "top", "all", "every", "again", "with", "and", "or", "to", "please",
+      "below", "above", "soon", "button", "link", "poll", "count", "results", "result", "closes", "close", "ends", "is", "was",
+      "who", "which", "what", "how", "when", "where", "why", "whatever", "whoever", "one", "two", "three", "once", "twice",
+      "up", "down", "out", "off", "via", "daily", "weekly", "free", "fast", "anonymously");
+  /** Words after the name that make it an election ("Vote Smith on Tuesday", "Elect Tran this November"). */
+  private static final Set<String> ELECTION_CONTEXT = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday", "november", "election", "elections", "primary", "primaries", "runoff", "ballot", "polls", "year",
+      "fall", "autumn", "better", "change", "future", "mayor", "president", "governor", "senate", "senator", "congress",
+      "council", "office", "parliament", "district", "state", "city", "country", "nation", "america", "vietnam", "people");
+
+  /**
+   * "Vote Smith!", "Elect Tran on Sunday", "#VoteSmith": a voting verb, then one to three words
+   * capitalised in the original text (a name, not "Vote Now"), then the end of the clause or election
+   * context within two words ("on Tuesday", "this November", "for a better city", a year). Poll votes
+   * ("Vote Lumière Glow as your favourite serum") go on with other words and are not endorsements.
+   * Linear: one walk over the words, constant work per verb.
+   */
+  private void namedEndorsements(String text, NormalizedText nt, List<Match> matches) {
+    char[] c = nt.chars;
+    int n = nt.length();
+    int i = 0;
+    while (i < n) {
+      if (c[i] == ' ' || c[i] == TextNormalizer.BREAK) {
+        i++;
+        continue;
+      }
+      int s = i;
+      while (i < n && c[i] != ' ' && c[i] != TextNormalizer.BREAK) {
+        i++;
+      }
+      if (i - s < 4 || i - s > 7 || !ENDORSE_VERBS.contains(new String(c, s, i - s))) {
+        continue;
+      }
+      int end = namedEndorsementEnd(text, nt, i);
+      if (end > 0) {
+        matches.add(new Match(nt.origStart(s), nt.origEnd(end - 1),
+            new TermSet.Term(RuleIds.AVOID_TOPIC, "vote <name>", "politics", "topic to avoid: politics", null), s, end));
+      }
+    }
+  }
+
+  /** Normalised end of the name after a voting verb ending at {@code ve}, or -1 when it is no endorsement. */
+  private static int namedEndorsementEnd(String text, NormalizedText nt, int ve) {
+    char[] c = nt.chars;
+    int n = nt.length();
+    int limit = Math.min(n, ve + ENDORSE_MAX);
+    int pos = ve;
+    int names = 0;
+    int nameEnd = -1;
+    // up to three capitalised name words in the same sentence
+    while (names < 3 && pos < limit && c[pos] == ' ') {
+      int s = pos + 1;
+      int e = s;
+      while (e < limit && c[e] != ' ' && c[e] != TextNormalizer.BREAK) {
+        e++;
+      }
+      if (e == s || e - s > 20 || (e == limit && limit < n)) {
+        break;
+      }
+      char first = text.charAt(nt.origStart(s));
+      String w = new String(c, s, e - s);
+      if (!Character.isUpperCase(first) || NOT_A_NAME.contains(w) || !allLetters(c, s, e)
+          || (names > 0 && LexiconRail.clauseBreak(text, nt.origEnd(pos - 1), nt.origStart(s)))) {
+        break;
+      }
+      names++;
+      nameEnd = e;
+      pos = e;
+    }
+    if (names == 0) {
+      return -1;
+    }
+    if (clauseEndsAfter(text, nt.origEnd(nameEnd - 1))) {
+      return nameEnd;
+    }
+    // election context within the next two words of the clause
+    pos = nameEnd;
+    for (int k = 0; k < 2 && pos < limit && c[pos] == ' '; k++) {
+      int s = pos + 1;
+      int e = s;
+      while (e < limit && c[e] != ' ' && c[e] != TextNormalizer.BREAK) {
+        e++;
+      }
+      if (e == s || (e == limit && limit < n) || LexiconRail.clauseBreak(text, nt.origEnd(pos - 1), nt.origStart(s))) {
+        break;
+      }
+      String w = new String(c, s, e - s);
+      if (ELECTION_CONTEXT.contains(w) || (e - s == 4 && w.startsWith("20") && Character.isDigit(w.charAt(2)) && Character.isDigit(w.charAt(3)))) {
+        return nameEnd;
+      }
+      pos = e;
+    }
+    return -1;
+  }
+
+  /** True when only spaces and symbols lie between original {@code oe} and the text end or a clause separator (not '?'). */
+  private static boolean clauseEndsAfter(String text, int oe) {
+    for (int i = oe, k = 0; i < text.length(); i++, k++) {
+      char ch = text.charAt(i);
+      if (ch == '?' || ch == '\uff1f') {
+        return false;
+      }
+      if (k >= ANCHOR_REACH || clauseSeparator(text, i)) {
+        return true;
+      }
+      if (Character.isLetterOrDigit(ch)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allLetters(char[] c, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (!Character.isLetter(c[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -597,6 +728,9 @@ public final class LexiconRail extends Rail {
     lexical(own, text, nt, words, dir, matches, exceptions, nearHits, aiSelf);
     if (own.size() > 0) {
       joined(own, text, nt, dir, matches);
+    }
+    if (dir == Direction.OUTPUT && groups.contains("politics") && policy.active(RuleIds.AVOID_TOPIC, dir)) {
+      namedEndorsements(text, nt, matches);
     }
     if (!nearHits.isEmpty()) {
       resolveNear(nearHits, text, nt, matches);
