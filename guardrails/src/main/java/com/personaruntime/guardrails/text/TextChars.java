@@ -44,6 +44,38 @@ public final class TextChars {
     return b;
   }
 
+  /**
+   * Fullwidth forms folded to ASCII, one char for one ("０９１２" -> "0912", "ｇｌｏｗ．ｂｅａｕｔｙ" ->
+   * "glow.beauty", "＠" -> "@", the ideographic full stop "。" -> "."), so the original-text scanners
+   * (PII, links) read them as what they show while every offset stays valid.
+   *
+   * @return {@code s} itself when it holds none
+   */
+  public static String foldWidth(String s) {
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if ((c >= '\uFF01' && c <= '\uFF5E') || c == '\u3002') {
+        break;
+      }
+      i++;
+    }
+    if (i == n) {
+      return s;
+    }
+    char[] out = s.toCharArray();
+    for (; i < n; i++) {
+      char c = out[i];
+      if (c >= '\uFF01' && c <= '\uFF5E') {
+        out[i] = (char) (c - 0xFEE0);
+      } else if (c == '\u3002') {
+        out[i] = '.';
+      }
+    }
+    return new String(out);
+  }
+
   /** @return exactly {@link Character#isLetterOrDigit(char)}, by table for ASCII */
   public static boolean letterOrDigit(char c) {
     return c < 128 ? ASCII_LETTER_OR_DIGIT[c] : Character.isLetterOrDigit(c);

@@ -889,6 +889,12 @@ public final class TextNormalizer {
         || w.equals("num") || w.equals("art") || w.equals("vol") || w.equals("pp") || w.equals("fig") || w.equals("so");
   }
 
+  /** A dot in brackets ("gmail [.] com", "(.)"): a disguised address dot, never a sentence end. */
+  private static boolean bracketedDot(char[] uc, int s, int e, int k) {
+    return uc[k] == '.' && k > s && k + 1 < e
+        && ((uc[k - 1] == '[' && uc[k + 1] == ']') || (uc[k - 1] == '(' && uc[k + 1] == ')') || (uc[k - 1] == '{' && uc[k + 1] == '}'));
+  }
+
   private static boolean isHardBreak(char[] uc, byte[] uk, int s, int e) {
     boolean term = false;
     for (int k = s; k < e; k++) {
@@ -897,7 +903,7 @@ public final class TextNormalizer {
         if (c == '\n' || term) {
           return true;
         }
-      } else if (isTerminator(c)) {
+      } else if (isTerminator(c) && !bracketedDot(uc, s, e, k)) {
         term = true;
       } else if (isCjkStop(c)) {
         return true;

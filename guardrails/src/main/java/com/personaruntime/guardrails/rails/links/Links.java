@@ -11,7 +11,7 @@ import java.util.Set;
  *  - anything starting with a scheme ("http://", "https://", "hxxp://") or "www." up to the next
  *    whitespace or quote/bracket;
  *  - bare domains: labels of letters, digits and '-' joined by dots — a real dot, or a disguised
- *    one ("[.]", "(.)", "[dot]", "(dot)", " dot ") — whose last label is a public suffix per the
+ *    one ("[.]", "(.)", "[dot]", "(dot)", " dot ", and " . " or " chấm " before a common TLD) — whose last label is a public suffix per the
  *    Public Suffix List (through Guava's InternetDomainName, which ships the list) or a reserved
  *    test TLD (RFC 2606: example, test, invalid, localhost). So "shop.beauty", "a.asia", "x.de"
  *    are links, while "e.g.", "v1.2", "3.5" or "file.txt" are not.
@@ -109,6 +109,40 @@ public final class Links {
     return Character.isLetterOrDigit(c) || c == '-';
   }
 
+  /**
+   * TLDs that " . " and " chấm " may stand before ("glowshop . beauty", "shopee chấm vn"): common
+   * generic and regional ones, not English words ("in", "to", "me", "my", "us", "it", "is", "so", "no").
+   */
+  private static final Set<String> SPACED_TLDS = Set.of("com", "net", "org", "vn", "io", "co", "info", "biz", "xyz",
+      "beauty", "shop", "store", "online", "site", "asia", "club", "top", "link", "app", "dev", "ai", "uk", "de", "fr",
+      "jp", "kr", "cn", "tv", "ly", "gl", "cc", "ru", "sg", "th", "ph", "la", "kh", "live", "pro", "fun", "vip", "one",
+      "website", "space", "tech", "today", "world", "life", "blog");
+
+  /**
+   * Length of a spaced dot (" . ") or a spelled one in Vietnamese (" chấm ", " cham ") at i, when a
+   * lower-case TLD of {@link #SPACED_TLDS} follows as a whole label; else 0. Looks at most 16 chars ahead.
+   */
+  private static int spacedDot(String text, int i) {
+    int n = text.length();
+    int m;
+    if (text.startsWith(" . ", i)) {
+      m = 3;
+    } else if (text.startsWith(" chấm ", i) || text.startsWith(" cham ", i)) {
+      m = 6;
+    } else {
+      return 0;
+    }
+    int s = i + m;
+    int e = s;
+    while (e < n && e - s <= 10 && text.charAt(e) >= 'a' && text.charAt(e) <= 'z') {
+      e++;
+    }
+    if (e == s || (e < n && labelChar(text.charAt(e))) || !SPACED_TLDS.contains(text.substring(s, e))) {
+      return 0;
+    }
+    return m;
+  }
+
   /** Length of a (possibly disguised) dot at i, or 0. */
   public static int dot(String text, int i) {
     int n = text.length();
@@ -128,6 +162,10 @@ public final class Links {
     if (c == ' ') {
       if (i + 1 < n && (text.charAt(i + 1) | 0x20) == 'd' && text.regionMatches(true, i, " dot ", 0, 5)) {
         return 5;
+      }
+      int w = spacedDot(text, i);
+      if (w > 0) {
+        return w;
       }
       if (i + 1 < n && (text.charAt(i + 1) == '[' || text.charAt(i + 1) == '(')) {
         int d = dot(text, i + 1);

@@ -22,9 +22,14 @@ import java.util.List;
  * 001-096), or a phone number (Vietnamese mobile/landline with 0, +84 or 0084; "+CC ..." with 9-15
  * digits; North American 3-3-4) is reported. Groups per start are bounded, so this is linear.
  *
+ * Also: "84" + a Vietnamese mobile without '+' right after a phone word ("gọi 84912345678"), ten digits
+ * in five pairs from 0 ("06 12 34 56 78"), and groups joined by no-break, thin or invisible spaces.
+ * Fullwidth digits are read as ASCII (the rail folds them, TextChars.foldWidth).
+ *
  * Identifiers are not phone numbers: a chain glued to letters ("DH0912345678", GUID parts such as
  * "a716-446655440000"), preceded by '#', or right after an identifier word ("order", "mã đơn",
- * "tracking", "SKU"...) is skipped unless it carries a phone prefix ('+' or "(+").
+ * "tracking", "SKU"...) is skipped unless it carries a phone prefix ('+' or "(+") or is glued to a
+ * phone word ("sđt0912345678", "zalo:0912345678").
  */
 public final class Pii {
   /** Longest original span a PII match can have; the streaming guard holds back at least this much. */
@@ -140,7 +145,17 @@ public final class Pii {
   }
 
   private static boolean isJoinerChar(char c) {
-    return c == ' ' || c == '.' || c == '-' || c == '(' || c == ')';
+    return c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || spaceLike(c);
+  }
+
+  /**
+   * No-break and thin spaces (French and other locales group digits with them) and invisible
+   * characters (zero-width space/joiners, word joiner, BOM, soft hyphen) typed between digit groups
+   * to break filters: each joins like a space.
+   */
+  private static boolean spaceLike(char c) {
+    return c == '\u00A0' || c == '\u202F' || c == '\u2009' || c == '\u2007' || c == '\u200B' || c == '\u200C'
+        || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
   }
 
   /** True when the separator text[s, e) may join two digit groups of one number. */
@@ -155,7 +170,7 @@ public final class Pii {
       char c = text.charAt(k);
       if (c == '(' || c == ')') {
         paren++;
-      } else if (c == ' ' || c == '.' || c == '-') {
+      } else if (c == ' ' || c == '.' || c == '-' || spaceLike(c)) {
         plain++;
       } else {
         return false;
@@ -251,6 +266,7 @@ public final class Pii {
     if (!plus && identifierContext(text, chainStart)) {
       return;
     }
+    boolean phoneWord = phoneContext(text, chainStart);
     char[] digits = new char[20];
     int gi = 0;
     while (gi < g) {
@@ -276,7 +292,9 @@ public final class Pii {
             && !(gs[gi] > 0 && (text.charAt(gs[gi] - 1) == '.' || text.charAt(gs[gi] - 1) == '-'))) {
           rule = RuleIds.PII_VN_ID;
           kind = "Vietnamese citizen ID number";
-        } else if (phone && isPhone(text, digits, nd, groupPlus, gs, ge, gi, j)) {
+        } else if (phone && (isPhone(text, digits, nd, groupPlus, gs, ge, gi, j)
+            || (gi == 0 && phoneWord && !plus && nd == 11 && digits[0] == '8' && digits[1] == '4' && "35789".indexOf(digits[2]) >= 0)
+            || (j - gi == 4 && nd == 10 && digits[0] == '0' && digits[1] != '0' && pairs(gs, ge, gi, j)))) {
           rule = RuleIds.PII_PHONE;
           kind = "phone number";
         }
@@ -299,14 +317,39 @@ public final class Pii {
     }
   }
 
+  /** Phone words that may be glued to the number they name ("sđt0912345678", "zalo:0912…", "Tel.0912…"), folded. */
+  private static final java.util.Set<String> GLUED_PHONE_WORDS = java.util.Set.of("sdt", "dt", "dd", "tel", "zalo", "hotline",
+      "phone", "call", "goi", "lh", "sms", "whatsapp", "viber", "mobile", "mob", "cell", "fone", "phon", "dien thoai");
+
+  /** True when the letters right before original {@code s} (a ':' or '.' between allowed) are a phone word. */
+  private static boolean gluedPhoneWord(String text, int s) {
+    int e = s;
+    if (e > 0 && (text.charAt(e - 1) == ':' || text.charAt(e - 1) == '.')) {
+      e--;
+    }
+    int b = e;
+    while (b > 0 && e - b < 12 && Character.isLetter(text.charAt(b - 1))) {
+      b--;
+    }
+    if (b == e || (b > 0 && Character.isLetterOrDigit(text.charAt(b - 1)))) {
+      return false;
+    }
+    StringBuilder w = new StringBuilder(e - b);
+    for (int k = b; k < e; k++) {
+      w.append(TextNormalizer.fold(text.charAt(k)));
+    }
+    return GLUED_PHONE_WORDS.contains(w.toString());
+  }
+
   /** True when the chain [s, e) is part of a longer token: letters glued on, or "x-123"/"123-x" identifier parts. */
   private static boolean glued(String text, int s, int e) {
     if (s > 0) {
       char b = text.charAt(s - 1);
-      if (Character.isLetterOrDigit(b) || b == '_' || b == '#' || b == '@' || b == '/' || b == '=' || b == '&') {
+      if ((Character.isLetter(b) || b == ':' || b == '.') && gluedPhoneWord(text, s)) {
+        // "sđt0912345678", "zalo:0912345678": the word names the number; its end is checked below
+      } else if (Character.isLetterOrDigit(b) || b == '_' || b == '#' || b == '@' || b == '/' || b == '=' || b == '&') {
         return true;
-      }
-      if ((b == '-' || b == '.' || b == ':') && s > 1 && Character.isLetterOrDigit(text.charAt(s - 2))) {
+      } else if ((b == '-' || b == '.' || b == ':') && s > 1 && Character.isLetterOrDigit(text.charAt(s - 2))) {
         return true;
       }
     }
@@ -316,6 +359,40 @@ public final class Pii {
         return true;
       }
       if ((a == '-' || a == '/' || a == '.') && e + 1 < text.length() && Character.isLetterOrDigit(text.charAt(e + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when every group of [from, to] has two digits: "06 12 34 56 78" (France and others). */
+  private static boolean pairs(int[] gs, int[] ge, int from, int to) {
+    for (int k = from; k <= to; k++) {
+      if (ge[k] - gs[k] != 2) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * True when a phone word ("gọi", "call", "sđt", "zalo"...) is among the few words right before
+   * {@code s} in its clause: then "84912345678" is a Vietnamese mobile in international form without '+'.
+   */
+  private static boolean phoneContext(String text, int s) {
+    int from = Math.max(0, s - 24);
+    StringBuilder sb = new StringBuilder(s - from);
+    for (int k = from; k < s; k++) {
+      char c = text.charAt(k);
+      if (c == '\n' || c == ',' || c == ';' || ((c == '.' || c == '?' || c == '!') && k + 1 < s && text.charAt(k + 1) == ' ')) {
+        sb.setLength(0);
+        continue;
+      }
+      sb.append(TextNormalizer.fold(c));
+    }
+    String before = sb.toString();
+    for (String w : PHONE_WORDS) {
+      if (wordAt(before, w) >= 0) {
         return true;
       }
     }
