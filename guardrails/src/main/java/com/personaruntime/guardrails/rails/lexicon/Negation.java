@@ -97,7 +97,7 @@ final class Negation {
       if (TERMINATORS.contains(word)) {
         break;
       }
-      boolean trig = TRIGGERS.contains(word) && !(word.equals("chua") && chuaIsCure(text, nt, wsIdx, we));
+      boolean trig = TRIGGERS.contains(word) && typedAsTrigger(word, text, nt, wsIdx, we);
       if (word.equals("t") && wsIdx > 1) {
         int ps = wordStartBefore(nt, wsIdx - 1);
         trig = NT_STEMS.contains(word(nt, ps, wsIdx - 1));
@@ -112,6 +112,11 @@ final class Negation {
       next = word;
       pos = wsIdx;
     }
+    // a claim quoted or reported ("People ask if it helps with eczema", "\"Say goodbye to eczema\" is a
+    // claim we can't make") and denied later in the same sentence
+    if ((quoted(text, os, nt.origEnd(ne - 1)) || reportedBefore(nt, ns)) && deniedAfter(text, nt, ne)) {
+      return true;
+    }
     // post-triggers right after the match
     StringBuilder after = new StringBuilder();
     int e = wordsAfter(text, nt, ne, false, after);
@@ -120,6 +125,54 @@ final class Negation {
       return postInClause(text, nt, ne);
     }
     return hasPost(after.toString());
+  }
+
+  /** An asking or saying word ("asked", "whether", "hỏi"...) among the 8 words before normalised {@code ns} in its sentence. */
+  private static boolean reportedBefore(NormalizedText nt, int ns) {
+    int pos = ns;
+    for (int w = 0; w < 8 && pos > 0; w++) {
+      if (nt.chars[pos - 1] == TextNormalizer.BREAK) {
+        return false;
+      }
+      int we = pos - 1;
+      int s = wordStartBefore(nt, we);
+      if (s >= we) {
+        return false;
+      }
+      if (ASKING.contains(word(nt, s, we))) {
+        return true;
+      }
+      pos = s;
+    }
+    return false;
+  }
+
+  /** Words that report a question or a saying (a conditional "if" is not one: "if you use it daily, it cures..."). */
+  private static final Set<String> ASKING = Set.of("whether", "wonder", "wondering", "wondered", "ask", "asked", "asking",
+      "asks", "question", "questions", "hoi", "lieu", "thac mac", "quote", "said", "say", "says", "claim", "claims", "claimed",
+      "tuong", "nghi", "think", "thinks", "thought");
+
+  /** A negation trigger among the {@link #LONG_SCOPE} words after normalised {@code ne} in its sentence. */
+  private static boolean deniedAfter(String text, NormalizedText nt, int ne) {
+    int e = ne;
+    String prev = "";
+    for (int w = 0; w < LONG_SCOPE && e < nt.length() && nt.chars[e] == ' '; w++) {
+      int s = e + 1;
+      int k = s;
+      while (k < nt.length() && nt.chars[k] != ' ' && nt.chars[k] != TextNormalizer.BREAK) {
+        k++;
+      }
+      if (k == s) {
+        break;
+      }
+      String word = word(nt, s, k);
+      if ((TRIGGERS.contains(word) && typedAsTrigger(word, text, nt, s, k)) || (word.equals("t") && NT_STEMS.contains(prev))) {
+        return true;
+      }
+      prev = word;
+      e = k;
+    }
+    return false;
   }
 
   /** A post-trigger starting at a word boundary of the words after a match. */
@@ -169,10 +222,35 @@ final class Negation {
     return e;
   }
 
-  /** "chua" is "chưa" (not yet) only when typed so; "chữa" (cure) is not a negation. */
-  private static boolean chuaIsCure(String text, NormalizedText nt, int s, int e) {
+  /**
+   * Vietnamese triggers whose letters other words share: typed WITH diacritics, only these forms
+   * negate ("chưa" not yet, not "chữa" cure; "đừng" don't, not "dùng" use; "hông" not, not "hồng"
+   * pink; "chả", not "chà"). Typed without diacritics, the plain form still counts.
+   */
+  private static final java.util.Map<String, Set<String>> TYPED_FORMS = java.util.Map.of(
+      "chua", Set.of("chưa", "chua"),
+      "dung", Set.of("đừng", "dung", "đung"),
+      "hong", Set.of("hông", "hong", "hổng"),
+      "cha", Set.of("chả", "cha", "chẳ"),
+      "chang", Set.of("chẳng", "chang", "chẵng"),
+      "khong", Set.of("không", "khong", "hkông", "khôg", "khg", "kg", "ko", "k", "hok", "hông", "khum", "hem"),
+      "hem", Set.of("hem", "hẻm"));
+
+  /** True when the trigger word at normalised [s, e) was typed as a negation (see {@link #TYPED_FORMS}). */
+  private static boolean typedAsTrigger(String word, String text, NormalizedText nt, int s, int e) {
+    Set<String> forms = TYPED_FORMS.get(word);
+    if (forms == null) {
+      return true;
+    }
     String orig = text.substring(nt.origStart(s), nt.origEnd(e - 1)).toLowerCase(java.util.Locale.ROOT);
-    return !(orig.equals("chưa") || orig.equals("chua"));
+    boolean plain = true;
+    for (int i = 0; i < orig.length(); i++) {
+      if (orig.charAt(i) > 0x7F) {
+        plain = false;
+        break;
+      }
+    }
+    return plain || forms.contains(java.text.Normalizer.normalize(orig, java.text.Normalizer.Form.NFC));
   }
 
   private static String firstWord(NormalizedText nt, int s) {

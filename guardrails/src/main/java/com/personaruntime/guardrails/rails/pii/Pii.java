@@ -186,7 +186,7 @@ public final class Pii {
       "ma don", "don hang", "van don", "hoa don", "ma sp", "ma san pham", "ma so don", "giao dich", "ma ve", "so seri",
       "so lo", "ma lo", "lo san xuat", "lo sx", "ma vach", "ma van chuyen", "ma giao hang", "ma kien", "ma buu gui",
       "ma khach hang", "ma kh", "ma giam gia", "ma voucher", "so don", "so hoa don", "ma tra cuu", "ma xac nhan",
-      "ma so", "ma code"};
+      "ma so", "ma code", "version", "ver", "build", "patch", "release", "firmware", "model", "phien ban"};
 
   /** Words that say the number after them IS a phone number, whatever identifier word came before. */
   private static final String[] PHONE_WORDS = {"call", "phone", "tel", "hotline", "zalo", "whatsapp", "text", "sms",
