@@ -132,7 +132,7 @@ public final class LexiconRail extends Rail {
       while (i < n && c[i] != ' ' && c[i] != TextNormalizer.BREAK) {
         i++;
       }
-      if (i - s < 4 || i - s > 7 || !ENDORSE_VERBS.contains(new String(c, s, i - s))) {
+      if (i - s < 4 || i - s > 7 || (c[s] != 'v' && c[s] != 'e' && c[s] != 'r') || !ENDORSE_VERBS.contains(new String(c, s, i - s))) {
         continue;
       }
       int end = namedEndorsementEnd(text, nt, i);
