@@ -106,6 +106,17 @@ public final class TextNormalizer {
         || type == Character.FORMAT || type == Character.CONTROL) {
       return "";
     }
+    // enclosed letters without a compatibility decomposition: negative circled 🅐 (U+1F150), negative
+    // squared 🅰 (U+1F170) and regional indicators 🇦 (U+1F1E6; pairs render as flags) read as letters
+    if (cp >= 0x1F150 && cp <= 0x1F169) {
+      return String.valueOf((char) ('a' + cp - 0x1F150));
+    }
+    if (cp >= 0x1F170 && cp <= 0x1F189) {
+      return String.valueOf((char) ('a' + cp - 0x1F170));
+    }
+    if (cp >= 0x1F1E6 && cp <= 0x1F1FF) {
+      return String.valueOf((char) ('a' + cp - 0x1F1E6));
+    }
     String s = new String(Character.toChars(cp));
     String lower = s.toLowerCase(Locale.ROOT);
     Character conf = lower.length() == 1 ? CONFUSABLES.get(lower.charAt(0)) : null;
@@ -139,6 +150,24 @@ public final class TextNormalizer {
 
   public static boolean isCjkStop(char c) {
     return c == '\u3002' || c == '\uff01' || c == '\uff1f';
+  }
+
+  /**
+   * The separator of the gap [s, e) between two single chars of a split-letter run, or 0: one
+   * mergeable char ("c.u.r.e", "c u r e"), or one non-space mergeable char with a space on each side
+   * ("c . u . r . e", "c - u - r - e"; such a run needs three or more singles).
+   */
+  private static char runGap(char[] uc, byte[] uk, int s, int e) {
+    if (e - s == 1) {
+      char sc = uc[s];
+      byte sk = uk[s];
+      return (sk == SEP || sk == SPACE) && sc != '\n' && mergeableSep(sc) ? sc : 0;
+    }
+    if (e - s == 3 && uk[s] == SPACE && uc[s] == ' ' && uk[s + 2] == SPACE && uc[s + 2] == ' ' && uk[s + 1] == SEP
+        && uc[s + 1] != ' ' && mergeableSep(uc[s + 1])) {
+      return uc[s + 1];
+    }
+    return 0;
   }
 
   private static boolean mergeableSep(char c) {
@@ -474,12 +503,13 @@ public final class TextNormalizer {
         int letters = uk[ws[wi]] == LETTER ? 1 : 0;
         int j = wi;
         char sepChar = 0;
-        while (j + 1 < w && isSingle(uk, ws[j + 1], we[j + 1]) && ws[j + 1] - we[j] == 1) {
-          char sc = uc[we[j]];
-          byte sk = uk[we[j]];
-          if (!(sk == SEP || sk == SPACE) || sc == '\n' || !mergeableSep(sc)) {
+        boolean spacedGap = false;
+        while (j + 1 < w && isSingle(uk, ws[j + 1], we[j + 1])) {
+          char sc = runGap(uc, uk, we[j], ws[j + 1]);
+          if (sc == 0) {
             break;
           }
+          spacedGap |= ws[j + 1] - we[j] > 1;
           if (sepChar == 0) {
             sepChar = sc;
           } else if (sepChar != sc) {
@@ -491,7 +521,7 @@ public final class TextNormalizer {
           }
         }
         // three or more singles, or two letters joined by a non-space separator ("r.e", "f-a")
-        if ((j - wi + 1 >= 3 && letters >= 2) || (j - wi + 1 == 2 && letters == 2 && sepChar != ' ')) {
+        if ((j - wi + 1 >= 3 && letters >= 2) || (j - wi + 1 == 2 && letters == 2 && sepChar != ' ' && !spacedGap)) {
           runEnd = j;
         } else {
           // a run starting later inside [wi, j] has no more letters and stops at the same place:
@@ -644,7 +674,7 @@ public final class TextNormalizer {
       // the last word may still grow or join a run of single letters
       int first = w - 1;
       while (first > 0 && isSingle(uk, ws[first], we[first]) && isSingle(uk, ws[first - 1], we[first - 1])
-          && ws[first] - we[first - 1] == 1) {
+          && (ws[first] - we[first - 1] == 1 || runGap(uc, uk, we[first - 1], ws[first]) != 0)) {
         first--;
       }
       stable = us[ws[first]];
