@@ -19,7 +19,8 @@ import java.util.List;
  *  - each evaluation checks a window starting at the last released sentence break; because no
  *    rule spans a break, this equals checking the whole text, and keeps the cost linear.
  *  - a FLAG/BLOCK finding that touches [relOrig, P) or is already final stops the guard.
- * Evaluations run when whitespace arrives after a sentence terminator, or once the budget is
+ * Evaluations run when whitespace arrives after a sentence terminator (spaced out like budget
+ * evaluations while the last one found no new sentence break: "c . u . r . e"), or once the budget is
  * exceeded every 32 chars or every quarter of the window, whichever is more (so the work stays
  * linear in the reply); otherwise offer() is an append.
  */
@@ -41,6 +42,8 @@ final class StreamingGuardImpl implements StreamingGuard {
   private int windowStart;
   private int lastEvalLen;
   private boolean terminatorSeen;
+  /** The last evaluation found no new sentence break: terminator-triggered evaluations are spaced out. */
+  private boolean noBreakAtTerminator;
   private boolean stopped;
   private boolean finished;
   private Verdict verdict;
@@ -84,10 +87,15 @@ final class StreamingGuardImpl implements StreamingGuard {
       prev = c;
     }
     received.append(delta);
+    int step = Math.max(EVAL_STEP, (received.length() - windowStart) / 4);
+    if (eval && noBreakAtTerminator && received.length() - lastEvalLen < step) {
+      // the last terminator did not end a sentence for the normaliser ("c . u . r . e", "gmail . com"):
+      // until one does, terminators wait for the same spacing as budget evaluations (linear work)
+      eval = false;
+    }
     // Budget-driven evaluations re-read the window from the last sentence break; spacing them by a
     // quarter of that window keeps the total work linear in the reply (a geometric series) even for
     // text that never ends a sentence, at the price of coarser releases for such text.
-    int step = Math.max(EVAL_STEP, (received.length() - windowStart) / 4);
     if (!eval && received.length() - relOrig > budget && received.length() - lastEvalLen >= step) {
       eval = true;
     }
@@ -118,6 +126,7 @@ final class StreamingGuardImpl implements StreamingGuard {
       }
       int hold = holdPoint(nt, n);
       stable = Math.max(breakEnd, hold);
+      noBreakAtTerminator = breakEnd <= rel;
       if (breakEnd > rel) {
         p = breakEnd;
       } else if (n - rel > budget) {

@@ -73,6 +73,19 @@ class LinearTimeTest {
     a.add(Arguments.of("teencode", rep("ko ", N)));
     a.add(Arguments.of("emails", rep("a@b.co ", N)));
     a.add(Arguments.of("links", rep("a.com ", N)));
+    // third round: hashtag splitter, clause anchors and AI self-identification, named endorsements,
+    // proximity heads without tails, spaced split letters, glued phone words, spaced/"chấm" dots
+    a.add(Arguments.of("lower-case hashtags", rep("#lowerscholesterolgiamnguycotieuduongcuresacne ", N)));
+    a.add(Arguments.of("long hashtag", "#" + "tri".repeat((N - 1) / 3)));
+    a.add(Arguments.of("elliptic denials and AI self", rep("Not a bot! I'm an AI assistant, not a bot. ", N)));
+    a.add(Arguments.of("anchor reach", rep("not a bot" + " ".repeat(40), N)));
+    a.add(Arguments.of("named endorsements", rep("Vote Smith Jones Lee ", N)));
+    a.add(Arguments.of("claim heads without a condition", rep("say goodbye to ", N)));
+    a.add(Arguments.of("heads and conditions", rep("helps with eczema ", N)));
+    a.add(Arguments.of("spaced split letters", rep("c . u . r . e . ", N)));
+    a.add(Arguments.of("glued phone words", rep("sđt0912345678 ", N)));
+    a.add(Arguments.of("spaced dots", rep("a . com chấm vn ", N)));
+    a.add(Arguments.of("quoted claims", rep("\"cures acne\" ", N)));
     return a;
   }
 
