@@ -197,20 +197,33 @@ public final class InjectionTrainer {
     return scores;
   }
 
-  /** Stratified fold assignment with the fixed seed. */
+  /**
+   * Fold assignment stratified by source and label, each (source, label) group shuffled with its own
+   * seed ({@link #SEED} + 1 + the hash of the source name): adding or removing rows of one source
+   * does not move the rows of another between folds, so the cross-validated figures of the public
+   * sets stay comparable when our own rows change (with one shuffle over all rows, a changed row
+   * count moved them by 3-7 points).
+   */
   public static int[] folds(List<Example> rows, int folds) {
     int[] fold = new int[rows.size()];
-    Random rnd = new Random(SEED + 1);
-    for (int label = 0; label <= 1; label++) {
-      List<Integer> idx = new ArrayList<>();
-      for (int i = 0; i < rows.size(); i++) {
-        if (rows.get(i).label() == label) {
-          idx.add(i);
-        }
+    List<String> sources = new ArrayList<>();
+    for (Example r : rows) {
+      if (!sources.contains(r.source())) {
+        sources.add(r.source());
       }
-      java.util.Collections.shuffle(idx, rnd);
-      for (int j = 0; j < idx.size(); j++) {
-        fold[idx.get(j)] = j % folds;
+    }
+    for (String src : sources) {
+      for (int label = 0; label <= 1; label++) {
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+          if (rows.get(i).label() == label && rows.get(i).source().equals(src)) {
+            idx.add(i);
+          }
+        }
+        java.util.Collections.shuffle(idx, new Random(SEED + 1 + src.hashCode() * 31L + label));
+        for (int j = 0; j < idx.size(); j++) {
+          fold[idx.get(j)] = j % folds;
+        }
       }
     }
     return fold;
@@ -513,6 +526,13 @@ public final class InjectionTrainer {
       System.exit(2);
     }
     List<Example> rows = loadDefault(Path.of(args[0]));
+    String also = System.getProperty("also");
+    if (also != null) {
+      // experiments only: more row files to train on (the shipped model reads the data recipe alone)
+      for (String f : also.split(",")) {
+        rows.addAll(tsv(Path.of(f)));
+      }
+    }
     Encoded enc = new Encoded(rows);
     InjectionModel[] models = foldModels(rows, FOLDS, enc, null);
     int[] fold = folds(rows, FOLDS);
@@ -557,16 +577,16 @@ public final class InjectionTrainer {
     }
     if (Boolean.getBoolean("nested")) {
       // thresholds chosen INSIDE each outer fold (inner CV on the other folds): no row's own score picks its threshold
-      int[] f = new int[4];
+      java.util.Map<String, int[]> f = new java.util.LinkedHashMap<>();
       for (int k = 0; k < FOLDS; k++) {
         int kk = k;
-        int[] g = holdOut(rows, enc, i -> fold[i] == kk, lex);
-        for (int j = 0; j < 4; j++) {
-          f[j] += g[j];
-        }
+        holdOut(rows, enc, i -> fold[i] == kk, lex, f);
       }
-      System.out.printf(Locale.ROOT, "nested CV (thresholds chosen inside each fold): recall %.1f%% (%d/%d), FP %.2f%% (%d/%d)%n",
-          100.0 * f[0] / f[1], f[0], f[1], 100.0 * f[2] / f[3], f[2], f[3]);
+      for (java.util.Map.Entry<String, int[]> e : f.entrySet()) {
+        int[] g = e.getValue();
+        System.out.printf(Locale.ROOT, "nested CV (thresholds chosen inside each fold), %s: recall %.1f%% (%d/%d), FP %.2f%% (%d/%d)%n",
+            e.getKey(), 100.0 * g[0] / Math.max(1, g[1]), g[0], g[1], 100.0 * g[2] / Math.max(1, g[3]), g[2], g[3]);
+      }
     }
     // hold one whole source out: trained (and thresholds chosen by CV) without it, judged on it
     for (String src : List.of("deepset", "jackhhao", "injection-extra.tsv")) {
@@ -575,6 +595,13 @@ public final class InjectionTrainer {
           src, 100.0 * f[0] / Math.max(1, f[1]), 100.0 * f[2] / Math.max(1, f[3]));
     }
     InjectionModel m = enc.fitOn(allTrue(rows.size()), note).withThresholds(t.block(), t.flag());
+    Path held = Path.of(args[0]).resolve(HELD_OUT);
+    if (Files.exists(held) && (also == null || !also.contains(HELD_OUT))) {
+      List<Example> h = tsv(held);
+      int[] f = figures(h, scores(m, h), lexiconCaught(h, m), t, null);
+      System.out.printf(Locale.ROOT, "%s (never trained on), this model: recall %.1f%% (%d/%d), FP %.1f%% (%d/%d)%n", HELD_OUT,
+          100.0 * f[0] / Math.max(1, f[1]), f[0], f[1], 100.0 * f[2] / Math.max(1, f[3]), f[2], f[3]);
+    }
     Path out = Path.of(args[1]);
     Files.createDirectories(out.toAbsolutePath().getParent());
     try (OutputStream o = Files.newOutputStream(out)) {
@@ -601,6 +628,15 @@ public final class InjectionTrainer {
 
   /** Trains (and chooses thresholds by CV) on the rows not {@code heldOut}; judges the {@code heldOut} rows. */
   private static int[] holdOut(List<Example> rows, Encoded enc, java.util.function.IntPredicate heldOut, boolean[] lex) {
+    return holdOut(rows, enc, heldOut, lex, null);
+  }
+
+  /**
+   * As {@link #holdOut(List, Encoded, java.util.function.IntPredicate, boolean[])}; when {@code bySource} is
+   * given, also adds the figures of every judged source (and "all", and "all/LANG" by language) to it.
+   */
+  private static int[] holdOut(List<Example> rows, Encoded enc, java.util.function.IntPredicate heldOut, boolean[] lex,
+      java.util.Map<String, int[]> bySource) {
     boolean[] only = new boolean[rows.size()];
     for (int i = 0; i < only.length; i++) {
       only[i] = !heldOut.test(i);
@@ -641,7 +677,30 @@ public final class InjectionTrainer {
       jsa[j] = js.get(j);
       jla[j] = jl.get(j);
     }
+    if (bySource != null) {
+      for (int i = 0; i < judged.size(); i++) {
+        Example r = judged.get(i);
+        int[] g = figures(List.of(r), new double[] {jsa[i]}, new boolean[] {jla[i]}, t, null);
+        for (String key : List.of("all", r.source(), "all/" + r.language())) {
+          int[] acc = bySource.computeIfAbsent(key, x -> new int[4]);
+          for (int j = 0; j < 4; j++) {
+            acc[j] += g[j];
+          }
+        }
+      }
+    }
     return figures(judged, jsa, jla, t, null);
+  }
+
+  /** Held-out rows of the weak kinds in the data directory: never trained on, judged after training. */
+  public static final String HELD_OUT = "heldout-round3.tsv";
+
+  static double[] scores(InjectionModel m, List<Example> rows) {
+    double[] s = new double[rows.size()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = m.score(rows.get(i).text());
+    }
+    return s;
   }
 
   /** Folds of the cross-validation. */
