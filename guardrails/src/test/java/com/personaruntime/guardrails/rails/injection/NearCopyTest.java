@@ -100,4 +100,54 @@ class NearCopyTest {
     assertThat(rows).as("rows checked after the Round 2 comment, and the held-out rows").isGreaterThan(800);
     assertThat(copies).as("near-copies of public rows: rewrite them in your own words").isEmpty();
   }
+
+  /**
+   * Training rows written after the held-out rows (from the "Round 4" comment of
+   * {@code injection-extra.tsv} on) are not near-copies of a held-out row of {@code heldout-round3.tsv}
+   * either (same measure, same bound): the held-out figures must measure the kind, not a paraphrase we
+   * trained on. (Rounds 2 and 2b predate the held-out rows and are not checked against them: 18 of
+   * the held-out rows, mostly short benign questions, are close to a round-2 row.)
+   */
+  @Test
+  void newTrainingRowsAreNotNearCopiesOfHeldOutRows() throws IOException {
+    List<String> held = new ArrayList<>();
+    for (InjectionTrainer.Example e : InjectionTrainer.tsv(Path.of("training/heldout-round3.tsv"))) {
+      held.add(e.text());
+    }
+    List<Set<String>> heldGrams = new ArrayList<>();
+    for (String h : held) {
+      heldGrams.add(grams(h));
+    }
+    List<String> lines = Files.readAllLines(Path.of("training/injection-extra.tsv"), StandardCharsets.UTF_8);
+    boolean checked = false;
+    int rows = 0;
+    List<String> copies = new ArrayList<>();
+    for (int n = 0; n < lines.size(); n++) {
+      String line = lines.get(n);
+      if (line.startsWith("# --- Round 4")) {
+        checked = true;
+      }
+      if (!checked || line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String text = line.split("\t", 4)[3];
+      Set<String> g = grams(text);
+      rows++;
+      for (int i = 0; i < held.size(); i++) {
+        Set<String> h = heldGrams.get(i);
+        int inter = 0;
+        for (String x : g) {
+          if (h.contains(x)) {
+            inter++;
+          }
+        }
+        double j = (double) inter / (g.size() + h.size() - inter);
+        if (j >= MAX_SIMILARITY) {
+          copies.add(String.format(Locale.ROOT, "injection-extra.tsv:%d (%.2f) %s  ~  heldout-round3.tsv: %s", n + 1, j, text, held.get(i)));
+        }
+      }
+    }
+    assertThat(rows).as("rows after the Round 4 comment").isGreaterThan(200);
+    assertThat(copies).as("near-copies of held-out rows: write the kind in other words").isEmpty();
+  }
 }
