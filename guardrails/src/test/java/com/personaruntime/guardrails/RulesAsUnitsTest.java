@@ -70,4 +70,15 @@ class RulesAsUnitsTest {
     }
     assertThat(List.of(claim)).isNotEmpty();
   }
+
+  /**
+   * The shipped output lexicons keep the streaming hold-back at the longest plain output term (50
+   * normalised chars, plus one): proximity entries, clause anchors with their AI self-identification
+   * look-ahead and named endorsements are all bounded by it, so a reply still streams in several
+   * releases within a sentence (a longer span once made a one-sentence answer release only at the end).
+   */
+  @Test
+  void theOutputHoldBackStaysAtTheLongestPlainTerm() {
+    assertThat(policy.maxNormLen(Direction.OUTPUT)).isLessThanOrEqualTo(51);
+  }
 }

@@ -96,8 +96,11 @@ public final class LexiconRail extends Rail {
     return span + 1;
   }
 
-  /** Longest span (normalised chars) of a named endorsement, the words read after the name included. */
-  static final int ENDORSE_MAX = 64;
+  /**
+   * Longest span (normalised chars) of a named endorsement from the verb's start, the words read
+   * after the name included: {@link TermSet#OUTPUT_NEAR_MAX}, so it never lengthens the hold-back.
+   */
+  static final int ENDORSE_MAX = TermSet.OUTPUT_NEAR_MAX;
   private static final Set<String> ENDORSE_VERBS = Set.of("vote", "elect", "reelect", "votes", "elects");
   /** Capitalised words after "vote" that are not a candidate's name ("Vote Now!", "Vote Here"). */
   private static final Set<String> NOT_A_NAME = Set.of("for", "against", "now", "here", "today", "tonight", "tomorrow", "early",
@@ -135,7 +138,7 @@ public final class LexiconRail extends Rail {
       if (i - s < 4 || i - s > 7 || (c[s] != 'v' && c[s] != 'e' && c[s] != 'r') || !ENDORSE_VERBS.contains(new String(c, s, i - s))) {
         continue;
       }
-      int end = namedEndorsementEnd(text, nt, i);
+      int end = namedEndorsementEnd(text, nt, s, i);
       if (end > 0) {
         matches.add(new Match(nt.origStart(s), nt.origEnd(end - 1),
             new TermSet.Term(RuleIds.AVOID_TOPIC, "vote <name>", "politics", "topic to avoid: politics", null), s, end));
@@ -143,11 +146,11 @@ public final class LexiconRail extends Rail {
     }
   }
 
-  /** Normalised end of the name after a voting verb ending at {@code ve}, or -1 when it is no endorsement. */
-  private static int namedEndorsementEnd(String text, NormalizedText nt, int ve) {
+  /** Normalised end of the name after a voting verb at [vs, ve), or -1 when it is no endorsement. */
+  private static int namedEndorsementEnd(String text, NormalizedText nt, int vs, int ve) {
     char[] c = nt.chars;
     int n = nt.length();
-    int limit = Math.min(n, ve + ENDORSE_MAX);
+    int limit = Math.min(n, vs + ENDORSE_MAX);
     int pos = ve;
     int names = 0;
     int nameEnd = -1;
@@ -600,7 +603,8 @@ public final class LexiconRail extends Rail {
   /**
    * True when an AI self-identification that is not itself negated ("I'm an AI assistant", "mình là
    * trợ lý ảo") lies in the same sentence as the match: at most 80 normalised chars before it, or at
-   * most {@link TermSet#AI_SELF_LOOKAHEAD} after it (part of the rail's span, so streaming waits for it).
+   * ending at most {@link TermSet#AI_SELF_SPAN} after the match's start (within the rail's span, so
+   * streaming waits for it).
    */
   private static boolean identifiesAsAi(String text, NormalizedText nt, Match m, List<Match> aiSelf) {
     // aiSelf is sorted by normalised start: visit only the hits inside the window (bounded per match)
@@ -614,9 +618,9 @@ public final class LexiconRail extends Rail {
         hi = mid;
       }
     }
-    for (int k = lo; k < aiSelf.size() && aiSelf.get(k).ns() <= m.ne() + TermSet.AI_SELF_LOOKAHEAD; k++) {
+    for (int k = lo; k < aiSelf.size() && aiSelf.get(k).ns() <= m.ns() + TermSet.AI_SELF_SPAN; k++) {
       Match h = aiSelf.get(k);
-      if (h.ns() >= m.ns() - 80 && h.ne() <= m.ne() + TermSet.AI_SELF_LOOKAHEAD && (h.ne() <= m.ns() || h.ns() >= m.ne())
+      if (h.ns() >= m.ns() - 80 && h.ne() <= m.ns() + TermSet.AI_SELF_SPAN && (h.ne() <= m.ns() || h.ns() >= m.ne())
           && sameSentence(nt, Math.min(h.ns(), m.ns()), Math.max(h.ne(), m.ne()))
           && !Negation.negated(text, nt, h.ns(), h.ne(), h.start())) {
         return true;

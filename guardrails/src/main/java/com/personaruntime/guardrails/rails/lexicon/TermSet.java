@@ -36,10 +36,11 @@ final class TermSet {
   static final int CLAUSE_END = 2;
 
   /**
-   * Normalised chars after an anchored honesty match in which an AI self-identification still
-   * clears it ("Not a bot: an AI assistant."); the rail's span grows by this much for the direction.
+   * Normalised chars from the START of an anchored honesty match within which an AI
+   * self-identification after it still clears it ("Not a bot: an AI assistant."). The same as
+   * {@link #OUTPUT_NEAR_MAX}, so the look-ahead never lengthens the streaming guard's hold-back.
    */
-  static final int AI_SELF_LOOKAHEAD = 40;
+  static final int AI_SELF_SPAN = 50;
 
   /**
    * A term: rule, display form, group (regulated-claim set or topic; null for always-on), strict
@@ -94,7 +95,7 @@ final class TermSet {
           if (pseudo(t.ruleId()) || RuleIds.defaults(t.ruleId()).directions().contains(d)) {
             int len = patterns.get(i).length();
             if (t.anchors() != 0 && t.ruleId().equals(RuleIds.HONESTY)) {
-              len += AI_SELF_LOOKAHEAD; // the look-ahead for an AI self-identification is part of its span
+              len = Math.max(len, AI_SELF_SPAN); // the look-ahead for an AI self-identification is part of its span
             }
             maxLenByDirection[d.ordinal()] = Math.max(maxLenByDirection[d.ordinal()], len);
           }
@@ -104,7 +105,7 @@ final class TermSet {
     this.regexes = List.copyOf(regexes);
     for (Near nr : near) {
       for (Direction d : RuleIds.defaults(nr.ruleId()).directions()) {
-        int len = nr.maxNorm() + (nr.anchors() != 0 && nr.ruleId().equals(RuleIds.HONESTY) ? AI_SELF_LOOKAHEAD : 0);
+        int len = nr.anchors() != 0 && nr.ruleId().equals(RuleIds.HONESTY) ? Math.max(nr.maxNorm(), AI_SELF_SPAN) : nr.maxNorm();
         maxLenByDirection[d.ordinal()] = Math.max(maxLenByDirection[d.ordinal()], len);
       }
     }
