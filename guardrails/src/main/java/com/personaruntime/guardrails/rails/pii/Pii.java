@@ -186,7 +186,11 @@ public final class Pii {
       "ma don", "don hang", "van don", "hoa don", "ma sp", "ma san pham", "ma so don", "giao dich", "ma ve", "so seri",
       "so lo", "ma lo", "lo san xuat", "lo sx", "ma vach", "ma van chuyen", "ma giao hang", "ma kien", "ma buu gui",
       "ma khach hang", "ma kh", "ma giam gia", "ma voucher", "so don", "so hoa don", "ma tra cuu", "ma xac nhan",
-      "ma so", "ma code", "version", "ver", "build", "patch", "release", "firmware", "model", "phien ban"};
+      "ma so", "ma code", "version", "ver", "build", "patch", "release", "firmware", "model", "phien ban",
+      // ids and codes of any kind ("Member ID", "Tax ID", "MST", "mã OTP", "mã thành viên")
+      "id", "ids", "otp", "pin", "tax", "vat", "mst", "member", "membership", "customer", "account", "acct", "case",
+      "user", "username", "ma otp", "ma thanh vien", "ma so thue", "ma khach", "ma hoi vien", "ma nhan vien", "ma the",
+      "ma bao hanh", "ma kich hoat", "ma pin", "ma dang nhap", "ma du thuong", "ma cao", "ma qr"};
 
   /** Words that say the number after them IS a phone number, whatever identifier word came before. */
   private static final String[] PHONE_WORDS = {"call", "phone", "tel", "hotline", "zalo", "whatsapp", "text", "sms",
@@ -425,8 +429,9 @@ public final class Pii {
       return false;
     }
     for (String w : PHONE_WORDS) {
-      if (wordAt(before, w) > id) {
-        return false; // "mã đơn DH1 gọi 0912...": the phone word is nearer
+      int p = wordAt(before, w);
+      if (p > id || (p >= 0 && p + w.length() + 1 == id)) {
+        return false; // "mã đơn DH1 gọi 0912...": the phone word is nearer; "Zalo ID 0912...": it names the id
       }
     }
     return true;
