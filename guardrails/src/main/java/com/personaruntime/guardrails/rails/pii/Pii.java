@@ -186,11 +186,16 @@ public final class Pii {
       "ma don", "don hang", "van don", "hoa don", "ma sp", "ma san pham", "ma so don", "giao dich", "ma ve", "so seri",
       "so lo", "ma lo", "lo san xuat", "lo sx", "ma vach", "ma van chuyen", "ma giao hang", "ma kien", "ma buu gui",
       "ma khach hang", "ma kh", "ma giam gia", "ma voucher", "so don", "so hoa don", "ma tra cuu", "ma xac nhan",
-      "ma so", "ma code", "version", "ver", "build", "patch", "release", "firmware", "model", "phien ban",
-      // ids and codes of any kind ("Member ID", "Tax ID", "MST", "mã OTP", "mã thành viên")
-      "id", "ids", "otp", "pin", "tax", "vat", "mst", "member", "membership", "customer", "account", "acct", "case",
-      "user", "username", "ma otp", "ma thanh vien", "ma so thue", "ma khach", "ma hoi vien", "ma nhan vien", "ma the",
-      "ma bao hanh", "ma kich hoat", "ma pin", "ma dang nhap", "ma du thuong", "ma cao", "ma qr"};
+      "ma so", "ma code", "version", "ver", "build", "patch", "release", "firmware", "model", "phien ban"};
+
+  /**
+   * Ids and codes of any kind ("Member ID", "Tax ID", "MST", "mã OTP", "mã thành viên"): the number
+   * after them is no phone, but may still be a card or a citizen id ("id 001203004567").
+   */
+  private static final String[] PHONE_ONLY_ID_WORDS = {"id", "ids", "otp", "pin", "tax", "vat", "mst", "member", "membership",
+      "customer", "account", "acct", "case", "user", "username", "ma otp", "ma thanh vien", "ma so thue", "ma khach",
+      "ma hoi vien", "ma nhan vien", "ma the", "ma bao hanh", "ma kich hoat", "ma pin", "ma dang nhap", "ma du thuong",
+      "ma cao", "ma qr"};
 
   /** Words that say the number after them IS a phone number, whatever identifier word came before. */
   private static final String[] PHONE_WORDS = {"call", "phone", "tel", "hotline", "zalo", "whatsapp", "text", "sms",
@@ -267,8 +272,11 @@ public final class Pii {
     if (total < 9) {
       return; // prices, sizes, dates: no detector matches fewer than 9 digits
     }
-    if (!plus && identifierContext(text, chainStart)) {
+    if (!plus && identifierContext(text, chainStart, ID_WORDS)) {
       return;
+    }
+    if (!plus && phone && identifierContext(text, chainStart, PHONE_ONLY_ID_WORDS)) {
+      phone = false;
     }
     boolean phoneWord = phoneContext(text, chainStart);
     char[] digits = new char[20];
@@ -404,7 +412,7 @@ public final class Pii {
   }
 
   /** True when one of the few words before {@code s} names an identifier (order, invoice, mã đơn...). */
-  private static boolean identifierContext(String text, int s) {
+  private static boolean identifierContext(String text, int s, String[] idWords) {
     int from = Math.max(0, s - 24);
     StringBuilder sb = new StringBuilder(s - from);
     for (int k = from; k < s; k++) {
@@ -419,7 +427,7 @@ public final class Pii {
     }
     String before = sb.toString();
     int id = -1;
-    for (String w : ID_WORDS) {
+    for (String w : idWords) {
       int p = wordAt(before, w);
       if (p > id) {
         id = p;
