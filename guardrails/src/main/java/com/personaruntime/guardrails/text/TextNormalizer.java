@@ -481,7 +481,7 @@ public final class TextNormalizer {
       if (wi > 0) {
         int sepS = we[wi - 1];
         int sepE = ws[wi];
-        boolean hard = isHardBreak(uc, uk, sepS, sepE) && !spacedDot(text, uc, uk, us, sepS, sepE)
+        boolean hard = isHardBreak(uc, uk, sepS, sepE) && !spacedDot(text, uc, uk, us, sepS, sepE) && !latinCjkDot(uc, sepS, sepE, u)
             && !(uk[sepE] == DIGIT && numberAbbreviation(uc, ws[wi - 1], we[wi - 1]));
         if (o == oc.length) {
           oc = Arrays.copyOf(oc, o * 2 + 2); os = Arrays.copyOf(os, o * 2 + 2); oe = Arrays.copyOf(oe, o * 2 + 2);
@@ -654,7 +654,7 @@ public final class TextNormalizer {
       int lastEnd = we[w - 1];
       if (lastEnd < u) {
         // a spaced dot at the very end may still be "gmail . com" once more text arrives: no break yet
-        boolean hard = isHardBreak(uc, uk, lastEnd, u) && !(u - lastEnd <= 3 && u - lastEnd >= 2 && uk[lastEnd] == SPACE
+        boolean hard = isHardBreak(uc, uk, lastEnd, u) && !latinCjkDot(uc, lastEnd, u, u) && !(u - lastEnd <= 3 && u - lastEnd >= 2 && uk[lastEnd] == SPACE
             && uc[lastEnd + 1] == '.' && (u - lastEnd == 2 || uk[lastEnd + 2] == SPACE) && uc[lastEnd] == ' ')
             && !numberAbbreviation(uc, ws[w - 1], we[w - 1]); // "No. " may still be followed by its number
         if (o == oc.length) {
@@ -923,6 +923,18 @@ public final class TextNormalizer {
   private static boolean bracketedDot(char[] uc, int s, int e, int k) {
     return uc[k] == '.' && k > s && k + 1 < e
         && ((uc[k - 1] == '[' && uc[k + 1] == ']') || (uc[k - 1] == '(' && uc[k + 1] == ')') || (uc[k - 1] == '{' && uc[k + 1] == '}'));
+  }
+
+  /**
+   * An ideographic full stop alone between Latin letters or digits ("glowshop。beauty"), or after one
+   * at the end of the text so far: a disguised dot of a link, not a sentence end.
+   */
+  private static boolean latinCjkDot(char[] uc, int s, int e, int u) {
+    return e - s == 1 && isCjkStop(uc[s]) && s > 0 && asciiAlnum(uc[s - 1]) && (e >= u || asciiAlnum(uc[e]));
+  }
+
+  private static boolean asciiAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   private static boolean isHardBreak(char[] uc, byte[] uk, int s, int e) {

@@ -119,7 +119,7 @@ public final class Links {
       "website", "space", "tech", "today", "world", "life", "blog");
 
   /**
-   * Length of a spaced dot (" . ") or a spelled one in Vietnamese (" chấm ", " cham ") at i, when a
+   * Length of a spaced dot (" . ", " .") or a spelled one in Vietnamese (" chấm ", " cham ") at i, when a
    * lower-case TLD of {@link #SPACED_TLDS} follows as a whole label; else 0. Looks at most 16 chars ahead.
    */
   private static int spacedDot(String text, int i) {
@@ -127,6 +127,8 @@ public final class Links {
     int m;
     if (text.startsWith(" . ", i)) {
       m = 3;
+    } else if (text.startsWith(" .", i)) {
+      m = 2; // "glowshop .beauty"
     } else if (text.startsWith(" chấm ", i) || text.startsWith(" cham ", i)) {
       m = 6;
     } else {
