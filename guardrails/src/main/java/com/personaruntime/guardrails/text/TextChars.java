@@ -46,7 +46,8 @@ public final class TextChars {
 
   /**
    * Fullwidth forms folded to ASCII, one char for one ("０９１２" -> "0912", "ｇｌｏｗ．ｂｅａｕｔｙ" ->
-   * "glow.beauty", "＠" -> "@", the ideographic full stop "。" -> "."), so the original-text scanners
+   * "glow.beauty", "＠" -> "@", the ideographic full stop "。" -> "."), circled digits ("①" -> "1") and
+   * mathematical digits ("𝟗": its high surrogate becomes a zero-width space), so the original-text scanners
    * (PII, links) read them as what they show while every offset stays valid.
    *
    * @return {@code s} itself when it holds none
@@ -56,7 +57,8 @@ public final class TextChars {
     int i = 0;
     while (i < n) {
       char c = s.charAt(i);
-      if ((c >= '\uFF01' && c <= '\uFF5E') || c == '\u3002') {
+      if ((c >= '\uFF01' && c <= '\uFF5E') || c == '\u3002' || (c >= '\u2460' && c <= '\u2468') || c == '\u24EA'
+          || (c == '\uD835' && i + 1 < n && s.charAt(i + 1) >= '\uDFCE')) {
         break;
       }
       i++;
@@ -71,6 +73,16 @@ public final class TextChars {
         out[i] = (char) (c - 0xFEE0);
       } else if (c == '\u3002') {
         out[i] = '.';
+      } else if (c >= '\u2460' && c <= '\u2468') {
+        out[i] = (char) ('1' + (c - 0x2460)); // circled digits ①..⑨
+      } else if (c == '\u24EA') {
+        out[i] = '0'; // ⓪
+      } else if (c == '\uD835' && i + 1 < n && out[i + 1] >= '\uDFCE') {
+        // mathematical digits 𝟎..𝟿 (U+1D7CE..U+1D7FF, five styles of ten): the high surrogate reads
+        // as a zero-width space (a joiner of digit groups), the low one as the digit
+        out[i] = '\u200B';
+        out[i + 1] = (char) ('0' + (out[i + 1] - 0xDFCE) % 10);
+        i++;
       }
     }
     return new String(out);

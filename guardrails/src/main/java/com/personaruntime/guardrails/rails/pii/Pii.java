@@ -145,7 +145,12 @@ public final class Pii {
   }
 
   private static boolean isJoinerChar(char c) {
-    return c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || spaceLike(c);
+    return c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || spaceLike(c) || keycap(c);
+  }
+
+  /** The variation selector and the combining keycap of "9️⃣": part of the digit, they join like nothing. */
+  static boolean keycap(char c) {
+    return c == '\uFE0F' || c == '\u20E3';
   }
 
   /**
@@ -161,7 +166,12 @@ public final class Pii {
   /** True when the separator text[s, e) may join two digit groups of one number. */
   private static boolean validJoiner(String text, int s, int e) {
     int len = e - s;
-    if (len < 1 || len > 2) {
+    for (int k = s; k < e; k++) {
+      if (keycap(text.charAt(k))) {
+        len--;
+      }
+    }
+    if (len < 0 || len > 2 || e - s < 1) {
       return false;
     }
     int plain = 0;
@@ -172,7 +182,7 @@ public final class Pii {
         paren++;
       } else if (c == ' ' || c == '.' || c == '-' || spaceLike(c)) {
         plain++;
-      } else {
+      } else if (!keycap(c)) {
         return false;
       }
     }
@@ -232,7 +242,7 @@ public final class Pii {
         ge[g] = j;
         g++;
         int k = j;
-        while (k < n && k - j < 3 && isJoinerChar(chars[k])) {
+        while (k < n && k - j < 5 && isJoinerChar(chars[k])) {
           k++;
         }
         if (k < n && k > j && isDigit(chars[k]) && validJoiner(text, j, k)) {

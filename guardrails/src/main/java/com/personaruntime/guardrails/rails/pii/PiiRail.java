@@ -39,7 +39,13 @@ public final class PiiRail extends Rail {
               && publicEmails.contains(text.substring(s, e).toLowerCase(Locale.ROOT))) {
             return;
           }
-          out.add(policy.finding(rule, s, e, "Personal data (" + kind + ") redacted", placeholder));
+          // never split a surrogate pair or a keycap digit ("𝟗", "9️⃣") at the edges of the redaction
+          int fs = s > 0 && Character.isLowSurrogate(text.charAt(s)) && Character.isHighSurrogate(text.charAt(s - 1)) ? s - 1 : s;
+          int fe = e;
+          while (fe < text.length() && fe - e < 2 && Pii.keycap(text.charAt(fe))) {
+            fe++;
+          }
+          out.add(policy.finding(rule, fs, fe, "Personal data (" + kind + ") redacted", placeholder));
         });
   }
 }
