@@ -154,8 +154,10 @@ public final class LexiconRail extends Rail {
     int pos = ve;
     int names = 0;
     int nameEnd = -1;
-    // up to three capitalised name words in the same sentence
-    while (names < 3 && pos < limit && c[pos] == ' ') {
+    boolean lowerName = false;
+    // up to three capitalised name words in the same sentence (one name typed in lower case, "vote
+    // smith on tuesday", counts only with election context after it)
+    while (names < 3 && !lowerName && pos < limit && c[pos] == ' ') {
       int s = pos + 1;
       int e = s;
       while (e < limit && c[e] != ' ' && c[e] != TextNormalizer.BREAK) {
@@ -166,9 +168,15 @@ public final class LexiconRail extends Rail {
       }
       char first = text.charAt(nt.origStart(s));
       String w = new String(c, s, e - s);
-      if (!Character.isUpperCase(first) || NOT_A_NAME.contains(w) || !allLetters(c, s, e)
-          || (names > 0 && LexiconRail.clauseBreak(text, nt.origEnd(pos - 1), nt.origStart(s)))) {
+      if (NOT_A_NAME.contains(w) || ELECTION_CONTEXT.contains(w) || !allLetters(c, s, e)
+          || (names > 0 && (!Character.isUpperCase(first) || LexiconRail.clauseBreak(text, nt.origEnd(pos - 1), nt.origStart(s))))) {
         break;
+      }
+      if (!Character.isUpperCase(first)) {
+        if (!Character.isLowerCase(first)) {
+          break;
+        }
+        lowerName = true;
       }
       names++;
       nameEnd = e;
@@ -177,7 +185,7 @@ public final class LexiconRail extends Rail {
     if (names == 0) {
       return -1;
     }
-    if (clauseEndsAfter(text, nt.origEnd(nameEnd - 1))) {
+    if (!lowerName && clauseEndsAfter(text, nt.origEnd(nameEnd - 1))) {
       return nameEnd;
     }
     // election context within the next two words of the clause
