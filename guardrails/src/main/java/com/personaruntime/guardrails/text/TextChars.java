@@ -11,7 +11,8 @@ public final class TextChars {
   public static final int LINKS = 0;
   public static final int PII_NUMBERS = 1;
   public static final int PII_DISGUISED = 2;
-  private static final int SLOTS = 3;
+  public static final int PII_SPELLED = 3;
+  private static final int SLOTS = 4;
   private static final int KEEP_CHARS = 8192;
   private static final ThreadLocal<char[][]> BUFFERS = ThreadLocal.withInitial(() -> new char[SLOTS][0]);
   private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];

@@ -269,6 +269,51 @@ final class AhoCorasick {
     return buf;
   }
 
+  /**
+   * Reports the occurrences of length {@code minLen .. maxLen} (at most 31) that {@link #scan}
+   * reports and that start at one of {@code starts[0 .. nStarts)} (ascending), in {@link #scan}'s
+   * order: by end, then longest first, then as the state lists its patterns. The trie is walked
+   * from each start for at most {@code maxLen} characters, so the cost is at most
+   * {@code maxLen * nStarts} steps (plus sorting the hits).
+   *
+   * @param buf scratch for the hits (grown as needed)
+   * @return {@code buf}, or a larger replacement of it
+   */
+  long[] scanFrom(char[] text, int len, int[] starts, int nStarts, int minLen, int maxLen, Hit hit, long[] buf) {
+    int n = 0;
+    for (int q = 0; q < nStarts; q++) {
+      int i = starts[q];
+      int st = 0;
+      int stop = Math.min(len, i + maxLen);
+      for (int j = i; j < stop; j++) {
+        st = kid(st, text[j]);
+        if (st < 0) {
+          break;
+        }
+        int l = j + 1 - i;
+        if (l >= minLen && outStart[st] < outStart[st + 1]) {
+          if (n == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2 + 8);
+          }
+          // end ascending, then length descending; the state rides in the low 32 bits
+          buf[n++] = ((long) (j + 1) << 37) | ((long) (31 - l) << 32) | st;
+        }
+      }
+    }
+    if (n > 1) {
+      Arrays.sort(buf, 0, n);
+    }
+    for (int k = 0; k < n; k++) {
+      long e = buf[k];
+      int st = (int) e;
+      int end = (int) (e >>> 37);
+      for (int o = outStart[st]; o < outStart[st + 1]; o++) {
+        hit.hit(outPattern[o], end);
+      }
+    }
+    return buf;
+  }
+
   int patternLength(int p) {
     return patternLength[p];
   }

@@ -443,31 +443,32 @@ public final class LexiconRail extends Rail {
   static final int JOINED_MAX = 24;
   /** A space is dropped between two words when one of them has at most this many chars ("Glow Co", "Gl ow Co"). */
   static final int JOINED_PIECE = 3;
-  private static final ThreadLocal<int[]> JOIN_MAP = ThreadLocal.withInitial(() -> new int[256]);
-  private static final ThreadLocal<char[]> JOIN_BUF = ThreadLocal.withInitial(() -> new char[256]);
 
   /**
    * Names written in pieces ("Glow Co", "Gl ow Co", "Glo wCo" for the persona's "GlowCo"): the
    * persona's terms of {@link #JOINED_MIN} chars or more are also looked up in the normalised text
    * with the spaces next to short words (at most {@link #JOINED_PIECE} chars) removed. A hit counts
    * when it spans two or more words and starts and ends at word boundaries ("glow. Cost" is two
-   * sentences; "glow co-wash" is the name). One extra automaton pass: linear.
+   * sentences; "glow co-wash" is the name). One extra pass: the trie walked from the word starts
+   * near a dropped space, at most {@link #JOINED_MAX} chars each, so linear.
    */
   private void joined(TermSet set, String text, NormalizedText nt, Direction dir, List<Match> matches) {
     int n = nt.length();
-    char[] buf = JOIN_BUF.get();
-    int[] map = JOIN_MAP.get();
-    if (buf.length < n) {
-      buf = new char[Math.max(n, buf.length * 2)];
-      map = new int[buf.length];
+    JoinScratch js = JOIN.get();
+    if (js.buf.length < n) {
+      js = new JoinScratch(Math.max(n, js.buf.length * 2));
       if (n <= 8192) {
-        JOIN_BUF.set(buf);
-        JOIN_MAP.set(map);
+        JOIN.set(js);
       }
     }
+    char[] buf = js.buf;
+    int[] map = js.map;
+    int[] starts = js.starts;
+    int[] drops = js.drops;
     char[] c = nt.chars;
     int m = 0;
-    boolean any = false;
+    int nStarts = 0;
+    int nDrops = 0;
     int prevWordLen = 0;
     int i = 0;
     while (i < n) {
@@ -478,10 +479,13 @@ public final class LexiconRail extends Rail {
         }
         int nextWordLen = k - i - 1;
         if (prevWordLen > 0 && nextWordLen > 0 && (prevWordLen <= JOINED_PIECE || nextWordLen <= JOINED_PIECE)) {
-          any = true;
+          drops[nDrops++] = m; // the space fell between buf[m - 1] and buf[m]
           i++;
           continue; // drop the space
         }
+      }
+      if (nt.boundaryBefore(i)) {
+        starts[nStarts++] = m;
       }
       buf[m] = c[i];
       map[m] = i;
@@ -493,11 +497,11 @@ public final class LexiconRail extends Rail {
       }
       i++;
     }
-    if (!any) {
+    if (nDrops == 0) {
       return;
     }
     final int[] mp = map;
-    set.automaton.scan(buf, m, (p, end) -> {
+    AhoCorasick.Hit onHit = (p, end) -> {
       int len = set.automaton.patternLength(p);
       if (len < JOINED_MIN || len > JOINED_MAX) {
         return;
@@ -514,8 +518,47 @@ public final class LexiconRail extends Rail {
         }
         matches.add(new Match(nt.origStart(ns), nt.origEnd(ne - 1), t, ns, ne));
       }
-    });
+    };
+    if (m >= 1 << 26) {
+      set.automaton.scan(buf, m, onHit);
+      return;
+    }
+    // A hit that counts starts at a word start of the normalised text (boundaryBefore(ns)) and
+    // spans a dropped space (else ne - ns == len), so only word starts with a dropped space less
+    // than JOINED_MAX chars after them can begin one: the trie is walked from those alone, at most
+    // JOINED_MAX chars each, and the hits come in the order of the full scan (AhoCorasick.scanFrom).
+    int kept = 0;
+    int d = 0;
+    for (int q = 0; q < nStarts; q++) {
+      int s = starts[q];
+      while (d < nDrops && drops[d] <= s) {
+        d++;
+      }
+      if (d < nDrops && drops[d] - s < JOINED_MAX) {
+        starts[kept++] = s;
+      }
+    }
+    long[] hits = set.automaton.scanFrom(buf, m, starts, kept, JOINED_MIN, JOINED_MAX, onHit, js.hits);
+    js.hits = hits.length <= 4096 ? hits : new long[16];
   }
+
+  /** Per-thread scratch of {@link #joined}: the text without the dropped spaces, its map back, word starts, drops, hits. */
+  private static final class JoinScratch {
+    final char[] buf;
+    final int[] map;
+    final int[] starts;
+    final int[] drops;
+    long[] hits = new long[16];
+
+    JoinScratch(int n) {
+      buf = new char[n];
+      map = new int[n];
+      starts = new int[n];
+      drops = new int[n];
+    }
+  }
+
+  private static final ThreadLocal<JoinScratch> JOIN = ThreadLocal.withInitial(() -> new JoinScratch(256));
 
   /**
    * Pairs the parts of proximity entries: an A hit, then a B hit starting at most N words after A

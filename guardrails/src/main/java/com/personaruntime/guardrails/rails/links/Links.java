@@ -201,7 +201,7 @@ public final class Links {
     if (first + firstDot >= n || !labelChar(text.charAt(first + firstDot))) {
       return first;
     }
-    StringBuilder host = new StringBuilder();
+    int hostLen = 0; // the host is built below, once the chain may be a domain
     int k = i;
     int labels = 0;
     int lastLabelStart = -1;
@@ -221,13 +221,10 @@ public final class Links {
       lastLabelStart = ls;
       lastLabelEnd = k;
       if (!tooLong) {
-        if (host.length() + (k - ls) + 1 > MAX_HOST) {
+        if (hostLen + (k - ls) + 1 > MAX_HOST) {
           tooLong = true;
         } else {
-          if (host.length() > 0) {
-            host.append('.');
-          }
-          host.append(text, ls, k);
+          hostLen += (hostLen > 0 ? 1 : 0) + (k - ls);
         }
       }
       if (labels == 1 && k - ls == 3 && text.regionMatches(true, ls, "www", 0, 3)) {
@@ -253,12 +250,17 @@ public final class Links {
     if (end < n && (text.charAt(end) == '@' || text.charAt(end) == '_')) {
       return end;
     }
+    for (int q = lastLabelStart; q < lastLabelEnd; q++) {
+      if (Character.isDigit(chars[q])) {
+        return end; // isDomain refuses a last label with a digit ("390.000đ", "v1.2")
+      }
+    }
     String tld = text.substring(lastLabelStart, lastLabelEnd);
     boolean path = end < n && text.charAt(end) == '/';
     if (!www && !path && !disguised && isTitleCase(tld)) {
       return end; // "Hello.World" / "xong.Bạn": a missing space after a sentence, not a link
     }
-    String h = host.toString().toLowerCase(Locale.ROOT);
+    String h = chainHost(text, i, end).toLowerCase(Locale.ROOT);
     if (!isDomain(h)) {
       return end;
     }
@@ -272,6 +274,25 @@ public final class Links {
     }
     report(text, i, e, h, allowed, sink);
     return e;
+  }
+
+  /** The labels of the chain {@code text[k, end)} (read by {@link #bareDomain}) joined by plain dots. */
+  private static String chainHost(String text, int k, int end) {
+    StringBuilder host = new StringBuilder(end - k);
+    while (true) {
+      int ls = k;
+      while (k < end && labelChar(text.charAt(k))) {
+        k++;
+      }
+      if (host.length() > 0) {
+        host.append('.');
+      }
+      host.append(text, ls, k);
+      if (k >= end) {
+        return host.toString();
+      }
+      k += dot(text, k);
+    }
   }
 
   private static boolean isTitleCase(String s) {

@@ -113,6 +113,14 @@ final class ContactDisguise {
     if (i + 1 >= n || (text.charAt(i + 1) | 0x20) != 'a') {
       return null;
     }
+    if (i + 2 < n) {
+      // every spaced marker goes on with ' ', 'c', 'm' or 't' after the "a": most words ("and",
+      // "ask") end here without comparing the marker list
+      char c2 = text.charAt(i + 2);
+      if (c2 < 128 && c2 != ' ' && (c2 | 0x20) != 'c' && (c2 | 0x20) != 'm' && (c2 | 0x20) != 't') {
+        return null;
+      }
+    }
     for (String w : SPACED_AT_WORDS) {
       if (text.regionMatches(true, i, w, 0, w.length())) {
         return new int[] {i + w.length(), 1};

@@ -1,6 +1,7 @@
 package com.personaruntime.guardrails.rails.pii;
 
 import com.personaruntime.guardrails.RuleIds;
+import com.personaruntime.guardrails.text.TextChars;
 import com.personaruntime.guardrails.text.TextNormalizer;
 
 import java.util.List;
@@ -59,40 +60,97 @@ final class SpelledNumbers {
   private static long key(CharSequence s, int from, int to) {
     long k = 0;
     for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + 32);
-      } else if (c >= 0x80) {
-        String f = TextNormalizer.fold(c);
-        if (f.length() != 1) {
-          return -1;
-        }
-        c = f.charAt(0);
-      }
-      if (c < 'a' || c > 'z') {
+      k = keyStep(k, s.charAt(i));
+      if (k < 0) {
         return -1;
       }
-      k = k * 32 + (c - 'a' + 1);
     }
     return k;
   }
 
+  /** {@link #key(CharSequence, int, int)} of a char array. */
+  private static long key(char[] s, int from, int to) {
+    long k = 0;
+    for (int i = from; i < to; i++) {
+      k = keyStep(k, s[i]);
+      if (k < 0) {
+        return -1;
+      }
+    }
+    return k;
+  }
+
+  /** @return key {@code k} extended by char {@code c}, or -1 when {@code c} folds to no letter a-z */
+  private static long keyStep(long k, char c) {
+    if (c >= 'A' && c <= 'Z') {
+      c = (char) (c + 32);
+    } else if (c >= 0x80) {
+      String f = TextNormalizer.fold(c);
+      if (f.length() != 1) {
+        return -1;
+      }
+      c = f.charAt(0);
+    }
+    if (c < 'a' || c > 'z') {
+      return -1;
+    }
+    return k * 32 + (c - 'a' + 1);
+  }
+
   /** The digit a spelled word stands for, or 0. Allocation-free: words of 2-5 letters only. */
-  private static char digitWord(String text, int s, int e) {
+  private static char digitWord(char[] text, int s, int e) {
     int len = e - s;
     if (len < 2 || len > 5) {
       return 0;
+    }
+    char c0 = text[s];
+    if (c0 < 128 && !FIRST[c0]) {
+      return 0; // no digit word starts with this letter (checked before the whole key is built)
     }
     long k = key(text, s, e);
     if (k < 0) {
       return 0;
     }
-    int i = java.util.Arrays.binarySearch(KEYS, k);
-    return i >= 0 ? DIGITS[i] : 0;
+    for (int h = slot(k); ; h = (h + 1) & (TABLE_KEYS.length - 1)) {
+      long x = TABLE_KEYS[h];
+      if (x == k) {
+        return TABLE_DIGITS[h];
+      }
+      if (x == 0) {
+        return 0;
+      }
+    }
   }
 
-  static void phones(String text, List<int[]> spans, Pii.Sink sink) {
-    int n = text.length();
+  /** The digit words' keys in an open-addressing table (0 = empty: no key is 0), their digits alongside. */
+  private static final long[] TABLE_KEYS = new long[64];
+  private static final char[] TABLE_DIGITS = new char[64];
+  /** ASCII chars (either case) that start a digit word. */
+  private static final boolean[] FIRST = new boolean[128];
+
+  static {
+    for (int i = 0; i < KEYS.length; i++) {
+      int h = slot(KEYS[i]);
+      while (TABLE_KEYS[h] != 0) {
+        h = (h + 1) & (TABLE_KEYS.length - 1);
+      }
+      TABLE_KEYS[h] = KEYS[i];
+      TABLE_DIGITS[h] = DIGITS[i];
+    }
+    for (String w : WORDS.keySet()) {
+      FIRST[w.charAt(0)] = true;
+      FIRST[Character.toUpperCase(w.charAt(0))] = true;
+    }
+  }
+
+  private static int slot(long k) {
+    k *= 0x9E3779B97F4A7C15L;
+    return (int) (k >>> 58);
+  }
+
+  static void phones(String str, List<int[]> spans, Pii.Sink sink) {
+    int n = str.length();
+    char[] text = TextChars.of(str, TextChars.PII_SPELLED);
     char[] digits = new char[16];
     int nd = 0;
     boolean disguised = false;
@@ -103,12 +161,12 @@ final class SpelledNumbers {
     while (i < n) {
       // next token [s, e): letters and digits, at most 12 (a longer word is skipped whole)
       int s = i;
-      while (s < n && sep(text.charAt(s))) {
+      while (s < n && sep(text[s])) {
         s++;
       }
       int gap = s - i;
       int e = s;
-      while (e < n && Character.isLetterOrDigit(text.charAt(e))) {
+      while (e < n && TextChars.letterOrDigit(text[e])) {
         e++;
       }
       if (e == s) {
@@ -116,14 +174,14 @@ final class SpelledNumbers {
       }
       int kind = 0; // 0: not a digit token, 1: plain digits, 2: spelled or disguised
       char word = 0;
-      if (e - s <= 12 && s < n && Character.isLetterOrDigit(text.charAt(s))) {
-        char c0 = text.charAt(s);
+      if (e - s <= 12 && s < n && TextChars.letterOrDigit(text[s])) {
+        char c0 = text[s];
         if ((c0 >= '0' && c0 <= '9') || c0 == 'o' || c0 == 'O' || c0 == 'l' || c0 == 'I') {
           int real = 0;
           boolean other = false;
           boolean ohs = false;
           for (int k = s; k < e && !other; k++) {
-            char c = text.charAt(k);
+            char c = text[k];
             if (c >= '0' && c <= '9') {
               real++;
             } else if (c == 'o' || c == 'O' || c == 'l' || c == 'I') {
@@ -141,9 +199,9 @@ final class SpelledNumbers {
           kind = word != 0 ? 2 : 0;
         }
       }
-      boolean joined = runStart >= 0 && gap >= 1 && gap <= 3 && text.charAt(s - 1) != '\n' && kind != 0;
+      boolean joined = runStart >= 0 && gap >= 1 && gap <= 3 && text[s - 1] != '\n' && kind != 0;
       if (runStart >= 0 && !joined) {
-        judge(text, runStart, runEnd, digits, nd, disguised && !overflow, spans, sink);
+        judge(str, runStart, runEnd, digits, nd, disguised && !overflow, spans, sink);
         runStart = -1;
         nd = 0;
         disguised = false;
@@ -163,7 +221,7 @@ final class SpelledNumbers {
           }
         } else {
           for (int k = s; k < e; k++) {
-            char c = text.charAt(k);
+            char c = text[k];
             if (nd < digits.length) {
               digits[nd++] = c == 'o' || c == 'O' ? '0' : c == 'l' || c == 'I' ? '1' : c;
             } else {
@@ -178,7 +236,7 @@ final class SpelledNumbers {
       i = e;
     }
     if (runStart >= 0) {
-      judge(text, runStart, runEnd, digits, nd, disguised && !overflow, spans, sink);
+      judge(str, runStart, runEnd, digits, nd, disguised && !overflow, spans, sink);
     }
   }
 
