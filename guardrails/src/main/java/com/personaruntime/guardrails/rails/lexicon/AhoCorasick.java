@@ -269,49 +269,128 @@ final class AhoCorasick {
     return buf;
   }
 
+  /** An occurrence in a text with some spaces dropped, by its offsets in the text itself. */
+  interface SpanHit {
+    void hit(int pattern, int start, int end);
+  }
+
   /**
-   * Reports the occurrences of length {@code minLen .. maxLen} (at most 31) that {@link #scan}
-   * reports and that start at one of {@code starts[0 .. nStarts)} (ascending), in {@link #scan}'s
-   * order: by end, then longest first, then as the state lists its patterns. The trie is walked
-   * from each start for at most {@code maxLen} characters, so the cost is at most
-   * {@code maxLen * nStarts} steps (plus sorting the hits).
+   * The occurrences {@link #scan} would report, in its order (by end, longest first), in the text
+   * {@code text} would be with the single spaces after the words {@code k} with {@code drop[k]}
+   * removed — restricted to those of {@code minLen .. maxLen} chars that start at a
+   * word start and span a removed space (the caller's interest: names written in pieces). Patterns
+   * never start or end with a separator nor hold two in a row, so a walk starts at word starts and
+   * stops at a separator that is not a single space. Reported with their offsets in {@code text}.
+   * Cost: at most {@code maxLen} trie steps per word, plus sorting the hits.
    *
-   * @param buf scratch for the hits (grown as needed)
-   * @return {@code buf}, or a larger replacement of it
+   * @param sc scratch for the hits (grown as needed)
    */
-  long[] scanFrom(char[] text, int len, int[] starts, int nStarts, int minLen, int maxLen, Hit hit, long[] buf) {
+  void scanJoined(char[] text, WordTrie.Words words, boolean[] drop, int minLen, int maxLen, SpanHit hit, HitScratch sc) {
+    int[] ws = words.ws;
+    int[] we = words.we;
+    boolean[] joined = words.joined;
+    int nw = words.n;
     int n = 0;
-    for (int q = 0; q < nStarts; q++) {
-      int i = starts[q];
+    for (int k = 0; k < nw; k++) {
+      if (!joined[k]) {
+        continue; // the walk ends with this word, before any dropped space
+      }
       int st = 0;
-      int stop = Math.min(len, i + maxLen);
-      for (int j = i; j < stop; j++) {
-        st = kid(st, text[j]);
-        if (st < 0) {
+      int l = 0;
+      boolean passed = false;
+      int j = k;
+      walk:
+      while (true) {
+        for (int i = ws[j]; i < we[j]; i++) {
+          if (l == maxLen || (st = kid(st, text[i])) < 0) {
+            break walk;
+          }
+          l++;
+          if (passed && l >= minLen && outStart[st] < outStart[st + 1]) {
+            if (n == sc.ends.length) {
+              sc.grow();
+            }
+            sc.ends[n] = i + 1;
+            sc.lens[n] = l;
+            sc.starts[n] = ws[k];
+            sc.states[n] = st;
+            sc.order[n] = n;
+            n++;
+          }
+        }
+        if (!joined[j]) {
           break;
         }
-        int l = j + 1 - i;
-        if (l >= minLen && outStart[st] < outStart[st + 1]) {
-          if (n == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2 + 8);
+        if (drop[j]) {
+          passed = true;
+        } else {
+          if (l == maxLen || (st = kid(st, ' ')) < 0) {
+            break;
           }
-          // end ascending, then length descending; the state rides in the low 32 bits
-          buf[n++] = ((long) (j + 1) << 37) | ((long) (31 - l) << 32) | st;
+          l++; // no pattern ends with a space: nothing to report here
+        }
+        j++;
+      }
+    }
+    if (n == 0) {
+      return;
+    }
+    sc.sort(n); // by end, then longest first
+    for (int q = 0; q < n; q++) {
+      int h = sc.order[q];
+      int st = sc.states[h];
+      for (int o = outStart[st]; o < outStart[st + 1]; o++) {
+        hit.hit(outPattern[o], sc.starts[h], sc.ends[h]);
+      }
+    }
+  }
+
+  /** Scratch of {@link #scanJoined}: each hit's end, length, start and state, and their order. */
+  static final class HitScratch {
+    int[] ends = new int[16];
+    int[] lens = new int[16];
+    int[] starts = new int[16];
+    int[] states = new int[16];
+    int[] order = new int[16];
+    private int[] tmp = new int[16];
+
+    void grow() {
+      int cap = ends.length * 2;
+      ends = Arrays.copyOf(ends, cap);
+      lens = Arrays.copyOf(lens, cap);
+      starts = Arrays.copyOf(starts, cap);
+      states = Arrays.copyOf(states, cap);
+      order = Arrays.copyOf(order, cap);
+      tmp = new int[cap];
+    }
+
+    /** True when hit a comes before hit b: smaller end, or the same end and longer. */
+    private boolean before(int a, int b) {
+      return ends[a] < ends[b] || (ends[a] == ends[b] && lens[a] > lens[b]);
+    }
+
+    /** Sorts order[0, n) (a stable merge sort: O(n log n) whatever the hits). */
+    void sort(int n) {
+      for (int width = 1; width < n; width *= 2) {
+        for (int lo = 0; lo < n - width; lo += 2 * width) {
+          int mid = lo + width;
+          int hi = Math.min(lo + 2 * width, n);
+          int i = lo;
+          int j = mid;
+          int k = lo;
+          while (i < mid && j < hi) {
+            tmp[k++] = before(order[j], order[i]) ? order[j++] : order[i++];
+          }
+          while (i < mid) {
+            tmp[k++] = order[i++];
+          }
+          while (j < hi) {
+            tmp[k++] = order[j++];
+          }
+          System.arraycopy(tmp, lo, order, lo, hi - lo);
         }
       }
     }
-    if (n > 1) {
-      Arrays.sort(buf, 0, n);
-    }
-    for (int k = 0; k < n; k++) {
-      long e = buf[k];
-      int st = (int) e;
-      int end = (int) (e >>> 37);
-      for (int o = outStart[st]; o < outStart[st + 1]; o++) {
-        hit.hit(outPattern[o], end);
-      }
-    }
-    return buf;
   }
 
   int patternLength(int p) {

@@ -337,7 +337,7 @@ public final class LexiconRail extends Rail {
           if (g != x) {
             equal = false;
           }
-          if (same && !TextNormalizer.fold(g).equals(TextNormalizer.fold(x))) {
+          if (same && g != x && !TextNormalizer.fold(g).equals(TextNormalizer.fold(x))) {
             same = false;
           }
         }
@@ -449,65 +449,42 @@ public final class LexiconRail extends Rail {
    * persona's terms of {@link #JOINED_MIN} chars or more are also looked up in the normalised text
    * with the spaces next to short words (at most {@link #JOINED_PIECE} chars) removed. A hit counts
    * when it spans two or more words and starts and ends at word boundaries ("glow. Cost" is two
-   * sentences; "glow co-wash" is the name). One extra pass: the trie walked from the word starts
-   * near a dropped space, at most {@link #JOINED_MAX} chars each, so linear.
+   * sentences; "glow co-wash" is the name). One extra pass: the trie walked from each word start
+   * over at most {@link #JOINED_MAX} chars, so linear.
    */
-  private void joined(TermSet set, String text, NormalizedText nt, Direction dir, List<Match> matches) {
-    int n = nt.length();
-    JoinScratch js = JOIN.get();
-    if (js.buf.length < n) {
-      js = new JoinScratch(Math.max(n, js.buf.length * 2));
-      if (n <= 8192) {
-        JOIN.set(js);
+  private void joined(TermSet set, NormalizedText nt, WordTrie.Words words, Direction dir, List<Match> matches) {
+    // The text with some spaces dropped is never built: which spaces drop follows from the word
+    // table alone (a single space between two words of one sentence, next to a piece of at most
+    // JOINED_PIECE chars; a piece grows while the spaces before it drop), and the trie is walked
+    // from each word start over the words, skipping the dropped spaces (AhoCorasick.scanJoined).
+    int w = words.n;
+    boolean[] drop = JOIN_DROP.get();
+    if (drop.length < w) {
+      drop = new boolean[Math.max(w, drop.length * 2)];
+      if (w <= 4096) {
+        JOIN_DROP.set(drop);
       }
     }
-    char[] buf = js.buf;
-    int[] map = js.map;
-    int[] starts = js.starts;
-    int[] drops = js.drops;
-    char[] c = nt.chars;
-    int m = 0;
-    int nStarts = 0;
-    int nDrops = 0;
-    int prevWordLen = 0;
-    int i = 0;
-    while (i < n) {
-      if (c[i] == ' ' && i > 0 && i + 1 < n && c[i + 1] != TextNormalizer.BREAK) {
-        int k = i + 1;
-        while (k < n && c[k] != ' ' && c[k] != TextNormalizer.BREAK) {
-          k++;
-        }
-        int nextWordLen = k - i - 1;
-        if (prevWordLen > 0 && nextWordLen > 0 && (prevWordLen <= JOINED_PIECE || nextWordLen <= JOINED_PIECE)) {
-          drops[nDrops++] = m; // the space fell between buf[m - 1] and buf[m]
-          i++;
-          continue; // drop the space
-        }
-      }
-      if (nt.boundaryBefore(i)) {
-        starts[nStarts++] = m;
-      }
-      buf[m] = c[i];
-      map[m] = i;
-      m++;
-      if (c[i] == ' ' || c[i] == TextNormalizer.BREAK) {
-        prevWordLen = 0;
-      } else {
-        prevWordLen++;
-      }
-      i++;
+    int[] ws = words.ws;
+    int[] we = words.we;
+    boolean any = false;
+    int glued = 0;
+    for (int k = 0; k < w; k++) {
+      int len = we[k] - ws[k];
+      glued = k > 0 && drop[k - 1] ? glued + len : len;
+      boolean d = words.joined[k] && (glued <= JOINED_PIECE || we[k + 1] - ws[k + 1] <= JOINED_PIECE);
+      drop[k] = d;
+      any |= d;
     }
-    if (nDrops == 0) {
+    if (!any) {
       return;
     }
-    final int[] mp = map;
-    AhoCorasick.Hit onHit = (p, end) -> {
+    AhoCorasick.HitScratch hs = JOIN_HITS.get();
+    set.automaton.scanJoined(nt.chars, words, drop, JOINED_MIN, JOINED_MAX, (p, ns, ne) -> {
       int len = set.automaton.patternLength(p);
       if (len < JOINED_MIN || len > JOINED_MAX) {
         return;
       }
-      int ns = mp[end - len];
-      int ne = mp[end - 1] + 1;
       if (ne - ns == len || !nt.boundaryBefore(ns) || !nt.boundaryAfter(ne)) {
         return; // one word (the plain pass has it), or not whole words
       }
@@ -518,47 +495,15 @@ public final class LexiconRail extends Rail {
         }
         matches.add(new Match(nt.origStart(ns), nt.origEnd(ne - 1), t, ns, ne));
       }
-    };
-    if (m >= 1 << 26) {
-      set.automaton.scan(buf, m, onHit);
-      return;
-    }
-    // A hit that counts starts at a word start of the normalised text (boundaryBefore(ns)) and
-    // spans a dropped space (else ne - ns == len), so only word starts with a dropped space less
-    // than JOINED_MAX chars after them can begin one: the trie is walked from those alone, at most
-    // JOINED_MAX chars each, and the hits come in the order of the full scan (AhoCorasick.scanFrom).
-    int kept = 0;
-    int d = 0;
-    for (int q = 0; q < nStarts; q++) {
-      int s = starts[q];
-      while (d < nDrops && drops[d] <= s) {
-        d++;
-      }
-      if (d < nDrops && drops[d] - s < JOINED_MAX) {
-        starts[kept++] = s;
-      }
-    }
-    long[] hits = set.automaton.scanFrom(buf, m, starts, kept, JOINED_MIN, JOINED_MAX, onHit, js.hits);
-    js.hits = hits.length <= 4096 ? hits : new long[16];
-  }
-
-  /** Per-thread scratch of {@link #joined}: the text without the dropped spaces, its map back, word starts, drops, hits. */
-  private static final class JoinScratch {
-    final char[] buf;
-    final int[] map;
-    final int[] starts;
-    final int[] drops;
-    long[] hits = new long[16];
-
-    JoinScratch(int n) {
-      buf = new char[n];
-      map = new int[n];
-      starts = new int[n];
-      drops = new int[n];
+    }, hs);
+    if (hs.ends.length > 4096) {
+      JOIN_HITS.set(new AhoCorasick.HitScratch());
     }
   }
 
-  private static final ThreadLocal<JoinScratch> JOIN = ThreadLocal.withInitial(() -> new JoinScratch(256));
+  /** Per-thread scratch of {@link #joined}: which word's following space drops, and the hits found. */
+  private static final ThreadLocal<boolean[]> JOIN_DROP = ThreadLocal.withInitial(() -> new boolean[64]);
+  private static final ThreadLocal<AhoCorasick.HitScratch> JOIN_HITS = ThreadLocal.withInitial(AhoCorasick.HitScratch::new);
 
   /**
    * Pairs the parts of proximity entries: an A hit, then a B hit starting at most N words after A
@@ -782,7 +727,7 @@ public final class LexiconRail extends Rail {
     lexical(shipped, text, nt, words, dir, matches, exceptions, nearHits, aiSelf);
     lexical(own, text, nt, words, dir, matches, exceptions, nearHits, aiSelf);
     if (own.size() > 0) {
-      joined(own, text, nt, dir, matches);
+      joined(own, nt, words, dir, matches);
     }
     if (dir == Direction.OUTPUT && groups.contains("politics") && policy.active(RuleIds.AVOID_TOPIC, dir)) {
       namedEndorsements(text, nt, matches);
