@@ -32,16 +32,52 @@ final class Teencode {
 
   /** As {@link #mayBeTeencode(char[], int)} for chars [from, from + n). */
   static boolean mayBeTeencode(char[] c, int from, int n) {
-    long[] keys = teencodeKeys;
-    if (keys == null) {
+    long[] table = keyTable;
+    if (table == null) {
       teencode();
-      keys = teencodeKeys;
+      table = keyTable;
     }
     long k = 0;
     for (int i = from; i < from + n; i++) {
       k = (k << 16) | c[i];
     }
-    return Arrays.binarySearch(keys, k) >= 0;
+    if (k == 0) {
+      return zeroKey;
+    }
+    // the sorted keys in an open-addressing table (0 = empty): one probe for most words
+    int mask = table.length - 1;
+    for (int h = (int) ((k * 0x9E3779B97F4A7C15L) >>> 40) & mask; ; h = (h + 1) & mask) {
+      long x = table[h];
+      if (x == k) {
+        return true;
+      }
+      if (x == 0) {
+        return false;
+      }
+    }
+  }
+
+  /** {@link #teencodeKeys} as an open-addressing table (0 = empty slot), and whether key 0 is among them. */
+  private static volatile long[] keyTable;
+  private static volatile boolean zeroKey;
+
+  private static void buildKeyTable(long[] keys) {
+    int cap = Integer.highestOneBit(Math.max(4, keys.length) * 4 - 1) << 1;
+    long[] table = new long[cap];
+    boolean zero = false;
+    for (long k : keys) {
+      if (k == 0) {
+        zero = true;
+        continue;
+      }
+      int h = (int) ((k * 0x9E3779B97F4A7C15L) >>> 40) & (cap - 1);
+      while (table[h] != 0 && table[h] != k) {
+        h = (h + 1) & (cap - 1);
+      }
+      table[h] = k;
+    }
+    zeroKey = zero;
+    keyTable = table;
   }
 
   /** Vietnamese teencode: folded short word -> folded full word. */
@@ -66,6 +102,7 @@ final class Teencode {
       }
       Arrays.sort(keys);
       teencodeKeys = keys;
+      buildKeyTable(keys);
       teencode = t = Collections.unmodifiableMap(m);
     }
     return t;

@@ -217,6 +217,8 @@ public final class WordFolds {
     /** Scratch of {@link #telex}. */
     private boolean[] keep = new boolean[16];
     final Chars rest = new Chars();
+    /** Scratch of {@link #teen}. */
+    final Chars cand = new Chars();
 
     String str() {
       return new String(c, 0, n);
@@ -279,7 +281,18 @@ public final class WordFolds {
     }
 
     void append(char ch) {
+      if (len == a.length) {
+        a = java.util.Arrays.copyOf(a, 2 * len + 2);
+      }
       a[len++] = ch;
+    }
+
+    /** Resets to {@code src[from, to)}. */
+    Chars of(char[] src, int from, int to) {
+      reset(to - from + 2);
+      System.arraycopy(src, from, a, 0, to - from);
+      len = to - from;
+      return this;
     }
 
     @Override
@@ -743,9 +756,11 @@ public final class WordFolds {
       return;
     }
     int n = w.n;
+    // the candidates below are built in the word's scratch (syllable reads chars only): no strings
+    Chars cand = w.cand;
     if (n >= 3 && w.c[n - 1] == 'y' && w.c[n - 2] == 'o' && (diacritics || n >= 4) && n <= 7) {
       w.c[n - 1] = 'i';
-      if (!syllable(w.str())) {
+      if (!syllable(cand.of(w.c, 0, n))) {
         w.c[n - 1] = 'y';
       }
     }
@@ -755,19 +770,26 @@ public final class WordFolds {
       if (!plainSwapCandidate(c0, c1, n) || (n <= 4 && Teencode.mayBeTeencode(w.c, n))) {
         return;
       }
-      String word = w.str();
-      if (EN_SWAP_STOP.contains(word)) {
+      if (enSwapStop(w.c, n)) {
         return;
       }
       String to = swapped(c0);
-      String cand = to + word.substring(1);
+      cand.reset(to.length() + n - 1);
+      for (int k = 0; k < to.length(); k++) {
+        cand.append(to.charAt(k));
+      }
+      for (int k = 1; k < n; k++) {
+        cand.append(w.c[k]);
+      }
       if (syllable(cand)) {
         w.replacePrefix(1, to);
       }
       return;
     }
     if (n >= 3 && n <= 6 && w.c[n - 1] == 'g' && vowel(w.c[n - 2])) {
-      String cand = w.str().substring(0, n - 1) + "ng";
+      cand.of(w.c, 0, n - 1);
+      cand.append('n');
+      cand.append('g');
       if (syllable(cand)) {
         int unit = w.u[n - 1];
         w.add('g', unit);
@@ -789,6 +811,21 @@ public final class WordFolds {
     } else if (c0 == 'k' && (c1 == 'a' || c1 == 'o' || c1 == 'u')) {
       w.replacePrefix(1, "c");
     }
+  }
+
+  /** {@link #EN_SWAP_STOP} as sorted base-27 codes (every entry is 1-9 letters a-z, checked when the class loads). */
+  private static final long[] EN_SWAP_STOP_CODES = EN_SWAP_STOP.stream().mapToLong(x -> {
+    long k = longCode(x.toCharArray(), x.length());
+    if (k < 0) {
+      throw new IllegalStateException("EN_SWAP_STOP entry is not 1-9 letters a-z: " + x);
+    }
+    return k;
+  }).sorted().toArray();
+
+  /** {@code EN_SWAP_STOP.contains(new String(c, 0, n))}, without building the string. */
+  static boolean enSwapStop(char[] c, int n) {
+    long k = longCode(c, n);
+    return k >= 0 && java.util.Arrays.binarySearch(EN_SWAP_STOP_CODES, k) >= 0;
   }
 
   private static String swapped(char c0) {

@@ -519,7 +519,7 @@ public final class LexiconRail extends Rail {
       return;
     }
     hits.sort(BY_NS_PART);
-    Map<Long, NearHit> lastHead = new java.util.HashMap<>();
+    HeadMap lastHead = HEADS.get().clear(hits.size());
     for (NearHit h : hits) {
       long key = ((long) System.identityHashCode(h.set()) << 32) | h.near();
       if (h.part() == 0) {
@@ -542,7 +542,53 @@ public final class LexiconRail extends Rail {
             nr.anchors()), a.ns(), h.ne()));
       }
     }
+    lastHead.clear(0);
   }
+
+  /** The latest head hit per proximity entry (a long key), for {@link #resolveNear}: open addressing, reused per thread. */
+  private static final class HeadMap {
+    private long[] keys = new long[64];
+    private NearHit[] vals = new NearHit[64];
+    private int mask = 63;
+
+    /** Empties the map, sized for {@code entries} keys (a large table is dropped when {@code entries} is 0). */
+    HeadMap clear(int entries) {
+      if (entries * 2 > keys.length) {
+        int cap = Integer.highestOneBit(entries * 4 - 1) << 1;
+        keys = new long[cap];
+        vals = new NearHit[cap];
+        mask = cap - 1;
+      } else if (entries == 0 && keys.length > 1024) {
+        keys = new long[64];
+        vals = new NearHit[64];
+        mask = 63;
+      } else {
+        java.util.Arrays.fill(vals, null);
+      }
+      return this;
+    }
+
+    private int slot(long key) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      int i = (int) (h >>> 40) & mask;
+      while (vals[i] != null && keys[i] != key) {
+        i = (i + 1) & mask;
+      }
+      return i;
+    }
+
+    NearHit get(long key) {
+      return vals[slot(key)];
+    }
+
+    void put(long key, NearHit h) {
+      int i = slot(key);
+      keys[i] = key;
+      vals[i] = h;
+    }
+  }
+
+  private static final ThreadLocal<HeadMap> HEADS = ThreadLocal.withInitial(HeadMap::new);
 
   /** Chars of spaces and symbols (emoji, '*', '~') skipped when looking for a clause edge next to an anchored match. */
   static final int ANCHOR_REACH = 32;
@@ -717,10 +763,47 @@ public final class LexiconRail extends Rail {
 
   /** The lexicon rail's work: both automata, proximity pairs, exceptions, de-duplication, negation, mention, regex entries. */
   private void lexicalFindings(String text, NormalizedText nt, Direction dir, List<Finding> out) {
-    List<Match> matches = new ArrayList<>();
-    List<Match> exceptions = new ArrayList<>();
-    List<NearHit> nearHits = new ArrayList<>();
-    List<Match> aiSelf = new ArrayList<>(0);
+    HitLists lists = HIT_LISTS.get();
+    if (lists.busy) {
+      lists = new HitLists(); // re-entered (never today): do not share the lists
+    }
+    lists.busy = true;
+    try {
+      lexicalFindings(text, nt, dir, out, lists.matches, lists.exceptions, lists.nearHits, lists.aiSelf);
+    } finally {
+      lists.clear();
+      lists.busy = false;
+    }
+  }
+
+  /** The hit lists of one check, reused per thread (cleared after every check; a list grown past 1,024 entries is dropped). */
+  private static final class HitLists {
+    ArrayList<Match> matches = new ArrayList<>();
+    ArrayList<Match> exceptions = new ArrayList<>();
+    ArrayList<NearHit> nearHits = new ArrayList<>();
+    ArrayList<Match> aiSelf = new ArrayList<>();
+    boolean busy;
+
+    void clear() {
+      matches = cleared(matches);
+      exceptions = cleared(exceptions);
+      nearHits = cleared(nearHits);
+      aiSelf = cleared(aiSelf);
+    }
+
+    private static <T> ArrayList<T> cleared(ArrayList<T> l) {
+      if (l.size() > 1024) {
+        return new ArrayList<>();
+      }
+      l.clear();
+      return l;
+    }
+  }
+
+  private static final ThreadLocal<HitLists> HIT_LISTS = ThreadLocal.withInitial(HitLists::new);
+
+  private void lexicalFindings(String text, NormalizedText nt, Direction dir, List<Finding> out, List<Match> matches,
+      List<Match> exceptions, List<NearHit> nearHits, List<Match> aiSelf) {
     // the word table is kept per thread for texts up to 8,192 chars; a longer one gets its own
     WordTrie.Words words = (nt.length() <= 8192 ? WORDS.get() : new WordTrie.Words()).of(nt.chars, nt.length(), ' ',
         TextNormalizer.BREAK);
