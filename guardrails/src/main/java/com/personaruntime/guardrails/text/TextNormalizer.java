@@ -189,12 +189,20 @@ public final class TextNormalizer {
     boolean[] um = new boolean[0];
     int[] ws = new int[0];
     int[] we = new int[0];
+    /** Per word: {@link #HAS_LETTER}, {@link #HAS_DIGIT}, {@link #DIACRITICS}, {@link #ALL_LETTERS}. */
+    byte[] wf = new byte[0];
     int[] breaks = new int[4];
     final WordFolds.Word word = new WordFolds.Word();
     boolean busy;
   }
 
   private static final int KEEP_CHARS = 8192;
+
+  /** Word flags of pass 2: a letter unit; a digit unit; a letter unit with a Vietnamese diacritic; letter units only. */
+  private static final int HAS_LETTER = 1;
+  private static final int HAS_DIGIT = 2;
+  private static final int DIACRITICS = 4;
+  private static final int ALL_LETTERS = 8;
 
   /**
    * Per BMP char: 0 = not yet computed; -1 = general path (fold empty or longer than one char);
@@ -430,6 +438,7 @@ public final class TextNormalizer {
     // ---- pass 2: words (unit ranges). Leading/trailing symbols of a word are separators.
     int[] ws = scr.ws.length >= u / 2 + 2 ? scr.ws : new int[u / 2 + 2];
     int[] we = scr.we.length == ws.length ? scr.we : new int[ws.length];
+    byte[] wf = scr.wf.length == ws.length ? scr.wf : new byte[ws.length];
     int w = 0;
     for (int k = 0; k < u; ) {
       if (uk[k] == SEP || uk[k] == SPACE || uk[k] == SYMBOL) {
@@ -439,9 +448,30 @@ public final class TextNormalizer {
       int s = k;
       int e = k;
       int j = k;
-      while (j < u && uk[j] != SEP && uk[j] != SPACE) {
-        if (uk[j] != SYMBOL) {
+      // the word's flags (over [s, e) only: a symbol counts once a letter or digit follows it)
+      int flags = ALL_LETTERS;
+      boolean symbol = false;
+      while (j < u) {
+        byte kj = uk[j];
+        if (kj == SEP || kj == SPACE) {
+          break;
+        }
+        if (kj != SYMBOL) {
           e = j + 1;
+          if (symbol) {
+            flags &= ~ALL_LETTERS;
+            symbol = false;
+          }
+          if (kj == LETTER) {
+            flags |= um[j] ? HAS_LETTER | DIACRITICS : HAS_LETTER;
+          } else {
+            flags &= ~ALL_LETTERS;
+            if (kj == DIGIT) {
+              flags |= HAS_DIGIT;
+            }
+          }
+        } else {
+          symbol = true;
         }
         j++;
       }
@@ -449,9 +479,11 @@ public final class TextNormalizer {
       if (w == ws.length) {
         ws = Arrays.copyOf(ws, w * 2);
         we = Arrays.copyOf(we, w * 2);
+        wf = Arrays.copyOf(wf, w * 2);
       }
       ws[w] = s;
       we[w] = e;
+      wf[w] = (byte) flags;
       w++;
       k = j;
     }
@@ -549,21 +581,11 @@ public final class TextNormalizer {
       }
       int s = ws[wi];
       int e = we[wi];
-      boolean hasLetter = false;
-      boolean hasDigit = false;
-      boolean diacritics = false;
-      boolean allLetters = true;
-      for (int k = s; k < e; k++) {
-        if (uk[k] == LETTER) {
-          hasLetter = true;
-          diacritics |= um[k]; // a Vietnamese diacritic among the unit's original chars
-        } else {
-          allLetters = false;
-          if (uk[k] == DIGIT) {
-            hasDigit = true;
-          }
-        }
-      }
+      int flags = wf[wi]; // from pass 2
+      boolean hasLetter = (flags & HAS_LETTER) != 0;
+      boolean hasDigit = (flags & HAS_DIGIT) != 0;
+      boolean diacritics = (flags & DIACRITICS) != 0; // a Vietnamese diacritic among a letter unit's original chars
+      boolean allLetters = (flags & ALL_LETTERS) != 0;
       // the common case: a word of letters that no fold below changes goes straight to the output
       if (allLetters && !(s > 0 && uc[s - 1] == '#') && WordFolds.unchanged(uc, s, e, diacritics)) {
         if (o + (e - s) + 2 >= oc.length) {
@@ -693,6 +715,7 @@ public final class TextNormalizer {
       scr.um = um;
       scr.ws = ws;
       scr.we = we;
+      scr.wf = wf;
       scr.breaks = breaks;
     }
     int[] breakEnds = nb == 0 ? NO_BREAKS : Arrays.copyOf(breaks, nb);

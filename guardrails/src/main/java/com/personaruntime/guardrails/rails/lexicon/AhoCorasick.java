@@ -35,12 +35,28 @@ final class AhoCorasick {
   private final int[] outStart;
   private final int[] outPattern;
   private final int[] patternLength;
+  /** Every pattern's chars, one after the other, and where each starts (for {@link #matchesAt}). */
+  private final char[] patternChars;
+  private final int[] patternStart;
   private final int states;
   /** Children packed as (char << 32 | state), sorted by char within a state's run: one array, one cache line per probe. */
   private final long[] kids;
 
   AhoCorasick(List<String> patterns) {
     patternLength = new int[patterns.size()];
+    patternStart = new int[patterns.size()];
+    int chars = 0;
+    for (String p : patterns) {
+      chars += p.length();
+    }
+    patternChars = new char[chars];
+    chars = 0;
+    for (int p = 0; p < patterns.size(); p++) {
+      String s = patterns.get(p);
+      patternStart[p] = chars;
+      s.getChars(0, s.length(), patternChars, chars);
+      chars += s.length();
+    }
     // ---- trie via hash (key = state << 16 | char)
     int total = 1;
     for (String p : patterns) {
@@ -397,24 +413,22 @@ final class AhoCorasick {
     return patternLength[p];
   }
 
-  /** True when pattern {@code p} occurs exactly at {@code text[start, end)} (a trie walk over those chars). */
+  /**
+   * True when pattern {@code p} occurs exactly at {@code text[start, end)}: its chars compared with
+   * the pattern's (one contiguous read; what a trie walk over those chars would answer, without the
+   * binary searches through a large automaton).
+   */
   boolean matchesAt(char[] text, int start, int end, int p) {
     if (end - start != patternLength[p]) {
       return false;
     }
-    int st = 0;
+    int o = patternStart[p];
     for (int i = start; i < end; i++) {
-      st = kid(st, text[i]);
-      if (st < 0) {
+      if (text[i] != patternChars[o++]) {
         return false;
       }
     }
-    for (int k = outStart[st]; k < outStart[st + 1]; k++) {
-      if (outPattern[k] == p) {
-        return true;
-      }
-    }
-    return false;
+    return true;
   }
 
   int states() {
