@@ -37,7 +37,7 @@ public final class LinkRail extends Rail {
     }
     List<String> allowed = policy.config().allowedLinkDomains();
     // fullwidth letters and dots read as ASCII ("ｇｌｏｗｓｈｏｐ．ｂｅａｕｔｙ"); same length, same offsets
-    Links.scan(com.personaruntime.guardrails.text.TextChars.foldWidth(in.text()), allowed, (s, e, host) -> {
+    Links.scan(in.widthFolded(), allowed, (s, e, host) -> {
       if (insideAny(emails, s, e)) {
         return;
       }

@@ -32,7 +32,7 @@ public final class PiiRail extends Rail {
     String placeholder = policy.redaction(in.ctx());
     List<String> publicEmails = policy.config().publicEmails();
     // fullwidth digits and letters read as ASCII ("０９１２ ３４５ ６７８"); same length, same offsets
-    Pii.scan(com.personaruntime.guardrails.text.TextChars.foldWidth(text), email, policy.active(RuleIds.PII_PHONE, dir), policy.active(RuleIds.PII_CARD, dir),
+    Pii.scan(in.widthFolded(), email, policy.active(RuleIds.PII_PHONE, dir), policy.active(RuleIds.PII_CARD, dir),
         policy.active(RuleIds.PII_VN_ID, dir), (rule, s, e, kind) -> {
           // The brand's own public addresses are contact details the persona may give out.
           if (rule.equals(RuleIds.PII_EMAIL) && dir == Direction.OUTPUT
