@@ -12,8 +12,8 @@ import java.util.Locale;
  * E-mail addresses in disguise: "linh @ g mail . com", "linh (at) gmail (dot) com",
  * "linh at gmail dot com", "linh[at]gmail[.]com", "linh a còng gmail chấm com".
  *
- * An at-marker ('@' or '＠' with spaces, "(at)", "[at]", "{at}", "<at>", "a còng", or the bare word
- * "at") is followed by labels joined by dot-markers ('.', "[.]", "(.)", "(dot)", "[dot]", " dot ",
+ * An at-marker ('@' or '＠' with spaces, "(at)", "[at]", "{at}", "<at>", "-at-", "a còng", or the bare word
+ * "at") is followed by labels joined by dot-markers ('.', "[.]", "(.)", "(dot)", "[dot]", "-dot-", " dot ",
  * " chấm ", with spaces around allowed). With a strong marker a label may be split in two pieces
  * ("g mail"); with the bare word "at" it may not. The host must end in a public suffix
  * (Links.isDomain, the Public Suffix List), so "meet at noon. Then" is not an address.
@@ -34,7 +34,7 @@ final class ContactDisguise {
     int floor = 0;
     for (int i = 0; i < n; i++) {
       char c = chars[i];
-      if (c != '@' && c != '\uFF20' && c != '(' && c != '[' && c != '{' && c != '<'
+      if (c != '@' && c != '\uFF20' && c != '(' && c != '[' && c != '{' && c != '<' && c != '-'
           && (c != ' ' || i + 1 >= n || (chars[i + 1] | 0x20) != 'a')) {
         continue; // (a space is a marker only before "at", "a còng", "acong": see atMarker)
       }
@@ -99,6 +99,10 @@ final class ContactDisguise {
       // a plain "a@b.c" is the plain scanner's (its span is skipped below); "a@b dot c", "a@b[.]c" are ours
       return new int[] {i + 1, spaced ? 1 : 2};
     }
+    if (c == '-') {
+      // "linh -at- gmail -dot- com"
+      return i + 3 < n && text.regionMatches(true, i + 1, "at", 0, 2) && text.charAt(i + 3) == '-' ? new int[] {i + 4, 1} : null;
+    }
     if (c == '(' || c == '[' || c == '{' || c == '<') {
       char close = c == '(' ? ')' : c == '[' ? ']' : c == '{' ? '}' : '>';
       if (i + 3 < n && text.regionMatches(true, i + 1, "at", 0, 2) && text.charAt(i + 3) == close) {
@@ -146,6 +150,8 @@ final class ContactDisguise {
     char c = text.charAt(k);
     if (c == '.' || c == '\u3002' || c == '\uFF0E') {
       e = k + 1;
+    } else if (c == '-' && k + 4 < n && text.regionMatches(true, k + 1, "dot", 0, 3) && text.charAt(k + 4) == '-') {
+      e = k + 5;
     } else if (c == '(' || c == '[' || c == '{' || c == '<') {
       char close = c == '(' ? ')' : c == '[' ? ']' : c == '{' ? '}' : '>';
       if (k + 2 < n && text.charAt(k + 1) == '.' && text.charAt(k + 2) == close) {
