@@ -213,6 +213,9 @@ public final class IntentDetector {
     }
 
     static boolean any(List<Text.Token> tokens, List<Text.Token[]> phrases) {
+        if (phrases instanceof Phrases indexed) {
+            return indexed.occursIn(tokens);
+        }
         for (Text.Token[] p : phrases) {
             if (Text.contains(tokens, p)) {
                 return true;
@@ -248,6 +251,6 @@ public final class IntentDetector {
                 out.add(Text.phrase(p));
             }
         }
-        return out;
+        return new Phrases(out);
     }
 }

@@ -59,6 +59,21 @@ public final class KnowledgeIndex {
     private record Entry(Knowledge knowledge, Set<String> terms, Set<String> titleTerms, Embedding embedding) {
     }
 
+    /** Scored queries remembered per index (most recent first out), see {@link #scoreAll}. */
+    static final int REMEMBERED_QUERIES = 256;
+
+    /**
+     * The latest {@value #REMEMBERED_QUERIES} queries scored without ignored terms, with their hits: a chat
+     * turn searches the audience's message for the prompt, and the turn's insight signals search the same
+     * text twice more (answerable? which entries?). Guarded by itself.
+     */
+    private final Map<String, List<KnowledgeHit>> recent = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<KnowledgeHit>> eldest) {
+            return size() > REMEMBERED_QUERIES;
+        }
+    };
+
     private KnowledgeIndex(List<Entry> entries, Map<String, Double> idf, EmbeddingModel model) {
         this.entries = entries;
         this.idf = idf;
@@ -178,11 +193,32 @@ public final class KnowledgeIndex {
         return all.stream().filter(h -> h.score() >= THRESHOLD).limit(Math.max(0, limit)).toList();
     }
 
-    /** Every entry with its scores, best first, no threshold (for diagnostics and calibration). */
+    /**
+     * Every entry with its scores, best first, no threshold (for diagnostics and calibration); unmodifiable.
+     * The index is immutable and scoring deterministic, so a query scored recently without ignored terms is
+     * answered from {@link #recent}.
+     */
     List<KnowledgeHit> scoreAll(String query, Set<String> ignored) {
         if (entries.isEmpty() || query == null || query.isBlank()) {
             return List.of();
         }
+        if (!ignored.isEmpty() || query.length() > 1_000) {
+            return score(query, ignored);
+        }
+        synchronized (recent) {
+            List<KnowledgeHit> known = recent.get(query);
+            if (known != null) {
+                return known;
+            }
+        }
+        List<KnowledgeHit> hits = score(query, ignored);
+        synchronized (recent) {
+            recent.put(query, hits);
+        }
+        return hits;
+    }
+
+    private List<KnowledgeHit> score(String query, Set<String> ignored) {
         Set<String> terms = new LinkedHashSet<>();
         for (String t : Lexicon.terms(query)) {
             if (ignored.contains(t)) {
@@ -229,7 +265,7 @@ public final class KnowledgeIndex {
             hits.add(new KnowledgeHit(e.knowledge(), score, lexical, cosine));
         }
         hits.sort(Comparator.comparingDouble(KnowledgeHit::score).reversed());
-        return hits;
+        return List.copyOf(hits);
     }
 
     /**

@@ -57,10 +57,29 @@ final class Lexicon {
             Map.entry("lien he", CONTACT), Map.entry("hotline", CONTACT), Map.entry("contact", CONTACT),
             Map.entry("email", CONTACT), Map.entry("phone", CONTACT), Map.entry("so dien thoai", CONTACT));
 
-    private static final List<String[]> CONCEPT_PHRASES = CONCEPTS.keySet().stream()
-            .map(k -> k.split(" "))
-            .sorted(Comparator.comparingInt((String[] a) -> a.length).reversed())
-            .toList();
+    /**
+     * The concept phrases by their first word, longest first: at each word, {@link #terms} tries only the
+     * phrases that can start there (one hash lookup per word instead of every phrase at every word).
+     */
+    private static final Map<String, List<Phrase>> CONCEPT_PHRASES = conceptPhrases();
+
+    /** One folded concept phrase and the concept term it stands for. */
+    private record Phrase(String[] words, String concept) {
+    }
+
+    private static Map<String, List<Phrase>> conceptPhrases() {
+        Map<String, List<Phrase>> byFirst = new java.util.HashMap<>();
+        CONCEPTS.forEach((phrase, concept) -> {
+            String[] words = phrase.split(" ");
+            byFirst.computeIfAbsent(words[0], k -> new ArrayList<>()).add(new Phrase(words, concept));
+        });
+        Map<String, List<Phrase>> frozen = new java.util.HashMap<>();
+        byFirst.forEach((first, phrases) -> {
+            phrases.sort(Comparator.comparingInt((Phrase p) -> p.words().length).reversed());
+            frozen.put(first, List.copyOf(phrases));
+        });
+        return Map.copyOf(frozen);
+    }
 
     /** Function words and question/price vocabulary that never identify an entry (folded). */
     static final Set<String> STOPWORDS = Set.copyOf(List.of(
@@ -98,10 +117,10 @@ final class Lexicon {
         for (int i = 0; i < folded.size(); ) {
             String concept = null;
             int length = 0;
-            for (String[] phrase : CONCEPT_PHRASES) {
-                if (matchesAt(folded, i, phrase)) {
-                    concept = CONCEPTS.get(String.join(" ", phrase));
-                    length = phrase.length;
+            for (Phrase phrase : CONCEPT_PHRASES.getOrDefault(folded.get(i), List.of())) {
+                if (matchesAt(folded, i, phrase.words())) {
+                    concept = phrase.concept();
+                    length = phrase.words().length;
                     break;
                 }
             }

@@ -105,4 +105,31 @@ class KnowledgeIndexTest {
         assertThat(index.search("alpha", 1)).extracting(h -> h.knowledge().id()).containsExactly("a");
         assertThat(index.get("a")).isPresent();
     }
+
+    @Test
+    void aRepeatedQueryIsScoredOnceAndGetsTheSameHits() {
+        List<Knowledge> knowledge = List.of(new Knowledge("a", "Alpha", "Alpha facts."),
+                new Knowledge("b", "Beta", "Beta facts."));
+        java.util.concurrent.atomic.AtomicInteger embedded = new java.util.concurrent.atomic.AtomicInteger();
+        EmbeddingModel counting = new EmbeddingModel() {
+            @Override
+            public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+                embedded.addAndGet(segments.size());
+                List<Embedding> out = new ArrayList<>();
+                segments.forEach(s -> out.add(Embedding.from(new float[] {1, 0})));
+                return Response.from(out);
+            }
+        };
+        KnowledgeIndex index = KnowledgeIndex.build(knowledge, counting);
+        int afterBuild = embedded.get();
+        List<KnowledgeHit> first = index.search("alpha facts", 5);
+        assertThat(index.search("alpha facts", 1)).containsExactlyElementsOf(first.subList(0, 1));
+        assertThat(index.search("alpha facts", 5)).containsExactlyElementsOf(first);
+        assertThat(embedded.get() - afterBuild).as("query embeddings").isEqualTo(1);
+        // ignored terms change the scores, so such a search is never answered from the remembered ones
+        index.search("alpha facts", 5, java.util.Set.of("alpha"));
+        assertThat(embedded.get() - afterBuild).isEqualTo(2);
+        assertThatThrownBy(() -> index.scoreAll("alpha facts", java.util.Set.of()).clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
 }
