@@ -387,7 +387,9 @@ public final class PersonaServer {
         return;
       }
       ctx.next();
-    }).handler(PrometheusScrapingHandler.create(registry));
+      // A scrape walks every meter (per-persona token usage grows with the catalogue) and, for the JVM
+      // thread gauges, every thread: milliseconds of work that would stall chat frames on an event loop.
+    }).blockingHandler(PrometheusScrapingHandler.create(registry), false);
 
     AuthRoutes authRoutes = new AuthRoutes(auth, brands, config.http().secureCookies(),
         config.auth().sessionTtlMinutes() * 60L);

@@ -58,7 +58,7 @@ public final class Database {
         .map(result -> {
           Pool raw = JDBCPool.pool(vertx,
               new JDBCConnectOptions()
-                  .setJdbcUrl(config.url())
+                  .setJdbcUrl(openedUrl(config.url(), Runtime.getRuntime().maxMemory()))
                   .setUser(config.user())
                   .setPassword(config.password()),
               new PoolOptions().setMaxSize(config.maxPoolSize()));
@@ -82,7 +82,7 @@ public final class Database {
         createH2Directory(config.url());
       }
       return Flyway.configure(Database.class.getClassLoader())
-          .dataSource(config.url(), config.user(), config.password())
+          .dataSource(openedUrl(config.url(), Runtime.getRuntime().maxMemory()), config.user(), config.password())
           .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
           .failOnMissingLocations(false)
           // capabilities reserve their own version ranges (V4 security, V5 console, V6 moderation, V7 posts,
@@ -117,6 +117,28 @@ public final class Database {
   static boolean checkpointsWrites(StorageConfig config) {
     String upper = config.url().toUpperCase(Locale.ROOT);
     return upper.startsWith("JDBC:H2:") && h2File(config.url()) != null && !upper.contains("WRITE_DELAY");
+  }
+
+  /** Largest page cache given to an embedded H2 file by default (H2's own default is 16 MiB). */
+  static final int H2_CACHE_MAX_KB = 64 * 1024;
+
+  /**
+   * The URL the database is opened with: the operator's URL, plus, for an embedded H2 file whose URL does not
+   * set {@code CACHE_SIZE}, a page cache of a sixteenth of the JVM's maximum heap between H2's default 16 MiB
+   * and {@value #H2_CACHE_MAX_KB} KiB. With the default 16 MiB a load-tool run at ~106 replies/s re-read and
+   * decoded pages of the transcript and turn-signal indexes for every turn (H2 page reads were an eighth of
+   * the server's allocation, each page a burst of garbage); 64 MiB halved that (docs/benchmarks.md).
+   *
+   * @param url        the configured JDBC URL
+   * @param maxHeapBytes the JVM's maximum heap ({@link Runtime#maxMemory()})
+   */
+  static String openedUrl(String url, long maxHeapBytes) {
+    if (!url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length()) || h2File(url) == null
+        || url.toUpperCase(Locale.ROOT).contains("CACHE_SIZE")) {
+      return url;
+    }
+    long kb = Math.max(16 * 1024, Math.min(H2_CACHE_MAX_KB, maxHeapBytes / 16 / 1024));
+    return kb == 16 * 1024 ? url : url + ";CACHE_SIZE=" + kb;
   }
 
   /** The {@code .mv.db} file of an embedded H2 file URL, or null for in-memory and server URLs. */

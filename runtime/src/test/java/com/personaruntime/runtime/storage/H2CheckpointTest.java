@@ -49,6 +49,35 @@ class H2CheckpointTest {
   }
 
   @Test
+  void anEmbeddedFileGetsAPageCacheSizedByTheHeapUnlessItsUrlSetsOne() {
+    long gib = 1024L * 1024 * 1024;
+    assertThat(Database.openedUrl("jdbc:h2:file:./data/x", gib)).isEqualTo("jdbc:h2:file:./data/x;CACHE_SIZE=65536");
+    assertThat(Database.openedUrl("jdbc:h2:file:./data/x", 512L * 1024 * 1024))
+        .isEqualTo("jdbc:h2:file:./data/x;CACHE_SIZE=32768");
+    assertThat(Database.openedUrl("jdbc:h2:file:./data/x", 8 * gib)).endsWith(";CACHE_SIZE=65536");
+    assertThat(Database.openedUrl("jdbc:h2:file:./data/x", 256L * 1024 * 1024))
+        .as("a small heap keeps H2's default 16 MiB").isEqualTo("jdbc:h2:file:./data/x");
+    assertThat(Database.openedUrl("jdbc:h2:file:./data/x;cache_size=1024", gib))
+        .as("the operator's setting wins").isEqualTo("jdbc:h2:file:./data/x;cache_size=1024");
+    assertThat(Database.openedUrl("jdbc:h2:mem:x", gib)).isEqualTo("jdbc:h2:mem:x");
+    assertThat(Database.openedUrl("jdbc:postgresql://127.0.0.1/x", gib)).isEqualTo("jdbc:postgresql://127.0.0.1/x");
+  }
+
+  @Test
+  void aFileOpenedWithTheLargerCacheUsesIt() throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("cache").toAbsolutePath();
+    Database db = await(Database.open(vertx, new StorageConfig(url, "sa", "", 4, 0)));
+    try {
+      String expected = String.valueOf(Math.max(16, Math.min(64, Runtime.getRuntime().maxMemory() / 16 / 1024 / 1024)));
+      var rows = await(db.pool().query(
+          "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'").execute());
+      assertThat(rows.iterator().next().getString(0)).as("MiB").isEqualTo(expected);
+    } finally {
+      await(db.close());
+    }
+  }
+
+  @Test
   void anAnsweredWriteIsInTheFileABackgroundOneWaitsForH2sWriter() throws Exception {
     String url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
     Database db = await(Database.open(vertx, new StorageConfig(url, "sa", "", 4, 0)));
