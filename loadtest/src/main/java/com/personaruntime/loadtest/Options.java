@@ -53,6 +53,8 @@ final class Options {
                                 folder); loopback PostgreSQL only, e.g. jdbc:postgresql://127.0.0.1/db
         --storage-user U, --storage-password P   its credentials
         --server-heap SIZE      with --spawn: the server JVM's -Xmx (e.g. 1g; default: JVM default)
+        --server-jvm-options "OPTS"  with --spawn: more options of the server JVMs, separated by
+                                spaces, each starting with -X or -D (e.g. "-XX:MaxGCPauseMillis=10")
         --warmup-sessions N     sessions of the unmeasured warm-up (default: 20, 5 in room mode);
                                 use a few hundred for CPU per reply of a warm (JIT-compiled) server
         --warmup-messages M     messages per warm-up session, 1-5 (default 2; the burst allows 5)
@@ -90,6 +92,8 @@ final class Options {
   String storageUser;
   String storagePassword;
   String serverHeap;
+  /** Extra options of the server JVMs (--server-jvm-options), empty for none. */
+  java.util.List<String> serverJvmOptions = java.util.List.of();
   String serverJfr;
   Integer warmupSessions;
   int warmupMessages = 2;
@@ -154,11 +158,21 @@ final class Options {
           }
           o.serverHeap = v;
         }
+        case "server-jvm-options" -> {
+          java.util.List<String> opts = java.util.List.of(v.trim().split("\\s+"));
+          for (String opt : opts) {
+            if (!opt.startsWith("-X") && !opt.startsWith("-D")) {
+              throw new Usage("--server-jvm-options: expected JVM options starting with -X or -D, got '" + opt + "'");
+            }
+          }
+          o.serverJvmOptions = opts;
+        }
         default -> throw new Usage("unknown option --" + e.getKey());
       }
     }
-    if ((o.nodes > 1 || o.storageUrl != null || o.serverHeap != null || o.serverJfr != null) && !o.spawn) {
-      throw new Usage("--nodes, --storage-url, --server-heap and --server-jfr need --spawn");
+    if ((o.nodes > 1 || o.storageUrl != null || o.serverHeap != null || o.serverJfr != null
+        || !o.serverJvmOptions.isEmpty()) && !o.spawn) {
+      throw new Usage("--nodes, --storage-url, --server-heap, --server-jvm-options and --server-jfr need --spawn");
     }
     if (o.nodes > 1 && (o.storageUrl == null || !o.storageUrl.startsWith("jdbc:postgresql:"))) {
       throw new Usage("--nodes 2: the nodes must share a PostgreSQL database, give --storage-url jdbc:postgresql://...");

@@ -148,6 +148,7 @@ final class ServerProcesses implements AutoCloseable {
 
   private void startServer(Options o, Path tmp, int index, Map<String, String> env) throws IOException {
     List<String> cmd = java(o.serverHeap == null ? null : "-Xmx" + o.serverHeap);
+    cmd.addAll(1, o.serverJvmOptions);
     if (o.serverJfr != null && index == 0) {
       cmd.add(1, "-XX:StartFlightRecording=settings=profile,filename=" + Path.of(o.serverJfr).toAbsolutePath());
     }
