@@ -55,23 +55,11 @@ final class Phrases extends AbstractList<Text.Token[]> implements RandomAccess {
                 continue;
             }
             for (Text.Token[] p : candidates) {
-                if (matchesAt(tokens, i, p)) {
+                if (Text.matchesAt(tokens, i, p)) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    private static boolean matchesAt(List<Text.Token> tokens, int at, Text.Token[] phrase) {
-        if (at + phrase.length > tokens.size()) {
-            return false;
-        }
-        for (int j = 0; j < phrase.length; j++) {
-            if (!tokens.get(at + j).matches(phrase[j])) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -131,15 +131,24 @@ final class Text {
         if (phrase.length == 0) {
             return -1;
         }
-        outer:
         for (int i = from; i + phrase.length <= tokens.size(); i++) {
-            for (int j = 0; j < phrase.length; j++) {
-                if (!tokens.get(i + j).matches(phrase[j])) {
-                    continue outer;
-                }
+            if (matchesAt(tokens, i, phrase)) {
+                return i;
             }
-            return i;
         }
         return -1;
+    }
+
+    /** True when {@code phrase} occurs (tone-aware) in {@code tokens} starting at index {@code at}. */
+    static boolean matchesAt(List<Token> tokens, int at, Token[] phrase) {
+        if (at + phrase.length > tokens.size()) {
+            return false;
+        }
+        for (int j = 0; j < phrase.length; j++) {
+            if (!tokens.get(at + j).matches(phrase[j])) {
+                return false;
+            }
+        }
+        return true;
     }
 }

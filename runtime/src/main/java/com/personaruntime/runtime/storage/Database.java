@@ -54,11 +54,12 @@ public final class Database {
       return Future.failedFuture(e);
     }
     StorageConfig config = configured;
-    return vertx.executeBlocking(() -> migrate(config, vendor), false)
+    String url = openedUrl(config.url(), Runtime.getRuntime().maxMemory());
+    return vertx.executeBlocking(() -> migrate(config, url, vendor), false)
         .map(result -> {
           Pool raw = JDBCPool.pool(vertx,
               new JDBCConnectOptions()
-                  .setJdbcUrl(openedUrl(config.url(), Runtime.getRuntime().maxMemory()))
+                  .setJdbcUrl(url)
                   .setUser(config.user())
                   .setPassword(config.password()),
               new PoolOptions().setMaxSize(config.maxPoolSize()));
@@ -72,7 +73,8 @@ public final class Database {
         });
   }
 
-  private static MigrateResult migrate(StorageConfig config, String vendor) {
+  /** Migrates the schema through {@code url} (the URL the pool opens too, see {@link #openedUrl}). */
+  private static MigrateResult migrate(StorageConfig config, String url, String vendor) {
     try {
       if (vendor.equals("h2")) {
         Path file = h2File(config.url());
@@ -82,7 +84,7 @@ public final class Database {
         createH2Directory(config.url());
       }
       return Flyway.configure(Database.class.getClassLoader())
-          .dataSource(openedUrl(config.url(), Runtime.getRuntime().maxMemory()), config.user(), config.password())
+          .dataSource(url, config.user(), config.password())
           .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
           .failOnMissingLocations(false)
           // capabilities reserve their own version ranges (V4 security, V5 console, V6 moderation, V7 posts,

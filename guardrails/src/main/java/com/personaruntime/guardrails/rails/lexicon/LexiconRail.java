@@ -617,21 +617,7 @@ public final class LexiconRail extends Rail {
         return false;
       }
     }
-    if ((anchors & TermSet.CLAUSE_END) != 0) {
-      for (int i = oe, k = 0; i < text.length(); i++, k++) {
-        char c = text.charAt(i);
-        if (c == '?' || c == '\uff1f') {
-          return false;
-        }
-        if (k >= ANCHOR_REACH || clauseSeparator(text, i)) {
-          return true;
-        }
-        if (Character.isLetterOrDigit(c)) {
-          return false;
-        }
-      }
-    }
-    return true;
+    return (anchors & TermSet.CLAUSE_END) == 0 || clauseEndsAfter(text, oe);
   }
 
   /** A clause or sentence separator at original index i: . , ; : ! … ( ) a line break, a dash between spaces. */
