@@ -38,7 +38,10 @@ import java.util.zip.GZIPOutputStream;
  * <p>Weights ship as a versioned resource ({@value #RESOURCE}); the training code is
  * {@link InjectionTrainer} and the data recipe is {@code guardrails/training/README.md}. The file
  * records the feature set and the CRC-32 of the concepts file it was trained with, and refuses to
- * load against other ones. It carries two thresholds chosen on out-of-fold scores of a
+ * load against other ones; it also records checksums of its training rows and of their normalised
+ * text ({@link #dataChecksum()}, {@link #normalisedChecksum()}), which a test compares with what the
+ * current data and {@code TextNormalizer} give, so a normaliser change that alters the features is
+ * caught without a retrain. It carries two thresholds chosen on out-of-fold scores of a
  * cross-validation of the whole input guard (lexicons included, see
  * {@link InjectionTrainer#chooseThresholds}): {@link #blockThreshold()} (false positives at or below
  * 1% of the held-out benign rows, and 2% of any one source) and {@link #flagThreshold()} (a lower
@@ -51,7 +54,8 @@ public final class InjectionModel {
   public static final String CONCEPTS_RESOURCE = "/com/personaruntime/guardrails/rails/injection/concepts.txt";
   /** Version of the feature extraction in {@link #features}; a model file of another version does not load. */
   public static final int FEATURE_SET = 2;
-  static final int MAGIC = 0x50524932; // "PRI2"
+  /** File format: "PRI3" (format 3 adds the checksums of the training text; format 2, "PRI2", had none). */
+  static final int MAGIC = 0x50524933; // "PRI3"
   /** Two concepts at most this many words apart form a concept bigram. */
   static final int CONCEPT_GAP = 3;
 
@@ -62,8 +66,15 @@ public final class InjectionModel {
   private final double blockThreshold;
   private final double flagThreshold;
   private final String note;
+  private final long dataChecksum;
+  private final long normalisedChecksum;
 
   InjectionModel(int bits, float[] w, float bias, double blockThreshold, double flagThreshold, String note) {
+    this(bits, w, bias, blockThreshold, flagThreshold, note, 0, 0);
+  }
+
+  InjectionModel(int bits, float[] w, float bias, double blockThreshold, double flagThreshold, String note, long dataChecksum,
+      long normalisedChecksum) {
     if (w.length != 1 << bits) {
       throw new IllegalArgumentException("weights: expected " + (1 << bits) + " values, got " + w.length);
     }
@@ -74,6 +85,8 @@ public final class InjectionModel {
     this.blockThreshold = blockThreshold;
     this.flagThreshold = flagThreshold;
     this.note = note;
+    this.dataChecksum = dataChecksum;
+    this.normalisedChecksum = normalisedChecksum;
   }
 
   private static volatile InjectionModel shipped;
@@ -113,6 +126,28 @@ public final class InjectionModel {
   /** @return the lower "unsure" threshold: input in a language without a lexicon scoring at or above it is flagged */
   public double flagThreshold() {
     return flagThreshold;
+  }
+
+  /**
+   * @return checksum of the raw training rows (label and text, in {@link InjectionTrainer#loadDefault} order) this
+   *     model was trained on ({@link InjectionTrainer#dataChecksum}); 0 for a model not written by the trainer's main
+   */
+  public long dataChecksum() {
+    return dataChecksum;
+  }
+
+  /**
+   * @return checksum of the NORMALISED text of the training rows ({@link InjectionTrainer#normalisedChecksum}): the
+   *     features are computed from it, so when {@code TextNormalizer} folds the training text differently from
+   *     the day the model was trained, this no longer matches and the model needs a retrain (checked by a test)
+   */
+  public long normalisedChecksum() {
+    return normalisedChecksum;
+  }
+
+  /** The same model recording the checksums of its training rows (raw and normalised). */
+  InjectionModel withChecksums(long data, long normalised) {
+    return new InjectionModel(bits, w, bias, blockThreshold, flagThreshold, note, data, normalised);
   }
 
   /** @return a one-line description of the training run (data, rows, cross-validated figures) */
@@ -289,7 +324,7 @@ public final class InjectionModel {
   }
 
   public InjectionModel withThresholds(double block, double flag) {
-    return new InjectionModel(bits, w, bias, block, flag, note);
+    return new InjectionModel(bits, w, bias, block, flag, note, dataChecksum, normalisedChecksum);
   }
 
   float[] weights() {
@@ -315,6 +350,8 @@ public final class InjectionModel {
       d.writeDouble(blockThreshold);
       d.writeDouble(flagThreshold);
       d.writeUTF(note);
+      d.writeLong(dataChecksum);
+      d.writeLong(normalisedChecksum);
       for (float x : w) {
         d.writeFloat(x);
       }
@@ -346,11 +383,13 @@ public final class InjectionModel {
       double block = d.readDouble();
       double flag = d.readDouble();
       String note = d.readUTF();
+      long data = d.readLong();
+      long normalised = d.readLong();
       float[] w = new float[1 << bits];
       for (int i = 0; i < w.length; i++) {
         w[i] = d.readFloat();
       }
-      return new InjectionModel(bits, w, bias, block, flag, note);
+      return new InjectionModel(bits, w, bias, block, flag, note, data, normalised);
     }
   }
 

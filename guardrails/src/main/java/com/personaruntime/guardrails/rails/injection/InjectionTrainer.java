@@ -148,6 +148,63 @@ public final class InjectionTrainer {
     return new InjectionModel(BITS, w, (float) bias, block, flag, note);
   }
 
+  /**
+   * Checksum of the raw training rows: label and text of every row, in order (SHA-256, first 8 bytes). Changes
+   * when the data changes; recorded in the model file ({@link InjectionModel#dataChecksum()}).
+   */
+  public static long dataChecksum(List<Example> rows) {
+    java.security.MessageDigest md = sha256();
+    for (Example r : rows) {
+      update(md, r.label(), r.text().toCharArray(), r.text().length());
+    }
+    return first8(md.digest());
+  }
+
+  /**
+   * Checksum of the NORMALISED text ({@link TextNormalizer#normalize}) of the training rows, with their labels,
+   * in order (SHA-256, first 8 bytes). The model's features are computed from this text, so when the normaliser
+   * folds any training row differently, the checksum changes and the model must be retrained; recorded in the
+   * model file ({@link InjectionModel#normalisedChecksum()}) and compared by a test.
+   */
+  public static long normalisedChecksum(List<Example> rows) {
+    java.security.MessageDigest md = sha256();
+    for (Example r : rows) {
+      NormalizedText nt = TextNormalizer.normalize(r.text());
+      update(md, r.label(), nt.chars, nt.length());
+    }
+    return first8(md.digest());
+  }
+
+  private static java.security.MessageDigest sha256() {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void update(java.security.MessageDigest md, int label, char[] c, int len) {
+    byte[] b = new byte[5 + 2 * len];
+    b[0] = (byte) label;
+    b[1] = (byte) (len >>> 24);
+    b[2] = (byte) (len >>> 16);
+    b[3] = (byte) (len >>> 8);
+    b[4] = (byte) len;
+    for (int i = 0; i < len; i++) {
+      b[5 + 2 * i] = (byte) (c[i] >>> 8);
+      b[6 + 2 * i] = (byte) c[i];
+    }
+    md.update(b);
+  }
+
+  private static long first8(byte[] d) {
+    long v = 0;
+    for (int i = 0; i < 8; i++) {
+      v = (v << 8) | (d[i] & 0xff);
+    }
+    return v;
+  }
+
   /** Rows encoded once: features and labels. */
   private static final class Encoded {
     final int[][] x;
@@ -594,7 +651,8 @@ public final class InjectionTrainer {
       System.out.printf(Locale.ROOT, "held out %s: trained without it, judged on it: recall %.1f%%, FP %.1f%%%n",
           src, 100.0 * f[0] / Math.max(1, f[1]), 100.0 * f[2] / Math.max(1, f[3]));
     }
-    InjectionModel m = enc.fitOn(allTrue(rows.size()), note).withThresholds(t.block(), t.flag());
+    InjectionModel m = enc.fitOn(allTrue(rows.size()), note).withThresholds(t.block(), t.flag())
+        .withChecksums(dataChecksum(rows), normalisedChecksum(rows));
     Path held = Path.of(args[0]).resolve(HELD_OUT);
     if (Files.exists(held) && (also == null || !also.contains(HELD_OUT))) {
       List<Example> h = tsv(held);
@@ -676,6 +734,23 @@ public final class InjectionTrainer {
     for (int j = 0; j < jsa.length; j++) {
       jsa[j] = js.get(j);
       jla[j] = jl.get(j);
+    }
+    String heldDump = System.getProperty("dumpHeldOut");
+    if (heldDump != null && bySource == null) {
+      // experiments: every held-out row's score and decision (caught by the whole guard or not), appended per run
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < judged.size(); i++) {
+        Example r = judged.get(i);
+        int[] g = figures(List.of(r), new double[] {jsa[i]}, new boolean[] {jla[i]}, t, null);
+        sb.append(String.format(Locale.ROOT, "%.4f\t%d\t%d\t%s\t%s\t%s\t%s\t%s%n", jsa[i], r.label(), g[0] + g[2],
+            jla[i] ? "lexicon" : "-", r.source(), r.language(), r.category(), r.text().replace('\n', ' ').replace('\t', ' ')));
+      }
+      try {
+        Files.writeString(Path.of(heldDump), sb.toString(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
     if (bySource != null) {
       for (int i = 0; i < judged.size(); i++) {
