@@ -268,6 +268,9 @@ public final class Links {
     if (!www && !path && labels == 2 && FILE_LIKE.contains(lowTld)) {
       return end;
     }
+    if (!www && !path && !disguised && (end < n && text.charAt(end) == '(' || (labels == 2 && techName(text, i, first, tld)))) {
+      return end; // code ("app.run(", "obj.info()") or a technology's name ("ASP.NET", "Socket.IO"), not a link
+    }
     int e = path ? urlEnd(text, end) : end;
     if (h.startsWith("www.")) {
       h = h.substring(4);
@@ -293,6 +296,32 @@ public final class Links {
       }
       k += dot(text, k);
     }
+  }
+
+  /**
+   * True when a bare two-label name {@code text[s, firstEnd)} "." {@code tld} is typed the way
+   * technology and product names are, not the way links are: the suffix in capitals after a label
+   * with a capital ("ASP.NET", "VB.NET", "ML.NET", "Socket.IO", "Math.NET", "Character.AI"). An
+   * all-capital name counts only with a short acronym before {@code NET} (the .NET family), so a
+   * shouted link ("GLOWSHOP.NET", "BIT.LY") is still a link, and so is any name in lower case.
+   */
+  static boolean techName(String text, int s, int firstEnd, String tld) {
+    for (int k = 0; k < tld.length(); k++) {
+      if (!Character.isUpperCase(tld.charAt(k))) {
+        return false;
+      }
+    }
+    boolean upper = false;
+    boolean lower = false;
+    for (int k = s; k < firstEnd; k++) {
+      char c = text.charAt(k);
+      upper |= Character.isUpperCase(c);
+      lower |= Character.isLowerCase(c);
+    }
+    if (upper && lower) {
+      return Character.isUpperCase(text.charAt(s)); // "Socket.IO", not "gLOWSHOP.IO"
+    }
+    return upper && tld.equals("NET") && firstEnd - s <= 4;
   }
 
   private static boolean isTitleCase(String s) {

@@ -30,6 +30,15 @@ class LinksScannerTest {
       GLOWCO.COM                             | GLOWCO.COM -> glowco.com
       hxxps://evil.io                        | hxxps://evil.io -> evil.io
       main.py                                | 
+      Visit GLOWSHOP.NET now                 | GLOWSHOP.NET -> glowshop.net
+      short link BIT.LY/x9                   | BIT.LY/x9 -> bit.ly
+      shout BIT.LY today                     | BIT.LY -> bit.ly
+      glowshop.NET                           | glowshop.NET -> glowshop.net
+      Go to Booking.com                      | Booking.com -> booking.com
+      https://Socket.IO/docs                 | https://Socket.IO/docs -> socket.io
+      www.ASP.NET                            | www.ASP.NET -> asp.net
+      see asp.net                            | asp.net -> asp.net
+      glowco.com (our rival)                 | glowco.com -> glowco.com
       """)
   void linksOutsideTheAllowList(String text, String expected) {
     if (expected == null) {
@@ -50,6 +59,13 @@ class LinksScannerTest {
       Xong rồi.Bạn thử nhé
       Thanks.Love it
       a.m. to p.m.
+      We use ASP.NET for the shop
+      built on VB.NET, ADO.NET and ML.NET
+      realtime with Socket.IO
+      the Math.NET library
+      Character.AI is a chatbot app
+      call app.run(debug=True)
+      then obj.info() returns it
       """)
   void notLinks(String text) {
     assertThat(links(text)).isEmpty();
