@@ -12,9 +12,11 @@ import java.util.Locale;
  * E-mail addresses in disguise: "linh @ g mail . com", "linh (at) gmail (dot) com",
  * "linh at gmail dot com", "linh[at]gmail[.]com", "linh a còng gmail chấm com".
  *
- * An at-marker ('@' or '＠' with spaces, "(at)", "[at]", "{at}", "<at>", "-at-", "a còng", or the bare word
- * "at") is followed by labels joined by dot-markers ('.', "[.]", "(.)", "(dot)", "[dot]", "-dot-", " dot ",
- * " chấm ", with spaces around allowed). With a strong marker a label may be split in two pieces
+ * An at-marker ('@' or '＠' with spaces, "(at)", "[at]", "{at}", "<at>", "-at-", "_at_", "a còng", or the bare word
+ * "at") is followed by labels joined by dot-markers ('.', "[.]", "(.)", "(dot)", "[dot]", "-dot-", "_dot_", " dot ",
+ * " chấm ", with spaces around allowed; a comma right before a common TLD after '@', "linh@gmail,com"), or by a
+ * webmail provider's name alone ("linh at gmail", "linh@yahoo"; after the bare word "at" only when the word
+ * before is a handle, not "me" or "work"). With a strong marker a label may be split in two pieces
  * ("g mail"); with the bare word "at" it may not. The host must end in a public suffix
  * (Links.isDomain, the Public Suffix List), so "meet at noon. Then" is not an address.
  *
@@ -34,7 +36,7 @@ final class ContactDisguise {
     int floor = 0;
     for (int i = 0; i < n; i++) {
       char c = chars[i];
-      if (c != '@' && c != '\uFF20' && c != '(' && c != '[' && c != '{' && c != '<' && c != '-'
+      if (c != '@' && c != '\uFF20' && c != '(' && c != '[' && c != '{' && c != '<' && c != '-' && c != '_'
           && (c != ' ' || i + 1 >= n || (chars[i + 1] | 0x20) != 'a')) {
         continue; // (a space is a marker only before "at", "a còng", "acong": see atMarker)
       }
@@ -68,6 +70,9 @@ final class ContactDisguise {
       }
       int end = domain(text, mEnd, strong, host -> Links.isDomain(host));
       if (end < 0) {
+        end = providerOnly(text, mEnd, ls, strong);
+      }
+      if (end < 0) {
         continue;
       }
       if (Pii.overlaps(spans, ls, end)) {
@@ -99,9 +104,9 @@ final class ContactDisguise {
       // a plain "a@b.c" is the plain scanner's (its span is skipped below); "a@b dot c", "a@b[.]c" are ours
       return new int[] {i + 1, spaced ? 1 : 2};
     }
-    if (c == '-') {
-      // "linh -at- gmail -dot- com"
-      return i + 3 < n && text.regionMatches(true, i + 1, "at", 0, 2) && text.charAt(i + 3) == '-' ? new int[] {i + 4, 1} : null;
+    if (c == '-' || c == '_') {
+      // "linh -at- gmail -dot- com", "linh_at_gmail_dot_com"
+      return i + 3 < n && text.regionMatches(true, i + 1, "at", 0, 2) && text.charAt(i + 3) == c ? new int[] {i + 4, 1} : null;
     }
     if (c == '(' || c == '[' || c == '{' || c == '<') {
       char close = c == '(' ? ')' : c == '[' ? ']' : c == '{' ? '}' : '>';
@@ -150,7 +155,9 @@ final class ContactDisguise {
     char c = text.charAt(k);
     if (c == '.' || c == '\u3002' || c == '\uFF0E') {
       e = k + 1;
-    } else if (c == '-' && k + 4 < n && text.regionMatches(true, k + 1, "dot", 0, 3) && text.charAt(k + 4) == '-') {
+    } else if (c == ',' && k == i && commaTld(text, k + 1)) {
+      e = k + 1; // "linh@gmail,com": a comma typed for the dot, right before a common TLD
+    } else if ((c == '-' || c == '_') && k + 4 < n && text.regionMatches(true, k + 1, "dot", 0, 3) && text.charAt(k + 4) == c) {
       e = k + 5;
     } else if (c == '(' || c == '[' || c == '{' || c == '<') {
       char close = c == '(' ? ')' : c == '[' ? ']' : c == '{' ? '}' : '>';
@@ -182,6 +189,87 @@ final class ContactDisguise {
     return e;
   }
 
+  /** True when "-dot-" starts at i (a glued dot-marker: "linh-at-gmail-dot-com"). */
+  private static boolean dashDot(String text, int i) {
+    return text.charAt(i) == '-' && i + 4 < text.length() && text.regionMatches(true, i + 1, "dot", 0, 3)
+        && text.charAt(i + 4) == '-';
+  }
+
+  /** Top-level domains a comma may stand for the dot before ("gmail,com"): a comma before any other word is a comma. */
+  private static final java.util.Set<String> COMMA_TLDS = java.util.Set.of("com", "net", "org", "vn", "edu", "gov", "io",
+      "co", "me", "info", "biz", "uk", "de", "fr", "jp", "kr", "cn", "ru", "sg", "au", "ca", "us");
+
+  /** True when a TLD of {@link #COMMA_TLDS} (lower case, then no letter or digit) starts at i. */
+  private static boolean commaTld(String text, int i) {
+    int n = text.length();
+    int e = i;
+    while (e < n && e - i <= 4 && text.charAt(e) >= 'a' && text.charAt(e) <= 'z') {
+      e++;
+    }
+    return e > i && (e >= n || !Character.isLetterOrDigit(text.charAt(e))) && COMMA_TLDS.contains(text.substring(i, e));
+  }
+
+  /**
+   * Webmail providers whose name alone, without a TLD, completes an address after an at-marker
+   * ("linh at gmail", "linh@yahoo", "linh (at) hotmail").
+   */
+  private static final java.util.Set<String> PROVIDERS = java.util.Set.of("gmail", "googlemail", "yahoo", "ymail", "hotmail",
+      "outlook", "icloud", "proton", "protonmail", "gmx", "yandex", "aol", "zoho", "fastmail", "tutanota", "mailru", "qq",
+      "naver", "rocketmail", "msn");
+
+  /**
+   * Words that stand before "at gmail" without being an address's local part ("reach me at gmail",
+   * "I work at Gmail", "sign in at gmail"): only a bare "at" needs this, a strong marker is an address.
+   */
+  private static final java.util.Set<String> NOT_LOCAL = java.util.Set.of("me", "us", "you", "him", "her", "them", "it", "i",
+      "we", "they", "in", "on", "up", "into", "log", "login", "sign", "signed", "logged", "work", "works", "worked", "working",
+      "job", "jobs", "mail", "email", "e-mail", "inbox", "account", "accounts", "here", "there", "now", "available", "find",
+      "found", "reach", "contact", "message", "write", "ping", "dm", "someone", "anyone", "everyone", "people", "engineer",
+      "engineers", "team", "teams", "intern", "interns", "friend", "friends", "staff", "folks", "guys", "is", "was", "are",
+      "be", "been", "look", "looked", "see", "saw", "spam", "filter", "filters", "address", "addresses", "one", "ones", "mine",
+      "yours", "ours", "that", "this", "what", "who", "not", "or", "and", "but", "also", "too", "just", "only", "even",
+      "still", "well", "so", "as", "than", "then", "both", "all", "any", "some", "no", "via", "send", "sent", "it's", "its");
+
+  /**
+   * End of a provider name right after the at-marker that ends at {@code from} ("linh at gmail"), or -1:
+   * a whole word of {@link #PROVIDERS} not followed by a dot or a letter (that is a domain's job). After
+   * the bare word "at" the local part {@code text[ls, ...)} must be a handle, not an ordinary word
+   * ({@link #NOT_LOCAL}), and a capitalised person before a capitalised provider ("Linh at Gmail") is
+   * someone working there.
+   */
+  private static int providerOnly(String text, int from, int ls, boolean strong) {
+    int n = text.length();
+    int k = from;
+    while (k < n && text.charAt(k) == ' ' && k - from < 2) {
+      k++;
+    }
+    int s = k;
+    while (k < n && k - s <= 12 && Character.isLetter(text.charAt(k))) {
+      k++;
+    }
+    if (k == s || (k < n && (Pii.isLabelChar(text.charAt(k)) || text.charAt(k) == '@' || text.charAt(k) == '\''
+        || (text.charAt(k) == '.' && k + 1 < n && Character.isLetterOrDigit(text.charAt(k + 1)))))) {
+      return -1;
+    }
+    if (!PROVIDERS.contains(text.substring(s, k).toLowerCase(Locale.ROOT))) {
+      return -1;
+    }
+    if (!strong) {
+      int le = ls;
+      while (le < n && Pii.isLocal(text.charAt(le))) {
+        le++;
+      }
+      if (ls > 0 && (Character.isLetter(text.charAt(ls - 1)) || text.charAt(ls - 1) == '\'' || text.charAt(ls - 1) == '\u2019')) {
+        return -1; // "I'm at gmail": not a whole token
+      }
+      if (NOT_LOCAL.contains(text.substring(ls, le).toLowerCase(Locale.ROOT))
+          || (Character.isUpperCase(text.charAt(ls)) && Character.isUpperCase(text.charAt(s)))) {
+        return -1;
+      }
+    }
+    return k;
+  }
+
   interface HostCheck {
     boolean ok(String host);
   }
@@ -200,7 +288,7 @@ final class ContactDisguise {
     while (k < limit) {
       // one label: a token, or (strong marker) two tokens joined by one space ("g mail")
       int ts = k;
-      while (k < limit && Pii.isLabelChar(text.charAt(k))) {
+      while (k < limit && Pii.isLabelChar(text.charAt(k)) && !dashDot(text, k)) {
         k++;
       }
       if (k == ts) {

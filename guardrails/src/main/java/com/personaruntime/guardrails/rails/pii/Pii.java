@@ -29,7 +29,8 @@ import java.util.List;
  * Identifiers are not phone numbers: a chain glued to letters ("DH0912345678", GUID parts such as
  * "a716-446655440000"), preceded by '#', or right after an identifier word ("order", "mã đơn",
  * "tracking", "SKU"...) is skipped unless it carries a phone prefix ('+' or "(+") or is glued to a
- * phone word ("sđt0912345678", "zalo:0912345678").
+ * phone word ("sđt0912345678", "zalo:0912345678"). Letters glued only before a chain typed in phone
+ * groups ("testdata630-596-1111", "abc0912.345.678") do not hide it: the whole chain may be a phone.
  */
 public final class Pii {
   /** Longest original span a PII match can have; the streaming guard holds back at least this much. */
@@ -272,8 +273,15 @@ public final class Pii {
       chainStart--;
     }
     int after = ge[g - 1];
+    // letters glued before a number grouped like a phone ("testdata630-596-1111", "abc0912.345.678") do
+    // not make it an identifier: ids and codes are not typed in phone groups. Only the whole chain may
+    // then be a phone ("DH0912345678", one group, stays an order code)
+    boolean lettersBefore = false;
     if (glued(text, chainStart, after) && !plus) {
-      return;
+      if (g < 2 || gluedAfter(text, after) || chainStart == 0 || !Character.isLetter(text.charAt(chainStart - 1))) {
+        return;
+      }
+      lettersBefore = true;
     }
     int total = 0;
     for (int k = 0; k < g && total < 9; k++) {
@@ -319,6 +327,9 @@ public final class Pii {
             || (j - gi == 4 && nd == 10 && digits[0] == '0' && digits[1] != '0' && pairs(gs, ge, gi, j)))) {
           rule = RuleIds.PII_PHONE;
           kind = "phone number";
+        }
+        if (rule != null && lettersBefore && !(rule.equals(RuleIds.PII_PHONE) && gi == 0 && j == g - 1)) {
+          rule = null;
         }
         if (rule != null) {
           bestEnd = j;
@@ -375,6 +386,11 @@ public final class Pii {
         return true;
       }
     }
+    return gluedAfter(text, e);
+  }
+
+  /** True when the chain ending at {@code e} goes on as a longer token (letters, '_', '@', "-x", "/x", ".x"). */
+  private static boolean gluedAfter(String text, int e) {
     if (e < text.length()) {
       char a = text.charAt(e);
       if (Character.isLetter(a) || a == '_' || a == '@') {

@@ -19,10 +19,12 @@ import java.util.Map;
  */
 final class SpelledNumbers {
   /**
-   * Longest original span of a disguised phone number ("zero nine one two three four five six
-   * seven eight" is 50): longer runs are not judged, so the streaming hold-back stays short.
+   * Longest original span of a disguised phone number: ten digit words of up to five letters with
+   * up to three separator chars between them ("zero nine seven seven, three three eight, ..."): 10 * 5 +
+   * 9 * 3 = 77. Longer runs are not judged, so the streaming hold-back stays bounded (it was 50, which
+   * let "zero nine one two, three four five, six seven eight" through).
    */
-  static final int MAX_SPAN = 50;
+  static final int MAX_SPAN = 80;
 
   private static final Map<String, Character> WORDS = Map.ofEntries(
       Map.entry("zero", '0'), Map.entry("oh", '0'), Map.entry("one", '1'), Map.entry("two", '2'), Map.entry("three", '3'),
@@ -191,7 +193,9 @@ final class SpelledNumbers {
             }
           }
           if (!other) {
-            kind = !ohs ? 1 : real >= 2 ? 2 : 0; // "0912", "o912"
+            // "0912", "o912"; a lone capital O for zero ("O nine one two 345 678"), read only inside a run
+            // that turns out a phone number
+            kind = !ohs ? 1 : real >= 2 || (e - s == 1 && (c0 == 'O' || c0 == 'o')) ? 2 : 0;
           }
         }
         if (kind == 0) {

@@ -37,6 +37,22 @@ class PiiScannerTest {
       text zero nine one two three four five six seven eight | pii.phone=zero nine one two three four five six seven eight
       Mã đơn DH123, gọi 0912 345 678         | pii.phone=0912 345 678
       order 42 shipped; call 0912345678      | pii.phone=0912345678
+      testdata630-596-1111                   | pii.phone=630-596-1111
+      my line is abc0912.345.678             | pii.phone=0912.345.678
+      số nè lan0912 345 678                  | pii.phone=0912 345 678
+      O nine one two 345 678                 | pii.phone=O nine one two 345 678
+      o chín một hai ba bốn năm sáu bảy tám  | pii.phone=o chín một hai ba bốn năm sáu bảy tám
+      zero nine one two, three four five, six seven eight | pii.phone=zero nine one two, three four five, six seven eight
+      không chín một hai, ba bốn năm, sáu bảy tám | pii.phone=không chín một hai, ba bốn năm, sáu bảy tám
+      zero nine seven seven - three three eight - seven seven eight | pii.phone=zero nine seven seven - three three eight - seven seven eight
+      write linh at gmail for the invite     | pii.email=linh at gmail
+      linh.tran at hotmail                   | pii.email=linh.tran at hotmail
+      linh@gmail,com                         | pii.email=linh@gmail,com
+      hỏi linh@yahoo nha                     | pii.email=linh@yahoo
+      linh (at) icloud please                | pii.email=linh (at) icloud
+      linh-at-gmail-dot-com                  | pii.email=linh-at-gmail-dot-com
+      linh_at_gmail_dot_com                  | pii.email=linh_at_gmail_dot_com
+      linh a còng gmail nha                  | pii.email=linh a còng gmail
       """)
   void finds(String text, String expected) {
     assertThat(pii(text)).containsExactly(expected);
@@ -63,6 +79,20 @@ class PiiScannerTest {
       Số lô sản xuất 0912345678
       Barcode 8934567890123
       Năm nay hai ba tuổi, một hai ba bốn
+      DH0912345678
+      order DH0912-345-678
+      SKU630-596-1111
+      abc0912345678xyz
+      id a716-446655440000-12
+      reach me at gmail
+      sign in at gmail first
+      I work at Gmail
+      Linh at Gmail said hi
+      I'm at gmail now
+      we met at gmail.hq
+      the state-of-the-art serum
+      see you at noon, com
+      O ba một lần
       """)
   void leavesAlone(String text) {
     assertThat(pii(text)).isEmpty();
