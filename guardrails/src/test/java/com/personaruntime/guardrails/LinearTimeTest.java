@@ -86,6 +86,14 @@ class LinearTimeTest {
     a.add(Arguments.of("glued phone words", rep("sđt0912345678 ", N)));
     a.add(Arguments.of("spaced dots", rep("a . com chấm vn ", N)));
     a.add(Arguments.of("quoted claims", rep("\"cures acne\" ", N)));
+    // fourth round: tech names and calls, glued phones, lone O, provider-only and glued-marker e-mails
+    a.add(Arguments.of("tech names and calls", rep("ASP.NET Socket.IO a.run( ", N)));
+    a.add(Arguments.of("letters glued to phone groups", rep("abc0912-345-678", N)));
+    a.add(Arguments.of("lone O runs", rep("O nine ", N)));
+    a.add(Arguments.of("provider without TLD", rep("linh at gmail ", N)));
+    a.add(Arguments.of("glued at markers", rep("a-at-b-dot-", N)));
+    a.add(Arguments.of("underscore markers", rep("_at__dot_", N)));
+    a.add(Arguments.of("comma TLDs", rep("a@b,com,", N)));
     return a;
   }
 
