@@ -36,6 +36,7 @@ public final class PolicyConfig {
   private final List<String> avoidTopics;
   private final List<String> allowedLinkDomains;
   private final List<String> publicEmails;
+  private final List<String> ownNames;
   private final List<String> languages;
   private final Set<String> jurisdictions;
   private final Map<String, String> aiLabels;
@@ -57,6 +58,7 @@ public final class PolicyConfig {
     this.avoidTopics = List.copyOf(b.avoidTopics);
     this.allowedLinkDomains = List.copyOf(b.allowedLinkDomains);
     this.publicEmails = b.publicEmails.stream().map(e -> e.toLowerCase(java.util.Locale.ROOT)).toList();
+    this.ownNames = List.copyOf(b.ownNames);
     this.languages = List.copyOf(b.languages);
     this.jurisdictions = Collections.unmodifiableSet(new LinkedHashSet<>(b.jurisdictions));
     this.aiLabels = Collections.unmodifiableMap(new LinkedHashMap<>(b.aiLabels));
@@ -80,6 +82,12 @@ public final class PolicyConfig {
   public List<String> allowedLinkDomains() { return allowedLinkDomains; }
   /** The brand's own public addresses (e.g. the persona's contact e-mail): not redacted as personal data in output. */
   public List<String> publicEmails() { return publicEmails; }
+  /**
+   * The brand's and the persona's own names (brand, persona, product lines): a vote for one of them
+   * ("Vote Lumière!") is a poll, not a political endorsement. The first labels of
+   * {@link #allowedLinkDomains()} count too ("lumiere.example" names "lumiere").
+   */
+  public List<String> ownNames() { return ownNames; }
   /** @return the persona's languages; the first is the default */
   public List<String> languages() { return languages; }
   public String defaultLanguage() { return languages.get(0); }
@@ -105,6 +113,7 @@ public final class PolicyConfig {
     private List<String> avoidTopics = List.of();
     private List<String> allowedLinkDomains = List.of();
     private List<String> publicEmails = List.of();
+    private List<String> ownNames = List.of();
     private List<String> languages = List.of("en");
     private List<String> jurisdictions = List.of();
     private Map<String, String> aiLabels = Map.of();
@@ -147,6 +156,8 @@ public final class PolicyConfig {
     public Builder allowedLinkDomains(Collection<String> v) { allowedLinkDomains = list("allowedLinkDomains", v); return this; }
     /** Public brand e-mail addresses that output may contain unredacted. */
     public Builder publicEmails(Collection<String> v) { publicEmails = list("publicEmails", v); return this; }
+    /** The brand's and persona's own names (see {@link PolicyConfig#ownNames()}). */
+    public Builder ownNames(Collection<String> v) { ownNames = list("ownNames", v); return this; }
     /** ISO 639-1 codes; the first is the default language. */
     public Builder languages(List<String> v) { languages = list("languages", v); return this; }
     /** Jurisdiction profiles: VN, EU, US, UK, CN. */

@@ -94,6 +94,8 @@ class LinearTimeTest {
     a.add(Arguments.of("glued at markers", rep("a-at-b-dot-", N)));
     a.add(Arguments.of("underscore markers", rep("_at__dot_", N)));
     a.add(Arguments.of("comma TLDs", rep("a@b,com,", N)));
+    a.add(Arguments.of("slogans and support verbs", rep("Smith 2028! I'm with Jones this November. vote smith! ", N)));
+    a.add(Arguments.of("years without names", rep("2028 ", N)));
     return a;
   }
 

@@ -10,6 +10,7 @@ public final class LumierePolicy {
       .competitors(List.of("GlowCo"))
       .forbiddenClaims(List.of("chữa khỏi", "trị dứt điểm", "cure", "guaranteed results"))
       .allowedLinkDomains(List.of("lumiere.example"))
+      .ownNames(List.of("Lumière", "Linh"))
       .avoidTopics(List.of("politics", "religion"))
       .languages(List.of("vi", "en"))
       .jurisdictions(List.of("VN", "EU", "US"))

@@ -40,8 +40,20 @@ public final class PersonaPolicies {
         .sponsoredLabels(d.sponsoredLabel())
         .publicEmails(persona.contact() == null || persona.contact().email() == null ? List.of()
             : List.of(persona.contact().email()))
+        .ownNames(ownNames(persona))
         .streamingBudget(STREAMING_BUDGET)
         .build();
+  }
+
+  /** The brand (its slug) and the persona's name: a vote for either is a poll, not a political endorsement. */
+  static List<String> ownNames(Persona persona) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String n : new String[] {persona.brand(), persona.name()}) {
+      if (n != null && !n.isBlank()) {
+        out.add(n.strip());
+      }
+    }
+    return out;
   }
 
   /**

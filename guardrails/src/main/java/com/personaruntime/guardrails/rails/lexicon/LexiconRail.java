@@ -48,6 +48,8 @@ public final class LexiconRail extends Rail {
   private final TermSet shipped;
   private final TermSet own;
   private final Set<String> groups;
+  /** Normalised words of the brand's and persona's own names (PolicyConfig.ownNames, allowed domains' first labels). */
+  private final Set<String> ownWords;
 
   public LexiconRail(RailContext policy, PolicyConfig config) {
     super(policy, "lexicon", SpanUnit.NORMALISED, RuleIds.BANNED_TERM, RuleIds.COMPETITOR, RuleIds.FORBIDDEN_CLAIM,
@@ -74,6 +76,23 @@ public final class LexiconRail extends Rail {
     }
     this.groups = Set.copyOf(g);
     this.own = b.build();
+    Set<String> ow = new java.util.HashSet<>();
+    for (String name : config.ownNames()) {
+      addWords(ow, name);
+    }
+    for (String d : config.allowedLinkDomains()) {
+      int dot = d.indexOf('.');
+      addWords(ow, dot > 0 ? d.substring(0, dot) : d);
+    }
+    this.ownWords = Set.copyOf(ow);
+  }
+
+  private static void addWords(Set<String> into, String name) {
+    for (String w : TextNormalizer.normalize(name).toString().split("[ \n]+")) {
+      if (w.length() >= 2) {
+        into.add(w);
+      }
+    }
   }
 
   /** Loads and compiles the shipped lexicons now (about a second, once per JVM). */
@@ -115,19 +134,62 @@ public final class LexiconRail extends Rail {
       "fall", "autumn", "better", "change", "future", "mayor", "president", "governor", "senate", "senator", "congress",
       "council", "office", "parliament", "district", "state", "city", "country", "nation", "america", "vietnam", "people");
 
+  /** Words after "vote" that make it a poll of products or content, not of a candidate ("Vote Glow Serum!"). */
+  private static final Set<String> POLL_WORDS = Set.of("serum", "serums", "cream", "creams", "mask", "masks", "shade", "shades",
+      "colour", "color", "colours", "colors", "scent", "scents", "collection", "kit", "kits", "set", "sets", "look", "looks",
+      "edition", "flavour", "flavor", "flavours", "flavors", "bottle", "design", "designs", "option", "options", "pick", "picks",
+      "favourite", "favorite", "favourites", "favorites", "winner", "style", "styles", "lipstick", "toner", "cleanser",
+      "sunscreen", "lotion", "oil", "balm", "gel", "palette", "product", "products", "item", "items", "photo", "photos", "pic",
+      "pics", "video", "videos", "post", "posts", "song", "songs", "outfit", "outfits", "episode", "logo", "packaging", "launch",
+      "drop", "bundle", "combo", "box", "routine", "challenge", "contest", "giveaway", "poll", "survey", "entry", "entries",
+      // shades (not the party colours red and blue)
+      "pink", "nude", "coral", "peach", "rose", "berry", "mauve", "gold", "silver", "matte", "glossy", "shimmer", "cherry");
+  /** Capitalised words before a year that name a season, an event or a product line, not a candidate ("Summer 2028!"). */
+  private static final Set<String> YEAR_NOT_NAME = Set.of("spring", "summer", "autumn", "fall", "winter", "january", "february",
+      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "tet", "christmas",
+      "xmas", "easter", "halloween", "noel", "valentine", "valentines", "holiday", "holidays", "expo", "olympics", "olympic",
+      "games", "cup", "fest", "festival", "summit", "awards", "conference", "con", "marathon", "tour", "season", "class",
+      "cohort", "batch", "line", "lineup", "sale", "sales", "lookbook", "trend", "trends", "goals", "vision", "plan", "roadmap",
+      "vintage", "model", "version", "release", "update", "calendar", "budget", "report", "forecast", "catalog", "catalogue",
+      "review", "recap", "wrapped", "resolutions", "graduation", "grad", "wedding", "anniversary", "birthday", "year", "new",
+      "happy", "welcome", "hello", "goodbye", "bye", "since", "est", "world", "vietnam", "asia", "europe", "paris", "london",
+      "tokyo", "milan", "seoul", "hanoi", "saigon", "la", "dubai", "brisbane", "edition", "issue", "vol", "volume", "part",
+      "chapter", "week", "month", "quarter", "fashion", "beauty", "skincare", "glow", "copyright", "founded", "established",
+      "from", "until", "through", "circa");
+  /** Words right before "with" that make it standing with someone ("I'm with Smith", "we stand with Tran"). */
+  private static final Set<String> WITH_SUBJECT = Set.of("m", "im", "am", "re", "are", "stand", "stands", "standing", "were",
+      "was");
+  /** Support verbs that name a candidate only with election context after the name ("Support Tran this November"). */
+  private static final Set<String> SUPPORT_VERBS = Set.of("with", "support", "supports", "supporting", "back", "backs",
+      "backing", "behind", "team");
+
   /**
-   * "Vote Smith!", "Elect Tran on Sunday", "#VoteSmith": a voting verb, then one to three words
-   * capitalised in the original text (a name, not "Vote Now"), then the end of the clause or election
-   * context within two words ("on Tuesday", "this November", "for a better city", a year). Poll votes
-   * ("Vote Lumière Glow as your favourite serum") go on with other words and are not endorsements.
-   * Linear: one walk over the words, constant work per verb.
+   * Endorsements of a named person: (1) a voting verb, then one to three words capitalised in the
+   * original text (a name, not "Vote Now"), then the end of the clause or election context within two
+   * words ("on Tuesday", "this November", "for a better city", a year) — a single name typed in lower
+   * case counts at a clause end too ("vote smith!"); (2) "I'm with", "we stand with", "support",
+   * "back", "team" and a capitalised name, only with election context after it ("I'm with Smith
+   * this November", "Team Tran 2028"); (3) a campaign slogan: a clause that is a capitalised name and
+   * a year ("Smith 2028!", "#Smith2028", "Jane Smith 2030"). A name of the brand or the persona
+   * ({@link PolicyConfig#ownNames()}) or a product or content word ("Vote Lumière!", "Vote Glow
+   * Serum!") is a poll; a season, event or product line before a year ("Summer 2028!", "Expo 2028")
+   * is no candidate. Poll votes that go on with other words ("Vote Lumière Glow as your favourite
+   * serum") are not endorsements either. Linear: one walk over the words, constant work per word.
    */
   private void namedEndorsements(String text, NormalizedText nt, List<Match> matches) {
     char[] c = nt.chars;
     int n = nt.length();
     int i = 0;
+    int p1s = -1;
+    int p1e = -1;
+    int p2s = -1;
+    int p2e = -1;
     while (i < n) {
       if (c[i] == ' ' || c[i] == TextNormalizer.BREAK) {
+        if (c[i] == TextNormalizer.BREAK) {
+          p1s = -1;
+          p2s = -1;
+        }
         i++;
         continue;
       }
@@ -135,19 +197,73 @@ public final class LexiconRail extends Rail {
       while (i < n && c[i] != ' ' && c[i] != TextNormalizer.BREAK) {
         i++;
       }
-      if (i - s < 4 || i - s > 7 || (c[s] != 'v' && c[s] != 'e' && c[s] != 'r') || !ENDORSE_VERBS.contains(new String(c, s, i - s))) {
-        continue;
+      int len = i - s;
+      int end = -1;
+      int from = s;
+      if (len >= 4 && len <= 7 && (c[s] == 'v' || c[s] == 'e' || c[s] == 'r') && ENDORSE_VERBS.contains(new String(c, s, len))) {
+        end = namedEndorsementEnd(text, nt, s, i, false);
+      } else if (len >= 4 && len <= 10 && (c[s] == 'w' || c[s] == 's' || c[s] == 'b' || c[s] == 't')
+          && SUPPORT_VERBS.contains(new String(c, s, len))
+          && (c[s] != 'w' || (p1s >= 0 && WITH_SUBJECT.contains(new String(c, p1s, p1e - p1s))))) {
+        end = namedEndorsementEnd(text, nt, s, i, true);
+      } else if (len == 4 && p1s >= 0 && isYear(text, nt, s, i)) {
+        from = sloganStart(text, nt, p1s, p1e, p2s, p2e, s);
+        if (from >= 0 && clauseEndsAfter(text, nt.origEnd(i - 1))) {
+          end = i;
+        }
       }
-      int end = namedEndorsementEnd(text, nt, s, i);
       if (end > 0) {
-        matches.add(new Match(nt.origStart(s), nt.origEnd(end - 1),
-            new TermSet.Term(RuleIds.AVOID_TOPIC, "vote <name>", "politics", "topic to avoid: politics", null), s, end));
+        matches.add(new Match(nt.origStart(from), nt.origEnd(end - 1),
+            new TermSet.Term(RuleIds.AVOID_TOPIC, "vote <name>", "politics", "topic to avoid: politics", null), from, end));
       }
+      p2s = p1s;
+      p2e = p1e;
+      p1s = s;
+      p1e = i;
     }
   }
 
-  /** Normalised end of the name after a voting verb at [vs, ve), or -1 when it is no endorsement. */
-  private static int namedEndorsementEnd(String text, NormalizedText nt, int vs, int ve) {
+  /** True when normalised word [s, e) is a year 2000-2099 typed as digits in the original ("2028"; "#Smith2028" folds it to "2o2b"). */
+  private static boolean isYear(String text, NormalizedText nt, int s, int e) {
+    int os = nt.origStart(s);
+    int oe = nt.origEnd(e - 1);
+    if (oe - os != 4 || text.charAt(os) != '2' || text.charAt(os + 1) != '0') {
+      return false;
+    }
+    return Character.isDigit(text.charAt(os + 2)) && Character.isDigit(text.charAt(os + 3));
+  }
+
+  /**
+   * Start of a campaign slogan's name before a year at normalised {@code ys}: the word before it
+   * [p1s, p1e) (and the one before that, [p2s, p2e), when it is capitalised too) — capitalised in the
+   * original, letters only, no season, event, product or own name — opening its clause; else -1.
+   */
+  private int sloganStart(String text, NormalizedText nt, int p1s, int p1e, int p2s, int p2e, int ys) {
+    if (!candidateName(text, nt, p1s, p1e) || clauseBreak(text, nt.origEnd(p1e - 1), nt.origStart(ys))) {
+      return -1;
+    }
+    int from = p1s;
+    if (p2s >= 0 && candidateName(text, nt, p2s, p2e) && !clauseBreak(text, nt.origEnd(p2e - 1), nt.origStart(p1s))) {
+      from = p2s;
+    }
+    return anchorsHold(TermSet.CLAUSE_START, text, nt, from, nt.origStart(from), nt.origEnd(p1e - 1)) ? from : -1;
+  }
+
+  private boolean candidateName(String text, NormalizedText nt, int s, int e) {
+    if (e - s < 2 || e - s > 20 || !allLetters(nt.chars, s, e) || !Character.isUpperCase(text.charAt(nt.origStart(s)))) {
+      return false;
+    }
+    String w = new String(nt.chars, s, e - s);
+    return !YEAR_NOT_NAME.contains(w) && !POLL_WORDS.contains(w) && !NOT_A_NAME.contains(w) && !ownWords.contains(w)
+        && !ELECTION_CONTEXT.contains(w) && !ENDORSE_VERBS.contains(w);
+  }
+
+  /**
+   * Normalised end of the name after a voting or support verb at [vs, ve), or -1 when it is no
+   * endorsement. A support verb needs election context after the name; a voting verb also counts at
+   * a clause end.
+   */
+  private int namedEndorsementEnd(String text, NormalizedText nt, int vs, int ve, boolean needContext) {
     char[] c = nt.chars;
     int n = nt.length();
     int limit = Math.min(n, vs + ENDORSE_MAX);
@@ -155,8 +271,8 @@ public final class LexiconRail extends Rail {
     int names = 0;
     int nameEnd = -1;
     boolean lowerName = false;
-    // up to three capitalised name words in the same sentence (one name typed in lower case, "vote
-    // smith on tuesday", counts only with election context after it)
+    // up to three capitalised name words in the same sentence (one name typed in lower case counts
+    // at a clause end after a voting verb, "vote smith!", or with election context after it)
     while (names < 3 && !lowerName && pos < limit && c[pos] == ' ') {
       int s = pos + 1;
       int e = s;
@@ -168,12 +284,16 @@ public final class LexiconRail extends Rail {
       }
       char first = text.charAt(nt.origStart(s));
       String w = new String(c, s, e - s);
+      if (ownWords.contains(w) || POLL_WORDS.contains(w)) {
+        return -1; // "Vote Lumière!", "Vote Glow Serum!": a poll
+      }
       if (NOT_A_NAME.contains(w) || ELECTION_CONTEXT.contains(w) || !allLetters(c, s, e)
-          || (names > 0 && (!Character.isUpperCase(first) || LexiconRail.clauseBreak(text, nt.origEnd(pos - 1), nt.origStart(s))))) {
+          || LexiconRail.clauseBreak(text, nt.origEnd(pos - 1), nt.origStart(s))
+          || (names > 0 && !Character.isUpperCase(first))) {
         break;
       }
       if (!Character.isUpperCase(first)) {
-        if (!Character.isLowerCase(first)) {
+        if (!Character.isLowerCase(first) || needContext) {
           break;
         }
         lowerName = true;
@@ -185,8 +305,12 @@ public final class LexiconRail extends Rail {
     if (names == 0) {
       return -1;
     }
-    if (!lowerName && clauseEndsAfter(text, nt.origEnd(nameEnd - 1))) {
-      return nameEnd;
+    if (!needContext && clauseEndsAfter(text, nt.origEnd(nameEnd - 1))) {
+      // a lower-case word at the clause end is a name unless it is an adverb ("vote wisely!")
+      boolean adverb = lowerName && nameEnd - vs > 2 && c[nameEnd - 1] == 'y' && c[nameEnd - 2] == 'l';
+      if (!adverb) {
+        return nameEnd;
+      }
     }
     // election context within the next two words of the clause
     pos = nameEnd;
@@ -200,7 +324,7 @@ public final class LexiconRail extends Rail {
         break;
       }
       String w = new String(c, s, e - s);
-      if (ELECTION_CONTEXT.contains(w) || (e - s == 4 && w.startsWith("20") && Character.isDigit(w.charAt(2)) && Character.isDigit(w.charAt(3)))) {
+      if (ELECTION_CONTEXT.contains(w) || (e - s == 4 && isYear(text, nt, s, e))) {
         return nameEnd;
       }
       pos = e;
