@@ -96,6 +96,8 @@ class LinearTimeTest {
     a.add(Arguments.of("comma TLDs", rep("a@b,com,", N)));
     a.add(Arguments.of("slogans and support verbs", rep("Smith 2028! I'm with Jones this November. vote smith! ", N)));
     a.add(Arguments.of("years without names", rep("2028 ", N)));
+    a.add(Arguments.of("claim words in names and senses", rep("Our Cure Collection curing time UV cure ", N)));
+    a.add(Arguments.of("capitalised claim words", rep("Cure ", N)));
     return a;
   }
 

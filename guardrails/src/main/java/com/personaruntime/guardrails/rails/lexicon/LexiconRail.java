@@ -781,6 +781,89 @@ public final class LexiconRail extends Rail {
     return false;
   }
 
+  /** Nouns after a capitalised claim word that make it a product's or a title's name ("Cure serum", "Cure collection"). */
+  private static final Set<String> NAME_NOUNS = Set.of("serum", "serums", "cream", "creams", "collection", "range", "line",
+      "candle", "candles", "kit", "set", "mask", "masks", "oil", "balm", "gel", "toner", "lotion", "edition", "series", "bundle",
+      "box", "bar", "soap", "mist", "spray", "scent", "perfume", "shampoo", "conditioner", "cleanser", "sunscreen", "palette",
+      "lipstick", "brand", "shop", "store", "studio", "spa", "salon", "cafe", "hotel", "album", "song", "book", "film", "band",
+      "podcast", "show", "tea", "blend", "drink", "pack");
+
+  /** Chars looked at after a claim word's start by {@link #nameUse} (within the rail's span, so streaming waits for them). */
+  static final int NAME_AHEAD = 40;
+
+  /**
+   * True when the one-word claim at original [s, e) is used in a name ("Our Cure Collection candle",
+   * "the new Lumière Cure range"): it is capitalised, not the first word of its sentence, next to
+   * another capitalised word of its clause (after it, or before it when that one does not open the
+   * sentence), and the sentence is not a headline typed in Title Case (a word of three or more letters
+   * in lower case lies within 60 chars before or {@link #NAME_AHEAD} after the claim's start).
+   * "This Will Cure Your Acne" stays a claim. Constant work per match.
+   */
+  static boolean nameUse(String text, int s, int e) {
+    int n = text.length();
+    if (e - s < 2 || !Character.isUpperCase(text.charAt(s))) {
+      return false;
+    }
+    for (int k = s; k < e; k++) {
+      if (!Character.isLetter(text.charAt(k))) {
+        return false;
+      }
+    }
+    int b = s - 1;
+    while (b >= 0 && s - b < 4 && (text.charAt(b) == ' ' || "\"'\u201c\u2018".indexOf(text.charAt(b)) >= 0)) {
+      b--;
+    }
+    if (b < 0 || text.charAt(b) == ' ' || !Character.isLetter(text.charAt(b))) {
+      return false; // first word of the text or of a sentence or clause
+    }
+    boolean nextCap = e + 1 < n && text.charAt(e) == ' ' && Character.isUpperCase(text.charAt(e + 1));
+    if (!nextCap && e + 1 < n && text.charAt(e) == ' ') {
+      int we = e + 1;
+      while (we < n && we - e <= 13 && Character.isLetter(text.charAt(we))) {
+        we++;
+      }
+      nextCap = NAME_NOUNS.contains(text.substring(e + 1, we).toLowerCase(Locale.ROOT)); // "our Cure serum"
+    }
+    boolean prevCap = false;
+    int ps = b;
+    while (ps > 0 && s - ps < 24 && Character.isLetter(text.charAt(ps - 1))) {
+      ps--;
+    }
+    if (Character.isUpperCase(text.charAt(ps))) {
+      int q = ps - 1;
+      while (q >= 0 && ps - q < 4 && text.charAt(q) == ' ') {
+        q--;
+      }
+      prevCap = q >= 0 && Character.isLetter(text.charAt(q)); // "Lumière Cure", not "Our Cure" at a sentence start
+    }
+    if (!nextCap && !prevCap) {
+      return false;
+    }
+    return lowerWordWithin(text, Math.max(0, s - 60), s) || lowerWordWithin(text, e, Math.min(n, s + NAME_AHEAD));
+  }
+
+  /** True when text[from, to) holds a whole word of three or more letters starting in lower case, within one sentence of the claim. */
+  private static boolean lowerWordWithin(String text, int from, int to) {
+    int run = 0;
+    boolean lower = false;
+    for (int k = from; k <= to; k++) {
+      char c = k < to ? text.charAt(k) : ' ';
+      if (Character.isLetter(c)) {
+        if (run == 0) {
+          lower = Character.isLowerCase(c) && (k == 0 || !Character.isLetterOrDigit(text.charAt(k - 1)));
+        }
+        run++;
+      } else {
+        if (lower && run >= 3 && k < text.length() + 1) {
+          return true;
+        }
+        run = 0;
+        lower = false;
+      }
+    }
+    return false;
+  }
+
   private static boolean sameSentence(NormalizedText nt, int from, int to) {
     for (int i = from; i < to; i++) {
       if (nt.chars[i] == TextNormalizer.BREAK) {
@@ -830,7 +913,7 @@ public final class LexiconRail extends Rail {
 
   /**
    * Removes matches that an exception phrase partly overlaps (an exception inside a match does not
-   * count). Both lists are sorted and swept together: linear after sorting.
+   * count), and matches wholly inside a phrase of another sense of the claim word ({@link TermSet#SENSE}). Both lists are sorted and swept together: linear after sorting.
    */
   private static List<Match> withoutExceptions(List<Match> matches, List<Match> exceptions) {
     exceptions.sort(BY_START);
@@ -859,6 +942,13 @@ public final class LexiconRail extends Rail {
       // walk back only while an exception can still reach into m (bounded by the longest exception span)
       for (int k = last; k >= 0 && maxEnd[k] > m.start(); k--) {
         Match e = exceptions.get(k);
+        if (e.term().ruleId().equals(TermSet.SENSE)) {
+          if (e.start() <= m.start() && m.end() <= e.end()) {
+            suppressed = true; // the claim word in another sense ("curing time"), wholly inside it
+            break;
+          }
+          continue;
+        }
         if (e.end() > m.start() && !(m.start() <= e.start() && e.end() <= m.end())) {
           suppressed = true;
           break;
@@ -956,6 +1046,12 @@ public final class LexiconRail extends Rail {
           // a negated claim or disclaimer ("không chữa khỏi mụn", "no sunscreen can cure acne") is allowed, on record
           out.add(new Finding(rule, policy.severity(rule), Action.ALLOW, m.start(), m.end(),
               "Negated, so allowed: " + message(t, seen), null));
+          continue;
+        }
+        if (rule.equals(RuleIds.FORBIDDEN_CLAIM) && nameUse(text, m.start(), m.end())) {
+          // "Our Cure Collection candle": the claim word is part of a name (a product, a collection, a title)
+          out.add(new Finding(rule, policy.severity(rule), Action.ALLOW, m.start(), m.end(),
+              "Part of a name (product, brand or title), not a claim, so allowed: " + message(t, seen), null));
           continue;
         }
         if (rule.equals(RuleIds.HONESTY) && Negation.mentioned(text, nt, m.ns(), m.start(), m.end())) {

@@ -25,6 +25,12 @@ import com.google.re2j.Pattern;
 final class TermSet {
   static final String EXCEPTION = "exception";
   /**
+   * Pseudo rule of a claim word's other senses ("curing time", "cure the gel", "salt-cured salmon"):
+   * unlike an exception, it suppresses only a match that lies wholly inside it, so "UV cure for acne"
+   * keeps its claim "cure for acne". Never a finding by itself.
+   */
+  static final String SENSE = "sense";
+  /**
    * Pseudo rule of the phrases by which the persona says it IS an AI ("I'm an AI assistant", "mình là
    * trợ lý ảo"): an elliptic denial in the same sentence ("I'm an AI assistant, not a bot!") is then
    * not a claim to be human. Never a finding by itself.
@@ -120,7 +126,7 @@ final class TermSet {
 
   /** True for the pseudo rules that are never findings themselves (exceptions, AI self-identification). */
   static boolean pseudo(String ruleId) {
-    return ruleId.equals(EXCEPTION) || ruleId.equals(AI_SELF);
+    return ruleId.equals(EXCEPTION) || ruleId.equals(AI_SELF) || ruleId.equals(SENSE);
   }
 
   int maxLen(Direction d) {
@@ -171,6 +177,7 @@ final class TermSet {
       b.lexicon(RuleIds.FAKE_EXPERIENCE, "fake_experience/" + lang + ".txt", null, "claims personal experience with a product");
       b.lexicon(RuleIds.PROMPT_INJECTION, "injection/" + lang + ".txt", null, "prompt injection / jailbreak attempt");
       b.lexicon(EXCEPTION, "exceptions/" + lang + ".txt", null, "innocent phrase");
+      b.lexicon(SENSE, "senses/" + lang + ".txt", null, "another sense of a claim word");
     }
     // input-only injection lexicons of languages without the other lexicons (and their look-alikes)
     for (String lang : INJECTION_ONLY_LANGUAGES) {
