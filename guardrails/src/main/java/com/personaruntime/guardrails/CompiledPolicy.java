@@ -145,6 +145,17 @@ final class CompiledPolicy implements Policy, RailContext {
     return max;
   }
 
+  /** The earliest {@link Rule#openFrom} of the rails streaming in direction {@code d}. */
+  int openFrom(String text, Direction d) {
+    int min = text.length();
+    for (Rail r : rails) {
+      if (r.maxSpan(d) != 0 && r.maxSpan(d) != Rule.WHOLE_TEXT) {
+        min = Math.min(min, r.openFrom(text, d));
+      }
+    }
+    return min;
+  }
+
   Scan scan(String text, CheckContext ctx, boolean wholeText) {
     return scan(text, ctx, wholeText, null);
   }

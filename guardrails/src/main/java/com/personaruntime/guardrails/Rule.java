@@ -40,6 +40,16 @@ public interface Rule {
    */
   int maxSpan(Direction d);
 
+  /**
+   * For rails whose findings can be longer than {@link #maxSpan} only in a recognisable shape (a
+   * spelled-out phone run): the earliest index of {@code text}, a streamed text so far, in original
+   * chars, where such a finding may still be completing, so the streaming guard holds back from
+   * there as well; {@code text.length()} when none. Must be linear in {@code text}.
+   */
+  default int openFrom(String text, Direction d) {
+    return text.length();
+  }
+
   /** @return the unit of {@link #maxSpan} */
   SpanUnit spanUnit();
 }

@@ -14,7 +14,8 @@ import java.util.List;
  *    when more than the budget is held, a whitespace position before (a) the last maxLen
  *    normalised chars (the longest pattern of this direction + 1), (b) the part whose
  *    normalisation may still change (a growing word, a run of single letters), (c) the last
- *    longest original-text span of the pattern rails (Rule.maxSpan, SpanUnit.ORIGINAL). So no released char can be part of a match that completes
+ *    longest original-text span of the pattern rails (Rule.maxSpan, SpanUnit.ORIGINAL), (d) a longer
+ *    match still open at the end (Rule.openFrom: a spelled-out phone run). So no released char can be part of a match that completes
  *    later: a term split across any chunk or release boundary never leaks.
  *  - each evaluation checks a window starting at the last released sentence break; because no
  *    rule spans a break, this equals checking the whole text, and keeps the cost linear.
@@ -124,7 +125,7 @@ final class StreamingGuardImpl implements StreamingGuard {
       for (int b : nt.breakEnds) {
         breakEnd = Math.max(breakEnd, b);
       }
-      int hold = holdPoint(nt, n);
+      int hold = Math.min(holdPoint(nt, n), policy.openFrom(window, ctx.direction()));
       stable = Math.max(breakEnd, hold);
       noBreakAtTerminator = breakEnd <= rel;
       if (breakEnd > rel) {

@@ -98,6 +98,9 @@ class LinearTimeTest {
     a.add(Arguments.of("years without names", rep("2028 ", N)));
     a.add(Arguments.of("claim words in names and senses", rep("Our Cure Collection curing time UV cure ", N)));
     a.add(Arguments.of("capitalised claim words", rep("Cure ", N)));
+    // open spelled runs at every streaming evaluation (Rule.openFrom): endless and restarting runs
+    a.add(Arguments.of("endless spelled run", rep("zero - seven - ", N)));
+    a.add(Arguments.of("restarting spelled runs", rep("nine, eight. x ", N)));
     return a;
   }
 

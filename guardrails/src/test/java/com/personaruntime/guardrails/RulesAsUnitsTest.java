@@ -51,7 +51,7 @@ class RulesAsUnitsTest {
         .maxSpan(Direction.OUTPUT)).isZero();
     int lexicon = policy.rules().get(0).maxSpan(Direction.OUTPUT);
     assertThat(policy.maxNormLen(Direction.OUTPUT)).isEqualTo(lexicon);
-    assertThat(policy.streamingSpan(Direction.OUTPUT, Rule.SpanUnit.ORIGINAL)).isEqualTo(Pii.MAX_SPAN);
+    assertThat(policy.streamingSpan(Direction.OUTPUT, Rule.SpanUnit.ORIGINAL)).isEqualTo(Pii.STREAM_SPAN);
   }
 
   @Test

@@ -10,6 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StreamingGuardTest {
+  /** The persona runtime's budget (PersonaPolicies.STREAMING_BUDGET): one sentence streams in several releases. */
+  private static final Policy SMALL_BUDGET = Policies.compile(PolicyConfig.builder()
+      .forbiddenClaims(List.of("cure")).languages(List.of("en")).streamingBudget(60).build());
 
   static List<String> feed(StreamingGuard g, String text, int chunk) {
     List<String> out = new ArrayList<>();
@@ -59,6 +62,44 @@ class StreamingGuardTest {
   }
 
   @Test
+  void aSpelledPhoneLongerThanTheFixedTailIsHeldFromItsStartWhileOpen() {
+    // 75 chars of digit words: longer than the fixed PII tail (50), so it is held from the run's start
+    // while the run is open; every padding and chunk size puts some evaluation inside the run
+    String phone = "zero - nine - seven - seven - three - three - eight - eight - seven - seven";
+    for (int pad = 0; pad < 40; pad++) {
+      for (int chunk : new int[] {1, 3, 7}) {
+        String text = "x".repeat(pad) + " thanks for asking about the serum and the toner, you can ring me on "
+            + phone + " any day this week, in the morning or in the evening, whichever suits you best";
+        StreamingGuard g = SMALL_BUDGET.streamingGuard(LumierePolicy.OUT_EN);
+        StringBuilder released = new StringBuilder();
+        for (String s : feed(g, text, chunk)) {
+          released.append(s);
+          // nothing of the number is released before the run is judged (not even its first word)
+          assertThat(released.toString()).as("pad %d chunk %d", pad, chunk).doesNotContain("zero");
+        }
+        assertThat(released.length()).isGreaterThan(0);
+        Verdict v = g.finish();
+        assertThat(v.decision()).isEqualTo(Decision.REWRITE);
+        assertThat(g.released()).doesNotContain("seven").endsWith(" whichever suits you best");
+      }
+    }
+  }
+
+  @Test
+  void digitsOutsideAnOpenRunDoNotHoldTheStreamBack() {
+    // a closed run of digits ("50 ml") is judged already: text after it is released by budget
+    StreamingGuard g = SMALL_BUDGET.streamingGuard(LumierePolicy.OUT_EN);
+    String text = "The tube holds 50 ml and one pump is enough for the whole face and neck every single morning ";
+    StringBuilder released = new StringBuilder();
+    for (String s : feed(g, text, 3)) {
+      released.append(s);
+    }
+    assertThat(released.length()).isGreaterThanOrEqualTo(text.length() - Pii.STREAM_SPAN - 40);
+    g.finish();
+    assertThat(g.released()).isEqualTo(text);
+  }
+
+  @Test
   void longSentenceIsReleasedByBudgetWithHoldBack() {
     StreamingGuard g = POLICY.streamingGuard(LumierePolicy.OUT_EN);
     String words = "word ".repeat(100);
@@ -67,7 +108,7 @@ class StreamingGuardTest {
       released.append(s);
     }
     assertThat(released.length()).isGreaterThan(0);
-    assertThat(words.length() - released.length()).isGreaterThanOrEqualTo(Pii.MAX_SPAN);
+    assertThat(words.length() - released.length()).isGreaterThanOrEqualTo(Pii.STREAM_SPAN);
     g.finish();
     assertThat(g.released()).isEqualTo(words);
   }

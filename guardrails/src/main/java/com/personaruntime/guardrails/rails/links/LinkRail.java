@@ -24,7 +24,7 @@ public final class LinkRail extends Rail {
   public int maxSpan(Direction d) {
     // a link is one word (held whole as the growing last word) or joined by " dot ": bounded by
     // the longest host, but in practice within the PII tail; the word rule keeps URLs whole
-    return activeFor(d) ? Pii.MAX_SPAN : 0;
+    return activeFor(d) ? Pii.STREAM_SPAN : 0;
   }
 
   @Override

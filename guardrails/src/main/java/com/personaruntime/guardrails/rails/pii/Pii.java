@@ -35,6 +35,12 @@ import java.util.List;
 public final class Pii {
   /** Longest original span a PII match can have; the streaming guard holds back at least this much. */
   public static final int MAX_SPAN = SpelledNumbers.MAX_SPAN;
+  /**
+   * Longest original span of a PII match other than a long spelled-out phone run: the fixed tail
+   * the streaming guard holds back. A spelled run longer than this (up to {@link #MAX_SPAN}) is held
+   * from its start only while it is still open at the end of the streamed text ({@link #openFrom}).
+   */
+  public static final int STREAM_SPAN = 50;
   public static final int MAX_LOCAL = 64;
   public static final int MAX_DOMAIN = 255;
 
@@ -43,6 +49,14 @@ public final class Pii {
   }
 
   private Pii() {
+  }
+
+  /**
+   * @return the start of a spelled-out phone run still open at the end of {@code text} (a streamed
+   *     text so far), or {@code text.length()} when there is none; linear
+   */
+  public static int openFrom(String text) {
+    return SpelledNumbers.openRunStart(text);
   }
 
   public static void scan(String text, boolean email, boolean phone, boolean card, boolean vnId, Sink sink) {

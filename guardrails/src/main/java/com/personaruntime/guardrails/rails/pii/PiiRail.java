@@ -6,6 +6,7 @@ import com.personaruntime.guardrails.RuleIds;
 import com.personaruntime.guardrails.rails.Rail;
 import com.personaruntime.guardrails.rails.RailContext;
 import com.personaruntime.guardrails.rails.RailInput;
+import com.personaruntime.guardrails.text.TextChars;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,7 +22,12 @@ public final class PiiRail extends Rail {
 
   @Override
   public int maxSpan(Direction d) {
-    return activeFor(d) ? Pii.MAX_SPAN : 0;
+    return activeFor(d) ? Pii.STREAM_SPAN : 0;
+  }
+
+  @Override
+  public int openFrom(String text, Direction d) {
+    return activeFor(d) && policy.active(RuleIds.PII_PHONE, d) ? Pii.openFrom(TextChars.foldWidth(text)) : text.length();
   }
 
   @Override

@@ -151,7 +151,27 @@ final class SpelledNumbers {
   }
 
   static void phones(String str, List<int[]> spans, Pii.Sink sink) {
+    scan(str, spans, sink);
+  }
+
+  /**
+   * Where a disguised phone number may still be growing at the end of {@code str} (a streamed text
+   * so far): the start of the last run of digit tokens when it reaches the end, is followed only by
+   * separators, or only by a gap of at most three separators and a last word still being typed
+   * ("zero nine one two, three fo"), and is still short enough to be judged; {@code str.length()}
+   * when no run is open. The streaming guard holds back from there: a run may be up to
+   * {@link #MAX_SPAN} chars, longer than the fixed PII tail ({@link Pii#STREAM_SPAN}). Linear.
+   */
+  static int openRunStart(String str) {
+    return scan(str, null, null);
+  }
+
+  /** Reports spelled phones to {@code sink} (when not null); returns {@link #openRunStart}. */
+  private static int scan(String str, List<int[]> spans, Pii.Sink sink) {
     int n = str.length();
+    int lastStart = -1;
+    int lastEnd = -1;
+    boolean lastOpen = false;
     char[] text = TextChars.of(str, TextChars.PII_SPELLED);
     char[] digits = new char[16];
     int nd = 0;
@@ -205,7 +225,12 @@ final class SpelledNumbers {
       }
       boolean joined = runStart >= 0 && gap >= 1 && gap <= 3 && text[s - 1] != '\n' && kind != 0;
       if (runStart >= 0 && !joined) {
-        judge(str, runStart, runEnd, digits, nd, disguised && !overflow, spans, sink);
+        if (sink != null) {
+          judge(str, runStart, runEnd, digits, nd, disguised && !overflow, spans, sink);
+        }
+        lastStart = runStart;
+        lastEnd = runEnd;
+        lastOpen = !overflow;
         runStart = -1;
         nd = 0;
         disguised = false;
@@ -240,8 +265,26 @@ final class SpelledNumbers {
       i = e;
     }
     if (runStart >= 0) {
-      judge(str, runStart, runEnd, digits, nd, disguised && !overflow, spans, sink);
+      if (sink != null) {
+        judge(str, runStart, runEnd, digits, nd, disguised && !overflow, spans, sink);
+      }
+      lastStart = runStart;
+      lastEnd = runEnd;
+      lastOpen = !overflow;
     }
+    if (lastStart < 0 || !lastOpen) {
+      return n;
+    }
+    // the last word may still be typed (no separator after it yet); before it, at most 3 separators
+    int t = n;
+    while (t > 0 && TextChars.letterOrDigit(text[t - 1])) {
+      t--;
+    }
+    int u = t;
+    while (u > 0 && t - u <= 3 && sep(text[u - 1])) {
+      u--;
+    }
+    return lastEnd == n || (u == lastEnd && t - u <= 3) ? lastStart : n;
   }
 
   private static void judge(String text, int s, int e, char[] digits, int nd, boolean candidate, List<int[]> spans, Pii.Sink sink) {
