@@ -334,8 +334,13 @@ final class GatewayCall implements StreamHandle {
         if (done) {
             return;
         }
-        cancelTimer(a.interTokenTimer);
-        a.interTokenTimer = schedule(a::interTokenTimedOut, options.interTokenTimeout());
+        // The between-token timer is armed once and re-armed lazily when it fires (interTokenTimedOut):
+        // cancelling and scheduling a timer per delta cost two scheduler-queue operations and a task
+        // object per token, on the thread that decodes the stream.
+        a.lastTokenNanos = System.nanoTime();
+        if (a.interTokenTimer == null) {
+            a.interTokenTimer = schedule(a::interTokenTimedOut, options.interTokenTimeout());
+        }
     }
 
     private Duration backoff(int failedAttempts) {
@@ -457,6 +462,8 @@ final class GatewayCall implements StreamHandle {
         ScheduledFuture<?> firstTokenTimer;
         ScheduledFuture<?> interTokenTimer;
         ScheduledFuture<?> totalTimer;
+        /** System.nanoTime() of the latest delivered delta; read when the between-token timer fires. */
+        long lastTokenNanos;
 
         Attempt(ModelRoute route, StreamingChatModel model, CircuitBreaker.Permit permit, int number) {
             this.route = route;
@@ -603,9 +610,17 @@ final class GatewayCall implements StreamHandle {
         void interTokenTimedOut() {
             lock.lock();
             try {
-                if (isCurrent() && started) {
-                    failDelivered(this, new Failure(GatewayFailure.Kind.INTER_TOKEN_TIMEOUT, null, null, false));
+                if (!isCurrent() || !started) {
+                    return;
                 }
+                long timeout = options.interTokenTimeout().toNanos();
+                long silent = System.nanoTime() - lastTokenNanos;
+                if (silent < timeout) {
+                    // deltas arrived since the timer was armed: wait for the rest of the timeout after the latest
+                    interTokenTimer = schedule(this::interTokenTimedOut, Duration.ofNanos(timeout - silent));
+                    return;
+                }
+                failDelivered(this, new Failure(GatewayFailure.Kind.INTER_TOKEN_TIMEOUT, null, null, false));
             } finally {
                 unlock();
             }

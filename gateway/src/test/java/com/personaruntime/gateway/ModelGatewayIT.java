@@ -309,6 +309,21 @@ class ModelGatewayIT {
     }
 
     @Test
+    void deltasSpacedBelowTheBetweenTokenTimeoutKeepTheReplyAliveUntilTheStreamStalls() {
+        // 8 deltas 200 ms apart (1.4 s from the first to the last, well past one 500 ms between-token
+        // timeout), then silence: the timer armed at the first delta must re-arm from the latest one.
+        List<String> eight = IntStream.range(0, 8).mapToObj(i -> " w" + i).collect(Collectors.toList());
+        stub.enqueue(Reply.tokens(eight).tokenDelay(Duration.ofMillis(200)).hangAfterTokens());
+
+        RecordingStreamListener listener = stream(chain(), "hi").awaitEnd(WAIT);
+
+        assertThat(listener.failure().kind()).isEqualTo(Kind.INTER_TOKEN_TIMEOUT);
+        assertThat(listener.failure().partialText()).isEqualTo(String.join("", eight));
+        assertThat(composer.calls()).isZero();
+        assertThat(stub.awaitClientClosed(1, WAIT)).isTrue();
+    }
+
+    @Test
     void totalTimeoutEndsAReplyThatKeepsTrickling() {
         gateway = gateway(options().firstTokenTimeout(Duration.ofMillis(500)).interTokenTimeout(Duration.ofMillis(300))
                 .totalTimeout(Duration.ofMillis(600))
