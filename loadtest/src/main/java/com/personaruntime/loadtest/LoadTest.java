@@ -193,10 +193,10 @@ public final class LoadTest {
         ports = procs.httpPorts();
         slug = "loadbot";
         metrics = new ServerMetrics(host, ports);
-        log("%d server node(s) up in their own processes on %s:%s in %d ms (storage %s); stub process at %s",
+        log("%d server node(s) up in their own processes on %s:%s in %d ms (storage %s, collector %s %s); stub process at %s",
             ports.size(), host, ports, (System.nanoTime() - t) / 1_000_000,
             o.storageUrl == null ? "H2 file" : o.storageUrl.replaceAll("password=[^&]*", "password=***"),
-            procs.stubBaseUrl());
+            o.gc, Options.GCS.get(o.gc), procs.stubBaseUrl());
       } else if (o.target == null) {
         tmp = Files.createTempDirectory("persona-loadtest-");
         stub = OpenAiStubServer.start().otherwise(reply);

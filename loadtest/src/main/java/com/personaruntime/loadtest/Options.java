@@ -54,7 +54,11 @@ final class Options {
         --storage-user U, --storage-password P   its credentials
         --server-heap SIZE      with --spawn: the server JVM's -Xmx (e.g. 1g; default: JVM default)
         --server-jvm-options "OPTS"  with --spawn: more options of the server JVMs, separated by
-                                spaces, each starting with -X or -D (e.g. "-XX:MaxGCPauseMillis=10")
+                                spaces, each starting with -X or -D (e.g. "-XX:MaxGCPauseMillis=10");
+                                choose the collector with --gc, not here
+        --gc NAME               with --spawn: garbage collector of the spawned server and stub JVMs:
+                                zgc (default, what the README's start command uses), g1, shenandoah
+                                or parallel
         --warmup-sessions N     sessions of the unmeasured warm-up (default: 20, 5 in room mode);
                                 use a few hundred for CPU per reply of a warm (JIT-compiled) server
         --warmup-messages M     messages per warm-up session, 1-5 (default 2; the burst allows 5)
@@ -95,6 +99,14 @@ final class Options {
   /** Extra options of the server JVMs (--server-jvm-options), empty for none. */
   java.util.List<String> serverJvmOptions = java.util.List.of();
   String serverJfr;
+  /** Collector of the spawned JVMs (--gc): one of {@link #GCS}' keys. */
+  String gc = "zgc";
+  /** --gc names and the HotSpot flag each one stands for. */
+  static final Map<String, String> GCS = Map.of(
+      "zgc", "-XX:+UseZGC",
+      "g1", "-XX:+UseG1GC",
+      "shenandoah", "-XX:+UseShenandoahGC",
+      "parallel", "-XX:+UseParallelGC");
   Integer warmupSessions;
   int warmupMessages = 2;
   int soakMinutes;
@@ -164,15 +176,26 @@ final class Options {
             if (!opt.startsWith("-X") && !opt.startsWith("-D")) {
               throw new Usage("--server-jvm-options: expected JVM options starting with -X or -D, got '" + opt + "'");
             }
+            if (opt.matches("-XX:[+-]Use[A-Za-z0-9]*GC")) {
+              throw new Usage("--server-jvm-options: choose the collector with --gc (zgc, g1, shenandoah, parallel), got '"
+                  + opt + "'");
+            }
           }
           o.serverJvmOptions = opts;
+        }
+        case "gc" -> {
+          String g = v.toLowerCase(Locale.ROOT);
+          if (!GCS.containsKey(g)) {
+            throw new Usage("--gc: expected one of zgc, g1, shenandoah, parallel, got '" + v + "'");
+          }
+          o.gc = g;
         }
         default -> throw new Usage("unknown option --" + e.getKey());
       }
     }
     if ((o.nodes > 1 || o.storageUrl != null || o.serverHeap != null || o.serverJfr != null
-        || !o.serverJvmOptions.isEmpty()) && !o.spawn) {
-      throw new Usage("--nodes, --storage-url, --server-heap, --server-jvm-options and --server-jfr need --spawn");
+        || !o.serverJvmOptions.isEmpty() || m.containsKey("gc")) && !o.spawn) {
+      throw new Usage("--nodes, --storage-url, --server-heap, --server-jvm-options, --gc and --server-jfr need --spawn");
     }
     if (o.nodes > 1 && (o.storageUrl == null || !o.storageUrl.startsWith("jdbc:postgresql:"))) {
       throw new Usage("--nodes 2: the nodes must share a PostgreSQL database, give --storage-url jdbc:postgresql://...");

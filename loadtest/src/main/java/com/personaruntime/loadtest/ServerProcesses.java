@@ -114,6 +114,7 @@ final class ServerProcesses implements AutoCloseable {
 
   private void startStub(Options o, Path tmp) throws Exception {
     List<String> cmd = java("-Xmx256m");
+    cmd.add(1, Options.GCS.get(o.gc));
     cmd.addAll(List.of(LoadTest.class.getName(), "--stub-only", "--max-duration-s", String.valueOf(o.maxDurationS),
         "--tokens", String.valueOf(o.tokens), "--first-token-ms", String.valueOf(o.firstTokenMs),
         "--token-delay-ms", String.valueOf(o.tokenDelayMs)));
@@ -149,6 +150,7 @@ final class ServerProcesses implements AutoCloseable {
   private void startServer(Options o, Path tmp, int index, Map<String, String> env) throws IOException {
     List<String> cmd = java(o.serverHeap == null ? null : "-Xmx" + o.serverHeap);
     cmd.addAll(1, o.serverJvmOptions);
+    cmd.add(1, Options.GCS.get(o.gc));
     if (o.serverJfr != null && index == 0) {
       cmd.add(1, "-XX:StartFlightRecording=settings=profile,filename=" + Path.of(o.serverJfr).toAbsolutePath());
     }
