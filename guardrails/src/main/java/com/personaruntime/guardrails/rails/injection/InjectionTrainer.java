@@ -653,12 +653,14 @@ public final class InjectionTrainer {
     }
     InjectionModel m = enc.fitOn(allTrue(rows.size()), note).withThresholds(t.block(), t.flag())
         .withChecksums(dataChecksum(rows), normalisedChecksum(rows));
-    Path held = Path.of(args[0]).resolve(HELD_OUT);
-    if (Files.exists(held) && (also == null || !also.contains(HELD_OUT))) {
-      List<Example> h = tsv(held);
-      int[] f = figures(h, scores(m, h), lexiconCaught(h, m), t, null);
-      System.out.printf(Locale.ROOT, "%s (never trained on), this model: recall %.1f%% (%d/%d), FP %.1f%% (%d/%d)%n", HELD_OUT,
-          100.0 * f[0] / Math.max(1, f[1]), f[0], f[1], 100.0 * f[2] / Math.max(1, f[3]), f[2], f[3]);
+    for (String file : HELD_OUT_FILES) {
+      Path held = Path.of(args[0]).resolve(file);
+      if (Files.exists(held) && (also == null || !also.contains(file))) {
+        List<Example> h = tsv(held);
+        int[] f = figures(h, scores(m, h), lexiconCaught(h, m), t, null);
+        System.out.printf(Locale.ROOT, "%s (never trained on), this model: recall %.1f%% (%d/%d), FP %.1f%% (%d/%d)%n", file,
+            100.0 * f[0] / Math.max(1, f[1]), f[0], f[1], 100.0 * f[2] / Math.max(1, f[3]), f[2], f[3]);
+      }
     }
     Path out = Path.of(args[1]);
     Files.createDirectories(out.toAbsolutePath().getParent());
@@ -767,8 +769,16 @@ public final class InjectionTrainer {
     return figures(judged, jsa, jla, t, null);
   }
 
-  /** Held-out rows of the weak kinds in the data directory: never trained on, judged after training. */
+  /** Held-out rows of the weak kinds of round 3 in the data directory: never trained on, judged after training. */
   public static final String HELD_OUT = "heldout-round3.tsv";
+  /**
+   * Held-out rows of round 5 (multi-turn pastes, attacks inside reviews and order notes, polite extraction,
+   * translation-wrapped attacks, Vietnamese teencode, French/Spanish/Italian hijacks, obfuscation, and benign rows of
+   * the same shapes): never trained on, judged after training.
+   */
+  public static final String HELD_OUT_ROUND5 = "heldout-round5.tsv";
+  /** Every held-out file {@link #main} judges with the model it wrote, in this order. */
+  public static final List<String> HELD_OUT_FILES = List.of(HELD_OUT, HELD_OUT_ROUND5);
 
   static double[] scores(InjectionModel m, List<Example> rows) {
     double[] s = new double[rows.size()];

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
  * "Round 2" comment) and the held-out rows ({@code heldout-round3.tsv}) are not near-copies of a public row: the character 4-gram Jaccard similarity of
  * each to every row of the public sets stays below {@value #MAX_SIMILARITY} (text lower-cased,
  * diacritics removed, whitespace collapsed). Copies would make the cross-validation of the public
- * rows, and the "hold one source out" check, measure memory instead of transfer.
+ * rows, and the "hold one source out" check, measure memory instead of transfer. The held-out rows are
+ * guarded the other way too: training rows of round 4 on are not near-copies of a round-3 held-out row, and
+ * no training row at all is a near-copy of a round-5 held-out row ({@code heldout-round5.tsv}).
  */
 class NearCopyTest {
   static final double MAX_SIMILARITY = 0.35;
@@ -149,5 +151,53 @@ class NearCopyTest {
     }
     assertThat(rows).as("rows after the Round 4 comment").isGreaterThan(200);
     assertThat(copies).as("near-copies of held-out rows: write the kind in other words").isEmpty();
+  }
+
+  /**
+   * No training row at all (the public sets and every row of {@code injection-extra.tsv}, whatever its
+   * round) is a near-copy of a round-5 held-out row ({@code heldout-round5.tsv}; same measure, same
+   * bound): the round-5 rows were written fresh, not from training rows, and rows added to the
+   * training data later must not paraphrase them either.
+   */
+  @Test
+  void noTrainingRowIsNearCopyOfRound5HeldOutRows() throws IOException {
+    List<String> held = new ArrayList<>();
+    for (InjectionTrainer.Example e : InjectionTrainer.tsv(Path.of("training").resolve(InjectionTrainer.HELD_OUT_ROUND5))) {
+      held.add(e.text());
+    }
+    // inverted index: 4-gram -> held-out rows holding it
+    Map<String, List<Integer>> index = new HashMap<>();
+    int[] sizes = new int[held.size()];
+    for (int i = 0; i < held.size(); i++) {
+      Set<String> g = grams(held.get(i));
+      sizes[i] = g.size();
+      for (String x : g) {
+        index.computeIfAbsent(x, k -> new ArrayList<>()).add(i);
+      }
+    }
+    List<InjectionTrainer.Example> training = InjectionTrainer.loadDefault(Path.of("training"));
+    List<String> copies = new ArrayList<>();
+    for (InjectionTrainer.Example e : training) {
+      Set<String> g = grams(e.text());
+      int[] inter = new int[held.size()];
+      for (String x : g) {
+        for (int i : index.getOrDefault(x, List.of())) {
+          inter[i]++;
+        }
+      }
+      for (int i = 0; i < held.size(); i++) {
+        if (inter[i] == 0) {
+          continue;
+        }
+        double j = (double) inter[i] / (g.size() + sizes[i] - inter[i]);
+        if (j >= MAX_SIMILARITY) {
+          copies.add(String.format(Locale.ROOT, "%s (%.2f) %s  ~  heldout-round5.tsv: %s", e.source(), j,
+              e.text().length() > 120 ? e.text().substring(0, 120) + "..." : e.text(), held.get(i)));
+        }
+      }
+    }
+    assertThat(held).as("round-5 held-out rows").hasSizeGreaterThan(150);
+    assertThat(training).as("training rows checked").hasSizeGreaterThan(2500);
+    assertThat(copies).as("training rows that are near-copies of round-5 held-out rows: write the kind in other words").isEmpty();
   }
 }
