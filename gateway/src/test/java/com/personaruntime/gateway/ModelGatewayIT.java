@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The gateway against a real OpenAI-compatible SSE server on loopback, through OpenAiStreamingChatModel. */
 class ModelGatewayIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     private OpenAiStubServer stub;
     private MutableClock clock;
@@ -56,9 +56,11 @@ class ModelGatewayIT {
     private GatewayOptions.Builder options() {
         return GatewayOptions.builder()
                 .connectTimeout(Duration.ofMillis(500))
-                .firstTokenTimeout(Duration.ofMillis(1500))
-                .interTokenTimeout(Duration.ofMillis(500))
-                .totalTimeout(Duration.ofSeconds(3))
+                // generous: on a loaded machine (a parallel build, load average 15) a first token 1.5 s
+                // late is ordinary; tests of the timeouts set their own short values
+                .firstTokenTimeout(Duration.ofSeconds(5))
+                .interTokenTimeout(Duration.ofSeconds(2))
+                .totalTimeout(Duration.ofSeconds(10))
                 .maxRetries(2)
                 .backoffBase(Duration.ofMillis(10))
                 .backoffMax(Duration.ofMillis(40))
@@ -244,7 +246,7 @@ class ModelGatewayIT {
         assertThat(listener.deltas()).doesNotContain("too", " late");
         assertThat(metrics.failures()).containsExactly("openai:stub-model:FIRST_TOKEN_TIMEOUT",
                 "openai:stub-model:FIRST_TOKEN_TIMEOUT");
-        assertThat(took).isLessThan(Duration.ofSeconds(3));
+        assertThat(took).as("fell back before the stub's first token, 5 s away").isLessThan(Duration.ofSeconds(5));
         assertThat(stub.awaitClientClosed(2, WAIT)).as("both timed-out requests aborted").isTrue();
     }
 
@@ -310,10 +312,11 @@ class ModelGatewayIT {
 
     @Test
     void deltasSpacedBelowTheBetweenTokenTimeoutKeepTheReplyAliveUntilTheStreamStalls() {
-        // 8 deltas 200 ms apart (1.4 s from the first to the last, well past one 500 ms between-token
+        // 8 deltas 300 ms apart (2.1 s from the first to the last, well past one 1 s between-token
         // timeout), then silence: the timer armed at the first delta must re-arm from the latest one.
+        gateway = gateway(options().interTokenTimeout(Duration.ofSeconds(1)).build());
         List<String> eight = IntStream.range(0, 8).mapToObj(i -> " w" + i).collect(Collectors.toList());
-        stub.enqueue(Reply.tokens(eight).tokenDelay(Duration.ofMillis(200)).hangAfterTokens());
+        stub.enqueue(Reply.tokens(eight).tokenDelay(Duration.ofMillis(300)).hangAfterTokens());
 
         RecordingStreamListener listener = stream(chain(), "hi").awaitEnd(WAIT);
 
