@@ -101,6 +101,11 @@ class LinearTimeTest {
     // open spelled runs at every streaming evaluation (Rule.openFrom): endless and restarting runs
     a.add(Arguments.of("endless spelled run", rep("zero - seven - ", N)));
     a.add(Arguments.of("restarting spelled runs", rep("nine, eight. x ", N)));
+    // issue 12, obfuscation kinds: symbols typed for letters (every token a site, one endless token, merges)
+    a.add(Arguments.of("symbol letters", rep("c|_|r€$ (ure cl!n! ", N)));
+    a.add(Arguments.of("one endless symbol token", rep("(a!", N)));
+    a.add(Arguments.of("bars and underscores", rep("|_|", N)));
+    a.add(Arguments.of("ones glued to letters", rep("a1", N)));
     return a;
   }
 

@@ -45,7 +45,7 @@ public final class HashtagSegmenter {
     static final long[] VI = load(VI_RESOURCE, 1 << 12);
   }
 
-  private static long[] load(String resource, int size) {
+  static long[] load(String resource, int size) {
     long[] t = new long[size];
     int count = 0;
     InputStream in = HashtagSegmenter.class.getResourceAsStream(resource);
@@ -93,7 +93,7 @@ public final class HashtagSegmenter {
     return contains(Dict.TABLE, c, s, e);
   }
 
-  private static boolean contains(long[] t, char[] c, int s, int e) {
+  static boolean contains(long[] t, char[] c, int s, int e) {
     long h = hash(c, s, e);
     int mask = t.length - 1;
     int i = (int) (h ^ (h >>> 32)) & mask;

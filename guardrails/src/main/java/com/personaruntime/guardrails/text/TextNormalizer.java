@@ -16,6 +16,8 @@ import java.util.Map;
  *     to the previous char's range); NFKD, combining marks removed (Vietnamese diacritics folded),
  *     đ -> d, lower case, Cyrillic/Greek look-alikes mapped to Latin. NFKD + mark removal gives
  *     everything NFKC would (full-width forms, ligatures) for matching purposes.
+ *  1b. symbols typed for letters inside a word ("¢ure", "(ure", "cl!n!cally", "c|_|res") become
+ *     letters when the token spells a known word (SymbolLetters); pass 1 notes where to look.
  *  2. words = runs of letters, digits and inner '@'/'$'. Leetspeak (0 1 3 4 5 7 8 9 @ $) is mapped
  *     only inside words that contain a letter, so prices and phone numbers stay digits.
  *  3. runs of >= 3 one-character words separated by the SAME single separator ("c.u.r.e",
@@ -38,6 +40,8 @@ public final class TextNormalizer {
   private static final byte DIGIT = 2;
   private static final byte SYMBOL = 3;
   private static final byte SPACE = 4;
+  /** A unit merged into the one before it by {@link SymbolLetters} ("|_|"): dropped before pass 2. */
+  private static final byte REMOVED = 5;
 
   private static final String[] CACHE = new String[0x10000];
   private static final char[] LEET = new char[128];
@@ -152,6 +156,82 @@ public final class TextNormalizer {
     return c == '\u3002' || c == '\uff01' || c == '\uff1f';
   }
 
+  /** ASCII chars that may stand for a letter next to one: ( | ! + $ @ and the digit 1 (l or i; other digits are leetspeak). */
+  private static final boolean[] SYMBOL_SITE = new boolean[128];
+
+  static {
+    for (char c : "(|!+$@1".toCharArray()) {
+      SYMBOL_SITE[c] = true;
+    }
+  }
+
+  /**
+   * True when symbol {@code c} at in[i] (about to become unit u) touches a letter as a letter typed
+   * as a symbol would: a letter right after it ("(ure", "!nstant", "$kin"), or, for | $ 1 and the
+   * non-ASCII symbols, a letter unit right before it ("hea|s", "cure$"). '|' before '_' or '|' starts "|_|".
+   */
+  private static boolean symbolSite(char[] in, int n, int i, char c, byte[] uk, int u) {
+    if (i + 1 < n) {
+      char next = in[i + 1];
+      if (next < 0x80 ? (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') : Character.isLetter(next)) {
+        return true;
+      }
+      if (c == '|' && (next == '_' || next == '|')) {
+        return true;
+      }
+    }
+    boolean afterLetter = u > 0 && uk[u - 1] == LETTER;
+    return afterLetter && (c == '|' || c == '$' || c == '1' || c >= 0x80);
+  }
+
+  /**
+   * Folds the tokens around {@code sites} (letters, digits and symbols glued together) that spell a
+   * known word with symbols for letters ({@link SymbolLetters}); drops the units merged away. Each
+   * token is read once (sites inside a token already read are skipped): linear. Returns the new unit count.
+   */
+  private static int foldSymbolLetters(char[] in, char[] uc, byte[] uk, int[] us, int[] ue, boolean[] um, int u, int[] sites,
+      int nsites, SymbolLetters.Buf buf) {
+    int done = -1;
+    boolean removed = false;
+    for (int q = 0; q < nsites; q++) {
+      int site = sites[q];
+      if (site < done) {
+        continue;
+      }
+      int ts = site;
+      while (ts > done && ts > 0 && tokenUnit(uc, uk, ts - 1)) {
+        ts--;
+      }
+      int te = site + 1;
+      while (te < u && tokenUnit(uc, uk, te)) {
+        te++;
+      }
+      done = te;
+      removed |= SymbolLetters.fold(in, uc, uk, us, ue, ts, te, LETTER, REMOVED, buf);
+    }
+    if (!removed) {
+      return u;
+    }
+    int k = 0;
+    for (int j = 0; j < u; j++) {
+      if (uk[j] != REMOVED) {
+        uc[k] = uc[j];
+        uk[k] = uk[j];
+        us[k] = us[j];
+        ue[k] = ue[j];
+        um[k] = um[j];
+        k++;
+      }
+    }
+    return k;
+  }
+
+  /** A unit of a symbol-letter token: a letter, a digit, '@'/'$', or a symbol that may stand for a letter. */
+  private static boolean tokenUnit(char[] uc, byte[] uk, int k) {
+    byte kind = uk[k];
+    return kind == LETTER || kind == DIGIT || kind == SYMBOL || (kind == SEP && SymbolLetters.symbol(uc[k]));
+  }
+
   /**
    * The separator of the gap [s, e) between two single chars of a split-letter run, or 0: one
    * mergeable char ("c.u.r.e", "c u r e"), or one non-space mergeable char with a space on each side
@@ -192,6 +272,9 @@ public final class TextNormalizer {
     /** Per word: {@link #HAS_LETTER}, {@link #HAS_DIGIT}, {@link #DIACRITICS}, {@link #ALL_LETTERS}. */
     byte[] wf = new byte[0];
     int[] breaks = new int[4];
+    /** Units of pass 1 where a symbol that may stand for a letter touches a letter ({@link SymbolLetters}). */
+    int[] sites = new int[8];
+    final SymbolLetters.Buf symbols = new SymbolLetters.Buf();
     final WordFolds.Word word = new WordFolds.Word();
     boolean busy;
   }
@@ -282,6 +365,8 @@ public final class TextNormalizer {
     boolean[] um = scr.um.length >= cap ? scr.um : new boolean[cap];
     cap = Math.min(Math.min(Math.min(uc.length, uk.length), Math.min(us.length, ue.length)), um.length);
     int u = 0;
+    int[] sites = scr.sites;
+    int nsites = 0;
     for (int i = 0; i < n; ) {
       char ch = in[i];
       if (ch == '&') {
@@ -361,6 +446,13 @@ public final class TextNormalizer {
           cap = cap * 2;
           uc = Arrays.copyOf(uc, cap); uk = Arrays.copyOf(uk, cap); us = Arrays.copyOf(us, cap); ue = Arrays.copyOf(ue, cap); um = Arrays.copyOf(um, cap);
         }
+        if (SYMBOL_SITE[c] && symbolSite(in, n, i, c, uk, u)) {
+          // a symbol or '1' glued to a letter: maybe a letter typed as a symbol ("(ure", "cl!n!cally", "c1inically")
+          if (nsites == sites.length) {
+            sites = Arrays.copyOf(sites, nsites * 2);
+          }
+          sites[nsites++] = u;
+        }
         uc[u] = c; uk[u] = kind; us[u] = i; ue[u] = i + 1; um[u] = false; u++;
         i++;
         continue;
@@ -376,6 +468,14 @@ public final class TextNormalizer {
           if (u + 1 >= cap) {
             cap = cap * 2;
             uc = Arrays.copyOf(uc, cap); uk = Arrays.copyOf(uk, cap); us = Arrays.copyOf(us, cap); ue = Arrays.copyOf(ue, cap); um = Arrays.copyOf(um, cap);
+          }
+          if ((code & 0xFFFF) >= 0xA2 && ((code >>> 16) & 0xFF) == SEP && SymbolLetters.symbol((char) code)
+              && symbolSite(in, n, i, (char) code, uk, u)) {
+            // "¢ure", "€czema", "cu®e"
+            if (nsites == sites.length) {
+              sites = Arrays.copyOf(sites, nsites * 2);
+            }
+            sites[nsites++] = u;
           }
           uc[u] = (char) code; uk[u] = (byte) ((code >>> 16) & 0xFF); us[u] = i; ue[u] = i + 1; um[u] = (code & MARK_BIT) != 0; u++;
           i++;
@@ -433,6 +533,12 @@ public final class TextNormalizer {
         uc[u] = c; uk[u] = kind; us[u] = i; ue[u] = i + len; um[u] = mark; u++;
       }
       i += len;
+    }
+
+    // ---- pass 1b: symbols typed for letters ("¢ure", "(ure", "cl!n!cally", "c|_|res"), only where pass 1 saw one
+    if (nsites > 0) {
+      u = foldSymbolLetters(in, uc, uk, us, ue, um, u, sites, nsites, scr.symbols);
+      scr.sites = sites;
     }
 
     // ---- pass 2: words (unit ranges). Leading/trailing symbols of a word are separators.
@@ -699,7 +805,11 @@ public final class TextNormalizer {
           && (ws[first] - we[first - 1] == 1 || runGap(uc, uk, we[first - 1], ws[first]) != 0)) {
         first--;
       }
-      stable = us[ws[first]];
+      int firstUnit = ws[first];
+      while (firstUnit > 0 && uk[firstUnit - 1] != LETTER && tokenUnit(uc, uk, firstUnit - 1)) {
+        firstUnit--; // "(" before the last word may still fold into it ("(ure" -> "cure")
+      }
+      stable = us[firstUnit];
     } else {
       stable = u > 0 ? us[0] : n;
       if (u > 0 && isHardBreak(uc, uk, 0, u)) {
