@@ -106,6 +106,10 @@ class LinearTimeTest {
     a.add(Arguments.of("one endless symbol token", rep("(a!", N)));
     a.add(Arguments.of("bars and underscores", rep("|_|", N)));
     a.add(Arguments.of("ones glued to letters", rep("a1", N)));
+    // topic questions: every sentence a short question, heads before each, an endless question
+    a.add(Arguments.of("topic questions", rep("Eczema? ", N)));
+    a.add(Arguments.of("topic questions and tails", rep("Eczema? Not anymore ", N)));
+    a.add(Arguments.of("one long question word", "a".repeat(N - 8) + "? gone x"));
     return a;
   }
 

@@ -27,7 +27,10 @@ import java.util.Map;
  *  4. Vietnamese teencode words ("ko", "dc", "mk"...) are replaced by the full folded word.
  *  5. separator runs become ' ', or BREAK when they hold a sentence terminator followed by
  *     whitespace, a newline, or a CJK full stop. No pattern contains BREAK, so no match spans a
- *     sentence end: the streaming guard may release a sentence as soon as its end is seen.
+ *     sentence end: the streaming guard may release a sentence as soon as its end is seen. One
+ *     exception: a question of at most five words ("Eczema? Not anymore!") is a break that lexicon
+ *     entries written "A ~?N~ B" may cross; it becomes a release point (breakEnds) only once the
+ *     next sentence has ended as well, so a match across it is whole before anything is released.
  *
  * stableOrig: original offset before which the output can no longer change when text is appended
  * (the last word may grow, or join a run of single letters).
@@ -614,6 +617,7 @@ public final class TextNormalizer {
     int noRunUntil = -1;
     WordFolds.Word word = scr.word;
     int lastUnitOfWord = 0;
+    int pendingBreak = -1; // the end of the last topic question's break, not yet a release point
     while (wi < w) {
       // separator run before word wi (between previous word end and this word start)
       if (wi > 0) {
@@ -629,10 +633,22 @@ public final class TextNormalizer {
         oe[o] = ue[sepE - 1];
         o++;
         if (hard) {
-          if (nb == breaks.length) {
-            breaks = Arrays.copyOf(breaks, nb * 2);
+          // a topic question ("Eczema? Not anymore!") is a break for matching, but a release point
+          // for streaming only once the next sentence has ended too: proximity entries written
+          // "A ~?N~ B" may cross it (topicQuestionBreak), never two of them
+          if (nb + 2 > breaks.length) {
+            breaks = Arrays.copyOf(breaks, nb * 2 + 2);
           }
-          breaks[nb++] = breakEnd(uc, uk, ue, sepS, sepE);
+          if (pendingBreak >= 0) {
+            breaks[nb++] = pendingBreak;
+          }
+          int end = breakEnd(uc, uk, ue, sepS, sepE);
+          if (questionMark(uc, sepS, sepE) && shortSentenceBefore(oc, o - 1)) {
+            pendingBreak = end;
+          } else {
+            pendingBreak = -1;
+            breaks[nb++] = end;
+          }
         }
       }
       // single-letter run?
@@ -793,10 +809,15 @@ public final class TextNormalizer {
         oe[o] = ue[u - 1];
         o++;
         if (hard) {
-          if (nb == breaks.length) {
-            breaks = Arrays.copyOf(breaks, nb * 2);
+          if (nb + 2 > breaks.length) {
+            breaks = Arrays.copyOf(breaks, nb * 2 + 2);
           }
-          breaks[nb++] = ue[u - 1];
+          if (pendingBreak >= 0) {
+            breaks[nb++] = pendingBreak;
+          }
+          if (!(questionMark(uc, lastEnd, u) && shortSentenceBefore(oc, o - 1))) {
+            breaks[nb++] = ue[u - 1];
+          }
         }
       }
       // the last word may still grow or join a run of single letters
@@ -837,6 +858,65 @@ public final class TextNormalizer {
   }
 
   private static final int[] NO_BREAKS = new int[0];
+
+  /** Most words of a topic question ("Eczema?", "Acne on your back?"): see {@link #topicQuestionBreak}. */
+  public static final int TOPIC_QUESTION_WORDS = 5;
+  /** Most normalised chars of a topic question (keeps the look-back constant). */
+  static final int TOPIC_QUESTION_CHARS = 6 * 25;
+
+  /**
+   * True when the sentence break at normalised {@code bp} ends a topic question: its separator holds
+   * a question mark and the sentence before it has 1-{@link #TOPIC_QUESTION_WORDS} words (at most
+   * {@link #TOPIC_QUESTION_CHARS} chars): "Eczema? Not anymore!", "Mụn? Hết luôn!". Such a break
+   * is a release point of the streaming guard ({@link NormalizedText#breakEnds}) only once the next
+   * sentence has ended too, so a lexicon entry written {@code A ~?N~ B} (which crosses one such
+   * break at most) may cross it without a leak. Constant time.
+   */
+  public static boolean topicQuestionBreak(NormalizedText nt, int bp) {
+    if (bp <= 0 || bp >= nt.length() || nt.chars[bp] != BREAK) {
+      return false;
+    }
+    CharSequence t = nt.original;
+    boolean q = false;
+    for (int k = nt.origStart(bp), end = Math.min(nt.origEnd(bp), t.length()); k < end && !q; k++) {
+      char ch = t.charAt(k);
+      q = ch == '?' || ch == '\uff1f';
+    }
+    return q && shortSentenceBefore(nt.chars, bp);
+  }
+
+  private static boolean questionMark(char[] uc, int s, int e) {
+    for (int k = s; k < e; k++) {
+      if (uc[k] == '?' || uc[k] == '\uff1f') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when normalised chars before {@code at}, back to the previous break, hold 1-5 words (at most 150 chars). */
+  private static boolean shortSentenceBefore(char[] c, int at) {
+    int words = 0;
+    boolean inWord = false;
+    for (int k = at - 1; k >= 0; k--) {
+      char x = c[k];
+      if (x == BREAK) {
+        break;
+      }
+      if (at - k > TOPIC_QUESTION_CHARS) {
+        return false;
+      }
+      if (x == ' ') {
+        inWord = false;
+      } else if (!inWord) {
+        inWord = true;
+        if (++words > TOPIC_QUESTION_WORDS) {
+          return false;
+        }
+      }
+    }
+    return words >= 1;
+  }
 
   private static final String VI_MARKED = "àáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ";
 

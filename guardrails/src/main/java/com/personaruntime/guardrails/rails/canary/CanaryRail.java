@@ -91,14 +91,26 @@ public final class CanaryRail extends Rail {
     if (needle.length() == 0) {
       return;
     }
+    // every sentence break, topic questions included ("Ke? 8797177" is no leak): original ends of the
+    // separators (they hold no letter or digit)
+    int nbreaks = 0;
+    int[] breakEnds = new int[8];
+    for (int p = 0; p < nt.length(); p++) {
+      if (nt.chars[p] == TextNormalizer.BREAK) {
+        if (nbreaks == breakEnds.length) {
+          breakEnds = java.util.Arrays.copyOf(breakEnds, nbreaks * 2);
+        }
+        breakEnds[nbreaks++] = nt.origEnd(p);
+      }
+    }
     StringBuilder compact = new StringBuilder(text.length());
-    int[] from = new int[text.length() + nt.breakEnds.length];
+    int[] from = new int[text.length() + nbreaks];
     int[] to = new int[from.length];
     int b = 0;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       int next = i + Character.charCount(cp);
-      while (b < nt.breakEnds.length && nt.breakEnds[b] <= i) {
+      while (b < nbreaks && breakEnds[b] <= i) {
         b++;
         compact.append(TextNormalizer.BREAK); // no leak spans a sentence end (the streaming guard relies on it)
       }

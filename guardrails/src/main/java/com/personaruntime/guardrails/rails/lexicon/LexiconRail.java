@@ -660,7 +660,8 @@ public final class LexiconRail extends Rail {
         continue;
       }
       TermSet.Near nr = h.set().near.get(h.near());
-      if (h.ne() - a.ns() <= nr.maxNorm() && withinGap(nt, a.ne(), h.ns(), nr.gap()) && !clauseBreak(text, a.oe(), h.os())
+      if (h.ne() - a.ns() <= nr.maxNorm() && withinGap(nt, a.ne(), h.ns(), nr.gap(), nr.acrossTopicQuestion())
+          && !clauseBreak(text, a.oe(), h.os())
           && anchorsHold(nr.anchors(), text, nt, a.ns(), a.os(), h.oe())) {
         matches.add(new Match(a.os(), h.oe(), new TermSet.Term(nr.ruleId(), nr.display(), nr.group(), nr.detail(), null, -1, 0,
             nr.anchors()), a.ns(), h.ne()));
@@ -885,8 +886,12 @@ public final class LexiconRail extends Rail {
     return false;
   }
 
-  /** True when normalised [from, to) holds at most {@code gap} words, each at most MAX_GAP_WORD chars, and no sentence break. */
-  private static boolean withinGap(NormalizedText nt, int from, int to, int gap) {
+  /**
+   * True when normalised [from, to) holds at most {@code gap} words, each at most MAX_GAP_WORD chars,
+   * and no sentence break; with {@code topic}, one break that ends a topic question
+   * ({@link TextNormalizer#topicQuestionBreak}: "Eczema? Not anymore!") is allowed.
+   */
+  private static boolean withinGap(NormalizedText nt, int from, int to, int gap, boolean topic) {
     if (to - from > (gap + 1) * (TermSet.MAX_GAP_WORD + 1) + 1) {
       return false;
     }
@@ -895,7 +900,12 @@ public final class LexiconRail extends Rail {
     for (int i = from; i < to; i++) {
       char c = nt.chars[i];
       if (c == TextNormalizer.BREAK) {
-        return false;
+        if (!topic || !TextNormalizer.topicQuestionBreak(nt, i)) {
+          return false;
+        }
+        topic = false; // one topic question at most
+        wordLen = 0;
+        continue;
       }
       if (c == ' ') {
         wordLen = 0;

@@ -21,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * NORMALISED text (lower case, no diacritics, single spaces) with bounded repetition only.
  * A proximity entry {@code A ~N~ B} matches phrase A, then at most N words, then phrase B within
  * one sentence (A and B may hold alternation groups): "lowers ~3~ (cholesterol|blood pressure)".
+ * {@code A ~?N~ B} may also cross a topic question: A in a sentence of at most
+ * {@link com.personaruntime.guardrails.text.TextNormalizer#TOPIC_QUESTION_WORDS} words that ends with
+ * a question mark, B in the next sentence ("Eczema? Not anymore!", "Mụn? Hết luôn!").
  *
  * {@code {name}} in an entry stands for the alternation of the entries of {@code lists/name.txt}.
  *
@@ -30,7 +33,7 @@ final class Lexicons {
   static final String ROOT = "/com/personaruntime/guardrails/rails/lexicon/";
   /** Prefix of a proximity entry as returned by {@link #load}: gap, NUL, raw A, NUL, raw B. */
   static final String NEAR = "near:";
-  private static final java.util.regex.Pattern NEAR_SPLIT = java.util.regex.Pattern.compile("\\s+~(\\d{1,2})~\\s+");
+  private static final java.util.regex.Pattern NEAR_SPLIT = java.util.regex.Pattern.compile("\\s+~(\\??\\d{1,2})~\\s+");
   private static final Map<String, List<String>> CACHE = new ConcurrentHashMap<>();
   private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 

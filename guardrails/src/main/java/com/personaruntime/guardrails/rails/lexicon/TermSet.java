@@ -64,7 +64,8 @@ final class TermSet {
    * in one sentence. It spans at most {@code maxNorm} normalised chars: gap words longer than
    * {@link #MAX_GAP_WORD} chars break the window, so the span is bounded by construction.
    */
-  record Near(String ruleId, String display, String group, String detail, int gap, int maxNorm, int anchors) {
+  record Near(String ruleId, String display, String group, String detail, int gap, int maxNorm, int anchors,
+      boolean acrossTopicQuestion) {
   }
 
   /** Longest word (normalised chars) that may sit in the gap of a proximity entry. */
@@ -199,7 +200,9 @@ final class TermSet {
       for (String entry : Lexicons.load(path)) {
         if (entry.startsWith(Lexicons.NEAR)) {
           String[] p = entry.substring(Lexicons.NEAR.length()).split("\u0000", 3);
-          int gap = Integer.parseInt(p[0]);
+          // "~?N~": may cross a topic question ("Eczema? Not anymore!")
+          boolean topic = p[0].startsWith("?");
+          int gap = Integer.parseInt(topic ? p[0].substring(1) : p[0]);
           int anchors = 0;
           String head = p[1].trim();
           String tail = p[2].trim();
@@ -227,7 +230,7 @@ final class TermSet {
             // an output entry lengthens the streaming hold-back by its span: capped, a longer match is not one
             span = Math.min(span, OUTPUT_NEAR_MAX);
           }
-          near.add(new Near(rule, shorten(head) + " ... " + shorten(tail), group, detail, gap, span, anchors));
+          near.add(new Near(rule, shorten(head) + " ... " + shorten(tail), group, detail, gap, span, anchors, topic));
           continue;
         }
         if (entry.startsWith("re:")) {
