@@ -346,7 +346,7 @@ class ClusterIT {
 
     static Viewer open(HttpClient http, String base, String slug, String room) {
       Viewer v = new Viewer();
-      v.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+      v.socket = http.newWebSocketBuilder().connectTimeout(WAIT) // a node just UP on a loaded machine can take 10 s+
           .buildAsync(URI.create("ws://" + base + "/api/v1/live/" + slug + (room == null ? "" : "?room=" + room)), v)
           .join();
       return v;
