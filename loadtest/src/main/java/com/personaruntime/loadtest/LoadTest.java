@@ -123,6 +123,7 @@ public final class LoadTest {
         try {
           Thread.sleep(TimeUnit.SECONDS.toMillis(o.maxDurationS + 60L));
           System.err.println("loadtest: hard limit reached, halting");
+          ServerProcesses.killAll(); // halt skips shutdown hooks: end the spawned stub and servers first
           Runtime.getRuntime().halt(3);
         } catch (InterruptedException ignored) {
           // normal end

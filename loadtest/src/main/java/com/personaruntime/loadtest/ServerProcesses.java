@@ -27,6 +27,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProcesses implements AutoCloseable {
 
+  /**
+   * Every child process not yet stopped by {@link #close()}, of every instance: a JVM that ends without
+   * close() (Ctrl-C, the watchdog's halt) kills them with {@link #killAll()} instead of leaving servers
+   * running on the machine.
+   */
+  private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(ServerProcesses::killAll, "loadtest-children"));
+  }
+
   private final List<Process> processes = new ArrayList<>();
   private final List<Integer> httpPorts = new ArrayList<>();
   private String stubBaseUrl;
@@ -119,7 +130,7 @@ final class ServerProcesses implements AutoCloseable {
         "--tokens", String.valueOf(o.tokens), "--first-token-ms", String.valueOf(o.firstTokenMs),
         "--token-delay-ms", String.valueOf(o.tokenDelayMs)));
     Process stub = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    processes.add(stub);
+    processes.add(track(stub));
     BufferedReader out = new BufferedReader(new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     String line;
@@ -158,7 +169,7 @@ final class ServerProcesses implements AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(tmp.resolve("node-" + index + ".log").toFile());
     pb.environment().putAll(env);
-    processes.add(pb.start());
+    processes.add(track(pb.start()));
   }
 
   private void awaitUp(String host, int port, Duration timeout, int index) throws Exception {
@@ -218,6 +229,25 @@ final class ServerProcesses implements AutoCloseable {
         Thread.currentThread().interrupt();
         p.destroyForcibly();
       }
+      LIVE.remove(p);
+    }
+  }
+
+  /** Registers a started child so that {@link #killAll()} ends it; returns it. */
+  static Process track(Process p) {
+    LIVE.add(p);
+    return p;
+  }
+
+  /**
+   * Kills (SIGKILL) every tracked child process and its descendants at once, without waiting: for the
+   * watchdog's halt and the JVM's shutdown hook, where no orderly {@link #close()} will run.
+   */
+  static void killAll() {
+    for (Process p : LIVE) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      LIVE.remove(p);
     }
   }
 }
