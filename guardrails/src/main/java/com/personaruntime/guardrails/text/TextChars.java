@@ -12,14 +12,23 @@ public final class TextChars {
   public static final int PII_NUMBERS = 1;
   public static final int PII_DISGUISED = 2;
   public static final int PII_SPELLED = 3;
-  private static final int SLOTS = 4;
+  /** The slot {@link #foldWidth} reads its input through. */
+  private static final int WIDTH = 4;
+  private static final int SLOTS = 5;
   private static final int KEEP_CHARS = 8192;
   private static final ThreadLocal<char[][]> BUFFERS = ThreadLocal.withInitial(() -> new char[SLOTS][0]);
   private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];
+  /** {@link Character#isLetterOrDigit(char)} of every BMP char, one bit each (8 KB). */
+  private static final long[] LETTER_OR_DIGIT = new long[0x10000 / 64];
 
   static {
     for (char c = 0; c < 128; c++) {
       ASCII_LETTER_OR_DIGIT[c] = Character.isLetterOrDigit(c);
+    }
+    for (int c = 0; c < 0x10000; c++) {
+      if (Character.isLetterOrDigit((char) c)) {
+        LETTER_OR_DIGIT[c >>> 6] |= 1L << c;
+      }
     }
   }
 
@@ -55,11 +64,14 @@ public final class TextChars {
    */
   public static String foldWidth(String s) {
     int n = s.length();
+    // the chars are read from a copy (String.charAt on a non-Latin-1 string checks coder and bounds
+    // per call); every char this folds is at or above U+2460, which most text never reaches
+    char[] a = of(s, WIDTH);
     int i = 0;
     while (i < n) {
-      char c = s.charAt(i);
-      if ((c >= '\uFF01' && c <= '\uFF5E') || c == '\u3002' || (c >= '\u2460' && c <= '\u2468') || c == '\u24EA'
-          || (c == '\uD835' && i + 1 < n && s.charAt(i + 1) >= '\uDFCE')) {
+      char c = a[i];
+      if (c >= '\u2460' && ((c >= '\uFF01' && c <= '\uFF5E') || c == '\u3002' || c <= '\u2468' || c == '\u24EA'
+          || (c == '\uD835' && i + 1 < n && a[i + 1] >= '\uDFCE'))) {
         break;
       }
       i++;
@@ -89,8 +101,8 @@ public final class TextChars {
     return new String(out);
   }
 
-  /** @return exactly {@link Character#isLetterOrDigit(char)}, by table for ASCII */
+  /** @return exactly {@link Character#isLetterOrDigit(char)}, by table (a bit per BMP char) */
   public static boolean letterOrDigit(char c) {
-    return c < 128 ? ASCII_LETTER_OR_DIGIT[c] : Character.isLetterOrDigit(c);
+    return c < 128 ? ASCII_LETTER_OR_DIGIT[c] : (LETTER_OR_DIGIT[c >>> 6] & (1L << c)) != 0;
   }
 }
