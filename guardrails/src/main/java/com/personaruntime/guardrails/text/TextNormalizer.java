@@ -709,7 +709,8 @@ public final class TextNormalizer {
       boolean diacritics = (flags & DIACRITICS) != 0; // a Vietnamese diacritic among a letter unit's original chars
       boolean allLetters = (flags & ALL_LETTERS) != 0;
       // the common case: a word of letters that no fold below changes goes straight to the output
-      if (allLetters && !(s > 0 && uc[s - 1] == '#') && WordFolds.unchanged(uc, s, e, diacritics)) {
+      if (allLetters && !(s > 0 && uc[s - 1] == '#')
+          && (WordFolds.unchanged(uc, s, e, diacritics) || (!diacritics && KeptWords.contains(uc, s, e)))) {
         if (o + (e - s) + 2 >= oc.length) {
           int nc = (o + (e - s) + 2) * 2;
           oc = Arrays.copyOf(oc, nc); os = Arrays.copyOf(os, nc); oe = Arrays.copyOf(oe, nc);
@@ -731,34 +732,9 @@ public final class TextNormalizer {
         word.add(uc[k], k);
       }
       if (hasLetter) {
-        boolean folded = hasDigit && WordFolds.vni(word);
-        WordFolds.collapseRuns(word); // letters only: digits are not leet-mapped yet ("2000" stays)
-        for (int k = 0; k < word.n; k++) {
-          char c = word.c[k];
-          if (uk[word.u[k]] != LETTER && c < 128 && LEET[c] != 0) {
-            word.c[k] = LEET[c];
-          }
-        }
-        if (!folded && !diacritics) {
-          WordFolds.telex(word);
-        }
-        WordFolds.teen(word, diacritics);
-        if (word.n <= 4 && Teencode.mayBeTeencode(word.c, word.n)) {
-          String teen = Teencode.teencode().get(word.str());
-          if (teen != null) {
-            int first = word.u[0];
-            int last = word.u[word.n - 1];
-            word.reset();
-            for (int k = 0; k < teen.length(); k++) {
-              word.add(teen.charAt(k), k == 0 ? first : last);
-            }
-            // every char of an expanded word maps to the whole original word
-            for (int k = 0; k < word.n; k++) {
-              word.u[k] = -1 - first;
-            }
-            word.u[word.n - 1] = -1 - first;
-            lastUnitOfWord = last;
-          }
+        int last = foldWord(word, uk, hasDigit, diacritics);
+        if (last >= 0) {
+          lastUnitOfWord = last;
         }
       }
       // a hashtag: split CamelCase ("#CuresAcne") and Vietnamese syllables typed together ("#chữakhỏimụn")
@@ -916,6 +892,151 @@ public final class TextNormalizer {
       }
     }
     return words >= 1;
+  }
+
+  /**
+   * The word folds of pass 3 for a word with a letter, in their order: VNI keystrokes (words with a
+   * digit), stretched letters, leetspeak of non-letter units, Telex keystrokes (words without
+   * diacritics), teencode letter swaps, teencode words.
+   *
+   * @param uk the unit kinds ({@code word.u} indexes them)
+   * @return the last unit of the word when a teencode word was expanded (its chars then hold
+   *     {@code -1 - first unit}), else -1
+   */
+  private static int foldWord(WordFolds.Word word, byte[] uk, boolean hasDigit, boolean diacritics) {
+    boolean folded = hasDigit && WordFolds.vni(word);
+    WordFolds.collapseRuns(word); // letters only: digits are not leet-mapped yet ("2000" stays)
+    for (int k = 0; k < word.n; k++) {
+      char c = word.c[k];
+      if (uk[word.u[k]] != LETTER && c < 128 && LEET[c] != 0) {
+        word.c[k] = LEET[c];
+      }
+    }
+    if (!folded && !diacritics) {
+      WordFolds.telex(word);
+    }
+    WordFolds.teen(word, diacritics);
+    if (word.n <= 4 && Teencode.mayBeTeencode(word.c, word.n)) {
+      String teen = Teencode.teencode().get(word.str());
+      if (teen != null) {
+        int first = word.u[0];
+        int last = word.u[word.n - 1];
+        word.reset();
+        for (int k = 0; k < teen.length(); k++) {
+          word.add(teen.charAt(k), k == 0 ? first : last);
+        }
+        // every char of an expanded word maps to the whole original word
+        for (int k = 0; k < word.n; k++) {
+          word.u[k] = -1 - first;
+        }
+        word.u[word.n - 1] = -1 - first;
+        return last;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Plain words (a-z, no diacritics) of the English word list ({@link HashtagSegmenter#RESOURCE})
+   * that {@link WordFolds#unchanged} cannot clear by its screens ("works", "free", "under", "for":
+   * a w, a doubled vowel, a final r, f or x, an initial f, p, w ...) but that {@link #foldWord}
+   * leaves exactly as they are, chars and unit map. Found once per JVM by running {@link #foldWord}
+   * on every such word, so the normaliser's fast path copies them without folding and its output is
+   * the same as the folds'. Exact: a word is kept as its base-27 code (up to 13 letters), no hash.
+   */
+  static final class KeptWords {
+    private static final long[] TABLE = build();
+
+    private KeptWords() {
+    }
+
+    /** True when c[s, e) (a-z) is a kept word. */
+    static boolean contains(char[] c, int s, int e) {
+      long k = code(c, s, e);
+      if (k <= 0) {
+        return false;
+      }
+      long[] t = TABLE;
+      int mask = t.length - 1;
+      int i = slot(k, mask);
+      long x;
+      while ((x = t[i]) != 0) {
+        if (x == k) {
+          return true;
+        }
+        i = (i + 1) & mask;
+      }
+      return false;
+    }
+
+    /** Base-27 code of c[s, e) when it is 1-13 letters a-z, else -1. */
+    private static long code(char[] c, int s, int e) {
+      if (e - s < 1 || e - s > 13) {
+        return -1;
+      }
+      long k = 0;
+      for (int i = s; i < e; i++) {
+        char x = c[i];
+        if (x < 'a' || x > 'z') {
+          return -1;
+        }
+        k = k * 27 + (x - 'a' + 1);
+      }
+      return k;
+    }
+
+    private static int slot(long k, int mask) {
+      long h = k * 0x9E3779B97F4A7C15L;
+      return (int) (h >>> 40) & mask;
+    }
+
+    private static long[] build() {
+      java.util.List<Long> kept = new java.util.ArrayList<>();
+      WordFolds.Word word = new WordFolds.Word();
+      byte[] letters = new byte[16];
+      Arrays.fill(letters, LETTER);
+      java.io.InputStream in = TextNormalizer.class.getResourceAsStream(HashtagSegmenter.RESOURCE);
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + HashtagSegmenter.RESOURCE);
+      }
+      try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+          java.nio.charset.StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          char[] c = line.trim().toCharArray();
+          int n = c.length;
+          if (n < 1 || n > 13 || code(c, 0, n) < 0 || WordFolds.unchanged(c, 0, n, false)) {
+            continue;
+          }
+          word.reset();
+          for (int k = 0; k < n; k++) {
+            word.add(c[k], k);
+          }
+          if (foldWord(word, letters, false, false) >= 0 || word.n != n) {
+            continue;
+          }
+          boolean same = true;
+          for (int k = 0; k < n && same; k++) {
+            same = word.c[k] == c[k] && word.u[k] == k;
+          }
+          if (same) {
+            kept.add(code(c, 0, n));
+          }
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("reading " + HashtagSegmenter.RESOURCE, e);
+      }
+      long[] t = new long[Integer.highestOneBit(Math.max(16, kept.size() * 3)) * 2];
+      int mask = t.length - 1;
+      for (long k : kept) {
+        int i = slot(k, mask);
+        while (t[i] != 0 && t[i] != k) {
+          i = (i + 1) & mask;
+        }
+        t[i] = k;
+      }
+      return t;
+    }
   }
 
   private static final String VI_MARKED = "àáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ";
