@@ -163,6 +163,27 @@ public final class LexiconRail extends Rail {
   private static final Set<String> SUPPORT_VERBS = Set.of("with", "support", "supports", "supporting", "back", "backs",
       "backing", "behind", "team");
 
+  /** {@link #ENDORSE_VERBS}, {@link #SUPPORT_VERBS} and {@link #WITH_SUBJECT} as arrays: the word walk compares chars, no String per word. */
+  private static final String[] ENDORSE_VERB_LIST = ENDORSE_VERBS.toArray(new String[0]);
+  private static final String[] SUPPORT_VERB_LIST = SUPPORT_VERBS.toArray(new String[0]);
+  private static final String[] WITH_SUBJECT_LIST = WITH_SUBJECT.toArray(new String[0]);
+
+  /** {@code Set.of(words).contains(new String(c, s, len))}, without building the string. */
+  private static boolean oneOf(String[] words, char[] c, int s, int len) {
+    for (String w : words) {
+      if (w.length() == len) {
+        int k = 0;
+        while (k < len && w.charAt(k) == c[s + k]) {
+          k++;
+        }
+        if (k == len) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * Endorsements of a named person: (1) a voting verb, then one to three words capitalised in the
    * original text (a name, not "Vote Now"), then the end of the clause or election context within two
@@ -200,11 +221,11 @@ public final class LexiconRail extends Rail {
       int len = i - s;
       int end = -1;
       int from = s;
-      if (len >= 4 && len <= 7 && (c[s] == 'v' || c[s] == 'e' || c[s] == 'r') && ENDORSE_VERBS.contains(new String(c, s, len))) {
+      if (len >= 4 && len <= 7 && (c[s] == 'v' || c[s] == 'e' || c[s] == 'r') && oneOf(ENDORSE_VERB_LIST, c, s, len)) {
         end = namedEndorsementEnd(text, nt, s, i, false);
       } else if (len >= 4 && len <= 10 && (c[s] == 'w' || c[s] == 's' || c[s] == 'b' || c[s] == 't')
-          && SUPPORT_VERBS.contains(new String(c, s, len))
-          && (c[s] != 'w' || (p1s >= 0 && WITH_SUBJECT.contains(new String(c, p1s, p1e - p1s))))) {
+          && oneOf(SUPPORT_VERB_LIST, c, s, len)
+          && (c[s] != 'w' || (p1s >= 0 && oneOf(WITH_SUBJECT_LIST, c, p1s, p1e - p1s)))) {
         end = namedEndorsementEnd(text, nt, s, i, true);
       } else if (len == 4 && p1s >= 0 && isYear(text, nt, s, i)) {
         from = sloganStart(text, nt, p1s, p1e, p2s, p2e, s);
