@@ -8,8 +8,9 @@
 #
 # The current GuardrailsDigest.java is copied into the base tree before it is built, so both sides
 # run the same harness (it uses only the guardrails' and personas' public API). The base side's
-# output is cached per (base commit, harness source) in $GUARDRAILS_DIFF_DIR (default
-# /tmp/guardrails-diff-$UID), so comparing several changes against one base builds and runs it once.
+# jar is cached per (base commit, harness source) and its output per (base commit, harness source,
+# corpus files) in $GUARDRAILS_DIFF_DIR (default /tmp/guardrails-diff-$UID), so comparing several
+# changes against one base builds it once, and runs it again only when the corpus changed.
 # Every difference is written to $GUARDRAILS_DIFF_DIR/diff.txt; the first 20 are printed.
 # Environment: MVN_FLAGS (default "-B -o -q"), NICE (default 10), JAVA (default java).
 set -euo pipefail
@@ -28,8 +29,14 @@ java_bin=${JAVA:-java}
 src=benchmarks/src/main/java/com/personaruntime/benchmarks/GuardrailsDigest.java
 main_class=com.personaruntime.benchmarks.GuardrailsDigest
 mkdir -p "$work"
-key=$(cat "$src" | sha256sum | cut -c1-12)
-base_out="$work/base-${base:0:12}-$key.txt"
+key=$(sha256sum <"$src" | cut -c1-12)
+# the corpus GuardrailsDigest reads (from the current tree): a base output is reused only for the same texts
+corpus_key=$(find guardrails/training guardrails/src/test \
+    guardrails/src/main/resources/com/personaruntime/guardrails/rails/lexicon \
+    guardrails/src/main/resources/com/personaruntime/guardrails/text -type f 2>/dev/null | LC_ALL=C sort \
+  | xargs cat | sha256sum | cut -c1-12)
+base_jar="$work/base-${base:0:12}-$key.jar"
+base_out="$work/base-${base:0:12}-$key-$corpus_key.txt"
 
 build() { # build DIR: the benchmarks jar of the tree in DIR
   (cd "$1" && nice -n "$nice_level" mvn $mvn_flags -pl benchmarks -am package -DskipTests) >"$work/build.log" 2>&1 || {
@@ -39,7 +46,10 @@ build() { # build DIR: the benchmarks jar of the tree in DIR
   }
 }
 
-if [ ! -s "$base_out" ]; then
+if [ ! -s "$base_out" ] && [ -s "$base_jar" ]; then
+  echo "base ${base:0:12}: cached jar $base_jar" >&2
+  base_pending=1
+elif [ ! -s "$base_out" ]; then
   tree="$work/tree-${base:0:12}"
   git worktree remove --force "$tree" 2>/dev/null || rm -rf "$tree"
   git worktree add --detach --quiet "$tree" "$base"
@@ -48,7 +58,7 @@ if [ ! -s "$base_out" ]; then
   cp "$src" "$tree/$src"
   echo "building base ${base:0:12} ..." >&2
   build "$tree"
-  cp "$tree/benchmarks/target/benchmarks.jar" "$work/base.jar"
+  cp "$tree/benchmarks/target/benchmarks.jar" "$base_jar"
   git worktree remove --force "$tree"
   trap - EXIT
   base_pending=1
@@ -64,7 +74,7 @@ cp "$root/benchmarks/target/benchmarks.jar" "$work/current.jar"
 echo "running the digests ..." >&2
 cur_out="$work/current.txt"
 if [ "$base_pending" = 1 ]; then
-  nice -n "$nice_level" "$java_bin" -cp "$work/base.jar" "$main_class" "$root" "$base_out.tmp" 2>"$work/base.log" &
+  nice -n "$nice_level" "$java_bin" -cp "$base_jar" "$main_class" "$root" "$base_out.tmp" 2>"$work/base.log" &
   base_pid=$!
 fi
 nice -n "$nice_level" "$java_bin" -cp "$work/current.jar" "$main_class" "$root" "$cur_out" 2>"$work/current.log"
