@@ -176,6 +176,7 @@ final class SpelledNumbers {
     char[] digits = new char[16];
     int nd = 0;
     boolean disguised = false;
+    boolean plain = false; // a token of the run is digits ("0912"), not a spelled word
     boolean overflow = false;
     int runStart = -1;
     int runEnd = -1;
@@ -226,7 +227,7 @@ final class SpelledNumbers {
       boolean joined = runStart >= 0 && gap >= 1 && gap <= 3 && text[s - 1] != '\n' && kind != 0;
       if (runStart >= 0 && !joined) {
         if (sink != null) {
-          judge(str, runStart, runEnd, digits, nd, disguised && !overflow, spans, sink);
+          judge(str, runStart, runEnd, digits, nd, disguised && !overflow, !plain, spans, sink);
         }
         lastStart = runStart;
         lastEnd = runEnd;
@@ -234,6 +235,7 @@ final class SpelledNumbers {
         runStart = -1;
         nd = 0;
         disguised = false;
+        plain = false;
         overflow = false;
       }
       if (kind != 0) {
@@ -242,6 +244,7 @@ final class SpelledNumbers {
         }
         runEnd = e;
         disguised |= kind == 2;
+        plain |= word == 0;
         if (word != 0) {
           if (nd < digits.length) {
             digits[nd++] = word;
@@ -266,7 +269,7 @@ final class SpelledNumbers {
     }
     if (runStart >= 0) {
       if (sink != null) {
-        judge(str, runStart, runEnd, digits, nd, disguised && !overflow, spans, sink);
+        judge(str, runStart, runEnd, digits, nd, disguised && !overflow, !plain, spans, sink);
       }
       lastStart = runStart;
       lastEnd = runEnd;
@@ -287,12 +290,38 @@ final class SpelledNumbers {
     return lastEnd == n || (u == lastEnd && t - u <= 3) ? lastStart : n;
   }
 
-  private static void judge(String text, int s, int e, char[] digits, int nd, boolean candidate, List<int[]> spans, Pii.Sink sink) {
+  /**
+   * Reports the run [s, e) when its digits are a phone number; a run of nine digit words and nothing
+   * else ("chín một hai ba bốn năm sáu bảy tám", "nine one two ...") is also one when a leading zero
+   * makes it a Vietnamese mobile number (its first digit 3, 5, 7, 8 or 9): people drop the zero
+   * when they spell the number out. Nine digits typed as digits stay ids, and a count or countdown
+   * ("chín, tám, bảy, ... một") is no number.
+   */
+  /** True when digits[0, nd) count up or down by one ("987654321"). */
+  private static boolean counting(char[] d, int nd) {
+    boolean up = true;
+    boolean down = true;
+    for (int i = 1; i < nd; i++) {
+      up &= d[i] == d[i - 1] + 1;
+      down &= d[i] == d[i - 1] - 1;
+    }
+    return up || down;
+  }
+
+  private static void judge(String text, int s, int e, char[] digits, int nd, boolean candidate, boolean allWords,
+      List<int[]> spans, Pii.Sink sink) {
     if (!candidate || nd < 9 || nd > 15) {
       return;
     }
     boolean plus = s > 0 && text.charAt(s - 1) == '+';
-    if (!Pii.isPhoneDigits(digits, nd, plus) || Pii.overlaps(spans, s, e)) {
+    boolean phone = Pii.isPhoneDigits(digits, nd, plus);
+    if (!phone && nd == 9 && allWords && !plus && digits[0] != '0' && !counting(digits, nd)) {
+      char[] withZero = new char[10];
+      withZero[0] = '0';
+      System.arraycopy(digits, 0, withZero, 1, 9);
+      phone = Pii.isPhoneDigits(withZero, 10, false);
+    }
+    if (!phone || Pii.overlaps(spans, s, e)) {
       return;
     }
     sink.found(RuleIds.PII_PHONE, plus ? s - 1 : s, e, "phone number (spelled out or disguised)");

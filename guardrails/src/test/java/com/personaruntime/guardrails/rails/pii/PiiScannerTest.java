@@ -53,6 +53,12 @@ class PiiScannerTest {
       linh-at-gmail-dot-com                  | pii.email=linh-at-gmail-dot-com
       linh_at_gmail_dot_com                  | pii.email=linh_at_gmail_dot_com
       linh a còng gmail nha                  | pii.email=linh a còng gmail
+      gọi chín một hai ba bốn năm sáu bảy tám | pii.phone=chín một hai ba bốn năm sáu bảy tám
+      Zalo: chín tám bảy sáu năm bốn ba hai hai | pii.phone=chín tám bảy sáu năm bốn ba hai hai
+      sđt ba tám bốn năm sáu bảy tám chín không nha | pii.phone=ba tám bốn năm sáu bảy tám chín không
+      call nine one two three four five six seven eight | pii.phone=nine one two three four five six seven eight
+      text me at seven oh eight one two three four five six | pii.phone=seven oh eight one two three four five six
+      chín một hai, ba bốn năm, sáu bảy tám  | pii.phone=chín một hai, ba bốn năm, sáu bảy tám
       """)
   void finds(String text, String expected) {
     assertThat(pii(text)).containsExactly(expected);
@@ -93,6 +99,14 @@ class PiiScannerTest {
       the state-of-the-art serum
       see you at noon, com
       O ba một lần
+      một hai ba bốn năm sáu bảy tám chín
+      Đếm ngược: chín, tám, bảy, sáu, năm, bốn, ba, hai, một!
+      one two three four five six seven eight nine
+      nine eight seven six five four three two one
+      four one two three four five six seven eight
+      nine one two 345 678
+      mã đơn 912345678
+      Năm sáu bảy tám chín mươi
       """)
   void leavesAlone(String text) {
     assertThat(pii(text)).isEmpty();
