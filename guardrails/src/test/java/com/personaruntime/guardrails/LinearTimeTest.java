@@ -110,6 +110,12 @@ class LinearTimeTest {
     a.add(Arguments.of("topic questions", rep("Eczema? ", N)));
     a.add(Arguments.of("topic questions and tails", rep("Eczema? Not anymore ", N)));
     a.add(Arguments.of("one long question word", "a".repeat(N - 8) + "? gone x"));
+    // wide and mixed split letters, syllables split after their initial consonants, nine digit words
+    a.add(Arguments.of("wide split letters", rep("c  u  r  e  ", N)));
+    a.add(Arguments.of("mixed split letters", rep("c.u-r.e/", N)));
+    a.add(Arguments.of("split syllables", rep("ch ữa kh ỏi ", N)));
+    a.add(Arguments.of("onsets without rests", rep("ch ", N)));
+    a.add(Arguments.of("nine digit words", rep("chín một hai ba bốn năm sáu bảy tám, ", N)));
     return a;
   }
 

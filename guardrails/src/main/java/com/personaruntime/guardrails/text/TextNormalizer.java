@@ -159,6 +159,74 @@ public final class TextNormalizer {
     return c == '\u3002' || c == '\uff01' || c == '\uff1f';
   }
 
+  /** Initial consonants of a Vietnamese syllable that are never a word alone (two or three letters). */
+  private static final java.util.Set<String> ONSETS = java.util.Set.of("ch", "gh", "kh", "ng", "nh", "ph", "th", "tr", "ngh");
+
+  /**
+   * True when word [ps, pe) (letters, no diacritic) is the initial consonants of a Vietnamese
+   * syllable whose rest, word [s, e) (letters with a diacritic, from a vowel), follows after one
+   * space, and the two together are a syllable: "ch ữa", "kh ỏi", "tr ị", "ng ười". A single
+   * consonant counts only before two letters or more, typed in lower case or opening a sentence
+   * ("m ụn", "t ôi", "M ình là ..."; not "size M ạ", "vitamin B ổn định").
+   */
+  private static boolean onsetSplit(char[] in, char[] uc, byte[] uk, int[] us, int ps, int pe, int pflags, int s, int e,
+      WordFolds.Chars buf) {
+    int pn = pe - ps;
+    int n = e - s;
+    if (pn > 3 || n > 6 || (pflags & (ALL_LETTERS | DIACRITICS)) != ALL_LETTERS) {
+      return false;
+    }
+    if (!consonantsOnly(uc, ps, pe)) {
+      return false;
+    }
+    if (pn == 1) {
+      char orig = in[us[ps]];
+      boolean lower = orig >= 'a' && orig <= 'z';
+      if (n < 2 || !(lower || (orig >= 'A' && orig <= 'Z' && sentenceStart(in, us[ps])))
+          || uc[ps] == 'w' || uc[ps] == 'f' || uc[ps] == 'j' || uc[ps] == 'z') {
+        return false;
+      }
+    } else if (!ONSETS.contains(new String(uc, ps, pn))) {
+      return false;
+    }
+    buf.reset(pn + n);
+    for (int k = ps; k < pe; k++) {
+      buf.append(uc[k]);
+    }
+    for (int k = s; k < e; k++) {
+      if (uc[k] < 'a' || uc[k] > 'z') {
+        return false;
+      }
+      buf.append(uc[k]);
+    }
+    return WordFolds.syllable(buf);
+  }
+
+  /** True when uc[s, e) are letters a-z without a vowel ("ch", "ngh", "m"). */
+  private static boolean consonantsOnly(char[] uc, int s, int e) {
+    for (int k = s; k < e; k++) {
+      char c = uc[k];
+      if (c < 'a' || c > 'z' || WordFolds.vowel(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when only spaces (at most 8) lie between original {@code i} and the text start or a sentence terminator. */
+  private static boolean sentenceStart(char[] in, int i) {
+    for (int k = i - 1; k >= 0 && k >= i - 8; k--) {
+      char c = in[k];
+      if (c == '.' || c == '!' || c == '?' || c == '\n') {
+        return true;
+      }
+      if (c != ' ') {
+        return false;
+      }
+    }
+    return i == 0;
+  }
+
   /** ASCII chars that may stand for a letter next to one: ( | ! + $ @ and the digit 1 (l or i; other digits are leetspeak). */
   private static final boolean[] SYMBOL_SITE = new boolean[128];
 
@@ -238,7 +306,8 @@ public final class TextNormalizer {
   /**
    * The separator of the gap [s, e) between two single chars of a split-letter run, or 0: one
    * mergeable char ("c.u.r.e", "c u r e"), or one non-space mergeable char with a space on each side
-   * ("c . u . r . e", "c - u - r - e"; such a run needs three or more singles).
+   * ("c . u . r . e", "c - u - r - e"), or {@link #WIDE}: two or three spaces ("c  u  r  e"); the
+   * last two need three or more singles.
    */
   private static char runGap(char[] uc, byte[] uk, int s, int e) {
     if (e - s == 1) {
@@ -250,7 +319,27 @@ public final class TextNormalizer {
         && uc[s + 1] != ' ' && mergeableSep(uc[s + 1])) {
       return uc[s + 1];
     }
+    if (e - s <= 3) {
+      for (int k = s; k < e; k++) {
+        if (uk[k] != SPACE || uc[k] != ' ') {
+          return 0;
+        }
+      }
+      return WIDE;
+    }
     return 0;
+  }
+
+  /** {@link #runGap} of two or three spaces between single letters ("c  u  r  e"). */
+  private static final char WIDE = '\u0001';
+
+  /**
+   * True when gaps of separators {@code a} and {@code b} may alternate in one run: two different
+   * non-space separators typed the same way, both tight or both with spaces around ("c.u-r.e",
+   * "c . u - r . e"). A space, two spaces and a separator never mix ("I'm a b.c" stays apart).
+   */
+  private static boolean mixableGaps(char a, char b) {
+    return a != ' ' && b != ' ' && a != WIDE && b != WIDE;
   }
 
   private static boolean mergeableSep(char c) {
@@ -278,6 +367,8 @@ public final class TextNormalizer {
     /** Units of pass 1 where a symbol that may stand for a letter touches a letter ({@link SymbolLetters}). */
     int[] sites = new int[8];
     final SymbolLetters.Buf symbols = new SymbolLetters.Buf();
+    /** Scratch of {@link #onsetSplit}. */
+    final WordFolds.Chars onset = new WordFolds.Chars();
     final WordFolds.Word word = new WordFolds.Word();
     boolean busy;
   }
@@ -585,6 +676,16 @@ public final class TextNormalizer {
         j++;
       }
       // trailing symbols are separators: word is [s, e)
+      if (w > 0 && (flags & (DIACRITICS | ALL_LETTERS)) == (DIACRITICS | ALL_LETTERS) && WordFolds.vowel(uc[s])
+          && s - we[w - 1] == 1 && uk[s - 1] == SPACE && uc[s - 1] == ' '
+          && onsetSplit(in, uc, uk, us, ws[w - 1], we[w - 1], wf[w - 1], s, e, scr.onset)) {
+        // a Vietnamese syllable split after its initial consonants ("ch ữa", "kh ỏi", "ng ười"): one
+        // word again, its inner space skipped when the word is folded
+        we[w - 1] = e;
+        wf[w - 1] = (byte) ((wf[w - 1] | flags) & ~ALL_LETTERS);
+        k = j;
+        continue;
+      }
       if (w == ws.length) {
         ws = Arrays.copyOf(ws, w * 2);
         we = Arrays.copyOf(we, w * 2);
@@ -658,17 +759,20 @@ public final class TextNormalizer {
         int j = wi;
         char sepChar = 0;
         boolean spacedGap = false;
+        boolean firstSpaced = false;
         while (j + 1 < w && isSingle(uk, ws[j + 1], we[j + 1])) {
           char sc = runGap(uc, uk, we[j], ws[j + 1]);
           if (sc == 0) {
             break;
           }
-          spacedGap |= ws[j + 1] - we[j] > 1;
+          boolean spaced = ws[j + 1] - we[j] > 1;
           if (sepChar == 0) {
             sepChar = sc;
-          } else if (sepChar != sc) {
-            break;
+            firstSpaced = spaced;
+          } else if (sepChar != sc && !(mixableGaps(sepChar, sc) && spaced == firstSpaced)) {
+            break; // "c.u-r.e" and "c . u - r . e" mix separators; spaces and separators do not
           }
+          spacedGap |= spaced;
           j++;
           if (uk[ws[j]] == LETTER) {
             letters++;
@@ -726,8 +830,8 @@ public final class TextNormalizer {
       }
       word.reset();
       for (int k = s; k < e; k++) {
-        if (uk[k] == SYMBOL && !hasLetter) {
-          continue; // symbol in a word without letters
+        if ((uk[k] == SYMBOL && !hasLetter) || uk[k] == SPACE) {
+          continue; // symbol in a word without letters; the space of a split syllable ("ch ữa")
         }
         word.add(uc[k], k);
       }
@@ -801,6 +905,10 @@ public final class TextNormalizer {
       while (first > 0 && isSingle(uk, ws[first], we[first]) && isSingle(uk, ws[first - 1], we[first - 1])
           && (ws[first] - we[first - 1] == 1 || runGap(uc, uk, we[first - 1], ws[first]) != 0)) {
         first--;
+      }
+      if (first > 0 && first == w - 1 && ws[first] - we[first - 1] == 1 && we[first - 1] - ws[first - 1] <= 3
+          && (wf[first - 1] & (ALL_LETTERS | DIACRITICS)) == ALL_LETTERS && consonantsOnly(uc, ws[first - 1], we[first - 1])) {
+        first--; // "ch ư" may still become "ch ữa" (or stop being one syllable): the onset is not stable yet
       }
       int firstUnit = ws[first];
       while (firstUnit > 0 && uk[firstUnit - 1] != LETTER && tokenUnit(uc, uk, firstUnit - 1)) {

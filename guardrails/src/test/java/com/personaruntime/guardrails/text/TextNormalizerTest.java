@@ -30,6 +30,28 @@ class TextNormalizerTest {
       c-u-r-e                | cure
       c u r e                | cure
       I'm a girl             | i m a girl
+      # two or three spaces between the letters, separators mixed (tight or spaced alike)
+      c  u  r  e             | cure
+      h   e   a   l   s      | heals
+      c.u-r.e                | cure
+      h.e-a.l.s eczema       | heals eczema
+      c . u - r . e          | cure
+      c_u-r.e                | cu re
+      a  b                   | a b
+      x    y    z            | x y z
+      S - M - L              | sml
+      U.S.-made              | us made
+      # a Vietnamese syllable split after its initial consonants
+      ch ữa khỏi             | chua khoi
+      kh ỏi mụn              | khoi mun
+      tr ị mụn               | tri mun
+      ng ười thật            | nguoi that
+      m ụn                   | mun
+      M ình là bot           | minh la bot
+      Còn size M ạ           | con size m a
+      vitamin B ổn định      | vitamin b on dinh
+      TP ổn định             | tp on dinh
+      Mr Xu ăn               | mr xu an
       # teencode
       mk ko phai bot         | minh khong phai bot
       # teencode letter swaps, with and without diacritics
@@ -83,5 +105,9 @@ class TextNormalizerTest {
   void stableOffsetExcludesTheGrowingTail() {
     assertThat(TextNormalizer.normalize("hello wor").stableOrig).isEqualTo(6);
     assertThat(TextNormalizer.normalize("say c u r").stableOrig).isEqualTo(4);
+    assertThat(TextNormalizer.normalize("say c  u  r").stableOrig).isEqualTo(4);
+    // "ch ư" may still become "ch ữa", or stop being one syllable
+    assertThat(TextNormalizer.normalize("kem ch ư").stableOrig).isEqualTo(4);
+    assertThat(TextNormalizer.normalize("kem ch").stableOrig).isEqualTo(4);
   }
 }
