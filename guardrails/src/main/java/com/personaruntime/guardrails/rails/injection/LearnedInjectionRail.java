@@ -52,6 +52,11 @@ public final class LearnedInjectionRail extends Rail {
    * lower "unsure" threshold: FLAG, so such input is never silently let through on a guess.
    */
   private void learned(String text, NormalizedText nt, List<Finding> out) {
+    String untrained = untrainedScriptLanguage(text);
+    if (untrained != null) {
+      flagUntrained(text, untrained, out);
+      return;
+    }
     if (!InjectionModel.enoughText(nt.chars, nt.length())) {
       return; // one or two short words carry too little for the model alone ("ok shop"); the lexicons still apply
     }
@@ -76,4 +81,44 @@ public final class LearnedInjectionRail extends Rail {
     }
   }
 
+  /**
+   * Languages whose script the detector has no training rows for and no lexicon: every message mostly
+   * in one of them is {@linkplain #flagUntrained flagged}. Cyrillic ({@code ru}) is not among them: it
+   * has training rows and an input lexicon.
+   */
+  static final java.util.Set<String> UNTRAINED_SCRIPTS = java.util.Set.of(
+      "el", "ar", "he", "hi", "th", "km", "lo", "ko", "ja", "zh");
+
+  /**
+   * The language of a message written mostly in a script the detector never saw (Han, Kana, Hangul,
+   * Arabic, Hebrew, Devanagari, Thai, Khmer, Lao, Greek: {@link LanguageId#detect}), or null. Linear;
+   * text without a letter outside Latin, its Vietnamese extension and Cyrillic returns at once.
+   */
+  static String untrainedScriptLanguage(String text) {
+    boolean candidate = false;
+    for (int i = 0, n = text.length(); i < n && !candidate; i++) {
+      char c = text.charAt(i);
+      candidate = c >= 0x0370 && !(c >= 0x0400 && c <= 0x052F) && !(c >= 0x1E00 && c <= 0x1EFF)
+          && !(c >= 0x2000 && c <= 0x2BFF) && Character.isLetter(c);
+    }
+    if (!candidate) {
+      return null;
+    }
+    String lang = LanguageId.detect(text);
+    return UNTRAINED_SCRIPTS.contains(lang) ? lang : null;
+  }
+
+  /**
+   * A message in a script without training data or lexicon: whatever the model's score, it says
+   * nothing about such text (its character n-grams were never seen), so the detector is unsure by
+   * construction and the message is held for a moderator (issue 12: "when unsure, flag, never
+   * silence"), at FLAG or the persona's milder action for the rule.
+   */
+  private void flagUntrained(String text, String lang, List<Finding> out) {
+    String rule = RuleIds.PROMPT_INJECTION_LEARNED;
+    Action a = policy.action(rule).compareTo(Action.FLAG) > 0 ? Action.FLAG : policy.action(rule);
+    out.add(new Finding(rule, policy.severity(rule), a, 0, text.length(),
+        "Message in a language the injection detector was not trained on and has no lexicon for (" + lang
+            + "): held for a moderator", null, null));
+  }
 }
