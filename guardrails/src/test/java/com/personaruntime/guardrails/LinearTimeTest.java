@@ -115,6 +115,7 @@ class LinearTimeTest {
     a.add(Arguments.of("mixed split letters", rep("c.u-r.e/", N)));
     a.add(Arguments.of("split syllables", rep("ch ữa kh ỏi ", N)));
     a.add(Arguments.of("onsets without rests", rep("ch ", N)));
+    a.add(Arguments.of("single onsets and vowels", rep("b ỏ c ó m ụ ", N)));
     a.add(Arguments.of("nine digit words", rep("chín một hai ba bốn năm sáu bảy tám, ", N)));
     return a;
   }

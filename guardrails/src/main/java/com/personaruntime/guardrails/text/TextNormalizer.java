@@ -166,8 +166,9 @@ public final class TextNormalizer {
    * True when word [ps, pe) (letters, no diacritic) is the initial consonants of a Vietnamese
    * syllable whose rest, word [s, e) (letters with a diacritic, from a vowel), follows after one
    * space, and the two together are a syllable: "ch ữa", "kh ỏi", "tr ị", "ng ười". A single
-   * consonant counts only before two letters or more, typed in lower case or opening a sentence
-   * ("m ụn", "t ôi", "M ình là ..."; not "size M ạ", "vitamin B ổn định").
+   * consonant counts typed in lower case ("m ụn", "t ôi", "b ỏ", "c ó"; not before the particles
+   * "ạ", "à": "size m ạ"), or opening a sentence before two letters or more ("M ình là ..."; not
+   * "size M ạ", "vitamin B ổn định").
    */
   private static boolean onsetSplit(char[] in, char[] uc, byte[] uk, int[] us, int ps, int pe, int pflags, int s, int e,
       WordFolds.Chars buf) {
@@ -182,7 +183,8 @@ public final class TextNormalizer {
     if (pn == 1) {
       char orig = in[us[ps]];
       boolean lower = orig >= 'a' && orig <= 'z';
-      if (n < 2 || !(lower || (orig >= 'A' && orig <= 'Z' && sentenceStart(in, us[ps])))
+      // one vowel after it: not "a" (the particles "ạ", "à" after a size: "size m ạ")
+      if ((n == 1 && uc[s] == 'a') || !(lower || (n >= 2 && orig >= 'A' && orig <= 'Z' && sentenceStart(in, us[ps])))
           || uc[ps] == 'w' || uc[ps] == 'f' || uc[ps] == 'j' || uc[ps] == 'z') {
         return false;
       }
@@ -200,6 +202,21 @@ public final class TextNormalizer {
       buf.append(uc[k]);
     }
     return WordFolds.syllable(buf);
+  }
+
+  /**
+   * True when the single consonant word w-1 and the single letter [s, e) after it belong to a run
+   * of single letters ("c h ữ a", "m ụ n"): a single letter before w-1 or after [s, e), one char
+   * apart. The run join handles them.
+   */
+  private static boolean inSingleRun(byte[] uk, int[] ws, int[] we, int w, int s, int e, int u) {
+    if (we[w - 1] - ws[w - 1] != 1) {
+      return false;
+    }
+    if (w >= 2 && we[w - 2] - ws[w - 2] == 1 && ws[w - 1] - we[w - 2] == 1 && uk[ws[w - 2]] == LETTER) {
+      return true;
+    }
+    return e + 1 < u && uk[e] != LETTER && uk[e + 1] == LETTER && (e + 2 >= u || uk[e + 2] == SPACE || uk[e + 2] == SEP);
   }
 
   /** True when uc[s, e) are letters a-z without a vowel ("ch", "ngh", "m"). */
@@ -678,7 +695,7 @@ public final class TextNormalizer {
       // trailing symbols are separators: word is [s, e)
       if (w > 0 && (flags & (DIACRITICS | ALL_LETTERS)) == (DIACRITICS | ALL_LETTERS) && WordFolds.vowel(uc[s])
           && s - we[w - 1] == 1 && uk[s - 1] == SPACE && uc[s - 1] == ' '
-          && onsetSplit(in, uc, uk, us, ws[w - 1], we[w - 1], wf[w - 1], s, e, scr.onset)) {
+          && (e - s > 1 || !inSingleRun(uk, ws, we, w, s, e, u)) && onsetSplit(in, uc, uk, us, ws[w - 1], we[w - 1], wf[w - 1], s, e, scr.onset)) {
         // a Vietnamese syllable split after its initial consonants ("ch ữa", "kh ỏi", "ng ười"): one
         // word again, its inner space skipped when the word is folded
         we[w - 1] = e;

@@ -47,6 +47,11 @@ class TextNormalizerTest {
       tr ị mụn               | tri mun
       ng ười thật            | nguoi that
       m ụn                   | mun
+      b ỏ qua hết            | bo qua het
+      c ó thể                | co the
+      size m ạ               | size m a
+      c h ữ a khỏi           | chua khoi
+      m ụ n                  | mun
       M ình là bot           | minh la bot
       Còn size M ạ           | con size m a
       vitamin B ổn định      | vitamin b on dinh
