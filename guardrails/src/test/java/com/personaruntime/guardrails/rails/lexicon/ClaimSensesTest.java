@@ -33,6 +33,13 @@ class ClaimSensesTest {
       LED curing keeps the shine
       Salt-cured salmon is on the menu
       A cure for boredom: our new scent
+      The gel cures in 60 seconds under the LED lamp
+      Let the topcoat cure fully before the second coat
+      Wait until the polish has cured.
+      Does the resin cure faster in the sun? Yes, a little.
+      Epoxy cures hard and clear
+      Our LED cure lamp dries every layer
+      Fully cured, the polish lasts two weeks
       """)
   void allows(String text) {
     assertThat(out(text).decision()).as(text).isEqualTo(Decision.ALLOW);
@@ -47,6 +54,12 @@ class ClaimSensesTest {
       UV cure for acne
       Curing acne takes a week with this serum
       Cure acne fast with our Cure Collection
+      This gel cures breakouts.
+      This gel cures dull skin.
+      Our resin cures your blemishes overnight
+      The new gel cures redness in a day
+      Salt-cured skin glows? No: our salt scrub cures rough skin
+      A UV cured complexion in one week
       """)
   void blocks(String text) {
     assertThat(out(text).decision()).as(text).isEqualTo(Decision.BLOCK);
