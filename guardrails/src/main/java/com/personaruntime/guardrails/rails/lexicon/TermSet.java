@@ -338,7 +338,8 @@ final class TermSet {
       // single-letter words of an entry ("i m a human") are joined by the normaliser like a word
       // typed in split letters ("ima human"); text typed "I'm a human" keeps them apart: match both
       if (raw.indexOf(' ') > 0) {
-        String apart = TextNormalizer.normalize(raw.replace(" ", "  ")).toString().replace(TextNormalizer.BREAK, ' ').trim();
+        // four spaces: the normaliser joins single letters split by up to three ("c  u  r  e")
+        String apart = TextNormalizer.normalize(raw.replace(" ", "    ")).toString().replace(TextNormalizer.BREAK, ' ').trim();
         if (!apart.isEmpty() && !apart.equals(norm)) {
           addKey(apart, rule, raw, display, group, detail, nearId, part, anchors);
         }
