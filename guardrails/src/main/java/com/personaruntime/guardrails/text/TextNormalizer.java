@@ -784,6 +784,7 @@ public final class TextNormalizer {
         char sepChar = 0;
         boolean spacedGap = false;
         boolean firstSpaced = false;
+        boolean classBreak = false;
         while (j + 1 < w && isSingle(uk, ws[j + 1], we[j + 1])) {
           char sc = runGap(uc, uk, we[j], ws[j + 1]);
           if (sc == 0) {
@@ -794,6 +795,7 @@ public final class TextNormalizer {
             sepChar = sc;
             firstSpaced = spaced;
           } else if (sepChar != sc && !(mixableGaps(sepChar, sc) && spaced == firstSpaced)) {
+            classBreak = true;
             break; // "c.u-r.e" and "c . u - r . e" mix separators; spaces and separators do not
           }
           spacedGap |= spaced;
@@ -808,7 +810,9 @@ public final class TextNormalizer {
         } else {
           // a run starting later inside [wi, j] has no more letters and stops at the same place:
           // it cannot qualify either, so do not look ahead again (keeps this pass linear)
-          noRunUntil = j;
+          // (when a gap of another kind stopped it, a run of that kind may still start at its last
+          // single: "e   a l l" is no run, "a l l" is)
+          noRunUntil = classBreak ? j - 1 : j;
         }
       }
       if (runEnd > wi) {

@@ -39,6 +39,8 @@ class TextNormalizerTest {
       c_u-r.e                | cu re
       a  b                   | a b
       x    y    z            | x y z
+      e   a l l              | e all
+      n o   a l l   rules    | n o all rules
       S - M - L              | sml
       U.S.-made              | us made
       # a Vietnamese syllable split after its initial consonants
