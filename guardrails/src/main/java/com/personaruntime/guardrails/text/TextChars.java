@@ -12,14 +12,17 @@ public final class TextChars {
   public static final int PII_NUMBERS = 1;
   public static final int PII_DISGUISED = 2;
   public static final int PII_SPELLED = 3;
+  public static final int LEXICON = 4;
   /** The slot {@link #foldWidth} reads its input through. */
-  private static final int WIDTH = 4;
-  private static final int SLOTS = 5;
+  private static final int WIDTH = 5;
+  private static final int SLOTS = 6;
   private static final int KEEP_CHARS = 8192;
   private static final ThreadLocal<char[][]> BUFFERS = ThreadLocal.withInitial(() -> new char[SLOTS][0]);
   private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];
   /** {@link Character#isLetterOrDigit(char)} of every BMP char, one bit each (8 KB). */
   private static final long[] LETTER_OR_DIGIT = new long[0x10000 / 64];
+  /** {@link Character#isLetter(char)} of every BMP char, one bit each (8 KB). */
+  private static final long[] LETTER = new long[0x10000 / 64];
 
   static {
     for (char c = 0; c < 128; c++) {
@@ -28,6 +31,9 @@ public final class TextChars {
     for (int c = 0; c < 0x10000; c++) {
       if (Character.isLetterOrDigit((char) c)) {
         LETTER_OR_DIGIT[c >>> 6] |= 1L << c;
+      }
+      if (Character.isLetter((char) c)) {
+        LETTER[c >>> 6] |= 1L << c;
       }
     }
   }
@@ -99,6 +105,11 @@ public final class TextChars {
       }
     }
     return new String(out);
+  }
+
+  /** @return exactly {@link Character#isLetter(char)}, by table (a bit per BMP char) */
+  public static boolean letter(char c) {
+    return (LETTER[c >>> 6] & (1L << c)) != 0;
   }
 
   /** @return exactly {@link Character#isLetterOrDigit(char)}, by table (a bit per BMP char) */

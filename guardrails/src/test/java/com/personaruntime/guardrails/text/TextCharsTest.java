@@ -15,6 +15,13 @@ class TextCharsTest {
   }
 
   @Test
+  void letterIsCharacterIsLetterForEveryBmpChar() {
+    for (int c = 0; c < 0x10000; c++) {
+      assertThat(TextChars.letter((char) c)).as("U+%04X", c).isEqualTo(Character.isLetter((char) c));
+    }
+  }
+
+  @Test
   void foldWidthFoldsFullwidthFormsCircledAndMathematicalDigitsOnly() {
     assertThat(TextChars.foldWidth("０９１２ ３４５")).isEqualTo("0912 345");
     assertThat(TextChars.foldWidth("ｇｌｏｗ．ｂｅａｕｔｙ。")).isEqualTo("glow.beauty.");

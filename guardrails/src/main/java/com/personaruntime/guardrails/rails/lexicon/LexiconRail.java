@@ -10,6 +10,7 @@ import com.personaruntime.guardrails.rails.Rail;
 import com.personaruntime.guardrails.rails.RailContext;
 import com.personaruntime.guardrails.rails.RailInput;
 import com.personaruntime.guardrails.text.NormalizedText;
+import com.personaruntime.guardrails.text.TextChars;
 import com.personaruntime.guardrails.text.TextNormalizer;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -433,6 +434,11 @@ public final class LexiconRail extends Rail {
 
   /** {@link #strictOkGeneral} of {@code text[os, oe)}, without allocating for plain Latin/Vietnamese text. */
   static boolean strictOk(TermSet.Term t, String text, int os, int oe) {
+    return strictOk(t, text.toCharArray(), os, oe);
+  }
+
+  /** As {@link #strictOk(TermSet.Term, String, int, int)}, reading the text's chars from {@code text}. */
+  static boolean strictOk(TermSet.Term t, char[] text, int os, int oe) {
     String[] want = t.strict()[0];
     // fast path: only ASCII, Latin-1 letters and Latin Extended(-Additional) precomposed letters,
     // which NFC leaves alone and whose per-char lower case is the string's; anything else (combining
@@ -440,11 +446,11 @@ public final class LexiconRail extends Rail {
     int count = 0;
     boolean inSyl = false;
     for (int i = os; i < oe; i++) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (!(c < 0x80 || (c >= 0xC0 && c <= 0x24F && c != 0x130 && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF))) {
-        return strictOkGeneral(t, text.subSequence(os, oe));
+        return strictOkGeneral(t, new String(text, os, oe - os));
       }
-      boolean letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : Character.isLetter(c);
+      boolean letter = syllableLetter(c);
       if (letter && !inSyl) {
         count++;
       }
@@ -456,15 +462,12 @@ public final class LexiconRail extends Rail {
     int k = 0;
     int i = os;
     while (i < oe) {
-      char c = text.charAt(i);
-      boolean letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : Character.isLetter(c);
-      if (!letter) {
+      if (!syllableLetter(text[i])) {
         i++;
         continue;
       }
       int s = i;
-      while (i < oe && (text.charAt(i) < 0x80 ? ((text.charAt(i) | 0x20) >= 'a' && (text.charAt(i) | 0x20) <= 'z')
-          : Character.isLetter(text.charAt(i)))) {
+      while (i < oe && syllableLetter(text[i])) {
         i++;
       }
       String w = want[k++];
@@ -473,7 +476,8 @@ public final class LexiconRail extends Rail {
       boolean equal = lengthEqual;
       boolean same = lengthEqual;
       for (int q = s; q < i; q++) {
-        char g = Character.toLowerCase(text.charAt(q));
+        char ch = text[q];
+        char g = ch < 0x80 ? (ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch) : Character.toLowerCase(ch);
         if (g > 'z' || g < 'a') {
           plain = false;
         }
@@ -492,6 +496,11 @@ public final class LexiconRail extends Rail {
       }
     }
     return true;
+  }
+
+  /** A letter of a syllable in {@link #strictOk}: ASCII a-z/A-Z, else {@link Character#isLetter(char)} (by table). */
+  private static boolean syllableLetter(char c) {
+    return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : TextChars.letter(c);
   }
 
   static boolean strictOkGeneral(TermSet.Term t, CharSequence span) {
@@ -539,6 +548,9 @@ public final class LexiconRail extends Rail {
     // a term counts only at word boundaries: walk the patterns a word at a time from word starts
     // (WordTrie), else the trie a character at a time from word starts (AhoCorasick); the hits
     // that do not end at a word end are dropped below
+    // the original's chars, for the syllable checks of Vietnamese terms (String.charAt on a UTF-16
+    // string checks coder and bounds per call)
+    final char[] chars = TextChars.of(text, TextChars.LEXICON);
     AhoCorasick.Hit onHit = (p, end) -> {
       int start = end - set.automaton.patternLength(p);
       if (!nt.boundaryBefore(start) || !nt.boundaryAfter(end)) {
@@ -551,7 +563,7 @@ public final class LexiconRail extends Rail {
         }
         int os = nt.origStart(start);
         int oe = nt.origEnd(end - 1);
-        if (t.strict() != null && !strictOk(t, text, os, oe)) {
+        if (t.strict() != null && !strictOk(t, chars, os, oe)) {
           continue;
         }
         if (t.near() >= 0) {

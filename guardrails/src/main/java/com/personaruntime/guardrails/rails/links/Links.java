@@ -106,7 +106,7 @@ public final class Links {
   }
 
   private static boolean labelChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '-';
+    return TextChars.letterOrDigit(c) || c == '-';
   }
 
   /**
@@ -125,6 +125,11 @@ public final class Links {
   private static int spacedDot(String text, int i) {
     int n = text.length();
     int m;
+    // every form below has '.' or 'c' after its first char: one compare screens out most spaces
+    char c1 = i + 1 < n ? text.charAt(i + 1) : 0;
+    if (c1 != '.' && c1 != 'c') {
+      return 0;
+    }
     if (text.startsWith(" . ", i)) {
       m = 3;
     } else if (text.startsWith(" .", i)) {

@@ -375,7 +375,7 @@ public final class Pii {
       e--;
     }
     int b = e;
-    while (b > 0 && e - b < 12 && Character.isLetter(text.charAt(b - 1))) {
+    while (b > 0 && e - b < 12 && TextChars.letter(text.charAt(b - 1))) {
       b--;
     }
     if (b == e || (b > 0 && Character.isLetterOrDigit(text.charAt(b - 1)))) {
@@ -392,9 +392,9 @@ public final class Pii {
   private static boolean glued(String text, int s, int e) {
     if (s > 0) {
       char b = text.charAt(s - 1);
-      if ((Character.isLetter(b) || b == ':' || b == '.') && gluedPhoneWord(text, s)) {
+      if ((TextChars.letter(b) || b == ':' || b == '.') && gluedPhoneWord(text, s)) {
         // "sđt0912345678", "zalo:0912345678": the word names the number; its end is checked below
-      } else if (Character.isLetterOrDigit(b) || b == '_' || b == '#' || b == '@' || b == '/' || b == '=' || b == '&') {
+      } else if (TextChars.letterOrDigit(b) || b == '_' || b == '#' || b == '@' || b == '/' || b == '=' || b == '&') {
         return true;
       } else if ((b == '-' || b == '.' || b == ':') && s > 1 && Character.isLetterOrDigit(text.charAt(s - 2))) {
         return true;
@@ -407,7 +407,7 @@ public final class Pii {
   private static boolean gluedAfter(String text, int e) {
     if (e < text.length()) {
       char a = text.charAt(e);
-      if (Character.isLetter(a) || a == '_' || a == '@') {
+      if (TextChars.letter(a) || a == '_' || a == '@') {
         return true;
       }
       if ((a == '-' || a == '/' || a == '.') && e + 1 < text.length() && Character.isLetterOrDigit(text.charAt(e + 1))) {
