@@ -424,7 +424,11 @@ public final class GuardrailsDigest {
     add(out, seen, id + ":" + n, sb.toString());
   }
 
-  /** RFC 4180 CSV: quoted fields with doubled quotes, newlines inside quotes. */
+  /**
+   * RFC 4180 CSV: quoted fields with doubled quotes, newlines inside quotes. Deliberately a copy of
+   * InjectionTrainer's parser: guardrails-diff.sh compiles this file into base trees of older commits, so it
+   * may only call APIs every base has (InjectionTrainer.csv is package-private there).
+   */
   static List<List<String>> csv(String s) {
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();
