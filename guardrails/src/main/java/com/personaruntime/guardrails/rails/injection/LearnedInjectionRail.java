@@ -74,8 +74,7 @@ public final class LearnedInjectionRail extends Rail {
           "Prompt injection / jailbreak (learned detector, score " + s + " >= threshold "
               + String.format(Locale.ROOT, "%.2f", block) + ", language " + lang + ")", null, score));
     } else if (flagWhenUnsure(lang)) {
-      Action a = policy.action(rule).compareTo(Action.FLAG) > 0 ? Action.FLAG : policy.action(rule);
-      out.add(new Finding(rule, policy.severity(rule), a, 0, text.length(),
+      out.add(new Finding(rule, policy.severity(rule), atMostFlag(rule), 0, text.length(),
           "Possible prompt injection in a language without a full lexicon (" + lang + "): learned detector unsure, score " + s
               + "; held for a moderator", null, score));
     }
@@ -116,9 +115,14 @@ public final class LearnedInjectionRail extends Rail {
    */
   private void flagUntrained(String text, String lang, List<Finding> out) {
     String rule = RuleIds.PROMPT_INJECTION_LEARNED;
-    Action a = policy.action(rule).compareTo(Action.FLAG) > 0 ? Action.FLAG : policy.action(rule);
-    out.add(new Finding(rule, policy.severity(rule), a, 0, text.length(),
+    out.add(new Finding(rule, policy.severity(rule), atMostFlag(rule), 0, text.length(),
         "Message in a language the injection detector was not trained on and has no lexicon for (" + lang
             + "): held for a moderator", null, null));
+  }
+
+  /** The persona's action for {@code rule}, capped at FLAG: an unsure verdict holds, it never blocks. */
+  private Action atMostFlag(String rule) {
+    Action configured = policy.action(rule);
+    return configured.compareTo(Action.FLAG) > 0 ? Action.FLAG : configured;
   }
 }
