@@ -7,6 +7,8 @@ import com.personaruntime.guardrails.text.TextNormalizer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +23,29 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and without a StackOverflowError. The timeout is deliberately generous (a shared 2-core machine);
  * the quadratic e-mail regex this replaces took 6-10 s on the first input, and "a." * 3000 overflowed
  * the stack. Speed figures live in the JMH benchmark, not here.
+ *
+ * <p>The bound is on the CPU time of the checking thread ({@link ThreadMXBean#getCurrentThreadCpuTime}),
+ * not on wall-clock time: on a machine shared with other builds (load 12-18 on 2 cores) a linear
+ * detector's wall time grew past the old 3 s wall bound while its CPU time stayed under one second.
+ * A generous wall-clock bound remains only so that a hang cannot stall the build.
  */
 class LinearTimeTest {
   private static final int N = 20_000;
-  private static final Duration LIMIT = Duration.ofSeconds(3);
+  /** CPU time one adversarial input may take; a quadratic detector takes 6-10 s on the first shape. */
+  private static final Duration CPU_LIMIT = Duration.ofSeconds(3);
+  /** Wall-clock safety net against hangs; not the measurement. */
+  private static final Duration WALL_LIMIT = Duration.ofSeconds(60);
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** Runs {@code work} and fails when the thread running it spent more than {@link #CPU_LIMIT} of CPU. */
+  static void assertLinear(String name, Runnable work) {
+    assertTimeoutPreemptively(WALL_LIMIT, () -> {
+      long before = THREADS.getCurrentThreadCpuTime();
+      work.run();
+      long spentNanos = THREADS.getCurrentThreadCpuTime() - before;
+      assertThat(Duration.ofNanos(spentNanos)).as("CPU time for %s", name).isLessThan(CPU_LIMIT);
+    });
+  }
 
   static String rep(String unit, int totalChars) {
     StringBuilder sb = new StringBuilder(totalChars + unit.length());
@@ -128,26 +149,26 @@ class LinearTimeTest {
   @MethodSource("inputs")
   void piiDetectors(String name, String text) {
     assertThat(text.length()).isGreaterThan(5_000);
-    assertTimeoutPreemptively(LIMIT, () -> Pii.scan(text, true, true, true, true, (r, s, e, k) -> { }));
+    assertLinear(name, () -> Pii.scan(text, true, true, true, true, (r, s, e, k) -> { }));
   }
 
   @ParameterizedTest(name = "Links.scan: {0}")
   @MethodSource("inputs")
   void linkDetector(String name, String text) {
-    assertTimeoutPreemptively(LIMIT, () -> Links.scan(text, List.of("lumiere.example"), (s, e, h) -> { }));
+    assertLinear(name, () -> Links.scan(text, List.of("lumiere.example"), (s, e, h) -> { }));
   }
 
   @ParameterizedTest(name = "normaliser: {0}")
   @MethodSource("inputs")
   void normaliser(String name, String text) {
-    assertTimeoutPreemptively(LIMIT, () -> TextNormalizer.normalize(text));
+    assertLinear(name, () -> TextNormalizer.normalize(text));
   }
 
   @ParameterizedTest(name = "whole check, every direction and channel: {0}")
   @MethodSource("inputs")
   void wholeCheck(String name, String text) {
     Policy p = LumierePolicy.POLICY;
-    assertTimeoutPreemptively(LIMIT, () -> {
+    assertLinear(name, () -> {
       p.check(text, CheckContext.chatInput());
       p.check(text, CheckContext.chatOutput().withCanary("zq7x-canary-91"));
       p.check(text, CheckContext.post("instagram", "vi", true));
@@ -158,7 +179,7 @@ class LinearTimeTest {
   @MethodSource("inputs")
   void streamingGuard(String name, String text) {
     Policy p = LumierePolicy.POLICY;
-    assertTimeoutPreemptively(LIMIT, () -> {
+    assertLinear(name, () -> {
       StreamingGuard g = p.streamingGuard(CheckContext.chatOutput());
       for (int i = 0; i < text.length(); i += 4) {
         g.offer(text.substring(i, Math.min(text.length(), i + 4)));
