@@ -777,8 +777,15 @@ public final class InjectionTrainer {
    * the same shapes): never trained on, judged after training.
    */
   public static final String HELD_OUT_ROUND5 = "heldout-round5.tsv";
+  /**
+   * Held-out rows of round 6 (polite configuration extraction, role reassignment to a brand or a professional, fake
+   * authority, instructions inside reviews and notes, output forcing, rude personas, fr/es/it/pt hijacks, encoded
+   * attacks, exfiltration links, and benign rows of the same shapes and benign uses of attack words), written before
+   * the round-6 tuning: never trained on, judged after training.
+   */
+  public static final String HELD_OUT_ROUND6 = "heldout-round6.tsv";
   /** Every held-out file {@link #main} judges with the model it wrote, in this order. */
-  public static final List<String> HELD_OUT_FILES = List.of(HELD_OUT, HELD_OUT_ROUND5);
+  public static final List<String> HELD_OUT_FILES = List.of(HELD_OUT, HELD_OUT_ROUND5, HELD_OUT_ROUND6);
 
   static double[] scores(InjectionModel m, List<Example> rows) {
     double[] s = new double[rows.size()];

@@ -161,8 +161,21 @@ class NearCopyTest {
    */
   @Test
   void noTrainingRowIsNearCopyOfRound5HeldOutRows() throws IOException {
+    noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND5, 150);
+  }
+
+  /**
+   * The same for the round-6 held-out rows ({@code heldout-round6.tsv}): written before the round-6 training rows, which
+   * must not paraphrase them.
+   */
+  @Test
+  void noTrainingRowIsNearCopyOfRound6HeldOutRows() throws IOException {
+    noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND6, 190);
+  }
+
+  private static void noTrainingRowIsNearCopyOf(String file, int minRows) throws IOException {
     List<String> held = new ArrayList<>();
-    for (InjectionTrainer.Example e : InjectionTrainer.tsv(Path.of("training").resolve(InjectionTrainer.HELD_OUT_ROUND5))) {
+    for (InjectionTrainer.Example e : InjectionTrainer.tsv(Path.of("training").resolve(file))) {
       held.add(e.text());
     }
     // inverted index: 4-gram -> held-out rows holding it
@@ -191,13 +204,13 @@ class NearCopyTest {
         }
         double j = (double) inter[i] / (g.size() + sizes[i] - inter[i]);
         if (j >= MAX_SIMILARITY) {
-          copies.add(String.format(Locale.ROOT, "%s (%.2f) %s  ~  heldout-round5.tsv: %s", e.source(), j,
-              e.text().length() > 120 ? e.text().substring(0, 120) + "..." : e.text(), held.get(i)));
+          copies.add(String.format(Locale.ROOT, "%s (%.2f) %s  ~  %s: %s", e.source(), j,
+              e.text().length() > 120 ? e.text().substring(0, 120) + "..." : e.text(), file, held.get(i)));
         }
       }
     }
-    assertThat(held).as("round-5 held-out rows").hasSizeGreaterThan(150);
+    assertThat(held).as(file + " rows").hasSizeGreaterThan(minRows);
     assertThat(training).as("training rows checked").hasSizeGreaterThan(2500);
-    assertThat(copies).as("training rows that are near-copies of round-5 held-out rows: write the kind in other words").isEmpty();
+    assertThat(copies).as("training rows that are near-copies of " + file + " rows: write the kind in other words").isEmpty();
   }
 }
