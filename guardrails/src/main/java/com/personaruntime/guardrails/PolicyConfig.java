@@ -37,6 +37,7 @@ public final class PolicyConfig {
   private final List<String> allowedLinkDomains;
   private final List<String> publicEmails;
   private final List<String> ownNames;
+  private final List<String> personaNames;
   private final List<String> languages;
   private final Set<String> jurisdictions;
   private final Map<String, String> aiLabels;
@@ -59,6 +60,7 @@ public final class PolicyConfig {
     this.allowedLinkDomains = List.copyOf(b.allowedLinkDomains);
     this.publicEmails = b.publicEmails.stream().map(e -> e.toLowerCase(java.util.Locale.ROOT)).toList();
     this.ownNames = List.copyOf(b.ownNames);
+    this.personaNames = List.copyOf(b.personaNames);
     this.languages = List.copyOf(b.languages);
     this.jurisdictions = Collections.unmodifiableSet(new LinkedHashSet<>(b.jurisdictions));
     this.aiLabels = Collections.unmodifiableMap(new LinkedHashMap<>(b.aiLabels));
@@ -88,6 +90,12 @@ public final class PolicyConfig {
    * {@link #allowedLinkDomains()} count too ("lumiere.example" names "lumiere").
    */
   public List<String> ownNames() { return ownNames; }
+  /**
+   * @return the names the persona itself goes by ("Linh", "Milo"; not the brand's): the honesty and
+   *     fake-experience rules treat each as a first-person subject ("Linh là người thật", "This is
+   *     Milo, a real barista", "Milo drank this blend every day"); empty when unknown
+   */
+  public List<String> personaNames() { return personaNames; }
   /** @return the persona's languages; the first is the default */
   public List<String> languages() { return languages; }
   public String defaultLanguage() { return languages.get(0); }
@@ -114,6 +122,7 @@ public final class PolicyConfig {
     private List<String> allowedLinkDomains = List.of();
     private List<String> publicEmails = List.of();
     private List<String> ownNames = List.of();
+    private List<String> personaNames = List.of();
     private List<String> languages = List.of("en");
     private List<String> jurisdictions = List.of();
     private Map<String, String> aiLabels = Map.of();
@@ -158,6 +167,8 @@ public final class PolicyConfig {
     public Builder publicEmails(Collection<String> v) { publicEmails = list("publicEmails", v); return this; }
     /** The brand's and persona's own names (see {@link PolicyConfig#ownNames()}). */
     public Builder ownNames(Collection<String> v) { ownNames = list("ownNames", v); return this; }
+    /** The names the persona itself goes by (see {@link PolicyConfig#personaNames()}). */
+    public Builder personaNames(Collection<String> v) { personaNames = list("personaNames", v); return this; }
     /** ISO 639-1 codes; the first is the default language. */
     public Builder languages(List<String> v) { languages = list("languages", v); return this; }
     /** Jurisdiction profiles: VN, EU, US, UK, CN. */

@@ -11,6 +11,7 @@ public final class LumierePolicy {
       .forbiddenClaims(List.of("chữa khỏi", "trị dứt điểm", "cure", "guaranteed results"))
       .allowedLinkDomains(List.of("lumiere.example"))
       .ownNames(List.of("Lumière", "Linh"))
+      .personaNames(List.of("Linh"))
       .avoidTopics(List.of("politics", "religion"))
       .languages(List.of("vi", "en"))
       .jurisdictions(List.of("VN", "EU", "US"))

@@ -41,6 +41,7 @@ public final class PersonaPolicies {
         .publicEmails(persona.contact() == null || persona.contact().email() == null ? List.of()
             : List.of(persona.contact().email()))
         .ownNames(ownNames(persona))
+        .personaNames(persona.name() == null || persona.name().isBlank() ? List.of() : List.of(persona.name().strip()))
         .streamingBudget(STREAMING_BUDGET)
         .build();
   }

@@ -127,7 +127,8 @@ class SymbolLettersTest {
     String root = "/com/personaruntime/guardrails/rails/lexicon/";
     String[] files = {"claims/health.en.txt", "claims/cosmetic.en.txt", "claims/finance.en.txt", "lists/diseases.en.txt",
         "lists/skin-conditions.en.txt", "topics/politics.en.txt", "topics/religion.en.txt", "topics/gambling.en.txt",
-        "honesty/en.txt", "honesty/ai_self.en.txt", "fake_experience/en.txt"};
+        "honesty/en.txt", "honesty/ai_self.en.txt", "fake_experience/en.txt", "honesty/self.en.txt",
+        "fake_experience/self.en.txt", "lists/places.en.txt"};
     List<String> unknown = new ArrayList<>();
     for (String f : files) {
       InputStream in = SymbolLettersTest.class.getResourceAsStream(root + f);

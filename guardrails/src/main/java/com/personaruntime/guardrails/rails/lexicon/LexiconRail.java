@@ -75,6 +75,13 @@ public final class LexiconRail extends Rail {
         b.withInflections(RuleIds.AVOID_TOPIC, topic, null, "topic to avoid: " + topic);
       }
     }
+    for (String name : config.personaNames()) {
+      // the persona's name as a first-person subject ("Linh là người thật", "This is Milo, a real barista")
+      int len = TextNormalizer.normalize(name).toString().trim().length();
+      if (len >= 2 && len <= PERSONA_NAME_MAX) {
+        b.selfHeads(name, shipped);
+      }
+    }
     this.groups = Set.copyOf(g);
     this.own = b.build();
     Set<String> ow = new java.util.HashSet<>();
@@ -95,6 +102,12 @@ public final class LexiconRail extends Rail {
       }
     }
   }
+
+  /**
+   * Longest persona name (normalised chars) used as a subject of the self templates; a longer one is
+   * not (it would lengthen the streaming guard's hold-back).
+   */
+  static final int PERSONA_NAME_MAX = 24;
 
   /** Loads and compiles the shipped lexicons now (about a second, once per JVM). */
   public static void preload() {
@@ -535,7 +548,10 @@ public final class LexiconRail extends Rail {
   }
 
   /** A match of one part of a proximity entry, with its normalised offsets. */
-  private record NearHit(TermSet set, int near, int part, int ns, int ne, int os, int oe) {
+  private record NearHit(TermSet set, int near, int part, int ns, int ne, int os, int oe, boolean apposition) {
+    NearHit(TermSet set, int near, int part, int ns, int ne, int os, int oe) {
+      this(set, near, part, ns, ne, os, oe, false);
+    }
   }
   private static final Comparator<NearHit> BY_NS_PART = Comparator.comparingInt(NearHit::ns).thenComparingInt(NearHit::part);
   private static final Comparator<Match> BY_START = Comparator.comparingInt(Match::start);
@@ -567,7 +583,10 @@ public final class LexiconRail extends Rail {
           continue;
         }
         if (t.near() >= 0) {
-          nearHits.add(new NearHit(set, t.near(), t.part(), start, end, os, oe));
+          // a persona's name heading a shipped self template pairs with the shipped entry's tail
+          // (a comma may follow it: "This is Milo, a real barista", "I'm Linh, a real person")
+          nearHits.add(t.part() == TermSet.SHIPPED_HEAD ? new NearHit(shipped, t.near(), 0, start, end, os, oe, true)
+              : new NearHit(set, t.near(), t.part(), start, end, os, oe));
           continue;
         }
         if (!anchorsHold(t.anchors(), text, nt, start, os, oe)) {
@@ -677,30 +696,41 @@ public final class LexiconRail extends Rail {
     }
     hits.sort(BY_NS_PART);
     HeadMap lastHead = HEADS.get().clear(hits.size());
+    HeadMap longHead = LONG_HEADS.get().clear(hits.size());
     for (NearHit h : hits) {
       long key = ((long) System.identityHashCode(h.set()) << 32) | h.near();
       if (h.part() == 0) {
         // the latest head; of heads starting together the shortest, so a longer one that runs into
-        // the tail ("giảm đau" before "đau khớp") does not hide a pairing one ("giảm")
+        // the tail ("giảm đau" before "đau khớp") does not hide a pairing one ("giảm"); the longest
+        // of them is kept too and tried second ("i m" and "i m linh" before ", a real person")
         NearHit prev = lastHead.get(key);
-        if (prev == null || h.ns() > prev.ns() || h.ne() < prev.ne()) {
+        if (prev == null || h.ns() > prev.ns()) {
           lastHead.put(key, h);
+          longHead.put(key, h);
+        } else if (h.ns() == prev.ns()) {
+          if (h.ne() < prev.ne()) {
+            lastHead.put(key, h);
+          }
+          NearHit lg = longHead.get(key);
+          if (lg == null || lg.ns() != h.ns() || h.ne() > lg.ne()) {
+            longHead.put(key, h);
+          }
         }
         continue;
       }
       NearHit a = lastHead.get(key);
-      if (a == null || a.ne() > h.ns()) {
+      if (a == null) {
         continue;
       }
-      TermSet.Near nr = h.set().near.get(h.near());
-      if (h.ne() - a.ns() <= nr.maxNorm() && withinGap(nt, a.ne(), h.ns(), nr.gap(), nr.acrossTopicQuestion())
-          && !clauseBreak(text, a.oe(), h.os())
-          && anchorsHold(nr.anchors(), text, nt, a.ns(), a.os(), h.oe())) {
-        matches.add(new Match(a.os(), h.oe(), new TermSet.Term(nr.ruleId(), nr.display(), nr.group(), nr.detail(), null, -1, 0,
-            nr.anchors()), a.ns(), h.ne()));
+      if (!pair(a, h, text, nt, matches)) {
+        NearHit lg = longHead.get(key);
+        if (lg != null && lg != a && lg.ns() == a.ns()) {
+          pair(lg, h, text, nt, matches);
+        }
       }
     }
     lastHead.clear(0);
+    longHead.clear(0);
   }
 
   /** The latest head hit per proximity entry (a long key), for {@link #resolveNear}: open addressing, reused per thread. */
@@ -747,6 +777,37 @@ public final class LexiconRail extends Rail {
   }
 
   private static final ThreadLocal<HeadMap> HEADS = ThreadLocal.withInitial(HeadMap::new);
+  private static final ThreadLocal<HeadMap> LONG_HEADS = ThreadLocal.withInitial(HeadMap::new);
+
+  /** Adds the match of head {@code a} and tail {@code h} of one proximity entry when they pair; returns whether they did. */
+  private static boolean pair(NearHit a, NearHit h, String text, NormalizedText nt, List<Match> matches) {
+    if (a.ne() > h.ns()) {
+      return false;
+    }
+    TermSet.Near nr = h.set().near.get(h.near());
+    if (h.ne() - a.ns() <= nr.maxNorm() && withinGap(nt, a.ne(), h.ns(), nr.gap(), nr.acrossTopicQuestion())
+        && (!clauseBreak(text, a.oe(), h.os()) || (a.apposition() && onlyComma(text, a.oe(), h.os())))
+        && anchorsHold(nr.anchors(), text, nt, a.ns(), a.os(), h.oe())) {
+      matches.add(new Match(a.os(), h.oe(), new TermSet.Term(nr.ruleId(), nr.display(), nr.group(), nr.detail(), null, -1, 0,
+          nr.anchors()), a.ns(), h.ne()));
+      return true;
+    }
+    return false;
+  }
+
+  /** True when original [from, to) is spaces and one comma or colon (an apposition: "This is Milo, a real barista", "Milo here: a human"). */
+  private static boolean onlyComma(String text, int from, int to) {
+    int commas = 0;
+    for (int i = from; i < to && i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == '\uff0c' || c == ':') {
+        commas++;
+      } else if (!Character.isWhitespace(c)) {
+        return false;
+      }
+    }
+    return commas == 1;
+  }
 
   /** Chars of spaces and symbols (emoji, '*', '~') skipped when looking for a clause edge next to an anchored match. */
   static final int ANCHOR_REACH = 32;
@@ -813,6 +874,51 @@ public final class LexiconRail extends Rail {
       }
     }
     return false;
+  }
+
+  /**
+   * True when an AI self-identification that is not negated starts after the match ends, in the
+   * same sentence as the match's end, and ends within {@link TermSet#AI_SELF_SPAN} normalised chars
+   * of the match's start (inside the rail's span, so streaming waits for it).
+   */
+  private static boolean identifiesAsAiAfter(String text, NormalizedText nt, Match m, List<Match> aiSelf) {
+    for (Match h : aiSelf) {
+      if (h.ns() >= m.ne() && h.ne() <= m.ns() + TermSet.AI_SELF_SPAN && sameSentence(nt, m.ne(), h.ns())
+          && !Negation.negated(text, nt, h.ns(), h.ne(), h.start())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Original chars looked back by {@link #insideQuote} (constant work per match). */
+  static final int QUOTE_REACH = 120;
+
+  /**
+   * True when original {@code os} lies inside a quotation opened earlier in its sentence and not yet
+   * closed: an odd number of straight double quotes, or more opening than closing curly or angle
+   * quotes, between the sentence's start (the last '.', '!', '?' or '…' before a space, or line
+   * break; at most {@link #QUOTE_REACH} chars back) and {@code os}. Looks only backwards within the
+   * sentence, so a streamed text is judged as the whole text.
+   */
+  static boolean insideQuote(String text, int os) {
+    int straight = 0;
+    int open = 0;
+    for (int i = os - 1, k = 0; i >= 0 && k < QUOTE_REACH; i--, k++) {
+      char c = text.charAt(i);
+      if (c == '\n' || ((c == '.' || c == '!' || c == '?' || c == '\u2026') && i + 1 < text.length()
+          && Character.isWhitespace(text.charAt(i + 1)))) {
+        break; // the sentence's start: a quote opened in an earlier sentence is not looked for
+      }
+      if (c == '"') {
+        straight++;
+      } else if (c == '\u201c' || c == '\u00ab' || c == '\u201e') {
+        open++;
+      } else if (c == '\u201d' || c == '\u00bb') {
+        open--;
+      }
+    }
+    return straight % 2 == 1 || open > 0;
   }
 
   /** Nouns after a capitalised claim word that make it a product's or a title's name ("Cure serum", "Cure collection"). */
@@ -1085,6 +1191,24 @@ public final class LexiconRail extends Rail {
         String seen = text.substring(m.start(), m.end());
         String rule = t.ruleId();
         boolean claim = rule.equals(RuleIds.FORBIDDEN_CLAIM) || rule.equals(RuleIds.FAKE_EXPERIENCE) || rule.equals(RuleIds.HONESTY);
+        if (rule.equals(RuleIds.HONESTY) && !sameSentence(nt, m.ns(), m.ne())) {
+          // asked, then denied across a short question ("I'm an AI? No way, I'm Linh!"): the question is
+          // not a mention and the answer's "no" is no negation of it; only an AI self-identification
+          // right after the answer clears it ("A bot? Not quite: I'm an AI assistant")
+          if (!aiSelf.isEmpty() && identifiesAsAiAfter(text, nt, m, aiSelf)) {
+            out.add(new Finding(rule, policy.severity(rule), Action.ALLOW, m.start(), m.end(),
+                "Identifies as an AI right after, so allowed: " + message(t, seen), null));
+          } else {
+            out.add(policy.finding(rule, m.start(), m.end(), message(t, seen), null));
+          }
+          continue;
+        }
+        if ((rule.equals(RuleIds.HONESTY) || rule.equals(RuleIds.FAKE_EXPERIENCE)) && insideQuote(text, m.start())) {
+          // a customer's or a reviewer's words quoted ('One reviewer wrote: "I drank it every day"')
+          out.add(new Finding(rule, policy.severity(rule), Action.ALLOW, m.start(), m.end(),
+              "Quoted, not claimed, so allowed: " + message(t, seen), null));
+          continue;
+        }
         if (claim && Negation.negated(text, nt, m.ns(), m.ne(), m.start())) {
           // a negated claim or disclaimer ("không chữa khỏi mụn", "no sunscreen can cure acne") is allowed, on record
           out.add(new Finding(rule, policy.severity(rule), Action.ALLOW, m.start(), m.end(),

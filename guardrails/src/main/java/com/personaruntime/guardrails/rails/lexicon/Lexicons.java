@@ -50,6 +50,24 @@ final class Lexicons {
   }
 
   private static List<String> read(String path) {
+    return read(path, Map.of());
+  }
+
+  /**
+   * A template lexicon's entries, expanded, with every slot word ({@code @be}, {@code @i}) replaced
+   * by its value from {@code slots} before expansion (a value may hold a group: "(i m|im|i am)").
+   * Not cached: the persona's names give each policy its own values. Missing file -> empty.
+   *
+   * @throws IllegalArgumentException when an entry keeps a slot word that {@code slots} lacks
+   */
+  static List<String> loadTemplate(String path, Map<String, String> slots) {
+    return read(path, slots);
+  }
+
+  /** Slot words of template lexicons: an '@' and lower-case letters. */
+  private static final java.util.regex.Pattern SLOT = java.util.regex.Pattern.compile("@[a-z]+");
+
+  private static List<String> read(String path, Map<String, String> slots) {
     InputStream in = Lexicons.class.getResourceAsStream(ROOT + path);
     if (in == null) {
       return List.of();
@@ -58,7 +76,21 @@ final class Lexicons {
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
-        String t = includeLists(stripComment(line).trim(), path);
+        String raw = stripComment(line).trim();
+        if (!slots.isEmpty() && raw.indexOf('@') >= 0) {
+          java.util.regex.Matcher sm = SLOT.matcher(raw);
+          StringBuilder sb = new StringBuilder();
+          while (sm.find()) {
+            String v = slots.get(sm.group());
+            if (v == null) {
+              throw new IllegalArgumentException("lexicon " + path + ": entry '" + raw + "' has the unknown slot " + sm.group());
+            }
+            sm.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(v));
+          }
+          sm.appendTail(sb);
+          raw = sb.toString();
+        }
+        String t = includeLists(raw, path);
         if (t.isEmpty()) {
           continue;
         }

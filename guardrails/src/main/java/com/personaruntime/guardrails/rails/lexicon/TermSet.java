@@ -79,6 +79,15 @@ final class TermSet {
 
   final List<Near> near;
 
+  /** Shipped set: proximity-entry ids of the self templates' entries, per file, in order; empty elsewhere. */
+  final Map<String, int[]> selfNear;
+
+  /**
+   * {@link Term#part()} of a head found by a persona's own set that pairs with a proximity entry of
+   * the SHIPPED set (a persona's name as the subject of a self template: {@link Builder#selfHeads}).
+   */
+  static final int SHIPPED_HEAD = 2;
+
   /** A regex rule over normalised text, compiled with RE2/J (linear time, no backtracking). */
   record Regex(String ruleId, Pattern pattern) {
   }
@@ -90,8 +99,9 @@ final class TermSet {
   final List<Regex> regexes;
   private final int[] maxLenByDirection = new int[Direction.values().length];
 
-  private TermSet(Map<String, List<Term>> byNorm, List<Regex> regexes, List<Near> near) {
+  private TermSet(Map<String, List<Term>> byNorm, List<Regex> regexes, List<Near> near, Map<String, int[]> selfNear) {
     this.near = List.copyOf(near);
+    this.selfNear = Map.copyOf(selfNear);
     List<String> patterns = new ArrayList<>(byNorm.keySet());
     this.terms = new Term[patterns.size()][];
     for (int i = 0; i < patterns.size(); i++) {
@@ -172,6 +182,7 @@ final class TermSet {
         b.lexicon(RuleIds.AVOID_TOPIC, "topics/" + topic + "." + lang + ".txt", topic, "topic to avoid: " + topic);
       }
     }
+    b.selfTemplates(null);
     for (String lang : List.of("en", "vi")) {
       b.lexicon(RuleIds.HONESTY, "honesty/" + lang + ".txt", null, "claims to be human / denies being an AI");
       b.lexicon(AI_SELF, "honesty/ai_self." + lang + ".txt", null, "identifies as an AI");
@@ -196,8 +207,91 @@ final class TermSet {
     private final List<Near> near = new ArrayList<>();
 
     void lexicon(String rule, String path, String group, String detail) {
+      entries(rule, Lexicons.load(path), group, detail);
+    }
+
+    /**
+     * Adds the first-person templates of {@code honesty/self.*.txt} and {@code fake_experience/self.*.txt}
+     * with their subject slots filled: {@code @be} (English "I am": "(i m|im|i am)", or a persona's
+     * name with a copula, "Milo is", "This is Milo,") and {@code @i} (the bare subject: English "i",
+     * Vietnamese "(mình|tôi|em|tớ|tui|mk)", or the name).
+     *
+     * @param name a persona's name, or null for the shipped pronoun subjects
+     */
+    void selfTemplates(String name) {
+      if (name != null) {
+        throw new IllegalArgumentException("selfTemplates: use selfHeads for a persona's name");
+      }
+      for (String[] f : SELF_FILES) {
+        Map<String, String> slots = f[1].endsWith(".en.txt") ? Map.of("@be", "(i m|im|i am)", "@i", "i")
+            : Map.of("@be", VI_SELF, "@i", VI_SELF);
+        List<String> es = Lexicons.loadTemplate(f[1], slots);
+        int[] ids = new int[es.size()];
+        for (int k = 0; k < es.size(); k++) {
+          if (!es.get(k).startsWith(Lexicons.NEAR)) {
+            throw new IllegalArgumentException("lexicon " + f[1] + ": every entry must be a proximity entry 'A ~N~ B' with its"
+                + " subject slot in A, got '" + es.get(k) + "'");
+          }
+          ids[k] = near.size();
+          entries(f[0], List.of(es.get(k)), null, f[2]);
+        }
+        selfNear.put(f[1], ids);
+      }
+    }
+
+    /**
+     * Adds, for a persona's name, the heads of the shipped self templates with the name as their
+     * subject ({@code @be}: "Milo is", "Milo's", "This is Milo,", "I'm Milo,", "Milo here";
+     * {@code @i}: "Milo"; Vietnamese: "Linh"), as heads of the SHIPPED proximity entries
+     * ({@link #SHIPPED_HEAD}): the tails (the complements) are not compiled again per policy.
+     */
+    void selfHeads(String name, TermSet shippedSet) {
+      String n = name.replace("(", " ").replace(")", " ").replace("|", " ").replace("@", " ").trim();
+      Map<String, String> en = Map.of("@be", "(" + n + " is|" + n + " s|this is " + n + "|it s " + n + "|i m " + n + "|here s "
+          + n + "|" + n + " here)", "@i", n);
+      Map<String, String> vi = Map.of("@be", n, "@i", n);
+      for (String[] f : SELF_FILES) {
+        List<String> es = Lexicons.loadTemplate(f[1], f[1].endsWith(".en.txt") ? en : vi);
+        int[] ids = shippedSet.selfNear.get(f[1]);
+        if (ids == null || ids.length != es.size()) {
+          throw new IllegalStateException("self template " + f[1] + ": entries differ from the shipped set's");
+        }
+        for (int k = 0; k < es.size(); k++) {
+          String[] p = es.get(k).substring(Lexicons.NEAR.length()).split("\u0000", 3);
+          String head = p[1].trim();
+          if (head.startsWith("^ ")) {
+            head = head.substring(2);
+          }
+          for (String a : Lexicons.expand(head)) {
+            // a head too long to pair within the entry's capped span is left out: it could never match,
+            // and it would lengthen the streaming hold-back
+            if (TextNormalizer.normalize(a).length() <= SELF_HEAD_MAX) {
+              add(f[0], a, a, null, f[2], ids[k], SHIPPED_HEAD, 0);
+            }
+          }
+        }
+      }
+    }
+
+    /** Longest head (normalised chars) of a self template with a persona's name: the rest of {@link #OUTPUT_NEAR_MAX} is the tail's. */
+    static final int SELF_HEAD_MAX = OUTPUT_NEAR_MAX - 10;
+
+    /** The self template files: rule, path, detail. */
+    private static final String[][] SELF_FILES = {
+        {RuleIds.HONESTY, "honesty/self.en.txt", "claims to be human / denies being an AI"},
+        {RuleIds.HONESTY, "honesty/self.vi.txt", "claims to be human / denies being an AI"},
+        {RuleIds.FAKE_EXPERIENCE, "fake_experience/self.en.txt", "claims personal experience with a product"},
+        {RuleIds.FAKE_EXPERIENCE, "fake_experience/self.vi.txt", "claims personal experience with a product"}};
+
+    /** Shipped proximity-entry ids of each self template's entries, in file order (see {@link #selfHeads}). */
+    private final Map<String, int[]> selfNear = new LinkedHashMap<>();
+
+    /** The Vietnamese first-person subjects of the shipped self templates. */
+    static final String VI_SELF = "(mình|tôi|em|tớ|tui|mk)";
+
+    private void entries(String rule, List<String> entries, String group, String detail) {
       List<String> res = new ArrayList<>();
-      for (String entry : Lexicons.load(path)) {
+      for (String entry : entries) {
         if (entry.startsWith(Lexicons.NEAR)) {
           String[] p = entry.substring(Lexicons.NEAR.length()).split("\u0000", 3);
           // "~?N~": may cross a topic question ("Eczema? Not anymore!")
@@ -365,7 +459,7 @@ final class TermSet {
     }
 
     TermSet build() {
-      return new TermSet(byNorm, regexes, near);
+      return new TermSet(byNorm, regexes, near, selfNear);
     }
   }
 }
