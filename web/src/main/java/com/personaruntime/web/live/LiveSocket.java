@@ -298,6 +298,14 @@ public final class LiveSocket {
     private final java.util.Set<String> delivered = new java.util.HashSet<>();
     /** Let-through inputs waiting for the current reply to end. */
     private final java.util.ArrayDeque<JsonObject> waiting = new java.util.ArrayDeque<>();
+    /**
+     * Reloads of a newly published version still running (a policy compile takes up to a few hundred
+     * ms): a message that arrives meanwhile waits for them, so "a newly published version applies from
+     * the next message" holds however long the compile takes.
+     */
+    private int reloading;
+    /** The one message that arrived during a reload (its reply id and text), started when the reload ends. */
+    private String[] deferred;
 
     Connection(ServerWebSocket ws, LivePersona persona, Conversation conversation, String room, String address,
         AudienceLimits.Lease lease) {
@@ -506,10 +514,19 @@ public final class LiveSocket {
         ask(replyTo, s);
         return;
       }
-      if (current != null) {
+      if (current != null || deferred != null) {
         send(error("busy", "wait for the current reply to finish").put("replyTo", replyTo));
         return;
       }
+      if (reloading > 0) {
+        deferred = new String[] {replyTo, s};
+        return;
+      }
+      start(replyTo, s);
+    }
+
+    /** Starts the reply to one audience message in a one-to-one chat (nothing else running). */
+    private void start(String replyTo, String s) {
       long now = clock.millis();
       if (conversation.idleMillis(now) > limits.redisclosureAfterMillis()) {
         send(new JsonObject().put("type", "disclosure")
@@ -666,26 +683,43 @@ public final class LiveSocket {
     private void follow() {
       Context context = vertx.getOrCreateContext();
       String slug = persona.slug();
+      reloading++;
       catalog.reload(slug).onComplete(ar -> on(context, () -> {
+        reloading--;
         if (closed) {
           return;
         }
-        if (ar.failed()) {
-          LOG.warn("could not reload persona {} for an open chat: {}", slug, ar.cause().getMessage());
-          return;
-        }
-        if (ar.result().isEmpty()) {
-          send(error("persona_unavailable", "this persona is no longer available"));
-          ws.close((short) 1001, "persona removed");
-          onClose();
-          return;
-        }
-        LivePersona newer = ar.result().get();
-        if (newer.version() != persona.version() && room == null) {
-          persona = newer;
-          conversation.switchTo(newer);
+        try {
+          applyReload(ar);
+        } finally {
+          if (reloading == 0 && deferred != null && !closed) {
+            String[] d = deferred;
+            deferred = null;
+            start(d[0], d[1]);
+          }
         }
       }));
+    }
+
+    /** Applies a finished reload: a deleted persona ends the chat, a new version applies from now on. */
+    private void applyReload(io.vertx.core.AsyncResult<java.util.Optional<LivePersona>> ar) {
+      String slug = persona.slug();
+      if (ar.failed()) {
+        LOG.warn("could not reload persona {} for an open chat: {}", slug, ar.cause().getMessage());
+        return;
+      }
+      if (ar.result().isEmpty()) {
+        deferred = null;
+        send(error("persona_unavailable", "this persona is no longer available"));
+        ws.close((short) 1001, "persona removed");
+        onClose();
+        return;
+      }
+      LivePersona newer = ar.result().get();
+      if (newer.version() != persona.version() && room == null) {
+        persona = newer;
+        conversation.switchTo(newer);
+      }
     }
 
     private void onClose() {

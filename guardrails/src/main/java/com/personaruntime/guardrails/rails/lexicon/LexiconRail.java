@@ -48,6 +48,11 @@ public final class LexiconRail extends Rail {
   private final ThreadLocal<int[]> hitBuf = HIT_BUF;
   private final TermSet shipped;
   private final TermSet own;
+  /**
+   * The self-template heads with the persona's name(s) as subject ({@link TermSet.Builder#selfHeads}),
+   * one set per name, shared by every policy of that name through {@link #NAME_HEADS}.
+   */
+  private final TermSet[] names;
   private final Set<String> groups;
   /** Normalised words of the brand's and persona's own names (PolicyConfig.ownNames, allowed domains' first labels). */
   private final Set<String> ownWords;
@@ -75,13 +80,19 @@ public final class LexiconRail extends Rail {
         b.withInflections(RuleIds.AVOID_TOPIC, topic, null, "topic to avoid: " + topic);
       }
     }
+    List<TermSet> named = new java.util.ArrayList<>();
     for (String name : config.personaNames()) {
       // the persona's name as a first-person subject ("Linh là người thật", "This is Milo, a real barista")
-      int len = TextNormalizer.normalize(name).toString().trim().length();
-      if (len >= 2 && len <= PERSONA_NAME_MAX) {
-        b.selfHeads(name, shipped);
+      String key = TextNormalizer.normalize(name).toString().trim();
+      if (key.length() >= 2 && key.length() <= PERSONA_NAME_MAX) {
+        named.add(NAME_HEADS.get(key, k -> {
+          TermSet.Builder nb = new TermSet.Builder();
+          nb.selfHeads(name, shipped);
+          return nb.build();
+        }));
       }
     }
+    this.names = named.toArray(new TermSet[0]);
     this.groups = Set.copyOf(g);
     this.own = b.build();
     Set<String> ow = new java.util.HashSet<>();
@@ -109,6 +120,20 @@ public final class LexiconRail extends Rail {
    */
   static final int PERSONA_NAME_MAX = 24;
 
+  /**
+   * The compiled self-template heads of a persona name (normalised), shared across policies: a name
+   * expands to 9,000-15,000 head patterns (0.5-1 s to compile on a 2-core machine), so a persona's
+   * new version, a reload after publish or a second persona of the same name reuses them. Bounded:
+   * a name not used for a while is compiled again when next needed.
+   */
+  private static final com.github.benmanes.caffeine.cache.Cache<String, TermSet> NAME_HEADS =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000).build();
+
+  /** The compiled heads of a persona name when a policy compiled them and they are still cached, else null. */
+  static TermSet cachedHeads(String name) {
+    return NAME_HEADS.getIfPresent(TextNormalizer.normalize(name).toString().trim());
+  }
+
   /** Loads and compiles the shipped lexicons now (about a second, once per JVM). */
   public static void preload() {
     TermSet.shipped();
@@ -123,6 +148,9 @@ public final class LexiconRail extends Rail {
   public int maxSpan(Direction d) {
     // a persona term matched across the pieces of a split name spans at most one space per char
     int span = Math.max(Math.max(shipped.maxLen(d), own.maxLen(d)), 2 * Math.min(own.maxLen(d), JOINED_MAX));
+    for (TermSet n : names) {
+      span = Math.max(span, n.maxLen(d));
+    }
     if (d == Direction.OUTPUT) {
       span = Math.max(span, ENDORSE_MAX); // "vote Smith" and the words read after the name
     }
@@ -1158,6 +1186,9 @@ public final class LexiconRail extends Rail {
         TextNormalizer.BREAK);
     lexical(shipped, text, nt, words, dir, matches, exceptions, nearHits, aiSelf);
     lexical(own, text, nt, words, dir, matches, exceptions, nearHits, aiSelf);
+    for (TermSet n : names) {
+      lexical(n, text, nt, words, dir, matches, exceptions, nearHits, aiSelf);
+    }
     if (own.size() > 0) {
       joined(own, nt, words, dir, matches);
     }

@@ -87,4 +87,18 @@ class SelfTemplatesTest {
       assertThat(g.released().length()).as("chunk %d", chunk).isLessThanOrEqualTo(stop);
     }
   }
+
+  @Test
+  void policiesOfOneNameShareItsCompiledHeadsAndEachStillCatchesWithIt() {
+    // a new version of a persona (another banned term) reuses the name's heads instead of compiling them again
+    Policies.compile(MILO.build());
+    TermSet heads = LexiconRail.cachedHeads("Milo");
+    assertThat(heads).isNotNull();
+    Policy v2 = Policies.compile(PolicyConfig.builder().ownNames(List.of("Brewhaus", "Milo")).personaNames(List.of("MILO"))
+        .bannedTerms(List.of("pineapple")).languages(List.of("en")).build());
+    assertThat(LexiconRail.cachedHeads("milo")).as("the same normalised name ('Milo', 'MILO')").isSameAs(heads);
+    assertThat(v2.check("Milo is human, and loves pineapple.", OUT).findings()).extracting(f -> f.ruleId())
+        .contains(RuleIds.HONESTY, RuleIds.BANNED_TERM);
+    assertThat(UNNAMED.check("Milo is human.", OUT).decision()).isEqualTo(Decision.ALLOW);
+  }
 }
