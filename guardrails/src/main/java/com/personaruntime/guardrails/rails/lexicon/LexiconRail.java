@@ -123,11 +123,12 @@ public final class LexiconRail extends Rail {
   /**
    * The compiled self-template heads of a persona name (normalised), shared across policies: a name
    * expands to 9,000-15,000 head patterns (0.5-1 s to compile on a 2-core machine), so a persona's
-   * new version, a reload after publish or a second persona of the same name reuses them. Bounded:
-   * a name not used for a while is compiled again when next needed.
+   * new version, a reload after publish or a second persona of the same name reuses them. Held weakly:
+   * the cache keeps a name's heads only while some policy uses them (about 3.7 MB of heap per name), so
+   * it never pins more than the policies themselves do.
    */
   private static final com.github.benmanes.caffeine.cache.Cache<String, TermSet> NAME_HEADS =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000).build();
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakValues().build();
 
   /** The compiled heads of a persona name when a policy compiled them and they are still cached, else null. */
   static TermSet cachedHeads(String name) {

@@ -91,7 +91,7 @@ class SelfTemplatesTest {
   @Test
   void policiesOfOneNameShareItsCompiledHeadsAndEachStillCatchesWithIt() {
     // a new version of a persona (another banned term) reuses the name's heads instead of compiling them again
-    Policies.compile(MILO.build());
+    Policy v1 = Policies.compile(MILO.build()); // held: the cache keeps a name's heads while a policy uses them
     TermSet heads = LexiconRail.cachedHeads("Milo");
     assertThat(heads).isNotNull();
     Policy v2 = Policies.compile(PolicyConfig.builder().ownNames(List.of("Brewhaus", "Milo")).personaNames(List.of("MILO"))
@@ -100,5 +100,6 @@ class SelfTemplatesTest {
     assertThat(v2.check("Milo is human, and loves pineapple.", OUT).findings()).extracting(f -> f.ruleId())
         .contains(RuleIds.HONESTY, RuleIds.BANNED_TERM);
     assertThat(UNNAMED.check("Milo is human.", OUT).decision()).isEqualTo(Decision.ALLOW);
+    assertThat(v1.check("Milo is human.", OUT).decision()).isEqualTo(Decision.BLOCK);
   }
 }
