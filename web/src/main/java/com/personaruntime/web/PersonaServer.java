@@ -100,6 +100,9 @@ import org.slf4j.LoggerFactory;
  * finish within {@code http.shutdownGraceSeconds}, close the pool, close Vert.x.
  */
 public final class PersonaServer {
+  /** Published personas whose composer bundles are built in the background at start-up. */
+  static final int WARM_COMPOSERS = 20;
+
   private static final Logger LOG = LoggerFactory.getLogger(PersonaServer.class);
 
   private final Vertx vertx;
@@ -325,6 +328,10 @@ public final class PersonaServer {
             LOG.info("persona-runtime UP on http://{}:{} in {} ms ({} HTTP verticles, storage: {}, default model: {})",
                 config.http().host(), ps.port(), (System.nanoTime() - t0) / 1_000_000, servers.size(), db.vendor(),
                 config.llm().provider());
+            // the first chat with a persona should not wait for the embedding model's load (seconds the first
+            // time in a JVM) and its knowledge index: build the first personas' composer bundles now, in the background
+            catalog.published().compose(list -> composers.warm(list, WARM_COMPOSERS))
+                .onFailure(err -> LOG.warn("composer warm-up failed: {}", err.getMessage()));
             return ps;
           })
           .recover(err -> db.close().transform(x -> Future.<PersonaServer>failedFuture(err)));

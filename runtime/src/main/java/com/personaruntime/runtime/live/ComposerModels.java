@@ -16,6 +16,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,6 +70,25 @@ public final class ComposerModels implements AutoCloseable {
       f.onFailure(err -> bundles.invalidate(k));
       return f;
     });
+  }
+
+  /**
+   * Builds the bundles of up to {@code max} personas in the background (on workers), so the first chat
+   * with each does not wait for the embedding model to load (seconds on a small machine, the first time
+   * in a JVM) and for its knowledge to be embedded. A bundle that fails to build is logged and built
+   * again on first use.
+   *
+   * @return completes when every bundle asked for is built or has failed
+   */
+  public Future<Void> warm(List<LivePersona> personas, int max) {
+    List<Future<Bundle>> all = personas.stream().limit(Math.max(0, max)).map(this::get).toList();
+    return Future.join(all).otherwiseEmpty().mapEmpty();
+  }
+
+  /** True when the persona version's bundle is built (a chat with it starts without building it). */
+  public boolean ready(LivePersona lp) {
+    Future<Bundle> f = bundles.getIfPresent(lp.personaId() + "@" + lp.version() + "@" + lp.brandName());
+    return f != null && f.succeeded();
   }
 
   /** Maps a persona document to the composer's own input type (no abbreviations of its own). */
