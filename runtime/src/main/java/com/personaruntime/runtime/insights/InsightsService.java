@@ -3,6 +3,7 @@ package com.personaruntime.runtime.insights;
 import com.personaruntime.runtime.live.ComposerModels;
 import com.personaruntime.runtime.live.TurnObserver;
 import com.personaruntime.runtime.live.TurnObserver.RecordedTurn;
+import com.personaruntime.runtime.privacy.AudiencePrivacy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>advocates</b>: audience ids ranked by messages × share of positive messages (at least two
  *       messages and one positive); named only when they chose a display name (opt-in);</li>
  *   <li><b>knowledge gaps</b>: questions the persona could not answer from knowledge, clustered by
- *       meaning ({@link GapClusterer}).</li>
+ *       meaning ({@link GapClusterer}); never a message the guardrails refused or a reply they stopped, nor
+ *       one with a prompt-injection finding ({@link #gapCandidate}); the audience's contact data in the
+ *       questions is hidden ({@link AudiencePrivacy}).</li>
  * </ul>
  * A manual sentiment label is used instead of the automatic one everywhere.
  */
@@ -216,10 +219,10 @@ public final class InsightsService {
       }
       if (Boolean.TRUE.equals(r.question())) {
         questions++;
-        if (Boolean.FALSE.equals(r.answered())) {
+        if (Boolean.FALSE.equals(r.answered()) && gapCandidate(r)) {
           unanswered++;
-          gapQuestions.add(new GapClusterer.Question(r.turnId(), r.audienceText(), SignalAnalyser.decode(r.embedding()),
-              "en".equals(r.language())));
+          gapQuestions.add(new GapClusterer.Question(r.turnId(), AudiencePrivacy.redact(r.audienceText(), r.language()),
+              SignalAnalyser.decode(r.embedding()), "en".equals(r.language())));
         }
       }
     }
@@ -262,6 +265,31 @@ public final class InsightsService {
     out.put("responseTimeMs", responseTimes(times));
     out.put("community", community(audience, audienceConversations, names, rooms));
     return out;
+  }
+
+  /** Rules whose finding on a turn marks an attack on the persona, never a question for its knowledge. */
+  private static final Set<String> ATTACK_RULES = Set.of(com.personaruntime.guardrails.RuleIds.PROMPT_INJECTION,
+      com.personaruntime.guardrails.RuleIds.PROMPT_INJECTION_LEARNED, com.personaruntime.guardrails.RuleIds.CANARY_LEAK);
+
+  /**
+   * Whether an unanswered question may be a knowledge gap: the guardrails let the turn through (allow
+   * or rewrite) and found no prompt injection or canary leak in it, even one below the blocking
+   * threshold. A message the input guard refused or a reply it stopped is a moderation matter (turns
+   * stored before signals said so are filtered here too); adding knowledge would not answer it.
+   */
+  static boolean gapCandidate(InsightsStore.TurnRow r) {
+    if (!"allow".equals(r.decision()) && !"rewrite".equals(r.decision())) {
+      return false;
+    }
+    if (r.findings() == null || r.findings().isBlank()) {
+      return true;
+    }
+    for (Object f : new JsonArray(r.findings())) {
+      if (f instanceof JsonObject o && ATTACK_RULES.contains(o.getString("rule"))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Intent ids shown as topics when no knowledge entry names the subject. */
@@ -378,9 +406,20 @@ public final class InsightsService {
 
   // ------------------------------------------------------------------ export
 
-  /** The turns of a persona over the last {@code days} days with their signals, oldest first. */
+  /**
+   * The turns of a persona over the last {@code days} days with their signals, oldest first, as brand
+   * staff may see them: the audience's contact data in {@code audienceText} hidden ({@link AudiencePrivacy}).
+   */
   public Future<List<InsightsStore.TurnRow>> turns(String personaId, int days) {
-    return store.turns(personaId, clock.instant().minus(Duration.ofDays(days)), false);
+    return store.turns(personaId, clock.instant().minus(Duration.ofDays(days)), false)
+        .map(rows -> rows.stream().map(InsightsService::shown).toList());
+  }
+
+  private static InsightsStore.TurnRow shown(InsightsStore.TurnRow r) {
+    return new InsightsStore.TurnRow(r.turnId(), r.conversationId(), r.room(), r.at(),
+        AudiencePrivacy.redact(r.audienceText(), r.language()), r.findings(), r.decision(), r.firstTokenMs(),
+        r.totalMs(), r.audienceId(), r.audienceName(), r.language(), r.sentiment(), r.sentimentScore(), r.manual(),
+        r.intent(), r.topic(), r.question(), r.answered(), r.responseMs(), r.embedding());
   }
 
   // ------------------------------------------------------------------ retention

@@ -24,7 +24,8 @@ import java.util.Set;
  * answered when it quoted at least one knowledge entry; its "I don't know" reply quotes none. When a
  * configured model answered, the signal is retrieval confidence: the best knowledge hit scoring at
  * least {@link KnowledgeIndex#THRESHOLD}, the composer's own bar for using an entry. A message the
- * input guard refused has no answered value.
+ * input guard refused, and a turn whose reply the guard blocked or held, have no answered value (so they
+ * are never knowledge gaps).
  */
 public final class SignalAnalyser {
   /** Intents that are not questions about the brand's offer, so never a knowledge gap. */
@@ -56,7 +57,8 @@ public final class SignalAnalyser {
     Double knowledgeScore = top == null ? 0.0 : top.score();
     Boolean answered;
     String topic = null;
-    if (turn.refused()) {
+    if (turn.refused() || "block".equals(turn.decision()) || "flag".equals(turn.decision())) {
+      // refused by the input guard, or a reply the guard stopped: a moderation matter, not a knowledge gap
       answered = null;
     } else if (turn.route() == null || turn.route().contains("composer")) {
       // the same composition the audience got: this message with the conversation's earlier ones

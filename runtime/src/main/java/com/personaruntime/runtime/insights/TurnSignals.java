@@ -8,7 +8,8 @@ package com.personaruntime.runtime.insights;
  * @param intent         the composer's intent id ({@code product_question}, {@code price}, {@code complaint}...)
  * @param topic          title of the knowledge entry the message is about, or null
  * @param question       whether the message asks for something (a knowledge gap candidate)
- * @param answered       whether the persona answered from knowledge; null when the input guard refused it
+ * @param answered       whether the persona answered from knowledge; null when the input guard refused the
+ *                       message or the guard blocked or held the reply
  * @param knowledgeScore retrieval confidence of the best knowledge entry, in [0, 1]
  * @param responseMs     first-response time in milliseconds (first released text, else the whole turn)
  * @param verdict        the guardrails' verdict on the turn: allow, rewrite, flag, block

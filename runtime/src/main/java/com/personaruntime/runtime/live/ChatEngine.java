@@ -151,7 +151,7 @@ public final class ChatEngine {
       if (line.audience() == null) {
         c.rememberPersona(line.persona());
       } else {
-        c.remember(line.refused() ? Disclosures.WITHHELD_INPUT : line.audience(), line.persona());
+        c.remember(line.refused() ? Disclosures.WITHHELD_INPUT : asked(persona, line.audience()), line.persona());
       }
     }
     return Future.succeededFuture(c);
@@ -174,8 +174,28 @@ public final class ChatEngine {
    */
   public Turn letThrough(Conversation conversation, String messageId, String input, String language,
       TurnSink sink) {
-    String lang = Disclosures.lang(conversation.persona().persona(), language);
-    return answer(conversation, messageId, new Screened(false, input, input, null, "allow", lang), sink);
+    return answer(conversation, messageId, letThrough(conversation.persona(), input, language), sink);
+  }
+
+  /**
+   * A refused input a moderator let through, as the model gets it: the text with the input guard's
+   * rewrites (its personal data redacted, as for any message), never refused again.
+   */
+  public static Screened letThrough(LivePersona persona, String input, String language) {
+    String lang = Disclosures.lang(persona.persona(), language);
+    String question = persona.policy().check(input, new CheckContext(Direction.INPUT, Channel.CHAT, null, lang, false,
+        null)).text();
+    return new Screened(false, input, question, null, "allow", lang);
+  }
+
+  /**
+   * What the model was asked for a stored audience message: the text with the input guard's rewrites
+   * (personal data redacted), in the message's language.
+   */
+  private static String asked(LivePersona persona, String text) {
+    String language = Disclosures.lang(persona.persona(), LanguageDetector.detect(text));
+    return persona.policy().check(text, new CheckContext(Direction.INPUT, Channel.CHAT, null, language, false, null))
+        .text();
   }
 
   /** A running turn; {@link #cancel()} stops the model upstream and ends the turn silently. */
@@ -234,7 +254,7 @@ public final class ChatEngine {
     String decision = wire(input.decision());
     if (input.decision() == Decision.BLOCK || input.decision() == Decision.FLAG) {
       String refusal = Disclosures.inputRefused(persona, language);
-      persist(conversation, messageId, text, refusal, decision, input.findings(), "input-guard", null, started);
+      persist(conversation, messageId, text, text, refusal, decision, input.findings(), "input-guard", null, started);
       if (mayFile(conversation, budget)) {
         JsonObject ctx = context(conversation, messageId, null, language);
         stored(conversation).compose(v -> file(com.personaruntime.runtime.storage.Sql.newId(),
@@ -282,7 +302,8 @@ public final class ChatEngine {
     conversation.touch(System.currentTimeMillis());
     String question = screened.question();
     String language = screened.language();
-    TurnState state = new TurnState(conversation, messageId, screened.original(), sink, context, started, language,
+    TurnState state = new TurnState(conversation, messageId, screened.original(), question, sink, context, started,
+        language,
         screened.address() != null ? screened.address() : conversation.audienceAddress());
     state.guard = lp.policy().streamingGuard(new CheckContext(Direction.OUTPUT, Channel.CHAT, null, language, false,
         conversation.canary()));
@@ -361,6 +382,8 @@ public final class ChatEngine {
     final Conversation conversation;
     final String messageId;
     final String audienceText;
+    /** What the model was asked: the audience text with the input guard's rewrites (redacted personal data). */
+    final String question;
     final TurnSink sink;
     final Context context;
     final long started;
@@ -378,12 +401,14 @@ public final class ChatEngine {
     /** Whose moderation-item budget pays for this turn's held or withheld reply (null: no budget). */
     final String budgetAddress;
 
-    TurnState(Conversation conversation, String messageId, String audienceText, TurnSink sink, Context context,
+    TurnState(Conversation conversation, String messageId, String audienceText, String question, TurnSink sink,
+        Context context,
         long started, String language, String budgetAddress) {
       this.budgetAddress = budgetAddress;
       this.conversation = conversation;
       this.messageId = messageId;
       this.audienceText = audienceText;
+      this.question = question;
       this.sink = sink;
       this.context = context;
       this.started = started;
@@ -572,16 +597,18 @@ public final class ChatEngine {
     private void end(String decision, List<Finding> findings) {
       finished = true;
       sink.done(decision);
-      conversation.remember(audienceText, shown.toString());
-      persist(conversation, messageId, audienceText, shown.toString(), decision, findings, route, firstTokenMs,
-          started);
+      // the memory (sent to the model with every later message) holds what the model was asked, never the
+      // personal data the input guard redacted from it
+      conversation.remember(question, shown.toString());
+      persist(conversation, messageId, audienceText, question, shown.toString(), decision, findings, route,
+          firstTokenMs, started);
     }
   }
 
-  private void persist(Conversation c, String messageId, String audience, String reply, String decision,
-      List<Finding> findings, String route, Integer firstTokenMs, long started) {
+  private void persist(Conversation c, String messageId, String audience, String remembered, String reply,
+      String decision, List<Finding> findings, String route, Integer firstTokenMs, long started) {
     int total = (int) ((System.nanoTime() - started) / 1_000_000);
-    List<String> earlier = earlierMessages(c, audience); // now, on the conversation's context
+    List<String> earlier = earlierMessages(c, remembered); // now, on the conversation's context
     stored(c).compose(v -> store.recordTurn(c.id(), c.persona().brandId(), c.persona().version(), messageId, audience, reply, decision,
             findingsJson(findings), route, firstTokenMs, total))
         .onSuccess(v -> notifyObserver(new TurnObserver.RecordedTurn(c.persona(), c.id(), messageId, c.room(),

@@ -502,8 +502,7 @@ public final class LiveRooms {
       String replyTo = d.getString("replyTo");
       if ("let_through".equals(d.getString("status"))) {
         String input = d.getString("input");
-        ChatEngine.Screened s = new ChatEngine.Screened(false, input, input, null, "allow",
-            d.getString("language", "en"));
+        ChatEngine.Screened s = ChatEngine.letThrough(conversation.persona(), input, d.getString("language", "en"));
         // The question itself is never shown (it was refused); the room sees the persona's guarded answer.
         moderation.markReleased(item, null);
         queue.addLast(new Question(replyTo, s));

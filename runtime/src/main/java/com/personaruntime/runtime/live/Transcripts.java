@@ -1,5 +1,6 @@
 package com.personaruntime.runtime.live;
 
+import com.personaruntime.runtime.privacy.AudiencePrivacy;
 import com.personaruntime.runtime.storage.Database;
 import com.personaruntime.runtime.storage.Sql;
 import io.vertx.core.Future;
@@ -14,7 +15,8 @@ public final class Transcripts {
   public static final int MAX_TURNS = 500;
 
   /**
-   * One turn as stored: what the audience sent and exactly what it saw, with the verdict.
+   * One turn as brand staff may see it: what the audience sent (its contact data hidden, see
+   * {@link com.personaruntime.runtime.privacy.AudiencePrivacy}) and exactly what it saw, with the verdict.
    *
    * @param findingsJson the guard's findings as JSON (rule, severity, action, start, end, message)
    */
@@ -48,7 +50,8 @@ public final class Transcripts {
             + " ORDER BY t.id DESC FETCH FIRST " + capped + " ROWS ONLY")
         .execute(Tuple.from(params))
         .map(rows -> Sql.list(rows, r -> new Turn(Sql.longValue(r, "id"), Sql.string(r, "conversation_id"),
-            Sql.string(r, "room"), ((Number) Sql.value(r, "persona_version")).intValue(), Sql.string(r, "audience_text"),
+            Sql.string(r, "room"), ((Number) Sql.value(r, "persona_version")).intValue(),
+            AudiencePrivacy.redact(Sql.string(r, "audience_text"), null),
             Sql.string(r, "reply_text"), Sql.string(r, "decision"), Sql.string(r, "findings"), Sql.string(r, "route"),
             Sql.value(r, "total_ms") == null ? null : ((Number) Sql.value(r, "total_ms")).intValue(),
             Sql.instant(r, "created_at"))));

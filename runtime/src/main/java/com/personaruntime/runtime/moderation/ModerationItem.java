@@ -2,7 +2,11 @@ package com.personaruntime.runtime.moderation;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import com.personaruntime.guardrails.PersonalData;
+import com.personaruntime.runtime.privacy.AudiencePrivacy;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * A moderation item with its workflow state.
@@ -60,7 +64,7 @@ public record ModerationItem(String id, ItemKind kind, ItemStatus status, String
   }
 
   /** The rule ids of the findings, in order, without repeats (the reasons a moderator may pick). */
-  public java.util.List<String> rules() {
+  public List<String> rules() {
     java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
     JsonArray a = new JsonArray(findingsJson);
     for (int i = 0; i < a.size(); i++) {
@@ -69,17 +73,65 @@ public record ModerationItem(String id, ItemKind kind, ItemStatus status, String
         out.add(r);
       }
     }
-    return java.util.List.copyOf(out);
+    return List.copyOf(out);
   }
 
   /**
-   * The item as the API and the event stream show it. Brand and persona by slug ({@code brand},
-   * {@code persona}) with their ids beside; {@code verdict} is the guardrails' verdict,
-   * {@code decision} the moderator's; {@code actions} the decisions this kind allows.
+   * The item as brand staff see it, {@link #toJson(Collection)} keeping no e-mail address.
    */
   public JsonObject toJson() {
+    return toJson(List.of());
+  }
+
+  /**
+   * The item as the API shows it to brand staff. Brand and persona by slug ({@code brand},
+   * {@code persona}) with their ids beside; {@code verdict} is the guardrails' verdict,
+   * {@code decision} the moderator's; {@code actions} the decisions this kind allows.
+   *
+   * <p>Contact data is hidden ({@link AudiencePrivacy}): the audience's e-mail addresses, phone
+   * numbers, card and id numbers in {@code content}, {@code shownText}, {@code finalText},
+   * {@code releaseText} and the context's {@code audienceText} and {@code turns}, with placeholders in
+   * the item's language; the findings' {@code start}/{@code end} are moved onto the redacted
+   * {@code content}. The stored item keeps the original (a let-through still answers it).
+   *
+   * @param keepEmails the persona's own public addresses, left as they are in its replies
+   */
+  public JsonObject toJson(Collection<String> keepEmails) {
     JsonArray actions = new JsonArray();
     kind.decisions().forEach(d -> actions.add(d.wire()));
+    JsonObject context = new JsonObject(contextJson);
+    String language = context.getString("language");
+    // an audience message keeps no address; the persona's own reply keeps the brand's public ones
+    Collection<String> keep = kind == ItemKind.CHAT_INPUT ? List.of() : keepEmails;
+    PersonalData.Redaction body = AudiencePrivacy.redaction(content, language, keep);
+    JsonArray findings = new JsonArray(findingsJson);
+    if (body.changed()) {
+      JsonArray moved = new JsonArray();
+      for (Object o : findings) {
+        JsonObject f = ((JsonObject) o).copy();
+        if (f.getValue("start") instanceof Number s && f.getValue("end") instanceof Number e) {
+          f.put("start", body.map(s.intValue(), false)).put("end", body.map(e.intValue(), true));
+        }
+        moved.add(f);
+      }
+      findings = moved;
+    }
+    if (context.getValue("audienceText") instanceof String a) {
+      context.put("audienceText", AudiencePrivacy.redact(a, language));
+    }
+    if (context.getValue("turns") instanceof JsonArray turns) {
+      JsonArray hidden = new JsonArray();
+      for (Object o : turns) {
+        if (o instanceof JsonObject t && t.getValue("text") instanceof String text) {
+          boolean audience = "audience".equals(t.getString("role"));
+          hidden.add(t.copy().put("text", AudiencePrivacy.redaction(text, language, audience ? List.of() : keepEmails)
+              .text()));
+        } else {
+          hidden.add(o);
+        }
+      }
+      context.put("turns", hidden);
+    }
     return new JsonObject()
         .put("id", id)
         .put("kind", kind.wire())
@@ -90,11 +142,11 @@ public record ModerationItem(String id, ItemKind kind, ItemStatus status, String
         .put("personaId", personaId)
         .put("personaVersion", personaVersion)
         .put("verdict", verdict)
-        .put("content", content)
-        .put("shownText", shownText)
-        .put("findings", new JsonArray(findingsJson))
+        .put("content", content == null ? null : body.text())
+        .put("shownText", hide(shownText, language, keepEmails))
+        .put("findings", findings)
         .put("rules", new JsonArray(rules()))
-        .put("context", new JsonObject(contextJson))
+        .put("context", context)
         .put("conversation", conversationId)
         .put("replyTo", replyTo)
         .put("held", held)
@@ -111,9 +163,13 @@ public record ModerationItem(String id, ItemKind kind, ItemStatus status, String
         .put("decidedAt", str(decidedAt))
         .put("reason", reasonRule)
         .put("note", note)
-        .put("finalText", finalText)
-        .put("releaseText", releaseText)
+        .put("finalText", hide(finalText, language, keep))
+        .put("releaseText", hide(releaseText, language, keepEmails))
         .put("releasedAt", str(releasedAt));
+  }
+
+  private static String hide(String text, String language, Collection<String> keep) {
+    return text == null ? null : AudiencePrivacy.redaction(text, language, keep).text();
   }
 
   private static String str(Instant i) {

@@ -29,8 +29,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -103,19 +105,19 @@ public final class ModerationRoutes {
 
   private void get(RoutingContext ctx) {
     Principal p = Auth.principal(ctx);
-    visible(p, ctx.pathParam("id")).onComplete(ar -> respond(ctx, ar.map(ModerationItem::toJson)));
+    visible(p, ctx.pathParam("id")).compose(this::shown).onComplete(ar -> respond(ctx, ar));
   }
 
   private void claim(RoutingContext ctx) {
     Principal p = Auth.principal(ctx);
     visible(p, ctx.pathParam("id")).compose(item -> moderation.claim(item.id(), p.userId()))
-        .onComplete(ar -> respond(ctx, ar.map(ModerationItem::toJson)));
+        .compose(this::shown).onComplete(ar -> respond(ctx, ar));
   }
 
   private void unclaim(RoutingContext ctx) {
     Principal p = Auth.principal(ctx);
     visible(p, ctx.pathParam("id")).compose(item -> moderation.unclaim(item.id(), p.userId()))
-        .onComplete(ar -> respond(ctx, ar.map(ModerationItem::toJson)));
+        .compose(this::shown).onComplete(ar -> respond(ctx, ar));
   }
 
   private void check(RoutingContext ctx) {
@@ -150,7 +152,7 @@ public final class ModerationRoutes {
     }
     String edited = text;
     visible(p, id).compose(item -> decideOne(p, item, r, edited))
-        .onComplete(ar -> respond(ctx, ar.map(ModerationItem::toJson)));
+        .compose(this::shown).onComplete(ar -> respond(ctx, ar));
   }
 
   private void bulk(RoutingContext ctx) {
@@ -250,6 +252,23 @@ public final class ModerationRoutes {
         : Future.failedFuture(ApiException.notFound("moderation item '" + id + "' not found")));
   }
 
+  /**
+   * The item as staff see it: the audience's contact data hidden ({@link ModerationItem#toJson(java.util.Collection)}),
+   * the persona's own public contact address kept in its replies.
+   */
+  private Future<JsonObject> shown(ModerationItem item) {
+    return publicEmails(item.personaSlug()).map(item::toJson);
+  }
+
+  /** The published persona's contact e-mail (what its replies may give out), or none; never fails. */
+  private Future<List<String>> publicEmails(String personaSlug) {
+    return catalog.live(personaSlug).map(lp -> lp
+            .map(l -> l.persona().contact() == null || l.persona().contact().email() == null ? List.<String>of()
+                : List.of(l.persona().contact().email()))
+            .orElse(List.of()))
+        .otherwise(List.of());
+  }
+
   /** The persona's published guard on a text to be released from this item. */
   private Future<Verdict> verdict(Principal p, ModerationItem item, String text) {
     CheckContext context = item.kind() == ItemKind.CHAT_INPUT ? CheckContext.chatInput() : CheckContext.chatOutput();
@@ -347,9 +366,16 @@ public final class ModerationRoutes {
             ctx.fail(ar.cause());
             return;
           }
-          JsonArray items = new JsonArray();
-          ar.result().forEach(i -> items.add(i.toJson()));
-          Json.send(ctx, 200, new JsonObject().put("items", items));
+          Map<String, Future<List<String>>> keep = new HashMap<>();
+          List<Future<List<String>>> lookups = new ArrayList<>();
+          for (ModerationItem i : ar.result()) {
+            lookups.add(keep.computeIfAbsent(i.personaSlug(), this::publicEmails));
+          }
+          Future.join(lookups).onComplete(done -> {
+            JsonArray items = new JsonArray();
+            ar.result().forEach(i -> items.add(i.toJson(keep.get(i.personaSlug()).result())));
+            Json.send(ctx, 200, new JsonObject().put("items", items));
+          });
         });
   }
 

@@ -217,6 +217,23 @@ class LiveChatIT {
   }
 
   @Test
+  void theAudiencesContactDataNeverReachesTheModelNorItsMemory() throws Exception {
+    stub.enqueue(Reply.tokens("Dạ", " mình", " ghi", " nhận", " nhé."), Reply.tokens("Serum", " giá", " 250.000đ."));
+    try (Client c = Client.open("nova")) {
+      c.hello();
+      c.ask("m1", "Số mình là 0912 345 678, email lan.nguyen@gmail.com, shop gọi lại nha");
+      c.ask("m2", "Serum giá bao nhiêu?");
+    }
+    List<OpenAiStubServer.RecordedRequest> requests = stub.requests();
+    assertThat(requests).hasSize(2);
+    // the first question was redacted by the input guard; the second request carries it as memory, redacted too
+    assertThat(requests.get(0).lastUserMessage()).contains("[đã ẩn]").doesNotContain("0912").doesNotContain("gmail");
+    List<String> history = requests.get(1).messages("user");
+    assertThat(history).hasSize(2);
+    assertThat(String.join("\n", history)).contains("[đã ẩn]").doesNotContain("0912").doesNotContain("lan.nguyen");
+  }
+
+  @Test
   void model500EndsInAComposerAnswer() throws Exception {
     stub.enqueue(Reply.error(500));
     try (Client c = Client.open("nova")) {
