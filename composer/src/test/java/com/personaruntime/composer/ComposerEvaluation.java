@@ -55,7 +55,7 @@ final class ComposerEvaluation {
         for (Persona p : DemoPersonas.load()) {
             add(p, Abbreviations.EMPTY);
         }
-        for (String id : List.of("may", "ash", "sen")) {
+        for (String id : List.of("may", "ash", "sen", "rowan", "thao", "bong", "khoa")) {
             String yaml = resource("eval/personas/" + id + ".yaml");
             ParseResult r = PersonaDocuments.parse(id + ".yaml", yaml);
             if (!(r instanceof ParseResult.Valid v)) {
@@ -67,8 +67,17 @@ final class ComposerEvaluation {
         }
     }
 
+    /**
+     * The brands' display names, as the runtime passes them (ComposerModels names the brand by its display
+     * name, never the slug a persona file carries).
+     */
+    static final Map<String, String> BRAND_NAMES = Map.of("lumiere", "Lumière", "brewhaus", "Brewhaus",
+            "may-boutique", "Mây Boutique", "northpeak", "Northpeak", "sen-shoes", "Sen Shoes",
+            "ridge-river", "Ridge & River Outfitters", "tra-moc", "Trà Mộc", "bong-beauty", "Bống Beauty",
+            "phonezone", "PhoneZone");
+
     private void add(Persona p, Abbreviations abbreviations) {
-        ComposerPersona cp = toComposer(p, abbreviations);
+        ComposerPersona cp = toComposer(p, abbreviations, BRAND_NAMES.getOrDefault(p.brand(), p.brand()));
         personas.put(p.id(), p);
         models.put(p.id(), ComposerChatModel.create(cp, DIRECT));
         policies.put(p.id(), com.personaruntime.guardrails.Policies.compile(PersonaPolicies.toPolicyConfig(p)));
@@ -76,7 +85,12 @@ final class ComposerEvaluation {
 
     /** The same mapping the runtime uses (ComposerModels.toComposer). */
     static ComposerPersona toComposer(Persona p, Abbreviations abbreviations) {
-        return new ComposerPersona(p.id(), p.name(), p.brand(), p.languages(), p.voice().greeting(),
+        return toComposer(p, abbreviations, p.brand());
+    }
+
+    /** As {@link #toComposer(Persona, Abbreviations)} with the brand's display name. */
+    static ComposerPersona toComposer(Persona p, Abbreviations abbreviations, String brandName) {
+        return new ComposerPersona(p.id(), p.name(), brandName, p.languages(), p.voice().greeting(),
                 p.voice().catchphrases(),
                 p.knowledge().stream().map(k -> new Knowledge(k.id(), k.title(), k.text(), k.tags())).toList(),
                 p.contact() == null ? null : p.contact().url(), p.contact() == null ? null : p.contact().email(),
@@ -96,6 +110,9 @@ final class ComposerEvaluation {
             }
             String segment = conversation.hasNonNull("segment") ? conversation.get("segment").asText() : null;
             List<String> history = new ArrayList<>();
+            for (JsonNode h : iterable(conversation.get("history"))) {
+                history.add(h.asText()); // earlier lines, not judged (e.g. the runtime's withheld-input note)
+            }
             for (JsonNode turn : conversation.get("turns")) {
                 String say = turn.get("say").asText();
                 Audience audience = segment == null ? null
@@ -131,14 +148,42 @@ final class ComposerEvaluation {
                 return "contains '" + not.asText() + "'";
             }
         }
+        for (JsonNode once : iterable(turn.get("once"))) {
+            String o = once.asText().toLowerCase(Locale.ROOT);
+            int first = lower.indexOf(o);
+            if (first >= 0 && lower.indexOf(o, first + 1) >= 0) {
+                return "says '" + once.asText() + "' twice";
+            }
+        }
         if (turn.hasNonNull("lang")) {
+            String expected = turn.get("lang").asText();
             String own = framing(reply, persona);
             String detected = LanguageDetector.detect(own);
-            if (detected != null && !detected.equals(turn.get("lang").asText())) {
+            if (detected != null && !detected.equals(expected)) {
                 return "framed in " + detected + ": " + own;
+            }
+            // no sentence of another language outside quotes (knowledge sentences included: an English
+            // reply may quote a Vietnamese fact, not splice it in)
+            for (String sentence : Facts.sentences(unquoted(reply, persona))) {
+                String l = LanguageDetector.detect(sentence);
+                if (l != null && !l.equals(expected) && Text.words(sentence).size() >= 3) {
+                    return "a sentence in " + l + ": " + sentence.strip();
+                }
             }
         }
         return null;
+    }
+
+    /** The reply minus quoted text, knowledge titles, the persona's and brand's names and amounts. */
+    static String unquoted(String reply, ComposerPersona persona) {
+        String s = reply.replaceAll("\"[^\"]*\"", " ");
+        for (Money m : Money.findAll(reply)) {
+            s = s.replace(m.written(reply), " ");
+        }
+        for (Knowledge k : persona.knowledge()) {
+            s = s.replace(k.title(), " ");
+        }
+        return s.replace(persona.brandName(), " ").replace(persona.name(), " ");
     }
 
     /** The reply minus quoted text and knowledge titles and sentences: the composer's own wording. */
@@ -208,7 +253,7 @@ final class ComposerEvaluation {
 
     public static void main(String[] args) throws IOException {
         ComposerEvaluation e = new ComposerEvaluation();
-        for (String set : List.of("tuned", "heldback", "heldback2")) {
+        for (String set : List.of("tuned", "heldback", "heldback2", "heldback3")) {
             System.out.println(report(e.run(set)));
         }
     }

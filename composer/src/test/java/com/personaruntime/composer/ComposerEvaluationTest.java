@@ -45,4 +45,17 @@ class ComposerEvaluationTest {
         assertThat(results).hasSizeGreaterThanOrEqualTo(25);
         assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.75);
     }
+
+    /**
+     * Written before the fixes of the newcomer's faults (numbers inside product names, names without
+     * diacritics mid-conversation, the persona's own pronouns, mixed-language replies, let-through
+     * injections), with four personas the rules never saw.
+     */
+    @Test
+    void thirdHeldBackSet() throws Exception {
+        List<ComposerEvaluation.Result> results = evaluation.run("heldback3");
+        System.out.println(ComposerEvaluation.report(results));
+        assertThat(results).hasSizeGreaterThanOrEqualTo(50);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.0);
+    }
 }
