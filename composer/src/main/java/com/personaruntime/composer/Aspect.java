@@ -8,7 +8,7 @@ enum Aspect {
     PRICE(List.of(), null),
     USAGE(Cues.USAGE, Pattern.compile("(?iuU)\\b(dùng|thoa|bôi|massage|apply|use|used|steep|stir|pour|rinse|giặt|wash|"
             + "buổi sáng|buổi tối|morning|evening|daily|hằng ngày|mỗi ngày|mỗi sáng|phút|minutes?|giọt|drops?|lượng|"
-            + "ratio|brew|pha|bảo quản|store|ủi|là hơi|iron|dry|phơi|lace|wax|clean)\\b")),
+            + "ratio|brew|pha|bảo quản|store|ủi|là hơi|iron|dry|phơi|lace|wax|clean|wipe|lau|rửa|vệ sinh|làm sạch)\\b")),
     INGREDIENTS(Cues.INGREDIENTS, Pattern.compile("(?iuU)\\b(thành phần|chứa|không chứa|ingredients?|contains?|free of|"
             + "made|chất liệu|vải|lụa|cotton|linen|polyester|wool|merino|leather|da bò|nylon|gore|membrane|waterproof|"
             + "chống nước|paraben|cồn|alcohol|%|ceramide|vitamin|acid|niacinamide|hương liệu|fragrance)")),

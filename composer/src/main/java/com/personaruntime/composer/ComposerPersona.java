@@ -24,11 +24,14 @@ import java.util.Set;
  * @param competitors  competitor names the persona never talks about; may be empty
  * @param abbreviations the persona's own abbreviations and product nicknames, on top of the shared table;
  *                     {@link Abbreviations#EMPTY} when none
+ * @param style        the persona's voice style lines ("xưng 'em', gọi khách là 'anh/chị'", "short sentences");
+ *                     the composer reads from them (and from the greeting) how the persona names itself and the
+ *                     audience in Vietnamese; may be empty
  */
 public record ComposerPersona(String id, String name, String brandName, List<String> languages, String greeting,
                               List<String> catchphrases, List<Knowledge> knowledge, String contactUrl,
                               String contactEmail, List<Segment> audiences, List<String> competitors,
-                              Abbreviations abbreviations) {
+                              Abbreviations abbreviations, List<String> style) {
 
     /**
      * One audience segment.
@@ -47,12 +50,21 @@ public record ComposerPersona(String id, String name, String brandName, List<Str
         }
     }
 
+    /** A persona without voice style lines. */
+    public ComposerPersona(String id, String name, String brandName, List<String> languages, String greeting,
+                           List<String> catchphrases, List<Knowledge> knowledge, String contactUrl,
+                           String contactEmail, List<Segment> audiences, List<String> competitors,
+                           Abbreviations abbreviations) {
+        this(id, name, brandName, languages, greeting, catchphrases, knowledge, contactUrl, contactEmail, audiences,
+                competitors, abbreviations, List.of());
+    }
+
     /** A persona without audience segments, competitors or abbreviations of its own. */
     public ComposerPersona(String id, String name, String brandName, List<String> languages, String greeting,
                            List<String> catchphrases, List<Knowledge> knowledge, String contactUrl,
                            String contactEmail) {
         this(id, name, brandName, languages, greeting, catchphrases, knowledge, contactUrl, contactEmail,
-                List.of(), List.of(), Abbreviations.EMPTY);
+                List.of(), List.of(), Abbreviations.EMPTY, List.of());
     }
 
     /** Validates and copies the arguments. */
@@ -90,6 +102,8 @@ public record ComposerPersona(String id, String name, String brandName, List<Str
         competitors = competitors == null ? List.of()
                 : competitors.stream().filter(c -> c != null && !c.isBlank()).map(String::strip).toList();
         abbreviations = abbreviations == null ? Abbreviations.EMPTY : abbreviations;
+        style = style == null ? List.of()
+                : style.stream().filter(x -> x != null && !x.isBlank()).map(String::strip).toList();
     }
 
     /** The segment with this name (case-insensitive), if the persona has it. */

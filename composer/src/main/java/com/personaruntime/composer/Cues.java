@@ -101,10 +101,12 @@ final class Cues {
             "cách dùng", "dùng thế nào", "dùng như thế nào", "dùng sao", "dùng ra sao", "sử dụng", "=dùng",
             "thoa", "bôi", "how to use", "how do i use", "how should i use", "use it", "use them", "apply",
             "how often", "bao lâu một lần", "mấy lần", "routine", "how to brew", "brew", "steep", "pha",
-            "bảo quản", "store it", "giặt", "wash", "care", "how do i", "instructions", "hướng dẫn", "when should");
+            "bảo quản", "store it", "giặt", "wash", "care", "how do i", "instructions", "hướng dẫn", "when should",
+            "vệ sinh", "làm sạch", "lau chùi", "cách rửa", "rửa thế nào", "rửa sao", "rửa như thế nào", "clean it",
+            "how to clean", "how do i clean");
     static final List<Text.Token[]> INGREDIENTS = phrases(
             "thành phần", "chứa", "ingredients", "ingredient", "contain", "contains", "made of", "made from",
-            "chất liệu", "material", "materials", "vải", "fabric", "cotton", "lụa", "paraben", "cồn", "alcohol",
+            "chất liệu", "material", "materials", "vải", "fabric", "cotton", "lụa", "paraben", "=cồn", "alcohol",
             "fragrance", "hương liệu", "waterproof", "chống nước", "gore tex", "membrane");
     static final List<Text.Token[]> SIZE = phrases(
             "size", "sizes", "kích thước", "=cỡ", "số đo", "bảng size", "mặc size", "fit", "fits", "sizing",

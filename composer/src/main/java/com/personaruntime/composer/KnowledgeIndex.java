@@ -55,6 +55,8 @@ public final class KnowledgeIndex {
     private final Set<String> anchors;
     /** Title and tag terms that name exactly one product-tagged entry. */
     private final Set<String> productAnchors;
+    /** Product titles word by word, numbers and short syllables included (see {@link ProductNames}). */
+    private final ProductNames productNames;
 
     private record Entry(Knowledge knowledge, Set<String> terms, Set<String> titleTerms, Embedding embedding) {
     }
@@ -108,6 +110,23 @@ public final class KnowledgeIndex {
         });
         this.anchors = Set.copyOf(unique);
         this.productAnchors = Set.copyOf(productUnique);
+        List<Knowledge> products = new ArrayList<>();
+        for (Entry e : entries) {
+            // products: tagged as one, or priced and not titled after a service topic (shipping, returns ...)
+            if (isProductTagged(e.knowledge()) || (Facts.hasPrice(e.knowledge().text())
+                    && e.titleTerms().stream().noneMatch(t -> t.startsWith("§")))) {
+                products.add(e.knowledge());
+            }
+        }
+        this.productNames = new ProductNames(products);
+    }
+
+    /**
+     * Where the text names a product by (part of) its title, numbers and model codes included; mentions
+     * two titles match equally well carry a null entry (see {@link ProductNames}).
+     */
+    List<ProductNames.Mention> mentions(String text) {
+        return text == null || text.isBlank() ? List.of() : productNames.find(text);
     }
 
     private static boolean isProductTagged(Knowledge k) {
@@ -318,6 +337,78 @@ public final class KnowledgeIndex {
      * @return entries with the term index of their first mention, earliest first
      */
     List<Map.Entry<Knowledge, Integer>> named(String text, Set<String> ignored) {
+        // 1. products named by their title as typed ("tra o long", "ốp iphone 15", "Summit 2P Tent"): the
+        //    position is the piece index of the mention
+        List<ProductNames.Mention> mentions = mentions(text);
+        List<Map.Entry<Knowledge, Integer>> byTitle = new ArrayList<>();
+        List<ProductNames.Piece> pieces = mentions.isEmpty() ? List.of() : ProductNames.pieces(text);
+        for (ProductNames.Mention m : mentions) {
+            if (m.entry() != null && byTitle.stream().noneMatch(x -> x.getKey().equals(m.entry()))) {
+                byTitle.add(Map.entry(m.entry(), m.from()));
+            }
+        }
+        // 2. entries named by a title or tag term of their own ("decaf", "sunscreen"), unless that term is
+        //    inside another product's mention ("iphone" of "ốp iphone 15 pro max" names no other case)
+        List<Map.Entry<Knowledge, Integer>> byTerm = namedByTerms(text, ignored);
+        if (mentions.isEmpty()) {
+            return byTerm;
+        }
+        List<Map.Entry<Knowledge, Integer>> out = new ArrayList<>(byTitle);
+        for (Map.Entry<Knowledge, Integer> e : byTerm) {
+            Knowledge k = e.getKey();
+            if (byTitle.stream().anyMatch(x -> x.getKey().equals(k))) {
+                continue;
+            }
+            int at = firstOutsideMentions(k, pieces, mentions);
+            if (at >= 0) {
+                out.add(Map.entry(k, at));
+            }
+        }
+        out.sort(Map.Entry.comparingByValue());
+        return out;
+    }
+
+    /** The first piece outside every mention whose term is a title or tag term of {@code k}; -1 when none. */
+    private int firstOutsideMentions(Knowledge k, List<ProductNames.Piece> pieces, List<ProductNames.Mention> mentions) {
+        Entry entry = null;
+        for (Entry e : entries) {
+            if (e.knowledge().equals(k)) {
+                entry = e;
+            }
+        }
+        if (entry == null) {
+            return -1;
+        }
+        for (int i = 0; i < pieces.size(); i++) {
+            int p = i;
+            if (mentions.stream().anyMatch(m -> p >= m.from() && p < m.to())) {
+                continue;
+            }
+            String term = Lexicon.stem(pieces.get(i).token().folded());
+            if ((entry.titleTerms().contains(term) && !weakBeside(k, pieces.get(i).token()))
+                    || (term.length() >= 5 && entry.terms().contains(term) && documentFrequency(term) == 1)) {
+                return i; // its own title word, or a word only its text uses ("daypack")
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A short word from the middle of the product's title ({@link ProductNames#weak}): beside another product's
+     * mention it names nothing ("noi chien khong dau ve sinh sao" names the fryer, not "Máy xay sinh tố B2").
+     */
+    private static boolean weakBeside(Knowledge k, Text.Token word) {
+        Text.Token[] title = ProductNames.pieces(k.title()).stream().map(ProductNames.Piece::token)
+                .toArray(Text.Token[]::new);
+        for (int q = 0; q < title.length; q++) {
+            if (ProductNames.same(word, title[q])) {
+                return ProductNames.weak(title, q);
+            }
+        }
+        return false;
+    }
+
+    private List<Map.Entry<Knowledge, Integer>> namedByTerms(String text, Set<String> ignored) {
         List<String> terms = Lexicon.terms(text);
         List<Map.Entry<Knowledge, Integer>> out = new ArrayList<>();
         int unigramCount = 0;

@@ -51,13 +51,18 @@ public final class LanguageDetector {
         double vi = 0;
         double en = 0;
         List<Text.Token> words = Text.words(text);
+        List<Boolean> names = names(text);
         int viEvidence = 0;
-        for (Text.Token w : words) {
+        for (int i = 0; i < words.size(); i++) {
+            Text.Token w = words.get(i);
             int marks = vietnameseMarks(w.raw());
             if (marks > 0) {
                 vi += marks == 2 ? 2 : 0.75;
                 viEvidence++;
                 continue;
+            }
+            if (i < names.size() && names.get(i) && words.size() > 2) {
+                continue; // "Da Nang", "Hanoi", "Bean Bros": a name is no evidence of the sentence's language
             }
             boolean isVi = VI_WORDS.contains(w.folded());
             boolean isEn = EN_WORDS.contains(w.folded());
@@ -81,6 +86,25 @@ public final class LanguageDetector {
             return null;
         }
         return vi > en ? "vi" : vi < en ? "en" : null;
+    }
+
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
+
+    /**
+     * For each word of {@link Text#words}: true when it is capitalised but does not open a sentence (a proper
+     * name typed without diacritics, "Ship to Da Nang?").
+     */
+    private static List<Boolean> names(String text) {
+        List<Boolean> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = WORD.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC));
+        String nfc = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+        int previousEnd = -1;
+        while (m.find()) {
+            boolean opens = previousEnd < 0 || nfc.substring(previousEnd, m.start()).matches("(?s).*[.!?:\\n].*");
+            out.add(!opens && Character.isUpperCase(m.group().charAt(0)));
+            previousEnd = m.end();
+        }
+        return out;
     }
 
     /** 2 when the word has a letter only Vietnamese uses, 1 for accents shared with e.g. French, else 0. */

@@ -58,6 +58,25 @@ final class Lexicon {
             Map.entry("email", CONTACT), Map.entry("phone", CONTACT), Map.entry("so dien thoai", CONTACT));
 
     /**
+     * The Vietnamese concept phrases as written with diacritics: a word typed with other diacritics is
+     * another word ("Trà Lài" is a tea, not "trả lại"), so a concept matches a token typed plain or with
+     * exactly these marks (the tone-aware rule of {@link Text}).
+     */
+    private static final Map<String, String[]> SURFACE = surface("giao hàng", "vận chuyển", "gửi hàng", "chuyển phát",
+            "đổi trả", "trả hàng", "đổi hàng", "hoàn tiền", "trả lại", "đổi size", "đổi màu", "đổi sản phẩm", "đổi sp",
+            "thanh toán", "trả tiền", "chuyển khoản", "trả góp", "giờ mở cửa", "mở cửa", "đóng cửa", "giờ làm việc",
+            "đặt hàng", "đặt mua", "đặt đơn", "lên đơn", "chốt đơn", "cửa hàng", "chi nhánh", "định kỳ", "liên hệ",
+            "số điện thoại");
+
+    private static Map<String, String[]> surface(String... phrases) {
+        Map<String, String[]> out = new java.util.HashMap<>();
+        for (String p : phrases) {
+            out.put(Text.fold(p), p.split(" "));
+        }
+        return Map.copyOf(out);
+    }
+
+    /**
      * The concept phrases by their first word, longest first: at each word, {@link #terms} tries only the
      * phrases that can start there (one hash lookup per word instead of every phrase at every word).
      */
@@ -110,7 +129,8 @@ final class Lexicon {
     /** Retrieval terms: unigrams (concepts, stems) followed by bigrams of adjacent terms. */
     static List<String> terms(String text) {
         List<String> folded = new ArrayList<>();
-        for (Text.Token t : Text.tokens(text)) {
+        List<Text.Token> tokens = Text.tokens(text);
+        for (Text.Token t : tokens) {
             folded.add(t.folded());
         }
         List<String> unigrams = new ArrayList<>();
@@ -118,7 +138,7 @@ final class Lexicon {
             String concept = null;
             int length = 0;
             for (Phrase phrase : CONCEPT_PHRASES.getOrDefault(folded.get(i), List.of())) {
-                if (matchesAt(folded, i, phrase.words())) {
+                if (matchesAt(folded, i, phrase.words()) && toneMatches(tokens, i, phrase.words())) {
                     concept = phrase.concept();
                     length = phrase.words().length;
                     break;
@@ -143,6 +163,21 @@ final class Lexicon {
             }
         }
         return out;
+    }
+
+    /** Each token is typed plain or with the concept's own diacritics (see {@link #SURFACE}). */
+    private static boolean toneMatches(List<Text.Token> tokens, int at, String[] phrase) {
+        String[] surface = SURFACE.get(String.join(" ", phrase));
+        if (surface == null) {
+            return true;
+        }
+        for (int j = 0; j < phrase.length; j++) {
+            Text.Token t = tokens.get(at + j);
+            if (!t.plain() && !t.raw().equals(surface[j])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean matchesAt(List<String> words, int at, String[] phrase) {

@@ -61,12 +61,24 @@ final class ReplyComposer {
             Map.entry("năm", 5), Map.entry("sáu", 6), Map.entry("bảy", 7), Map.entry("tám", 8), Map.entry("chín", 9),
             Map.entry("mười", 10), Map.entry("a", 1), Map.entry("an", 1));
     private static final Pattern QTY_X = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}.,])(?:x\\s?(\\d{1,2})|(\\d{1,2})\\s?x)(?![\\p{L}\\p{N}])");
+    /** A history line that is a bracketed note of the runtime, not something the audience wrote. */
+    private static final Pattern NOTE = Pattern.compile("\\s*\\[[^\\[\\]]{1,200}\\]\\s*");
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,2})\\s?%");
+    /** A count: a number of at most two digits or a word, standing alone (not "1.5", "2,000"). */
+    private static final Pattern COUNT = Pattern.compile("(?<![\\p{L}\\p{N}.,])(\\d{1,2}|\\p{L}+)(?![\\p{N}.,]\\d)");
+    /**
+     * What glues a number into a model code or a measure, so it counts nothing: a letter right after it
+     * ("2P", "20W", "15ml"; but "2x" is a count) or a hyphen and a letter ("4-person", "two-pack").
+     */
+    private static final Pattern GLUED = Pattern.compile("(?iu)(?:(?!x(?![\\p{L}]))\\p{L}|-\\p{L}|\\+)");
 
     private final ComposerPersona persona;
     private final KnowledgeIndex index;
     private final Set<String> personaTerms;
     private final Abbreviations abbreviations;
+    private final Voice voice;
+    /** The brand's English possessive ("Brewhaus's", "Ridge & River Outfitters'"). */
+    private final String brandOf;
 
     ReplyComposer(ComposerPersona persona, KnowledgeIndex index) {
         this.persona = Objects.requireNonNull(persona, "persona");
@@ -79,6 +91,41 @@ final class ReplyComposer {
         }
         this.personaTerms = Set.copyOf(names);
         this.abbreviations = Abbreviations.shared().with(persona.abbreviations());
+        this.voice = Voice.of(persona);
+        List<String> own = new ArrayList<>(persona.catchphrases());
+        if (persona.greeting() != null) {
+            own.add(persona.greeting());
+        }
+        persona.knowledge().forEach(k -> own.add(k.text()));
+        this.brandOf = possessive(persona.brandName(), own);
+    }
+
+    /** A plural-looking last word ending in s: "Outfitters", "Shoes", "Goods" (not "Brewhaus", "Paris", "Express"). */
+    private static final Pattern PLURAL_END = Pattern.compile("(?i)(?:[^aiousy\\W\\d]s|es)$");
+
+    /**
+     * The English possessive of a name: as the brand writes it itself in the persona's lines or knowledge ("Ridge
+     * & River Outfitters' guide", "Brewhaus's beans"), else an apostrophe alone after a plural-looking name ending
+     * in s and "'s" after any other.
+     */
+    static String possessive(String name, List<String> ownTexts) {
+        for (String t : ownTexts) {
+            if (t == null) {
+                continue;
+            }
+            int at = t.indexOf(name);
+            while (at >= 0) {
+                String after = t.substring(at + name.length());
+                if (after.startsWith("'s") || after.startsWith("’s")) {
+                    return name + "'s";
+                }
+                if ((after.startsWith("'") || after.startsWith("’")) && name.endsWith("s")) {
+                    return name + "'";
+                }
+                at = t.indexOf(name, at + 1);
+            }
+        }
+        return PLURAL_END.matcher(name).find() ? name + "'" : name + "'s";
     }
 
     Composition compose(String rawQuestion) {
@@ -102,8 +149,10 @@ final class ReplyComposer {
 
         Clause(String text) {
             this.text = text;
-            this.tokens = Text.tokens(text);
-            this.signals = IntentDetector.analyze(text);
+            // a product's name is no cue: "Trà Lài" is not "trả lại" (returns), "Rain Jacket" asks nothing
+            String cues = maskNames(text);
+            this.tokens = Text.tokens(cues);
+            this.signals = IntentDetector.analyze(cues);
             for (Aspect a : Aspect.values()) {
                 if (a != Aspect.PRICE && IntentDetector.any(tokens, a.cues)) {
                     aspects.add(a);
@@ -112,7 +161,7 @@ final class ReplyComposer {
             if (signals.has(Intent.PRICE)) {
                 aspects.add(Aspect.PRICE);
             }
-            this.topics = new HashSet<>(Lexicon.concepts(text));
+            this.topics = new HashSet<>(Lexicon.concepts(cues));
             topics.retainAll(TOPICS);
             if (signals.has(Intent.SHIPPING)) {
                 topics.add(Lexicon.SHIP);
@@ -137,15 +186,20 @@ final class ReplyComposer {
         String raw = rawQuestion == null ? "" : rawQuestion.strip();
         List<String> past = history == null ? List.of() : history;
         State state = replay(past);
-        String detected = LanguageDetector.detect(raw);
+        // sentences about the assistant's own instructions ("ignore previous instructions", "từ giờ bạn là
+        // ...") are neither obeyed nor quoted: only the rest of the message is answered
+        Directives.Split directives = Directives.split(raw);
+        String asked = directives.found() ? directives.rest() : raw;
+        String detected = LanguageDetector.detect(asked.isBlank() ? raw : asked);
         String language = replyLanguage(detected, state.language());
-        String question = abbreviations.expand(raw, detected != null ? detected : language);
+        String question = abbreviations.expand(asked, detected != null ? detected : language);
         if (audience == null) {
             audience = Audience.resolve(persona, null, raw, past);
         }
         int hash = raw.toLowerCase(Locale.ROOT).hashCode();
-        List<Text.Token> tokens = Text.tokens(question);
-        IntentDetector.Signals signals = IntentDetector.analyze(question);
+        String cueText = maskNames(question);
+        List<Text.Token> tokens = Text.tokens(cueText);
+        IntentDetector.Signals signals = IntentDetector.analyze(cueText);
         List<Map<String, Object>> parts = new ArrayList<>();
         List<String> used = new ArrayList<>();
         Intent intent = null;
@@ -164,6 +218,7 @@ final class ReplyComposer {
             Map<String, Object> p = part("complaint");
             topicalEntry(Lexicon.RETURN, List.of()).ifPresent(k -> {
                 p.put("returnsFact", Facts.relevant(k.text(), question, 1));
+                p.put("returnsForeign", foreign(k, language));
                 used.add(k.id());
             });
             parts.add(p);
@@ -279,8 +334,24 @@ final class ReplyComposer {
                 }
             }
         }
+        dropRepeats(parts);
+        for (Map<String, Object> p : parts) {
+            // "Đổi trả: Đổi trả trong 15 ngày ...": a fact that opens with the title is said without it
+            if (p.get("fact") instanceof String f && p.get("title") instanceof String t
+                    && Text.fold(f).startsWith(Text.fold(t))) {
+                p.put("restates", true);
+            }
+        }
         if (intent == null) {
             intent = clauseIntent;
+        }
+        if (directives.found()) {
+            // what is left of a message that told the assistant what to be or say: only real answers stay
+            parts.removeIf(p -> NOT_AN_ANSWER.contains((String) p.get("kind")));
+            if (parts.isEmpty()) {
+                parts.add(part("directive"));
+                intent = Intent.OFF_TOPIC;
+            }
         }
         if (parts.isEmpty()) {
             boolean social = signals.has(Intent.THANKS) || signals.has(Intent.GREETING);
@@ -309,6 +380,11 @@ final class ReplyComposer {
         Map<String, Object> model = new HashMap<>();
         model.put("name", persona.name());
         model.put("brand", persona.brandName());
+        model.put("brandOf", brandOf);
+        model.put("me", voice.self());
+        model.put("Me", capitalised(voice.self()));
+        model.put("you", voice.address());
+        model.put("You", capitalised(voice.address()));
         model.put("contactUrl", persona.contactUrl());
         model.put("contactEmail", persona.contactEmail());
         model.put("variant", Math.floorMod(hash, 3));
@@ -327,6 +403,69 @@ final class ReplyComposer {
         }
         String text = ReplyTemplates.render(language, "reply", model);
         return new Composition(text, intent, language, used.stream().distinct().toList(), chunks(text));
+    }
+
+    /**
+     * The text with the product names it mentions blanked out, for reading cues: a name of two or more
+     * words, or one with a digit ("X200"), is the product's name, not a request ("Trà Lài 5 Sao" holds
+     * "trả lại", "Immune Boost Tea" a health word). Single plain words stay ("care" may name a kit and ask
+     * about care).
+     */
+    private String maskNames(String text) {
+        List<ProductNames.Mention> mentions = index.mentions(text);
+        if (mentions.isEmpty()) {
+            return text;
+        }
+        String nfc = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+        StringBuilder b = new StringBuilder(nfc);
+        List<ProductNames.Piece> pieces = ProductNames.pieces(nfc);
+        for (ProductNames.Mention m : mentions) {
+            boolean words = pieces.get(m.to() - 1).word() > pieces.get(m.from()).word();
+            boolean code = nfc.substring(m.start(), m.end()).chars().anyMatch(Character::isDigit);
+            if (m.entry() != null && (words || code)) {
+                for (int i = m.start(); i < m.end(); i++) {
+                    b.setCharAt(i, ' ');
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** Parts that say the composer has nothing to say (dropped after a directive, see {@link Directives}). */
+    private static final Set<String> NOT_AN_ANSWER = Set.of("off_topic", "no_answer", "unknown", "which", "greeting",
+            "thanks", "sensitive", "insult");
+
+    /**
+     * Says each thing once: a part quoting the same fact of the same entry as an earlier part goes ("ship to
+     * Hanoi? how much is shipping?" answered twice from one sentence), and a purchase part after a total of
+     * the same product keeps only how to order (the total already named it and its price).
+     */
+    private static void dropRepeats(List<Map<String, Object>> parts) {
+        Set<String> said = new HashSet<>();
+        Set<Object> totalled = new HashSet<>();
+        for (java.util.Iterator<Map<String, Object>> it = parts.iterator(); it.hasNext(); ) {
+            Map<String, Object> p = it.next();
+            Object fact = p.get("fact");
+            if (fact != null && !said.add(p.get("title") + "\u0000" + fact)) {
+                it.remove();
+                continue;
+            }
+            if ("total".equals(p.get("kind")) && p.get("lines") instanceof List<?> lines) {
+                for (Object l : lines) {
+                    if (l instanceof Map<?, ?> line) {
+                        totalled.add(line.get("title"));
+                    }
+                }
+            }
+            if ("purchase".equals(p.get("kind")) && totalled.contains(p.get("title"))) {
+                p.remove("title");
+                p.remove("amount");
+            }
+        }
+    }
+
+    private static String capitalised(String word) {
+        return word.isEmpty() ? word : word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
     }
 
     private static Intent first(Intent current, Intent next) {
@@ -841,6 +980,7 @@ final class ReplyComposer {
         if (d != null) {
             afterDiscount = sum.multiply(BigDecimal.valueOf(100 - d.percent)).divide(BigDecimal.valueOf(100));
             p.put("discountRule", d.sentence);
+            p.put("discountForeign", foreign(d.source, language));
             p.put("percent", d.percent);
             p.put("discounted", Money.format(afterDiscount, style));
             used.add(d.source.id());
@@ -903,18 +1043,23 @@ final class ReplyComposer {
     /** "2 tuýp kem chống nắng và 1 serum", "x2", "two bags of decaf": product -> quantity. */
     private Map<Knowledge, Integer> quantities(Clause clause, List<Knowledge> entities) {
         Map<Knowledge, Integer> out = new LinkedHashMap<>();
-        String text = clause.text;
+        String text = java.text.Normalizer.normalize(clause.text, java.text.Normalizer.Form.NFC);
         List<Money> money = Money.findAll(text);
+        // numbers inside a product's name are part of it ("Summit 2P Tent", "iPhone 15", "Combo 3 món")
+        List<int[]> names = nameSpans(text);
         List<int[]> numbers = new ArrayList<>(); // start, end, value
         Matcher x = QTY_X.matcher(text);
         while (x.find()) {
-            numbers.add(new int[] {x.start(), x.end(), Integer.parseInt(x.group(1) != null ? x.group(1) : x.group(2))});
+            if (!inside(names, x.start())) {
+                numbers.add(new int[] {x.start(), x.end(), Integer.parseInt(x.group(1) != null ? x.group(1) : x.group(2))});
+            }
         }
-        Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}.,])(\\d{1,2}|\\p{L}+)(?![\\p{N}.,]\\d)").matcher(text);
+        Matcher m = COUNT.matcher(text);
         while (m.find()) {
             String w = m.group(1).toLowerCase(Locale.ROOT);
             Integer v = w.chars().allMatch(Character::isDigit) ? Integer.valueOf(w) : NUMBER_WORDS.get(w);
-            if (v == null || v <= 0 || inside(money, m.start()) || inside(numbers, m.start())) {
+            if (v == null || v <= 0 || inside(money, m.start()) || inside(numbers, m.start()) || inside(names, m.start())
+                    || GLUED.matcher(text).region(m.end(), text.length()).lookingAt()) {
                 continue;
             }
             String after = text.substring(m.end()).strip().toLowerCase(Locale.ROOT);
@@ -962,6 +1107,28 @@ final class ReplyComposer {
                 continue;
             }
             out.merge(k, n[2], Integer::sum);
+        }
+        return out;
+    }
+
+    /**
+     * Where the text names a product (char spans), numbers included; a number ending a partial name and
+     * followed by a count word is a count after all ("trà lài 5 gói" is five packs of "Trà Lài 5 Sao").
+     */
+    private List<int[]> nameSpans(String text) {
+        List<int[]> out = new ArrayList<>();
+        List<ProductNames.Piece> pieces = null;
+        for (ProductNames.Mention mention : index.mentions(text)) {
+            int end = mention.end();
+            if (pieces == null) {
+                pieces = ProductNames.pieces(text);
+            }
+            ProductNames.Piece last = pieces.get(mention.to() - 1);
+            if (last.token().numeric() && !mention.titleEnds()
+                    && unitOrProduct(Text.tokens(text.substring(end)), "", List.of())) {
+                end = last.start();
+            }
+            out.add(new int[] {mention.start(), end});
         }
         return out;
     }
@@ -1119,8 +1286,12 @@ final class ReplyComposer {
         Set<Aspect> aspects = Set.of();
         String language = null;
         Map<Knowledge, Integer> items = Map.of();
-        for (String h : history) {
-            if (h == null || h.isBlank()) {
+        for (String line : history) {
+            if (line == null || line.isBlank() || NOTE.matcher(line).matches()) {
+                continue; // the runtime's "[message withheld by the input guard]" is no audience text
+            }
+            String h = Directives.split(line).rest();
+            if (h.isBlank()) {
                 continue;
             }
             String d = LanguageDetector.detect(h);
@@ -1217,7 +1388,7 @@ final class ReplyComposer {
      */
     private static String destination(Clause clause, Knowledge k) {
         String f = Text.fold(clause.text);
-        if (!(f.matches("(?s).*\\b(to|toi|den|ra|in|into|ve)\\b.*") || clause.text.matches("(?s).*\\p{Lu}.*"))) {
+        if (!(f.matches("(?s).*\\b(to|toi|den|ra|in|into|ve)\\b.*") || clause.text.strip().matches("(?s)\\S+\\s.*\\p{Lu}.*"))) {
             return null;
         }
         List<String> sentences = Facts.sentences(k.text());
@@ -1309,10 +1480,12 @@ final class ReplyComposer {
             // "túi xách", "son môi": the head noun before the unknown word belongs to the phrase
             Text.Token before = tokens.get(first - 1);
             String b = before.folded();
-            if (!QUESTION_WORDS.contains(b) && !Lexicon.STOPWORDS.contains(b) && !PHRASE_END.contains(b)
+            boolean properNoun = first > 1 && Character.isUpperCase(originalCase(clause.text, before.raw()))
+                    && Character.isUpperCase(originalCase(clause.text, tokens.get(first).raw()));
+            if (properNoun || (!QUESTION_WORDS.contains(b) && !Lexicon.STOPWORDS.contains(b) && !PHRASE_END.contains(b)
                     && !isCue(before, Cues.HAVE) && !isCue(before, Cues.PRONOUN) && !isCue(before, Cues.ADD)
-                    && !before.numeric() && !personaTerms.contains(b)) {
-                first--;
+                    && !before.numeric() && !personaTerms.contains(b))) {
+                first--; // "Hà Nội": a capitalised word before a capitalised unknown one is part of the name
             }
         }
         // a Vietnamese noun phrase may start one word earlier ("giày cao gót": "giày" is the head)
@@ -1355,8 +1528,22 @@ final class ReplyComposer {
     /** Words unknown to the knowledge that a service-topic answer cannot speak to ("ship to Canada"). */
     private List<String> unknownTerms(Clause clause, Knowledge answered) {
         List<String> out = new ArrayList<>();
+        List<String> words = new ArrayList<>();
         for (String w : unknownContent(clause)) {
-            if (!Text.fold(answered.text()).contains(Text.fold(w)) && Character.isUpperCase(originalCase(clause.text, w))) {
+            if (Character.isUpperCase(originalCase(clause.text, w))) {
+                words.add(w); // the capitalised run: a place or a name ("Hà Nội", "New Zealand")
+            } else if (!words.isEmpty()) {
+                break;
+            }
+        }
+        if (words.isEmpty()) {
+            return out;
+        }
+        // the whole name, compared word for word (a syllable of it may occur inside another word of the entry)
+        String phrase = Text.fold(String.join(" ", words));
+        String known = " " + Text.fold(answered.text()).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+        if (!known.contains(" " + phrase + " ")) {
+            for (String w : words) {
                 out.add(capitalised(clause.text, w));
             }
         }

@@ -95,7 +95,7 @@ final class ComposerEvaluation {
                 p.knowledge().stream().map(k -> new Knowledge(k.id(), k.title(), k.text(), k.tags())).toList(),
                 p.contact() == null ? null : p.contact().url(), p.contact() == null ? null : p.contact().email(),
                 p.audiences().stream().map(a -> new ComposerPersona.Segment(a.segment(), a.style())).toList(),
-                p.boundaries().competitors(), abbreviations);
+                p.boundaries().competitors(), abbreviations, p.voice().style());
     }
 
     /** Runs one conversation file ({@code tuned} or {@code heldback}). */

@@ -56,6 +56,6 @@ class ComposerEvaluationTest {
         List<ComposerEvaluation.Result> results = evaluation.run("heldback3");
         System.out.println(ComposerEvaluation.report(results));
         assertThat(results).hasSizeGreaterThanOrEqualTo(50);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.0);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.75);
     }
 }

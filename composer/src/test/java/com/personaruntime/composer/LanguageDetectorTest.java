@@ -29,6 +29,10 @@ class LanguageDetectorTest {
             Is Lumière's sunscreen good?       | en
             who will win the election?         | en
             Do you ship to Canada?             | en
+            Do you ship to Da Nang?            | en
+            Can you deliver to Ha Noi tomorrow? | en
+            ship ra Da Nang mat bao lau        | vi
+            Cho Mình Hỏi Giá Kem               | vi
             hi                                 | en
             thanks!                            | en
             """)

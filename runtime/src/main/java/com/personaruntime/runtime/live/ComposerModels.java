@@ -112,7 +112,7 @@ public final class ComposerModels implements AutoCloseable {
         p.contact() == null ? null : p.contact().url(),
         p.contact() == null ? null : p.contact().email(),
         p.audiences().stream().map(a -> new ComposerPersona.Segment(a.segment(), a.style())).toList(),
-        p.boundaries().competitors(), own == null ? Abbreviations.EMPTY : own);
+        p.boundaries().competitors(), own == null ? Abbreviations.EMPTY : own, p.voice().style());
   }
 
   /**
