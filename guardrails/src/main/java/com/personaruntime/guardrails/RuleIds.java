@@ -19,6 +19,8 @@ public final class RuleIds {
   public static final String PII_PHONE = "pii.phone";
   public static final String PII_CARD = "pii.card";
   public static final String PII_VN_ID = "pii.vn_id";
+  /** A US Social Security number named as one ("SSN 123-45-6789"). */
+  public static final String PII_SSN = "pii.ssn";
   public static final String LINK_DOMAIN = "link_domain";
   public static final String HONESTY = "honesty";
   public static final String FAKE_EXPERIENCE = "fake_experience";
@@ -54,6 +56,7 @@ public final class RuleIds {
     m.put(PII_PHONE, new Defaults(Severity.MEDIUM, Action.REWRITE, both));
     m.put(PII_CARD, new Defaults(Severity.HIGH, Action.REWRITE, both));
     m.put(PII_VN_ID, new Defaults(Severity.HIGH, Action.REWRITE, both));
+    m.put(PII_SSN, new Defaults(Severity.HIGH, Action.REWRITE, both));
     m.put(LINK_DOMAIN, new Defaults(Severity.MEDIUM, Action.FLAG, out));
     m.put(HONESTY, new Defaults(Severity.CRITICAL, Action.BLOCK, out));
     m.put(FAKE_EXPERIENCE, new Defaults(Severity.HIGH, Action.BLOCK, out));

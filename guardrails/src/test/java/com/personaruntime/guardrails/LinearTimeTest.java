@@ -2,6 +2,7 @@ package com.personaruntime.guardrails;
 
 import com.personaruntime.guardrails.rails.links.Links;
 import com.personaruntime.guardrails.rails.pii.Pii;
+import com.personaruntime.guardrails.text.ScanText;
 import com.personaruntime.guardrails.text.TextNormalizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,6 +139,28 @@ class LinearTimeTest {
     a.add(Arguments.of("onsets without rests", rep("ch ", N)));
     a.add(Arguments.of("single onsets and vowels", rep("b ỏ c ó m ụ ", N)));
     a.add(Arguments.of("nine digit words", rep("chín một hai ba bốn năm sáu bảy tám, ", N)));
+    // contact data and links in disguise (ScanText, SpelledNumbers tokens, bracketed markers, script URIs)
+    a.add(Arguments.of("html references", rep("a&#64;", N)));
+    a.add(Arguments.of("unterminated references", rep("&#1234567", N)));
+    a.add(Arguments.of("percent escapes", rep("a%40b%2e", N)));
+    a.add(Arguments.of("invisible chars", rep("a\u200B@\u2060", N)));
+    a.add(Arguments.of("mixed-script token", "a" + "оа".repeat(N / 2 - 1)));
+    a.add(Arguments.of("mixed-script dots", rep("сom.", N)));
+    a.add(Arguments.of("middle dots", rep("a·", N)));
+    a.add(Arguments.of("bracketed at-words", rep("x (a còng) y (chấm) ", N)));
+    a.add(Arguments.of("bracketed a", rep("x [a] y [.] ", N)));
+    a.add(Arguments.of("open brackets", rep("(a ", N)));
+    a.add(Arguments.of("glued digit words", "khong9mot2" + "ba".repeat(N / 2 - 5)));
+    a.add(Arguments.of("glued words tokens", rep("khong9mot2ba4nam6bay8 ", N)));
+    a.add(Arguments.of("look-alike tokens", rep("o9I2 3A5 ", N)));
+    a.add(Arguments.of("single digits spaced", rep("5 ", N)));
+    a.add(Arguments.of("nanp words", rep("nine one seven five five five oh one two three, ", N)));
+    a.add(Arguments.of("script schemes", rep("javascript:", N)));
+    a.add(Arguments.of("data schemes", rep("data:text/", N)));
+    a.add(Arguments.of("spaced public suffix", rep("a . coffee ", N)));
+    a.add(Arguments.of("comma tld", rep("a,com", N)));
+    a.add(Arguments.of("ssn shapes", rep("SSN 123-45-6789 ", N)));
+    a.add(Arguments.of("other-script digits", rep("٠٩١٢ ", N)));
     return a;
   }
 
@@ -149,13 +172,13 @@ class LinearTimeTest {
   @MethodSource("inputs")
   void piiDetectors(String name, String text) {
     assertThat(text.length()).isGreaterThan(5_000);
-    assertLinear(name, () -> Pii.scan(text, true, true, true, true, (r, s, e, k) -> { }));
+    assertLinear(name, () -> Pii.scan(ScanText.of(text).text, true, true, true, true, true, (r, s, e, k) -> { }));
   }
 
   @ParameterizedTest(name = "Links.scan: {0}")
   @MethodSource("inputs")
   void linkDetector(String name, String text) {
-    assertLinear(name, () -> Links.scan(text, List.of("lumiere.example"), (s, e, h) -> { }));
+    assertLinear(name, () -> Links.scan(ScanText.of(text).text, List.of("lumiere.example"), (s, e, h) -> { }));
   }
 
   @ParameterizedTest(name = "normaliser: {0}")

@@ -7,6 +7,7 @@ import com.personaruntime.guardrails.rails.Rail;
 import com.personaruntime.guardrails.rails.RailContext;
 import com.personaruntime.guardrails.rails.RailInput;
 import com.personaruntime.guardrails.rails.pii.Pii;
+import com.personaruntime.guardrails.text.ScanText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,13 +37,24 @@ public final class LinkRail extends Rail {
       }
     }
     List<String> allowed = policy.config().allowedLinkDomains();
-    // fullwidth letters and dots read as ASCII ("ｇｌｏｗｓｈｏｐ．ｂｅａｕｔｙ"); same length, same offsets
-    Links.scan(in.widthFolded(), allowed, (s, e, host) -> {
+    // the text with its disguises undone ("ｇｌｏｗｓｈｏｐ．ｂｅａｕｔｙ", "cupful.сom", "cupful·com"); view offsets
+    // map back to the original span
+    ScanText view = in.scan();
+    // a host spelled with look-alike letters of another script ("lumiеre.example", Cyrillic е) is read as
+    // what it shows but never allowed as the name it imitates
+    boolean looks = view.hasLookalikes();
+    Links.scan(view.text, looks ? List.of() : allowed, (vs, ve, host) -> {
+      if (looks && Links.allowed(host, allowed) && !view.lookalikeIn(vs, ve)) {
+        return;
+      }
+      int s = view.origStart(vs);
+      int e = view.origEnd(ve);
       if (insideAny(emails, s, e)) {
         return;
       }
-      out.add(policy.finding(RuleIds.LINK_DOMAIN, s, e, "Link to '" + host + "' is outside the allowed domains "
-          + allowed, null));
+      out.add(policy.finding(RuleIds.LINK_DOMAIN, s, e, host.endsWith(":")
+          ? "Script or data URI '" + host + "' is never allowed"
+          : "Link to '" + host + "' is outside the allowed domains " + allowed, null));
     });
   }
 

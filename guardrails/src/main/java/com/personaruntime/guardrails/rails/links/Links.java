@@ -55,6 +55,18 @@ public final class Links {
         i++;
         continue;
       }
+      int script = scriptUri(text, i);
+      if (script > 0) {
+        int e = urlEnd(text, script);
+        while (e > script && ".,;:!?".indexOf(text.charAt(e - 1)) >= 0) {
+          e--;
+        }
+        if (sink != null) {
+          sink.found(i, e, text.substring(i, script).toLowerCase(Locale.ROOT));
+        }
+        i = e;
+        continue;
+      }
       int schemeEnd = scheme(text, i);
       if (schemeEnd > 0) {
         int e = urlEnd(text, schemeEnd);
@@ -65,6 +77,44 @@ public final class Links {
       int end = bareDomain(text, chars, i, sink == null ? null : allowed, sink);
       i = Math.max(end, i + 1);
     }
+  }
+
+  /**
+   * End of the scheme of a script or data URI at i ("javascript:alert(1)", "vbscript:...",
+   * "data:text/html,...", "data:image/svg+xml;base64,..."), or -1: links that are never allowed,
+   * whatever the allow-list. The scheme must be followed at once by its content (a non-space char;
+   * for "data:" a media type or a comma), so prose ("JavaScript: the good parts", "data: 12 rows") is none.
+   */
+  private static int scriptUri(String text, int i) {
+    char c = (char) (text.charAt(i) | 0x20);
+    if (c != 'j' && c != 'd' && c != 'v') {
+      return -1;
+    }
+    int n = text.length();
+    for (String sc : new String[] {"javascript:", "vbscript:"}) {
+      if (text.regionMatches(true, i, sc, 0, sc.length())) {
+        int e = i + sc.length();
+        return e < n && !Character.isWhitespace(text.charAt(e)) ? e : -1;
+      }
+    }
+    if (text.regionMatches(true, i, "data:", 0, 5)) {
+      int e = i + 5;
+      if (e < n && text.charAt(e) == ',') {
+        return e;
+      }
+      int k = e;
+      while (k < n && k - e < 20 && Character.isLetter(text.charAt(k))) {
+        k++;
+      }
+      if (k > e && k + 1 < n && text.charAt(k) == '/' && Character.isLetterOrDigit(text.charAt(k + 1))) {
+        String type = text.substring(e, k).toLowerCase(Locale.ROOT);
+        if (type.equals("text") || type.equals("image") || type.equals("application") || type.equals("audio")
+            || type.equals("video")) {
+          return e;
+        }
+      }
+    }
+    return -1;
   }
 
   /** End of "http://", "https://", "hxxp(s)://" at i, or -1. */
@@ -144,10 +194,59 @@ public final class Links {
     while (e < n && e - s <= 10 && text.charAt(e) >= 'a' && text.charAt(e) <= 'z') {
       e++;
     }
-    if (e == s || (e < n && labelChar(text.charAt(e))) || !SPACED_TLDS.contains(text.substring(s, e))) {
+    if (e == s || (e < n && labelChar(text.charAt(e)))) {
       return 0;
     }
-    return m;
+    String tld = text.substring(s, e);
+    if (SPACED_TLDS.contains(tld)) {
+      return m;
+    }
+    // any other public suffix of three or more letters, after a label of ASCII letters or digits, where
+    // the text goes on as a link would (end, punctuation, a path) rather than as a sentence ("tea . coffee is")
+    if (tld.length() < 3 || i == 0 || !asciiLabelChar(text.charAt(i - 1)) || !publicSuffix(tld)) {
+      return 0;
+    }
+    if (e == n || text.charAt(e) == '/' || ".,;:!?)".indexOf(text.charAt(e)) >= 0) {
+      return m;
+    }
+    int k = e;
+    while (k < n && text.charAt(k) == ' ') {
+      k++;
+    }
+    return k > e && k < n && !Character.isLowerCase(text.charAt(k)) ? m : 0;
+  }
+
+  private static boolean asciiLabelChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  /** True when {@code tld} (lower case) is a public suffix of one label in the PSL. */
+  private static boolean publicSuffix(String tld) {
+    try {
+      return InternetDomainName.from(tld).isPublicSuffix();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Top-level domains a comma may stand for the dot before ("cupful,com"): common ones that are no
+   * words, so lists ("red,blue,green", "tea,coffee") stay lists.
+   */
+  private static final Set<String> COMMA_TLDS = Set.of("com", "net", "org", "vn", "io", "info", "biz", "xyz", "edu", "gov");
+
+  /** True when a comma at i joins a lower-case label and a TLD of {@link #COMMA_TLDS} ("cupful,com"). */
+  private static boolean commaDot(String text, int i) {
+    int n = text.length();
+    if (i == 0 || !(text.charAt(i - 1) >= 'a' && text.charAt(i - 1) <= 'z' || text.charAt(i - 1) >= '0' && text.charAt(i - 1) <= '9')) {
+      return false;
+    }
+    int s = i + 1;
+    int e = s;
+    while (e < n && e - s <= 4 && text.charAt(e) >= 'a' && text.charAt(e) <= 'z') {
+      e++;
+    }
+    return e > s && (e >= n || !labelChar(text.charAt(e))) && COMMA_TLDS.contains(text.substring(s, e));
   }
 
   /** Length of a (possibly disguised) dot at i, or 0. */
@@ -157,8 +256,11 @@ public final class Links {
     if (c == '.') {
       return 1;
     }
-    if (c == '[' || c == '(') {
-      char close = c == '[' ? ']' : ')';
+    if (c == ',') {
+      return commaDot(text, i) ? 1 : 0;
+    }
+    if (c == '[' || c == '(' || c == '{' || c == '<') {
+      char close = c == '[' ? ']' : c == '(' ? ')' : c == '{' ? '}' : '>';
       if (i + 2 < n && text.charAt(i + 1) == '.' && text.charAt(i + 2) == close) {
         return 3;
       }

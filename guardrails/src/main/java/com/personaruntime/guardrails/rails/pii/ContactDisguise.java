@@ -69,8 +69,11 @@ final class ContactDisguise {
         continue;
       }
       int end = domain(text, mEnd, strong, host -> Links.isDomain(host));
-      if (end < 0) {
+      if (end < 0 && marker[1] != BRACKETED_A) {
         end = providerOnly(text, mEnd, ls, strong);
+      }
+      if (end < 0 && !strong) {
+        end = providerDomain(text, mEnd, ls);
       }
       if (end < 0) {
         continue;
@@ -93,7 +96,28 @@ final class ContactDisguise {
   }
 
   private static final String[] SPACED_AT_WORDS = {" a còng ", " a cong ", " acong ", " a c\u00f2ng ", " a móc ", " a moc ",
-      " amoc ", " a m\u00f3c "};
+      " amoc ", " a m\u00f3c ", " at sign ", " at-sign ", " arroba ", " arobase "};
+  /** Words for '@' inside brackets ("(a còng)", "[a móc]", "(at sign)"), folded to lower case. */
+  private static final java.util.Set<String> BRACKET_AT_WORDS = nfc("at", "@", "a c\u00f2ng", "a cong", "acong", "a m\u00f3c",
+      "a moc", "amoc", "at sign", "arroba", "arobase", "a");
+  /** Strength of a bracketed lone "a" ("[a]", "(a)"): an address only with a whole domain after it, never a provider alone. */
+  static final int BRACKETED_A = 3;
+  /** Words for '.' inside brackets or spelled out between spaces ("(chấm)", " period "), folded to lower case. */
+  private static final String[] DOT_WORDS = {"dot", "ch\u1ea5m", "cha\u0302\u0301m", "ch\u00e2\u0301m", "cham", "period",
+      "punto", "point", "punkt", "ponto"};
+
+  private static java.util.Set<String> nfc(String... words) {
+    java.util.Set<String> set = new java.util.HashSet<>();
+    for (String w : words) {
+      set.add(java.text.Normalizer.normalize(w, java.text.Normalizer.Form.NFC));
+    }
+    return set;
+  }
+
+  /** The text in brackets [from, to), trimmed, lower case, composed (NFC). */
+  private static String inside(String text, int from, int to) {
+    return java.text.Normalizer.normalize(text.substring(from, to).trim().toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFC);
+  }
 
   /** At-marker starting at i: {end, strong?1:0}, or null. */
   static int[] atMarker(String text, int i) {
@@ -110,13 +134,15 @@ final class ContactDisguise {
     }
     if (c == '(' || c == '[' || c == '{' || c == '<') {
       char close = c == '(' ? ')' : c == '[' ? ']' : c == '{' ? '}' : '>';
-      if (i + 3 < n && text.regionMatches(true, i + 1, "at", 0, 2) && text.charAt(i + 3) == close) {
-        return new int[] {i + 4, 1};
+      int e = bracketed(text, i, close);
+      if (e < 0) {
+        return null;
       }
-      if (i + 2 < n && text.charAt(i + 1) == '@' && text.charAt(i + 2) == close) {
-        return new int[] {i + 3, 1};
+      String w = inside(text, i + 1, e - 1);
+      if (!BRACKET_AT_WORDS.contains(w)) {
+        return null;
       }
-      return null;
+      return new int[] {e, w.equals("a") ? BRACKETED_A : 1};
     }
     // c == ' ': " at ", " a còng ", " a cong ", " acong "
     if (i + 1 >= n || (text.charAt(i + 1) | 0x20) != 'a') {
@@ -126,7 +152,7 @@ final class ContactDisguise {
       // every spaced marker goes on with ' ', 'c', 'm' or 't' after the "a": most words ("and",
       // "ask") end here without comparing the marker list
       char c2 = text.charAt(i + 2);
-      if (c2 < 128 && c2 != ' ' && (c2 | 0x20) != 'c' && (c2 | 0x20) != 'm' && (c2 | 0x20) != 't') {
+      if (c2 < 128 && c2 != ' ' && (c2 | 0x20) != 'c' && (c2 | 0x20) != 'm' && (c2 | 0x20) != 't' && (c2 | 0x20) != 'r') {
         return null;
       }
     }
@@ -139,6 +165,21 @@ final class ContactDisguise {
       return new int[] {i + 4, 0};
     }
     return null;
+  }
+
+  /** End (exclusive) of a bracket opened at i and closed by {@code close} within 12 chars, or -1. */
+  private static int bracketed(String text, int i, char close) {
+    int n = text.length();
+    for (int k = i + 1; k < n && k - i <= 12; k++) {
+      char c = text.charAt(k);
+      if (c == close) {
+        return k > i + 1 ? k + 1 : -1;
+      }
+      if (c == '(' || c == '[' || c == '{' || c == '<' || c == '\n') {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /** Dot-marker at i (spaces around allowed): its end, or -1. */
@@ -161,15 +202,17 @@ final class ContactDisguise {
       e = k + 5;
     } else if (c == '(' || c == '[' || c == '{' || c == '<') {
       char close = c == '(' ? ')' : c == '[' ? ']' : c == '{' ? '}' : '>';
-      if (k + 2 < n && text.charAt(k + 1) == '.' && text.charAt(k + 2) == close) {
-        e = k + 3;
-      } else if (k + 4 < n && text.regionMatches(true, k + 1, "dot", 0, 3) && text.charAt(k + 4) == close) {
-        e = k + 5;
+      int b = bracketed(text, k, close);
+      if (b > 0) {
+        String w = inside(text, k + 1, b - 1);
+        if (w.equals(".") || w.equals("\u00b7") || java.util.Arrays.asList(DOT_WORDS).contains(w)) {
+          e = b;
+        }
       }
     } else if (k > i) {
-      for (String w : new String[] {"dot ", "chấm ", "cham "}) {
-        if (text.regionMatches(true, k, w, 0, w.length())) {
-          return k + w.length();
+      for (String w : DOT_WORDS) {
+        if (text.regionMatches(true, k, w, 0, w.length()) && k + w.length() < n && text.charAt(k + w.length()) == ' ') {
+          return k + w.length() + 1;
         }
       }
     }
@@ -187,6 +230,38 @@ final class ContactDisguise {
       return -1;
     }
     return e;
+  }
+
+  /** True when a dot-marker's text spells the dot out ("dot", "chấm", "period"...). */
+  private static boolean spelledDot(String dotText) {
+    for (String w : DOT_WORDS) {
+      if (dotText.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * After the bare word "at": a webmail provider's own domain with a real dot ("milo at gmail.com",
+   * "linh at yahoo.com.vn"), the local part a handle ({@link #handleBefore}); its end, or -1. Any other
+   * domain after "at" stays a link ("order at glowshop.beauty").
+   */
+  private static int providerDomain(String text, int from, int ls) {
+    int n = text.length();
+    int k = from;
+    int s = k;
+    while (k < n && k - s <= 12 && Character.isLetter(text.charAt(k))) {
+      k++;
+    }
+    if (k == s || k >= n || text.charAt(k) != '.' || !PROVIDERS.contains(text.substring(s, k).toLowerCase(Locale.ROOT))) {
+      return -1;
+    }
+    int end = Pii.domainEnd(text, s, n);
+    if (end < 0 || !Links.isDomain(text.substring(s, end).toLowerCase(Locale.ROOT)) || !handleBefore(text, ls, s)) {
+      return -1;
+    }
+    return end;
   }
 
   /** True when "-dot-" starts at i (a glued dot-marker: "linh-at-gmail-dot-com"). */
@@ -254,20 +329,28 @@ final class ContactDisguise {
     if (!PROVIDERS.contains(text.substring(s, k).toLowerCase(Locale.ROOT))) {
       return -1;
     }
-    if (!strong) {
-      int le = ls;
-      while (le < n && Pii.isLocal(text.charAt(le))) {
-        le++;
-      }
-      if (ls > 0 && (Character.isLetter(text.charAt(ls - 1)) || text.charAt(ls - 1) == '\'' || text.charAt(ls - 1) == '\u2019')) {
-        return -1; // "I'm at gmail": not a whole token
-      }
-      if (NOT_LOCAL.contains(text.substring(ls, le).toLowerCase(Locale.ROOT))
-          || (Character.isUpperCase(text.charAt(ls)) && Character.isUpperCase(text.charAt(s)))) {
-        return -1;
-      }
+    if (!strong && !handleBefore(text, ls, s)) {
+      return -1;
     }
     return k;
+  }
+
+  /**
+   * True when the token at {@code ls} before a bare "at" is a handle, not an ordinary word: not one of
+   * {@link #NOT_LOCAL} ("reach me at gmail", "work at Gmail"), a whole token ("I'm at"), and not a
+   * capitalised person before a capitalised provider at {@code s} ("Linh at Gmail").
+   */
+  private static boolean handleBefore(String text, int ls, int s) {
+    int n = text.length();
+    int le = ls;
+    while (le < n && Pii.isLocal(text.charAt(le))) {
+      le++;
+    }
+    if (ls > 0 && (Character.isLetter(text.charAt(ls - 1)) || text.charAt(ls - 1) == '\'' || text.charAt(ls - 1) == '\u2019')) {
+      return false; // "I'm at gmail": not a whole token
+    }
+    return !NOT_LOCAL.contains(text.substring(ls, le).toLowerCase(Locale.ROOT))
+        && !(Character.isUpperCase(text.charAt(ls)) && Character.isUpperCase(text.charAt(s)));
   }
 
   interface HostCheck {
@@ -330,7 +413,7 @@ final class ContactDisguise {
         break;
       }
       String dotText = text.substring(k, d).toLowerCase(Locale.ROOT);
-      if (!strong && !(dotText.contains("dot") || dotText.contains("chấm") || dotText.contains("cham"))) {
+      if (!strong && !spelledDot(dotText)) {
         // after the bare word "at", only a spelled-out dot makes an address ("at gmail dot com"), so
         // "order at glowshop.beauty" and "deal at cheap-serum[.]shop" stay links
         break;

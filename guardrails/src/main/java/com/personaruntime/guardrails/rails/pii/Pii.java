@@ -59,17 +59,30 @@ public final class Pii {
     return SpelledNumbers.openRunStart(text);
   }
 
-  public static void scan(String text, boolean email, boolean phone, boolean card, boolean vnId, Sink sink) {
+  /**
+   * Reports every e-mail address, phone number, card number, Vietnamese id (12-digit CCCD, or a 9-digit
+   * CMND named as one) and US Social Security number (named as one) of {@code text} to {@code sink},
+   * as [start, end) offsets of {@code text}; the flags switch each kind on. Linear in the text.
+   */
+  public static void scan(String text, boolean email, boolean phone, boolean card, boolean vnId, boolean ssn, Sink sink) {
     List<int[]> spans = new ArrayList<>();
     if (email) {
       emails(text, spans, sink);
       ContactDisguise.emails(text, spans, sink);
     }
-    if (phone || card || vnId) {
-      numbers(text, phone, card, vnId, spans, sink);
+    List<int[]> numbers = new ArrayList<>();
+    if (phone || card || vnId || ssn) {
+      numbers(text, phone, card, vnId, ssn, spans, (rule, s, e, kind) -> {
+        numbers.add(new int[] {s, e});
+        sink.found(rule, s, e, kind);
+      });
     }
     if (phone) {
-      SpelledNumbers.phones(text, spans, sink);
+      // a disguised run is not reported again where a number or an address was found
+      List<int[]> taken = new ArrayList<>(spans);
+      taken.addAll(numbers);
+      taken.sort((a, b) -> Integer.compare(a[0], b[0]));
+      SpelledNumbers.phones(text, taken, sink);
     }
   }
 
@@ -160,7 +173,7 @@ public final class Pii {
   }
 
   private static boolean isJoinerChar(char c) {
-    return c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || spaceLike(c) || keycap(c);
+    return c == ' ' || c == '.' || c == '-' || c == '_' || c == '(' || c == ')' || spaceLike(c) || keycap(c);
   }
 
   /** The variation selector and the combining keycap of "9️⃣": part of the digit, they join like nothing. */
@@ -195,7 +208,7 @@ public final class Pii {
       char c = text.charAt(k);
       if (c == '(' || c == ')') {
         paren++;
-      } else if (c == ' ' || c == '.' || c == '-' || spaceLike(c)) {
+      } else if (c == ' ' || c == '.' || c == '-' || c == '_' || spaceLike(c)) {
         plain++;
       } else if (!keycap(c)) {
         return false;
@@ -204,14 +217,14 @@ public final class Pii {
     return plain <= 1 && paren <= 1;
   }
 
-  private static final String[] ID_WORDS = {
+  static final String[] ID_WORDS = {
       "order", "invoice", "tracking", "sku", "serial", "ref", "ticket", "booking", "transaction", "uuid", "guid",
       "batch", "lot", "barcode", "ean", "upc", "isbn", "imei", "awb", "waybill", "shipment", "parcel", "package",
       "consignment", "voucher", "coupon", "reference", "confirmation", "receipt", "timestamp", "epoch",
       "ma don", "don hang", "van don", "hoa don", "ma sp", "ma san pham", "ma so don", "giao dich", "ma ve", "so seri",
       "so lo", "ma lo", "lo san xuat", "lo sx", "ma vach", "ma van chuyen", "ma giao hang", "ma kien", "ma buu gui",
       "ma khach hang", "ma kh", "ma giam gia", "ma voucher", "so don", "so hoa don", "ma tra cuu", "ma xac nhan",
-      "ma so", "ma code", "version", "ver", "build", "patch", "release", "firmware", "model", "phien ban"};
+      "ma so", "ma code", "don so", "so don hang", "ma don hang", "ma dh", "don hang so", "order no", "version", "ver", "build", "patch", "release", "firmware", "model", "phien ban"};
 
   /**
    * Ids and codes of any kind ("Member ID", "Tax ID", "MST", "mã OTP", "mã thành viên"): the number
@@ -226,7 +239,8 @@ public final class Pii {
   private static final String[] PHONE_WORDS = {"call", "phone", "tel", "hotline", "zalo", "whatsapp", "text", "sms",
       "goi", "sdt", "dien thoai", "lien he", "nhan tin"};
 
-  private static void numbers(String text, boolean phone, boolean card, boolean vnId, List<int[]> spans, Sink sink) {
+  private static void numbers(String text, boolean phone, boolean card, boolean vnId, boolean ssn, List<int[]> spans,
+      Sink sink) {
     final int n = text.length();
     final char[] chars = TextChars.of(text, TextChars.PII_NUMBERS); // the hot loops read the array, the rest the String
     int[] gs = null;
@@ -267,13 +281,13 @@ public final class Pii {
         }
       }
       int chainEnd = ge[g - 1];
-      chain(text, gs, ge, g, phone, card, vnId, spans, sink);
+      chain(text, gs, ge, g, phone, card, vnId, ssn, spans, sink);
       i = chainEnd;
     }
   }
 
   private static void chain(String text, int[] gs, int[] ge, int g, boolean phone, boolean card, boolean vnId,
-      List<int[]> spans, Sink sink) {
+      boolean ssn, List<int[]> spans, Sink sink) {
     // prefix: "+", "(+", "(" directly before the first group
     int first = gs[0];
     boolean plus = first > 0 && text.charAt(first - 1) == '+';
@@ -287,6 +301,9 @@ public final class Pii {
       chainStart--;
     }
     int after = ge[g - 1];
+    if (!plus && (ssn || vnId) && namedNineDigits(text, gs, ge, g, chainStart, after, ssn, vnId, spans, sink)) {
+      return;
+    }
     // letters glued before a number grouped like a phone ("testdata630-596-1111", "abc0912.345.678") do
     // not make it an identifier: ids and codes are not typed in phone groups. Only the whole chain may
     // then be a phone ("DH0912345678", one group, stays an order code)
@@ -452,7 +469,7 @@ public final class Pii {
   }
 
   /** True when one of the few words before {@code s} names an identifier (order, invoice, mã đơn...). */
-  private static boolean identifierContext(String text, int s, String[] idWords) {
+  static boolean identifierContext(String text, int s, String[] idWords) {
     int from = Math.max(0, s - 24);
     StringBuilder sb = new StringBuilder(s - from);
     for (int k = from; k < s; k++) {
@@ -475,6 +492,11 @@ public final class Pii {
     }
     if (id < 0) {
       return false;
+    }
+    for (int k = id; k < before.length(); k++) {
+      if (Character.isDigit(before.charAt(k))) {
+        return false; // "Đơn 12345 của chị Lan 0912345678": the id word named the number before this one
+      }
     }
     for (String w : PHONE_WORDS) {
       int p = wordAt(before, w);
@@ -558,11 +580,75 @@ public final class Pii {
         return false;
       }
       char c = d[k];
+      if (k == 1 && nd == 11 && (c == '7' && d[2] != '0' || ((c == '1' || c == '3') && to > from))) {
+        return true; // UK: a mobile "07700 900123", or a landline typed in groups "01632 960123"
+      }
       return (rest == 9 && (c == '3' || c == '5' || c == '7' || c == '8' || c == '9')) || (rest == 10 && c == '2');
     }
     // North American 3-3-4 with separators: (212) 555-1234, 212-555-1234, 212.555.1234
     if (nd == 10 && to - from == 2 && d[0] >= '2' && d[0] <= '9'
         && ge[from] - gs[from] == 3 && ge[from + 1] - gs[from + 1] == 3 && ge[to] - gs[to] == 4) {
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * True when d[0, nd) is a North American number without its grouping: ten digits, area code
+   * [2-9][0-8]x, exchange [2-9]xx but not x11 (or eleven with a leading 1). Only for numbers typed in
+   * disguise (spelled out, single digits spaced apart), where the 3-3-4 grouping is not there to see.
+   */
+  static boolean nanp(char[] d, int nd) {
+    int k = nd == 11 && d[0] == '1' ? 1 : 0;
+    if (nd - k != 10) {
+      return false;
+    }
+    return d[k] >= '2' && d[k + 1] != '9' && d[k + 3] >= '2' && !(d[k + 4] == '1' && d[k + 5] == '1');
+  }
+
+  /** Words that name a US Social Security number (folded). */
+  private static final String[] SSN_WORDS = {"ssn", "ssns", "social security", "social security number", "social security no",
+      "social", "ss", "ss no", "so an sinh xa hoi", "ma so an sinh", "numero de seguro social", "seguro social"};
+  /** Words that name an old 9-digit Vietnamese identity card number, CMND (folded). */
+  private static final String[] CMND_WORDS = {"cmnd", "cmt", "so cmnd", "so cmt", "chung minh nhan dan", "chung minh thu",
+      "cmnd/cccd", "cccd/cmnd", "cccd", "can cuoc", "the can cuoc", "so dinh danh", "id card", "identity card", "national id"};
+
+  /**
+   * A nine-digit chain named by the words before it: a US Social Security number ("SSN 123-45-6789",
+   * area not 000/666/9xx, group not 00, serial not 0000, typed 3-2-4 or as one group) or an old
+   * Vietnamese CMND ("CMND: 012345678", one group or 3-3-3). Reports it and returns true.
+   */
+  private static boolean namedNineDigits(String text, int[] gs, int[] ge, int g, int s, int e, boolean ssn, boolean vnId,
+      List<int[]> spans, Sink sink) {
+    if (g > 3 || gluedAfter(text, e) || (s > 0 && (TextChars.letterOrDigit(text.charAt(s - 1)) || text.charAt(s - 1) == '_'))) {
+      return false;
+    }
+    char[] d = new char[9];
+    int nd = 0;
+    for (int k = 0; k < g; k++) {
+      if (nd + ge[k] - gs[k] > 9) {
+        return false;
+      }
+      for (int q = gs[k]; q < ge[k]; q++) {
+        d[nd++] = text.charAt(q);
+      }
+    }
+    if (nd != 9 || overlaps(spans, s, e)) {
+      return false;
+    }
+    boolean oneGroup = g == 1;
+    if (ssn && (oneGroup || (g == 3 && ge[0] - gs[0] == 3 && ge[1] - gs[1] == 2 && joinersAre(text, ge, gs, 0, 2, "- ")))) {
+      int area = (d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0');
+      boolean valid = area != 0 && area != 666 && area < 900 && !(d[3] == '0' && d[4] == '0')
+          && !(d[5] == '0' && d[6] == '0' && d[7] == '0' && d[8] == '0');
+      if (valid && identifierContext(text, s, SSN_WORDS)) {
+        sink.found(RuleIds.PII_SSN, s, e, "US Social Security number");
+        return true;
+      }
+    }
+    if (vnId && (oneGroup || (g == 3 && ge[0] - gs[0] == 3 && ge[1] - gs[1] == 3 && joinersAre(text, ge, gs, 0, 2, " .-")))
+        && identifierContext(text, s, CMND_WORDS)) {
+      sink.found(RuleIds.PII_VN_ID, s, e, "Vietnamese identity card number (CMND)");
       return true;
     }
     return false;

@@ -6,18 +6,20 @@ import com.personaruntime.guardrails.RuleIds;
 import com.personaruntime.guardrails.rails.Rail;
 import com.personaruntime.guardrails.rails.RailContext;
 import com.personaruntime.guardrails.rails.RailInput;
-import com.personaruntime.guardrails.text.TextChars;
+import com.personaruntime.guardrails.text.ScanText;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Personal data, redacted in both directions: rules {@code pii.email} (plain and disguised forms),
- * {@code pii.phone}, {@code pii.card}, {@code pii.vn_id}. Hand-written linear scanners over the
+ * {@code pii.phone}, {@code pii.card}, {@code pii.vn_id} (12-digit citizen id, or the old 9-digit CMND after its name),
+ * {@code pii.ssn} (a US Social Security number after its name). Hand-written linear scanners over the
  * original text ({@link Pii}); its span is {@link Pii#MAX_SPAN} original characters.
  */
 public final class PiiRail extends Rail {
   public PiiRail(RailContext policy) {
-    super(policy, "pii", SpanUnit.ORIGINAL, RuleIds.PII_EMAIL, RuleIds.PII_PHONE, RuleIds.PII_CARD, RuleIds.PII_VN_ID);
+    super(policy, "pii", SpanUnit.ORIGINAL, RuleIds.PII_EMAIL, RuleIds.PII_PHONE, RuleIds.PII_CARD, RuleIds.PII_VN_ID,
+        RuleIds.PII_SSN);
   }
 
   @Override
@@ -27,7 +29,11 @@ public final class PiiRail extends Rail {
 
   @Override
   public int openFrom(String text, Direction d) {
-    return activeFor(d) && policy.active(RuleIds.PII_PHONE, d) ? Pii.openFrom(TextChars.foldWidth(text)) : text.length();
+    if (!activeFor(d) || !policy.active(RuleIds.PII_PHONE, d)) {
+      return text.length();
+    }
+    ScanText view = ScanText.of(text);
+    return view.origStart(Pii.openFrom(view.text));
   }
 
   @Override
@@ -37,14 +43,18 @@ public final class PiiRail extends Rail {
     boolean email = policy.active(RuleIds.PII_EMAIL, dir);
     String placeholder = policy.redaction(in.ctx());
     List<String> publicEmails = policy.config().publicEmails();
-    // fullwidth digits and letters read as ASCII ("０９１２ ３４５ ６７８"); same length, same offsets
-    Pii.scan(in.widthFolded(), email, policy.active(RuleIds.PII_PHONE, dir), policy.active(RuleIds.PII_CARD, dir),
-        policy.active(RuleIds.PII_VN_ID, dir), (rule, s, e, kind) -> {
+    // the scanners read the text with its disguises undone ("０９１２", "٠٩١٢", "milo&#64;gmail", "gmаil"):
+    // view offsets map back to the original span each finding covers
+    ScanText view = in.scan();
+    Pii.scan(view.text, email, policy.active(RuleIds.PII_PHONE, dir), policy.active(RuleIds.PII_CARD, dir),
+        policy.active(RuleIds.PII_VN_ID, dir), policy.active(RuleIds.PII_SSN, dir), (rule, vs, ve, kind) -> {
           // The brand's own public addresses are contact details the persona may give out.
-          if (rule.equals(RuleIds.PII_EMAIL) && dir == Direction.OUTPUT
-              && publicEmails.contains(text.substring(s, e).toLowerCase(Locale.ROOT))) {
+          if (rule.equals(RuleIds.PII_EMAIL) && dir == Direction.OUTPUT && !view.lookalikeIn(vs, ve)
+              && publicEmails.contains(view.text.substring(vs, ve).toLowerCase(Locale.ROOT))) {
             return;
           }
+          int s = view.origStart(vs);
+          int e = view.origEnd(ve);
           // never split a surrogate pair or a keycap digit ("𝟗", "9️⃣") at the edges of the redaction
           int fs = s > 0 && Character.isLowSurrogate(text.charAt(s)) && Character.isHighSurrogate(text.charAt(s - 1)) ? s - 1 : s;
           int fe = e;

@@ -33,13 +33,28 @@ final class SpelledNumbers {
       // Vietnamese, folded (không, một, hai, ba, bốn/tư, năm/lăm, sáu, bảy/bẩy, tám, chín; linh = 0 in numbers)
       Map.entry("khong", '0'), Map.entry("linh", '0'), Map.entry("mot", '1'), Map.entry("hai", '2'), Map.entry("ba", '3'),
       Map.entry("bon", '4'), Map.entry("tu", '4'), Map.entry("nam", '5'), Map.entry("lam", '5'), Map.entry("sau", '6'),
-      Map.entry("bay", '7'), Map.entry("tam", '8'), Map.entry("chin", '9'));
+      Map.entry("bay", '7'), Map.entry("tam", '8'), Map.entry("chin", '9'),
+      // Vietnamese chat spellings: "ko" / "hong" / "kh" for không
+      Map.entry("ko", '0'), Map.entry("hong", '0'), Map.entry("khg", '0'),
+      // Spanish, French, German, Italian, Portuguese (folded; "six" is six in French too)
+      Map.entry("cero", '0'), Map.entry("uno", '1'), Map.entry("dos", '2'), Map.entry("tres", '3'), Map.entry("cuatro", '4'),
+      Map.entry("cinco", '5'), Map.entry("seis", '6'), Map.entry("siete", '7'), Map.entry("ocho", '8'), Map.entry("nueve", '9'),
+      Map.entry("un", '1'), Map.entry("deux", '2'), Map.entry("trois", '3'), Map.entry("quatre", '4'), Map.entry("cinq", '5'),
+      Map.entry("sept", '7'), Map.entry("huit", '8'), Map.entry("neuf", '9'),
+      Map.entry("null", '0'), Map.entry("eins", '1'), Map.entry("zwei", '2'), Map.entry("drei", '3'), Map.entry("vier", '4'),
+      Map.entry("funf", '5'), Map.entry("sechs", '6'), Map.entry("sieben", '7'), Map.entry("acht", '8'), Map.entry("neun", '9'),
+      Map.entry("due", '2'), Map.entry("tre", '3'), Map.entry("sei", '6'), Map.entry("sette", '7'), Map.entry("otto", '8'),
+      Map.entry("nove", '9'), Map.entry("um", '1'), Map.entry("dois", '2'), Map.entry("sete", '7'), Map.entry("oito", '8'));
+
+  /** Keys ({@link #key}) of the Vietnamese digit words, sorted: a run spelled in Vietnamese is no North American number. */
+  private static final long[] VI_KEYS = java.util.stream.Stream.of("khong", "linh", "mot", "hai", "ba", "bon", "tu", "nam",
+      "lam", "sau", "bay", "tam", "chin", "ko", "hong", "khg").mapToLong(w -> key(w, 0, w.length())).sorted().toArray();
 
   private SpelledNumbers() {
   }
 
   private static boolean sep(char c) {
-    return c == ' ' || c == ',' || c == '.' || c == '-' || c == '\u00a0';
+    return c == ' ' || c == ',' || c == '.' || c == '-' || c == '_' || c == '\u00a0';
   }
 
   /** Digit words packed as base-32 keys of their folded letters (see {@link #key}), sorted; their digits alongside. */
@@ -99,10 +114,10 @@ final class SpelledNumbers {
     return k * 32 + (c - 'a' + 1);
   }
 
-  /** The digit a spelled word stands for, or 0. Allocation-free: words of 2-5 letters only. */
+  /** The digit a spelled word stands for, or 0. Allocation-free: words of 2-6 letters only. */
   private static char digitWord(char[] text, int s, int e) {
     int len = e - s;
-    if (len < 2 || len > 5) {
+    if (len < 2 || len > 6) {
       return 0;
     }
     char c0 = text[s];
@@ -125,8 +140,8 @@ final class SpelledNumbers {
   }
 
   /** The digit words' keys in an open-addressing table (0 = empty: no key is 0), their digits alongside. */
-  private static final long[] TABLE_KEYS = new long[64];
-  private static final char[] TABLE_DIGITS = new char[64];
+  private static final long[] TABLE_KEYS = new long[256];
+  private static final char[] TABLE_DIGITS = new char[256];
   /** ASCII chars (either case) that start a digit word. */
   private static final boolean[] FIRST = new boolean[128];
 
@@ -147,7 +162,7 @@ final class SpelledNumbers {
 
   private static int slot(long k) {
     k *= 0x9E3779B97F4A7C15L;
-    return (int) (k >>> 58);
+    return (int) (k >>> 56);
   }
 
   static void phones(String str, List<int[]> spans, Pii.Sink sink) {
@@ -166,6 +181,150 @@ final class SpelledNumbers {
     return scan(str, null, null);
   }
 
+  /** Longest token read as digits ("khong9mot2ba4nam6bay8"); a longer one is no digit token. */
+  private static final int MAX_TOKEN = 40;
+  /** Most tokens a judged run keeps (a run of more is too long to judge, like one over 15 digits). */
+  private static final int MAX_TOKENS = 24;
+  /** Flags of {@link #token}'s result above the digit count. */
+  private static final int SPELLED = 1 << 8;
+  private static final int REAL = 1 << 9;
+  private static final int SINGLE = 1 << 10;
+  private static final int VIET = 1 << 11;
+
+  /** A digit look-alike letter ("o912", "09l2", "3A5"), or 0. */
+  private static char lookalike(char c) {
+    return switch (c) {
+      case 'o', 'O' -> '0';
+      case 'l', 'I', 'i', '|' -> '1';
+      case 'Z', 'z' -> '2';
+      case 'E' -> '3';
+      case 'A' -> '4';
+      case 'S', 's' -> '5';
+      case 'b', 'G' -> '6';
+      case 'T' -> '7';
+      case 'B' -> '8';
+      case 'g', 'q' -> '9';
+      default -> 0;
+    };
+  }
+
+  /**
+   * The digits of token t[s, e) (letters and digits) written to out[0, ...): digits, digit words, and
+   * digit words glued to digits or to each other ("3four5", "khong9mot2ba4", "ninefive"), and look-alike
+   * letters among at least as many real digits ("o9I2", "3A5", at least two real digits; a lone "O"
+   * for zero). Returns the digit count with the flags SPELLED (a word or look-alike is in it), REAL
+   * (a real digit is), SINGLE (one real digit alone); 0 when the token is no digit token. Linear in the
+   * token (at most {@link #MAX_TOKEN} chars).
+   */
+  private static int token(char[] t, int s, int e, char[] out) {
+    if (e - s > MAX_TOKEN || e == s) {
+      return 0;
+    }
+    int nd = 0;
+    int real = 0;
+    int looks = 0;
+    boolean word = false;
+    boolean viet = false;
+    int p = s;
+    while (p < e) {
+      char c = t[p];
+      if (c >= '0' && c <= '9') {
+        if (nd == out.length) {
+          return 0;
+        }
+        out[nd++] = c;
+        real++;
+        p++;
+        continue;
+      }
+      int q = p;
+      while (q < e && !(t[q] >= '0' && t[q] <= '9')) {
+        q++;
+      }
+      int m = segment(t, p, q, out, nd);
+      if (m >= 0) {
+        nd = m;
+        word = true;
+        viet |= java.util.Arrays.binarySearch(VI_KEYS, key(t, p, Math.min(q, p + 6))) >= 0 || (q - p > 6 && vietStart(t, p, q));
+        p = q;
+        continue;
+      }
+      for (int r = p; r < q; r++) {
+        char d = lookalike(t[r]);
+        if (d == 0 || nd == out.length) {
+          return 0;
+        }
+        out[nd++] = d;
+      }
+      looks += q - p;
+      p = q;
+    }
+    if (looks > 0 && !(real >= 2 && looks <= real) && !(e - s == 1 && (t[s] == 'o' || t[s] == 'O'))) {
+      return 0;
+    }
+    return nd | (word || looks > 0 ? SPELLED : 0) | (real > 0 ? REAL : 0) | (real == 1 && e - s == 1 ? SINGLE : 0)
+        | (viet ? VIET : 0);
+  }
+
+  /** True when the letters t[s, e) start with a Vietnamese digit word ("khongchinmot"). */
+  private static boolean vietStart(char[] t, int s, int e) {
+    for (int w = 2; w <= 5 && s + w <= e; w++) {
+      if (java.util.Arrays.binarySearch(VI_KEYS, key(t, s, s + w)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Splits the letters t[s, e) into digit words ("khong", "ninefive" -> "nine" "five"), writing their
+   * digits from out[nd]; returns the new count, or -1 when the letters are not digit words only.
+   * Dynamic programming over at most {@link #MAX_TOKEN} letters and words of 2-6 letters: linear.
+   */
+  private static int segment(char[] t, int s, int e, char[] out, int nd) {
+    int len = e - s;
+    if (len < 2) {
+      return -1;
+    }
+    if (len <= 6) {
+      char w = digitWord(t, s, e);
+      if (w != 0) {
+        if (nd == out.length) {
+          return -1;
+        }
+        out[nd] = w;
+        return nd + 1;
+      }
+    }
+    // prev[j]: the start of the last word of a split of t[s, s + j), or -1
+    int[] prev = new int[len + 1];
+    java.util.Arrays.fill(prev, -1);
+    prev[0] = 0;
+    for (int j = 2; j <= len; j++) {
+      for (int w = 2; w <= 6 && w <= j; w++) {
+        if ((j - w == 0 || prev[j - w] >= 0) && digitWord(t, s + j - w, s + j) != 0) {
+          prev[j] = j - w;
+          break;
+        }
+      }
+    }
+    if (prev[len] < 0) {
+      return -1;
+    }
+    int words = 0;
+    for (int j = len; j > 0; j = prev[j]) {
+      words++;
+    }
+    if (nd + words > out.length) {
+      return -1;
+    }
+    int k = nd + words;
+    for (int j = len; j > 0; j = prev[j]) {
+      out[--k] = digitWord(t, s + prev[j], s + j);
+    }
+    return nd + words;
+  }
+
   /** Reports spelled phones to {@code sink} (when not null); returns {@link #openRunStart}. */
   private static int scan(String str, List<int[]> spans, Pii.Sink sink) {
     int n = str.length();
@@ -173,16 +332,20 @@ final class SpelledNumbers {
     int lastEnd = -1;
     boolean lastOpen = false;
     char[] text = TextChars.of(str, TextChars.PII_SPELLED);
-    char[] digits = new char[16];
+    char[] tok = new char[16];
+    // the run's tokens: start, end, digit count, flags
+    int[] ts = new int[MAX_TOKENS];
+    int[] te = new int[MAX_TOKENS];
+    int[] tf = new int[MAX_TOKENS];
+    char[] digits = new char[16 * 2];
+    int nt = 0;
     int nd = 0;
-    boolean disguised = false;
-    boolean plain = false; // a token of the run is digits ("0912"), not a spelled word
     boolean overflow = false;
     int runStart = -1;
     int runEnd = -1;
     int i = 0;
     while (i < n) {
-      // next token [s, e): letters and digits, at most 12 (a longer word is skipped whole)
+      // next token [s, e): letters and digits
       int s = i;
       while (s < n && sep(text[s])) {
         s++;
@@ -195,71 +358,35 @@ final class SpelledNumbers {
       if (e == s) {
         e = s + 1; // a symbol: no digit token, ends a run
       }
-      int kind = 0; // 0: not a digit token, 1: plain digits, 2: spelled or disguised
-      char word = 0;
-      if (e - s <= 12 && s < n && TextChars.letterOrDigit(text[s])) {
-        char c0 = text[s];
-        if ((c0 >= '0' && c0 <= '9') || c0 == 'o' || c0 == 'O' || c0 == 'l' || c0 == 'I') {
-          int real = 0;
-          boolean other = false;
-          boolean ohs = false;
-          for (int k = s; k < e && !other; k++) {
-            char c = text[k];
-            if (c >= '0' && c <= '9') {
-              real++;
-            } else if (c == 'o' || c == 'O' || c == 'l' || c == 'I') {
-              ohs = true;
-            } else {
-              other = true;
-            }
-          }
-          if (!other) {
-            // "0912", "o912"; a lone capital O for zero ("O nine one two 345 678"), read only inside a run
-            // that turns out a phone number
-            kind = !ohs ? 1 : real >= 2 || (e - s == 1 && (c0 == 'O' || c0 == 'o')) ? 2 : 0;
-          }
-        }
-        if (kind == 0) {
-          word = digitWord(text, s, e);
-          kind = word != 0 ? 2 : 0;
-        }
-      }
-      boolean joined = runStart >= 0 && gap >= 1 && gap <= 3 && text[s - 1] != '\n' && kind != 0;
+      int r = s < n && TextChars.letterOrDigit(text[s]) ? token(text, s, e, tok) : 0;
+      boolean joined = runStart >= 0 && gap >= 1 && gap <= 3 && text[s - 1] != '\n' && r != 0;
       if (runStart >= 0 && !joined) {
-        if (sink != null) {
-          judge(str, runStart, runEnd, digits, nd, disguised && !overflow, !plain, spans, sink);
+        if (sink != null && !overflow) {
+          judge(str, ts, te, tf, nt, digits, spans, sink);
         }
         lastStart = runStart;
         lastEnd = runEnd;
         lastOpen = !overflow;
         runStart = -1;
+        nt = 0;
         nd = 0;
-        disguised = false;
-        plain = false;
         overflow = false;
       }
-      if (kind != 0) {
+      if (r != 0) {
         if (runStart < 0) {
           runStart = s;
         }
         runEnd = e;
-        disguised |= kind == 2;
-        plain |= word == 0;
-        if (word != 0) {
-          if (nd < digits.length) {
-            digits[nd++] = word;
-          } else {
-            overflow = true;
-          }
+        int count = r & 0xFF;
+        if (nt == MAX_TOKENS || nd + count > 16) {
+          overflow = true;
         } else {
-          for (int k = s; k < e; k++) {
-            char c = text[k];
-            if (nd < digits.length) {
-              digits[nd++] = c == 'o' || c == 'O' ? '0' : c == 'l' || c == 'I' ? '1' : c;
-            } else {
-              overflow = true;
-            }
-          }
+          ts[nt] = s;
+          te[nt] = e;
+          tf[nt] = r;
+          nt++;
+          System.arraycopy(tok, 0, digits, nd, count);
+          nd += count;
         }
         if (runEnd - runStart > MAX_SPAN) {
           overflow = true;
@@ -268,8 +395,8 @@ final class SpelledNumbers {
       i = e;
     }
     if (runStart >= 0) {
-      if (sink != null) {
-        judge(str, runStart, runEnd, digits, nd, disguised && !overflow, !plain, spans, sink);
+      if (sink != null && !overflow) {
+        judge(str, ts, te, tf, nt, digits, spans, sink);
       }
       lastStart = runStart;
       lastEnd = runEnd;
@@ -290,40 +417,87 @@ final class SpelledNumbers {
     return lastEnd == n || (u == lastEnd && t - u <= 3) ? lastStart : n;
   }
 
-  /**
-   * Reports the run [s, e) when its digits are a phone number; a run of nine digit words and nothing
-   * else ("chín một hai ba bốn năm sáu bảy tám", "nine one two ...") is also one when a leading zero
-   * makes it a Vietnamese mobile number (its first digit 3, 5, 7, 8 or 9): people drop the zero
-   * when they spell the number out. Nine digits typed as digits stay ids, and a count or countdown
-   * ("chín, tám, bảy, ... một") is no number.
-   */
   /** True when digits[0, nd) count up or down by one ("987654321"). */
-  private static boolean counting(char[] d, int nd) {
+  private static boolean counting(char[] d, int from, int nd) {
     boolean up = true;
     boolean down = true;
-    for (int i = 1; i < nd; i++) {
+    for (int i = from + 1; i < from + nd; i++) {
       up &= d[i] == d[i - 1] + 1;
       down &= d[i] == d[i - 1] - 1;
     }
     return up || down;
   }
 
-  private static void judge(String text, int s, int e, char[] digits, int nd, boolean candidate, boolean allWords,
-      List<int[]> spans, Pii.Sink sink) {
-    if (!candidate || nd < 9 || nd > 15) {
-      return;
+  /**
+   * Judges a run of digit tokens: reports the longest part of it, the whole run or the run without up
+   * to two tokens at either end ("tu" or "due" before a spelled number: words that are also digits),
+   * whose digits are a phone number and that is a disguise (a spelled or look-alike token, or seven
+   * or more single digits spaced apart: "5 0 3 5 5 5 0 1 4 7"). A phone number is one by
+   * {@link Pii#isPhoneDigits}, a North American number without its grouping ({@link Pii#nanp}), or
+   * nine digit words and nothing else ("chín một hai ba bốn năm sáu bảy tám", "nine one two ...") that a
+   * leading zero makes a Vietnamese mobile number (people drop the zero when they spell the number
+   * out); nine digits typed as digits stay ids, and a count or countdown ("chín, tám, bảy, ... một") is
+   * no number.
+   */
+  private static void judge(String text, int[] ts, int[] te, int[] tf, int nt, char[] digits, List<int[]> spans,
+      Pii.Sink sink) {
+    int[] offset = new int[nt + 1];
+    for (int k = 0; k < nt; k++) {
+      offset[k + 1] = offset[k] + (tf[k] & 0xFF);
     }
-    boolean plus = s > 0 && text.charAt(s - 1) == '+';
-    boolean phone = Pii.isPhoneDigits(digits, nd, plus);
-    if (!phone && nd == 9 && allWords && !plus && digits[0] != '0' && !counting(digits, nd)) {
-      char[] withZero = new char[10];
-      withZero[0] = '0';
-      System.arraycopy(digits, 0, withZero, 1, 9);
-      phone = Pii.isPhoneDigits(withZero, 10, false);
+    for (int drop = 0; drop <= 4; drop++) {
+      for (int a = 0; a <= Math.min(2, drop); a++) {
+        int b = nt - (drop - a); // tokens [a, b)
+        if (drop - a > 2 || b - a < 1) {
+          continue;
+        }
+        int from = offset[a];
+        int nd = offset[b] - from;
+        if (nd < 9 || nd > 15) {
+          continue;
+        }
+        boolean spelled = false;
+        boolean allWords = true;
+        boolean viet = false;
+        int singles = 0;
+        for (int k = a; k < b; k++) {
+          spelled |= (tf[k] & SPELLED) != 0;
+          allWords &= (tf[k] & REAL) == 0;
+          viet |= (tf[k] & VIET) != 0;
+          singles += (tf[k] & SINGLE) != 0 ? 1 : 0;
+        }
+        boolean trimmed = a > 0 || b < nt;
+        if (trimmed && ((tf[a] & SPELLED) == 0 && (tf[b - 1] & SPELLED) == 0 && !spelled)) {
+          continue;
+        }
+        if (!spelled && singles < 7) {
+          continue;
+        }
+        int s = ts[a];
+        int e = te[b - 1];
+        boolean plus = s > 0 && text.charAt(s - 1) == '+';
+        char[] d = java.util.Arrays.copyOfRange(digits, from, from + nd);
+        if (Pii.identifierContext(text, plus ? s - 1 : s, Pii.ID_WORDS)) {
+          return; // "Mã số: tám chín một ...": a code read out, not a phone number
+        }
+        // a national number spelled out or disguised from its trunk zero ("zéro six un deux ...", "null eins fünf
+        // eins ..."): ten to twelve digits after one zero, never an id (ids are typed, not spelled)
+        boolean national = !plus && spelled && !viet && nd >= 10 && nd <= 12 && d[0] == '0' && d[1] != '0';
+        boolean phone = Pii.isPhoneDigits(d, nd, plus) || (!plus && !viet && Pii.nanp(d, nd)) || national;
+        if (!phone && nd == 9 && allWords && !trimmed && !plus && d[0] != '0' && !counting(d, 0, nd)) {
+          char[] withZero = new char[10];
+          withZero[0] = '0';
+          System.arraycopy(d, 0, withZero, 1, 9);
+          phone = Pii.isPhoneDigits(withZero, 10, false);
+        }
+        if (!phone) {
+          continue;
+        }
+        if (!Pii.overlaps(spans, s, e)) {
+          sink.found(RuleIds.PII_PHONE, plus ? s - 1 : s, e, "phone number (spelled out or disguised)");
+        }
+        return;
+      }
     }
-    if (!phone || Pii.overlaps(spans, s, e)) {
-      return;
-    }
-    sink.found(RuleIds.PII_PHONE, plus ? s - 1 : s, e, "phone number (spelled out or disguised)");
   }
 }

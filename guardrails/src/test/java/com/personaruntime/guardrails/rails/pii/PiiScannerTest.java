@@ -12,7 +12,7 @@ class PiiScannerTest {
 
   static List<String> pii(String text) {
     List<String> out = new ArrayList<>();
-    Pii.scan(text, true, true, true, true, (rule, s, e, kind) -> out.add(rule + "=" + text.substring(s, e)));
+    Pii.scan(text, true, true, true, true, true, (rule, s, e, kind) -> out.add(rule + "=" + text.substring(s, e)));
     return out;
   }
 
