@@ -147,7 +147,13 @@ class StreamingGuardPropertiesTest {
   static final List<String> REDACT = List.of(
       "Call 0912 345 678 today. Thanks!",
       "My colleague's mail is linh@lumiere.example and the hotline is +84 912 345 678 for orders",
-      "Pay with 4111 1111 1111 1111? No, never share it. " + "Okay then, ".repeat(20) + "call 0912345678 please");
+      "Pay with 4111 1111 1111 1111? No, never share it. " + "Okay then, ".repeat(20) + "call 0912345678 please",
+      // contact data in disguise after a run that exceeds the budget: the release path must hold each back whole
+      "Okay then, ".repeat(20) + "write nguyenthithuhang.skincare (a còng) yahoo (chấm) com please",
+      "Okay then, ".repeat(20) + "call nine one seven five five five oh one two three now",
+      "Okay then, ".repeat(20) + "sdt ko chín 1 2 3 4 5 6 7 8 nha",
+      "Okay then, ".repeat(20) + "mail milo&#64;gmail&#46;com or m i l o @ g m a i l . c o m today",
+      "Okay then, ".repeat(20) + "my SSN 123-45-6789 and ٠٩١٢٣٤٥٦٧٨ ok");
 
   @Test
   void redactedTextStreamsExactlyAsTheWholeTextCheck() {
@@ -163,7 +169,8 @@ class StreamingGuardPropertiesTest {
         String where = "seed " + seed + ", cuts " + cuts;
         assertThat(v.decision()).as(where).isEqualTo(Decision.REWRITE);
         assertThat(g.released()).as(where).isEqualTo(whole.text());
-        assertThat(g.released()).as(where).doesNotContain("0912", "linh@", "4111");
+        assertThat(g.released()).as(where).doesNotContain("0912", "linh@", "4111", "nguyenthithuhang", "nine one",
+            "oh one two", "1 2 3 4 5 6 7 8", "milo&", "m i l o", "6789", "٠٩١٢");
       }
     }
   }

@@ -68,12 +68,29 @@ final class ContactDisguise {
       if (ls == le) {
         continue;
       }
-      int end = domain(text, mEnd, strong, host -> Links.isDomain(host));
+      // the streaming guard's hold-back (Pii.STREAM_SPAN) covers a match from its first space on: a match
+      // ends at most STREAM_SPAN chars after its first space (the local part before it is one word, which
+      // the guard never splits), so no part of an address is released before the address completes
+      int space = ls;
+      while (space < mEnd && !Character.isWhitespace(text.charAt(space))) {
+        space++;
+      }
+      int hardEnd = space < mEnd ? space + Pii.STREAM_SPAN : n;
+      if (mEnd >= hardEnd) {
+        continue;
+      }
+      int end = domain(text, mEnd, strong, host -> Links.isDomain(host), hardEnd);
       if (end < 0 && marker[1] != BRACKETED_A) {
         end = providerOnly(text, mEnd, ls, strong);
       }
+      if (end > hardEnd) {
+        end = -1;
+      }
       if (end < 0 && !strong) {
         end = providerDomain(text, mEnd, ls);
+        if (end > hardEnd) {
+          end = -1;
+        }
       }
       if (end < 0) {
         continue;
@@ -358,9 +375,9 @@ final class ContactDisguise {
   }
 
   /** Reads labels and dot-markers from {@code from}; returns the end of the last valid TLD, or -1. */
-  static int domain(String text, int from, boolean strong, HostCheck check) {
+  static int domain(String text, int from, boolean strong, HostCheck check, int hardEnd) {
     int n = text.length();
-    int limit = Math.min(n, from + FORWARD);
+    int limit = Math.min(Math.min(n, hardEnd), from + FORWARD);
     int k = from;
     while (k < limit && text.charAt(k) == ' ' && k - from < 2) {
       k++;
