@@ -112,6 +112,104 @@ final class ContactDisguise {
     }
   }
 
+  /**
+   * Fillers between a provider's name and the handle it names ("my gmail is", "gmail của mình:",
+   * "yahoo mình là", "gmail của em là"), folded to lower case without diacritics.
+   */
+  private static final java.util.Set<String> HANDLE_FILLERS = java.util.Set.of("is", "was", "của", "cua", "mình", "minh",
+      "em", "tớ", "to", "tui", "anh", "chị", "chi", "là", "la", "id", "acc", "account", "address", "nick", "name", "handle",
+      "username", "e", "ở", "o", "của mình", "=", ":", "-", "->", "→");
+
+  /**
+   * An address told without its domain: a webmail provider's name, a few filler words, then a handle
+   * ("my gmail is milo.brews", "gmail của mình: linh.skincare99", "yahoo: thu_ha.2001"). The handle is a
+   * token of local-part characters, 5 to 40 long, with a letter and a digit, '.' or '_' in it (so
+   * "my gmail is full" is no handle), that is no domain. Only the handle is reported (one word: the
+   * streaming hold-back keeps it whole). Linear: each provider name reads at most 40 chars ahead.
+   */
+  static void handles(String text, List<int[]> spans, Pii.Sink sink) {
+    int n = text.length();
+    List<int[]> found = null;
+    for (int i = 0; i < n; i++) {
+      char c = (char) (text.charAt(i) | 0x20);
+      if ((c != 'g' && c != 'y' && c != 'h' && c != 'i' && c != 'p') || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
+        continue;
+      }
+      int we = i;
+      while (we < n && we - i < 12 && Character.isLetter(text.charAt(we))) {
+        we++;
+      }
+      if (we == i || (we < n && Character.isLetterOrDigit(text.charAt(we)))
+          || !HANDLE_PROVIDERS.contains(text.substring(i, we).toLowerCase(Locale.ROOT))) {
+        i = we;
+        continue;
+      }
+      int k = we;
+      int limit = Math.min(n, we + 40);
+      int hs = -1;
+      while (k < limit) {
+        while (k < limit && text.charAt(k) == ' ') {
+          k++;
+        }
+        int ts = k;
+        while (k < limit && !Character.isWhitespace(text.charAt(k))) {
+          k++;
+        }
+        if (ts == k) {
+          break;
+        }
+        String tok = text.substring(ts, k).toLowerCase(Locale.ROOT);
+        String bare = tok.endsWith(":") && tok.length() > 1 ? tok.substring(0, tok.length() - 1) : tok;
+        if (HANDLE_FILLERS.contains(tok) || HANDLE_FILLERS.contains(bare)) {
+          continue;
+        }
+        hs = ts;
+        break;
+      }
+      if (hs < 0) {
+        continue;
+      }
+      int he = hs;
+      boolean letter = false;
+      boolean mark = false;
+      while (he < n && he - hs <= 40 && Pii.isLocal(text.charAt(he))) {
+        char h = text.charAt(he);
+        letter |= Character.isLetter(h);
+        mark |= Character.isDigit(h) || h == '.' || h == '_';
+        he++;
+      }
+      while (he > hs && (text.charAt(he - 1) == '.' || text.charAt(he - 1) == '-')) {
+        he--; // the sentence's own full stop
+      }
+      if (he - hs < 5 || he - hs > 40 || !letter || !mark || !Character.isLetterOrDigit(text.charAt(hs))
+          || (he < n && (Character.isLetterOrDigit(text.charAt(he)) || text.charAt(he) == '@'))
+          || Links.isDomain(text.substring(hs, he).toLowerCase(Locale.ROOT)) || Pii.overlaps(spans, hs, he)) {
+        continue;
+      }
+      boolean digitsOnly = true;
+      for (int q = hs; q < he && digitsOnly; q++) {
+        digitsOnly = !Character.isLetter(text.charAt(q));
+      }
+      if (digitsOnly) {
+        continue;
+      }
+      if (found == null) {
+        found = new ArrayList<>();
+      }
+      found.add(new int[] {hs, he});
+      sink.found(RuleIds.PII_EMAIL, hs, he, "e-mail address (named by its provider, no domain)");
+      i = he;
+    }
+    if (found != null) {
+      spans.addAll(found);
+      spans.sort((a, b) -> Integer.compare(a[0], b[0]));
+    }
+  }
+
+  /** Providers whose name alone says the handle after it is an e-mail address ("my gmail is ..."). */
+  private static final java.util.Set<String> HANDLE_PROVIDERS = java.util.Set.of("gmail", "yahoo", "hotmail", "icloud",
+      "protonmail", "gmx", "yandex", "ymail", "googlemail");
+
   private static final String[] SPACED_AT_WORDS = {" a còng ", " a cong ", " acong ", " a c\u00f2ng ", " a móc ", " a moc ",
       " amoc ", " a m\u00f3c ", " at sign ", " at-sign ", " arroba ", " arobase "};
   /** Words for '@' inside brackets ("(a còng)", "[a móc]", "(at sign)"), folded to lower case. */

@@ -69,6 +69,7 @@ public final class Pii {
     if (email) {
       emails(text, spans, sink);
       ContactDisguise.emails(text, spans, sink);
+      ContactDisguise.handles(text, spans, sink);
     }
     List<int[]> numbers = new ArrayList<>();
     if (phone || card || vnId || ssn) {
