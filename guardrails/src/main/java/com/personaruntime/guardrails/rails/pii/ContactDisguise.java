@@ -139,9 +139,28 @@ final class ContactDisguise {
       while (we < n && we - i < 12 && Character.isLetter(text.charAt(we))) {
         we++;
       }
+      int symbolAt = symbolAt(text, i, we, spans);
+      if (symbolAt >= 0) {
+        // "milo🌀gmail.com": a symbol or emoji typed for '@' before a webmail provider's own domain
+        int ls = symbolAt;
+        while (ls > 0 && symbolAt - ls < MAX_HANDLE && Pii.isLocal(text.charAt(ls - 1))) {
+          ls--;
+        }
+        int end = Pii.domainEnd(text, i, n);
+        if (symbolAt - ls >= 2 && (ls == 0 || !Character.isLetterOrDigit(text.charAt(ls - 1))) && end > 0
+            && Links.isDomain(text.substring(i, end).toLowerCase(Locale.ROOT)) && !Pii.overlaps(spans, ls, end)) {
+          if (found == null) {
+            found = new ArrayList<>();
+          }
+          found.add(new int[] {ls, end});
+          sink.found(RuleIds.PII_EMAIL, ls, end, "e-mail address (a symbol for '@')");
+          i = end;
+          continue;
+        }
+      }
       if (we == i || (we < n && Character.isLetterOrDigit(text.charAt(we)))
           || !HANDLE_PROVIDERS.contains(text.substring(i, we).toLowerCase(Locale.ROOT))) {
-        i = we;
+        i = Math.max(i, we - 1);
         continue;
       }
       int k = we;
@@ -204,6 +223,28 @@ final class ContactDisguise {
       spans.addAll(found);
       spans.sort((a, b) -> Integer.compare(a[0], b[0]));
     }
+  }
+
+  private static final int MAX_HANDLE = 40;
+
+  /**
+   * Where a symbol or emoji stands right before the word text[i, we) when that word is a webmail
+   * provider followed by a dot ("milo🌀gmail.com", "milo☆yahoo.com"): the symbol's start, else -1.
+   */
+  private static int symbolAt(String text, int i, int we, List<int[]> spans) {
+    if (i == 0 || we >= text.length() || text.charAt(we) != '.'
+        || !PROVIDERS.contains(text.substring(i, we).toLowerCase(Locale.ROOT))) {
+      return -1;
+    }
+    int cp = text.codePointBefore(i);
+    int at = i - Character.charCount(cp);
+    int type = Character.getType(cp);
+    boolean symbol = type == Character.OTHER_SYMBOL || type == Character.MATH_SYMBOL || type == Character.MODIFIER_SYMBOL
+        || type == Character.OTHER_PUNCTUATION && cp != '.' && cp != ',' && cp != '!' && cp != '?' && cp != ':' && cp != ';';
+    if (!symbol || cp == '@' || at == 0 || !Pii.isLocal(text.charAt(at - 1))) {
+      return -1;
+    }
+    return at;
   }
 
   /** Providers whose name alone says the handle after it is an e-mail address ("my gmail is ..."). */
@@ -347,14 +388,14 @@ final class ContactDisguise {
     return e;
   }
 
-  /** True when a dot-marker's text spells the dot out ("dot", "chấm", "period"...). */
+  /**
+   * True when a dot-marker's text spells the dot out as "dot" or "chấm": the only dots a bare "at" may
+   * be followed by. "period", "point", "punto" are ordinary words too ("at some point in", "at that
+   * period in"), so they stand for the dot only after a strong at-marker ("at sign", "arroba", "(at)").
+   */
   private static boolean spelledDot(String dotText) {
-    for (String w : DOT_WORDS) {
-      if (dotText.contains(w)) {
-        return true;
-      }
-    }
-    return false;
+    return dotText.contains("dot") || dotText.contains("cham") || dotText.contains("ch\u1ea5m")
+        || dotText.contains("ch\u00e2\u0301m") || dotText.contains("cha\u0302\u0301m");
   }
 
   /**

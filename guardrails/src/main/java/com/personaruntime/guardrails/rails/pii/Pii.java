@@ -78,12 +78,16 @@ public final class Pii {
         sink.found(rule, s, e, kind);
       });
     }
-    if (phone) {
+    if (phone || card) {
       // a disguised run is not reported again where a number or an address was found
       List<int[]> taken = new ArrayList<>(spans);
       taken.addAll(numbers);
       taken.sort((a, b) -> Integer.compare(a[0], b[0]));
-      SpelledNumbers.phones(text, taken, sink);
+      SpelledNumbers.phones(text, taken, (rule, s, e, kind) -> {
+        if (rule.equals(RuleIds.PII_CARD) ? card : phone) {
+          sink.found(rule, s, e, kind);
+        }
+      });
     }
   }
 

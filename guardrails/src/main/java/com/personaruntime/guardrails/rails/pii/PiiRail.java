@@ -29,7 +29,7 @@ public final class PiiRail extends Rail {
 
   @Override
   public int openFrom(String text, Direction d) {
-    if (!activeFor(d) || !policy.active(RuleIds.PII_PHONE, d)) {
+    if (!activeFor(d) || !(policy.active(RuleIds.PII_PHONE, d) || policy.active(RuleIds.PII_CARD, d))) {
       return text.length();
     }
     ScanText view = ScanText.of(text);

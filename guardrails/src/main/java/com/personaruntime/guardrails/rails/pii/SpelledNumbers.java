@@ -453,7 +453,7 @@ final class SpelledNumbers {
         }
         int from = offset[a];
         int nd = offset[b] - from;
-        if (nd < 9 || nd > 15) {
+        if (nd < 9 || nd > 16) {
           continue;
         }
         boolean spelled = false;
@@ -479,6 +479,16 @@ final class SpelledNumbers {
         char[] d = java.util.Arrays.copyOfRange(digits, from, from + nd);
         if (Pii.identifierContext(text, plus ? s - 1 : s, Pii.ID_WORDS)) {
           return; // "Mã số: tám chín một ...": a code read out, not a phone number
+        }
+        if (nd >= 13 && spelled && !plus && Pii.luhn(new String(digits, from, nd))) {
+          // a payment card read out ("four one one one, one one one one, ..."): Luhn-valid, 13-16 digits
+          if (!Pii.overlaps(spans, s, e)) {
+            sink.found(RuleIds.PII_CARD, s, e, "payment card number (spelled out)");
+          }
+          return;
+        }
+        if (nd > 15) {
+          continue;
         }
         // a national number spelled out or disguised from its trunk zero ("zéro six un deux ...", "null eins fünf
         // eins ..."): ten to twelve digits after one zero, never an id (ids are typed, not spelled)

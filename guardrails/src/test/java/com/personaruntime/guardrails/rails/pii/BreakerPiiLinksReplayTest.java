@@ -52,10 +52,9 @@ class BreakerPiiLinksReplayTest {
       .build());
 
   /**
-   * Rows of kinds not handled yet, reported but not asserted: an emoji typed for '@' (461), a card number
-   * spelled out in words (486).
+   * Rows of kinds not handled yet, reported but not asserted (none left).
    */
-  static final java.util.Set<String> KNOWN_MISSES = java.util.Set.of("461", "486");
+  static final java.util.Set<String> KNOWN_MISSES = java.util.Set.of();
 
   static boolean asExpected(String expected, String text, Verdict v) {
     return switch (expected) {
