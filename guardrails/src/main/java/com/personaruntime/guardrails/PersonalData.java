@@ -1,7 +1,7 @@
 package com.personaruntime.guardrails;
 
 import com.personaruntime.guardrails.rails.pii.Pii;
-import com.personaruntime.guardrails.text.TextChars;
+import com.personaruntime.guardrails.text.ScanText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class PersonalData {
    * One replaced span.
    *
    * @param rule        the rule id that found it ({@link RuleIds#PII_EMAIL}, {@code PII_PHONE},
-   *                    {@code PII_CARD}, {@code PII_VN_ID})
+   *                    {@code PII_CARD}, {@code PII_VN_ID}, {@code PII_SSN})
    * @param start       start in the original text (UTF-16 index, inclusive)
    * @param end         end in the original text (exclusive)
    * @param placeholder the text put in its place
@@ -92,10 +92,15 @@ public final class PersonalData {
     Set<String> keep = keepEmails.stream().map(e -> e.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     List<int[]> found = new ArrayList<>();
     List<String> rules = new ArrayList<>();
-    Pii.scan(TextChars.foldWidth(text), true, true, true, true, (rule, s, e, kind) -> {
-      if (rule.equals(RuleIds.PII_EMAIL) && keep.contains(text.substring(s, e).toLowerCase(Locale.ROOT))) {
+    // the pii rail's view: disguises undone (other scripts' digits, look-alike letters, HTML references ...)
+    ScanText view = ScanText.of(text);
+    Pii.scan(view.text, true, true, true, true, true, (rule, vs, ve, kind) -> {
+      if (rule.equals(RuleIds.PII_EMAIL) && !view.lookalikeIn(vs, ve)
+          && keep.contains(view.text.substring(vs, ve).toLowerCase(Locale.ROOT))) {
         return;
       }
+      int s = view.origStart(vs);
+      int e = view.origEnd(ve);
       // never split a surrogate pair or a keycap digit ("𝟗", "9️⃣") at the edges (as the pii rail does)
       int fs = s > 0 && Character.isLowSurrogate(text.charAt(s)) && Character.isHighSurrogate(text.charAt(s - 1))
           ? s - 1 : s;
