@@ -487,8 +487,11 @@ final class ReplyComposer {
         List<Knowledge> entities = new ArrayList<>(clause.named);
         EnumSet<Aspect> aspects = clause.aspects.isEmpty() ? EnumSet.noneOf(Aspect.class) : EnumSet.copyOf(clause.aspects);
         boolean productAspect = aspects.stream().anyMatch(a -> a != Aspect.PAYMENT);
-        if (entities.isEmpty() && focus != null && (clause.pronoun || (productAspect && clause.topics.isEmpty())
-                || (clause.followUp && clause.topics.isEmpty()))) {
+        // "còn trà sữa thì sao?", "what about the matcha?": a product the knowledge does not have is still a
+        // product named, so the one in focus does not stand in for it
+        boolean namesUnknown = entities.isEmpty() && !clause.pronoun && !unknownContent(clause).isEmpty();
+        if (entities.isEmpty() && focus != null && !namesUnknown && (clause.pronoun
+                || (productAspect && clause.topics.isEmpty()) || (clause.followUp && clause.topics.isEmpty()))) {
             entities.add(focus);
         }
         if (!entities.isEmpty() && aspects.isEmpty() && clause.topics.isEmpty() && lastAspects != null
@@ -556,7 +559,7 @@ final class ReplyComposer {
             } else {
                 List<String> unknown = unknownContent(clause);
                 if (!unknown.isEmpty() && (productAspect || IntentDetector.any(clause.tokens, Cues.HAVE)
-                        || clause.signals.has(Intent.PURCHASE_INTENT))) {
+                        || clause.signals.has(Intent.PURCHASE_INTENT) || (clause.followUp && focus != null))) {
                     Map<String, Object> p = part("unknown");
                     p.put("thing", String.join(" ", unknown));
                     parts.add(p);

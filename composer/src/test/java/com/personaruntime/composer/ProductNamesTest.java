@@ -114,6 +114,18 @@ class ProductNamesTest {
     }
 
     @Test
+    void aProductTheKnowledgeDoesNotHaveIsNotAnsweredWithTheOneInFocus() {
+        List<String> vi = converse(BEP_MODEL, "Chảo chống dính 28cm giá bao nhiêu?", "còn ấm siêu tốc thì sao?",
+                "nó dùng bếp từ được không");
+        assertThat(vi.get(1)).contains("siêu tốc").doesNotContain("390.000đ");
+        assertThat(vi.get(2)).contains("bếp từ");
+        List<String> en = converse(TestPersonas.milo(), "How much is the decaf?", "what about the matcha?",
+                "and the espresso machine?");
+        assertThat(en.get(1)).contains("matcha").doesNotContain("$16");
+        assertThat(en.get(2)).contains("espresso machine").doesNotContain("$16");
+    }
+
+    @Test
     void namesAreFoundAsTypedAndTheBetterCoveredTitleWins() {
         KnowledgeIndex index = KnowledgeIndex.build(List.of(
                 new Knowledge("c15", "Ốp lưng iPhone 15", "Ốp silicon, giá 150.000đ.", List.of("product")),
