@@ -163,7 +163,33 @@ public final class LexiconRail extends Rail {
    * after the name included: {@link TermSet#OUTPUT_NEAR_MAX}, so it never lengthens the hold-back.
    */
   static final int ENDORSE_MAX = TermSet.OUTPUT_NEAR_MAX;
-  private static final Set<String> ENDORSE_VERBS = Set.of("vote", "elect", "reelect", "votes", "elects");
+  private static final Set<String> ENDORSE_VERBS = Set.of("vote", "elect", "reelect", "votes", "elects",
+      // French and Spanish imperatives ("Votez pour Dupont dimanche !", "Vota por García el domingo")
+      "votez", "votons", "vota", "voten", "votad", "votemos");
+  private static final Set<String> ENGLISH_VOTE_VERBS = Set.of("vote", "elect", "reelect", "votes", "elects", "with", "support",
+      "supports", "supporting", "back", "backs", "backing", "behind", "team");
+  /** German "wählt" (folded "wahlt"): also "choose" ("Wählt eure Lieblingssorte"), so a name needs election context after it. */
+  private static final Set<String> CHOOSE_VOTE_VERBS = Set.of("wahlt", "wahlen", "wahle", "waehlt", "waehlen");
+  /** Prepositions and articles read between a French, Spanish or German voting verb and the name ("pour", "por", "die"). */
+  private static final Set<String> VERB_PREPOSITIONS = Set.of("pour", "por", "po", "a", "al", "fur", "fuer", "die", "den",
+      "der"); // "po": the Telex fold reads Spanish "por" as "pỏ"
+  /** Function words skipped (not counted) when looking for election context after a name ("in the primary", "am Sonntag"). */
+  private static final Set<String> CONTEXT_FILLERS = Set.of("in", "the", "this", "next", "on", "at", "am", "im", "au", "le",
+      "la", "el", "en", "ce", "este", "esta", "diesen", "diesem", "dieser", "zum", "beim", "de", "du", "des", "del", "lors",
+      "upcoming", "coming");
+  /** Supporter groups of a slogan "GROUP for NAME!" ("Coffee lovers for Bernie!", "Baristas for Kim!"). */
+  private static final Set<String> SUPPORTER_GROUPS = Set.of("lovers", "fans", "drinkers", "moms", "mums", "dads", "parents",
+      "veterans", "vets", "students", "women", "men", "workers", "teachers", "nurses", "farmers", "christians", "catholics",
+      "evangelicals", "latinos", "latinas", "americans", "seniors", "millennials", "scientists", "doctors", "lawyers", "baristas",
+      "roasters", "patriots", "conservatives", "progressives", "democrats", "republicans", "independents", "voters", "families",
+      "bikers", "gamers", "artists", "musicians", "athletes", "nerds", "geeks", "foodies", "truckers", "miners", "unions",
+      "immigrants", "grandmas", "grandpas", "youth", "neighbors", "neighbours", "friends", "owners", "entrepreneurs");
+  /** Vietnamese titles before a name after "bầu" ("Bầu anh Ba đi mọi người ơi"). */
+  private static final Set<String> VI_TITLES = Set.of("anh", "chi", "ong", "ba", "co", "chu", "bac", "thay", "em", "di", "cau",
+      "mo", "dong");
+  /** Words after "bầu TITLE Name" that make it a call to vote: particles of a request, a post ("đi", "nha", "làm"). */
+  private static final Set<String> VI_CALL_AFTER = Set.of("di", "nha", "nhe", "nghen", "nhen", "ha", "voi", "lam", "vao", "len",
+      "nao", "oi", "nhiem", "dac", "trung", "nhi", "ne");
   /** Capitalised words after "vote" that are not a candidate's name ("Vote Now!", "Vote Here"). */
   private static final Set<String> NOT_A_NAME = Set.of("for", "against", "now", "here", "today", "tonight", "tomorrow", "early",
       "online", "in", "on", "at", "by", "the", "a", "an", "our", "your", "my", "this", "that", "these", "those", "it", "them",
@@ -175,7 +201,14 @@ public final class LexiconRail extends Rail {
   private static final Set<String> ELECTION_CONTEXT = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
       "saturday", "sunday", "november", "election", "elections", "primary", "primaries", "runoff", "ballot", "polls", "year",
       "fall", "autumn", "better", "change", "future", "mayor", "president", "governor", "senate", "senator", "congress",
-      "council", "office", "parliament", "district", "state", "city", "country", "nation", "america", "vietnam", "people");
+      "council", "office", "parliament", "district", "state", "city", "country", "nation", "america", "vietnam", "people",
+      "caucus", "caucuses", "midterms", "midterm",
+      // French, Spanish, German days and elections ("dimanche", "el domingo", "am Sonntag")
+      "dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "domingo", "lunes", "martes", "miercoles",
+      "jueves", "viernes", "sabado", "sonntag", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+      "eleccion", "elecciones", "primaire", "primaires", "primarias", "presidentielle", "municipales", "legislatives",
+      "mairie", "alcaldia", "alcalde", "presidencia", "presidente", "wahl", "bundestagswahl", "landtagswahl", "europawahl",
+      "kommunalwahl", "stichwahl", "burgermeister", "kanzler", "kanzlerin", "bundestag");
 
   /** Words after "vote" that make it a poll of products or content, not of a candidate ("Vote Glow Serum!"). */
   private static final Set<String> POLL_WORDS = Set.of("serum", "serums", "cream", "creams", "mask", "masks", "shade", "shades",
@@ -198,7 +231,12 @@ public final class LexiconRail extends Rail {
       "happy", "welcome", "hello", "goodbye", "bye", "since", "est", "world", "vietnam", "asia", "europe", "paris", "london",
       "tokyo", "milan", "seoul", "hanoi", "saigon", "la", "dubai", "brisbane", "edition", "issue", "vol", "volume", "part",
       "chapter", "week", "month", "quarter", "fashion", "beauty", "skincare", "glow", "copyright", "founded", "established",
-      "from", "until", "through", "circa");
+      "from", "until", "through", "circa",
+      // origins and places, which name coffees, teas and collections ("Coffee lovers for Ethiopia!", "Kenya 2028")
+      "ethiopia", "colombia", "kenya", "brazil", "guatemala", "sumatra", "java", "yirgacheffe", "sidamo", "honduras", "peru",
+      "rwanda", "burundi", "tanzania", "uganda", "yemen", "jamaica", "kona", "hawaii", "panama", "mexico", "nicaragua",
+      "bolivia", "ecuador", "india", "indonesia", "laos", "thailand", "china", "japan", "korea", "france", "italy", "spain",
+      "portugal", "germany", "africa", "america", "dalat", "buon", "sapa", "hue", "danang", "portland", "seattle");
   /** Words right before "with" that make it standing with someone ("I'm with Smith", "we stand with Tran"). */
   private static final Set<String> WITH_SUBJECT = Set.of("m", "im", "am", "re", "are", "stand", "stands", "standing", "were",
       "was");
@@ -210,6 +248,108 @@ public final class LexiconRail extends Rail {
   private static final String[] ENDORSE_VERB_LIST = ENDORSE_VERBS.toArray(new String[0]);
   private static final String[] SUPPORT_VERB_LIST = SUPPORT_VERBS.toArray(new String[0]);
   private static final String[] WITH_SUBJECT_LIST = WITH_SUBJECT.toArray(new String[0]);
+  private static final String[] CHOOSE_VOTE_LIST = CHOOSE_VOTE_VERBS.toArray(new String[0]);
+  private static final String[] SUPPORTER_GROUP_LIST = SUPPORTER_GROUPS.toArray(new String[0]);
+
+  /** True when normalised word [s, e) ("bau") was typed "bầu" or plain "bau" (not "báu" precious, "bàu" pond). */
+  private static boolean typedBau(String text, NormalizedText nt, int s, int e) {
+    String w = Normalizer.normalize(text.substring(nt.origStart(s), nt.origEnd(e - 1)), Normalizer.Form.NFC)
+        .toLowerCase(Locale.ROOT);
+    return w.equals("bầu") || w.equals("bau");
+  }
+
+  /**
+   * Normalised end of a slogan "GROUP for NAME" whose "for" is at [fs, fe) ("Coffee lovers for Bernie!"): one or two
+   * capitalised name words ({@link #candidateName}) that close the clause (not a question); else -1.
+   */
+  private int groupSloganEnd(String text, NormalizedText nt, int fs, int fe) {
+    char[] c = nt.chars;
+    int n = nt.length();
+    int limit = Math.min(n, fs + ENDORSE_MAX);
+    int pos = fe;
+    int nameEnd = -1;
+    for (int k = 0; k < 2 && pos < limit && c[pos] == ' '; k++) {
+      int s = pos + 1;
+      int e = s;
+      while (e < limit && c[e] != ' ' && c[e] != TextNormalizer.BREAK) {
+        e++;
+      }
+      if (e == s || (e == limit && limit < n) || !candidateName(text, nt, s, e)
+          || clauseBreak(text, nt.origEnd(pos - 1), nt.origStart(s))) {
+        break;
+      }
+      nameEnd = e;
+      pos = e;
+    }
+    return nameEnd > 0 && clauseEndsAfter(text, nt.origEnd(nameEnd - 1)) ? nameEnd : -1;
+  }
+
+  /**
+   * Normalised end of a Vietnamese call to vote "bầu TITLE Name" after "bầu" at [bs, be) ("Bầu anh Ba đi mọi người
+   * ơi", "bầu chị Lan nha"): a title ({@link #VI_TITLES}), one to three words capitalised in the original (not the
+   * brand's names), then the clause's end or a request particle or post word ({@link #VI_CALL_AFTER}) right after;
+   * else -1. Pregnancy ("mẹ bầu chị Lan") is left to the exceptions.
+   */
+  private int viCallToVoteEnd(String text, NormalizedText nt, int bs, int be) {
+    char[] c = nt.chars;
+    int n = nt.length();
+    int limit = Math.min(n, bs + ENDORSE_MAX);
+    int pos = be;
+    if (pos >= limit || c[pos] != ' ') {
+      return -1;
+    }
+    int ts = pos + 1;
+    int te = ts;
+    while (te < limit && c[te] != ' ' && c[te] != TextNormalizer.BREAK) {
+      te++;
+    }
+    if (te == ts || !VI_TITLES.contains(new String(c, ts, te - ts))) {
+      return -1;
+    }
+    if (te - ts == 4 && new String(c, ts, 4).equals("dong")) {
+      // "đồng chí": the title's second syllable
+      int s2 = te + 1;
+      int e2 = s2;
+      while (e2 < limit && c[e2] != ' ' && c[e2] != TextNormalizer.BREAK) {
+        e2++;
+      }
+      if (te >= limit || c[te] != ' ' || !new String(c, s2, e2 - s2).equals("chi")) {
+        return -1;
+      }
+      te = e2;
+    }
+    pos = te;
+    int nameEnd = -1;
+    for (int k = 0; k < 3 && pos < limit && c[pos] == ' '; k++) {
+      int s = pos + 1;
+      int e = s;
+      while (e < limit && c[e] != ' ' && c[e] != TextNormalizer.BREAK) {
+        e++;
+      }
+      if (e == s || (e == limit && limit < n) || !allLetters(c, s, e) || !Character.isUpperCase(text.charAt(nt.origStart(s)))
+          || ownWords.contains(new String(c, s, e - s)) || clauseBreak(text, nt.origEnd(pos - 1), nt.origStart(s))) {
+        break;
+      }
+      nameEnd = e;
+      pos = e;
+    }
+    if (nameEnd < 0) {
+      return -1;
+    }
+    if (clauseEndsAfter(text, nt.origEnd(nameEnd - 1))) {
+      return nameEnd;
+    }
+    int s = nameEnd + 1;
+    int e = s;
+    while (e < limit && c[e] != ' ' && c[e] != TextNormalizer.BREAK) {
+      e++;
+    }
+    if (nameEnd < limit && c[nameEnd] == ' ' && e > s && !(e == limit && limit < n)
+        && VI_CALL_AFTER.contains(new String(c, s, e - s)) && !clauseBreak(text, nt.origEnd(nameEnd - 1), nt.origStart(s))) {
+      return e;
+    }
+    return -1;
+  }
 
   /** {@code Set.of(words).contains(new String(c, s, len))}, without building the string. */
   private static boolean oneOf(String[] words, char[] c, int s, int len) {
@@ -266,6 +406,14 @@ public final class LexiconRail extends Rail {
       int from = s;
       if (len >= 4 && len <= 7 && (c[s] == 'v' || c[s] == 'e' || c[s] == 'r') && oneOf(ENDORSE_VERB_LIST, c, s, len)) {
         end = namedEndorsementEnd(text, nt, s, i, false);
+      } else if (len >= 5 && len <= 7 && c[s] == 'w' && oneOf(CHOOSE_VOTE_LIST, c, s, len)) {
+        end = namedEndorsementEnd(text, nt, s, i, true);
+      } else if (len == 3 && c[s] == 'f' && c[s + 1] == 'o' && c[s + 2] == 'r' && p1s >= 0
+          && oneOf(SUPPORTER_GROUP_LIST, c, p1s, p1e - p1s) && !clauseBreak(text, nt.origEnd(p1e - 1), nt.origStart(s))) {
+        from = p1s;
+        end = groupSloganEnd(text, nt, s, i);
+      } else if (len == 3 && c[s] == 'b' && c[s + 1] == 'a' && c[s + 2] == 'u' && typedBau(text, nt, s, i)) {
+        end = viCallToVoteEnd(text, nt, s, i);
       } else if (len >= 4 && len <= 10 && (c[s] == 'w' || c[s] == 's' || c[s] == 'b' || c[s] == 't')
           && oneOf(SUPPORT_VERB_LIST, c, s, len)
           && (c[s] != 'w' || (p1s >= 0 && oneOf(WITH_SUBJECT_LIST, c, p1s, p1e - p1s)))) {
@@ -335,6 +483,18 @@ public final class LexiconRail extends Rail {
     int names = 0;
     int nameEnd = -1;
     boolean lowerName = false;
+    boolean foreign = !ENGLISH_VOTE_VERBS.contains(new String(c, vs, ve - vs)); // votez, vota, wählt ...
+    if (foreign && pos < limit && c[pos] == ' ') {
+      // one preposition or article between a French, Spanish or German verb and the name ("Votez pour Dupont")
+      int s = pos + 1;
+      int e = s;
+      while (e < limit && c[e] != ' ' && c[e] != TextNormalizer.BREAK) {
+        e++;
+      }
+      if (e > s && VERB_PREPOSITIONS.contains(new String(c, s, e - s)) && !clauseBreak(text, nt.origEnd(pos - 1), nt.origStart(s))) {
+        pos = e;
+      }
+    }
     // up to three capitalised name words in the same sentence (one name typed in lower case counts
     // at a clause end after a voting verb, "vote smith!", or with election context after it)
     while (names < 3 && !lowerName && pos < limit && c[pos] == ' ') {
@@ -376,8 +536,10 @@ public final class LexiconRail extends Rail {
         return nameEnd;
       }
     }
-    // election context within the next two words of the clause
+    // election context within the next two words of the clause (articles and prepositions not counted: "in the
+    // primary", "am Sonntag", "el domingo")
     pos = nameEnd;
+    int fillers = 0;
     for (int k = 0; k < 2 && pos < limit && c[pos] == ' '; k++) {
       int s = pos + 1;
       int e = s;
@@ -390,6 +552,10 @@ public final class LexiconRail extends Rail {
       String w = new String(c, s, e - s);
       if (ELECTION_CONTEXT.contains(w) || (e - s == 4 && isYear(text, nt, s, e))) {
         return nameEnd;
+      }
+      if (CONTEXT_FILLERS.contains(w) && fillers < 2) {
+        fillers++;
+        k--;
       }
       pos = e;
     }
@@ -572,8 +738,14 @@ public final class LexiconRail extends Rail {
     }
     return true;
   }
-  /** A lexical match: original [start, end), normalised [ns, ne). */
-  private record Match(int start, int end, TermSet.Term term, int ns, int ne) {
+  /**
+   * A lexical match: original [start, end), normalised [ns, ne); {@code own} when it is a persona's own term (or
+   * a paraphrase of one), which a shipped context ({@link TermSet#CONTEXT}) never excuses.
+   */
+  private record Match(int start, int end, TermSet.Term term, int ns, int ne, boolean own) {
+    Match(int start, int end, TermSet.Term term, int ns, int ne) {
+      this(start, end, term, ns, ne, false);
+    }
   }
 
   /** A match of one part of a proximity entry, with its normalised offsets. */
@@ -624,7 +796,7 @@ public final class LexiconRail extends Rail {
         if (t.ruleId().equals(TermSet.AI_SELF)) {
           aiSelf.add(new Match(os, oe, t, start, end));
         } else {
-          (pseudo ? exceptions : matches).add(new Match(os, oe, t, start, end));
+          (pseudo ? exceptions : matches).add(new Match(os, oe, t, start, end, set == own));
         }
       }
     };
@@ -698,7 +870,7 @@ public final class LexiconRail extends Rail {
             || (t.group() != null && !groups.contains(t.group()))) {
           continue;
         }
-        matches.add(new Match(nt.origStart(ns), nt.origEnd(ne - 1), t, ns, ne));
+        matches.add(new Match(nt.origStart(ns), nt.origEnd(ne - 1), t, ns, ne, true));
       }
     }, hs);
     if (hs.ends.length > 4096) {
@@ -715,7 +887,7 @@ public final class LexiconRail extends Rail {
    * ends, in the same sentence, no gap word longer than {@link TermSet#MAX_GAP_WORD}. One sweep in
    * start order (the latest A of each entry is kept), so linear in the hits.
    */
-  private static void resolveNear(List<NearHit> hits, String text, NormalizedText nt, List<Match> matches) {
+  private static void resolveNear(List<NearHit> hits, String text, NormalizedText nt, List<Match> matches, TermSet ownSet) {
     boolean anyTail = false;
     for (NearHit h : hits) {
       anyTail |= h.part() == 1;
@@ -751,10 +923,10 @@ public final class LexiconRail extends Rail {
       if (a == null) {
         continue;
       }
-      if (!pair(a, h, text, nt, matches)) {
+      if (!pair(a, h, text, nt, matches, h.set() == ownSet)) {
         NearHit lg = longHead.get(key);
         if (lg != null && lg != a && lg.ns() == a.ns()) {
-          pair(lg, h, text, nt, matches);
+          pair(lg, h, text, nt, matches, h.set() == ownSet);
         }
       }
     }
@@ -809,7 +981,7 @@ public final class LexiconRail extends Rail {
   private static final ThreadLocal<HeadMap> LONG_HEADS = ThreadLocal.withInitial(HeadMap::new);
 
   /** Adds the match of head {@code a} and tail {@code h} of one proximity entry when they pair; returns whether they did. */
-  private static boolean pair(NearHit a, NearHit h, String text, NormalizedText nt, List<Match> matches) {
+  private static boolean pair(NearHit a, NearHit h, String text, NormalizedText nt, List<Match> matches, boolean own) {
     if (a.ne() > h.ns()) {
       return false;
     }
@@ -818,7 +990,7 @@ public final class LexiconRail extends Rail {
         && (!clauseBreak(text, a.oe(), h.os()) || (a.apposition() && onlyComma(text, a.oe(), h.os())))
         && anchorsHold(nr.anchors(), text, nt, a.ns(), a.os(), h.oe())) {
       matches.add(new Match(a.os(), h.oe(), new TermSet.Term(nr.ruleId(), nr.display(), nr.group(), nr.detail(), null, -1, 0,
-          nr.anchors()), a.ns(), h.ne()));
+          nr.anchors()), a.ns(), h.ne(), own));
       return true;
     }
     return false;
@@ -1046,9 +1218,23 @@ public final class LexiconRail extends Rail {
   static boolean clauseBreak(String text, int from, int to) {
     for (int i = from; i < to && i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '\u2014' || c == '\u2013'
+      if (c == ',' || (c == ';' && !entityEnd(text, i)) || c == ':' || c == '(' || c == ')' || c == '\u2014' || c == '\u2013'
           || (c == '-' && i > 0 && text.charAt(i - 1) == ' ')) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the ';' at original {@code i} ends an HTML entity ("&nbsp;", "&#160;"), which is a space, not a clause break. */
+  private static boolean entityEnd(String text, int i) {
+    for (int k = i - 1; k >= 0 && i - k <= 9; k--) {
+      char c = text.charAt(k);
+      if (c == '&') {
+        return i - k >= 3;
+      }
+      if (!(c == '#' || (c < 0x80 && Character.isLetterOrDigit(c)))) {
+        return false;
       }
     }
     return false;
@@ -1091,7 +1277,9 @@ public final class LexiconRail extends Rail {
 
   /**
    * Removes matches that an exception phrase partly overlaps (an exception inside a match does not
-   * count), and matches wholly inside a phrase of another sense of the claim word ({@link TermSet#SENSE}). Both lists are sorted and swept together: linear after sorting.
+   * count), and matches wholly inside a phrase of another sense of the claim word ({@link TermSet#SENSE});
+   * a context phrase ({@link TermSet#CONTEXT}) removes only shipped matches, never a persona's own term. Both
+   * lists are sorted and swept together: linear after sorting.
    */
   private static List<Match> withoutExceptions(List<Match> matches, List<Match> exceptions) {
     exceptions.sort(BY_START);
@@ -1120,6 +1308,9 @@ public final class LexiconRail extends Rail {
       // walk back only while an exception can still reach into m (bounded by the longest exception span)
       for (int k = last; k >= 0 && maxEnd[k] > m.start(); k--) {
         Match e = exceptions.get(k);
+        if (e.term().ruleId().equals(TermSet.CONTEXT) && m.own()) {
+          continue; // a harmless context of a shipped rule's word never excuses the persona's own term
+        }
         if (e.term().ruleId().equals(TermSet.SENSE)) {
           if (e.start() <= m.start() && m.end() <= e.end()) {
             suppressed = true; // the claim word in another sense ("curing time"), wholly inside it
@@ -1197,7 +1388,7 @@ public final class LexiconRail extends Rail {
       namedEndorsements(text, nt, matches);
     }
     if (!nearHits.isEmpty()) {
-      resolveNear(nearHits, text, nt, matches);
+      resolveNear(nearHits, text, nt, matches, own);
     }
     if (!matches.isEmpty()) {
       if (aiSelf.size() > 1) {
@@ -1241,10 +1432,18 @@ public final class LexiconRail extends Rail {
               "Quoted, not claimed, so allowed: " + message(t, seen), null));
           continue;
         }
-        if (claim && Negation.negated(text, nt, m.ns(), m.ne(), m.start())) {
+        if (claim && (Negation.negated(text, nt, m.ns(), m.ne(), m.start())
+            || (rule.equals(RuleIds.FORBIDDEN_CLAIM) && Negation.answeredNo(nt, m.ns(), m.ne())))) {
           // a negated claim or disclaimer ("không chữa khỏi mụn", "no sunscreen can cure acne") is allowed, on record
           out.add(new Finding(rule, policy.severity(rule), Action.ALLOW, m.start(), m.end(),
               "Negated, so allowed: " + message(t, seen), null));
+          continue;
+        }
+        if (rule.equals(RuleIds.FORBIDDEN_CLAIM) && Negation.quotedMention(text, nt, m.ns(), m.start(), m.end())) {
+          // "The phrase "burns fat" shows up in ads": the words are named, not claimed; a moderator looks at most
+          Action a = policy.action(rule) == Action.BLOCK ? Action.FLAG : policy.action(rule);
+          out.add(new Finding(rule, policy.severity(rule), a, m.start(), m.end(),
+              "Quoted as words (the phrase, the term...), not claimed: " + message(t, seen), null));
           continue;
         }
         if (rule.equals(RuleIds.FORBIDDEN_CLAIM) && nameUse(text, m.start(), m.end())) {

@@ -32,23 +32,64 @@ final class Negation {
       "shouldn", "couldn", "wouldn", "haven", "hasn", "ain");
   private static final Set<String> TERMINATORS = Set.of("but", "however", "although", "though", "yet", "except", "unlike",
       "nhung", "ma", "tuy", "song", "con", "nhung ma", "ngoai tru", "tru");
-  /** Word pairs (trigger + next) that are not negations. */
-  private static final Set<String> PSEUDO = Set.of("not only", "not just", "no doubt", "no wonder", "not to", "nothing but",
-      "no other", "no more", "never fails", "khong chi", "khong nhung", "chang nhung", "khong the khong", "khong ai khong",
-      "khong gi", "khong dau", "khong con", "khong khac", "cha khac", "chang khac", "khong lo");
   private static final String[] POST = {"is a myth", "is not true", "isn t true", "is false", "is untrue", "are myths",
       "is misleading", "la sai", "la khong dung", "la khong co that", "la loi don", "la quang cao sai", "khong co that",
       "la bia dat", "la lua dao", "are false", "are untrue", "are not true", "aren t true", "are misleading", "is wrong",
       "are wrong", "is a lie", "are lies", "are a myth", "is nonsense", "is a scam", "are scams", "is not proven",
       "are not proven", "has no evidence", "have no evidence", "la tin don", "la tin gia", "khong co co so",
-      "chua duoc chung minh", "khong duoc chung minh"};
+      "chua duoc chung minh", "khong duoc chung minh",
+      // the claim said to be impossible ("Việc trắng da vĩnh viễn là không thể", "permanent whitening is impossible")
+      "la khong the", "la dieu khong the", "la chuyen khong the", "la bat kha", "khong ton tai", "la khong tuong",
+      "la ao tuong", "la hoang duong", "la chuyen hoang duong", "la vo ly", "la phi thuc te", "is impossible",
+      "is not possible", "isn t possible", "are impossible", "doesn t exist", "does not exist", "don t exist",
+      "do not exist", "is a fantasy", "is a fairy tale", "is unrealistic", "is not realistic", "isn t realistic",
+      "is pseudoscience", "is snake oil"};
   /** Pre-triggers whose scope is the whole clause (up to {@link #LONG_SCOPE} words): disbelief, missing evidence. */
   private static final Set<String> LONG_TRIGGERS = Set.of("don t believe", "dont believe", "do not believe",
       "never believe", "don t trust", "dont trust", "do not trust", "never trust", "beware of", "be wary of",
       "no evidence", "no proof", "no scientific evidence", "not proven", "never claim", "never claimed", "don t claim",
       "do not claim", "dung tin", "khong tin", "dung nghe", "canh giac voi", "chua co bang chung", "khong co bang chung",
-      "chua duoc chung minh", "khong duoc chung minh", "khong he", "chang he");
+      "chua duoc chung minh", "khong duoc chung minh", "khong he", "chang he",
+      // missing studies ("Chưa có nghiên cứu nào chứng minh...", "no study shows..."), warnings about those who claim it
+      "no study", "no studies", "no research", "no clinical", "no data", "no scientific", "not clinically proven",
+      "not scientifically proven", "not backed by", "chua co nghien cuu", "khong co nghien cuu", "chua nghien cuu nao",
+      "chua co co so", "chua co du lieu", "khong co du lieu", "chua duoc kiem chung", "khong duoc kiem chung",
+      "chua ai chung minh", "khong ai chung minh", "be skeptical of", "be sceptical of", "be suspicious of",
+      "be careful with", "be careful of", "watch out for", "don t fall for", "dont fall for", "do not fall for",
+      "steer clear of", "hay can than voi", "can than voi", "coi chung", "de phong", "canh giac", "dung mac lua",
+      "hay nghi ngo", "nen nghi ngo", "never seen a study", "never seen any study", "never seen any evidence",
+      "never seen any proof", "never seen evidence", "never seen proof", "haven t seen any", "havent seen any",
+      "have not seen any", "chua thay nghien cuu", "chua thay bang chung", "chua thay co so");
   static final int LONG_SCOPE = 12;
+
+  /**
+   * Trigger phrases that deny nothing but express amazement ("Can't believe it burns fat so fast!", "Không thể
+   * tin được là nó chữa khỏi mụn"): the claim is asserted, unless a saying or thinking word lies between them
+   * ("Can't believe people still say coffee burns fat": disbelief of what others claim, a negation).
+   */
+  private static final String[] AMAZEMENT = {"can t believe", "cant believe", "cannot believe", "can not believe",
+      "couldn t believe", "couldnt believe", "could not believe", "can t get over", "cant get over", "never thought",
+      "never knew", "never expected", "never imagined", "never dreamed", "not gonna lie", "no joke", "no kidding", "no lie",
+      "no cap", "not kidding", "khong the tin", "khong tin noi", "khong tin duoc", "khong the ngo", "khong ngo",
+      "chang ngo", "chang the tin", "khong the nao tin", "hong tin noi", "khong tuong tuong noi", "khong the tuong tuong"};
+  /** Saying and thinking words that make an amazement trigger a disbelief of a reported claim. */
+  private static final Set<String> SAYERS = Set.of("say", "says", "said", "saying", "claim", "claims", "claimed",
+      "claiming", "think", "thinks", "thought", "tell", "tells", "told", "promise", "promises",
+      "advertise", "advertises", "noi", "bao", "don", "tuong", "nghi", "quang", "hua", "quang cao");
+  /**
+   * Comparative tails after a claim that turn an existential negation into praise of the product ("I've never
+   * seen anything that burns fat like this", "Chưa thấy kem nào chữa khỏi mụn nhanh vậy"): no other thing does
+   * it as this one does.
+   */
+  private static final String[] COMPARATIVE = {"like this", "like it", "like that", "like ours", "like our", "like these",
+      "like mine", "like us", "as well as", "as fast as", "as quickly as", "as good as", "as effectively as", "as much as",
+      "better than", "faster than", "so fast", "this fast", "that fast", "so quickly", "this quickly", "so well",
+      "nhu vay", "nhu the", "nhu nay", "nhu kem nay", "nhu em nay", "nhu sp nay", "nhu san pham nay", "nhu ben minh",
+      "bang kem nay", "bang em nay", "bang sp nay", "bang ben minh", "nhanh vay", "nhanh the", "nhanh nhu vay",
+      "nhanh nhu the", "hon kem nay", "hon em nay", "hon sp nay", "ghe vay", "ghe the", "du vay", "du the"};
+  /** Existential negations ("nothing", "no cream", "không có kem nào", "chưa thấy ..."), which a comparative tail turns into praise. */
+  private static final Set<String> EXISTENTIAL = Set.of("never", "no", "nothing", "none", "nobody", "neither");
+  private static final Set<String> VI_EXISTENTIAL_NEXT = Set.of("co", "ai", "thay", "tung", "bao", "gi", "loai", "mot");
   private static final Set<String> REPORTING = Set.of("if", "whether", "wonder", "wondering", "wondered", "ask", "asked",
       "asking", "asks", "question", "hoi", "lieu", "thac mac", "tu hoi", "quote", "said", "say", "says",
       // what someone else might take "me" for ("You might think I'm a real person, but...")
@@ -79,6 +120,7 @@ final class Negation {
     int pos = ns;
     String next = firstWord(nt, ns);
     String next2 = secondWord(nt, ns);
+    String next3 = "";
     for (int w = 0; w < LONG_SCOPE && pos > 0; w++) {
       char sep = nt.chars[pos - 1];
       if (sep == TextNormalizer.BREAK) {
@@ -98,23 +140,40 @@ final class Negation {
         break;
       }
       boolean trig = TRIGGERS.contains(word) && typedAsTrigger(word, text, nt, wsIdx, we);
+      int trigStart = wsIdx;
       if (word.equals("t") && wsIdx > 1) {
         int ps = wordStartBefore(nt, wsIdx - 1);
         trig = NT_STEMS.contains(word(nt, ps, wsIdx - 1));
+        trigStart = ps; // "can t believe": the phrase starts at the stem
       }
+      // "đâu có kem nào...", "làm gì có...": rhetorical negations of two or three words
+      trig |= PAIR_TRIGGERS.contains(word + " " + next) && typedAsTrigger(word, text, nt, wsIdx, we);
+      trig |= PAIR_TRIGGERS.contains(word + " " + next + " " + next2);
       if (trig && w < SCOPE) {
-        return !PSEUDO.contains(word + " " + next) && !PSEUDO.contains(word + " " + next + " " + secondWord(nt, we + 1));
+        return triggerNegates(text, nt, trigStart, we, ns, ne, word, next);
       }
-      if (LONG_TRIGGERS.contains(word + " " + next) || LONG_TRIGGERS.contains(word + " " + next + " " + next2)) {
+      if (LONG_TRIGGERS.contains(word + " " + next) || LONG_TRIGGERS.contains(word + " " + next + " " + next2)
+          || LONG_TRIGGERS.contains(word + " " + next + " " + next2 + " " + next3)) {
         return true;
       }
+      String amazed = trig ? prefixOf(wordsFrom(nt, trigStart, 4), AMAZEMENT) : null;
+      if (amazed != null && sayerBetween(nt, trigStart + amazed.length(), ns)) {
+        return true; // disbelief of what someone says, clause-wide ("Không thể tin được là có người nói nó chữa khỏi mụn")
+      }
+      next3 = next2;
       next2 = next;
       next = word;
       pos = wsIdx;
     }
     // a claim quoted or reported ("People ask if it helps with eczema", "\"Say goodbye to eczema\" is a
     // claim we can't make") and denied later in the same sentence
-    if ((quoted(text, os, nt.origEnd(ne - 1)) || reportedBefore(nt, ns)) && deniedAfter(text, nt, ne)) {
+    int oe = nt.origEnd(ne - 1);
+    if ((quoted(text, os, oe) || quotedAround(text, os, oe) || reportedBefore(nt, ns)) && deniedAfter(text, nt, ne)) {
+      return true;
+    }
+    // post-triggers of impossibility or falsehood further on in the clause ("Chữa khỏi mụn hoàn toàn là điều không
+    // thể", "trị dứt điểm nám chỉ sau 1 tuần là không thể"), within OUTPUT_NEAR_MAX chars of the match's end
+    if (postInClauseWithin(text, nt, ne)) {
       return true;
     }
     // post-triggers right after the match
@@ -125,6 +184,264 @@ final class Negation {
       return postInClause(text, nt, ne);
     }
     return hasPost(after.toString());
+  }
+
+  /** Rhetorical negations of two or three words ("đâu có kem nào chữa khỏi mụn", "làm gì có", "lấy đâu ra"). */
+  private static final Set<String> PAIR_TRIGGERS = Set.of("dau co", "dau phai", "dau ra", "lam gi co", "lay dau ra",
+      "lam sao co", "kiem dau ra");
+
+  /**
+   * Whether a trigger found before a claim negates it: not a pseudo-trigger ("not only", "no doubt"), not an
+   * amazement ("can't believe", "không thể tin được") unless a saying word lies between it and the claim, and not an
+   * existential negation followed by a comparative tail ("nothing burns fat like this"). {@code ts} is the
+   * trigger phrase's normalised start, {@code we} the trigger word's end. Constant work: a few words either side.
+   */
+  private static boolean triggerNegates(String text, NormalizedText nt, int ts, int we, int ns, int ne, String word,
+      String next) {
+    String phrase = wordsFrom(nt, ts, 4);
+    if (startsWithAny(phrase, PSEUDO_PHRASES)) {
+      return false;
+    }
+    String amazed = prefixOf(phrase, AMAZEMENT);
+    if (amazed != null) {
+      return sayerBetween(nt, ts + amazed.length(), ns);
+    }
+    boolean existential = EXISTENTIAL.contains(word) || PAIR_TRIGGERS.contains(word + " " + next)
+        || ((word.equals("khong") || word.equals("chang") || word.equals("chua") || word.equals("cha"))
+            && VI_EXISTENTIAL_NEXT.contains(next));
+    return !(existential && comparativeAfter(text, nt, ns, ne));
+  }
+
+  /** Up to {@code max} words of the normalised text from {@code s} in its sentence, space-joined. */
+  private static String wordsFrom(NormalizedText nt, int s, int max) {
+    int e = s;
+    int words = 0;
+    while (e < nt.length() && nt.chars[e] != TextNormalizer.BREAK) {
+      if (nt.chars[e] == ' ' && ++words == max) {
+        break;
+      }
+      e++;
+    }
+    return word(nt, s, e);
+  }
+
+  /** True when {@code phrase} starts with one of {@code prefixes} followed by a word boundary. */
+  private static boolean startsWithAny(String phrase, String[] prefixes) {
+    return prefixOf(phrase, prefixes) != null;
+  }
+
+  /** The first of {@code prefixes} that {@code phrase} starts with, followed by a word boundary; else null. */
+  private static String prefixOf(String phrase, String[] prefixes) {
+    for (String p : prefixes) {
+      if (phrase.startsWith(p) && (phrase.length() == p.length() || phrase.charAt(p.length()) == ' ')) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** Word pairs and triples (trigger + next words) that are not negations. */
+  private static final String[] PSEUDO_PHRASES = {"not only", "not just", "no doubt", "no wonder", "not to", "nothing but",
+      "no other", "no more", "never fails", "never failed", "khong chi", "khong nhung", "chang nhung", "khong the khong",
+      "khong ai khong", "khong gi", "khong dau", "khong con", "khong khac", "cha khac", "chang khac", "khong lo",
+      "no questions asked", "not surprisingly", "not bad", "no problem", "no worries", "khong nghi ngo", "chang nghi ngo",
+      "khong can ban khoan", "khong phai ban khoan"};
+
+  /** A saying or thinking word ({@link #SAYERS}) between normalised {@code from} and {@code to} (in one sentence). */
+  private static boolean sayerBetween(NormalizedText nt, int from, int to) {
+    int i = from;
+    while (i < to) {
+      while (i < to && (nt.chars[i] == ' ' || nt.chars[i] == TextNormalizer.BREAK)) {
+        i++;
+      }
+      int s = i;
+      while (i < to && nt.chars[i] != ' ' && nt.chars[i] != TextNormalizer.BREAK) {
+        i++;
+      }
+      if (i > s && SAYERS.contains(word(nt, s, i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A comparative tail ({@link #COMPARATIVE}) among the words after the claim at normalised [ns, ne), in its
+   * clause, ending within {@link TermSet#OUTPUT_NEAR_MAX} chars of the claim's start (inside the rail's span, so
+   * the streaming guard has read it before it releases the claim).
+   */
+  private static boolean comparativeAfter(String text, NormalizedText nt, int ns, int ne) {
+    StringBuilder after = new StringBuilder();
+    int e = ne;
+    for (int w = 0; w < 5 && e < nt.length() && nt.chars[e] == ' '; w++) {
+      int s = e + 1;
+      int k = s;
+      while (k < nt.length() && nt.chars[k] != ' ' && nt.chars[k] != TextNormalizer.BREAK) {
+        k++;
+      }
+      if (k == s || k > ns + TermSet.OUTPUT_NEAR_MAX || LexiconRail.clauseBreak(text, nt.origEnd(e - 1), nt.origStart(s))) {
+        break;
+      }
+      if (after.length() > 0) {
+        after.append(' ');
+      }
+      after.append(nt.chars, s, k - s);
+      e = k;
+    }
+    String a = after.toString();
+    for (String c : COMPARATIVE) {
+      int i = a.indexOf(c);
+      while (i >= 0) {
+        if ((i == 0 || a.charAt(i - 1) == ' ') && (i + c.length() == a.length() || a.charAt(i + c.length()) == ' ')) {
+          return true;
+        }
+        i = a.indexOf(c, i + 1);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Nouns that name words rather than use them ("the phrase "burns fat"", "từ "chữa khỏi"", "claims like "detox""):
+   * a claim in quotation marks right after one is mentioned, not made.
+   */
+  private static final Set<String> METALINGUISTIC = Set.of("phrase", "phrases", "word", "words", "term", "terms", "expression",
+      "expressions", "label", "labels", "claim", "claims", "slogan", "slogans", "tagline", "taglines", "buzzword", "buzzwords",
+      "keyword", "keywords", "wording", "like", "tu", "cum tu", "chu", "cau", "khau hieu", "tu khoa", "nhu", "loi");
+
+  /** Chars after a match within which a closing quotation mark makes it quoted (constant work, inside the rail's span). */
+  static final int QUOTE_CLOSE_REACH = 24;
+
+  /**
+   * True when the claim at normalised [ns, ne) (original [os, oe)) is written in quotation marks (opened earlier in
+   * its sentence, closed within {@link #QUOTE_CLOSE_REACH} chars after it) right after a noun that names words
+   * ({@link #METALINGUISTIC}: "The phrase "burns fat" shows up in ads", "Từ "chữa khỏi" ..."): the words are
+   * mentioned, not claimed. Constant work per match.
+   */
+  static boolean quotedMention(String text, NormalizedText nt, int ns, int os, int oe) {
+    if (!quotedAround(text, os, oe)) {
+      return false;
+    }
+    // the opening quote: the last one before os in the sentence
+    int q = os - 1;
+    while (q >= 0 && os - q <= LexiconRail.QUOTE_REACH && "\"“«„'‘".indexOf(text.charAt(q)) < 0) {
+      q--;
+    }
+    if (q < 0 || os - q > LexiconRail.QUOTE_REACH) {
+      return false;
+    }
+    // the one or two words right before it
+    int k = q - 1;
+    while (k >= 0 && Character.isWhitespace(text.charAt(k))) {
+      k--;
+    }
+    int e1 = k + 1;
+    while (k >= 0 && Character.isLetter(text.charAt(k))) {
+      k--;
+    }
+    String w1 = TextNormalizer.normalize(text.substring(k + 1, e1)).toString().trim();
+    int k2 = k;
+    while (k2 >= 0 && Character.isWhitespace(text.charAt(k2))) {
+      k2--;
+    }
+    int e2 = k2 + 1;
+    while (k2 >= 0 && Character.isLetter(text.charAt(k2))) {
+      k2--;
+    }
+    String w2 = TextNormalizer.normalize(text.substring(k2 + 1, e2)).toString().trim();
+    return METALINGUISTIC.contains(w1) || METALINGUISTIC.contains(w2 + " " + w1);
+  }
+
+  /**
+   * True when original [os, oe) lies inside quotation marks: opened earlier in its sentence
+   * ({@link LexiconRail#insideQuote}) and closed within {@link #QUOTE_CLOSE_REACH} chars after it, in the sentence.
+   */
+  static boolean quotedAround(String text, int os, int oe) {
+    if (!LexiconRail.insideQuote(text, os)) {
+      return false;
+    }
+    for (int i = oe; i < text.length() && i < oe + QUOTE_CLOSE_REACH; i++) {
+      char c = text.charAt(i);
+      if ("\"”»'’".indexOf(c) >= 0) {
+        return true;
+      }
+      if (c == '.' || c == '!' || c == '?' || c == '\n') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Negative answers that open the sentence after a short question ("Detox? Not a thing we sell.", "Is it a detox
+   * drink? Nope.", "Trị dứt điểm? Không đâu ạ."), as normalised word sequences.
+   */
+  private static final String[] NO_ANSWERS = {"no", "nope", "nah", "not", "never", "none", "not really", "not at all",
+      "sadly no", "sadly not", "sorry no", "unfortunately no", "unfortunately not", "afraid not", "i m afraid not",
+      "definitely not", "absolutely not", "of course not", "certainly not", "khong", "chang", "cha", "dau co", "dau",
+      "hong", "khong dau", "khong phai", "khong co", "da khong", "da khong a", "tiec la khong", "rat tiec khong", "that ra khong",
+      "chac chan khong", "tat nhien khong", "khong he", "chang phai", "chua", "chua dau"};
+  /** Answers that open with a negation word but affirm ("No doubt!", "Not only that...", "Mụn? Không còn nữa!"). */
+  private static final String[] ANSWER_PSEUDO = {"no doubt", "not only", "not just", "no wonder", "no problem", "no worries",
+      "not bad", "no way", "no questions asked", "not surprisingly", "no other", "nothing but", "nothing beats",
+      "nothing else", "nothing comes close", "never fails", "never failed", "no more", "not anymore", "not any more",
+      "no longer", "never again", "khong chi", "khong nhung", "khong nghi ngo", "chang nghi ngo", "khong gi bang",
+      "khong dau bang", "khong ai bang", "khong con", "chang con", "khong lo", "khong so", "khong the khong", "khong khac"};
+
+  /** Subjects and negated auxiliaries that answer a question with a denial ("It doesn't.", "We don't.", "Nó không."). */
+  private static final Set<String> ANSWER_SUBJECTS = Set.of("it", "this", "that", "we", "they", "coffee", "ours", "mine",
+      "no", "nope", "sadly", "unfortunately", "honestly", "well", "nah", "kem", "nay", "san", "sp", "minh", "ben", "da");
+  /** Negated auxiliaries typed whole ("doesnt", "cannot", "không"); the stems of "doesn't" ({@link #NT_STEMS}) need their "t". */
+  private static final Set<String> NEGATED_AUX = Set.of("doesnt", "dont", "wont", "cant", "isnt", "arent", "cannot", "not",
+      "never", "khong", "chang");
+
+  /**
+   * True when the claim at normalised [ns, ne) lies in a short question ({@link TextNormalizer#topicQuestionBreak})
+   * that the next sentence answers with a denial ({@link #NO_ANSWERS}, or a subject and a negated auxiliary: "It
+   * doesn't."), not a pseudo-denial ("No doubt!", "Not only that..."). The answer's words read end within
+   * {@link TermSet#OUTPUT_NEAR_MAX} chars of the claim's start, inside the rail's span; the question's break is a
+   * streaming release point only once the answer has ended (TextNormalizer), so nothing is released before.
+   */
+  static boolean answeredNo(NormalizedText nt, int ns, int ne) {
+    int limit = Math.min(nt.length(), ns + TermSet.OUTPUT_NEAR_MAX);
+    int b = ne;
+    while (b < limit && nt.chars[b] != TextNormalizer.BREAK) {
+      b++;
+    }
+    if (b >= limit || !TextNormalizer.topicQuestionBreak(nt, b)) {
+      return false;
+    }
+    // the answer's first words, within the limit
+    int e = b + 1;
+    int words = 0;
+    while (e < limit && words < 4) {
+      if (nt.chars[e] == TextNormalizer.BREAK) {
+        break;
+      }
+      if (nt.chars[e] == ' ') {
+        words++;
+      }
+      e++;
+    }
+    String answer = word(nt, b + 1, e).trim();
+    if (e == limit && e < nt.length() && nt.chars[e] != ' ' && nt.chars[e] != TextNormalizer.BREAK) {
+      int sp = answer.lastIndexOf(' ');
+      answer = sp < 0 ? "" : answer.substring(0, sp); // a word cut at the limit is not read
+    }
+    if (answer.isEmpty() || startsWithAny(answer, ANSWER_PSEUDO) || startsWithAny(answer, AMAZEMENT)) {
+      return false;
+    }
+    if (startsWithAny(answer, NO_ANSWERS)) {
+      return true;
+    }
+    String[] w = answer.split(" ");
+    for (int i = 0; i + 1 < w.length && i < 3; i++) {
+      if (ANSWER_SUBJECTS.contains(w[i]) && (NEGATED_AUX.contains(w[i + 1]) || (i + 2 < w.length && w[i + 2].equals("t")
+          && NT_STEMS.contains(w[i + 1])))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** An asking or saying word ("asked", "whether", "hỏi"...) among the 8 words before normalised {@code ns} in its sentence. */
@@ -152,7 +469,15 @@ final class Negation {
       "asks", "question", "questions", "hoi", "lieu", "thac mac", "quote", "said", "say", "says", "claim", "claims", "claimed",
       "tuong", "nghi", "think", "thinks", "thought");
 
-  /** A negation trigger among the {@link #LONG_SCOPE} words after normalised {@code ne} in its sentence. */
+  /** Negation words that praise after a claim ("... nothing else comes close", "none better"). */
+  private static final String[] PRAISE_AFTER = {"nothing else", "nothing comes close", "none better", "nothing beats",
+      "no one else", "nobody else", "khong dau bang", "khong gi bang", "khong ai bang", "chang gi bang"};
+
+  /** Words by which a speaker keeps away from a quoted or reported claim ("The phrase "burns fat" ...; we avoid it"). */
+  private static final Set<String> AVOIDING = Set.of("avoid", "avoids", "avoiding", "banned", "forbidden", "prohibited",
+      "misleading", "untrue", "false", "myth", "myths", "scam", "tranh");
+
+  /** A negation trigger or an avoiding word among the {@link #LONG_SCOPE} words after normalised {@code ne} in its sentence. */
   private static boolean deniedAfter(String text, NormalizedText nt, int ne) {
     int e = ne;
     String prev = "";
@@ -166,7 +491,12 @@ final class Negation {
         break;
       }
       String word = word(nt, s, k);
-      if ((TRIGGERS.contains(word) && typedAsTrigger(word, text, nt, s, k)) || (word.equals("t") && NT_STEMS.contains(prev))) {
+      boolean trig = (TRIGGERS.contains(word) && typedAsTrigger(word, text, nt, s, k)) || (word.equals("t") && NT_STEMS.contains(prev));
+      if (trig && (prev.equals("like") || prev.equals("than") || startsWithAny(wordsFrom(nt, s, 3), PSEUDO_PHRASES)
+          || startsWithAny(wordsFrom(nt, s, 3), PRAISE_AFTER))) {
+        trig = false; // "like nothing else", "better than nothing", "no doubt": praise, not a denial
+      }
+      if (trig || AVOIDING.contains(word)) {
         return true;
       }
       prev = word;
@@ -187,6 +517,32 @@ final class Negation {
       }
     }
     return false;
+  }
+
+  /**
+   * {@link #hasPost} over the words after [.., ne) in its clause (at most 10 words) that end within
+   * {@link TermSet#OUTPUT_NEAR_MAX} normalised chars of {@code ne}: the streaming guard holds back at least that many
+   * chars after a match before the match is final, so the words read are there when it decides.
+   */
+  private static boolean postInClauseWithin(String text, NormalizedText nt, int ne) {
+    StringBuilder after = new StringBuilder();
+    int e = ne;
+    for (int w = 0; w < 10 && e < nt.length() && nt.chars[e] == ' '; w++) {
+      int s = e + 1;
+      int k = s;
+      while (k < nt.length() && nt.chars[k] != ' ' && nt.chars[k] != TextNormalizer.BREAK) {
+        k++;
+      }
+      if (k == s || k > ne + TermSet.OUTPUT_NEAR_MAX || LexiconRail.clauseBreak(text, nt.origEnd(e - 1), nt.origStart(s))) {
+        break;
+      }
+      if (after.length() > 0) {
+        after.append(' ');
+      }
+      after.append(nt.chars, s, k - s);
+      e = k;
+    }
+    return after.length() > 0 && hasPost(after.toString());
   }
 
   /** {@link #hasPost} over the words after [.., ne) up to the first clause break. */
@@ -234,13 +590,38 @@ final class Negation {
       "cha", Set.of("chả", "cha", "chẳ"),
       "chang", Set.of("chẳng", "chang", "chẵng"),
       "khong", Set.of("không", "khong", "hkông", "khôg", "khg", "kg", "ko", "k", "hok", "hông", "khum", "hem"),
-      "hem", Set.of("hem", "hẻm"));
+      "hem", Set.of("hem", "hẻm"),
+      "dau", Set.of("đâu", "dau"),
+      // Vietnamese "nó" (it) folds to "no": "Nó chữa khỏi mụn" asserts
+      "no", Set.of("no"));
 
-  /** True when the trigger word at normalised [s, e) was typed as a negation (see {@link #TYPED_FORMS}). */
+  /**
+   * Triggers that, typed without diacritics, are as often another common word ("dung": đừng don't / dùng use,
+   * "dùng kem này chữa khỏi mụn"; "chua": chưa not yet / chữa cure, "chua tri dut diem"): plain, they negate only
+   * before one of these words ("dung tin", "chua co", "chua thay").
+   */
+  private static final java.util.Map<String, Set<String>> PLAIN_NEXT = java.util.Map.of(
+      "dung", Set.of("tin", "nghe", "mong", "ky", "hy", "hi", "nghi", "tuong", "mua", "lo", "so", "voi", "bao", "qua", "hong", "ao",
+          "dung", "xai", "noi", "hua", "ki"),
+      "chua", Set.of("co", "he", "tung", "thay", "biet", "chac", "bao", "ro", "ai", "nghe", "dung", "thu", "xai", "hieu", "kiem",
+          "nghien", "chung"));
+  /** Words after a plain "no" that make it Vietnamese "nó" (it) typed without diacritics: "no chua khoi mun" asserts. */
+  private static final Set<String> VI_AFTER_NO = Set.of("chua", "tri", "giup", "lam", "se", "da", "dang", "thi", "la", "rat",
+      "cung", "van", "con", "chi", "hieu", "tot", "that", "thuc", "duoc", "dieu", "xoa", "tan", "tieu", "khong", "ko",
+      "hong", "chang", "day", "do", "nay", "kia", "ma", "cu", "moi", "vua", "hay", "thiet", "lai");
+
+  /** True when the trigger word at normalised [s, e) was typed as a negation (see {@link #TYPED_FORMS}, {@link #PLAIN_NEXT}). */
   private static boolean typedAsTrigger(String word, String text, NormalizedText nt, int s, int e) {
     Set<String> forms = TYPED_FORMS.get(word);
     if (forms == null) {
       return true;
+    }
+    if (word.equals("no") && plainTyped(text, nt, s, e)) {
+      return !VI_AFTER_NO.contains(firstWord(nt, Math.min(nt.length(), e + 1)));
+    }
+    Set<String> nextOk = PLAIN_NEXT.get(word);
+    if (nextOk != null && plainTyped(text, nt, s, e)) {
+      return nextOk.contains(firstWord(nt, Math.min(nt.length(), e + 1)));
     }
     String orig = text.substring(nt.origStart(s), nt.origEnd(e - 1)).toLowerCase(java.util.Locale.ROOT);
     boolean plain = true;
@@ -251,6 +632,25 @@ final class Negation {
       }
     }
     return plain || forms.contains(java.text.Normalizer.normalize(orig, java.text.Normalizer.Form.NFC));
+  }
+
+  /**
+   * True when the word at normalised [s, e) was typed bare: its original letters, lower-cased, are the normalised
+   * word ("chua", "dung", "no"), with no diacritic and no Telex or VNI mark ("chuwa" is chưa, "dduwngf" đừng).
+   */
+  private static boolean plainTyped(String text, NormalizedText nt, int s, int e) {
+    int os = nt.origStart(s);
+    int oe = nt.origEnd(e - 1);
+    if (oe - os != e - s) {
+      return false;
+    }
+    for (int i = 0; i < e - s; i++) {
+      char c = text.charAt(os + i);
+      if (c > 0x7F || Character.toLowerCase(c) != nt.chars[s + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String firstWord(NormalizedText nt, int s) {

@@ -23,7 +23,17 @@ import com.google.re2j.Pattern;
  * AhoCorasick#scanWordStarts, a character walk from word starts, capped, then the full scan).
  */
 final class TermSet {
+  /**
+   * Pseudo rule of the other words and other senses of a rule's words ({@code exceptions/}: compounds such as
+   * "sửa chữa", "giá trị", "manicure"): suppresses every match it partly overlaps, a persona's own term's too.
+   */
   static final String EXCEPTION = "exception";
+  /**
+   * Pseudo rule of the harmless contexts of a SHIPPED rule's words ({@code contexts/}: "acne-prone skin",
+   * "cancer research", "vote for your favourite shade"): the word is used in its own sense, so it suppresses
+   * only a shipped match it partly overlaps, never a persona's own term (the brand's choice wins).
+   */
+  static final String CONTEXT = "context";
   /**
    * Pseudo rule of a claim word's other senses ("curing time", "cure the gel", "salt-cured salmon"):
    * unlike an exception, it suppresses only a match that lies wholly inside it, so "UV cure for acne"
@@ -137,7 +147,7 @@ final class TermSet {
 
   /** True for the pseudo rules that are never findings themselves (exceptions, AI self-identification). */
   static boolean pseudo(String ruleId) {
-    return ruleId.equals(EXCEPTION) || ruleId.equals(AI_SELF) || ruleId.equals(SENSE);
+    return ruleId.equals(EXCEPTION) || ruleId.equals(CONTEXT) || ruleId.equals(AI_SELF) || ruleId.equals(SENSE);
   }
 
   int maxLen(Direction d) {
@@ -178,7 +188,9 @@ final class TermSet {
       }
     }
     for (String topic : Builder.SHIPPED_TOPICS) {
-      for (String lang : List.of("en", "vi")) {
+      // de/fr/es: output text is not restricted to the persona's languages ("Wählt die Grünen!", "Votez pour ...");
+      // only politics has such files today (a missing file is empty)
+      for (String lang : List.of("en", "vi", "de", "fr", "es")) {
         b.lexicon(RuleIds.AVOID_TOPIC, "topics/" + topic + "." + lang + ".txt", topic, "topic to avoid: " + topic);
       }
     }
@@ -190,6 +202,7 @@ final class TermSet {
       b.lexicon(RuleIds.PROMPT_INJECTION, "injection/" + lang + ".txt", null, "prompt injection / jailbreak attempt");
       b.lexicon(EXCEPTION, "exceptions/" + lang + ".txt", null, "innocent phrase");
       b.lexicon(SENSE, "senses/" + lang + ".txt", null, "another sense of a claim word");
+      b.lexicon(CONTEXT, "contexts/" + lang + ".txt", null, "harmless context of a shipped rule's word");
     }
     // input-only injection lexicons of languages without the other lexicons (and their look-alikes)
     for (String lang : INJECTION_ONLY_LANGUAGES) {

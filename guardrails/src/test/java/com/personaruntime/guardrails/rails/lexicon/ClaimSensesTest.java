@@ -32,7 +32,6 @@ class ClaimSensesTest {
       Gel polish needs to cure under the lamp
       LED curing keeps the shine
       Salt-cured salmon is on the menu
-      A cure for boredom: our new scent
       The gel cures in 60 seconds under the LED lamp
       Let the topcoat cure fully before the second coat
       Wait until the polish has cured.
@@ -45,6 +44,10 @@ class ClaimSensesTest {
     assertThat(out(text).decision()).as(text).isEqualTo(Decision.ALLOW);
   }
 
+  /**
+   * Claims. A figurative cure ("a cure for boredom") uses the word in its own sense, so it is a shipped context
+   * (contexts/en.txt), which never excuses the persona's own forbidden "cure"; the brand's choice wins.
+   */
   @ParameterizedTest(name = "claim: {0}")
   @CsvSource(delimiter = '|', textBlock = """
       This will cure your acne
@@ -60,6 +63,8 @@ class ClaimSensesTest {
       The new gel cures redness in a day
       Salt-cured skin glows? No: our salt scrub cures rough skin
       A UV cured complexion in one week
+      A cure for boredom: our new scent
+      Our mask cures your bad hair days
       """)
   void blocks(String text) {
     assertThat(out(text).decision()).as(text).isEqualTo(Decision.BLOCK);
