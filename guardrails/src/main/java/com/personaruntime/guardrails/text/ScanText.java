@@ -121,8 +121,26 @@ public final class ScanText {
   public static ScanText of(String s) {
     int n = s.length();
     int i = 0;
-    while (i < n && !special(s.charAt(i))) {
-      i++;
+    // the first char that folds: a '%' or '&' that decodes nothing ("15%", "A&B") and an emoji are
+    // passed over here, so such common texts keep the identity view (no copy, no map)
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (!special(c)) {
+        continue;
+      }
+      if (c == '&' && reference(s, i) == null) {
+        continue;
+      }
+      if (c == '%' && !(i + 2 < n && (s.charAt(i + 1) == '4' && s.charAt(i + 2) == '0'
+          || s.charAt(i + 1) == '2' && (s.charAt(i + 2) | 0x20) == 'e'))) {
+        continue;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))
+          && supplementary(Character.toCodePoint(c, s.charAt(i + 1))) == 0) {
+        i++;
+        continue;
+      }
+      break;
     }
     if (i == n) {
       return new ScanText(s, null, null, null);
