@@ -97,10 +97,11 @@ document.addEventListener('alpine:init', function () {
       init() {
         const el = this.$el;
         this.slug = el.dataset.slug;
-        this.msgs = { saved: el.dataset.msgSaved, published: el.dataset.msgPublished, invalid: el.dataset.msgInvalid,
+        this.msgs = { created: el.dataset.msgCreated, saved: el.dataset.msgSaved, published: el.dataset.msgPublished, invalid: el.dataset.msgInvalid,
           yamlBad: el.dataset.msgYamlBad, ok: el.dataset.msgOk, network: el.dataset.msgNetwork };
         this.d = toState(JSON.parse(el.dataset.doc));
         const params = new URLSearchParams(window.location.search);
+        if (params.get('created')) { this.message = this.msgs.created; }
         if (params.get('saved')) { this.message = this.msgs.saved.replace('{0}', params.get('saved')); }
         if (params.get('published')) { this.message = this.msgs.published.replace('{0}', params.get('published')); }
       },

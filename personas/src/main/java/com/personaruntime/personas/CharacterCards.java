@@ -222,24 +222,11 @@ public final class CharacterCards {
     return doc;
   }
 
-  /** Whether a persona made from a card still lacks the brand rules that publishing needs. */
+  /**
+   * What keeps a persona (made from a card or not) from being published: {@link Publishing#missing}.
+   */
   public static List<String> missingForPublishing(Persona p) {
-    List<String> missing = new ArrayList<>();
-    Persona.Boundaries b = p.boundaries();
-    if (b.avoidTopics().isEmpty() && b.bannedTerms().isEmpty() && b.competitors().isEmpty()
-        && b.forbiddenClaims().isEmpty() && b.allowedLinkDomains().isEmpty()) {
-      missing.add("boundaries: fill in at least one boundary (topics to avoid, banned terms, competitors, "
-          + "forbidden claims or allowed link domains) before publishing a persona imported from a card");
-    }
-    if (p.disclosure().jurisdictions().isEmpty()) {
-      missing.add("disclosure.jurisdictions: choose at least one jurisdiction before publishing a persona "
-          + "imported from a card");
-    }
-    if (p.disclosure().aiLabel().isEmpty()) {
-      missing.add("disclosure.ai_label: give the AI label in every persona language before publishing a persona "
-          + "imported from a card");
-    }
-    return missing;
+    return Publishing.missing(p);
   }
 
   /**

@@ -19,6 +19,9 @@ public final class DemoPersonas {
   public static final String FOLDER = "demo-personas/";
   /** Class-path resource listing the demo persona file names, one per line. */
   public static final String INDEX = FOLDER + "index.txt";
+  /** Display names of the demo personas' brands, by slug (what audiences see instead of the slug). */
+  public static final java.util.Map<String, String> BRAND_NAMES = java.util.Map.of(
+      "lumiere", "Lumière", "brewhaus", "Brewhaus");
 
   private DemoPersonas() {}
 

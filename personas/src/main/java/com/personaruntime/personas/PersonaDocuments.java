@@ -60,6 +60,15 @@ public final class PersonaDocuments {
    * @param content    the document text
    * @return the persona, or every problem found
    */
+  /**
+   * The longest string a document field may hold, in characters (UTF-16 code units, as counted by the
+   * validator), by its path: {@code bio} 1,000, {@code knowledge[3].text} 4,000, {@code name} 100 ...
+   * The console's counters show these numbers.
+   */
+  public static int maxChars(String path) {
+    return PersonaSchema.maxChars(path);
+  }
+
   public static ParseResult parse(String sourceName, String content) {
     List<ValidationProblem> problems = new ArrayList<>();
     JsonNode tree = DocumentReader.read(sourceName, content, problems);

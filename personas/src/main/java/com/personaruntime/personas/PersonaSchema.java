@@ -97,7 +97,7 @@ final class PersonaSchema {
         .optional("email", str(PersonaSchema::email))
         .check(PersonaSchema::contactHasSomething);
     return new Obj("a mapping")
-        .required("id", str(PersonaSchema::slug))
+        .required("id", str(PersonaSchema::slug, PersonaSchema::notReserved))
         .required("brand", str(PersonaSchema::slug))
         .required("name", str())
         .required("languages", new Lst(str(Languages::problem),
@@ -120,6 +120,14 @@ final class PersonaSchema {
     return SLUG.matcher(value).matches() ? null
         : "must be a slug (a-z, 0-9 and '-', starting with a letter or digit, at most 63 characters),"
             + " got '" + value + "'";
+  }
+
+  /** Persona ids that name console pages ({@code /console/personas/new}), so no persona can have them. */
+  static final List<String> RESERVED_IDS = List.of("new");
+
+  private static String notReserved(String value) {
+    return RESERVED_IDS.contains(value)
+        ? "'" + value + "' is reserved (the console's page for creating a persona); choose another id" : null;
   }
 
   private static Function<String, String> oneOf(List<String> allowed) {

@@ -58,7 +58,15 @@ public final class ValidateCommand {
       List<ValidationProblem> found = file.result().problems();
       found.forEach(out::println);
       problems += found.size();
-      invalid += file.result().isValid() ? 0 : 1;
+      boolean ok = file.result().isValid();
+      if (ok) {
+        // a file in personas.dir is published when imported: the publishing rule applies too
+        List<String> missing = Publishing.missing(file.result().orElseThrow());
+        missing.forEach(m -> out.println(file.file() + ": " + m));
+        problems += missing.size();
+        ok = missing.isEmpty();
+      }
+      invalid += ok ? 0 : 1;
     }
     out.println(count(files.size(), "file") + " checked, " + invalid + " invalid, "
         + count(problems, "problem"));

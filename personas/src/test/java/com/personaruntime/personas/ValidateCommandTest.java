@@ -20,6 +20,9 @@ class ValidateCommandTest {
       brand: brewhaus
       name: Milo
       languages: [en]
+      disclosure:
+        jurisdictions: [US]
+        ai_label: { en: "AI-generated" }
       """;
   private static final String BROKEN = """
       id: linh
@@ -70,10 +73,24 @@ class ValidateCommandTest {
   void folderOfValidFiles() throws IOException {
     Files.writeString(dir.resolve("milo.yml"), GOOD);
     Files.writeString(dir.resolve("max.json"), "{\"id\": \"max\", \"brand\": \"brewhaus\","
-        + " \"name\": \"Max\", \"languages\": [\"en\"]}");
+        + " \"name\": \"Max\", \"languages\": [\"en\"], \"disclosure\": {\"jurisdictions\": [\"EU\"],"
+        + " \"ai_label\": {\"en\": \"AI-generated\"}}}");
 
     assertThat(run(dir)).isEqualTo(ValidateCommand.VALID).isZero();
     assertThat(outLines()).containsExactly("2 files checked, 0 invalid, 0 problems");
+  }
+
+  @Test
+  void aValidFileThatCannotBePublishedIsInvalid() throws IOException {
+    // files in personas.dir are published at import: the publishing rule applies (one rule for every way in)
+    Path file = Files.writeString(dir.resolve("min.yaml"), "id: min\nbrand: brewhaus\nname: Min\nlanguages: [vi, en]\n");
+
+    assertThat(run(file)).isEqualTo(ValidateCommand.INVALID);
+    assertThat(outLines()).containsExactly(
+        file + ": disclosure.jurisdictions: choose at least one jurisdiction (VN, EU, US, UK or CN) before publishing;"
+            + " a draft may leave it empty",
+        file + ": disclosure.ai_label: give the AI label in every persona language before publishing (missing: vi, en)",
+        "1 file checked, 1 invalid, 2 problems");
   }
 
   @Test

@@ -37,9 +37,11 @@ class LifecycleIT {
         brand: tea-house
         name: An
         languages: [vi]
+        disclosure: { jurisdictions: [VN], ai_label: { vi: "Nội dung do AI tạo ra" } }
         """);
     Files.writeString(dir.resolve("ben.json"), """
-        {"id": "ben", "brand": "bakery", "name": "Ben", "languages": ["en"]}
+        {"id": "ben", "brand": "bakery", "name": "Ben", "languages": ["en"],
+         "disclosure": {"jurisdictions": ["US"], "ai_label": {"en": "AI-generated"}}}
         """);
     Files.writeString(dir.resolve("broken.yaml"), """
         id: broken

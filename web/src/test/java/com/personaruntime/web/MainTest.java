@@ -21,6 +21,7 @@ class MainTest {
       brand: brewhaus
       name: Milo
       languages: [en]
+      disclosure: { jurisdictions: [US], ai_label: { en: "AI-generated" } }
       """;
   private static final String BROKEN = """
       id: Linh Nguyen
@@ -80,7 +81,7 @@ class MainTest {
   void validateAValidFolderIsZero() throws Exception {
     Files.writeString(dir.resolve("milo.yaml"), GOOD);
     Files.writeString(dir.resolve("max.json"), "{\"id\":\"max\",\"brand\":\"brewhaus\",\"name\":\"Max\","
-        + "\"languages\":[\"en\"]}");
+        + "\"languages\":[\"en\"],\"disclosure\":{\"jurisdictions\":[\"US\"],\"ai_label\":{\"en\":\"AI\"}}}");
     assertThat(run(Map.of(), "validate", dir.toString())).isZero();
     assertThat(out()).contains("2 files checked, 0 invalid, 0 problems");
   }

@@ -23,7 +23,8 @@ class PersonaFileImportIT {
 
   private static String yaml(String bio) {
     return "id: fia\nbrand: files\nname: Fia\nlanguages: [en]\nbio: \"" + bio + "\"\n"
-        + "voice:\n  greeting: \"Hi, I am Fia, an AI assistant of Files.\"\n";
+        + "voice:\n  greeting: \"Hi, I am Fia, an AI assistant of Files.\"\n"
+        + "disclosure: {jurisdictions: [EU], ai_label: {en: AI-generated}}\n";
   }
 
   @Test

@@ -52,7 +52,9 @@ abstract class PersonaWritesIT {
   private static JsonObject persona(String id, String bio) {
     return new JsonObject().put("id", id).put("brand", "writes").put("name", "Writer " + id)
         .put("bio", bio).put("languages", new JsonArray().add("en"))
-        .put("voice", new JsonObject().put("greeting", "Hi, I am an AI assistant of Writes."));
+        .put("voice", new JsonObject().put("greeting", "Hi, I am an AI assistant of Writes."))
+        .put("disclosure", new JsonObject().put("jurisdictions", new JsonArray().add("EU"))
+            .put("ai_label", new JsonObject().put("en", "AI-generated")));
   }
 
   @Test

@@ -74,7 +74,9 @@ class SecurityIT {
   private static JsonObject persona(String id, JsonObject model) {
     JsonObject p = new JsonObject().put("id", id).put("brand", "acme").put("name", "Test " + id)
         .put("languages", new JsonArray().add("en"))
-        .put("voice", new JsonObject().put("greeting", "Hi, I am an AI assistant of Acme."));
+        .put("voice", new JsonObject().put("greeting", "Hi, I am an AI assistant of Acme."))
+        .put("disclosure", new JsonObject().put("jurisdictions", new JsonArray().add("EU"))
+            .put("ai_label", new JsonObject().put("en", "AI-generated")));
     if (model != null) {
       p.put("model", model);
     }
@@ -155,7 +157,8 @@ class SecurityIT {
 
   @Test
   void errorsAreBoundedLoginIsJsonOnlyAndAGetWithABodyIsNotA500() throws Exception {
-    StringBuilder yaml = new StringBuilder("id: dup\nbrand: acme\nname: Dup\nlanguages: [en]\n");
+    StringBuilder yaml = new StringBuilder("id: dup\nbrand: acme\nname: Dup\nlanguages: [en]\n"
+        + "disclosure: {jurisdictions: [EU], ai_label: {en: AI-generated}}\n");
     int i = 0;
     while (yaml.length() < 1_000_000) {
       yaml.append("bio: \"").append("x".repeat(40)).append(i++).append("\"\n");

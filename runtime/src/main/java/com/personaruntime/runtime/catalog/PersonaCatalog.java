@@ -155,7 +155,9 @@ public final class PersonaCatalog {
 
   private Future<String> importOne(FileEntry file) {
     Persona p = file.persona();
-    List<String> bindingProblems = bindings.fileProblems(file.source(), p);
+    List<String> bindingProblems = new ArrayList<>(bindings.fileProblems(file.source(), p));
+    // a file is published at import: the same rule as every other way of publishing
+    com.personaruntime.personas.Publishing.missing(p).forEach(m -> bindingProblems.add(file.source() + ": " + m));
     if (!bindingProblems.isEmpty()) {
       bindingProblems.forEach(line -> LOG.warn("persona file skipped: {}", line));
       return Future.succeededFuture(String.join("; ", bindingProblems));
@@ -225,7 +227,26 @@ public final class PersonaCatalog {
   private Future<String> ensureBrand(String slug) {
     return brands.findBySlug(slug).compose(b -> b.isPresent()
         ? Future.succeededFuture(b.get().id())
-        : brands.create(slug, slug, "system", audit).map(created -> created.id()));
+        : brands.create(slug, defaultBrandName(slug), "system", audit).map(created -> created.id()));
+  }
+
+  /**
+   * The display name of a brand a persona file creates (audiences see it in disclosures and on the chat
+   * page, never the slug): the demo brands' own names, else the slug's words capitalised
+   * ({@code tea-house} -> "Tea House"). Owners rename it on the members page.
+   */
+  static String defaultBrandName(String slug) {
+    String demo = com.personaruntime.personas.DemoPersonas.BRAND_NAMES.get(slug);
+    if (demo != null) {
+      return demo;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String word : slug.split("-")) {
+      if (!word.isEmpty()) {
+        out.append(out.length() == 0 ? "" : " ").append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+      }
+    }
+    return out.length() == 0 ? slug : out.toString();
   }
 
   /** Personas the principal may see, newest first. */
@@ -484,11 +505,9 @@ public final class PersonaCatalog {
    * A persona made from a Character Card is published only once its brand rules are filled in
    * (boundaries and disclosure); INVALID naming the missing fields otherwise.
    */
+  /** Refuses (INVALID, one problem per field) a persona that may not be published ({@link com.personaruntime.personas.Publishing#missing}). */
   private static void requirePublishable(Persona p) {
-    if (p.card().isEmpty()) {
-      return;
-    }
-    List<String> missing = com.personaruntime.personas.CharacterCards.missingForPublishing(p);
+    List<String> missing = com.personaruntime.personas.Publishing.missing(p);
     if (!missing.isEmpty()) {
       throw new CatalogException(CatalogException.Kind.INVALID,
           "this persona cannot be published yet", missing);

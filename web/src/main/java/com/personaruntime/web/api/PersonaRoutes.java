@@ -72,8 +72,17 @@ public final class PersonaRoutes {
         "latest".equals(which))));
   }
 
+  /**
+   * {@code POST /api/v1/personas[?publish=false]}: version 1 is published unless {@code publish=false}
+   * (a draft, which may lack what publishing needs: {@link com.personaruntime.personas.Publishing}).
+   */
   private void create(RoutingContext ctx) {
-    respond(ctx, 201, catalog.create(Auth.principal(ctx), body(ctx)).map(r -> full(r, false)));
+    String publish = ctx.queryParams().get("publish");
+    if (publish != null && !publish.equals("true") && !publish.equals("false")) {
+      throw ApiException.invalid("publish: must be true or false, got '" + publish + "'");
+    }
+    respond(ctx, 201, catalog.create(Auth.principal(ctx), body(ctx), !"false".equals(publish))
+        .map(r -> full(r, false)));
   }
 
   private void update(RoutingContext ctx) {
@@ -282,7 +291,8 @@ public final class PersonaRoutes {
   private static JsonObject full(PersonaRecord r, boolean latest) {
     String doc = latest || r.publishedDocument() == null ? r.latestDocument() : r.publishedDocument();
     return summary(r)
-        .put("version", latest ? r.latestVersion() : r.publishedVersion())
+        // a persona never published (a draft) shows its latest version
+        .put("version", latest || r.publishedVersion() == null ? Integer.valueOf(r.latestVersion()) : r.publishedVersion())
         .put("document", new JsonObject(doc));
   }
 

@@ -4,6 +4,7 @@ import com.personaruntime.personas.CharacterCards;
 
 import com.personaruntime.personas.PersonaDocuments;
 import com.personaruntime.runtime.auth.Principal;
+import com.personaruntime.runtime.catalog.CatalogException;
 import com.personaruntime.runtime.catalog.PersonaCatalog;
 import com.personaruntime.runtime.storage.Brand;
 import com.personaruntime.runtime.storage.BrandRepository;
@@ -53,6 +54,9 @@ public final class PersonaPages implements ConsolePage {
   @Override
   public void mount(ConsoleRoutes routes) {
     routes.get("/personas", this::list);
+    // before "/personas/:slug": "new" is a reserved persona id
+    routes.get("/personas/new", this::newForm);
+    routes.post("/personas", this::create);
     routes.get("/personas/:slug", this::edit);
     routes.get("/personas/:slug/versions", this::versions);
     routes.post("/personas/:slug/publish", this::publish);
@@ -76,9 +80,141 @@ public final class PersonaPages implements ConsolePage {
       Map<String, Object> model = new HashMap<>();
       model.put("personas", rows);
       model.put("importBrands", editable);
+      model.put("canCreate", !editable.isEmpty() || p.platformAdmin());
       return model;
     })), m -> m);
   }
+
+  // ------------------------------------------------------------------ new persona
+
+  /** The form fields of a new persona (all strings, as typed). */
+  private static final List<String> NEW_FIELDS = List.of("id", "brand", "name", "languages", "bio");
+  private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+  /** Brands the principal may create personas in, by slug with their display names, in name order. */
+  private Future<List<Map<String, Object>>> creatable(Principal p) {
+    return brands.list().map(all -> {
+      List<Map<String, Object>> out = new ArrayList<>();
+      all.stream().filter(b -> p.canEdit(b.id())).sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
+          .forEach(b -> out.add(Map.of("slug", b.slug(), "name", b.name())));
+      return out;
+    });
+  }
+
+  private void newForm(ConsoleRequest req) {
+    Map<String, Object> form = new HashMap<>();
+    NEW_FIELDS.forEach(f -> form.put(f, ""));
+    form.put("languages", req.lang().equals("vi") ? "vi, en" : "en");
+    req.render("personas/new.ftlh", creatable(req.principal()), list -> newModel(req, list, form, Map.of()));
+  }
+
+  private Map<String, Object> newModel(ConsoleRequest req, List<Map<String, Object>> brandList, Map<String, Object> form,
+      Map<String, String> errors) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("brands", brandList);
+    m.put("admin", req.principal().platformAdmin());
+    m.put("form", form);
+    m.put("errors", errors);
+    m.put("bioMax", PersonaDocuments.maxChars("bio"));
+    return m;
+  }
+
+  /**
+   * Creates a persona from the console's form as a draft (version 1, unpublished) and opens its
+   * editor. Every field is checked on the server: the form's own checks give messages in the console's
+   * language naming the field; the persona document's validation and the catalog (role, id taken)
+   * are checked after them, so nothing reaches the store unchecked. Errors re-render the form with
+   * what was typed (400).
+   */
+  private void create(ConsoleRequest req) {
+    Principal p = req.principal();
+    Map<String, Object> form = new HashMap<>();
+    NEW_FIELDS.forEach(f -> form.put(f, req.form(f) == null ? "" : req.form(f).strip()));
+    creatable(p).onComplete(ar -> {
+      if (ar.failed()) {
+        req.fail(ar.cause());
+        return;
+      }
+      List<Map<String, Object>> brandList = ar.result();
+      Map<String, String> errors = new LinkedHashMap<>();
+      String id = (String) form.get("id");
+      String brand = (String) form.get("brand");
+      String name = (String) form.get("name");
+      String bio = (String) form.get("bio");
+      List<String> languages = new ArrayList<>();
+      for (String l : ((String) form.get("languages")).split("[,\\s]+")) {
+        if (!l.isBlank()) {
+          languages.add(l.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+      if (id.isEmpty()) {
+        errors.put("id", req.t("new.err.idRequired"));
+      } else if (!SLUG.matcher(id).matches()) {
+        errors.put("id", req.t("new.err.idFormat", id));
+      } else if (id.equals("new")) {
+        errors.put("id", req.t("new.err.idReserved", id));
+      }
+      if (brandList.stream().noneMatch(b -> b.get("slug").equals(brand))) {
+        errors.put("brand", req.t("new.err.brand"));
+      }
+      int nameMax = PersonaDocuments.maxChars("name");
+      if (name.isEmpty()) {
+        errors.put("name", req.t("new.err.nameRequired"));
+      } else if (name.length() > nameMax) {
+        errors.put("name", req.t("new.err.nameLong", nameMax, name.length()));
+      }
+      if (languages.isEmpty()) {
+        errors.put("languages", req.t("new.err.languagesRequired"));
+      } else {
+        languages.stream().filter(l -> !l.matches("[a-z]{2}")).findFirst()
+            .ifPresent(bad -> errors.put("languages", req.t("new.err.languageBad", bad)));
+      }
+      int bioMax = PersonaDocuments.maxChars("bio");
+      if (bio.length() > bioMax) {
+        errors.put("bio", req.t("new.err.bioLong", bioMax, bio.length()));
+      }
+      JsonObject doc = new JsonObject().put("id", id).put("brand", brand).put("name", name)
+          .put("languages", new io.vertx.core.json.JsonArray(languages));
+      if (!bio.isEmpty()) {
+        doc.put("bio", bio);
+      }
+      if (errors.isEmpty()) {
+        // the document's own rules (language codes it knows, lengths ...), named by field
+        var parsed = PersonaDocuments.parse("form", doc.encode());
+        for (var problem : parsed.problems()) {
+          String field = problem.path().replaceAll("[.\\[].*", "");
+          String key = NEW_FIELDS.contains(field) ? field : "id";
+          errors.putIfAbsent(key, req.t("editor." + key) + ": " + problem.message());
+        }
+      }
+      if (!errors.isEmpty()) {
+        req.render(400, "personas/new.ftlh", newModel(req, brandList, form, errors));
+        return;
+      }
+      catalog.create(p, doc.encode(), false).onComplete(created -> {
+        if (created.succeeded()) {
+          req.redirect("/console/personas/" + java.net.URLEncoder.encode(created.result().slug(),
+              java.nio.charset.StandardCharsets.UTF_8) + "?created=1");
+          return;
+        }
+        if (created.cause() instanceof CatalogException e) {
+          switch (e.kind()) {
+            case CONFLICT -> errors.put("id", req.t("new.err.idTaken", id));
+            case NOT_FOUND, FORBIDDEN -> errors.put("brand", req.t("new.err.brand"));
+            default -> {
+              errors.put("id", e.getMessage());
+              e.problems().forEach(x -> errors.putIfAbsent("problem" + errors.size(), x));
+            }
+          }
+          req.render(400, "personas/new.ftlh", newModel(req, brandList, form, errors));
+          return;
+        }
+        req.fail(created.cause());
+      });
+    });
+  }
+
+  // ------------------------------------------------------------------ editor
 
   private void edit(ConsoleRequest req) {
     Principal p = req.principal();
@@ -90,10 +226,16 @@ public final class PersonaPages implements ConsolePage {
           m.put("canEdit", p.canEdit(rec.brandId()));
           List<String> missing = List.of();
           var parsed = PersonaDocuments.parse("latest", rec.latestDocument());
-          if (parsed.isValid() && !parsed.orElseThrow().card().isEmpty()) {
+          if (parsed.isValid()) {
             missing = CharacterCards.missingForPublishing(parsed.orElseThrow());
           }
           m.put("missing", missing);
+          // the counters show the limits the server enforces (one source: the persona schema)
+          Map<String, Object> limits = new HashMap<>();
+          for (String field : List.of("name", "bio", "greeting", "title", "text")) {
+            limits.put(field, PersonaDocuments.maxChars(field));
+          }
+          m.put("limits", limits);
           return m;
         })), m -> m);
   }
