@@ -44,6 +44,15 @@
   }
 
   window.PersonaConsole = { api: api, csrf: csrf, showAlert: showAlert };
+
+  // On a phone the nav is one row that scrolls sideways: bring the current area into view.
+  document.addEventListener('DOMContentLoaded', function () {
+    const current = document.querySelector('.nav a[aria-current="page"]');
+    const list = current && current.closest('ul');
+    if (list && list.scrollWidth > list.clientWidth) {
+      list.scrollLeft = current.offsetLeft - (list.clientWidth - current.offsetWidth) / 2;
+    }
+  });
 })();
 
 // Character Card import (persona list): the file goes as the raw body to the import API.

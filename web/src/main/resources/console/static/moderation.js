@@ -11,8 +11,14 @@
   const csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || '';
   const $ = (id) => document.getElementById(id);
   const queueEl = $('mod-queue'), detailEl = $('mod-detail'), liveEl = $('mod-live'), filters = $('mod-filters');
+  // display names by slug (brand names audiences see, persona names); slugs until they are loaded
+  const brandNames = {}, personaNames = {};
+  const brandName = (slug) => brandNames[slug] || slug, personaName = (slug) => personaNames[slug] || slug;
   let items = [], selected = null, current = null, reason = null, refreshTimer = null, checkTimer = null;
 
+  // dates in the console's language (a Vietnamese page must not show a US date)
+  const LOCALE = document.documentElement.lang === 'vi' ? 'vi-VN' : undefined;
+  function when(iso) { return new Date(iso).toLocaleString(LOCALE); }
   function t(key, arg) {
     const s = S[key] || key;
     return arg === undefined ? s : s.replace('{0}', arg);
@@ -61,7 +67,7 @@
   }
   function age(item) {
     const s = Math.max(0, Math.round((Date.now() - Date.parse(item.createdAt)) / 1000));
-    return s < 60 ? s + ' s' : s < 3600 ? Math.floor(s / 60) + ' min' : Math.floor(s / 3600) + ' h';
+    return s < 60 ? t('age.s', s) : s < 3600 ? t('age.min', Math.floor(s / 60)) : t('age.h', Math.floor(s / 3600));
   }
 
   // ---- the queue
@@ -106,7 +112,7 @@
       if (timer) { const sp = el('span', 'sla ' + timer.cls, timer.text); sp.dataset.item = i.id; top.appendChild(sp); }
       top.appendChild(el('span', 'badge kind-' + i.kind, t('kind.' + i.kind)));
       top.appendChild(el('span', 'badge status-' + i.status, t('status.' + i.status)));
-      top.appendChild(el('span', 'muted', i.persona + ' · ' + i.brand + ' · ' + age(i)));
+      top.appendChild(el('span', 'muted', personaName(i.persona) + ' · ' + brandName(i.brand) + ' · ' + age(i)));
       li.appendChild(top);
       li.appendChild(el('div', 'mod-excerpt', (i.content || '').slice(0, 140)));
       const meta = el('div', 'muted small', (i.rules || []).join(', '));
@@ -144,11 +150,11 @@
     if (!i) { detailEl.appendChild(el('p', 'muted', t('detail.none'))); return; }
     detailEl.dataset.id = i.id;
     detailEl.dataset.status = i.status;
-    const h = el('h2', null, t('kind.' + i.kind) + ' — ' + i.persona + ' (' + i.brand + ')');
+    const h = el('h2', null, t('kind.' + i.kind) + ' — ' + personaName(i.persona) + ' (' + brandName(i.brand) + ')');
     detailEl.appendChild(h);
     const facts = el('p', 'muted');
-    facts.textContent = t('status.' + i.status) + ' · ' + t('verdict', i.verdict) + ' · v' + (i.personaVersion || '?')
-      + ' · ' + new Date(i.createdAt).toLocaleString();
+    facts.textContent = t('status.' + i.status) + ' · ' + t('verdict', t('verdict.' + i.verdict)) + ' · v'
+      + (i.personaVersion || '?') + ' · ' + when(i.createdAt);
     const timer = sla(i);
     if (timer) { const s = el('span', 'sla ' + timer.cls, ' ' + t('sla.left', timer.text)); facts.appendChild(s); }
     detailEl.appendChild(facts);
@@ -165,9 +171,9 @@
     const ctx = i.context || {};
     const conv = el('section', 'conversation');
     conv.appendChild(el('h3', null, t('conversation')));
-    (ctx.turns || []).forEach((turn) => conv.appendChild(el('p', 'turn ' + turn.role, (turn.role === 'audience' ? t('audience') : i.persona) + ': ' + turn.text)));
+    (ctx.turns || []).forEach((turn) => conv.appendChild(el('p', 'turn ' + turn.role, (turn.role === 'audience' ? t('audience') : personaName(i.persona)) + ': ' + turn.text)));
     if (ctx.audienceText) { conv.appendChild(el('p', 'turn audience current', t('audience') + ': ' + ctx.audienceText)); }
-    if (i.kind === 'chat_reply' && i.shownText) { conv.appendChild(el('p', 'turn persona shown', i.persona + ' (' + t('shown') + '): ' + i.shownText)); }
+    if (i.kind === 'chat_reply' && i.shownText) { conv.appendChild(el('p', 'turn persona shown', personaName(i.persona) + ' (' + t('shown') + '): ' + i.shownText)); }
     detailEl.appendChild(conv);
     const content = el('section', 'content');
     content.appendChild(el('h3', null, i.kind === 'chat_input' ? t('content.input') : t('content.reply')));
@@ -175,7 +181,7 @@
     detailEl.appendChild(content);
     // findings
     const fl = el('ul', 'findings');
-    (i.findings || []).forEach((f) => fl.appendChild(el('li', 'finding ' + f.action, f.rule + ' (' + f.action + '): ' + f.message)));
+    (i.findings || []).forEach((f) => fl.appendChild(el('li', 'finding ' + f.action, f.rule + ' (' + t('verdict.' + f.action) + '): ' + f.message)));
     detailEl.appendChild(fl);
     if (i.releaseText && i.status !== 'open' && i.status !== 'claimed') {
       detailEl.appendChild(el('p', 'released', t('released') + ': ' + i.releaseText + (i.releasedAt ? '' : ' (' + t('notDelivered') + ')')));
@@ -327,7 +333,16 @@
   fetch('/api/v1/brands', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
     .then((r) => r.json()).then((d) => {
       const sel = filters.querySelector('select[name="brand"]');
-      (d.items || []).forEach((b) => { const o = el('option', null, b.name || b.slug); o.value = b.slug; sel.appendChild(o); });
+      (d.items || []).forEach((b) => {
+        brandNames[b.slug] = b.name || b.slug;
+        const o = el('option', null, b.name || b.slug); o.value = b.slug; sel.appendChild(o);
+      });
+      renderQueue(); renderDetail();
+    }).catch(() => {});
+  fetch('/api/v1/public/personas', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then((r) => r.json()).then((d) => {
+      (d.items || []).forEach((p) => { if (p.name) { personaNames[p.id] = p.name; } });
+      renderQueue(); renderDetail();
     }).catch(() => {});
   refresh();
   connectEvents();

@@ -141,7 +141,8 @@ class PostsPageIT {
       assertThat(Integer.parseInt(meter.getAttribute("value"))).isLessThanOrEqualTo(
           Integer.parseInt(meter.getAttribute("max")));
     }
-    assertThat(d.findElement(By.cssSelector("#variant-x .length")).getText()).contains("/ 280 (x_weighted)");
+    // the counting unit in the page's language (Vietnamese here), never the raw mode name
+    assertThat(d.findElement(By.cssSelector("#variant-x .length")).getText()).contains("/ 280 (ký tự theo cách tính của X)");
     browser.fullScreenshot("console-posts-previews");
 
     // the author may not approve their own post: the page says why

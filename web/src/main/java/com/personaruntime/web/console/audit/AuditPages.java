@@ -101,9 +101,10 @@ public final class AuditPages implements ConsolePage {
             row.put("at", e.at().toString().substring(0, 19).replace('T', ' ') + " UTC");
             row.put("who", actor);
             row.put("what", e.action());
+            row.put("whatLabel", label(req, "audit.action." + e.action(), e.action()));
             row.put("brand", names.getOrDefault(e.brandId(), ""));
             row.put("target", (e.targetType() == null ? "" : e.targetType()) + (e.targetId() == null ? "" : " " + e.targetId()));
-            row.put("details", e.detailsJson() == null ? "" : e.detailsJson());
+            row.put("details", details(req, e.detailsJson()));
             rows.add(row);
             if (rows.size() >= SHOWN) {
               break;
@@ -123,6 +124,39 @@ public final class AuditPages implements ConsolePage {
         });
       });
     }), m -> m);
+  }
+
+  /** A UI text, or {@code fallback} when the bundles have none for {@code key}. */
+  private static String label(ConsoleRequest req, String key, String fallback) {
+    String text = req.t(key);
+    return text.equals(key) ? fallback : text;
+  }
+
+  /**
+   * An entry's details as "label: value" lines in the console's language (field names the bundles know
+   * are translated, others shown as they are; nested values as compact JSON), instead of raw JSON.
+   */
+  static List<String> details(ConsoleRequest req, String json) {
+    List<String> out = new ArrayList<>();
+    if (json == null || json.isBlank()) {
+      return out;
+    }
+    io.vertx.core.json.JsonObject o;
+    try {
+      o = new io.vertx.core.json.JsonObject(json);
+    } catch (RuntimeException e) {
+      out.add(json);
+      return out;
+    }
+    for (String key : o.fieldNames()) {
+      Object v = o.getValue(key);
+      String value = v == null ? "–"
+          : v instanceof Boolean b ? req.t(b ? "common.yes" : "common.no")
+          : v instanceof io.vertx.core.json.JsonObject || v instanceof io.vertx.core.json.JsonArray
+              ? v.toString() : String.valueOf(v);
+      out.add(label(req, "audit.key." + key, key) + ": " + value);
+    }
+    return out;
   }
 
   private static String blankToNull(String s) {

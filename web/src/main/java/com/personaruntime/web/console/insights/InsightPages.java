@@ -72,7 +72,7 @@ public final class InsightPages implements ConsolePage {
       List<Map<String, Object>> personas = new ArrayList<>();
       PersonaRecord chosen = null;
       for (PersonaRecord r : records) {
-        personas.add(Map.of("slug", r.slug(), "selected", r.slug().equals(wanted)));
+        personas.add(Map.of("slug", r.slug(), "name", displayName(r), "selected", r.slug().equals(wanted)));
         if (r.slug().equals(wanted) || (wanted == null && chosen == null)) {
           chosen = r;
         }
@@ -96,6 +96,15 @@ public final class InsightPages implements ConsolePage {
       });
     });
     req.render("insights/insights.ftlh", data, m -> m);
+  }
+
+  /** The persona's name from its newest document (its slug if the document has none). */
+  private static String displayName(PersonaRecord r) {
+    try {
+      return new JsonObject(r.latestDocument()).getString("name", r.slug());
+    } catch (RuntimeException e) {
+      return r.slug();
+    }
   }
 
   /** The report as template-friendly maps (FreeMarker does not read Vert.x JSON directly). */

@@ -28,7 +28,7 @@ public final class ModerationPages implements ConsolePage {
       "content.reply", "content.input", "released", "notDelivered", "detail.none", "claim", "unclaim",
       "action.approve", "action.edit", "action.reject", "action.dismiss", "action.confirm_block",
       "action.let_through", "check.allow", "check.rewrite", "check.flag", "check.block", "decided", "live.on",
-      "live.off");
+      "live.off", "verdict.allow", "verdict.rewrite", "verdict.flag", "verdict.block", "age.s", "age.min", "age.h");
 
   @Override
   public String area() {

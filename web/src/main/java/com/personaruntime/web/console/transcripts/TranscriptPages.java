@@ -88,7 +88,9 @@ public final class TranscriptPages implements ConsolePage {
           row.put("reply", t.replyText());
           row.put("decision", t.decision());
           row.put("version", t.personaVersion());
-          row.put("route", t.route() == null ? "" : t.route());
+          String route = t.route() == null ? "none" : t.route();
+          row.put("route", route.equals("composer") || route.equals("input-guard") || route.equals("none")
+              ? req.t("transcripts.route." + route) : route);
           row.put("findings", findings);
           @SuppressWarnings("unchecked")
           List<Map<String, Object>> list = (List<Map<String, Object>>) c.get("turns");
