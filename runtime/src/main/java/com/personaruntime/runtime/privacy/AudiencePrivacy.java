@@ -20,12 +20,14 @@ public final class AudiencePrivacy {
       RuleIds.PII_EMAIL, "[e-mail hidden]",
       RuleIds.PII_PHONE, "[phone hidden]",
       RuleIds.PII_CARD, "[card number hidden]",
-      RuleIds.PII_VN_ID, "[ID number hidden]");
+      RuleIds.PII_VN_ID, "[ID number hidden]",
+      RuleIds.PII_SSN, "[ID number hidden]");
   private static final Map<String, String> VI = Map.of(
       RuleIds.PII_EMAIL, "[email đã ẩn]",
       RuleIds.PII_PHONE, "[SĐT đã ẩn]",
       RuleIds.PII_CARD, "[số thẻ đã ẩn]",
-      RuleIds.PII_VN_ID, "[số CCCD đã ẩn]");
+      RuleIds.PII_VN_ID, "[số CCCD đã ẩn]",
+      RuleIds.PII_SSN, "[số định danh đã ẩn]");
 
   private AudiencePrivacy() {
   }
