@@ -5,6 +5,7 @@ import com.personaruntime.guardrails.rails.RailContext;
 import com.personaruntime.guardrails.rails.RailInput;
 import com.personaruntime.guardrails.rails.canary.CanaryRail;
 import com.personaruntime.guardrails.rails.disclosure.DisclosureRail;
+import com.personaruntime.guardrails.rails.injection.EncodedPayloads;
 import com.personaruntime.guardrails.rails.injection.InjectionModel;
 import com.personaruntime.guardrails.rails.injection.LearnedInjectionRail;
 import com.personaruntime.guardrails.rails.lexicon.LexiconRail;
@@ -33,6 +34,7 @@ final class CompiledPolicy implements Policy, RailContext {
   private final EnumMap<Direction, Integer> maxNormLen = new EnumMap<>(Direction.class);
 
   private final LexiconRail lexicon;
+  private final LearnedInjectionRail learned;
   private final List<Rail> rails;
 
   CompiledPolicy(PolicyConfig config) {
@@ -48,7 +50,8 @@ final class CompiledPolicy implements Policy, RailContext {
       severities.put(id, d.severity());
     }
     this.lexicon = new LexiconRail(this, config);
-    this.rails = List.of(lexicon, new LearnedInjectionRail(this, model), new PiiRail(this), new LinkRail(this),
+    this.learned = new LearnedInjectionRail(this, model);
+    this.rails = List.of(lexicon, learned, new PiiRail(this), new LinkRail(this),
         new CanaryRail(this), new DisclosureRail(this));
     for (Direction d : Direction.values()) {
       maxNormLen.put(d, streamingSpan(d, Rule.SpanUnit.NORMALISED));
@@ -175,10 +178,43 @@ final class CompiledPolicy implements Policy, RailContext {
         r.check(in, out);
       }
     }
+    if (dir == Direction.INPUT && wholeText) {
+      hiddenPayloads(text, nt, ctx, out);
+    }
     if (out.size() > 1) {
       out.sort(BY_SPAN);
     }
     return new Scan(out, nt);
+  }
+
+  /**
+   * Injection findings of the payloads hidden in an input message ({@link EncodedPayloads}: base64 runs decoded, the
+   * message read backwards when it asks for that), judged by the injection lexicons and, at its block threshold only,
+   * the learned detector, as if typed plainly; each finding spans the payload in the message. Input, whole texts only;
+   * nothing is allocated for a message without such a payload.
+   */
+  private void hiddenPayloads(String text, NormalizedText nt, CheckContext ctx, List<Finding> out) {
+    List<EncodedPayloads.Payload> payloads = EncodedPayloads.find(text, nt.chars, nt.length());
+    for (EncodedPayloads.Payload p : payloads) {
+      NormalizedText pnt = TextNormalizer.normalize(p.text());
+      List<Finding> found = new ArrayList<>();
+      lexicon.check(new RailInput(p.text(), pnt, ctx, Direction.INPUT, true), found);
+      String how = "base64".equals(p.kind()) ? "decoded from base64" : "read backwards";
+      for (Finding f : found) {
+        if (f.ruleId().equals(RuleIds.PROMPT_INJECTION)) {
+          out.add(new Finding(f.ruleId(), f.severity(), f.action(), p.start(), p.end(),
+              f.message() + " (" + how + ")", null, f.score()));
+          return;
+        }
+      }
+      Double score = learned.blockingScore(pnt);
+      if (score != null) {
+        String rule = RuleIds.PROMPT_INJECTION_LEARNED;
+        out.add(new Finding(rule, severity(rule), action(rule), p.start(), p.end(), String.format(java.util.Locale.ROOT,
+            "Prompt injection / jailbreak %s (learned detector, score %.2f)", how, score), null, score));
+        return;
+      }
+    }
   }
 
   @Override

@@ -64,13 +64,46 @@ public final class LanguageId {
     }
   }
 
-  /** Non-Latin scripts and the language a text mostly written in them is reported as (a best guess; none has a lexicon). */
+  /**
+   * Non-Latin scripts and the language a text mostly written in them is reported as (a best guess; none but
+   * Cyrillic has a lexicon). Hiragana and Katakana are reported together with Han as {@code ja}, see {@link #detect}.
+   */
   private static final Character.UnicodeScript[] SCRIPTS = {
       Character.UnicodeScript.CYRILLIC, Character.UnicodeScript.GREEK, Character.UnicodeScript.ARABIC,
       Character.UnicodeScript.HEBREW, Character.UnicodeScript.DEVANAGARI, Character.UnicodeScript.THAI,
       Character.UnicodeScript.KHMER, Character.UnicodeScript.LAO, Character.UnicodeScript.HANGUL,
-      Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.HAN};
-  private static final String[] SCRIPT_LANGS = {"ru", "el", "ar", "he", "hi", "th", "km", "lo", "ko", "ja", "ja", "zh"};
+      Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.HAN,
+      Character.UnicodeScript.BENGALI, Character.UnicodeScript.TAMIL, Character.UnicodeScript.TELUGU,
+      Character.UnicodeScript.KANNADA, Character.UnicodeScript.MALAYALAM, Character.UnicodeScript.GUJARATI,
+      Character.UnicodeScript.GURMUKHI, Character.UnicodeScript.SINHALA, Character.UnicodeScript.MYANMAR,
+      Character.UnicodeScript.GEORGIAN, Character.UnicodeScript.ARMENIAN, Character.UnicodeScript.ETHIOPIC,
+      Character.UnicodeScript.TIBETAN, Character.UnicodeScript.MONGOLIAN, Character.UnicodeScript.ORIYA,
+      Character.UnicodeScript.THAANA, Character.UnicodeScript.SYRIAC};
+  private static final String[] SCRIPT_LANGS = {"ru", "el", "ar", "he", "hi", "th", "km", "lo", "ko", "ja", "ja", "zh",
+      "bn", "ta", "te", "kn", "ml", "gu", "pa", "si", "my", "ka", "hy", "am", "bo", "mn", "or", "dv", "syr"};
+  private static final int CYRILLIC = 0;
+  private static final int HIRAGANA = 9;
+  private static final int KATAKANA = 10;
+  private static final int HAN = 11;
+  /**
+   * Reported for text mostly in a script other than Latin and Cyrillic that none of {@link #SCRIPTS} accounts for
+   * (ISO 639-2 "multiple languages"): like every non-Latin script but Cyrillic, it has no training rows and no lexicon.
+   */
+  public static final String OTHER_SCRIPT = "mul";
+
+  /**
+   * Languages reported for text mostly in a script the learned detector has no training rows for and no lexicon:
+   * every non-Latin script of {@link #SCRIPTS} but Russian Cyrillic, the Cyrillic languages told apart by their own
+   * letters ({@code uk, be, sr, mk, kk}), and {@link #OTHER_SCRIPT}.
+   */
+  static final java.util.Set<String> UNTRAINED_SCRIPT_LANGS;
+
+  static {
+    java.util.Set<String> s = new java.util.HashSet<>(java.util.Arrays.asList(SCRIPT_LANGS));
+    s.remove("ru");
+    s.addAll(java.util.List.of("uk", "be", "sr", "mk", "kk", OTHER_SCRIPT));
+    UNTRAINED_SCRIPT_LANGS = java.util.Set.copyOf(s);
+  }
 
   private static final String[] LANGS = {"vi", "en", "de", "fr", "es", "it", "pt", "id", "nl", "pl", "tr"};
 
@@ -92,8 +125,10 @@ public final class LanguageId {
 
   /**
    * @return an ISO 639-1 code ({@code vi, en, de, fr, es, it, pt, id, nl, pl, tr} by function words; for text
-   *     mostly in a non-Latin script the script's main language: {@code ru} for Cyrillic, {@code el,
-   *     ar, he, hi, th, km, lo, ko, ja, zh}) or {@link #UNKNOWN}
+   *     mostly (half its letters or more, at least 4) in non-Latin scripts the main language of the commonest:
+   *     {@code ru} for Cyrillic ({@code uk, be, sr, mk, kk} when a letter only that language uses appears),
+   *     {@code ja} for kana with Han, {@code zh, ko, ar, he, hi, th, el, bn, ta, ka, hy, am ...} (see the script
+   *     table), {@link #OTHER_SCRIPT} for any other script or a mix without a majority) or {@link #UNKNOWN}
    */
   public static String detect(String text) {
     int viLetters = 0;
@@ -101,6 +136,8 @@ public final class LanguageId {
     int trLetters = 0;
     int letters = 0;
     int[] scripts = new int[SCRIPTS.length];
+    int nonLatin = 0; // letters of any script but Latin (and its Vietnamese extension)
+    String cyrillicOwn = null; // the language of the last letter only one non-Russian Cyrillic language uses
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
@@ -123,17 +160,38 @@ public final class LanguageId {
         continue;
       }
       Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+      if (sc == Character.UnicodeScript.LATIN) {
+        continue;
+      }
+      nonLatin++;
       for (int k = 0; k < SCRIPTS.length; k++) {
         if (SCRIPTS[k] == sc) {
           scripts[k]++;
+          break;
         }
       }
-    }
-    // text mostly in a non-Latin script: the script's main language (no lexicon: judged by the model, flagged when unsure)
-    for (int k = 0; k < SCRIPTS.length; k++) {
-      if (scripts[k] >= 4 && scripts[k] * 2 >= letters) {
-        return SCRIPT_LANGS[k];
+      if (sc == Character.UnicodeScript.CYRILLIC) {
+        String own = cyrillicLanguage(cp);
+        cyrillicOwn = own != null ? own : cyrillicOwn;
       }
+    }
+    // text mostly in a non-Latin script: the script's main language (no lexicon but Russian's: judged by the model,
+    // flagged when unsure; scripts without training rows are always held, see LearnedInjectionRail)
+    if (nonLatin >= 4 && nonLatin * 2 >= letters) {
+      if (scripts[CYRILLIC] * 2 >= nonLatin) {
+        return cyrillicOwn != null ? cyrillicOwn : "ru";
+      }
+      int kana = scripts[HIRAGANA] + scripts[KATAKANA];
+      if (kana > 0 && (kana + scripts[HAN]) * 2 >= nonLatin) {
+        return "ja"; // Japanese mixes kana and Han (and Katakana loan words: 'システムプロンプト')
+      }
+      int best = -1;
+      for (int k = 0; k < SCRIPTS.length; k++) {
+        if (scripts[k] > 0 && (best < 0 || scripts[k] > scripts[best])) {
+          best = k;
+        }
+      }
+      return best >= 0 && scripts[best] * 2 >= nonLatin ? SCRIPT_LANGS[best] : OTHER_SCRIPT;
     }
     NormalizedText nt = TextNormalizer.normalize(text);
     return detect(nt.chars, nt.length(), viLetters, plLetters, trLetters);
@@ -141,6 +199,27 @@ public final class LanguageId {
 
   static String detect(char[] c, int len, int viLetters) {
     return detect(c, len, viLetters, 0, 0);
+  }
+
+  /**
+   * The Cyrillic-script language other than Russian that alone (among Russian, Ukrainian, Belarusian, Serbian,
+   * Macedonian and Kazakh) uses letter {@code cp}, or null (a letter of the Russian alphabet, or one several share).
+   */
+  static String cyrillicLanguage(int cp) {
+    switch (Character.toLowerCase(cp)) {
+      case 'і': case 'ї': case 'є': case 'ґ':
+        return "uk"; // 'і' is also Belarusian; Ukrainian is the likelier
+      case 'ў':
+        return "be";
+      case 'ђ': case 'ћ': case 'џ': case 'љ': case 'њ': case 'ј':
+        return "sr";
+      case 'ѓ': case 'ќ': case 'ѕ':
+        return "mk";
+      case 'ә': case 'ғ': case 'қ': case 'ң': case 'ө': case 'ұ': case 'ү': case 'һ':
+        return "kk";
+      default:
+        return null;
+    }
   }
 
   /** True for letters of Polish that no other language identified here uses (ą ę ł ń ś ź ż). */

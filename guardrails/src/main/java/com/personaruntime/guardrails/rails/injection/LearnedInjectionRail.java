@@ -36,6 +36,20 @@ public final class LearnedInjectionRail extends Rail {
   }
 
   /**
+   * The model's score of a normalised text when it is at or above the persona's block threshold, else null (also for
+   * text too short for the model alone): used on payloads hidden in a message ({@link EncodedPayloads}), where only a
+   * confident score counts.
+   */
+  public Double blockingScore(NormalizedText nt) {
+    if (!InjectionModel.enoughText(nt.chars, nt.length())) {
+      return null;
+    }
+    double score = model.score(nt.chars, nt.length());
+    double block = policy.config().injectionThreshold() != null ? policy.config().injectionThreshold() : model.blockThreshold();
+    return score >= block ? score : null;
+  }
+
+  /**
    * Whether a message the model is unsure about is flagged: every language without the full
    * lexicons (anything but vi and en), including text mostly in a non-Latin script (Cyrillic,
    * Arabic, Thai, Khmer, CJK ...: see {@link LanguageId#detect}), so such input is never let through
@@ -81,30 +95,24 @@ public final class LearnedInjectionRail extends Rail {
   }
 
   /**
-   * Languages whose script the detector has no training rows for and no lexicon: every message mostly
-   * in one of them is {@linkplain #flagUntrained flagged}. Cyrillic ({@code ru}) is not among them: it
-   * has training rows and an input lexicon.
-   */
-  static final java.util.Set<String> UNTRAINED_SCRIPTS = java.util.Set.of(
-      "el", "ar", "he", "hi", "th", "km", "lo", "ko", "ja", "zh");
-
-  /**
-   * The language of a message written mostly in a script the detector never saw (Han, Kana, Hangul,
-   * Arabic, Hebrew, Devanagari, Thai, Khmer, Lao, Greek: {@link LanguageId#detect}), or null. Linear;
-   * text without a letter outside Latin, its Vietnamese extension and Cyrillic returns at once.
+   * The language of a message written mostly in a script the detector has no training rows and no lexicon for, or
+   * null: every script but Latin and Russian Cyrillic — Han, Kana, Hangul, Arabic, Hebrew, the Indic scripts, Thai,
+   * Khmer, Lao, Myanmar, Greek, Georgian, Armenian, Ethiopic ..., Cyrillic with the letters of Ukrainian, Belarusian,
+   * Serbian, Macedonian or Kazakh, and any other script ({@link LanguageId#OTHER_SCRIPT}); see
+   * {@link LanguageId#detect}. A kind, not a list of languages: a script nobody listed is held too. Linear; text
+   * without a letter outside Latin and its Vietnamese extension returns at once.
    */
   static String untrainedScriptLanguage(String text) {
     boolean candidate = false;
     for (int i = 0, n = text.length(); i < n && !candidate; i++) {
       char c = text.charAt(i);
-      candidate = c >= 0x0370 && !(c >= 0x0400 && c <= 0x052F) && !(c >= 0x1E00 && c <= 0x1EFF)
-          && !(c >= 0x2000 && c <= 0x2BFF) && Character.isLetter(c);
+      candidate = c >= 0x0370 && !(c >= 0x1E00 && c <= 0x1EFF) && !(c >= 0x2000 && c <= 0x2BFF) && Character.isLetter(c);
     }
     if (!candidate) {
       return null;
     }
     String lang = LanguageId.detect(text);
-    return UNTRAINED_SCRIPTS.contains(lang) ? lang : null;
+    return LanguageId.UNTRAINED_SCRIPT_LANGS.contains(lang) ? lang : null;
   }
 
   /**

@@ -778,6 +778,9 @@ public final class LexiconRail extends Rail {
         if (!pseudo && (!policy.active(t.ruleId(), dir) || (t.group() != null && !groups.contains(t.group())))) {
           continue;
         }
+        if (dir != Direction.INPUT && t.ruleId().equals(TermSet.INPUT_EXCEPTION)) {
+          continue; // look-alikes of injections: input only (their span is not part of the output hold-back)
+        }
         int os = nt.origStart(start);
         int oe = nt.origEnd(end - 1);
         if (t.strict() != null && !strictOk(t, chars, os, oe)) {

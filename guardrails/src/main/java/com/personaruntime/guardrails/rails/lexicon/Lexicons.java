@@ -98,6 +98,11 @@ final class Lexicons {
         if (t.startsWith("re:")) {
           out.add(t);
         } else if (nm.find()) {
+          if (nm.find(nm.end())) {
+            throw new IllegalArgumentException("lexicon " + path + ": entry '" + raw + "' has more than one ~N~ gap (a proximity"
+                + " entry is two parts, 'A ~N~ B'; a third part would never match)");
+          }
+          nm.find(0);
           out.add(NEAR + nm.group(1) + "\u0000" + t.substring(0, nm.start()) + "\u0000" + t.substring(nm.end()));
         } else {
           out.addAll(expand(t));

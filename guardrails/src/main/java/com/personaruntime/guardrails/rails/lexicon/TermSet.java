@@ -35,6 +35,12 @@ final class TermSet {
    */
   static final String CONTEXT = "context";
   /**
+   * Pseudo rule of the innocent look-alikes of injection entries ({@code exceptions/injection.LANG.txt}): an exception
+   * that applies to INPUT only, so these longer phrases ("why are you being so rude", "answer only with the word yes or
+   * no") neither lengthen the streaming hold-back of the output direction nor suppress anything in a reply.
+   */
+  static final String INPUT_EXCEPTION = "input_exception";
+  /**
    * Pseudo rule of a claim word's other senses ("curing time", "cure the gel", "salt-cured salmon"):
    * unlike an exception, it suppresses only a match that lies wholly inside it, so "UV cure for acne"
    * keeps its claim "cure for acne". Never a finding by itself.
@@ -119,7 +125,8 @@ final class TermSet {
       terms[i] = ts.toArray(new Term[0]);
       for (Term t : ts) {
         for (Direction d : Direction.values()) {
-          if (pseudo(t.ruleId()) || RuleIds.defaults(t.ruleId()).directions().contains(d)) {
+          if (t.ruleId().equals(INPUT_EXCEPTION) ? d == Direction.INPUT
+              : pseudo(t.ruleId()) || RuleIds.defaults(t.ruleId()).directions().contains(d)) {
             int len = patterns.get(i).length();
             if (t.anchors() != 0 && t.ruleId().equals(RuleIds.HONESTY)) {
               len = Math.max(len, AI_SELF_SPAN); // the look-ahead for an AI self-identification is part of its span
@@ -147,7 +154,8 @@ final class TermSet {
 
   /** True for the pseudo rules that are never findings themselves (exceptions, AI self-identification). */
   static boolean pseudo(String ruleId) {
-    return ruleId.equals(EXCEPTION) || ruleId.equals(CONTEXT) || ruleId.equals(AI_SELF) || ruleId.equals(SENSE);
+    return ruleId.equals(EXCEPTION) || ruleId.equals(CONTEXT) || ruleId.equals(INPUT_EXCEPTION) || ruleId.equals(AI_SELF)
+        || ruleId.equals(SENSE);
   }
 
   int maxLen(Direction d) {
@@ -201,6 +209,7 @@ final class TermSet {
       b.lexicon(RuleIds.FAKE_EXPERIENCE, "fake_experience/" + lang + ".txt", null, "claims personal experience with a product");
       b.lexicon(RuleIds.PROMPT_INJECTION, "injection/" + lang + ".txt", null, "prompt injection / jailbreak attempt");
       b.lexicon(EXCEPTION, "exceptions/" + lang + ".txt", null, "innocent phrase");
+      b.lexicon(INPUT_EXCEPTION, "exceptions/injection." + lang + ".txt", null, "innocent look-alike of an injection");
       b.lexicon(SENSE, "senses/" + lang + ".txt", null, "another sense of a claim word");
       b.lexicon(CONTEXT, "contexts/" + lang + ".txt", null, "harmless context of a shipped rule's word");
     }
@@ -208,6 +217,7 @@ final class TermSet {
     for (String lang : INJECTION_ONLY_LANGUAGES) {
       b.lexicon(RuleIds.PROMPT_INJECTION, "injection/" + lang + ".txt", null, "prompt injection / jailbreak attempt");
       b.lexicon(EXCEPTION, "exceptions/" + lang + ".txt", null, "innocent phrase");
+      b.lexicon(INPUT_EXCEPTION, "exceptions/injection." + lang + ".txt", null, "innocent look-alike of an injection");
     }
     return b.build();
   }
