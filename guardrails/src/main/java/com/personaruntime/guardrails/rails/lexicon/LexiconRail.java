@@ -69,8 +69,16 @@ public final class LexiconRail extends Rail {
     for (String t : config.competitors()) {
       b.withInflections(RuleIds.COMPETITOR, t, null, "competitor");
     }
+    Set<Lexicons.Block> paraphrased = new java.util.HashSet<>();
     for (String t : config.forbiddenClaims()) {
       b.withInflections(RuleIds.FORBIDDEN_CLAIM, t, null, "forbidden claim");
+      // the same claim in other words ("melts fat", "shed pounds" for "burns fat"): paraphrases/families.txt
+      String key = TextNormalizer.normalize(t).toString().replace(TextNormalizer.BREAK, ' ').trim();
+      for (Lexicons.Block block : Lexicons.blocks(PARAPHRASES)) {
+        if (block.keys().contains(key) && paraphrased.add(block)) {
+          b.paraphrases(RuleIds.FORBIDDEN_CLAIM, block.entries(), "a paraphrase of the forbidden claim '" + t + "'");
+        }
+      }
     }
     for (String topic : config.avoidTopics()) {
       String key = topic.toLowerCase(Locale.ROOT);
@@ -134,6 +142,9 @@ public final class LexiconRail extends Rail {
   static TermSet cachedHeads(String name) {
     return NAME_HEADS.getIfPresent(TextNormalizer.normalize(name).toString().trim());
   }
+
+  /** The paraphrase blocks of persona claims, by meaning (see the file's header). */
+  static final String PARAPHRASES = "paraphrases/families.txt";
 
   /** Loads and compiles the shipped lexicons now (about a second, once per JVM). */
   public static void preload() {

@@ -90,28 +90,120 @@ final class Lexicons {
           sm.appendTail(sb);
           raw = sb.toString();
         }
-        String t = includeLists(raw, path);
-        if (t.isEmpty()) {
-          continue;
-        }
-        java.util.regex.Matcher nm = NEAR_SPLIT.matcher(t);
-        if (t.startsWith("re:")) {
-          out.add(t);
-        } else if (nm.find()) {
-          if (nm.find(nm.end())) {
-            throw new IllegalArgumentException("lexicon " + path + ": entry '" + raw + "' has more than one ~N~ gap (a proximity"
-                + " entry is two parts, 'A ~N~ B'; a third part would never match)");
-          }
-          nm.find(0);
-          out.add(NEAR + nm.group(1) + "\u0000" + t.substring(0, nm.start()) + "\u0000" + t.substring(nm.end()));
-        } else {
-          out.addAll(expand(t));
-        }
+        entry(includeLists(raw, path), out, path);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("reading lexicon " + path, e);
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Adds one entry line (lists already included) of lexicon {@code path} to {@code out} as {@link #load} returns it.
+   *
+   * @throws IllegalArgumentException when a proximity entry has more than one {@code ~N~} gap
+   */
+  private static void entry(String t, List<String> out, String path) {
+    if (t.isEmpty()) {
+      return;
+    }
+    java.util.regex.Matcher nm = NEAR_SPLIT.matcher(t);
+    if (t.startsWith("re:")) {
+      out.add(t);
+    } else if (nm.find()) {
+      if (nm.find(nm.end())) {
+        throw new IllegalArgumentException("lexicon " + path + ": entry '" + t + "' has more than one ~N~ gap (a proximity"
+            + " entry is two parts, 'A ~N~ B'; a third part would never match)");
+      }
+      nm.find(0);
+      out.add(NEAR + nm.group(1) + "\u0000" + t.substring(0, nm.start()) + "\u0000" + t.substring(nm.end()));
+    } else {
+      out.addAll(expand(t));
+    }
+  }
+
+  /**
+   * A block of a paraphrase file ({@code paraphrases/families.txt}): the normalised persona terms that select it
+   * ({@code keys}) and its entries, processed as {@link #load} returns them.
+   */
+  record Block(java.util.Set<String> keys, List<String> entries) {
+  }
+
+  private static final Map<String, List<Block>> BLOCKS = new ConcurrentHashMap<>();
+
+  /**
+   * The blocks of a paraphrase file: a line starting with {@code "= "} opens a block and lists its keys
+   * ({@code |} between keys outside groups; groups expand), the lines after it are its entries. Read once per JVM.
+   *
+   * @throws IllegalArgumentException when an entry comes before the first block's keys
+   */
+  static List<Block> blocks(String path) {
+    return BLOCKS.computeIfAbsent(path, Lexicons::readBlocks);
+  }
+
+  private static List<Block> readBlocks(String path) {
+    InputStream in = Lexicons.class.getResourceAsStream(ROOT + path);
+    if (in == null) {
+      return List.of();
+    }
+    List<Block> out = new ArrayList<>();
+    java.util.Set<String> keys = null;
+    List<String> entries = null;
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      int no = 0;
+      while ((line = r.readLine()) != null) {
+        no++;
+        String raw = stripComment(line).trim();
+        if (raw.isEmpty()) {
+          continue;
+        }
+        if (raw.startsWith("= ")) {
+          if (keys != null) {
+            out.add(new Block(java.util.Set.copyOf(keys), List.copyOf(entries)));
+          }
+          keys = new java.util.HashSet<>();
+          entries = new ArrayList<>();
+          for (String k : splitTop(raw.substring(2))) {
+            for (String e : expand(k)) {
+              keys.add(com.personaruntime.guardrails.text.TextNormalizer.normalize(e).toString()
+                  .replace(com.personaruntime.guardrails.text.TextNormalizer.BREAK, ' ').trim());
+            }
+          }
+          continue;
+        }
+        if (entries == null) {
+          throw new IllegalArgumentException("lexicon " + path + " line " + no + ": an entry before the first '= keys' line");
+        }
+        entry(includeLists(raw, path), entries, path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading lexicon " + path, e);
+    }
+    if (keys != null) {
+      out.add(new Block(java.util.Set.copyOf(keys), List.copyOf(entries)));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Splits at the {@code |} that lie outside parentheses ("a (b|c) | d" -> "a (b|c)", "d"). */
+  private static List<String> splitTop(String s) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    int from = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        out.add(s.substring(from, i).trim());
+        from = i + 1;
+      }
+    }
+    out.add(s.substring(from).trim());
+    return out;
   }
 
   private static final java.util.regex.Pattern LIST_REF = java.util.regex.Pattern.compile("\\{([a-z0-9_.-]+)}");

@@ -387,6 +387,14 @@ final class TermSet {
       return "(" + part.substring(s, e).trim() + "|\u2026)";
     }
 
+    /**
+     * Adds the entries of a paraphrase block ({@link Lexicons#blocks}) for a persona's own term: rule {@code rule},
+     * no group (always on), {@code detail} naming the term they paraphrase.
+     */
+    void paraphrases(String rule, List<String> blockEntries, String detail) {
+      entries(rule, blockEntries, null, detail);
+    }
+
     /** Adds a persona term and its English inflections (cure -> cures, cured, curing). */
     void withInflections(String rule, String term, String group, String detail) {
       inflections(rule, term, term, group, detail);
