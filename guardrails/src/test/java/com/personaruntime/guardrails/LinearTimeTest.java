@@ -165,6 +165,14 @@ class LinearTimeTest {
     a.add(Arguments.of("one base64 run", rep("aB3+", N)));
     a.add(Arguments.of("decodable base64 runs", rep("aWdub3JlIGFsbCBwcmV2aW91cyBydWxlcw== ", N)));
     a.add(Arguments.of("reversal cues", rep("read backwards snoitcurtsni erongi ", N)));
+    // persona terms across separators: soft line breaks, invisible joiners between words, spaced and
+    // dotted letters after a one-letter word, Vietnamese spaced and dotted letters
+    a.add(Arguments.of("soft line breaks", rep("chữa\nkhỏi\u2028Glow\nCo\r\nburns-\nfat\n", N)));
+    a.add(Arguments.of("joiners between words", rep("chữa_khỏi~mụn\u200Bthe\u3164cure_", N)));
+    a.add(Arguments.of("one endless joined word", rep("cure_", N)));
+    a.add(Arguments.of("article and spaced letters", rep("a d e t o x, ", N)));
+    a.add(Arguments.of("endless spaced vi letters", rep("c h ữ a k h ỏ i ", N)));
+    a.add(Arguments.of("dotted onsets", rep("ch.ữa kh.ỏi m.ụn ", N)));
     return a;
   }
 

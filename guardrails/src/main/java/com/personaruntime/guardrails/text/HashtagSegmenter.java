@@ -111,6 +111,46 @@ public final class HashtagSegmenter {
     return false;
   }
 
+  /**
+   * True when {@code c[s, e)} (folded a-z and digits) is English words of three letters or more and
+   * numbers only (one, or the split {@link #cuts} finds). Used for what is left of a hashtag or handle
+   * around a persona's term ("#detoxtuesday", "@glowco_official"); Vietnamese syllables and short words
+   * do not count, so "#manicure" ("mani" + "cure") stays whole.
+   */
+  public static boolean knownRest(char[] c, int s, int e) {
+    int n = e - s;
+    if (n < 2 || n > MAX) {
+      return false;
+    }
+    char[] w = java.util.Arrays.copyOfRange(c, s, e);
+    for (char ch : w) {
+      if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))) {
+        return false;
+      }
+    }
+    if (englishOrNumber(w, 0, n)) {
+      return true;
+    }
+    int[] cut = cuts(w, n);
+    if (cut == null) {
+      return false;
+    }
+    int from = 0;
+    for (int k = 0; k <= cut.length; k++) {
+      int to = k < cut.length ? cut[k] : n;
+      if (!englishOrNumber(w, from, to)) {
+        return false;
+      }
+      from = to;
+    }
+    return true;
+  }
+
+  private static boolean englishOrNumber(char[] w, int s, int e) {
+    int kind = piece(w, s, e);
+    return kind == OTHER || (kind == ENGLISH && e - s >= 3);
+  }
+
   /** Loads the word list now (once per JVM). */
   public static void preload() {
     englishWord(new char[] {'a'}, 0, 1);

@@ -11,6 +11,12 @@ public final class NormalizedText {
   public int[] breakEnds;
   /** original offset before which the normalised form cannot change when text is appended */
   public int stableOrig;
+  /**
+   * Sentence breaks that are one line break without a sentence end ("burns\nfat"): breaks for every
+   * rule, but no release points ({@link #breakEnds} leaves them out), since the persona's terms are
+   * also matched across them ({@link TextNormalizer#bridged}).
+   */
+  public int softBreaks;
 
   public NormalizedText(CharSequence original, char[] chars, int length, int[] origStart, int[] origEnd, int[] breakEnds, int stableOrig) {
     this.original = original;

@@ -144,7 +144,13 @@ public final class SymbolLetters {
       n++;
       k++;
     }
-    if (letters < 2 || n < 4 || n == letters) {
+    int digits = 0;
+    for (int q = 0; q < n; q++) {
+      char orig = uc[b.unit[q]];
+      digits += orig >= '0' && orig <= '9' ? 1 : 0;
+    }
+    // two letters, or one and a digit typed for one ("l0$$" is "loss")
+    if (letters < 1 || letters + digits < 2 || n < 4 || n == letters) {
       return false;
     }
     // a symbol at an edge that is also punctuation or a digit: only when the token without it is no word

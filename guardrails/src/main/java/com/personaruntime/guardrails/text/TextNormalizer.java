@@ -66,6 +66,13 @@ public final class TextNormalizer {
     for (int i = 0; i + 1 < caps.length(); i += 2) {
       CONFUSABLES.put(caps.charAt(i), caps.charAt(i + 1));
     }
+    // Cherokee letters that look like Latin capitals ("ᏴurnS fat"); lower-cased first, as every char is
+    int[] cherokee = {0x13AA, 'a', 0x13F4, 'b', 0x13DF, 'c', 0x13A0, 'd', 0x13AC, 'e', 0x13C0, 'g', 0x13BB, 'h', 0x13AB, 'j',
+        0x13E6, 'k', 0x13DE, 'l', 0x13B7, 'm', 0x13E2, 'p', 0x13A1, 'r', 0x13DA, 's', 0x13A2, 't', 0x13D9, 'v', 0x13B3, 'w',
+        0x13BD, 'y', 0x13C3, 'z', 0x13C2, 'h'};
+    for (int i = 0; i + 1 < cherokee.length; i += 2) {
+      CONFUSABLES.putIfAbsent(Character.toLowerCase((char) cherokee[i]), (char) cherokee[i + 1]);
+    }
     CONFUSABLES.put('ı', 'i');
     CONFUSABLES.put('ł', 'l');
     CONFUSABLES.put('ø', 'o');
@@ -108,6 +115,9 @@ public final class TextNormalizer {
   private static final SupplementaryFold[] SUPPLEMENTARY = new SupplementaryFold[4096];
 
   private static String computeFold(int cp) {
+    if (cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0) {
+      return ""; // Hangul fillers: letters by category, blank when shown ("bur\u3164ns")
+    }
     int type = Character.getType(cp);
     if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK
         || type == Character.FORMAT || type == Character.CONTROL) {
@@ -173,7 +183,7 @@ public final class TextNormalizer {
    * "size M ạ", "vitamin B ổn định").
    */
   private static boolean onsetSplit(char[] in, char[] uc, byte[] uk, int[] us, int ps, int pe, int pflags, int s, int e,
-      WordFolds.Chars buf) {
+      boolean dotted, WordFolds.Chars buf) {
     int pn = pe - ps;
     int n = e - s;
     if (pn > 3 || n > 6 || (pflags & (ALL_LETTERS | DIACRITICS)) != ALL_LETTERS) {
@@ -184,8 +194,8 @@ public final class TextNormalizer {
     }
     // a single consonant ("b", "m", "k", "t" are also chat abbreviations: "b ơi", "m ổn", "k ăn", "t ôi")
     // or a teencode onset joins only a rest that is no syllable of its own ("m ụn" yes, "m ổn" no)
-    if ((pn == 1 || TEEN_ONSETS.contains(new String(uc, ps, pn))) && HashtagSegmenter.knownSyllable(uc, s, e)) {
-      return false;
+    if (!dotted && (pn == 1 || TEEN_ONSETS.contains(new String(uc, ps, pn))) && HashtagSegmenter.knownSyllable(uc, s, e)) {
+      return false; // (a dot inside a syllable is no chat abbreviation: "kh.ỏi", "m.ụn" join)
     }
     if (pn == 1) {
       char orig = in[us[ps]];
@@ -224,6 +234,139 @@ public final class TextNormalizer {
       return true;
     }
     return e + 1 < u && uk[e] != LETTER && uk[e + 1] == LETTER && (e + 2 >= u || uk[e + 2] == SPACE || uk[e + 2] == SEP);
+  }
+
+  /**
+   * Word starts inside a run of single letters about to be joined (indexes into the run, or null):
+   * a run typed with Vietnamese diacritics splits into its syllables ("c h ữ a k h ỏ i m ụ n" ->
+   * "chữa khỏi mụn"); a run spaced by single spaces that starts with the word "a" or "I" or a digit
+   * keeps that first single apart when the whole is no English word and the rest has three letters
+   * or more ("a d e t o x" -> "a detox"; "a l l", "i g n o r e" stay whole). Linear in the run.
+   */
+  private static int[] runCuts(char[] uc, byte[] uk, boolean[] um, int[] ws, int wi, int we, boolean tightSpaces,
+      WordFolds.Chars buf) {
+    int n = we - wi + 1;
+    if (n < 4 || n > HashtagSegmenter.MAX) {
+      return null;
+    }
+    boolean marked = false;
+    buf.reset(n);
+    for (int k = wi; k <= we; k++) {
+      int unit = ws[k];
+      char c = uc[unit];
+      if (uk[unit] != LETTER && c < 128 && LEET[c] != 0) {
+        c = LEET[c];
+      }
+      buf.append(c);
+      marked |= um[unit];
+    }
+    if (marked) {
+      return WordFolds.segment(buf.toString());
+    }
+    char first = uc[ws[wi]];
+    if (!tightSpaces || !(first == 'a' || first == 'i' || uk[ws[wi]] == DIGIT)) {
+      return null;
+    }
+    for (int k = wi + 1; k <= we; k++) {
+      if (uk[ws[k]] != LETTER) {
+        return null;
+      }
+    }
+    String whole = buf.toString();
+    char[] wc = whole.toCharArray();
+    if (HashtagSegmenter.englishWord(wc, 0, wc.length)) {
+      return null;
+    }
+    return new int[] {1};
+  }
+
+  /**
+   * Invisible chars that may stand for a space between words typed together: zero-width space and
+   * non-joiner, word joiner, BOM, Mongolian vowel separator, Hangul fillers ("chữa\u200Bkhỏi\u200Bmụn").
+   */
+  private static boolean invisibleJoiner(int cp) {
+    return cp == 0x200B || cp == 0x200C || cp == 0x2060 || cp == 0xFEFF || cp == 0x180E || cp == 0x115F || cp == 0x1160
+        || cp == 0x3164 || cp == 0xFFA0;
+  }
+
+  /**
+   * True when the invisible joiner before unit {@code j} ('_', '~', a zero-width space or a Hangul
+   * filler: {@code gaps[gp]}) separates two words: the letters before it back to the last joiner or
+   * the word's start ([ls, j)) and the letters after it up to the next joiner or non-letter are both
+   * known words of two letters or more (the English word list, or a Vietnamese syllable: typed with
+   * diacritics, or of the known list): "chữa_khỏi_mụn", "burns~fat", "Bean\u3164Bros". Emphasis or
+   * padding inside one word stays invisible ("c**ure**", "kh_ỏi_", "de_tox_", "bur\u3164ns"). Reads
+   * each piece at most twice: linear.
+   */
+  private static boolean gapSplit(char[] in, char[] uc, byte[] uk, int[] us, int[] ue, boolean[] um, int u, int ls, int j,
+      int[] gaps, int gp, int ngaps, WordFolds.Chars buf) {
+    for (int k = ls; k < j; k++) {
+      if (uk[k] != LETTER) {
+        return false;
+      }
+    }
+    int r = j + 1;
+    int g = gp + 1;
+    while (r < u && uk[r] == LETTER && r - j <= HashtagSegmenter.MAX_PIECE) {
+      while (g < ngaps && gaps[g] < ue[r - 1]) {
+        g++;
+      }
+      if (g < ngaps && gaps[g] < us[r]) {
+        break;
+      }
+      r++;
+    }
+    // two-letter syllables typed without diacritics are too common in English fragments ("cu\u200Bre"):
+    // one of the two pieces must be longer, or a word of the English list, or typed with diacritics
+    if (!(knownPiece(uc, um, ls, j, buf) && knownPiece(uc, um, j, r, buf)
+        && (j - ls > 2 || r - j > 2 || strongPiece(uc, um, ls, j) || strongPiece(uc, um, j, r)))) {
+      return false;
+    }
+    // '_' between English words is an identifier ("input_string", "content_warning_bot"): one word, as
+    // before (a persona's term typed so still matches typed as one word, "burns_fat"); with Vietnamese
+    // diacritics it stands for a space ("chữa_khỏi_mụn")
+    return in[gaps[gp]] != '_' || marked(um, ls, j) || marked(um, j, r);
+  }
+
+  private static boolean marked(boolean[] um, int s, int e) {
+    for (int k = s; k < e; k++) {
+      if (um[k]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An English word, or letters typed with a Vietnamese diacritic. */
+  private static boolean strongPiece(char[] uc, boolean[] um, int s, int e) {
+    for (int k = s; k < e; k++) {
+      if (um[k]) {
+        return true;
+      }
+    }
+    return HashtagSegmenter.englishWord(uc, s, e);
+  }
+
+  /** True when folded letters uc[s, e) are an English word or a Vietnamese syllable (see {@link #gapSplit}). */
+  private static boolean knownPiece(char[] uc, boolean[] um, int s, int e, WordFolds.Chars buf) {
+    int n = e - s;
+    if (n < 2 || n > HashtagSegmenter.MAX_PIECE) {
+      return false;
+    }
+    for (int k = s; k < e; k++) {
+      if (uc[k] < 'a' || uc[k] > 'z') {
+        return false;
+      }
+    }
+    if (HashtagSegmenter.englishWord(uc, s, e)) {
+      return true;
+    }
+    boolean marked = false;
+    for (int k = s; k < e && !marked; k++) {
+      marked = um[k];
+    }
+    // a whole syllable, not an onset ("kh_ỏi_" is one word)
+    return n <= 7 && (marked || HashtagSegmenter.knownSyllable(uc, s, e)) && WordFolds.syllable(buf.of(uc, s, e));
   }
 
   /** True when uc[s, e) are letters a-z without a vowel ("ch", "ngh", "m"). */
@@ -276,6 +419,9 @@ public final class TextNormalizer {
       }
     }
     boolean afterLetter = u > 0 && uk[u - 1] == LETTER;
+    if (c == '$' && !afterLetter && u > 1 && uk[u - 1] == DIGIT && uk[u - 2] == LETTER) {
+      return true; // after leetspeak in the same word: "l0$$"
+    }
     return afterLetter && (c == '|' || c == '$' || c == '1' || c >= 0x80);
   }
 
@@ -334,6 +480,9 @@ public final class TextNormalizer {
    * last two need three or more singles.
    */
   private static char runGap(char[] uc, byte[] uk, int s, int e) {
+    if (e == s) {
+      return 0; // words split at an invisible joiner
+    }
     if (e - s == 1) {
       char sc = uc[s];
       byte sk = uk[s];
@@ -390,6 +539,8 @@ public final class TextNormalizer {
     int[] breaks = new int[4];
     /** Units of pass 1 where a symbol that may stand for a letter touches a letter ({@link SymbolLetters}). */
     int[] sites = new int[8];
+    /** Original offsets of invisible joiners dropped right after a letter ("chữa_khỏi", "burns\u200Bfat"): see {@link #gapSplit}. */
+    int[] gaps = new int[8];
     final SymbolLetters.Buf symbols = new SymbolLetters.Buf();
     /** Scratch of {@link #onsetSplit}. */
     final WordFolds.Chars onset = new WordFolds.Chars();
@@ -485,6 +636,8 @@ public final class TextNormalizer {
     int u = 0;
     int[] sites = scr.sites;
     int nsites = 0;
+    int[] gaps = scr.gaps;
+    int ngaps = 0;
     for (int i = 0; i < n; ) {
       char ch = in[i];
       if (ch == '&') {
@@ -536,6 +689,13 @@ public final class TextNormalizer {
           c = (c == '\n' || c == '\r' || c == 0x0B || c == 0x0C) ? '\n' : ' ';
         } else if (c < 0x20 || c == 0x7F || c == '*' || c == '_' || c == '~' || c == '`') {
           // controls, and markdown emphasis inside or around words ("c**ure**", "kh_ỏi_"): invisible
+          if ((c == '_' || c == '~') && u > 0 && uk[u - 1] == LETTER) {
+            // ... or a separator of words typed without spaces ("chữa_khỏi_mụn"): pass 2 decides
+            if (ngaps == gaps.length) {
+              gaps = Arrays.copyOf(gaps, ngaps * 2);
+            }
+            gaps[ngaps++] = i;
+          }
           i++;
           continue;
         } else if (c == '<') {
@@ -614,6 +774,12 @@ public final class TextNormalizer {
       }
       String f = fold(cp);
       if (f.isEmpty()) {
+        if (invisibleJoiner(cp) && u > 0 && uk[u - 1] == LETTER) {
+          if (ngaps == gaps.length) {
+            gaps = Arrays.copyOf(gaps, ngaps * 2);
+          }
+          gaps[ngaps++] = i; // "chữa\u200Bkhỏi": pass 2 decides whether it separates words
+        }
         int t = Character.getType(cp);
         if (u > 0 && (t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK || t == Character.ENCLOSING_MARK)
             && ue[u - 1] == i) {
@@ -664,6 +830,8 @@ public final class TextNormalizer {
     int[] we = scr.we.length == ws.length ? scr.we : new int[ws.length];
     byte[] wf = scr.wf.length == ws.length ? scr.wf : new byte[ws.length];
     int w = 0;
+    int gp = 0; // next gap site (original offset order, like the units)
+    scr.gaps = gaps;
     for (int k = 0; k < u; ) {
       if (uk[k] == SEP || uk[k] == SPACE || uk[k] == SYMBOL) {
         k++;
@@ -672,6 +840,7 @@ public final class TextNormalizer {
       int s = k;
       int e = k;
       int j = k;
+      int pieceStart = k; // first unit after the last gap site inside this word
       // the word's flags (over [s, e) only: a symbol counts once a letter or digit follows it)
       int flags = ALL_LETTERS;
       boolean symbol = false;
@@ -679,6 +848,19 @@ public final class TextNormalizer {
         byte kj = uk[j];
         if (kj == SEP || kj == SPACE) {
           break;
+        }
+        if (gp < ngaps && j > s) {
+          while (gp < ngaps && gaps[gp] < ue[j - 1]) {
+            gp++;
+          }
+          if (gp < ngaps && gaps[gp] < us[j]) {
+            // an invisible joiner between units j-1 and j: two known words typed around it are two words
+            boolean split = kj == LETTER && gapSplit(in, uc, uk, us, ue, um, u, pieceStart, j, gaps, gp, ngaps, scr.onset);
+            pieceStart = j;
+            if (split) {
+              break;
+            }
+          }
         }
         if (kj != SYMBOL) {
           e = j + 1;
@@ -701,10 +883,11 @@ public final class TextNormalizer {
       }
       // trailing symbols are separators: word is [s, e)
       if (w > 0 && (flags & (DIACRITICS | ALL_LETTERS)) == (DIACRITICS | ALL_LETTERS) && WordFolds.vowel(uc[s])
-          && s - we[w - 1] == 1 && uk[s - 1] == SPACE && uc[s - 1] == ' '
-          && (e - s > 1 || !inSingleRun(uk, ws, we, w, s, e, u)) && onsetSplit(in, uc, uk, us, ws[w - 1], we[w - 1], wf[w - 1], s, e, scr.onset)) {
-        // a Vietnamese syllable split after its initial consonants ("ch ữa", "kh ỏi", "ng ười"): one
-        // word again, its inner space skipped when the word is folded
+          && s - we[w - 1] == 1 && ((uk[s - 1] == SPACE && uc[s - 1] == ' ') || (uk[s - 1] == SEP && uc[s - 1] == '.'))
+          && (e - s > 1 || !inSingleRun(uk, ws, we, w, s, e, u))
+          && onsetSplit(in, uc, uk, us, ws[w - 1], we[w - 1], wf[w - 1], s, e, uk[s - 1] == SEP, scr.onset)) {
+        // a Vietnamese syllable split after its initial consonants ("ch ữa", "kh ỏi", "ng ười", "ch.ữa",
+        // "m.ụn"): one word again, its inner space or dot skipped when the word is folded
         we[w - 1] = e;
         wf[w - 1] = (byte) ((wf[w - 1] | flags) & ~ALL_LETTERS);
         k = j;
@@ -743,6 +926,7 @@ public final class TextNormalizer {
     WordFolds.Word word = scr.word;
     int lastUnitOfWord = 0;
     int pendingBreak = -1; // the end of the last topic question's break, not yet a release point
+    int soft = 0; // soft line breaks (softLineBreak)
     while (wi < w) {
       // separator run before word wi (between previous word end and this word start)
       if (wi > 0) {
@@ -754,10 +938,19 @@ public final class TextNormalizer {
           oc = Arrays.copyOf(oc, o * 2 + 2); os = Arrays.copyOf(os, o * 2 + 2); oe = Arrays.copyOf(oe, o * 2 + 2);
         }
         oc[o] = hard ? BREAK : ' ';
-        os[o] = us[sepS];
-        oe[o] = ue[sepE - 1];
+        if (sepS == sepE) {
+          os[o] = ue[sepS - 1]; // words split at an invisible joiner (gapSplit): the joiner's chars
+          oe[o] = us[sepS];
+        } else {
+          os[o] = us[sepS];
+          oe[o] = ue[sepE - 1];
+        }
         o++;
-        if (hard) {
+        if (hard && softLineBreak(in, uc, uk, us, ue, sepS, sepE)) {
+          // one line break without a sentence end ("burns\nfat"): a break for every rule, but the
+          // persona's terms may run across it, so it is no release point of the streaming guard
+          soft++;
+        } else if (hard) {
           // a topic question ("Eczema? Not anymore!") is a break for matching, but a release point
           // for streaming only once the next sentence has ended too: proximity entries written
           // "A ~?N~ B" may cross it (topicQuestionBreak), never two of them
@@ -778,6 +971,8 @@ public final class TextNormalizer {
       }
       // single-letter run?
       int runEnd = wi;
+      char runSep = 0;
+      boolean runSpaced = false;
       if (wi > noRunUntil && isSingle(uk, ws[wi], we[wi])) {
         int letters = uk[ws[wi]] == LETTER ? 1 : 0;
         int j = wi;
@@ -807,6 +1002,8 @@ public final class TextNormalizer {
         // three or more singles, or two letters joined by a non-space separator ("r.e", "f-a")
         if ((j - wi + 1 >= 3 && letters >= 2) || (j - wi + 1 == 2 && letters == 2 && sepChar != ' ' && !spacedGap)) {
           runEnd = j;
+          runSep = sepChar;
+          runSpaced = spacedGap;
         } else {
           // a run starting later inside [wi, j] has no more letters and stops at the same place:
           // it cannot qualify either, so do not look ahead again (keeps this pass linear)
@@ -816,14 +1013,24 @@ public final class TextNormalizer {
         }
       }
       if (runEnd > wi) {
+        int[] cuts = runCuts(uc, uk, um, ws, wi, runEnd, runSep == ' ' && !runSpaced, scr.onset);
+        int ci = 0;
         for (int k = wi; k <= runEnd; k++) {
           int unit = ws[k];
           char c = uc[unit];
           if (uk[unit] != LETTER && c < 128 && LEET[c] != 0) {
             c = LEET[c];
           }
-          if (o == oc.length) {
+          if (o + 1 >= oc.length) {
             oc = Arrays.copyOf(oc, o * 2 + 2); os = Arrays.copyOf(os, o * 2 + 2); oe = Arrays.copyOf(oe, o * 2 + 2);
+          }
+          if (cuts != null && ci < cuts.length && cuts[ci] == k - wi) {
+            // words inside a split-letter run: "c h ữ a k h ỏ i m ụ n", "a d e t o x"
+            oc[o] = ' ';
+            os[o] = ue[ws[k - 1]];
+            oe[o] = us[unit];
+            o++;
+            ci++;
           }
           oc[o] = c;
           os[o] = us[unit];
@@ -858,8 +1065,8 @@ public final class TextNormalizer {
       }
       word.reset();
       for (int k = s; k < e; k++) {
-        if ((uk[k] == SYMBOL && !hasLetter) || uk[k] == SPACE) {
-          continue; // symbol in a word without letters; the space of a split syllable ("ch ữa")
+        if ((uk[k] == SYMBOL && !hasLetter) || uk[k] == SPACE || uk[k] == SEP) {
+          continue; // symbol in a word without letters; the space or dot of a split syllable ("ch ữa", "ch.ữa")
         }
         word.add(uc[k], k);
       }
@@ -916,7 +1123,9 @@ public final class TextNormalizer {
         os[o] = us[lastEnd];
         oe[o] = ue[u - 1];
         o++;
-        if (hard) {
+        if (hard && softLineBreak(in, uc, uk, us, ue, lastEnd, u)) {
+          soft++; // "burns\n" may still go on with "fat"
+        } else if (hard) {
           if (nb + 2 > breaks.length) {
             breaks = Arrays.copyOf(breaks, nb * 2 + 2);
           }
@@ -930,6 +1139,9 @@ public final class TextNormalizer {
       }
       // the last word may still grow or join a run of single letters
       int first = w - 1;
+      while (first > 0 && ws[first] == we[first - 1]) {
+        first--; // split from the word before at an invisible joiner: the split may still change
+      }
       while (first > 0 && isSingle(uk, ws[first], we[first]) && isSingle(uk, ws[first - 1], we[first - 1])
           && (ws[first] - we[first - 1] == 1 || runGap(uc, uk, we[first - 1], ws[first]) != 0)) {
         first--;
@@ -964,9 +1176,12 @@ public final class TextNormalizer {
     int[] breakEnds = nb == 0 ? NO_BREAKS : Arrays.copyOf(breaks, nb);
     if (reuse != null) {
       reuse.set(text, oc, o, os, oe, breakEnds, stable);
+      reuse.softBreaks = soft;
       return reuse;
     }
-    return new NormalizedText(text, oc, o, os, oe, breakEnds, stable);
+    NormalizedText result = new NormalizedText(text, oc, o, os, oe, breakEnds, stable);
+    result.softBreaks = soft;
+    return result;
   }
 
   private static final int[] NO_BREAKS = new int[0];
@@ -1050,6 +1265,8 @@ public final class TextNormalizer {
     }
     if (!folded && !diacritics) {
       WordFolds.telex(word);
+    } else if (!folded) {
+      WordFolds.strayToneKey(word); // "trăngs", "vĩnhx"
     }
     WordFolds.teen(word, diacritics);
     if (word.n <= 4 && Teencode.mayBeTeencode(word.c, word.n)) {
@@ -1405,6 +1622,82 @@ public final class TextNormalizer {
 
   private static boolean asciiAlnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  /**
+   * True when the separator units [s, e) are one line break without a sentence end: spaces around a
+   * single line break ("\n", "\r\n", U+2028, U+2029, VT, FF, NEL), optionally after a hyphen ("bur-\nns").
+   * A blank line, a terminator or any other separator is a hard break.
+   */
+  private static boolean softLineBreak(char[] in, char[] uc, byte[] uk, int[] us, int[] ue, int s, int e) {
+    int k = s;
+    if (k < e && uk[k] == SEP && uc[k] == '-' && k + 1 < e && uk[k + 1] == SPACE) {
+      k++;
+    }
+    for (int q = k; q < e; q++) {
+      if (uk[q] != SPACE) {
+        return false;
+      }
+    }
+    int lines = 0;
+    for (int i = us[k], end = ue[e - 1]; i < end; i++) {
+      char c = in[i];
+      if (c == '\n' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029 || (c == '\r' && (i + 1 >= end
+          || in[i + 1] != '\n'))) {
+        if (++lines > 1) {
+          return false;
+        }
+      }
+    }
+    return lines == 1;
+  }
+
+  /**
+   * A copy of {@code nt} whose soft line breaks ({@link NormalizedText#softBreaks}: one line break
+   * without a sentence end) are spaces, same offsets: the persona's terms are matched on it too, so
+   * "burns\nfat" and "Bean Bros\nRoasters" are one phrase. {@code nt} itself when it has none.
+   */
+  public static NormalizedText bridged(NormalizedText nt) {
+    if (nt.softBreaks == 0) {
+      return nt;
+    }
+    char[] c = Arrays.copyOf(nt.chars, nt.length());
+    for (int i = 0; i < c.length; i++) {
+      if (c[i] == BREAK && softBreakAt(nt, i)) {
+        c[i] = ' ';
+      }
+    }
+    int[] os = new int[c.length];
+    int[] oe = new int[c.length];
+    for (int i = 0; i < c.length; i++) {
+      os[i] = nt.origStart(i);
+      oe[i] = nt.origEnd(i);
+    }
+    return new NormalizedText(nt.original, c, c.length, os, oe, nt.breakEnds, nt.stableOrig);
+  }
+
+  /** True when normalised char {@code i} is a soft line break (see {@link #bridged}). Reads its original chars only. */
+  public static boolean softBreakAt(NormalizedText nt, int i) {
+    if (i <= 0 || i >= nt.length() || nt.chars[i] != BREAK) {
+      return false;
+    }
+    CharSequence t = nt.original;
+    int lines = 0;
+    int k = nt.origStart(i);
+    int end = Math.min(nt.origEnd(i), t.length());
+    if (k < end && t.charAt(k) == '-') {
+      k++;
+    }
+    for (; k < end; k++) {
+      char c = t.charAt(k);
+      if (c == '\n' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029 || (c == '\r' && (k + 1 >= end
+          || t.charAt(k + 1) != '\n'))) {
+        lines++;
+      } else if (!(Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT)) {
+        return false;
+      }
+    }
+    return lines == 1;
   }
 
   private static boolean isHardBreak(char[] uc, byte[] uk, int s, int e) {

@@ -454,7 +454,10 @@ public final class WordFolds {
       signal = c == 'w' || (i > 0 && c == w.c[i - 1] && (c == 'a' || c == 'e' || c == 'o' || (c == 'd' && i == 1)));
     }
     char last = w.c[n - 1];
-    if (!signal && !((last == 'f' || last == 'r' || last == 'x' || last == 'j') && (vowel(w.c[n - 2]) || toneAfterFinal(w.c, 0, n)))) {
+    boolean midTone = midToneBeforeFinal(w.c, 0, n);
+    boolean viOnsetTone = viOnsetWithTone(w.c, 0, n);
+    if (!signal && !midTone && !viOnsetTone
+        && !((last == 'f' || last == 'r' || last == 'x' || last == 'j') && (vowel(w.c[n - 2]) || toneAfterFinal(w.c, 0, n)))) {
       return false;
     }
     boolean doubled = hasPair(w, 'a', 'a') || hasPair(w, 'e', 'e') || hasPair(w, 'o', 'o');
@@ -482,8 +485,9 @@ public final class WordFolds {
     // only together with a tone key other than s or a doubled vowel
     boolean startsW = w.c[0] == 'w';
     boolean strong = (w.c[0] == 'd' && w.c[1] == 'd') || hasPair(w, 'u', 'w')
-        || ((hasPair(w, 'a', 'w') || hasPair(w, 'o', 'w')) && (weakTone || doubled));
-    if (!(strong || (doubled && tone >= 0) || (weakTone && tone == n - 1))) {
+        || ((hasPair(w, 'a', 'w') || hasPair(w, 'o', 'w')) && (weakTone || doubled || modifierFinalTone(w.c, 0, n)));
+    if (!(strong || (doubled && tone >= 0) || (weakTone && tone == n - 1) || (midTone && tone == n - 3)
+        || (viOnsetTone && tone == n - 1))) {
       return false;
     }
     if (!strong && !doubled && telexStop(w.c, n)) {
@@ -553,7 +557,10 @@ public final class WordFolds {
       signal = c == 'w' || (i > 0 && c == w.c[i - 1] && (c == 'a' || c == 'e' || c == 'o' || (c == 'd' && i == 1)));
     }
     char last = w.c[n - 1];
-    if (!signal && !((last == 'f' || last == 'r' || last == 'x' || last == 'j') && (vowel(w.c[n - 2]) || toneAfterFinal(w.c, 0, n)))) {
+    boolean midTone = midToneBeforeFinal(w.c, 0, n);
+    boolean viOnsetTone = viOnsetWithTone(w.c, 0, n);
+    if (!signal && !midTone && !viOnsetTone
+        && !((last == 'f' || last == 'r' || last == 'x' || last == 'j') && (vowel(w.c[n - 2]) || toneAfterFinal(w.c, 0, n)))) {
       return false;
     }
     boolean doubled = hasPair(w, 'a', 'a') || hasPair(w, 'e', 'e') || hasPair(w, 'o', 'o');
@@ -581,8 +588,9 @@ public final class WordFolds {
     // only together with a tone key other than s or a doubled vowel
     boolean startsW = w.c[0] == 'w';
     boolean strong = (w.c[0] == 'd' && w.c[1] == 'd') || hasPair(w, 'u', 'w')
-        || ((hasPair(w, 'a', 'w') || hasPair(w, 'o', 'w')) && (weakTone || doubled));
-    if (!(strong || (doubled && tone >= 0) || (weakTone && tone == n - 1))) {
+        || ((hasPair(w, 'a', 'w') || hasPair(w, 'o', 'w')) && (weakTone || doubled || modifierFinalTone(w.c, 0, n)));
+    if (!(strong || (doubled && tone >= 0) || (weakTone && tone == n - 1) || (midTone && tone == n - 3)
+        || (viOnsetTone && tone == n - 1))) {
       return false;
     }
     if (!strong && !doubled && TELEX_STOP.contains(w.str())) {
@@ -645,8 +653,17 @@ public final class WordFolds {
           || (last == 'y' && prev == 'o' && (diacritics || n >= 4))) {
         return false;
       }
-      if (diacritics && last == 'g' && vowel(prev)) {
+      if (diacritics && (last == 'g' || last == 'h') && vowel(prev)) {
         return false;
+      }
+      if (diacritics && n >= 3 && (last == 's' || last == 'f' || last == 'r' || last == 'x' || last == 'j')) {
+        return false; // strayToneKey
+      }
+      if (!diacritics && n >= 3 && n <= 6 && plainDroppedN(c, s, e) && !HashtagSegmenter.englishWord(c, s, e)) {
+        return false; // teen: droppedN
+      }
+      if (!diacritics && (midToneBeforeFinal(c, s, e) || viOnsetWithTone(c, s, e))) {
+        return false; // telex
       }
       if (!diacritics && plainSwapCandidate(c0, c1, n)) {
         return false;
@@ -690,6 +707,87 @@ public final class WordFolds {
       return false;
     }
     return prev == 'm' || prev == 'n' || (prev == 'g' && c[e - 3] == 'n') || (prev == 'h' && c[e - 3] == 'n');
+  }
+
+  /**
+   * True when c[s, e) ends in "aw" or "ow" (the breve and horn keys), a final consonant and a tone key
+   * ("trawngs", "dowcj", "cawts"): no English word ends so ("dawns", "towns", "owns" end in n + s and
+   * are left out).
+   */
+  static boolean modifierFinalTone(char[] c, int s, int e) {
+    int n = e - s;
+    if (n < 5) {
+      return false;
+    }
+    char last = c[e - 1];
+    if (!(last == 's' || last == 'f' || last == 'r' || last == 'x' || last == 'j')) {
+      return false;
+    }
+    int f = e - 1;
+    int fs;
+    if ((c[f - 1] == 'g' || c[f - 1] == 'h') && (c[f - 2] == 'n' || (c[f - 1] == 'h' && c[f - 2] == 'c'))) {
+      fs = f - 2; // ng, nh, ch
+    } else if (c[f - 1] == 'c' || c[f - 1] == 'm' || c[f - 1] == 'p' || c[f - 1] == 't' || (c[f - 1] == 'n' && last != 's')) {
+      fs = f - 1;
+    } else {
+      return false;
+    }
+    return fs - s >= 2 && c[fs - 1] == 'w' && (c[fs - 2] == 'a' || c[fs - 2] == 'o');
+  }
+
+  /**
+   * True when c[s, e) has a tone key right before a final "nh" or "ng" after a vowel ("vixnh", "trasng"):
+   * Telex lets the tone key come before the final consonants; no English word has s, f, r, x or j there.
+   */
+  static boolean midToneBeforeFinal(char[] c, int s, int e) {
+    if (e - s < 4) {
+      return false;
+    }
+    char t = c[e - 3];
+    return c[e - 2] == 'n' && (c[e - 1] == 'h' || c[e - 1] == 'g') && (t == 's' || t == 'f' || t == 'r' || t == 'x' || t == 'j')
+        && vowel(c[e - 4]);
+  }
+
+  /**
+   * True when c[s, e) starts with an initial no English word has ("nh", "ng", "kh") and ends in the tone
+   * key s ("nhais", "khoongs"): the plural s of English needs no such test.
+   */
+  static boolean viOnsetWithTone(char[] c, int s, int e) {
+    if (e - s < 4 || c[e - 1] != 's') {
+      return false;
+    }
+    char a = c[s];
+    char b = c[s + 1];
+    return (a == 'n' && (b == 'h' || b == 'g')) || (a == 'k' && b == 'h');
+  }
+
+  /**
+   * A tone key typed after a word that already has its Vietnamese diacritics and a final consonant
+   * ("trăngs", "vĩnhx"): no Vietnamese syllable ends in s, f, r, x or j, so the key is dropped when the
+   * rest is a syllable.
+   *
+   * @return true if folded
+   */
+  public static boolean strayToneKey(Word w) {
+    int n = w.n;
+    if (n < 3) {
+      return false;
+    }
+    char last = w.c[n - 1];
+    if (!(last == 's' || last == 'f' || last == 'r' || last == 'x' || last == 'j')) {
+      return false;
+    }
+    // after a final consonant only: European words with accents end in a vowel and s ("très", "más")
+    char f = w.c[n - 2];
+    if (!(f == 'c' || f == 'm' || f == 'n' || f == 'p' || f == 't' || (f == 'g' && w.c[n - 3] == 'n')
+        || (f == 'h' && (w.c[n - 3] == 'n' || w.c[n - 3] == 'c')))) {
+      return false;
+    }
+    if (!syllable(w.cand.of(w.c, 0, n - 1))) {
+      return false;
+    }
+    w.n = n - 1;
+    return true;
   }
 
   /** True when the word holds {@code a} immediately followed by {@code b}. */
@@ -767,6 +865,11 @@ public final class WordFolds {
     if (!diacritics) {
       char c0 = w.c[0];
       char c1 = w.c[1];
+      if (n >= 3 && n <= 6 && plainDroppedN(w.c, 0, n) && !(n <= 4 && Teencode.mayBeTeencode(w.c, n))
+          && !HashtagSegmenter.englishWord(w.c, 0, n)) {
+        droppedN(w, cand); // "trag", "vih": no English word
+        return;
+      }
       if (!plainSwapCandidate(c0, c1, n) || (n <= 4 && Teencode.mayBeTeencode(w.c, n))) {
         return;
       }
@@ -795,6 +898,9 @@ public final class WordFolds {
         w.add('g', unit);
         w.c[n - 1] = 'n';
       }
+    } else if (n >= 3 && n <= 6 && w.c[n - 1] == 'h') {
+      droppedN(w, cand); // "vĩh"
+      n = w.n;
     }
     char c0 = w.c[0];
     char c1 = w.c[1];
@@ -811,6 +917,33 @@ public final class WordFolds {
     } else if (c0 == 'k' && (c1 == 'a' || c1 == 'o' || c1 == 'u')) {
       w.replacePrefix(1, "c");
     }
+  }
+
+  /**
+   * Teencode that drops the n of a final "ng" or "nh" ("vĩh", "trag", "vih"): a final h or g after a
+   * vowel gets its n back when that makes a syllable.
+   */
+  private static void droppedN(Word w, Chars cand) {
+    int n = w.n;
+    char last = w.c[n - 1];
+    if (n < 3 || n > 6 || !(last == 'h' || last == 'g') || !vowel(w.c[n - 2])) {
+      return;
+    }
+    cand.of(w.c, 0, n - 1);
+    cand.append('n');
+    cand.append(last);
+    if (syllable(cand)) {
+      int unit = w.u[n - 1];
+      w.add(last, unit);
+      w.c[n - 1] = 'n';
+    }
+  }
+
+  /** A plain word whose teencode may have dropped the n of "ang", "ong", "ung" or "inh" ("trag", "vih"). */
+  static boolean plainDroppedN(char[] c, int s, int e) {
+    char last = c[e - 1];
+    char prev = c[e - 2];
+    return (last == 'g' && (prev == 'a' || prev == 'o' || prev == 'u')) || (last == 'h' && prev == 'i');
   }
 
   /** {@link #EN_SWAP_STOP} as sorted base-27 codes (every entry is 1-9 letters a-z, checked when the class loads). */

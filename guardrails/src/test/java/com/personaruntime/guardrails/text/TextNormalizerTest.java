@@ -2,6 +2,7 @@ package com.personaruntime.guardrails.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -75,6 +76,28 @@ class TextNormalizerTest {
       giamr nguy cow         | giam nguy cow
       hangf fake             | hang fake
       giam3 d9u7o7ng2        | giam duong
+      # invisible joiners between two known words separate them; inside one word they stay invisible
+      chữa_khỏi_mụn          | chua khoi mun
+      burns~fat              | burns fat
+      input_string           | inputstring
+      bur\u3164ns fat        | burns fat
+      kh_ỏi_ de_tox_         | khoi detox
+      cu\u200Bre             | cure
+      # spaced letters: Vietnamese syllables, a one-letter word kept apart, dotted onsets
+      c h ữ a k h ỏ i        | chua khoi
+      a d e t o x            | a detox
+      a l l                  | all
+      ch.ữa kh.ỏi m.ụn       | chua khoi mun
+      TP.HCM                 | tp hcm
+      # Telex keys after or before a final consonant, a tone key after diacritics, teencode dropping n
+      trawngs vixnh nhais    | trang vinh nhai
+      trăngs vĩnhx           | trang vinh
+      vĩh trag vih           | vinh trang vinh
+      dawns towns owns draws | dawns towns owns draws
+      bag dog hug ah meh     | bag dog hug ah meh
+      # leetspeak before symbols; Cherokee look-alikes
+      l0$$                   | loss
+      ᏴurnS                  | burns
       # markup inside a word: tags with attributes, comments, character references
       c<span class="x">u</span>re | cure
       cu<!-- x -->re         | cure
@@ -86,7 +109,7 @@ class TextNormalizerTest {
       #skincare #lumiere     | skincare lumiere
       """)
   void folds(String input, String expected) {
-    String in = input.replace("\\u200B", "\u200B");
+    String in = input.replace("\\u200B", "\u200B").replace("\\u3164", "\u3164");
     assertThat(TextNormalizer.normalize(in).toString()).isEqualTo(expected);
   }
 
@@ -119,5 +142,19 @@ class TextNormalizerTest {
     // "ch ư" may still become "ch ữa", or stop being one syllable
     assertThat(TextNormalizer.normalize("kem ch ư").stableOrig).isEqualTo(4);
     assertThat(TextNormalizer.normalize("kem ch").stableOrig).isEqualTo(4);
+  }
+
+  /** One line break without a sentence end is a break for matching but no release point; a blank line or a terminator is both. */
+  @Test
+  void softLineBreaksAreNoReleasePoints() {
+    NormalizedText soft = TextNormalizer.normalize("It burns\nfat\u2028and more");
+    assertThat(soft.toString()).isEqualTo("it burns\nfat\nand more");
+    assertThat(soft.softBreaks).isEqualTo(2);
+    assertThat(soft.breakEnds).isEmpty();
+    assertThat(TextNormalizer.bridged(soft).toString()).isEqualTo("it burns fat and more");
+    NormalizedText hard = TextNormalizer.normalize("It burns.\nFat\n\nand more\n- x");
+    assertThat(hard.softBreaks).isZero();
+    assertThat(hard.breakEnds).hasSize(3);
+    assertThat(TextNormalizer.bridged(hard)).isSameAs(hard);
   }
 }

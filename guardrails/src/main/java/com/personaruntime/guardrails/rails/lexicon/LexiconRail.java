@@ -9,6 +9,7 @@ import com.personaruntime.guardrails.RuleIds;
 import com.personaruntime.guardrails.rails.Rail;
 import com.personaruntime.guardrails.rails.RailContext;
 import com.personaruntime.guardrails.rails.RailInput;
+import com.personaruntime.guardrails.text.HashtagSegmenter;
 import com.personaruntime.guardrails.text.NormalizedText;
 import com.personaruntime.guardrails.text.TextChars;
 import com.personaruntime.guardrails.text.TextNormalizer;
@@ -602,6 +603,95 @@ public final class LexiconRail extends Rail {
   @Override
   public void check(RailInput in, List<Finding> out) {
     lexicalFindings(in.text(), in.nt(), in.dir(), out);
+    if (in.text().indexOf('\u202E') >= 0) {
+      displayedReversed(in.text(), in.dir(), out);
+    }
+  }
+
+  /**
+   * Text under a right-to-left override (U+202E, up to U+202C, a line break or the end) is shown
+   * reversed: "\u202Etaf snrub" reads "burns fat". When the text holds one, the lexicons also read the
+   * text as shown (each such run reversed by code points, same length) and a match found only that way
+   * is a finding over the original run's chars it came from. Linear: one more normalisation and walk,
+   * only for such texts.
+   */
+  private void displayedReversed(String text, Direction dir, List<Finding> out) {
+    char[] shown = text.toCharArray();
+    int n = shown.length;
+    boolean any = false;
+    int[] runStart = new int[4];
+    int[] runEnd = new int[4];
+    int runs = 0;
+    for (int i = 0; i < n; i++) {
+      if (shown[i] != '\u202E') {
+        continue;
+      }
+      int a = i + 1;
+      int b = a;
+      while (b < n && shown[b] != '\u202C' && shown[b] != '\n' && shown[b] != '\u2029') {
+        b++;
+      }
+      if (b - a >= 2) {
+        reverseCodePoints(shown, a, b);
+        if (runs == runStart.length) {
+          runStart = java.util.Arrays.copyOf(runStart, runs * 2);
+          runEnd = java.util.Arrays.copyOf(runEnd, runs * 2);
+        }
+        runStart[runs] = a;
+        runEnd[runs] = b;
+        runs++;
+        any = true;
+      }
+      i = b;
+    }
+    if (!any) {
+      return;
+    }
+    String visual = new String(shown);
+    NormalizedText vnt = TextNormalizer.normalize(visual);
+    List<Finding> found = new ArrayList<>();
+    lexicalFindings(visual, vnt, dir, found);
+    for (Finding f : found) {
+      if (f.action() == Action.ALLOW) {
+        continue;
+      }
+      // map the shown span back to the original chars: inside a reversed run, mirrored
+      int s = f.start();
+      int e = f.end();
+      boolean inRun = false;
+      for (int r = 0; r < runs; r++) {
+        int a = runStart[r];
+        int b = runEnd[r];
+        if (s < b && e > a) {
+          inRun = true;
+          int ms = a + b - Math.min(e, b);
+          int me = a + b - Math.max(s, a);
+          s = Math.min(s < a ? s : ms, ms);
+          e = Math.max(e > b ? e : me, me);
+        }
+      }
+      if (!inRun) {
+        continue; // the same text in both readings: the plain check has it
+      }
+      out.add(new Finding(f.ruleId(), f.severity(), f.action(), s, e, f.message() + " (shown reversed by U+202E)", null));
+    }
+  }
+
+  /** Reverses chars [a, b) by code points (a surrogate pair stays in order). */
+  private static void reverseCodePoints(char[] c, int a, int b) {
+    for (int i = a, j = b - 1; i < j; i++, j--) {
+      char t = c[i];
+      c[i] = c[j];
+      c[j] = t;
+    }
+    for (int i = a; i + 1 < b; i++) {
+      if (Character.isLowSurrogate(c[i]) && Character.isHighSurrogate(c[i + 1])) {
+        char t = c[i];
+        c[i] = c[i + 1];
+        c[i + 1] = t;
+        i++;
+      }
+    }
   }
 
   /** Syllables with their diacritics when the term has any (Vietnamese), else null. */
@@ -676,10 +766,12 @@ public final class LexiconRail extends Rail {
       inSyl = letter;
     }
     if (count != want.length) {
-      return true; // obfuscation changed the shape; the folded match stands
+      return flatOk(want, text, os, oe); // split or joined syllables ("c h ư a k h ỏ i", "ch.ưa"): letter by letter
     }
     int k = 0;
     int i = os;
+    int hoiNga = -1; // the syllable typed with the other of hỏi/ngã, if any
+    boolean exact = false; // a syllable typed with the term's diacritics
     while (i < oe) {
       if (!syllableLetter(text[i])) {
         i++;
@@ -711,6 +803,51 @@ public final class LexiconRail extends Rail {
         }
       }
       if (!plain && !equal && same) {
+        if (hoiNga >= 0 || want.length < 2 || !hoiNgaOnly(new String(text, s, i - s), w)) {
+          return false;
+        }
+        hoiNga = k - 1;
+      }
+      exact |= !plain && equal;
+    }
+    // one syllable typed with hỏi for ngã or the reverse ("chữa khõi"), the others as the term: a typo
+    return hoiNga < 0 || exact;
+  }
+
+  /**
+   * {@link #strictOk} for a match whose syllables were split or joined ("c h ư a k h ỏ i", "ch.ưa kh.ỏi",
+   * "chưakhỏi"): the letters in order against the term's letters; when there are as many, a letter
+   * typed with other diacritics than the term's (same base letter) makes it another word. A different
+   * count means stretched or folded letters: the match stands.
+   */
+  private static boolean flatOk(String[] want, char[] text, int os, int oe) {
+    int total = 0;
+    for (String w : want) {
+      total += w.length();
+    }
+    int letters = 0;
+    for (int i = os; i < oe; i++) {
+      if (syllableLetter(text[i])) {
+        letters++;
+      }
+    }
+    if (letters != total) {
+      return true;
+    }
+    int k = 0;
+    int q = 0;
+    for (int i = os; i < oe; i++) {
+      char ch = text[i];
+      if (!syllableLetter(ch)) {
+        continue;
+      }
+      while (q >= want[k].length()) {
+        k++;
+        q = 0;
+      }
+      char x = want[k].charAt(q++);
+      char g = ch < 0x80 ? (ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch) : Character.toLowerCase(ch);
+      if (g > 'z' && g != x && TextNormalizer.fold(g).equals(TextNormalizer.fold(x))) {
         return false;
       }
     }
@@ -726,16 +863,51 @@ public final class LexiconRail extends Rail {
     String[] want = t.strict()[0];
     String[] got = syllables(span);
     if (got.length != want.length) {
-      return true; // obfuscation changed the shape; the folded match stands
+      char[] flat = String.join(" ", got).toCharArray();
+      return flatOk(want, flat, 0, flat.length); // split or joined syllables: letter by letter
     }
+    int hoiNga = -1;
+    boolean exact = false;
     for (int i = 0; i < got.length; i++) {
       if (!isPlain(got[i]) && !got[i].equals(want[i]) && sameLetters(got[i], want[i])) {
         // same letters, other diacritics: another word ("chưa khỏi" is not "chữa khỏi"). Different
         // letters mean the normaliser undid an obfuscation ("khỏj", "zứt", "chữaaaa"): the match stands.
-        return false;
+        // One syllable with hỏi for ngã or the reverse, the others as the term, is a typo ("chữa khõi").
+        if (hoiNga >= 0 || want.length < 2 || !hoiNgaOnly(got[i], want[i])) {
+          return false;
+        }
+        hoiNga = i;
       }
+      exact |= !isPlain(got[i]) && got[i].equals(want[i]);
     }
-    return true;
+    return hoiNga < 0 || exact;
+  }
+
+  /**
+   * True when syllable {@code got} differs from {@code want} (same length, lower case) only by the
+   * hỏi and ngã tones swapped (U+0309, U+0303), the most common Vietnamese spelling mistake ("khõi"
+   * for "khỏi"); vowel marks and other tones must agree ("chưa" is not "chữa").
+   */
+  static boolean hoiNgaOnly(String got, String want) {
+    String g = Normalizer.normalize(got.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+    String w = Normalizer.normalize(want, Normalizer.Form.NFD);
+    if (g.length() != w.length()) {
+      return false;
+    }
+    boolean swapped = false;
+    for (int i = 0; i < g.length(); i++) {
+      char a = g.charAt(i);
+      char b = w.charAt(i);
+      if (a == b) {
+        continue;
+      }
+      if ((a == '\u0309' && b == '\u0303') || (a == '\u0303' && b == '\u0309')) {
+        swapped = true;
+        continue;
+      }
+      return false;
+    }
+    return swapped;
   }
 
   private static boolean sameLetters(String a, String b) {
@@ -863,7 +1035,8 @@ public final class LexiconRail extends Rail {
     for (int k = 0; k < w; k++) {
       int len = we[k] - ws[k];
       glued = k > 0 && drop[k - 1] ? glued + len : len;
-      boolean d = words.joined[k] && (glued <= JOINED_PIECE || we[k + 1] - ws[k + 1] <= JOINED_PIECE);
+      boolean d = words.joined[k] && (glued <= JOINED_PIECE || we[k + 1] - ws[k + 1] <= JOINED_PIECE
+          || hyphenInWord(nt, we[k], ws[k + 1])) && !clausePunctuation(nt, we[k]);
       drop[k] = d;
       any |= d;
     }
@@ -889,6 +1062,101 @@ public final class LexiconRail extends Rail {
     }, hs);
     if (hs.ends.length > 4096) {
       JOIN_HITS.set(new AhoCorasick.HitScratch());
+    }
+  }
+
+  /**
+   * The persona's own terms across a line break without a sentence end ("burns\nfat", "Bean
+   * Bros\u2028Roasters", "Glow\nCo"): matched again on the text with such breaks read as spaces
+   * ({@link TextNormalizer#bridged}); a match that crosses one is added. The normaliser leaves these
+   * breaks out of the streaming guard's release points, so the hold-back proof is unchanged. Runs only
+   * when the text has such a break: one more word walk, linear.
+   */
+  private void acrossLineBreaks(String text, NormalizedText nt, Direction dir, List<Match> matches) {
+    NormalizedText bridged = TextNormalizer.bridged(nt);
+    WordTrie.Words words = new WordTrie.Words().of(bridged.chars, bridged.length(), ' ', TextNormalizer.BREAK);
+    List<Match> found = new ArrayList<>();
+    lexical(own, text, bridged, words, dir, found, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    joined(own, bridged, words, dir, found);
+    for (Match m : found) {
+      for (int k = m.ns() + 1; k < m.ne(); k++) {
+        if (nt.chars[k] == TextNormalizer.BREAK) {
+          matches.add(m); // crosses a soft break: the plain walk could not see it
+          break;
+        }
+      }
+    }
+  }
+
+  /** True when the normalised space at {@code sp} stands for clause punctuation (", ; : ! ? ( )"): "Cheap, est. 1998" is two words. */
+  private static boolean clausePunctuation(NormalizedText nt, int sp) {
+    CharSequence t = nt.original;
+    boolean entity = false;
+    for (int i = nt.origStart(sp), end = Math.min(nt.origEnd(sp), t.length()); i < end; i++) {
+      char c = t.charAt(i);
+      entity |= c == '&';
+      if (c == ',' || (c == ';' && !entity) || c == ':' || c == '!' || c == '?' || c == '(' || c == ')' || c == '\uff0c') {
+        return true; // (the ';' of a character reference, "&nbsp;", is none)
+      }
+    }
+    return false;
+  }
+
+  /** True when the normalised space at {@code sp} (before {@code next}) stands for one hyphen between two letters ("chea-pest"). */
+  private static boolean hyphenInWord(NormalizedText nt, int sp, int next) {
+    int os = nt.origStart(sp);
+    int oe = nt.origEnd(sp);
+    CharSequence t = nt.original;
+    if (oe - os != 1 || os == 0 || oe >= t.length()) {
+      return false;
+    }
+    char c = t.charAt(os);
+    return (c == '-' || c == '\u2010' || c == '\u2011') && Character.isLetter(t.charAt(os - 1)) && Character.isLetter(t.charAt(oe));
+  }
+
+  /** Longest hashtag or handle word (normalised chars) searched for a persona's term with a known rest. */
+  static final int AFFIX_MAX = 40;
+
+  /**
+   * A persona's term glued to known words inside a hashtag or a handle ("#detoxtuesday", "#morningdetox",
+   * "@glowco_official"): for each word right after '#' or '@' that the normaliser did not split, the
+   * persona's terms (typed as one word) that start or end it, when the rest is known words, a Vietnamese
+   * syllable or a number ({@link HashtagSegmenter#knownRest}). The finding covers the whole word. At most
+   * {@link #AFFIX_MAX} chars per word, each read once by the automaton: linear.
+   */
+  private void affixed(TermSet set, NormalizedText nt, WordTrie.Words words, Direction dir, List<Match> matches) {
+    CharSequence text = nt.original;
+    char[] buf = null;
+    for (int k = 0; k < words.n; k++) {
+      int s = words.ws[k];
+      int e = words.we[k];
+      int os = nt.origStart(s);
+      if (e - s < 6 || e - s > AFFIX_MAX || os == 0 || (text.charAt(os - 1) != '#' && text.charAt(os - 1) != '@')) {
+        continue;
+      }
+      if (buf == null) {
+        buf = new char[AFFIX_MAX];
+      }
+      int len = e - s;
+      System.arraycopy(nt.chars, s, buf, 0, len);
+      final char[] w = buf;
+      final int ws = s;
+      final int we = e;
+      set.automaton.scan(w, len, (p, end) -> {
+        int start = end - set.automaton.patternLength(p);
+        boolean prefix = start == 0 && end < len && HashtagSegmenter.knownRest(w, end, len);
+        boolean suffix = end == len && start > 0 && HashtagSegmenter.knownRest(w, 0, start);
+        if (!prefix && !suffix) {
+          return;
+        }
+        for (TermSet.Term t : set.terms[p]) {
+          if (TermSet.pseudo(t.ruleId()) || t.near() >= 0 || !policy.active(t.ruleId(), dir)
+              || (t.group() != null && !groups.contains(t.group()))) {
+            continue;
+          }
+          matches.add(new Match(nt.origStart(ws), nt.origEnd(we - 1), t, ws, we));
+        }
+      });
     }
   }
 
@@ -1001,11 +1269,30 @@ public final class LexiconRail extends Rail {
     }
     TermSet.Near nr = h.set().near.get(h.near());
     if (h.ne() - a.ns() <= nr.maxNorm() && withinGap(nt, a.ne(), h.ns(), nr.gap(), nr.acrossTopicQuestion())
+        && !(nr.noNegationInGap() && negationBetween(nt, a.ne(), h.ns()))
         && (!clauseBreak(text, a.oe(), h.os()) || (a.apposition() && onlyComma(text, a.oe(), h.os())))
         && anchorsHold(nr.anchors(), text, nt, a.ns(), a.os(), h.oe())) {
       matches.add(new Match(a.os(), h.oe(), new TermSet.Term(nr.ruleId(), nr.display(), nr.group(), nr.detail(), null, -1, 0,
           nr.anchors()), a.ns(), h.ne(), own));
       return true;
+    }
+    return false;
+  }
+
+  /** True when a word of normalised [from, to) is a negation ({@link TermVariants#GAP_NEGATORS}: "burns no fat"). */
+  private static boolean negationBetween(NormalizedText nt, int from, int to) {
+    int i = from;
+    while (i < to) {
+      while (i < to && (nt.chars[i] == ' ' || nt.chars[i] == TextNormalizer.BREAK)) {
+        i++;
+      }
+      int s = i;
+      while (i < to && nt.chars[i] != ' ' && nt.chars[i] != TextNormalizer.BREAK) {
+        i++;
+      }
+      if (i > s && i - s <= 8 && TermVariants.GAP_NEGATORS.contains(new String(nt.chars, s, i - s))) {
+        return true;
+      }
     }
     return false;
   }
@@ -1397,6 +1684,10 @@ public final class LexiconRail extends Rail {
     }
     if (own.size() > 0) {
       joined(own, nt, words, dir, matches);
+      affixed(own, nt, words, dir, matches);
+      if (nt.softBreaks > 0) {
+        acrossLineBreaks(text, nt, dir, matches);
+      }
     }
     if (dir == Direction.OUTPUT && groups.contains("politics") && policy.active(RuleIds.AVOID_TOPIC, dir)) {
       namedEndorsements(text, nt, matches);

@@ -81,7 +81,11 @@ final class TermSet {
    * {@link #MAX_GAP_WORD} chars break the window, so the span is bounded by construction.
    */
   record Near(String ruleId, String display, String group, String detail, int gap, int maxNorm, int anchors,
-      boolean acrossTopicQuestion) {
+      boolean acrossTopicQuestion, boolean noNegationInGap) {
+    Near(String ruleId, String display, String group, String detail, int gap, int maxNorm, int anchors,
+        boolean acrossTopicQuestion) {
+      this(ruleId, display, group, detail, gap, maxNorm, anchors, acrossTopicQuestion, false);
+    }
   }
 
   /** Longest word (normalised chars) that may sit in the gap of a proximity entry. */
@@ -403,15 +407,61 @@ final class TermSet {
       if (!li.equals(term)) {
         inflections(rule, li, term, group, detail);
       }
-      // a multi-word term typed without spaces (or with invisible separators): "rẻbèo"
+      // a multi-word term typed without spaces (or with invisible separators): "rẻbèo", "ripoff", "ripoffs"
       if (term.trim().indexOf(' ') > 0) {
         add(rule, term.replace(" ", ""), term, group, detail);
       }
+      String glued = TermVariants.glued(term);
+      if (glued != null && !glued.equals(term.replace(" ", ""))) {
+        inflections(rule, glued, term, group, detail);
+      }
+      variants(rule, term, group, detail);
       // a name written in pieces: "GlowCo" is also "Glow Co", "glow co", "Glow-Co"
       String split = camelSplit(term);
       if (!split.equals(term)) {
         inflections(rule, split, term, group, detail);
       }
+    }
+
+    /** The other forms of a persona's term ({@link TermVariants}): inflections and compounds, name forms, spellings. */
+    private void variants(String rule, String term, String group, String detail) {
+      List<String> plain = new ArrayList<>();
+      if (rule.equals(RuleIds.FORBIDDEN_CLAIM)) {
+        TermVariants.Forms f = TermVariants.englishClaim(term);
+        plain.addAll(f.plain());
+        for (TermVariants.Near nv : f.near()) {
+          nearVariant(rule, nv.heads(), nv.tails(), nv.gap(), term, group, detail);
+        }
+      }
+      if (rule.equals(RuleIds.COMPETITOR)) {
+        plain.addAll(TermVariants.competitor(term));
+      }
+      plain.addAll(TermVariants.vietnamese(term));
+      for (String v : plain) {
+        inflections(rule, v, term, group, detail);
+        if (v.indexOf(' ') > 0) {
+          add(rule, v.replace(" ", ""), term, group, detail); // "fatburning", "beanbros"
+        }
+      }
+    }
+
+    /**
+     * A proximity variant of a persona's term: a head, at most {@code gap} words that are no negation
+     * ({@link TermVariants#GAP_NEGATORS}), then a tail, in one clause ("burns belly fat").
+     */
+    private void nearVariant(String rule, List<String> heads, List<String> tails, int gap, String display, String group,
+        String detail) {
+      int id = near.size();
+      int maxA = 0;
+      int maxB = 0;
+      for (String a : heads) {
+        maxA = Math.max(maxA, add(rule, a, a, group, detail, id, 0, 0));
+      }
+      for (String b : tails) {
+        maxB = Math.max(maxB, add(rule, b, b, group, detail, id, 1, 0));
+      }
+      int span = Math.min(maxA + maxB + (gap + 1) * (MAX_GAP_WORD + 1) + 1, OUTPUT_NEAR_MAX);
+      near.add(new Near(rule, display, group, detail, gap, span, 0, false, true));
     }
 
     /** "GlowCo" -> "Glow Co", "iPhone15" -> "i Phone 15": a space at lower-to-upper and letter-digit changes. */
