@@ -351,7 +351,8 @@ final class TermSet {
             // an output entry lengthens the streaming hold-back by its span: capped, a longer match is not one
             span = Math.min(span, OUTPUT_NEAR_MAX);
           }
-          near.add(new Near(rule, shorten(head) + " ... " + shorten(tail), group, detail, gap, span, anchors, topic));
+          near.add(new Near(rule, shorten(head) + " ... " + shorten(tail), group, detail, gap, span, anchors, topic,
+              negationInGapEnds));
           continue;
         }
         if (entry.startsWith("re:")) {
@@ -396,8 +397,17 @@ final class TermSet {
      * no group (always on), {@code detail} naming the term they paraphrase.
      */
     void paraphrases(String rule, List<String> blockEntries, String detail) {
-      entries(rule, blockEntries, null, detail);
+      // a negation between a paraphrase's parts is a disclaimer ("Results are not guaranteed", "Whitening is not permanent")
+      negationInGapEnds = true;
+      try {
+        entries(rule, blockEntries, null, detail);
+      } finally {
+        negationInGapEnds = false;
+      }
     }
+
+    /** While true, the proximity entries added do not pair across a negation ({@link Near#noNegationInGap()}). */
+    private boolean negationInGapEnds;
 
     /** Adds a persona term and its English inflections (cure -> cures, cured, curing). */
     void withInflections(String rule, String term, String group, String detail) {
