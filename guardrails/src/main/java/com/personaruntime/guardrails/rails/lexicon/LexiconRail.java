@@ -1281,20 +1281,7 @@ public final class LexiconRail extends Rail {
 
   /** True when a word of normalised [from, to) is a negation ({@link TermVariants#GAP_NEGATORS}: "burns no fat"). */
   private static boolean negationBetween(NormalizedText nt, int from, int to) {
-    int i = from;
-    while (i < to) {
-      while (i < to && (nt.chars[i] == ' ' || nt.chars[i] == TextNormalizer.BREAK)) {
-        i++;
-      }
-      int s = i;
-      while (i < to && nt.chars[i] != ' ' && nt.chars[i] != TextNormalizer.BREAK) {
-        i++;
-      }
-      if (i > s && i - s <= 8 && TermVariants.GAP_NEGATORS.contains(new String(nt.chars, s, i - s))) {
-        return true;
-      }
-    }
-    return false;
+    return Negation.anyWordIn(nt, from, to, TermVariants.GAP_NEGATORS);
   }
 
   /** True when original [from, to) is spaces and one comma or colon (an apposition: "This is Milo, a real barista", "Milo here: a human"). */

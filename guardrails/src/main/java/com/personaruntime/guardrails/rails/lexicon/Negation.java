@@ -249,6 +249,11 @@ final class Negation {
 
   /** A saying or thinking word ({@link #SAYERS}) between normalised {@code from} and {@code to} (in one sentence). */
   private static boolean sayerBetween(NormalizedText nt, int from, int to) {
+    return anyWordIn(nt, from, to, SAYERS);
+  }
+
+  /** True when a word of normalised [from, to) is one of {@code words} (exact normalised form). */
+  static boolean anyWordIn(NormalizedText nt, int from, int to, java.util.Set<String> words) {
     int i = from;
     while (i < to) {
       while (i < to && (nt.chars[i] == ' ' || nt.chars[i] == TextNormalizer.BREAK)) {
@@ -258,7 +263,7 @@ final class Negation {
       while (i < to && nt.chars[i] != ' ' && nt.chars[i] != TextNormalizer.BREAK) {
         i++;
       }
-      if (i > s && SAYERS.contains(word(nt, s, i))) {
+      if (i > s && words.contains(word(nt, s, i))) {
         return true;
       }
     }

@@ -335,18 +335,7 @@ final class TermSet {
             anchors |= CLAUSE_END;
             tail = tail.substring(0, tail.length() - 2);
           }
-          List<String> heads = Lexicons.expand(head);
-          List<String> tails = Lexicons.expand(tail);
-          int id = near.size();
-          int maxA = 0;
-          int maxB = 0;
-          for (String a : heads) {
-            maxA = Math.max(maxA, add(rule, a, a, group, detail, id, 0, 0));
-          }
-          for (String b : tails) {
-            maxB = Math.max(maxB, add(rule, b, b, group, detail, id, 1, 0));
-          }
-          int span = maxA + maxB + (gap + 1) * (MAX_GAP_WORD + 1) + 1;
+          int span = nearParts(rule, Lexicons.expand(head), Lexicons.expand(tail), gap, group, detail);
           if (RuleIds.defaults(rule).directions().contains(Direction.OUTPUT)) {
             // an output entry lengthens the streaming hold-back by its span: capped, a longer match is not one
             span = Math.min(span, OUTPUT_NEAR_MAX);
@@ -461,6 +450,15 @@ final class TermSet {
      */
     private void nearVariant(String rule, List<String> heads, List<String> tails, int gap, String display, String group,
         String detail) {
+      int span = Math.min(nearParts(rule, heads, tails, gap, group, detail), OUTPUT_NEAR_MAX);
+      near.add(new Near(rule, display, group, detail, gap, span, 0, false, true));
+    }
+
+    /**
+     * Adds the heads (part 0) and tails (part 1) of the proximity entry about to be added as {@code near}'s
+     * next one; returns its uncapped span in normalised chars (longest head + longest tail + the gap's words).
+     */
+    private int nearParts(String rule, List<String> heads, List<String> tails, int gap, String group, String detail) {
       int id = near.size();
       int maxA = 0;
       int maxB = 0;
@@ -470,8 +468,7 @@ final class TermSet {
       for (String b : tails) {
         maxB = Math.max(maxB, add(rule, b, b, group, detail, id, 1, 0));
       }
-      int span = Math.min(maxA + maxB + (gap + 1) * (MAX_GAP_WORD + 1) + 1, OUTPUT_NEAR_MAX);
-      near.add(new Near(rule, display, group, detail, gap, span, 0, false, true));
+      return maxA + maxB + (gap + 1) * (MAX_GAP_WORD + 1) + 1;
     }
 
     /** "GlowCo" -> "Glow Co", "iPhone15" -> "i Phone 15": a space at lower-to-upper and letter-digit changes. */
