@@ -55,7 +55,7 @@ final class ComposerEvaluation {
         for (Persona p : DemoPersonas.load()) {
             add(p, Abbreviations.EMPTY);
         }
-        for (String id : List.of("may", "ash", "sen", "rowan", "thao", "bong", "khoa")) {
+        for (String id : List.of("may", "ash", "sen", "rowan", "thao", "bong", "khoa", "na", "wren", "mochi", "ivy")) {
             String yaml = resource("eval/personas/" + id + ".yaml");
             ParseResult r = PersonaDocuments.parse(id + ".yaml", yaml);
             if (!(r instanceof ParseResult.Valid v)) {
@@ -71,10 +71,13 @@ final class ComposerEvaluation {
      * The brands' display names, as the runtime passes them (ComposerModels names the brand by its display
      * name, never the slug a persona file carries).
      */
-    static final Map<String, String> BRAND_NAMES = Map.of("lumiere", "Lumière", "brewhaus", "Brewhaus",
-            "may-boutique", "Mây Boutique", "northpeak", "Northpeak", "sen-shoes", "Sen Shoes",
-            "ridge-river", "Ridge & River Outfitters", "tra-moc", "Trà Mộc", "bong-beauty", "Bống Beauty",
-            "phonezone", "PhoneZone");
+    static final Map<String, String> BRAND_NAMES = Map.ofEntries(Map.entry("lumiere", "Lumière"),
+            Map.entry("brewhaus", "Brewhaus"), Map.entry("may-boutique", "Mây Boutique"),
+            Map.entry("northpeak", "Northpeak"), Map.entry("sen-shoes", "Sen Shoes"),
+            Map.entry("ridge-river", "Ridge & River Outfitters"), Map.entry("tra-moc", "Trà Mộc"),
+            Map.entry("bong-beauty", "Bống Beauty"), Map.entry("phonezone", "PhoneZone"),
+            Map.entry("bep-nha-na", "Bếp Nhà Na"), Map.entry("harbor-pine", "Harbor & Pine"),
+            Map.entry("mochi-tea", "Mochi Tea"), Map.entry("dewbloom", "Dewbloom"));
 
     private void add(Persona p, Abbreviations abbreviations) {
         ComposerPersona cp = toComposer(p, abbreviations, BRAND_NAMES.getOrDefault(p.brand(), p.brand()));
@@ -253,7 +256,7 @@ final class ComposerEvaluation {
 
     public static void main(String[] args) throws IOException {
         ComposerEvaluation e = new ComposerEvaluation();
-        for (String set : List.of("tuned", "heldback", "heldback2", "heldback3")) {
+        for (String set : List.of("tuned", "heldback", "heldback2", "heldback3", "heldback4")) {
             System.out.println(report(e.run(set)));
         }
     }

@@ -58,4 +58,18 @@ class ComposerEvaluationTest {
         assertThat(results).hasSizeGreaterThanOrEqualTo(50);
         assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.75);
     }
+
+    /**
+     * Written before the fixes of the newcomer's second round of faults (a shared head noun naming the wrong
+     * product, unknown names cut short, frustration carried into later replies, product names across
+     * languages, attribute questions such as "waterproof" read as another facet), with four personas the
+     * rules never saw (Na, Wren, Mochi, Ivy).
+     */
+    @Test
+    void fourthHeldBackSet() throws Exception {
+        List<ComposerEvaluation.Result> results = evaluation.run("heldback4");
+        System.out.println(ComposerEvaluation.report(results));
+        assertThat(results).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.50);
+    }
 }
