@@ -97,7 +97,7 @@ public final class LexiconRail extends Rail {
         named.add(NAME_HEADS.get(key, k -> {
           TermSet.Builder nb = new TermSet.Builder();
           nb.selfHeads(name, shipped);
-          return nb.build();
+          return nb.buildWordWalkOnly();
         }));
       }
     }
@@ -951,8 +951,7 @@ public final class LexiconRail extends Rail {
     // the original's chars, for the syllable checks of Vietnamese terms (String.charAt on a UTF-16
     // string checks coder and bounds per call)
     final char[] chars = TextChars.of(text, TextChars.LEXICON);
-    AhoCorasick.Hit onHit = (p, end) -> {
-      int start = end - set.automaton.patternLength(p);
+    WordTrie.SpanHit onHit = (p, start, end) -> {
       if (!nt.boundaryBefore(start) || !nt.boundaryAfter(end)) {
         return;
       }
@@ -987,10 +986,11 @@ public final class LexiconRail extends Rail {
       }
     };
     int[] buf = hitBuf.get();
-    int[] done = set.words == null ? null
-        : set.words.scan(nt.chars, words, set.automaton, 8L * nt.length() + 64, onHit, buf);
+    int[] done = set.words == null ? null : set.words.scan(nt.chars, words, 8L * nt.length() + 64, onHit, buf);
     if (done == null) {
-      done = set.automaton.scanWordStarts(nt.chars, nt.length(), ' ', TextNormalizer.BREAK, onHit, buf);
+      // (a set without its character automaton has a word walk that never runs out of budget: TermSet)
+      done = set.automaton.scanWordStarts(nt.chars, nt.length(), ' ', TextNormalizer.BREAK,
+          (p, end) -> onHit.hit(p, end - set.patternLength(p), end), buf);
     }
     if (done != buf) {
       hitBuf.set(done);

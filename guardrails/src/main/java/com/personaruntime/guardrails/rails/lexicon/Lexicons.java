@@ -34,15 +34,18 @@ final class Lexicons {
   /** Prefix of a proximity entry as returned by {@link #load}: gap, NUL, raw A, NUL, raw B. */
   static final String NEAR = "near:";
   private static final java.util.regex.Pattern NEAR_SPLIT = java.util.regex.Pattern.compile("\\s+~(\\??\\d{1,2})~\\s+");
-  private static final Map<String, List<String>> CACHE = new ConcurrentHashMap<>();
   private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
   private Lexicons() {
   }
 
-  /** A lexicon's entries, expanded; regex entries keep their "re:" prefix. Missing file -> empty. */
+  /**
+   * A lexicon's entries, expanded; regex entries keep their "re:" prefix. Missing file -> empty. Read anew on
+   * each call, not cached: the shipped set reads each file once per JVM, and its ~350,000 expanded entries
+   * would otherwise stay on the heap (~30 MB) beside the compiled automaton.
+   */
   static List<String> load(String path) {
-    return CACHE.computeIfAbsent(path, Lexicons::read);
+    return read(path);
   }
 
   static boolean exists(String path) {

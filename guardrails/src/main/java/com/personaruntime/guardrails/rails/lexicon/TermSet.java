@@ -65,7 +65,8 @@ final class TermSet {
   static final int AI_SELF_SPAN = 50;
 
   /**
-   * A term: rule, display form, group (regulated-claim set or topic; null for always-on), strict
+   * A term: rule, display form (the term as written for the rules whose messages name it, else the detail:
+   * {@link Builder#showsDisplay}), group (regulated-claim set or topic; null for always-on), strict
    * syllables, and for the two parts of a proximity entry ({@code A ~N~ B}) the entry's index in
    * {@link #near} and the part (0 = A, 1 = B); {@code near == -1} for a plain term.
    */
@@ -112,21 +113,37 @@ final class TermSet {
   record Regex(String ruleId, Pattern pattern) {
   }
 
+  /**
+   * The patterns as a character automaton: the lexicon rail's fallback when the word walk gives up, and its walks
+   * that are not word by word (names in pieces, hashtag affixes: the persona's own set). Null for a set built by
+   * {@link Builder#buildWordWalkOnly()} whose word walk cannot give up ({@link #WALK_MAX_WORDS}).
+   */
   final AhoCorasick automaton;
   /** The same patterns walked a word at a time (the lexicon rail's fast path), or null when they do not allow it. */
   final WordTrie words;
+  /**
+   * Most words of a pattern for a set to do without its character automaton: the word walk from each word
+   * start takes at most this many probes, and a text of {@code len} chars has at most {@code (len + 1) / 2}
+   * word starts, so it stays within the rail's budget of {@code 8 * len + 64} probes whatever the text.
+   */
+  static final int WALK_MAX_WORDS = 16;
+  /** Each pattern's length in normalised chars. */
+  private final short[] patternLength;
   final Term[][] terms;
   final List<Regex> regexes;
   private final int[] maxLenByDirection = new int[Direction.values().length];
 
-  private TermSet(Map<String, List<Term>> byNorm, List<Regex> regexes, List<Near> near, Map<String, int[]> selfNear) {
+  private TermSet(Map<String, List<Term>> byNorm, List<Regex> regexes, List<Near> near, Map<String, int[]> selfNear,
+      boolean characterWalks) {
     this.near = List.copyOf(near);
     this.selfNear = Map.copyOf(selfNear);
     List<String> patterns = new ArrayList<>(byNorm.keySet());
     this.terms = new Term[patterns.size()][];
+    Map<List<Term>, Term[]> shared = new java.util.HashMap<>();
     for (int i = 0; i < patterns.size(); i++) {
       List<Term> ts = byNorm.get(patterns.get(i));
-      terms[i] = ts.toArray(new Term[0]);
+      // the terms of many patterns are the same Terms (one lexicon line's expansions): one array for them
+      terms[i] = shared.computeIfAbsent(ts, k -> k.toArray(new Term[0]));
       for (Term t : ts) {
         for (Direction d : Direction.values()) {
           if (t.ruleId().equals(INPUT_EXCEPTION) ? d == Direction.INPUT
@@ -152,8 +169,23 @@ final class TermSet {
         maxLenByDirection[d.ordinal()] = Math.max(maxLenByDirection[d.ordinal()], LexiconRail.REGEX_MAX);
       }
     }
-    this.automaton = new AhoCorasick(patterns);
+    this.patternLength = new short[patterns.size()];
+    for (int i = 0; i < patterns.size(); i++) {
+      int len = patterns.get(i).length();
+      if (len > Short.MAX_VALUE) {
+        throw new IllegalArgumentException("lexicon term longer than " + Short.MAX_VALUE + " chars: '"
+            + patterns.get(i).substring(0, 40) + "...'");
+      }
+      patternLength[i] = (short) len;
+    }
     this.words = WordTrie.build(patterns, ' ', TextNormalizer.BREAK);
+    boolean wordsSuffice = !characterWalks && words != null && words.maxWords() <= WALK_MAX_WORDS;
+    this.automaton = wordsSuffice ? null : new AhoCorasick(patterns);
+  }
+
+  /** Length in normalised chars of pattern {@code p}. */
+  int patternLength(int p) {
+    return patternLength[p];
   }
 
   /** True for the pseudo rules that are never findings themselves (exceptions, AI self-identification). */
@@ -223,7 +255,7 @@ final class TermSet {
       b.lexicon(EXCEPTION, "exceptions/" + lang + ".txt", null, "innocent phrase");
       b.lexicon(INPUT_EXCEPTION, "exceptions/injection." + lang + ".txt", null, "innocent look-alike of an injection");
     }
-    return b.build();
+    return b.buildWordWalkOnly();
   }
 
   /** Collects terms; {@link #build()} compiles them. */
@@ -537,17 +569,68 @@ final class TermSet {
     private int addKey(String norm, String rule, String raw, String display, String group, String detail, int nearId, int part,
         int anchors) {
       List<Term> list = byNorm.computeIfAbsent(norm, k -> new ArrayList<>(1));
+      String[][] strict = strict(raw);
+      boolean shown = showsDisplay(rule);
+      String d = shown ? display : detail;
       for (Term t : list) {
-        if (t.ruleId().equals(rule) && t.term().equals(display) && t.near() == nearId && t.part() == part && t.anchors() == anchors) {
+        if (t.ruleId().equals(rule) && t.near() == nearId && t.part() == part && t.anchors() == anchors
+            && (shown ? t.term().equals(display)
+                : t.strict() == strict && java.util.Objects.equals(t.group(), group) && java.util.Objects.equals(t.detail(), detail))) {
           return norm.length();
         }
       }
-      list.add(new Term(rule, display, group, detail, LexiconRail.strictSyllables(raw), nearId, part, anchors));
+      Term t = new Term(rule, d, group, detail, strict, nearId, part, anchors);
+      Term shared = termPool.putIfAbsent(t, t);
+      list.add(shared == null ? t : shared);
       return norm.length();
     }
 
+    /**
+     * True for the rules whose finding message names the term's display form ({@link LexiconRail}'s message):
+     * banned terms, competitors, forbidden claims, topics. The other rules' terms keep their {@code detail} as
+     * display, so the hundreds of thousands of expansions of one lexicon line share one {@link Term}.
+     */
+    static boolean showsDisplay(String rule) {
+      return rule.equals(RuleIds.BANNED_TERM) || rule.equals(RuleIds.COMPETITOR) || rule.equals(RuleIds.FORBIDDEN_CLAIM)
+          || rule.equals(RuleIds.AVOID_TOPIC);
+    }
+
+    /**
+     * The strict syllables of {@code raw} ({@link LexiconRail#strictSyllables}), one shared array per distinct
+     * sequence, its syllables shared too (the shipped lexicons' ~870,000 syllables are ~1,700 distinct strings).
+     */
+    private String[][] strict(String raw) {
+      String[][] s = LexiconRail.strictSyllables(raw);
+      if (s == null) {
+        return null;
+      }
+      String[] syl = s[0];
+      for (int i = 0; i < syl.length; i++) {
+        String x = syllablePool.putIfAbsent(syl[i], syl[i]);
+        if (x != null) {
+          syl[i] = x;
+        }
+      }
+      return strictPool.computeIfAbsent(java.util.Arrays.asList(syl), k -> s);
+    }
+
+    /** Shared {@link Term}s, syllables and syllable arrays of this builder (records compare strict arrays by reference). */
+    private final Map<Term, Term> termPool = new java.util.HashMap<>();
+    private final Map<String, String> syllablePool = new java.util.HashMap<>();
+    private final Map<List<String>, String[][]> strictPool = new java.util.HashMap<>();
+
+    /** The set with its character automaton, for every walk of the lexicon rail (a persona's own terms). */
     TermSet build() {
-      return new TermSet(byNorm, regexes, near, selfNear);
+      return new TermSet(byNorm, regexes, near, selfNear, true);
+    }
+
+    /**
+     * The set for the word walk only (the shipped lexicons, a persona name's heads): without the character
+     * automaton when the word walk can stand alone (at most {@link #WALK_MAX_WORDS} words per pattern), which is
+     * about half of the shipped set's heap (2.2 million states). Same matches as {@link #build()}.
+     */
+    TermSet buildWordWalkOnly() {
+      return new TermSet(byNorm, regexes, near, selfNear, false);
     }
   }
 }

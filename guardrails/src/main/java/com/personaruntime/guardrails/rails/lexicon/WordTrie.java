@@ -104,11 +104,24 @@ final class WordTrie {
   /** Bit per (first-word hash >>> 48): some pattern starts with a word of that hash. */
   private final long[] firstWords = new long[1024];
   private final int maxWords;
+  /**
+   * The distinct pattern words, for checking a text word against the pattern word of its hash: open addressing
+   * on the word hash ({@link #vocabKey}, 0 = empty), each slot's word at {@code vocabChars[vocabStart[slot],
+   * vocabStart[slot] + vocabLen[slot])}.
+   */
+  private final long[] vocabKey;
+  private final int[] vocabStart;
+  private final int[] vocabLen;
+  private final char[] vocabChars;
 
-  private WordTrie(long[] table, int mask, int maxWords) {
+  private WordTrie(long[] table, int mask, int maxWords, long[] vocabKey, int[] vocabStart, int[] vocabLen, char[] vocabChars) {
     this.table = table;
     this.mask = mask;
     this.maxWords = maxWords;
+    this.vocabKey = vocabKey;
+    this.vocabStart = vocabStart;
+    this.vocabLen = vocabLen;
+    this.vocabChars = vocabChars;
   }
 
   /** Most words in one pattern (a walk from a word start takes at most this many steps). */
@@ -210,11 +223,47 @@ final class WordTrie {
       output[state] = p + 1;
       maxWords = Math.max(maxWords, words);
     }
+    // the vocabulary, compacted: each distinct word once, by its hash (checked words: scan)
+    int distinct = 0;
+    int vocabChars = 0;
+    for (int v = 0; v < vcap; v++) {
+      if (vUsed[v]) {
+        distinct++;
+        vocabChars += vLen[v];
+      }
+    }
+    int wcap = Integer.highestOneBit(Math.max(16, distinct + distinct / 2 - 1)) << 1;
+    long[] wKey = new long[wcap];
+    boolean[] wUsed = new boolean[wcap];
+    int[] wStart = new int[wcap];
+    int[] wLen = new int[wcap];
+    char[] wChars = new char[vocabChars];
+    int at = 0;
+    for (int v = 0; v < vcap; v++) {
+      if (!vUsed[v]) {
+        continue;
+      }
+      int slot = (int) vKey[v] & (wcap - 1);
+      while (wUsed[slot]) {
+        slot = (slot + 1) & (wcap - 1);
+      }
+      wUsed[slot] = true;
+      wKey[slot] = vKey[v];
+      wStart[slot] = at;
+      wLen[slot] = vLen[v];
+      patterns.get(vPat[v]).getChars(vOff[v], vOff[v] + vLen[v], wChars, at);
+      at += vLen[v];
+    }
+    for (int v = 0; v < wcap; v++) {
+      if (!wUsed[v]) {
+        wLen[v] = -1; // an empty slot: no text word (length >= 1) equals it
+      }
+    }
     // load factor at most 2/3 (the shipped lexicons: ~130,000 edges in 262,144 slots, 4 MB)
     int cap = Integer.highestOneBit(Math.max(16, edges + edges / 2 - 1)) << 1;
     long[] table = new long[cap * 2];
     int mask = cap - 1;
-    WordTrie t = new WordTrie(table, mask, maxWords);
+    WordTrie t = new WordTrie(table, mask, maxWords, wKey, wStart, wLen, wChars);
     for (int e = 0; e < ecap; e++) {
       long key = eKey[e];
       if (key == 0) {
@@ -253,22 +302,64 @@ final class WordTrie {
   }
 
   /**
+   * True when the text word {@code text[s, e)} of hash {@code h} is the pattern word of that hash (a text word
+   * that merely shares a pattern word's hash is no pattern word). Cost: one probe and the word's chars.
+   */
+  private boolean isPatternWord(char[] text, int s, int e, long h) {
+    int m = vocabKey.length - 1;
+    int slot = (int) h & m;
+    while (vocabLen[slot] >= 0) {
+      if (vocabKey[slot] == h) {
+        if (vocabLen[slot] != e - s) {
+          return false;
+        }
+        int o = vocabStart[slot];
+        for (int i = s; i < e; i++) {
+          if (text[i] != vocabChars[o++]) {
+            return false;
+          }
+        }
+        return true;
+      }
+      slot = (slot + 1) & m;
+    }
+    return false;
+  }
+
+  /** Per-thread scratch of {@link #scan}: per text word, 0 = not checked, 1 = a pattern word, 2 = not one. */
+  private static final ThreadLocal<byte[]> CHECKED = ThreadLocal.withInitial(() -> new byte[64]);
+
+  /**
    * Reports every occurrence of a pattern that starts at a word start and ends at a word end of
-   * {@code text} (the words of {@code w}), confirmed character by character against {@code ac},
-   * in start order (by end within a start): exactly the hits of
-   * {@link AhoCorasick#scanWordStarts} whose end is followed by a separator or the text's end.
+   * {@code text} (the words of {@code w}), in start order (by end within a start): exactly the hits of
+   * {@link AhoCorasick#scanWordStarts} whose end is followed by a separator or the text's end. Each text
+   * word on a walk is compared once with the pattern word of its hash, so a hash collision is never a hit.
    *
-   * @param budget most steps (word probes plus confirmed characters) before giving up
+   * <p>Cost: at most {@link #maxWords()} probes from each word start, plus each text word's chars once.
+   * With {@code maxWords() <= 16} and words of at least one char and one separator, that is under
+   * {@code 8 * len + 64} probes whatever the text holds, so the rail's budget never runs out.
+   *
+   * @param budget most word probes before giving up
+   * @param hit    receives (pattern, start, end) of each occurrence
    * @param buf    scratch for hits (grown as needed)
    * @return {@code buf} or its larger replacement with the hits reported, or null when the budget
    *     ran out (nothing was reported: run the character walk instead)
    */
-  int[] scan(char[] text, Words w, AhoCorasick ac, long budget, AhoCorasick.Hit hit, int[] buf) {
+  int[] scan(char[] text, Words w, long budget, SpanHit hit, int[] buf) {
     int n = 0;
     final int words = w.n;
     final long[] hash = w.hash;
     final boolean[] joined = w.joined;
     final long[] first = firstWords;
+    byte[] checked = CHECKED.get();
+    if (checked.length < words) {
+      checked = new byte[Math.max(words, checked.length * 2)];
+      if (words <= 8192) {
+        CHECKED.set(checked);
+      }
+    } else {
+      java.util.Arrays.fill(checked, 0, words, (byte) 0);
+    }
     for (int i = 0; i < words; i++) {
       long h = hash[i];
       int bit = (int) (h >>> 48);
@@ -284,18 +375,20 @@ final class WordTrie {
         if (v == 0) {
           break;
         }
+        if (checked[j] == 0) {
+          checked[j] = isPatternWord(text, w.ws[j], w.we[j], hash[j]) ? (byte) 1 : (byte) 2;
+        }
+        if (checked[j] != 1) {
+          break;
+        }
         int p = (int) (v >>> 32) - 1;
         if (p >= 0) {
-          int s = w.ws[i];
-          int e = w.we[j];
-          budget -= e - s;
-          if (ac.matchesAt(text, s, e, p)) {
-            if (n + 2 > buf.length) {
-              buf = Arrays.copyOf(buf, buf.length * 2 + 2);
-            }
-            buf[n++] = p;
-            buf[n++] = e;
+          if (n + 3 > buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2 + 3);
           }
+          buf[n++] = p;
+          buf[n++] = w.ws[i];
+          buf[n++] = w.we[j];
         }
         st = (int) v;
         if (st == 0 || !joined[j]) {
@@ -303,9 +396,14 @@ final class WordTrie {
         }
       }
     }
-    for (int k = 0; k < n; k += 2) {
-      hit.hit(buf[k], buf[k + 1]);
+    for (int k = 0; k < n; k += 3) {
+      hit.hit(buf[k], buf[k + 1], buf[k + 2]);
     }
     return buf;
+  }
+
+  /** An occurrence: pattern id, start and exclusive end in the text. */
+  interface SpanHit {
+    void hit(int pattern, int start, int end);
   }
 }

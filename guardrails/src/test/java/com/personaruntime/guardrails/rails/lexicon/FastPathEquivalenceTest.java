@@ -79,8 +79,10 @@ class FastPathEquivalenceTest {
   private static List<Long> viaWordWalk(WordTrie wt, AhoCorasick ac, char[] t, int len, long budget) {
     List<Long> out = new ArrayList<>();
     WordTrie.Words words = new WordTrie.Words().of(t, len, ' ', '\n');
-    int[] r = wt.scan(t, words, ac, budget, (p, end) -> out.add(((long) (end - ac.patternLength(p)) << 40) | ((long) end << 20) | p),
-        new int[2]);
+    int[] r = wt.scan(t, words, budget, (p, start, end) -> {
+      assertThat(end - start).as("reported span is the pattern's length").isEqualTo(ac.patternLength(p));
+      out.add(((long) start << 40) | ((long) end << 20) | p);
+    }, new int[2]);
     if (r == null) {
       assertThat(out).as("nothing is reported when the walk gives up").isEmpty();
       return null;
@@ -155,6 +157,43 @@ class FastPathEquivalenceTest {
     // 5,000 starts x 30 probes: more than the rail's budget (8 per char), so the rail falls back
     assertThat(viaWordWalk(wt, ac, text, text.length, 8L * text.length + 64)).isNull();
     assertThat(viaWordWalk(wt, ac, text, text.length, 10_000_000)).isEqualTo(viaScanWholeWords(ac, text, text.length));
+  }
+
+  @Test
+  void wordWalkOfAtMostSixteenWordsPerPatternNeverRunsOutOfTheRailsBudget() {
+    // the shipped set drops its character automaton on this bound (TermSet.WALK_MAX_WORDS)
+    String longest = "a ".repeat(TermSet.WALK_MAX_WORDS - 1) + "a";
+    List<String> patterns = List.of(longest, "a a", "a", "a ".repeat(TermSet.WALK_MAX_WORDS - 1) + "b");
+    AhoCorasick ac = new AhoCorasick(patterns);
+    WordTrie wt = WordTrie.build(patterns, ' ', '\n');
+    assertThat(wt.maxWords()).isEqualTo(TermSet.WALK_MAX_WORDS);
+    for (String s : List.of("a ".repeat(5_000) + "b", "a".repeat(3) + " a".repeat(4_000), "a", "a b", " a  a ", "a\na a")) {
+      char[] text = s.toCharArray();
+      assertThat(viaWordWalk(wt, ac, text, text.length, 8L * text.length + 64)).as("'%s'", s.length() > 20 ? s.substring(0, 20) : s)
+          .isEqualTo(viaScanWholeWords(ac, text, text.length));
+    }
+  }
+
+  @Test
+  void aSetBuiltForTheWordWalkOnlyMatchesAsTheFullOne() {
+    TermSet.Builder full = new TermSet.Builder();
+    TermSet.Builder words = new TermSet.Builder();
+    for (TermSet.Builder b : List.of(full, words)) {
+      for (String t : List.of("chữa khỏi", "cure (acne|eczema)", "i m a (real|) (human|person)", "mình là người thật")) {
+        for (String e : Lexicons.expand(t)) {
+          b.add(RuleIds.FORBIDDEN_CLAIM, e, e, null, "claim");
+        }
+      }
+    }
+    TermSet a = full.build();
+    TermSet w = words.buildWordWalkOnly();
+    assertThat(a.automaton).isNotNull();
+    assertThat(w.automaton).as("no character automaton when the word walk stands alone").isNull();
+    assertThat(w.size()).isEqualTo(a.size());
+    for (int p = 0; p < a.size(); p++) {
+      assertThat(w.patternLength(p)).isEqualTo(a.patternLength(p));
+      assertThat(w.terms[p]).usingRecursiveFieldByFieldElementComparator().containsExactly(a.terms[p]);
+    }
   }
 
   @Test
