@@ -784,8 +784,15 @@ public final class InjectionTrainer {
    * the round-6 tuning: never trained on, judged after training.
    */
   public static final String HELD_OUT_ROUND6 = "heldout-round6.tsv";
+  /**
+   * Held-out rows of round 7 (Vietnamese attacks by kind — override, role reassignment, developer/debug mode, fiction
+   * framing, system-prompt extraction, task hijack, output manipulation — typed with and without diacritics, in
+   * teencode and as Telex keystrokes; Italian, Portuguese and French hijacks; attacks in languages without a lexicon;
+   * benign look-alikes of the same shapes), written before the round-7 tuning: never trained on, judged after training.
+   */
+  public static final String HELD_OUT_ROUND7 = "heldout-round7.tsv";
   /** Every held-out file {@link #main} judges with the model it wrote, in this order. */
-  public static final List<String> HELD_OUT_FILES = List.of(HELD_OUT, HELD_OUT_ROUND5, HELD_OUT_ROUND6);
+  public static final List<String> HELD_OUT_FILES = List.of(HELD_OUT, HELD_OUT_ROUND5, HELD_OUT_ROUND6, HELD_OUT_ROUND7);
 
   static double[] scores(InjectionModel m, List<Example> rows) {
     double[] s = new double[rows.size()];

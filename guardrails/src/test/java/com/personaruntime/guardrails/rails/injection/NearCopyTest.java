@@ -173,6 +173,16 @@ class NearCopyTest {
     noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND6, 190);
   }
 
+  /**
+   * The same for the round-7 held-out rows ({@code heldout-round7.tsv}: Vietnamese by kind in every typing, it/pt/fr
+   * hijacks, languages without a lexicon, benign look-alikes): written before the round-7 training rows, which must
+   * not paraphrase them.
+   */
+  @Test
+  void noTrainingRowIsNearCopyOfRound7HeldOutRows() throws IOException {
+    noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND7, 150);
+  }
+
   private static void noTrainingRowIsNearCopyOf(String file, int minRows) throws IOException {
     List<String> held = new ArrayList<>();
     for (InjectionTrainer.Example e : InjectionTrainer.tsv(Path.of("training").resolve(file))) {
