@@ -32,7 +32,8 @@ import java.util.zip.GZIPOutputStream;
  * <p>Scoring is one pass over the normalised text: about 5 hashes per character, plus one lookup
  * per word in a small open-addressing table of concepts; each feature is a lookup in a float array of
  * {@code 2^bits} signed weights; the sum is divided by the square root of the number of features
- * (length normalisation) and squashed to a probability. Linear in the text, no allocation per
+ * (length normalisation), and this linear output {@code z} becomes the score {@code sigmoid(a * z + b)} with the
+ * Platt calibration ({@link #withCalibration}) fitted on out-of-fold outputs, so the score reads as a probability. Linear in the text, no allocation per
  * character; a 1 KB message scores in a few microseconds.
  *
  * <p>Weights ship as a versioned resource ({@value #RESOURCE}); the training code is
@@ -54,8 +55,13 @@ public final class InjectionModel {
   public static final String CONCEPTS_RESOURCE = "/com/personaruntime/guardrails/rails/injection/concepts.txt";
   /** Version of the feature extraction in {@link #features}; a model file of another version does not load. */
   public static final int FEATURE_SET = 2;
-  /** File format: "PRI3" (format 3 adds the checksums of the training text; format 2, "PRI2", had none). */
-  static final int MAGIC = 0x50524933; // "PRI3"
+  /**
+   * File format: "PRI4" (format 4 adds the calibration slope and intercept; format 3, "PRI3", which still loads with
+   * the identity calibration, added the checksums of the training text; format 2, "PRI2", had none).
+   */
+  static final int MAGIC = 0x50524934; // "PRI4"
+  /** Format 3, read with the identity calibration. */
+  static final int MAGIC_3 = 0x50524933; // "PRI3"
   /** Two concepts at most this many words apart form a concept bigram. */
   static final int CONCEPT_GAP = 3;
 
@@ -68,13 +74,15 @@ public final class InjectionModel {
   private final String note;
   private final long dataChecksum;
   private final long normalisedChecksum;
+  private final double calA;
+  private final double calB;
 
   InjectionModel(int bits, float[] w, float bias, double blockThreshold, double flagThreshold, String note) {
-    this(bits, w, bias, blockThreshold, flagThreshold, note, 0, 0);
+    this(bits, w, bias, blockThreshold, flagThreshold, note, 0, 0, 1, 0);
   }
 
   InjectionModel(int bits, float[] w, float bias, double blockThreshold, double flagThreshold, String note, long dataChecksum,
-      long normalisedChecksum) {
+      long normalisedChecksum, double calA, double calB) {
     if (w.length != 1 << bits) {
       throw new IllegalArgumentException("weights: expected " + (1 << bits) + " values, got " + w.length);
     }
@@ -87,6 +95,8 @@ public final class InjectionModel {
     this.note = note;
     this.dataChecksum = dataChecksum;
     this.normalisedChecksum = normalisedChecksum;
+    this.calA = calA;
+    this.calB = calB;
   }
 
   private static volatile InjectionModel shipped;
@@ -147,7 +157,33 @@ public final class InjectionModel {
 
   /** The same model recording the checksums of its training rows (raw and normalised). */
   InjectionModel withChecksums(long data, long normalised) {
-    return new InjectionModel(bits, w, bias, blockThreshold, flagThreshold, note, data, normalised);
+    return new InjectionModel(bits, w, bias, blockThreshold, flagThreshold, note, data, normalised, calA, calB);
+  }
+
+  /**
+   * The same model with the calibration {@code score = sigmoid(a * z + b)} of its linear output {@code z} (Platt
+   * scaling fitted by {@link InjectionTrainer#platt} on out-of-fold outputs), so that {@link #score} reads as the
+   * probability that a row of the training mix is an attack. Monotone: it moves the thresholds, not the decisions.
+   *
+   * @param a slope, positive
+   * @param b intercept
+   * @throws IllegalArgumentException when {@code a} is not a positive finite number or {@code b} is not finite
+   */
+  public InjectionModel withCalibration(double a, double b) {
+    if (!(a > 0) || Double.isInfinite(a) || !Double.isFinite(b)) {
+      throw new IllegalArgumentException("calibration: slope must be positive and finite, intercept finite; got a=" + a + ", b=" + b);
+    }
+    return new InjectionModel(bits, w, bias, blockThreshold, flagThreshold, note, dataChecksum, normalisedChecksum, a, b);
+  }
+
+  /** @return slope of the calibration of the linear output (1 for an uncalibrated model); see {@link #withCalibration} */
+  public double calibrationSlope() {
+    return calA;
+  }
+
+  /** @return intercept of the calibration of the linear output (0 for an uncalibrated model); see {@link #withCalibration} */
+  public double calibrationIntercept() {
+    return calB;
   }
 
   /** @return a one-line description of the training run (data, rows, cross-validated figures) */
@@ -172,7 +208,19 @@ public final class InjectionModel {
     len = Math.min(len, MAX_CHARS);
     Acc acc = new Acc(w);
     features(c, len, bits, acc);
-    return sigmoid(bias + acc.sum / Math.sqrt(Math.max(1, acc.n)));
+    return sigmoid(calA * linear(acc) + calB);
+  }
+
+  /** The uncalibrated linear output (log-odds before {@link #withCalibration}) of normalised chars [0, len). */
+  double logit(char[] c, int len) {
+    len = Math.min(len, MAX_CHARS);
+    Acc acc = new Acc(w);
+    features(c, len, bits, acc);
+    return linear(acc);
+  }
+
+  private double linear(Acc acc) {
+    return bias + acc.sum / Math.sqrt(Math.max(1, acc.n));
   }
 
   /** Sums signed weights (one object per message, none per feature). */
@@ -324,7 +372,7 @@ public final class InjectionModel {
   }
 
   public InjectionModel withThresholds(double block, double flag) {
-    return new InjectionModel(bits, w, bias, block, flag, note, dataChecksum, normalisedChecksum);
+    return new InjectionModel(bits, w, bias, block, flag, note, dataChecksum, normalisedChecksum, calA, calB);
   }
 
   float[] weights() {
@@ -352,6 +400,8 @@ public final class InjectionModel {
       d.writeUTF(note);
       d.writeLong(dataChecksum);
       d.writeLong(normalisedChecksum);
+      d.writeDouble(calA);
+      d.writeDouble(calB);
       for (float x : w) {
         d.writeFloat(x);
       }
@@ -361,7 +411,7 @@ public final class InjectionModel {
   static InjectionModel read(InputStream in) throws IOException {
     try (DataInputStream d = new DataInputStream(new GZIPInputStream(in, 1 << 16))) {
       int magic = d.readInt();
-      if (magic != MAGIC) {
+      if (magic != MAGIC && magic != MAGIC_3) {
         throw new IOException("not an injection model of this version (magic " + Integer.toHexString(magic)
             + ", expected " + Integer.toHexString(MAGIC) + "): retrain with InjectionTrainer");
       }
@@ -385,11 +435,13 @@ public final class InjectionModel {
       String note = d.readUTF();
       long data = d.readLong();
       long normalised = d.readLong();
+      double a = magic == MAGIC ? d.readDouble() : 1;
+      double b = magic == MAGIC ? d.readDouble() : 0;
       float[] w = new float[1 << bits];
       for (int i = 0; i < w.length; i++) {
         w[i] = d.readFloat();
       }
-      return new InjectionModel(bits, w, bias, block, flag, note, data, normalised);
+      return new InjectionModel(bits, w, bias, block, flag, note, data, normalised, a, b);
     }
   }
 

@@ -43,6 +43,13 @@ public final class InjectionTrainer {
   static final int EPOCHS = Integer.getInteger("epochs", 6);
   static final double LEARNING_RATE = Double.parseDouble(System.getProperty("lr", "0.3"));
   static final long SEED = 20261130L;
+  /**
+   * L2 penalty per feature update (the weight decay of the AdaGrad step), chosen by cross-validation: {@code
+   * -Dl2grid=1e-6,1e-5,1e-4,...} makes {@link #main} run the 5-fold CV of the whole input guard for each value and print
+   * its recall at the thresholds chosen on its out-of-fold scores; the value with the highest recall (ties: the
+   * stronger penalty) is this default. {@code -Dl2=...} overrides it for experiments.
+   */
+  static final double L2 = Double.parseDouble(System.getProperty("l2", "1e-4"));
 
   /** One labelled row: text, label (1 attack, 0 benign), category, language, source file. */
   public record Example(String text, int label, String category, String language, String source) {
@@ -77,7 +84,7 @@ public final class InjectionTrainer {
       x[i] = encode(rows.get(i).text());
       y[i] = rows.get(i).label();
     }
-    return fit(x, y, blockThreshold, flagThreshold, note);
+    return fit(x, y, blockThreshold, flagThreshold, note, L2);
   }
 
   /**
@@ -89,14 +96,14 @@ public final class InjectionTrainer {
    */
   static final int SEEDS = Integer.getInteger("seeds", 4);
 
-  private static InjectionModel fit(int[][] x, int[] y, double block, double flag, String note) {
+  private static InjectionModel fit(int[][] x, int[] y, double block, double flag, String note, double l2) {
     if (SEEDS <= 1) {
-      return fit(x, y, block, flag, note, SEED);
+      return fit(x, y, block, flag, note, SEED, l2);
     }
     float[] avg = new float[1 << BITS];
     double bias = 0;
     for (int k = 0; k < SEEDS; k++) {
-      InjectionModel m = fit(x, y, block, flag, note, SEED + 7919L * k);
+      InjectionModel m = fit(x, y, block, flag, note, SEED + 7919L * k, l2);
       float[] w = m.weights();
       for (int j = 0; j < avg.length; j++) {
         avg[j] += w[j] / SEEDS;
@@ -106,7 +113,7 @@ public final class InjectionTrainer {
     return new InjectionModel(BITS, avg, (float) bias, block, flag, note);
   }
 
-  private static InjectionModel fit(int[][] x, int[] y, double block, double flag, String note, long seed) {
+  private static InjectionModel fit(int[][] x, int[] y, double block, double flag, String note, long seed, double l2) {
     int d = 1 << BITS;
     float[] w = new float[d];
     float[] g2 = new float[d];
@@ -137,7 +144,7 @@ public final class InjectionTrainer {
         double g = (p - y[i]) * (y[i] == 1 ? wPos : wNeg);
         for (int v : f) {
           int idx = v & 0x7fffffff;
-          double gj = g * norm * (v < 0 ? -1 : 1) + 1e-6 * w[idx];
+          double gj = g * norm * (v < 0 ? -1 : 1) + l2 * w[idx];
           g2[idx] += gj * gj;
           w[idx] -= LEARNING_RATE * gj / Math.sqrt(g2[idx] + 1e-8);
         }
@@ -221,6 +228,11 @@ public final class InjectionTrainer {
 
     /** A model trained on the rows where {@code use} is true. */
     InjectionModel fitOn(boolean[] use, String note) {
+      return fitOn(use, note, L2);
+    }
+
+    /** A model trained on the rows where {@code use} is true, with L2 penalty {@code l2}. */
+    InjectionModel fitOn(boolean[] use, String note, double l2) {
       int n = 0;
       for (boolean u : use) {
         n += u ? 1 : 0;
@@ -234,7 +246,7 @@ public final class InjectionTrainer {
           ty[j++] = y[i];
         }
       }
-      return fit(tx, ty, 0.5, 0.5, note);
+      return fit(tx, ty, 0.5, 0.5, note, l2);
     }
   }
 
@@ -292,6 +304,10 @@ public final class InjectionTrainer {
   }
 
   private static InjectionModel[] foldModels(List<Example> rows, int folds, Encoded enc, boolean[] only) {
+    return foldModels(rows, folds, enc, only, L2);
+  }
+
+  private static InjectionModel[] foldModels(List<Example> rows, int folds, Encoded enc, boolean[] only, double l2) {
     int[] fold = folds(rows, folds);
     InjectionModel[] out = new InjectionModel[folds];
     for (int k = 0; k < folds; k++) {
@@ -299,9 +315,64 @@ public final class InjectionTrainer {
       for (int i = 0; i < use.length; i++) {
         use[i] = fold[i] != k && (only == null || only[i]);
       }
-      out[k] = enc.fitOn(use, "fold " + k);
+      out[k] = enc.fitOn(use, "fold " + k, l2);
     }
     return out;
+  }
+
+  /**
+   * Platt scaling: the slope {@code a} and intercept {@code b} that minimise the log loss of {@code sigmoid(a * z + b)}
+   * against the labels, with Platt's smoothed targets ((positives + 1) / (positives + 2) and 1 / (negatives + 2)), by
+   * Newton's method. Fitted on OUT-OF-FOLD linear outputs ({@link InjectionModel#logit}), so the calibration is that of
+   * unseen rows, not of the rows a model memorised.
+   *
+   * @param z linear outputs, one per row
+   * @param y labels (1 attack, 0 benign), index-aligned with {@code z}
+   * @return {a, b}; {1, 0} when a class is missing
+   */
+  public static double[] platt(double[] z, int[] y) {
+    int pos = 0;
+    for (int v : y) {
+      pos += v;
+    }
+    int neg = y.length - pos;
+    if (pos == 0 || neg == 0) {
+      return new double[] {1, 0};
+    }
+    double hi = (pos + 1.0) / (pos + 2.0);
+    double lo = 1.0 / (neg + 2.0);
+    double a = 1;
+    double b = 0;
+    for (int it = 0; it < 100; it++) {
+      double ga = 0;
+      double gb = 0;
+      double haa = 1e-9;
+      double hab = 0;
+      double hbb = 1e-9;
+      for (int i = 0; i < z.length; i++) {
+        double p = InjectionModel.sigmoid(a * z[i] + b);
+        double t = y[i] == 1 ? hi : lo;
+        double d = p - t;
+        double s = p * (1 - p);
+        ga += d * z[i];
+        gb += d;
+        haa += s * z[i] * z[i];
+        hab += s * z[i];
+        hbb += s;
+      }
+      double det = haa * hbb - hab * hab;
+      if (det <= 0) {
+        break;
+      }
+      double da = (hbb * ga - hab * gb) / det;
+      double db = (haa * gb - hab * ga) / det;
+      a -= da;
+      b -= db;
+      if (Math.abs(da) < 1e-9 && Math.abs(db) < 1e-9) {
+        break;
+      }
+    }
+    return a > 0 && Double.isFinite(a) && Double.isFinite(b) ? new double[] {a, b} : new double[] {1, 0};
   }
 
   /** The same models with the thresholds of {@code thresholds} (block, flag). */
@@ -591,13 +662,49 @@ public final class InjectionTrainer {
       }
     }
     Encoded enc = new Encoded(rows);
-    InjectionModel[] models = foldModels(rows, FOLDS, enc, null);
     int[] fold = folds(rows, FOLDS);
+    boolean[] lex = null;
+    String grid = System.getProperty("l2grid");
+    if (grid != null) {
+      // regularisation chosen by CV: the whole guard's out-of-fold recall at the thresholds chosen on those scores
+      for (String v : grid.split(",")) {
+        double l2 = Double.parseDouble(v.trim());
+        InjectionModel[] gm = foldModels(rows, FOLDS, enc, null, l2);
+        double[] gs = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+          gs[i] = gm[fold[i]].score(rows.get(i).text());
+        }
+        if (lex == null) {
+          lex = lexiconCaught(rows, gm[0]);
+        }
+        Thresholds gt = chooseThresholds(rows, gs, lex);
+        int[] g = figures(rows, gs, lex, gt, null);
+        StringBuilder per = new StringBuilder();
+        for (String src : List.of("jackhhao", "deepset", "injection-extra.tsv")) {
+          int[] f = figures(rows, gs, lex, gt, src);
+          per.append(String.format(Locale.ROOT, "; %s %.1f%% at %.1f%%", src, 100.0 * f[0] / Math.max(1, f[1]), 100.0 * f[2] / Math.max(1, f[3])));
+        }
+        System.out.printf(Locale.ROOT, "l2 %s: CV recall %.1f%% (%d/%d) at FP %.2f%% (%d/%d)%s%n", v.trim(), 100.0 * g[0] / g[1], g[0], g[1],
+            100.0 * g[2] / g[3], g[2], g[3], per);
+      }
+    }
+    InjectionModel[] models = foldModels(rows, FOLDS, enc, null);
+    // out-of-fold linear outputs -> Platt calibration -> calibrated out-of-fold scores, on which the thresholds are chosen
+    double[] z = new double[rows.size()];
+    int[] labels = new int[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      NormalizedText nt = TextNormalizer.normalize(rows.get(i).text());
+      z[i] = models[fold[i]].logit(nt.chars, nt.length());
+      labels[i] = rows.get(i).label();
+    }
+    double[] cal = platt(z, labels);
     double[] oof = new double[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
-      oof[i] = models[fold[i]].score(rows.get(i).text());
+      oof[i] = InjectionModel.sigmoid(cal[0] * z[i] + cal[1]);
     }
-    boolean[] lex = lexiconCaught(rows, models[0]);
+    if (lex == null) {
+      lex = lexiconCaught(rows, models[0]);
+    }
     Thresholds t = chooseThresholds(rows, oof, lex);
     int[] all = figures(rows, oof, lex, t, null);
     StringBuilder perSource = new StringBuilder();
@@ -607,10 +714,11 @@ public final class InjectionTrainer {
           100.0 * f[2] / Math.max(1, f[3])));
     }
     String note = String.format(Locale.ROOT, "v2: %d rows (%d attacks); whole input guard, %d-fold CV: recall %.1f%% at FP %.2f%%%s; "
-        + "block %.4f, flag %.4f (FP <= %.1f%% overall and <= %.1f%% per source, flag FP <= %.1f%% of no-lexicon rows); feature set %d "
-        + "(2^%d hashed char 3-5-grams, word 1-2-grams, concepts, length); %d epochs AdaGrad, average of %d shuffles from seed %d",
+        + "block %.4f, flag %.4f (FP <= %.1f%% overall and <= %.1f%% per source, flag FP <= %.1f%% of no-lexicon rows) on scores "
+        + "calibrated out of fold (Platt a=%.4f b=%.4f); feature set %d (2^%d hashed char 3-5-grams, word 1-2-grams, concepts, length); "
+        + "%d epochs AdaGrad, L2 %s, average of %d shuffles from seed %d",
         rows.size(), all[1], FOLDS, 100.0 * all[0] / all[1], 100.0 * all[2] / all[3], perSource, t.block(), t.flag(),
-        100 * TARGET_FP, 100 * SOURCE_FP_CAP, 100 * FLAG_FP, InjectionModel.FEATURE_SET, BITS, EPOCHS, SEEDS, SEED);
+        100 * TARGET_FP, 100 * SOURCE_FP_CAP, 100 * FLAG_FP, cal[0], cal[1], InjectionModel.FEATURE_SET, BITS, EPOCHS, L2, SEEDS, SEED);
     System.out.println(note);
     if (Boolean.getBoolean("verbose")) {
       for (int i = 0; i < rows.size(); i++) {
@@ -651,7 +759,7 @@ public final class InjectionTrainer {
       System.out.printf(Locale.ROOT, "held out %s: trained without it, judged on it: recall %.1f%%, FP %.1f%%%n",
           src, 100.0 * f[0] / Math.max(1, f[1]), 100.0 * f[2] / Math.max(1, f[3]));
     }
-    InjectionModel m = enc.fitOn(allTrue(rows.size()), note).withThresholds(t.block(), t.flag())
+    InjectionModel m = enc.fitOn(allTrue(rows.size()), note).withCalibration(cal[0], cal[1]).withThresholds(t.block(), t.flag())
         .withChecksums(dataChecksum(rows), normalisedChecksum(rows));
     for (String file : HELD_OUT_FILES) {
       Path held = Path.of(args[0]).resolve(file);

@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <p>Method: Vietnamese-only letters (ă â đ ê ô ơ ư and the tone-marked vowels) are strong
  * evidence for {@code vi}; otherwise the most frequent function words of vi (also typed without
- * diacritics), en, de, fr, es, it, pt, id, nl, pl and tr vote, on the folded text. Linear in the text; no
+ * diacritics), en, de, fr, es, it, pt, id, nl, pl, tr and sv vote, on the folded text. Linear in the text; no
  * allocation per character beyond the word being read.
  */
 public final class LanguageId {
@@ -44,6 +44,8 @@ public final class LanguageId {
         + "dla od po przez jaki jaka gdzie ile mam moge jeszcze dzieki");
     put("tr", "ve bir bu icin ile ben sen biz ama gibi daha cok var yok simdi tum butun nasil neden lutfen beni bana "
         + "senin benim nedir kac mi mu daha bir ne kadar musunuz misiniz");
+    put("sv", "och att det som ar jag inte har vad hur mig dig ska vill utan eller tack hej alltid aldrig mycket fran nagot "
+        + "kommer finns hos");
   }
 
   private static void put(String lang, String words) {
@@ -105,7 +107,7 @@ public final class LanguageId {
     UNTRAINED_SCRIPT_LANGS = java.util.Set.copyOf(s);
   }
 
-  private static final String[] LANGS = {"vi", "en", "de", "fr", "es", "it", "pt", "id", "nl", "pl", "tr"};
+  private static final String[] LANGS = {"vi", "en", "de", "fr", "es", "it", "pt", "id", "nl", "pl", "tr", "sv"};
 
   private LanguageId() {
   }
@@ -124,7 +126,7 @@ public final class LanguageId {
   }
 
   /**
-   * @return an ISO 639-1 code ({@code vi, en, de, fr, es, it, pt, id, nl, pl, tr} by function words; for text
+   * @return an ISO 639-1 code ({@code vi, en, de, fr, es, it, pt, id, nl, pl, tr, sv} by function words; for text
    *     mostly (half its letters or more, at least 4) in non-Latin scripts the main language of the commonest:
    *     {@code ru} for Cyrillic ({@code uk, be, sr, mk, kk} when a letter only that language uses appears),
    *     {@code ja} for kana with Han, {@code zh, ko, ar, he, hi, th, el, bn, ta, ka, hy, am ...} (see the script

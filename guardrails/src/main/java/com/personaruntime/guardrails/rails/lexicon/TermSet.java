@@ -222,7 +222,7 @@ final class TermSet {
    * Languages with an injection lexicon but no other lexicon (claims, honesty...): their input is
    * matched against it, and is still judged by the learned detector and flagged when it is unsure.
    */
-  public static final List<String> INJECTION_ONLY_LANGUAGES = List.of("de", "fr", "es", "ru");
+  public static final List<String> INJECTION_ONLY_LANGUAGES = List.of("de", "fr", "es", "it", "pt", "ru");
 
   private static TermSet buildShipped() {
     Builder b = new Builder();
