@@ -10,8 +10,15 @@ enum Aspect {
             + "buổi sáng|buổi tối|morning|evening|daily|hằng ngày|mỗi ngày|mỗi sáng|phút|minutes?|giọt|drops?|lượng|"
             + "ratio|brew|pha|bảo quản|store|ủi|là hơi|iron|dry|phơi|lace|wax|clean|wipe|lau|rửa|vệ sinh|làm sạch)\\b")),
     INGREDIENTS(Cues.INGREDIENTS, Pattern.compile("(?iuU)\\b(thành phần|chứa|không chứa|ingredients?|contains?|free of|"
-            + "made|chất liệu|vải|lụa|cotton|linen|polyester|wool|merino|leather|da bò|nylon|gore|membrane|waterproof|"
-            + "chống nước|paraben|cồn|alcohol|%|ceramide|vitamin|acid|niacinamide|hương liệu|fragrance)")),
+            + "made|chất liệu|vải|lụa|cotton|linen|polyester|wool|merino|leather|da bò|nylon|gore|membrane|"
+            + "paraben|cồn|alcohol|%|ceramide|vitamin|acid|niacinamide|hương liệu|fragrance)")),
+    /**
+     * Whether it keeps water out ("waterproof?", "chống nước không?"): an attribute of its own, not its
+     * ingredients; answered by a sentence rating or denying water resistance, else honestly not known.
+     */
+    WATER_RESISTANCE(Cues.WATER_RESISTANCE, Pattern.compile("(?iuU)(\\b(waterproof|water[- ]?resistant|water[- ]?resistance|"
+            + "water[- ]?repellent|splash[- ]?proof|rain[- ]?proof|showerproof|submersible|chống nước|kháng nước|"
+            + "chống thấm|không thấm nước|ngấm nước|thấm nước|IPX?\\d{1,2}|\\d+\\s?ATM|hydrostatic|taped seams?|seam[- ]sealed)\\b)")),
     SIZE(Cues.SIZE, Pattern.compile("(?iuU)\\b(size|sizes|cỡ|EU|UK|US|cm|kg|fits?|form|true to|rộng|ôm|chiều cao|cao|nặng|eo|waist|length)\\b")),
     COLOR(Cues.COLOR, Pattern.compile("(?iuU)\\b(màu|colou?rs?|đen|trắng|đỏ|vàng|xanh|hồng|be|kem|nâu|xám|tím|black|white|red|"
             + "navy|blue|green|grey|gray|olive|brown|beige|orange|yellow|pink|sand|khaki)\\b")),

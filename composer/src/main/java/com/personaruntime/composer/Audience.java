@@ -10,7 +10,7 @@ import java.util.Locale;
  * @param segment   the persona's segment name, or {@code null} when none applies
  * @param style     that segment's style instructions (empty without a segment)
  * @param inferred  true when the segment was inferred from the messages rather than chosen
- * @param sentiment the audience's mood in the current message
+ * @param sentiment the audience's mood in the current message (earlier messages' moods are not carried over)
  */
 public record Audience(String segment, List<String> style, boolean inferred, Sentiment sentiment) {
 
@@ -76,7 +76,7 @@ public record Audience(String segment, List<String> style, boolean inferred, Sen
      * @param history the audience's earlier messages in this conversation, oldest first
      */
     public static Audience resolve(ComposerPersona persona, String chosen, String message, List<String> history) {
-        Sentiment sentiment = Sentiment.of(message, history);
+        Sentiment sentiment = Sentiment.of(message); // the current message's mood only, never an earlier one's
         if (chosen != null) {
             var seg = persona.segment(chosen);
             if (seg.isPresent()) {

@@ -107,7 +107,15 @@ final class Cues {
     static final List<Text.Token[]> INGREDIENTS = phrases(
             "thành phần", "chứa", "ingredients", "ingredient", "contain", "contains", "made of", "made from",
             "chất liệu", "material", "materials", "vải", "fabric", "cotton", "lụa", "paraben", "=cồn", "alcohol",
-            "fragrance", "hương liệu", "waterproof", "chống nước", "gore tex", "membrane");
+            "fragrance", "hương liệu", "gore tex", "membrane", "what s in", "whats in", "what is in", "made with",
+            "what goes into", "gồm những gì", "làm từ", "làm bằng", "có gì trong");
+    /** Keeping water out: asked apart from what a product is made of ("waterproof" is no ingredient). */
+    static final List<Text.Token[]> WATER_RESISTANCE = phrases(
+            "waterproof", "water proof", "water resistant", "water resistance", "water repellent", "splash proof",
+            "splashproof", "rainproof", "rain proof", "showerproof", "keep me dry", "keeps me dry", "keep water out",
+            "get wet", "in the rain", "submersible", "ip rating",
+            "chống nước", "kháng nước", "chống thấm", "không thấm nước", "thấm nước", "ngấm nước", "dính nước",
+            "bị ướt", "đi mưa được", "dính mưa");
     static final List<Text.Token[]> SIZE = phrases(
             "size", "sizes", "kích thước", "=cỡ", "số đo", "bảng size", "mặc size", "fit", "fits", "sizing",
             "mặc vừa", "vừa không", "vừa size", "size chart", "what size", "which size", "size nào", "size gì");

@@ -83,11 +83,21 @@ final class Facts {
      * share most retrieval terms with the question, in their original order.
      */
     static String relevant(String text, String question, int max) {
+        return relevant(text, question, max, Set.of());
+    }
+
+    /**
+     * As {@link #relevant(String, String, int)}, not counting the {@code ignored} retrieval terms: the words
+     * of the product's own name say nothing about which of its sentences a question asks for ("trà đào cam sả
+     * có sữa không" asks about the milk, not the peach).
+     */
+    static String relevant(String text, String question, int max, Set<String> ignored) {
         List<String> sentences = sentences(text);
         if (sentences.size() <= max) {
             return trimEnd(text.strip());
         }
         Set<String> q = new HashSet<>(Lexicon.terms(question));
+        q.removeAll(ignored);
         List<Integer> order = new ArrayList<>();
         List<Integer> scores = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {

@@ -469,6 +469,21 @@ public final class KnowledgeIndex {
         return Math.max(0, index - unigrams);
     }
 
+    /** True when the word is a word of a product's title ("nồi", "jacket"), see {@link ProductNames#hasWord}. */
+    boolean inProductTitle(Text.Token word) {
+        return productNames.hasWord(word);
+    }
+
+    /** True when the word opens a product's title (a Vietnamese head noun: "Máy", "Nồi"). */
+    boolean productHead(Text.Token word) {
+        return productNames.isHead(word);
+    }
+
+    /** True when the word is a one-letter typo of a product title's word ("serun"), see {@link ProductNames#nearWord}. */
+    boolean nearProductWord(Text.Token word) {
+        return productNames.nearWord(word);
+    }
+
     /** Whether the term occurs anywhere in the knowledge. */
     boolean knows(String term) {
         return idf.containsKey(term);

@@ -207,6 +207,62 @@ final class ProductNames {
                 && title[position].folded().length() < 5 && !title[position].numeric();
     }
 
+    /** True when the word is a word of some product title ("nồi", "sữa", "jacket"; tone-aware, English stems). */
+    boolean hasWord(Text.Token word) {
+        for (Name n : names) {
+            for (Text.Token t : n.tokens()) {
+                if (!t.numeric() && same(word, t)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when the word is the first word of some product title (a Vietnamese head noun: "Nồi", "Máy", "Trà"). */
+    boolean isHead(Text.Token word) {
+        for (Name n : names) {
+            if (!n.tokens()[0].numeric() && same(word, n.tokens()[0])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the word, of five or more letters, is one letter away (changed, added or dropped) from a title
+     * word of five or more letters: a typo ("serun" for "Serum", "jackt"), not another name. Shorter words are
+     * too often other words ("muối" and "tươi").
+     */
+    boolean nearWord(Text.Token word) {
+        String w = word.folded();
+        if (w.length() < 5) {
+            return false;
+        }
+        for (Name n : names) {
+            for (Text.Token t : n.tokens()) {
+                if (t.folded().length() >= 5 && oneEditApart(w, t.folded())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean oneEditApart(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1 || a.equals(b)) {
+            return false;
+        }
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (a.length() == b.length()) {
+            return a.substring(i + 1).equals(b.substring(i + 1));
+        }
+        return a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+    }
+
     /** Tone-aware equality, or the same English stem ("tents" and "Tent"). */
     static boolean same(Text.Token typed, Text.Token title) {
         if (typed.matches(title)) {

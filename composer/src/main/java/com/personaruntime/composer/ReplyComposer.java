@@ -76,6 +76,8 @@ final class ReplyComposer {
     private final KnowledgeIndex index;
     private final Set<String> personaTerms;
     private final Abbreviations abbreviations;
+    /** Category names across languages, for this persona's knowledge ("rice cooker" reads "nồi cơm điện"). */
+    private final Categories categories;
     private final Voice voice;
     /** The brand's English possessive ("Brewhaus's", "Ridge & River Outfitters'"). */
     private final String brandOf;
@@ -91,6 +93,7 @@ final class ReplyComposer {
         }
         this.personaTerms = Set.copyOf(names);
         this.abbreviations = Abbreviations.shared().with(persona.abbreviations());
+        this.categories = Categories.forKnowledge(persona.knowledge());
         this.voice = Voice.of(persona);
         List<String> own = new ArrayList<>(persona.catchphrases());
         if (persona.greeting() != null) {
@@ -146,6 +149,8 @@ final class ReplyComposer {
         final List<Knowledge> named = new ArrayList<>();
         final boolean pronoun;
         final boolean followUp;
+        /** A product the knowledge does not have, named with words of one it has (see {@link #unknownName}). */
+        final String unknownName;
 
         Clause(String text) {
             this.text = text;
@@ -166,7 +171,8 @@ final class ReplyComposer {
             if (signals.has(Intent.SHIPPING)) {
                 topics.add(Lexicon.SHIP);
             }
-            for (Map.Entry<Knowledge, Integer> e : index.named(text, personaTerms)) {
+            this.unknownName = unknownName(text);
+            for (Map.Entry<Knowledge, Integer> e : namedOutsideUnknown(text, unknownName)) {
                 if (isProduct(e.getKey()) || !isTopical(e.getKey())) {
                     named.add(e.getKey());
                 }
@@ -192,7 +198,9 @@ final class ReplyComposer {
         String asked = directives.found() ? directives.rest() : raw;
         String detected = LanguageDetector.detect(asked.isBlank() ? raw : asked);
         String language = replyLanguage(detected, state.language());
-        String question = abbreviations.expand(asked, detected != null ? detected : language);
+        // a category named in the other language than the knowledge's reads as the knowledge's name for it
+        // ("How much is the rice cooker?" for "Nồi cơm điện cao tần"); the reply stays in the question's language
+        String question = categories.translate(abbreviations.expand(asked, detected != null ? detected : language));
         if (audience == null) {
             audience = Audience.resolve(persona, null, raw, past);
         }
@@ -489,7 +497,8 @@ final class ReplyComposer {
         boolean productAspect = aspects.stream().anyMatch(a -> a != Aspect.PAYMENT);
         // "còn trà sữa thì sao?", "what about the matcha?": a product the knowledge does not have is still a
         // product named, so the one in focus does not stand in for it
-        boolean namesUnknown = entities.isEmpty() && !clause.pronoun && !unknownContent(clause).isEmpty();
+        boolean namesUnknown = entities.isEmpty() && !clause.pronoun
+                && (clause.unknownName != null || !unknownContent(clause).isEmpty());
         if (entities.isEmpty() && focus != null && !namesUnknown && (clause.pronoun
                 || (productAspect && clause.topics.isEmpty()) || (clause.followUp && clause.topics.isEmpty()))) {
             entities.add(focus);
@@ -543,6 +552,13 @@ final class ReplyComposer {
                     }
                 }
             }
+        }
+        if (entities.isEmpty() && clause.unknownName != null) {
+            // "nồi áp suất", "trà sữa matcha", "rain pants": words of our products' names do not make it ours
+            Map<String, Object> p = part("unknown");
+            p.put("thing", clause.unknownName);
+            parts.add(p);
+            return new Answer(parts, Intent.UNKNOWN_PRODUCT, null, null);
         }
         if (entities.isEmpty()) {
             List<KnowledgeHit> hits = index.search(clause.text, 3, personaTerms);
@@ -668,13 +684,15 @@ final class ReplyComposer {
             }
         }
         if (best < 0) {
-            // the entry does not say; another entry may say it of this kind of product
-            // ("Boots and jackets carry a 2-year warranty" answers the jacket's warranty)
+            // the entry does not say; a policy entry may say it of this kind of product ("Boots and jackets
+            // carry a 2-year warranty" answers the jacket's warranty). Another product's entry never does: what
+            // "Night Repair Cream" contains or whether "Storm Rain Jacket" is waterproof says nothing of the
+            // "Daily Sun Cream" or the "Light Down Jacket", however many title words they share
             Set<String> subject = new HashSet<>(Lexicon.terms(k.title() + " " + String.join(" ", k.tags())));
             String found = null;
             int foundScore = 0;
             for (Knowledge other : index.entries()) {
-                if (other.equals(k)) {
+                if (other.equals(k) || isProduct(other)) {
                     continue;
                 }
                 for (String sentence : Facts.sentences(other.text())) {
@@ -1301,11 +1319,11 @@ final class ReplyComposer {
             if (d != null) {
                 language = d;
             }
-            String expanded = abbreviations.expand(h, d != null ? d : persona.defaultLanguage());
+            String expanded = categories.translate(abbreviations.expand(h, d != null ? d : persona.defaultLanguage()));
             Set<Aspect> asked = EnumSet.noneOf(Aspect.class);
             Knowledge before = focus;
             for (String c : Clauses.split(expanded, s -> true)) {
-                List<Map.Entry<Knowledge, Integer>> named = index.named(c, personaTerms);
+                List<Map.Entry<Knowledge, Integer>> named = namedOutsideUnknown(c, unknownName(c));
                 for (Map.Entry<Knowledge, Integer> e : named) {
                     if (isProduct(e.getKey())) {
                         focus = e.getKey();
@@ -1345,7 +1363,7 @@ final class ReplyComposer {
     /** A product's overview: its best-matching sentence(s), with the price sentence when it has one. */
     private static String overview(Knowledge k, String clause) {
         List<String> sentences = Facts.sentences(k.text());
-        String relevant = Facts.relevant(k.text(), clause, 1);
+        String relevant = Facts.relevant(k.text(), clause, 1, Set.copyOf(Lexicon.terms(k.title())));
         String first = Facts.trimEnd(sentences.get(0).strip());
         String main = relevant.isEmpty() ? first : relevant;
         for (String s : sentences) {
@@ -1448,6 +1466,184 @@ final class ReplyComposer {
         return out;
     }
 
+    /** Quoted text: "…", “…” or «…». */
+    private static final Pattern QUOTED = Pattern.compile("[\"“”«»]([^\"“”«»]{2,80})[\"“”«»]");
+    /**
+     * Words that praise, rate or ask about a product rather than name one ("trà sữa ngon không", "best rain
+     * jacket", "áo phao rẻ nhất"): never part of an unknown product's name. Folded.
+     */
+    private static final Set<String> QUALITY = Set.of("ngon", "re", "dat", "mac", "xin", "chuan", "hot", "nhat",
+            "tot", "dep", "xau", "ngot", "beo", "thom", "moi", "cu", "that", "gia", "fake", "auth", "chinh", "hang",
+            "best", "good", "better", "cheap", "cheaper", "cheapest", "nice", "new", "newest", "latest", "popular",
+            "famous", "original", "authentic", "genuine", "real", "nicest", "lightest", "warmest", "biggest",
+            "smallest", "light", "heavy", "warm", "big", "small", "large", "little", "long", "short", "bestseller",
+            "ban", "nhe", "nho", "dai", "ngan", "lon");
+
+    /**
+     * Common verbs (folded) that follow or precede a product's name without being part of one ("does the storm
+     * jacket come in navy", "trà sữa uống ngon không"). Forms that fold like product words ("trà", "chiên",
+     * "rửa") are left out.
+     */
+    private static final Set<String> VERBS = Set.of("come", "comes", "coming", "came", "fit", "fits", "look", "looks",
+            "work", "works", "last", "lasts", "feel", "feels", "run", "runs", "go", "goes", "keep", "keeps", "hold",
+            "holds", "arrive", "arrives", "arrived", "ship", "ships", "shipped", "cost", "costs", "wash", "washes",
+            "charge", "charges", "take", "takes", "need", "needs", "use", "uses", "weigh", "weighs", "pack", "packs",
+            "stretch", "shrink", "shrinks", "smell", "smells", "taste", "tastes", "break", "breaks", "leak", "leaks",
+            "include", "includes", "sell", "sells", "make", "makes", "made", "suit", "suits", "match", "matches",
+            "wear", "wears", "worn", "sound", "sounds", "stay", "stays", "compare", "recommend", "buy",
+            "order", "ordered", "return", "returned", "exchange", "try", "tried", "got", "get", "gets", "want",
+            "uong", "an", "xai", "mac", "di", "deo", "mang", "giat", "nau", "giao", "dat", "mua", "nhan", "gui",
+            "doi", "ve", "toi", "ra", "vao", "len", "xuong", "hu", "ben", "nghe", "xem", "lam", "bi", "dung");
+    /** Punctuation that ends a name: an unknown product's name never spans it ("trả lời, serum giá sao"). */
+    private static final Pattern NAME_BREAK = Pattern.compile("[,.;!?:()\\[\\]\\n…]+");
+
+    /**
+     * The message's products, except those named only by words of an {@link #unknownName} ("nồi" of "nồi áp
+     * suất" names neither "Nồi cơm điện" nor "Nồi chiên", "rain" of "rain pants" not the "Storm Rain Jacket").
+     */
+    private List<Map.Entry<Knowledge, Integer>> namedOutsideUnknown(String text, String unknown) {
+        List<Map.Entry<Knowledge, Integer>> named = index.named(text, personaTerms);
+        if (unknown == null || named.isEmpty()) {
+            return named;
+        }
+        text = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+        String folded = Text.fold(text); // one char per NFC char: at is an offset into text
+        int at = folded.indexOf(Text.fold(unknown));
+        String rest = at < 0 ? text : text.substring(0, at) + " , " + text.substring(Math.min(text.length(), at + unknown.length()));
+        Set<Knowledge> outside = new HashSet<>();
+        index.named(rest, personaTerms).forEach(e -> outside.add(e.getKey()));
+        List<Map.Entry<Knowledge, Integer>> out = new ArrayList<>();
+        for (Map.Entry<Knowledge, Integer> e : named) {
+            if (outside.contains(e.getKey())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A product the knowledge does not have, named with words of one it has: the phrase (as typed, at most five
+     * words) joining a word the knowledge never uses to product-title words beside it, head noun first as in
+     * Vietnamese ("nồi áp suất" beside "Nồi chiên không dầu", "trà sữa matcha" beside "Trà sữa trân châu", "máy
+     * pha cà phê" beside "Máy xay sinh tố") or last as in English ("rain pants", "down vest", "eye cream"); or a
+     * quoted name with a word the knowledge never uses ("\"trà sữa khoai môn\""). Words that rate or praise
+     * ({@link #QUALITY}), cue words, and one-letter typos of a title word ("serun") are no such word. Null when
+     * the message names nothing of the kind.
+     */
+    private String unknownName(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Matcher q = QUOTED.matcher(text);
+        while (q.find()) {
+            String quoted = q.group(1).strip();
+            for (Text.Token t : Text.tokens(quoted)) {
+                if (unknownWord(t)) {
+                    return quoted;
+                }
+            }
+        }
+        boolean vietnamese = "vi".equals(LanguageDetector.detect(text));
+        for (String segment : NAME_BREAK.split(text)) {
+            String name = unknownNameIn(Text.tokens(segment), vietnamese);
+            if (name != null) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * In Vietnamese a name's head noun comes first and what follows qualifies it ("nồi áp suất", "trà sữa matcha"):
+     * a word before a product's name is no part of it ("trả lời serum"). In English the head comes last and may be
+     * ours or not ("eye cream", "rain pants").
+     */
+    private String unknownNameIn(List<Text.Token> tokens, boolean vietnamese) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!unknownWord(tokens.get(i))) {
+                continue;
+            }
+            int start = i;
+            while (start > 0 && i - start < 3 && index.inProductTitle(tokens.get(start - 1))
+                    && !nameBarrier(tokens.get(start - 1))) {
+                start--;
+            }
+            // a Vietnamese head noun up to three words further back: "máy pha cà phê", "nồi nấu chậm"
+            for (int k = start - 1; vietnamese && k >= Math.max(0, start - 3); k--) {
+                if (nameBarrier(tokens.get(k))) {
+                    break;
+                }
+                if (index.productHead(tokens.get(k))) {
+                    start = k;
+                    break;
+                }
+            }
+            int end = i + 1;
+            // the rest of the noun phrase: "nồi áp suất" ("suất" may be known from "công suất"), "eye cream"
+            while (end < tokens.size() && end - start < 5 && !nameBarrier(tokens.get(end))
+                    && ((!vietnamese && index.inProductTitle(tokens.get(end))) || (!index.inProductTitle(tokens.get(end))
+                    && !Lexicon.STOPWORDS.contains(tokens.get(end).folded())
+                    && !cueWords().contains(tokens.get(end).folded()) && Lexicon.concepts(tokens.get(end).raw()).isEmpty()))) {
+                end++;
+            }
+            boolean ours = false;
+            for (int j = start; j < end; j++) {
+                ours |= index.inProductTitle(tokens.get(j));
+            }
+            if (ours && end - start >= 2) {
+                StringBuilder b = new StringBuilder();
+                for (int j = start; j < end; j++) {
+                    b.append(j > start ? " " : "").append(tokens.get(j).raw());
+                }
+                return b.toString();
+            }
+            i = end - 1;
+        }
+        return null;
+    }
+
+    /** A word that ends an unknown product's name: a question or function word, a number, the persona's name. */
+    private boolean nameBarrier(Text.Token t) {
+        String f = t.folded();
+        return QUESTION_WORDS.contains(f) || PHRASE_END.contains(f) || QUALITY.contains(f) || VERBS.contains(f) || t.numeric()
+                || (personaTerms.contains(f) && !index.inProductTitle(t)) || isCue(t, Cues.HAVE) || isCue(t, Cues.PRONOUN) || isCue(t, Cues.ADD)
+                || isCue(t, Cues.UNITS);
+    }
+
+    /** A word no entry of the knowledge uses and that names a thing (no cue, function, rating or typo word). */
+    private boolean unknownWord(Text.Token t) {
+        String f = Lexicon.stem(t.folded());
+        if (f.length() < 2 || t.numeric() || Lexicon.STOPWORDS.contains(t.folded()) || SOCIAL.contains(f)
+                || personaTerms.contains(f) || index.knows(f) || index.knows(t.folded()) || Cues.GENERIC_NOUNS.contains(f)
+                || QUESTION_WORDS.contains(t.folded()) || PHRASE_END.contains(t.folded()) || QUALITY.contains(t.folded())
+                || VERBS.contains(t.folded())
+                || !Lexicon.concepts(t.raw()).isEmpty() || cueWords().contains(t.folded()) || index.nearProductWord(t)) {
+            return false;
+        }
+        return true;
+    }
+
+    private Set<String> cueWords;
+
+    /** Every word of the aspect, reference and counting cues (folded). */
+    private Set<String> cueWords() {
+        Set<String> words = cueWords;
+        if (words == null) {
+            words = new HashSet<>();
+            for (List<Text.Token[]> list : List.of(Cues.HAVE, Cues.USAGE, Cues.INGREDIENTS, Cues.SIZE, Cues.COLOR,
+                    Cues.SUITABILITY, Cues.STOCK, Cues.PAYMENT, Cues.PRONOUN, Cues.FOLLOW_UP, Cues.UNITS, Cues.TOTAL,
+                    Cues.ADD, Cues.WATER_RESISTANCE, Cues.WARRANTY, Cues.VOLUME)) {
+                for (Text.Token[] p : list) {
+                    for (Text.Token t : p) {
+                        words.add(t.folded());
+                    }
+                }
+            }
+            cueWords = Set.copyOf(words);
+        }
+        return words;
+    }
+
     /**
      * The phrase of the clause (as typed, at most four words) that names something the knowledge never
      * mentions ("son môi", "espresso machines"): from the first unknown word to the end of its noun phrase.
@@ -1455,7 +1651,8 @@ final class ReplyComposer {
     private List<String> unknownContent(Clause clause) {
         Set<String> cueWords = new HashSet<>();
         for (List<Text.Token[]> list : List.of(Cues.HAVE, Cues.USAGE, Cues.INGREDIENTS, Cues.SIZE, Cues.COLOR, Cues.SUITABILITY,
-                Cues.STOCK, Cues.PAYMENT, Cues.PRONOUN, Cues.FOLLOW_UP, Cues.UNITS, Cues.TOTAL, Cues.ADD)) {
+                Cues.STOCK, Cues.PAYMENT, Cues.PRONOUN, Cues.FOLLOW_UP, Cues.UNITS, Cues.TOTAL, Cues.ADD, Cues.WATER_RESISTANCE,
+                Cues.WARRANTY, Cues.VOLUME)) {
             for (Text.Token[] p : list) {
                 for (Text.Token t : p) {
                     cueWords.add(t.folded());

@@ -22,7 +22,11 @@ public enum Sentiment {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The sentiment of one message, from its words and punctuation alone. */
+    /**
+     * The sentiment of one message, from its words and punctuation alone. The tone of a reply follows the
+     * message it answers: frustration in an earlier message is not carried into later replies (a calm
+     * follow-up question after a complaint gets a plain answer, not another apology).
+     */
     public static Sentiment of(String text) {
         if (text == null || text.isBlank()) {
             return NEUTRAL;
@@ -58,13 +62,4 @@ public enum Sentiment {
         return NEUTRAL;
     }
 
-    /** The sentiment of a message in its conversation: frustration lasts one more turn unless the audience cheers up. */
-    public static Sentiment of(String text, List<String> history) {
-        Sentiment now = of(text);
-        if (now != NEUTRAL || history == null || history.isEmpty()) {
-            return now;
-        }
-        Sentiment before = of(history.get(history.size() - 1));
-        return before == FRUSTRATED && !IntentDetector.analyze(text).has(Intent.THANKS) ? FRUSTRATED : NEUTRAL;
-    }
 }

@@ -22,8 +22,28 @@ class AudienceTest {
         assertThat(Sentiment.of("THIS IS RIDICULOUS, WHERE IS MY ORDER")).isEqualTo(Sentiment.FRUSTRATED);
         assertThat(Sentiment.of("omg I love it!! so excited")).isEqualTo(Sentiment.EXCITED);
         assertThat(Sentiment.of("kem chống nắng giá bao nhiêu?")).isEqualTo(Sentiment.NEUTRAL);
-        assertThat(Sentiment.of("còn serum?", List.of("hàng bị vỡ, thất vọng quá")))
-                .as("frustration lasts a turn").isEqualTo(Sentiment.FRUSTRATED);
+    }
+
+    /** The tone follows the current message: an earlier message's frustration is not carried into later replies. */
+    @Test
+    void frustrationIsNotCarriedIntoLaterMessages() {
+        List<String[]> rows = List.of(
+                new String[] {"hàng bị vỡ, thất vọng quá", "còn serum?"},
+                new String[] {"Đơn của mình giao trễ cả tuần rồi, bực mình quá!", "kem chống nắng giá bao nhiêu vậy"},
+                new String[] {"don hang giao tre qua, buc minh ghe", "serum gia bn"},
+                new String[] {"chờ mãi ko thấy ai trả lời, bực quá", "ok cảm ơn nha"},
+                new String[] {"My order still hasn't arrived, this is ridiculous.", "How much is the serum?"},
+                new String[] {"WHERE IS MY ORDER, I'M SO ANNOYED", "and the sunscreen?"});
+        for (String[] r : rows) {
+            assertThat(Audience.resolve(LINH, null, r[0], List.of()).sentiment()).as(r[0]).isEqualTo(Sentiment.FRUSTRATED);
+            assertThat(Audience.resolve(LINH, null, r[1], List.of(r[0])).sentiment()).as(r[1] + " after " + r[0])
+                    .isNotEqualTo(Sentiment.FRUSTRATED);
+            String reply = MODEL.compose(r[1], List.of(r[0]), null).text().toLowerCase(java.util.Locale.ROOT);
+            assertThat(reply).as(r[1] + " after " + r[0]).doesNotContain("xin lỗi").doesNotContain("sorry");
+        }
+        // a frustrated follow-up still gets the calm apology
+        assertThat(Audience.resolve(LINH, null, "còn serum thì sao, chờ mãi!!", List.of("giá kem?")).sentiment())
+                .isEqualTo(Sentiment.FRUSTRATED);
     }
 
     @Test

@@ -70,6 +70,6 @@ class ComposerEvaluationTest {
         List<ComposerEvaluation.Result> results = evaluation.run("heldback4");
         System.out.println(ComposerEvaluation.report(results));
         assertThat(results).hasSizeGreaterThanOrEqualTo(60);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.50);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.75);
     }
 }
