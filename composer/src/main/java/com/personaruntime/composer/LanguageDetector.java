@@ -55,14 +55,16 @@ public final class LanguageDetector {
         int viEvidence = 0;
         for (int i = 0; i < words.size(); i++) {
             Text.Token w = words.get(i);
+            if (i < names.size() && names.get(i) && words.size() > 2) {
+                // "Da Nang", "Đà Nẵng", "Hanoi", "Bean Bros": a name, with or without its diacritics, is no
+                // evidence of the sentence's language ("For Đà Nẵng, please ask the team")
+                continue;
+            }
             int marks = vietnameseMarks(w.raw());
             if (marks > 0) {
                 vi += marks == 2 ? 2 : 0.75;
                 viEvidence++;
                 continue;
-            }
-            if (i < names.size() && names.get(i) && words.size() > 2) {
-                continue; // "Da Nang", "Hanoi", "Bean Bros": a name is no evidence of the sentence's language
             }
             boolean isVi = VI_WORDS.contains(w.folded());
             boolean isEn = EN_WORDS.contains(w.folded());
@@ -92,7 +94,7 @@ public final class LanguageDetector {
 
     /**
      * For each word of {@link Text#words}: true when it is capitalised but does not open a sentence (a proper
-     * name typed without diacritics, "Ship to Da Nang?").
+     * name, with or without diacritics, "Ship to Da Nang?"); none when most words are capitalised.
      */
     private static List<Boolean> names(String text) {
         List<Boolean> out = new java.util.ArrayList<>();
@@ -103,6 +105,10 @@ public final class LanguageDetector {
             boolean opens = previousEnd < 0 || nfc.substring(previousEnd, m.start()).matches("(?s).*[.!?:\\n].*");
             out.add(!opens && Character.isUpperCase(m.group().charAt(0)));
             previousEnd = m.end();
+        }
+        if (out.stream().filter(b -> b).count() * 2 > out.size()) {
+            // Title Case Typing ("Cho Mình Hỏi Giá Kem") marks no names
+            java.util.Collections.fill(out, false);
         }
         return out;
     }

@@ -1649,23 +1649,26 @@ final class ReplyComposer {
      * mentions ("son môi", "espresso machines"): from the first unknown word to the end of its noun phrase.
      */
     private List<String> unknownContent(Clause clause) {
-        Set<String> cueWords = new HashSet<>();
+        List<Text.Token> tokens = clause.tokens;
+        // the words of the cues the clause actually uses: "tất" of "tất cả" is a cue word, "tất" alone (socks) is not
+        boolean[] cue = new boolean[tokens.size()];
         for (List<Text.Token[]> list : List.of(Cues.HAVE, Cues.USAGE, Cues.INGREDIENTS, Cues.SIZE, Cues.COLOR, Cues.SUITABILITY,
                 Cues.STOCK, Cues.PAYMENT, Cues.PRONOUN, Cues.FOLLOW_UP, Cues.UNITS, Cues.TOTAL, Cues.ADD, Cues.WATER_RESISTANCE,
                 Cues.WARRANTY, Cues.VOLUME)) {
             for (Text.Token[] p : list) {
-                for (Text.Token t : p) {
-                    cueWords.add(t.folded());
+                for (int at = Text.indexOf(tokens, p, 0); at >= 0; at = Text.indexOf(tokens, p, at + 1)) {
+                    for (int j = 0; j < p.length; j++) {
+                        cue[at + j] = true;
+                    }
                 }
             }
         }
-        List<Text.Token> tokens = clause.tokens;
         int first = -1;
         for (int i = 0; i < tokens.size() && first < 0; i++) {
             Text.Token t = tokens.get(i);
             String f = Lexicon.stem(t.folded());
             if (f.length() < 2 || Lexicon.STOPWORDS.contains(t.folded()) || SOCIAL.contains(f) || personaTerms.contains(f)
-                    || cueWords.contains(t.folded()) || t.numeric() || index.knows(f) || index.knows(t.folded())
+                    || cue[i] || t.numeric() || index.knows(f) || index.knows(t.folded())
                     || Cues.GENERIC_NOUNS.contains(f) || !Lexicon.concepts(t.raw()).isEmpty()
                     || QUESTION_WORDS.contains(t.folded())) {
                 continue;

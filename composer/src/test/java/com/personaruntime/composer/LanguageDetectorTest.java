@@ -33,6 +33,10 @@ class LanguageDetectorTest {
             Can you deliver to Ha Noi tomorrow? | en
             ship ra Da Nang mat bao lau        | vi
             Cho Mình Hỏi Giá Kem               | vi
+            For Đà Nẵng, please ask the team at https://shop.example/lien-he. | en
+            Do you deliver to Hà Nội and Huế?  | en
+            Giao tới Đà Nẵng mất mấy ngày      | vi
+            Shop có ship ra Hà Nội không       | vi
             hi                                 | en
             thanks!                            | en
             """)

@@ -89,6 +89,10 @@ class ProductKindsTest {
             assertThat(r).as(c[0]).contains("\"" + c[1] + "\"").doesNotContain("690.000đ").doesNotContain("520.000đ")
                     .doesNotContain("1.450.000đ").doesNotContain("2.990.000đ");
         }
+        // a word that is a cue only inside a phrase ("tất" of "tất cả") still names a product alone
+        for (String m : List.of("shop có bán tất không", "có tất cotton không ạ")) {
+            assertThat(reply(THU_MODEL, m)).as(m).contains("\"tất").doesNotContain("690.000đ");
+        }
         String[][] bakery = {
                 {"có bánh mì que không", "bánh mì que"},
                 {"Tiệm có \"bánh bông lan cuộn\" không?", "bánh bông lan cuộn"},
