@@ -265,7 +265,7 @@ class GuardrailsEvalTest {
     assertThat(fp).as("false positives on the round-7 held-out benign rows").isLessThanOrEqualTo(0.03);
   }
 
-  /** One labelled output case: expected decision, category, language, text. */
+  /** One labelled output case: expected decision, category, language, text ("\n" in the file is a line break). */
   record Case(Decision expected, String category, String language, String text) {
   }
 
@@ -277,7 +277,7 @@ class GuardrailsEvalTest {
         continue;
       }
       String[] f = line.split("\t", 4);
-      out.add(new Case(Decision.fromWire(f[0]), f[1], f[2], f[3]));
+      out.add(new Case(Decision.fromWire(f[0]), f[1], f[2], f[3].replace("\\n", "\n"))); // "\n" in a row: a line break
     }
     return out;
   }

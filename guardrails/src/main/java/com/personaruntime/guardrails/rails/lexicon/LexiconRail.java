@@ -602,7 +602,10 @@ public final class LexiconRail extends Rail {
 
   @Override
   public void check(RailInput in, List<Finding> out) {
-    lexicalFindings(in.text(), in.nt(), in.dir(), out);
+    // a line break without a sentence end is read as a space by every lexicon ("I'm a real\nperson",
+    // "Ignore all previous\ninstructions", "burns\nfat"); it is no release point of the streaming
+    // guard either (NormalizedText.softBreaks), so a phrase across it is held back whole
+    lexicalFindings(in.text(), TextNormalizer.bridged(in.nt()), in.dir(), out);
     if (in.text().indexOf('\u202E') >= 0) {
       displayedReversed(in.text(), in.dir(), out);
     }
@@ -1065,29 +1068,6 @@ public final class LexiconRail extends Rail {
     }
   }
 
-  /**
-   * The persona's own terms across a line break without a sentence end ("burns\nfat", "Bean
-   * Bros\u2028Roasters", "Glow\nCo"): matched again on the text with such breaks read as spaces
-   * ({@link TextNormalizer#bridged}); a match that crosses one is added. The normaliser leaves these
-   * breaks out of the streaming guard's release points, so the hold-back proof is unchanged. Runs only
-   * when the text has such a break: one more word walk, linear.
-   */
-  private void acrossLineBreaks(String text, NormalizedText nt, Direction dir, List<Match> matches) {
-    NormalizedText bridged = TextNormalizer.bridged(nt);
-    WordTrie.Words words = new WordTrie.Words().of(bridged.chars, bridged.length(), ' ', TextNormalizer.BREAK);
-    List<Match> found = new ArrayList<>();
-    lexical(own, text, bridged, words, dir, found, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-    joined(own, bridged, words, dir, found);
-    for (Match m : found) {
-      for (int k = m.ns() + 1; k < m.ne(); k++) {
-        if (nt.chars[k] == TextNormalizer.BREAK) {
-          matches.add(m); // crosses a soft break: the plain walk could not see it
-          break;
-        }
-      }
-    }
-  }
-
   /** True when the normalised space at {@code sp} stands for clause punctuation (", ; : ! ? ( )"): "Cheap, est. 1998" is two words. */
   private static boolean clausePunctuation(NormalizedText nt, int sp) {
     CharSequence t = nt.original;
@@ -1271,6 +1251,7 @@ public final class LexiconRail extends Rail {
     if (h.ne() - a.ns() <= nr.maxNorm() && withinGap(nt, a.ne(), h.ns(), nr.gap(), nr.acrossTopicQuestion())
         && !(nr.noNegationInGap() && negationBetween(nt, a.ne(), h.ns()))
         && (!clauseBreak(text, a.oe(), h.os()) || (a.apposition() && onlyComma(text, a.oe(), h.os())))
+        && !lineBreak(text, a.oe(), h.os())
         && anchorsHold(nr.anchors(), text, nt, a.ns(), a.os(), h.oe())) {
       matches.add(new Match(a.os(), h.oe(), new TermSet.Term(nr.ruleId(), nr.display(), nr.group(), nr.detail(), null, -1, 0,
           nr.anchors()), a.ns(), h.ne(), own));
@@ -1502,6 +1483,21 @@ public final class LexiconRail extends Rail {
     return true;
   }
 
+  /**
+   * True when original [from, to) holds a line terminator: the two parts of a proximity entry never pair
+   * across lines (list items: "- kem dưỡng trắng da\nDa khô dùng vĩnh viễn"), while a contiguous phrase
+   * is read across a line break without a sentence end ({@link TextNormalizer#bridged}).
+   */
+  private static boolean lineBreak(String text, int from, int to) {
+    for (int i = from; i < to && i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True when original [from, to) holds a clause separator (, ; : or a dash between spaces). */
   static boolean clauseBreak(String text, int from, int to) {
     for (int i = from; i < to && i < text.length(); i++) {
@@ -1672,9 +1668,6 @@ public final class LexiconRail extends Rail {
     if (own.size() > 0) {
       joined(own, nt, words, dir, matches);
       affixed(own, nt, words, dir, matches);
-      if (nt.softBreaks > 0) {
-        acrossLineBreaks(text, nt, dir, matches);
-      }
     }
     if (dir == Direction.OUTPUT && groups.contains("politics") && policy.active(RuleIds.AVOID_TOPIC, dir)) {
       namedEndorsements(text, nt, matches);
