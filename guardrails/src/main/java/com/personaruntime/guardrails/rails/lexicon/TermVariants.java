@@ -283,6 +283,19 @@ final class TermVariants {
     return withGlued;
   }
 
+  /**
+   * A name form's plural ("cupful coffee" -> "cupful coffees", "bean bros roaster" -> "bean bros roasters"), or null when
+   * its last word is no plain word of three letters or more, already ends in s, or is a corporate suffix.
+   */
+  static String plural(String form) {
+    int sp = form.lastIndexOf(' ');
+    String last = form.substring(sp + 1);
+    if (last.length() < 3 || !last.chars().allMatch(c -> c >= 'a' && c <= 'z') || last.endsWith("s") || CORPORATE.contains(last)) {
+      return null;
+    }
+    return form + (last.endsWith("x") || last.endsWith("sh") || last.endsWith("ch") ? "es" : "s");
+  }
+
   /** The words with each abbreviation spelt out or abbreviated, one at a time and all together. */
   private static List<List<String>> spelled(List<String> words) {
     List<List<String>> out = new ArrayList<>();
