@@ -520,7 +520,7 @@ class HoldReleaseIT {
 
     static Client open(TestServer s, String pathAndQuery) {
       Client c = new Client();
-      c.socket = s.client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+      c.socket = s.client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(60))
           .buildAsync(URI.create("ws://127.0.0.1:" + s.port() + "/api/v1/live/" + pathAndQuery), c).join();
       return c;
     }

@@ -173,7 +173,7 @@ class InsightsIT {
         q.append(q.length() == 0 ? '?' : '&').append("name=").append(URLEncoder.encode(name, StandardCharsets.UTF_8));
       }
       LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
-      WebSocket ws = server.client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+      WebSocket ws = server.client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(60))
           .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/live/" + persona + q),
               new WebSocket.Listener() {
                 private final StringBuilder partial = new StringBuilder();
@@ -188,7 +188,7 @@ class InsightsIT {
                   webSocket.request(1);
                   return CompletableFuture.completedFuture(null);
                 }
-              }).get(10, TimeUnit.SECONDS);
+              }).get(70, TimeUnit.SECONDS);
       Chat chat = new Chat(ws);
       chat.queue = frames;
       JsonObject hello = frames.poll(10, TimeUnit.SECONDS);

@@ -142,7 +142,7 @@ class ModerationBudgetIT {
 
     static Client open(TestServer s, String pathAndQuery, String forwardedFor) {
       Client c = new Client();
-      c.socket = s.client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+      c.socket = s.client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(60))
           .header("X-Forwarded-For", forwardedFor)
           .buildAsync(URI.create("ws://127.0.0.1:" + s.port() + "/api/v1/live/" + pathAndQuery), c).join();
       return c;

@@ -333,7 +333,7 @@ class SecurityIT {
     static Socket open(TestServer server, String persona) throws Exception {
       Socket s = new Socket();
       WebSocket.Listener inner = collector(s.frames);
-      s.ws = server.client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+      s.ws = server.client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(60))
           .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/live/" + persona),
               new WebSocket.Listener() {
                 @Override
@@ -346,7 +346,7 @@ class SecurityIT {
                   s.closed.complete(statusCode);
                   return null;
                 }
-              }).get(10, TimeUnit.SECONDS);
+              }).get(70, TimeUnit.SECONDS);
       return s;
     }
 
@@ -523,9 +523,9 @@ class SecurityIT {
   /** Opens a live socket, asks one question, returns the reply text joined from its deltas. */
   static String chat(String persona, String text) throws Exception {
     LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
-    WebSocket ws = server.client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+    WebSocket ws = server.client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(60))
         .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/live/" + persona), collector(frames))
-        .get(10, TimeUnit.SECONDS);
+        .get(70, TimeUnit.SECONDS);
     try {
       JsonObject hello = frames.poll(10, TimeUnit.SECONDS);
       assertThat(hello).as("hello of %s", persona).isNotNull();

@@ -375,7 +375,7 @@ final class TestServer implements AutoCloseable {
    */
   public String flagAudienceMessage(String persona, String text) throws Exception {
     java.util.concurrent.LinkedBlockingQueue<JsonObject> frames = new java.util.concurrent.LinkedBlockingQueue<>();
-    java.net.http.WebSocket ws = client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+    java.net.http.WebSocket ws = client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(60))
         .buildAsync(URI.create("ws://127.0.0.1:" + port() + "/api/v1/live/" + persona),
             new java.net.http.WebSocket.Listener() {
               private final StringBuilder partial = new StringBuilder();
@@ -391,7 +391,7 @@ final class TestServer implements AutoCloseable {
                 webSocket.request(1);
                 return java.util.concurrent.CompletableFuture.completedFuture(null);
               }
-            }).get(10, TimeUnit.SECONDS);
+            }).get(70, TimeUnit.SECONDS);
     try {
       JsonObject hello = frames.poll(10, TimeUnit.SECONDS);
       assertThat(hello).isNotNull();

@@ -636,7 +636,7 @@ class LiveChatIT {
 
     static Client open(String pathAndQuery) {
       Client c = new Client();
-      c.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+      c.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(60))
           .buildAsync(URI.create("ws://" + base + "/api/v1/live/" + pathAndQuery), c).join();
       return c;
     }
