@@ -474,6 +474,24 @@ public final class KnowledgeIndex {
         return productNames.hasWord(word);
     }
 
+    /**
+     * True when the word is a word of any entry's title, products or not ("coffee" of "Coffee subscription",
+     * "shipping"): a name built on it is still a name the knowledge does not have ("coffee grinders").
+     */
+    boolean inAnyTitle(Text.Token word) {
+        if (productNames.hasWord(word)) {
+            return true;
+        }
+        for (Entry e : entries) {
+            for (Text.Token t : Text.words(e.knowledge().title())) {
+                if (!t.numeric() && ProductNames.same(word, t)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** True when the word opens a product's title (a Vietnamese head noun: "Máy", "Nồi"). */
     boolean productHead(Text.Token word) {
         return productNames.isHead(word);

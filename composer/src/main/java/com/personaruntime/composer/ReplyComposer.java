@@ -1564,7 +1564,7 @@ final class ReplyComposer {
                 continue;
             }
             int start = i;
-            while (start > 0 && i - start < 3 && index.inProductTitle(tokens.get(start - 1))
+            while (start > 0 && i - start < 3 && index.inAnyTitle(tokens.get(start - 1))
                     && !nameBarrier(tokens.get(start - 1))) {
                 start--;
             }
@@ -1582,13 +1582,13 @@ final class ReplyComposer {
             // the rest of the noun phrase: "nồi áp suất" ("suất" may be known from "công suất"), "eye cream"
             while (end < tokens.size() && end - start < 5 && !nameBarrier(tokens.get(end))
                     && ((!vietnamese && index.inProductTitle(tokens.get(end))) || (!index.inProductTitle(tokens.get(end))
-                    && !Lexicon.STOPWORDS.contains(tokens.get(end).folded())
+                    && !functionWord(tokens.get(end))
                     && !cueWords().contains(tokens.get(end).folded()) && Lexicon.concepts(tokens.get(end).raw()).isEmpty()))) {
                 end++;
             }
             boolean ours = false;
             for (int j = start; j < end; j++) {
-                ours |= index.inProductTitle(tokens.get(j));
+                ours |= index.inAnyTitle(tokens.get(j));
             }
             if (ours && end - start >= 2) {
                 StringBuilder b = new StringBuilder();
@@ -1600,6 +1600,19 @@ final class ReplyComposer {
             i = end - 1;
         }
         return null;
+    }
+
+    /** Vietnamese function words (folded) that end a name typed with diacritics ("trà sữa matcha của quán"). */
+    private static final Set<String> VI_FUNCTION = Set.of("cua", "cho", "la", "de", "tu", "trong", "nay", "do", "kia",
+            "ma", "khi", "neu", "roi", "nua", "luon", "lam", "qua", "cung", "deu", "nhu", "tai", "bi", "se", "dang");
+
+    /**
+     * A function word: one of the retrieval stopwords, except a Vietnamese word typed with its diacritics that
+     * only folds like an English one ("ẩm" of "dưỡng ẩm" is not "am").
+     */
+    private static boolean functionWord(Text.Token t) {
+        return Lexicon.STOPWORDS.contains(t.folded()) && (t.plain() || VI_FUNCTION.contains(t.folded())
+                || PHRASE_END.contains(t.folded()) || QUESTION_WORDS.contains(t.folded()));
     }
 
     /** A word that ends an unknown product's name: a question or function word, a number, the persona's name. */

@@ -102,6 +102,12 @@ class ProductKindsTest {
             String r = reply(BANH_MODEL, c[0]);
             assertThat(r).as(c[0]).contains("\"" + c[1] + "\"").doesNotContain("95.000đ").doesNotContain("120.000đ");
         }
+        // built on a word of a non-product entry's title ("Coffee subscription"), or cut short by a word that only
+        // folds like an English stopword ("ẩm" is not "am")
+        assertThat(reply(TestPersonas.milo(), "Do you sell coffee grinders?")).contains("\"coffee grinders\"")
+                .doesNotContain("10% off");
+        assertThat(reply(TestPersonas.linh(), "serum dưỡng ẩm có không")).contains("\"serum dưỡng ẩm\"")
+                .doesNotContain("450.000đ");
         String[][] english = {
                 {"Do you sell \"work pants\"?", "work pants"},
                 {"do you have a down vest?", "down vest"},
