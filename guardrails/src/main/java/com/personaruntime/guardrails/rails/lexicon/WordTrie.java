@@ -154,15 +154,18 @@ final class WordTrie {
       }
       totalWords++;
     }
-    // vocabulary: word hash -> (pattern, offset, length) of its first occurrence, to refuse colliding words
-    int vcap = Integer.highestOneBit(Math.max(16, totalWords * 2)) << 1;
+    // vocabulary: word hash -> (pattern, offset, length) of its first occurrence, to refuse colliding words;
+    // edges while building: key -> child, with the (parent, word hash) to refuse colliding edges. Both tables
+    // grow as they fill (at most half full): sized for every word of every pattern up front, the shipped
+    // lexicons' 1.7 million words took ~190 MB during the build, several times the finished set
+    int vcap = 1024;
     long[] vKey = new long[vcap];
     boolean[] vUsed = new boolean[vcap];
     int[] vPat = new int[vcap];
     int[] vOff = new int[vcap];
     int[] vLen = new int[vcap];
-    // edges while building: key -> child, with the (parent, word hash) to refuse colliding edges
-    int ecap = vcap;
+    int vocab = 0;
+    int ecap = 1024;
     long[] eKey = new long[ecap];
     int[] eChild = new int[ecap];
     int[] eParent = new int[ecap];
@@ -194,6 +197,33 @@ final class WordTrie {
           vPat[v] = p;
           vOff[v] = i;
           vLen[v] = j - i;
+          if (++vocab * 2 > vcap) {
+            int ncap = vcap * 2;
+            long[] nKey = new long[ncap];
+            boolean[] nUsed = new boolean[ncap];
+            int[] nPat = new int[ncap];
+            int[] nOff = new int[ncap];
+            int[] nLen = new int[ncap];
+            for (int o = 0; o < vcap; o++) {
+              if (vUsed[o]) {
+                int q = (int) vKey[o] & (ncap - 1);
+                while (nUsed[q]) {
+                  q = (q + 1) & (ncap - 1);
+                }
+                nUsed[q] = true;
+                nKey[q] = vKey[o];
+                nPat[q] = vPat[o];
+                nOff[q] = vOff[o];
+                nLen[q] = vLen[o];
+              }
+            }
+            vcap = ncap;
+            vKey = nKey;
+            vUsed = nUsed;
+            vPat = nPat;
+            vOff = nOff;
+            vLen = nLen;
+          }
         } else if (vLen[v] != j - i || !s.regionMatches(i, patterns.get(vPat[v]), vOff[v], j - i)) {
           return null; // two words, one hash
         }
@@ -210,10 +240,39 @@ final class WordTrie {
           hasChildren[state] = true;
           states++;
           edges++;
+          if (edges * 2 > ecap) {
+            int child = eChild[slot];
+            int ncap = ecap * 2;
+            long[] nKey = new long[ncap];
+            int[] nChild = new int[ncap];
+            int[] nParent = new int[ncap];
+            long[] nWord = new long[ncap];
+            for (int o = 0; o < ecap; o++) {
+              if (eKey[o] != 0) {
+                int q = (int) eKey[o] & (ncap - 1);
+                while (nKey[q] != 0) {
+                  q = (q + 1) & (ncap - 1);
+                }
+                nKey[q] = eKey[o];
+                nChild[q] = eChild[o];
+                nParent[q] = eParent[o];
+                nWord[q] = eWord[o];
+              }
+            }
+            ecap = ncap;
+            eKey = nKey;
+            eChild = nChild;
+            eParent = nParent;
+            eWord = nWord;
+            state = child;
+          } else {
+            state = eChild[slot];
+          }
         } else if (eParent[slot] != state || eWord[slot] != h) {
           return null; // two edges, one key
+        } else {
+          state = eChild[slot];
         }
-        state = eChild[slot];
         words++;
         i = j + 1;
       }
