@@ -57,6 +57,8 @@ public final class KnowledgeIndex {
     private final Set<String> productAnchors;
     /** Product titles word by word, numbers and short syllables included (see {@link ProductNames}). */
     private final ProductNames productNames;
+    /** The words of every entry's title, numbers left out, each once (see {@link #inAnyTitle}). */
+    private final List<Text.Token> titleWords;
 
     private record Entry(Knowledge knowledge, Set<String> terms, Set<String> titleTerms, Embedding embedding) {
     }
@@ -119,6 +121,15 @@ public final class KnowledgeIndex {
             }
         }
         this.productNames = new ProductNames(products);
+        Set<Text.Token> words = new LinkedHashSet<>();
+        for (Entry e : entries) {
+            for (Text.Token t : Text.words(e.knowledge().title())) {
+                if (!t.numeric()) {
+                    words.add(t);
+                }
+            }
+        }
+        this.titleWords = List.copyOf(words);
     }
 
     /**
@@ -482,11 +493,9 @@ public final class KnowledgeIndex {
         if (productNames.hasWord(word)) {
             return true;
         }
-        for (Entry e : entries) {
-            for (Text.Token t : Text.words(e.knowledge().title())) {
-                if (!t.numeric() && ProductNames.same(word, t)) {
-                    return true;
-                }
+        for (Text.Token t : titleWords) {
+            if (ProductNames.same(word, t)) {
+                return true;
             }
         }
         return false;
