@@ -39,7 +39,8 @@ public final class LanguageId {
     put("pt", "o a os as e de que para por uma um nao voce meu seu como isso esta sou do da agora tudo");
     put("id", "dan yang di ke dari ini itu saya anda kamu tidak ada untuk dengan apa bisa akan sekarang semua");
     put("nl", "het een niet ik jij jouw van met voor wat hoe kan mijn dit dat zijn ook maar nu zeg alle geen naar bij "
-        + "om wordt heb heeft je bent mij mag graag waar wanneer welke hebben");
+        + "om wordt heb heeft je bent mij mag graag waar wanneer welke hebben zonder deze jullie onze voortaan alsjeblieft "
+        + "bedankt hoeveel waarom kunnen vorige nog");
     put("pl", "w z na nie to jest sie ze jak czy mnie mi ty jestes moj twoj oraz ale tak teraz wszystkie prosze "
         + "dla od po przez jaki jaka gdzie ile mam moge jeszcze dzieki");
     put("tr", "ve bir bu icin ile ben sen biz ama gibi daha cok var yok simdi tum butun nasil neden lutfen beni bana "
