@@ -18,7 +18,7 @@
       box.appendChild(document.createTextNode(value.substring(at, f.start)));
       const mark = document.createElement('mark');
       mark.className = f.action;
-      mark.title = f.rule + ': ' + f.message;
+      mark.title = window.PersonaConsole.ruleLabel(f.rule) + ': ' + f.message;
       mark.textContent = value.substring(f.start, f.end);
       box.appendChild(mark);
       at = f.end;
@@ -52,7 +52,8 @@
     document.getElementById('alert').hidden = true;
     const res = r.body;
     const decision = document.getElementById('bench-decision');
-    decision.textContent = res.decision;
+    decision.textContent = window.PersonaConsole.verdictLabel(res.decision);
+    decision.dataset.decision = res.decision;
     decision.className = 'badge ' + res.decision;
     highlight(document.getElementById('bench-highlighted'), body.text, res.findings);
     const list = document.getElementById('bench-findings');
@@ -60,10 +61,17 @@
     for (const f of res.findings) {
       const li = document.createElement('li');
       const rule = document.createElement('strong');
-      rule.textContent = f.rule;
+      // the rule and the guard's decision in the console's language; the id and the guard's (English)
+      // note stay for whoever tunes the policy: the bench is the one place that shows them
+      rule.textContent = window.PersonaConsole.ruleLabel(f.rule);
+      li.dataset.rule = f.rule;
       li.appendChild(rule);
-      li.appendChild(document.createTextNode(' (' + f.action + ', ' + f.severity + ') [' + f.start + '–' + f.end + '] '
-        + f.message + ' — «' + body.text.substring(f.start, f.end) + '»'));
+      li.appendChild(document.createTextNode(' (' + window.PersonaConsole.verdictLabel(f.action) + ') «'
+        + body.text.substring(f.start, f.end) + '» — '));
+      const note = document.createElement('code');
+      note.textContent = f.rule + ' · ' + f.severity + ' · ' + f.message;
+      note.className = 'muted small';
+      li.appendChild(note);
       list.appendChild(li);
     }
     document.getElementById('bench-none').hidden = res.findings.length > 0;

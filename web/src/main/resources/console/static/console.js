@@ -43,7 +43,30 @@
     return { status: res.status, body: data };
   }
 
-  window.PersonaConsole = { api: api, csrf: csrf, showAlert: showAlert };
+  // guardrail rule ids and the guard's decisions in the console's language (never a raw id to people)
+  let labels = { rules: {}, verdicts: {} };
+  try {
+    const m = document.querySelector('meta[name="console-labels"]');
+    if (m) { labels = JSON.parse(m.getAttribute('content') || '{}'); }
+  } catch (e) { /* keep the ids */ }
+  function ruleLabel(id) { return (labels.rules && labels.rules[id]) || id; }
+  function verdictLabel(v) { return (labels.verdicts && labels.verdicts[v]) || v; }
+  function routeLabel(r) { return (labels.routes && labels.routes[r]) || r; }
+
+  // a moment in this browser's time zone, written as the console's language writes dates (the same format the
+  // date fields read): Vietnamese dd/mm/yyyy hh:mm, English yyyy-mm-dd hh:mm, 24-hour; not the browser's locale
+  function formatDateTime(iso) {
+    const d = new Date(iso);
+    if (isNaN(d.getTime())) { return String(iso || ''); }
+    const p = (n) => String(n).padStart(2, '0');
+    const day = document.documentElement.lang === 'vi'
+      ? p(d.getDate()) + '/' + p(d.getMonth() + 1) + '/' + d.getFullYear()
+      : d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate());
+    return day + ' ' + p(d.getHours()) + ':' + p(d.getMinutes());
+  }
+
+  window.PersonaConsole = { api: api, csrf: csrf, showAlert: showAlert, ruleLabel: ruleLabel, verdictLabel: verdictLabel,
+    routeLabel: routeLabel, formatDateTime: formatDateTime };
 
   // On a phone the nav is one row that scrolls sideways: bring the current area into view.
   document.addEventListener('DOMContentLoaded', function () {

@@ -98,7 +98,8 @@ document.addEventListener('alpine:init', function () {
         const el = this.$el;
         this.slug = el.dataset.slug;
         this.msgs = { created: el.dataset.msgCreated, saved: el.dataset.msgSaved, published: el.dataset.msgPublished, invalid: el.dataset.msgInvalid,
-          yamlBad: el.dataset.msgYamlBad, ok: el.dataset.msgOk, network: el.dataset.msgNetwork };
+          yamlBad: el.dataset.msgYamlBad, ok: el.dataset.msgOk, network: el.dataset.msgNetwork,
+          missing: JSON.parse(el.dataset.msgMissing || '{}') };
         this.d = toState(JSON.parse(el.dataset.doc));
         const params = new URLSearchParams(window.location.search);
         if (params.get('created')) { this.message = this.msgs.created; }
@@ -194,7 +195,12 @@ document.addEventListener('alpine:init', function () {
           this.problems = raw.map((t) => {
             const text = String(t).replace(/^body: /, '');
             const i = text.indexOf(': ');
-            return { path: i > 0 ? text.substring(0, i) : '', message: i > 0 ? text.substring(i + 2) : text, text: text };
+            const path = i > 0 ? text.substring(0, i) : '';
+            // the publishing rule's lines in the console's words (the editor's sections, not document paths)
+            const words = this.msgs.missing[path];
+            const m = / \(missing: ([^)]*)\)$/.exec(text);
+            const shown = words ? words.replace('{0}', m ? m[1] : '') : text;
+            return { path: path, message: i > 0 ? text.substring(i + 2) : text, text: shown };
           });
           this.$nextTick(() => { const p = document.getElementById('problems'); if (p) { p.scrollIntoView({ block: 'nearest' }); } });
         } catch (e) {
@@ -218,8 +224,11 @@ document.addEventListener('alpine:init', function () {
           const r = await PersonaConsole.api('POST', '/api/v1/personas/' + encodeURIComponent(this.slug) + '/preview', body);
           if (r.status === 200) {
             const res = r.body;
-            this.chat.push({ key: ++seq, who: 'persona', text: res.reply, decision: res.decision, route: res.route,
-              findings: res.findings.map((f) => ({ key: ++seq, rule: f.rule, action: f.action, message: f.message,
+            // rules, decisions and routes in the console's language (PersonaConsole's labels), never raw ids
+            this.chat.push({ key: ++seq, who: 'persona', text: res.reply, decision: res.decision,
+              decisionLabel: PersonaConsole.verdictLabel(res.decision), route: PersonaConsole.routeLabel(res.route),
+              findings: res.findings.map((f) => ({ key: ++seq, rule: PersonaConsole.ruleLabel(f.rule), ruleId: f.rule,
+                action: PersonaConsole.verdictLabel(f.action), message: f.message,
                 span: res.checked.substring(f.start, f.end) })) });
             this.history.push({ audience: text, persona: res.reply });
           } else {

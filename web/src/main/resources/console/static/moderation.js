@@ -16,9 +16,22 @@
   const brandName = (slug) => brandNames[slug] || slug, personaName = (slug) => personaNames[slug] || slug;
   let items = [], selected = null, current = null, reason = null, refreshTimer = null, checkTimer = null;
 
-  // dates in the console's language (a Vietnamese page must not show a US date)
-  const LOCALE = document.documentElement.lang === 'vi' ? 'vi-VN' : undefined;
-  function when(iso) { return new Date(iso).toLocaleString(LOCALE); }
+  // dates in the console's language, never the browser's (a Vietnamese page must not show a US date)
+  function when(iso) { return window.PersonaConsole ? window.PersonaConsole.formatDateTime(iso) : iso; }
+  // rule ids in people's words (the layout's labels); ids never reach the screen when a label exists
+  const PC = window.PersonaConsole || {};
+  const rule = (id) => (PC.ruleLabel ? PC.ruleLabel(id) : id);
+  // one finding: its rule, what the guard does, and the words it matched (the guard's own note as a tooltip)
+  function finding(f, text) {
+    const li = el('li', 'finding ' + f.action);
+    li.dataset.rule = f.rule;
+    let s = rule(f.rule) + ' (' + t('verdict.' + f.action) + ')';
+    const len = (text || '').length;
+    if (text && f.end > f.start && (f.start > 0 || f.end < len)) { s += ': «' + text.slice(f.start, f.end) + '»'; }
+    li.textContent = s;
+    if (f.message) { li.title = f.message; }
+    return li;
+  }
   function t(key, arg) {
     const s = S[key] || key;
     return arg === undefined ? s : s.replace('{0}', arg);
@@ -115,7 +128,7 @@
       top.appendChild(el('span', 'muted', personaName(i.persona) + ' · ' + brandName(i.brand) + ' · ' + age(i)));
       li.appendChild(top);
       li.appendChild(el('div', 'mod-excerpt', (i.content || '').slice(0, 140)));
-      const meta = el('div', 'muted small', (i.rules || []).join(', '));
+      const meta = el('div', 'muted small rules', (i.rules || []).map(rule).join(', '));
       if (i.claimedByEmail && i.status === 'claimed') { meta.textContent += ' · ' + t('claimedBy', i.claimedByEmail); }
       if (i.decidedByEmail || i.decidedBy) { meta.textContent += ' · ' + t('decidedBy', i.decidedByEmail || i.decidedBy); }
       li.appendChild(meta);
@@ -164,7 +177,7 @@
     if (i.decidedBy) {
       const who = el('p', 'decided');
       who.textContent = t('decidedBy', i.decidedByEmail || i.decidedBy) + ' · ' + t('status.' + i.status)
-        + (i.reason ? ' · ' + t('reason') + ': ' + i.reason : '') + (i.note ? ' · “' + i.note + '”' : '');
+        + (i.reason ? ' · ' + t('reason') + ': ' + rule(i.reason) : '') + (i.note ? ' · “' + i.note + '”' : '');
       detailEl.appendChild(who);
     }
     // conversation around the item
@@ -181,7 +194,7 @@
     detailEl.appendChild(content);
     // findings
     const fl = el('ul', 'findings');
-    (i.findings || []).forEach((f) => fl.appendChild(el('li', 'finding ' + f.action, f.rule + ' (' + t('verdict.' + f.action) + '): ' + f.message)));
+    (i.findings || []).forEach((f) => fl.appendChild(finding(f, i.content)));
     detailEl.appendChild(fl);
     if (i.releaseText && i.status !== 'open' && i.status !== 'claimed') {
       detailEl.appendChild(el('p', 'released', t('released') + ': ' + i.releaseText + (i.releasedAt ? '' : ' (' + t('notDelivered') + ')')));
@@ -197,7 +210,8 @@
     rl.setAttribute('role', 'radiogroup');
     rl.setAttribute('aria-label', t('reason'));
     reasons.forEach((r, n) => {
-      const b = el('button', 'reason' + (reason === r ? ' on' : ''), (n + 1) + ' ' + r);
+      const b = el('button', 'reason' + (reason === r ? ' on' : ''), (n + 1) + ' ' + rule(r));
+      b.dataset.reason = r;
       b.type = 'button';
       b.setAttribute('role', 'radio');
       b.setAttribute('aria-checked', String(reason === r));
@@ -245,7 +259,7 @@
       out.textContent = '';
       out.dataset.verdict = v.verdict;
       out.appendChild(el('li', 'verdict ' + v.verdict, t('check.' + v.verdict)));
-      v.findings.forEach((f) => out.appendChild(el('li', 'finding ' + f.action, f.rule + ': ' + f.message)));
+      v.findings.forEach((f) => out.appendChild(finding(f, ta.value)));
     } catch (e) { out.textContent = e.message; }
   }
   async function claim() { await act('claim'); }
@@ -330,20 +344,26 @@
       if (timer) { sp.className = 'sla ' + timer.cls; sp.textContent = timer.text; }
     });
   }, 1000);
-  fetch('/api/v1/brands', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-    .then((r) => r.json()).then((d) => {
+  const getJson = (url) => fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then((r) => (r.ok ? r.json() : { items: [] }));
+  const brandsLoaded = getJson('/api/v1/brands').then((d) => {
       const sel = filters.querySelector('select[name="brand"]');
       (d.items || []).forEach((b) => {
-        brandNames[b.slug] = b.name || b.slug;
-        const o = el('option', null, b.name || b.slug); o.value = b.slug; sel.appendChild(o);
+        const slug = b.slug || b.id; // the brands API names the slug "id"
+        brandNames[slug] = b.name || slug;
+        const o = el('option', null, b.name || slug); o.value = slug; sel.appendChild(o);
       });
       renderQueue(); renderDetail();
     }).catch(() => {});
-  fetch('/api/v1/public/personas', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-    .then((r) => r.json()).then((d) => {
-      (d.items || []).forEach((p) => { if (p.name) { personaNames[p.id] = p.name; } });
-      renderQueue(); renderDetail();
-    }).catch(() => {});
+  // the persona filter: the caller's personas (brand-scoped) by their public names, the slug only as the value sent
+  Promise.all([getJson('/api/v1/personas'), getJson('/api/v1/public/personas'), brandsLoaded]).then(([mine, pub]) => {
+    (pub.items || []).forEach((p) => { if (p.name) { personaNames[p.id] = p.name; } });
+    const sel = filters.querySelector('select[name="persona"]');
+    (mine.items || []).forEach((p) => {
+      const o = el('option', null, personaName(p.id) + ' (' + brandName(p.brand) + ')'); o.value = p.id; sel.appendChild(o);
+    });
+    renderQueue(); renderDetail();
+  }).catch(() => {});
   refresh();
   connectEvents();
 })();

@@ -76,6 +76,8 @@ public final class Console {
   private final Messages messages;
   private final Templates templates;
   private final Map<String, String> assets;
+  /** {@link Messages#labels} of each UI language, as JSON. */
+  private final Map<String, String> labelsJson;
 
   /** A console with the given feature areas (login, logout and language switching are built in). */
   public Console(Vertx vertx, AuthService auth, Options options, List<ConsolePage> areas) {
@@ -87,6 +89,11 @@ public final class Console {
     this.pages = List.copyOf(all);
     this.messages = new Messages(pages.stream().map(ConsolePage::area).distinct().toList());
     this.templates = new Templates(vertx);
+    Map<String, String> labels = new HashMap<>();
+    for (String lang : Messages.LANGUAGES) {
+      labels.put(lang, new io.vertx.core.json.JsonObject(new HashMap<>(messages.labels(lang))).encode());
+    }
+    this.labelsJson = Map.copyOf(labels);
     WebJarVersionLocator locator = new WebJarVersionLocator();
     Map<String, String> a = new HashMap<>();
     a.put("htmx", PREFIX + "/webjars/htmx.org/" + locator.version("htmx.org") + "/dist/htmx.min.js");
@@ -245,6 +252,8 @@ public final class Console {
     String lang = language(ctx);
     Map<String, Object> m = new HashMap<>();
     m.put("t", ConsoleRequest.messageFunction(messages, lang));
+    m.put("rule", ConsoleRequest.ruleFunction(messages, lang));
+    m.put("labels", labelsJson.get(lang));
     m.put("lang", lang);
     m.put("otherLang", "vi".equals(lang) ? "en" : "vi");
     String path = ctx.request().path();

@@ -20,7 +20,9 @@ import java.util.function.Function;
  *
  * <p>Every template gets, besides the page's own model: {@code t} (the message function:
  * {@code ${t("nav.posts")}}, {@code ${t("key", arg0, arg1)}}), {@code lang} ("en"/"vi"),
- * {@code otherLang}, {@code csrf} (put it in forms as {@code <input type="hidden" name="_csrf">};
+ * {@code rule} (a guardrail rule id in people's words: {@code ${rule(f.rule)}}), {@code labels} (the rule
+ * and verdict labels as JSON, for scripts: the layout's {@code <meta name="console-labels">}, read through
+ * {@code PersonaConsole.ruleLabel} / {@code verdictLabel} of console.js), {@code otherLang}, {@code csrf} (put it in forms as {@code <input type="hidden" name="_csrf">};
  * htmx and {@code fetch} calls send it as the {@code X-CSRF-Token} header, which the layout sets
  * up), {@code user} (email, displayName, admin), {@code nav} (list of href/label/current),
  * {@code path} (the request path) and {@code assets} (URLs of htmx and Alpine).
@@ -57,6 +59,16 @@ public final class ConsoleRequest {
   /** A UI text in the request's language. */
   public String t(String key, Object... args) {
     return console.messages().text(lang(), key, args);
+  }
+
+  /** The console's texts (for messages built elsewhere, e.g. {@link ConsoleDates.DateInputException#message}). */
+  public Messages messages() {
+    return console.messages();
+  }
+
+  /** A guardrail rule id in people's words, in the request's language ({@link Messages#ruleLabel}). */
+  public String ruleLabel(String ruleId) {
+    return console.messages().ruleLabel(lang(), ruleId);
   }
 
   /** A path parameter ({@code :slug}). */
@@ -138,6 +150,17 @@ public final class ConsoleRequest {
   /** Shows the console's error page for this failure (status from the exception, 500 otherwise). */
   public void fail(Throwable failure) {
     ctx.fail(failure);
+  }
+
+  /** The rule-label function given to templates as {@code rule}: {@code ${rule(f.rule)}}. */
+  static TemplateMethodModelEx ruleFunction(Messages messages, String lang) {
+    return arguments -> {
+      if (arguments.size() != 1) {
+        throw new TemplateModelException("rule(ruleId) needs one rule id");
+      }
+      Object id = DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(0));
+      return messages.ruleLabel(lang, id == null ? null : String.valueOf(id));
+    };
   }
 
   /** The message function given to templates as {@code t}. */

@@ -69,6 +69,46 @@ public final class Messages {
     return s;
   }
 
+  /** Prefix of the keys that name guardrail rules in people's words ({@code rule.<ruleId>}). */
+  public static final String RULE_PREFIX = "rule.";
+  /** Prefix of the keys of the guard's decisions ({@code verdict.allow|rewrite|flag|block}). */
+  public static final String VERDICT_PREFIX = "verdict.";
+
+  /**
+   * The label of a guardrail rule id in {@code lang} (e.g. {@code prompt_injection} -> "Prompt injection
+   * attempt" / "Cố chèn lệnh (prompt injection)"), from the {@code rule.<id>} keys; an id without one is
+   * returned as it is (RuleLabelsTest keeps every id the guardrails can report labelled).
+   */
+  public String ruleLabel(String lang, String ruleId) {
+    if (ruleId == null) {
+      return "";
+    }
+    String key = RULE_PREFIX + ruleId;
+    String s = text(lang, key);
+    return s.equals(key) ? ruleId : s;
+  }
+
+  /**
+   * The labels scripts need, as {@code {"rules":{id:label},"verdicts":{decision:label},"routes":{route:label}}}
+   * in {@code lang}
+   * (the layout hands it to every page's scripts in {@code <meta name="console-labels">}).
+   */
+  public Map<String, Map<String, String>> labels(String lang) {
+    Map<String, String> rules = new java.util.TreeMap<>();
+    Map<String, String> verdicts = new java.util.TreeMap<>();
+    Map<String, String> routes = new java.util.TreeMap<>();
+    for (String key : byLang.get("en").keySet()) {
+      if (key.startsWith(RULE_PREFIX)) {
+        rules.put(key.substring(RULE_PREFIX.length()), text(lang, key));
+      } else if (key.startsWith(VERDICT_PREFIX)) {
+        verdicts.put(key.substring(VERDICT_PREFIX.length()), text(lang, key));
+      } else if (key.startsWith("route.")) {
+        routes.put(key.substring("route.".length()), text(lang, key));
+      }
+    }
+    return Map.of("rules", rules, "verdicts", verdicts, "routes", routes);
+  }
+
   /** Every key of a language (for tests that compare the bundles). */
   public Map<String, String> all(String lang) {
     return byLang.getOrDefault(lang, Map.of());

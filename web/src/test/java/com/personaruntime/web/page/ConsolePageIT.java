@@ -216,7 +216,11 @@ class ConsolePageIT {
     wait.until(x -> x.findElements(By.cssSelector("#preview-log .msg.persona")).size() == 2);
     var blocked = d.findElements(By.cssSelector("#preview-log .msg.persona")).get(1);
     assertThat(blocked.getAttribute("data-decision")).isEqualTo("block");
-    assertThat(blocked.findElement(By.cssSelector("ul.findings")).getText()).contains("banned_term").contains("390.000đ");
+    // the rule, the decision and the route in words, never their ids
+    assertThat(blocked.findElement(By.cssSelector("ul.findings")).getText()).contains("Banned word (blocked)")
+        .contains("390.000đ").doesNotContain("banned_term");
+    assertThat(blocked.findElement(By.cssSelector(".badge")).getText()).isEqualTo("blocked");
+    assertThat(reply.getText()).contains("offline composer").contains("allowed");
     assertThat(blocked.getText()).doesNotContain("390.000đ,");
     browser.screenshot("console-preview-chat");
     assertThat(browser.errors()).isEmpty();
@@ -280,7 +284,9 @@ class ConsolePageIT {
     wait.until(x -> x.findElements(By.cssSelector(".knowledge-entry")).size() == 2);
     assertThat(d.findElement(By.id("f-name")).getAttribute("value")).isEqualTo("Sol");
     assertThat(d.findElement(By.id("k-text-0")).getAttribute("value")).contains("Cold brew steeps 18 hours");
-    assertThat(d.findElement(By.cssSelector(".editor-head .problem")).getText()).contains("boundaries", "disclosure");
+    // what is missing is named by the editor's sections and fields, not by document paths
+    assertThat(d.findElement(By.cssSelector(".editor-head .problem")).getText())
+        .contains("Boundaries: fill in at least one", "Disclosure → Jurisdictions").doesNotContain("disclosure.");
     assertThat(browser.js(UNLABELLED)).asList().isEmpty();
     browser.screenshot("console-card-imported");
     Object exported = ((org.openqa.selenium.JavascriptExecutor) d).executeAsyncScript(
@@ -360,7 +366,10 @@ class ConsolePageIT {
     d.findElement(By.id("bench-text")).sendKeys(text);
     click(By.id("bench-check"));
     new WebDriverWait(d, WAIT).until(x -> x.findElement(By.id("bench-result")).isDisplayed());
-    assertThat(d.findElement(By.id("bench-decision")).getText()).isEqualTo("block");
+    assertThat(d.findElement(By.id("bench-decision")).getText()).isEqualTo("blocked");
+    assertThat(d.findElement(By.id("bench-decision")).getAttribute("data-decision")).isEqualTo("block");
+    assertThat(d.findElement(By.id("bench-findings")).getText()).contains("Forbidden claim (blocked) «chữa khỏi")
+        .contains("Phone number (adjusted) «0912 345 678»");
     List<String> marks = d.findElements(By.cssSelector("#bench-highlighted mark")).stream().map(e -> e.getText()).toList();
     assertThat(marks).anySatisfy(m -> assertThat(m).startsWith("chữa khỏi"));
     // after the emoji (2 UTF-16 units): the offsets still land exactly on the phone number
@@ -420,14 +429,14 @@ class ConsolePageIT {
     browser.screenshot("console-members-invited");
     d.get(base + "/console/members");
     assertThat(d.findElement(By.id("invitations-lumiere")).getText()).contains("invitee@lumiere.test")
-        .contains("moderator").doesNotContain("inv_");
+        .contains("Moderator").doesNotContain("inv_"); // the role in words
     assertThat(browser.errors()).isEmpty();
 
     // the invitee, in their own browser (Vietnamese), sets a password and lands in the console
     try (Browser invitee = Browser.start(ConsolePageIT.class, "vi-VN")) {
       var v = invitee.driver;
       v.get(link);
-      assertThat(v.findElement(By.id("invite-summary")).getText()).contains("moderator")
+      assertThat(v.findElement(By.id("invite-summary")).getText()).contains("Kiểm duyệt viên").doesNotContain("moderator")
           .contains("invitee@lumiere.test");
       assertThat(invitee.js(UNLABELLED)).asList().isEmpty();
       invitee.screenshot("console-invitation-accept-vi");
@@ -500,7 +509,8 @@ class ConsolePageIT {
     assertThat(d.findElement(By.cssSelector("#status .notice")).getText()).contains("created as a draft");
     // not publishable yet: the editor says which fields, and "Save and publish" is refused naming them
     assertThat(d.findElement(By.cssSelector(".editor-head .problem")).getText())
-        .contains("disclosure.jurisdictions").contains("disclosure.ai_label");
+        .contains("Disclosure → Jurisdictions").contains("Disclosure → AI label").contains("(missing: vi")
+        .doesNotContain("disclosure.jurisdictions");
     // the bio counter shows the server's limit, and going over it is refused at the field
     browser.js("const b = document.getElementById('f-bio'); b.value = 'x'.repeat(1001); b.dispatchEvent(new Event('input'));");
     wait.until(x -> x.findElement(By.id("f-bio-err")).isDisplayed());

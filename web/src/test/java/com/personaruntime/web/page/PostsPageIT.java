@@ -184,4 +184,80 @@ class PostsPageIT {
     assertThat(browser.errors()).as("browser console errors")
         .allMatch(e -> e.contains("/approve") && e.contains("403"));
   }
+
+  /**
+   * The schedule field speaks the console's language, not the browser's: an English browser with the
+   * console switched to Vietnamese gets a text field with the dd/mm/yyyy hh:mm hint (no native picker,
+   * which would show mm/dd/yyyy and AM/PM), a day that does not exist or a time already past is refused
+   * under the field in Vietnamese with what was typed kept, and a good one is scheduled and shown back in
+   * the same format.
+   */
+  @Test
+  void theScheduleIsTypedAndShownInTheConsolesLanguageWhateverTheBrowsers() throws Exception {
+    Assumptions.assumeTrue(missing == null, () -> missing);
+    String writer = api("POST", "/api/v1/auth/login", null, new JsonObject().put("email", "writer@lumiere.test")
+        .put("password", PASSWORD)).getString("token");
+    String reviewer = api("POST", "/api/v1/auth/login", null, new JsonObject().put("email", "reviewer@lumiere.test")
+        .put("password", PASSWORD)).getString("token");
+    String postId = api("POST", "/api/v1/posts", writer, new JsonObject().put("persona", "linh")
+        .put("brief", "Serum vitamin C").put("platforms", new io.vertx.core.json.JsonArray().add("x"))
+        .put("language", "vi")).getString("id");
+    api("POST", "/api/v1/posts/" + postId + "/approve", reviewer, new JsonObject().put("comment", "ok"));
+
+    try (Browser english = Browser.start(PostsPageIT.class, "en-US")) {
+      WebDriver d = english.driver;
+      login(d, "writer@lumiere.test");
+      d.get(base + "/console/lang/vi?next=/console/posts/" + postId);
+      new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.id("schedule-form")).isEmpty());
+      WebElement at = d.findElement(By.id("at"));
+      assertThat(at.getAttribute("type")).as("no native picker (it follows the browser's language)").isEqualTo("text");
+      assertThat(at.getAttribute("placeholder")).isEqualTo("dd/mm/yyyy hh:mm");
+      assertThat(d.findElement(By.id("at-hint")).getText()).isEqualTo("Định dạng dd/mm/yyyy hh:mm (24 giờ), ví dụ 24/12/2026 19:00");
+      english.screenshot("console-posts-schedule-vi-in-english-browser");
+
+      // a day that does not exist: refused under the field, in Vietnamese, the typed text kept
+      at.sendKeys("31/02/2031 19:00");
+      d.findElement(By.id("schedule-submit")).click();
+      new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.id("at-error")).isEmpty());
+      assertThat(d.findElement(By.id("at-error")).getText())
+          .isEqualTo("Ngày giờ: không có ngày này; hãy viết theo dạng dd/mm/yyyy hh:mm, ví dụ 24/12/2026 19:00 (bạn đã nhập “31/02/2031 19:00”)");
+      assertThat(d.findElement(By.id("at")).getAttribute("value")).isEqualTo("31/02/2031 19:00");
+      assertThat(d.findElement(By.id("at")).getAttribute("aria-invalid")).isEqualTo("true");
+
+      // the US order and a 12-hour clock (what an English browser's picker would show) are not guessed
+      retype(d, "12/24/2031 7:00 PM");
+      new WebDriverWait(d, WAIT).until(x -> x.findElement(By.id("at-error")).getText().contains("12/24/2031 7:00 PM"));
+      assertThat(d.findElement(By.id("at-error")).getText()).contains("hãy viết theo dạng dd/mm/yyyy hh:mm");
+      retype(d, "24/12/2031 7:00 PM");
+      new WebDriverWait(d, WAIT).until(x -> x.findElement(By.id("at-error")).getText().contains("24/12/2031 7:00 PM"));
+      assertThat(d.findElement(By.id("at-error")).getText())
+          .isEqualTo("Ngày giờ: hãy viết theo dạng dd/mm/yyyy hh:mm, ví dụ 24/12/2026 19:00 (bạn đã nhập “24/12/2031 7:00 PM”)");
+
+      // a time already past would publish at once: refused, "Publish now" is the way to do that
+      retype(d, "01/01/2020 08:00");
+      new WebDriverWait(d, WAIT).until(x -> x.findElement(By.id("at-error")).getText().contains("01/01/2020 08:00"));
+      assertThat(d.findElement(By.id("at-error")).getText()).contains("đã qua").contains("Đăng ngay");
+      english.screenshot("console-posts-schedule-error-vi");
+
+      // Vietnamese short forms are read: 19h30, day and month without zeros
+      retype(d, "24/12/2031 19h30");
+      new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.id("post-notice")).isEmpty());
+      assertThat(d.findElement(By.id("post-scheduled")).getText()).isEqualTo("24/12/2031 19:30 Asia/Ho_Chi_Minh");
+      JsonObject post = api("GET", "/api/v1/posts/" + postId, writer, new JsonObject());
+      assertThat(post.getString("scheduledAt")).startsWith("2031-12-24T12:30"); // 19:30 at UTC+7
+
+      // the same post in English: year first, the same instant
+      d.get(base + "/console/lang/en?next=/console/posts/" + postId);
+      new WebDriverWait(d, WAIT).until(x -> x.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
+      assertThat(d.findElement(By.id("post-scheduled")).getText()).isEqualTo("2031-12-24 19:30 Asia/Ho_Chi_Minh");
+      assertThat(english.errors()).as("browser console errors").allMatch(e -> e.contains("/schedule") && e.contains("400"));
+    }
+  }
+
+  private static void retype(WebDriver d, String text) {
+    WebElement at = d.findElement(By.id("at"));
+    at.clear();
+    at.sendKeys(text);
+    d.findElement(By.id("schedule-submit")).click();
+  }
 }

@@ -5,6 +5,7 @@ import com.personaruntime.runtime.storage.AuditLog;
 import com.personaruntime.runtime.storage.Brand;
 import com.personaruntime.runtime.storage.BrandRepository;
 import com.personaruntime.runtime.storage.UserRepository;
+import com.personaruntime.web.console.ConsoleDates;
 import com.personaruntime.web.console.ConsolePage;
 import com.personaruntime.web.console.ConsoleRequest;
 import com.personaruntime.web.console.ConsoleRoutes;
@@ -12,7 +13,6 @@ import com.personaruntime.web.console.NavItem;
 import io.vertx.core.Future;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -59,8 +59,13 @@ public final class AuditPages implements ConsolePage {
     String brandFilter = blankToNull(req.query("brand"));
     String who = blankToNull(req.query("who"));
     String what = blankToNull(req.query("what"));
-    LocalDate from = day(req.query("from"), "from");
-    LocalDate to = day(req.query("to"), "to");
+    // days typed in the console's format (ConsoleDates); a wrong one is said under its field, the rest still filters
+    Map<String, String> dateErrors = new HashMap<>();
+    LocalDate from = day(req, "from", dateErrors);
+    LocalDate to = day(req, "to", dateErrors);
+    if (from != null && to != null && from.isAfter(to)) {
+      dateErrors.put("to", req.t("date.err.range", req.t("audit.from"), req.t("audit.to")));
+    }
     req.render("audit/audit.ftlh", brands.list().compose(all -> {
       List<Brand> mine = all.stream().filter(b -> p.canRead(b.id())).toList();
       Map<String, String> names = new HashMap<>();
@@ -118,8 +123,12 @@ public final class AuditPages implements ConsolePage {
           m.put("brands", brandOptions);
           m.put("who", who == null ? "" : who);
           m.put("what", what == null ? "" : what);
-          m.put("from", from == null ? "" : from.toString());
-          m.put("to", to == null ? "" : to.toString());
+          m.put("from", from != null ? ConsoleDates.formatDate(from, req.lang()) : nullToEmpty(req.query("from")));
+          m.put("to", to != null ? ConsoleDates.formatDate(to, req.lang()) : nullToEmpty(req.query("to")));
+          m.put("dateErrors", dateErrors);
+          m.put("dateHint", req.t("date.hint.date", ConsoleDates.datePattern(req.lang()),
+              ConsoleDates.formatDate(LocalDate.of(2026, 12, 24), req.lang())));
+          m.put("datePattern", ConsoleDates.datePattern(req.lang()));
           return m;
         });
       });
@@ -154,6 +163,11 @@ public final class AuditPages implements ConsolePage {
           : v instanceof Boolean b ? req.t(b ? "common.yes" : "common.no")
           : v instanceof io.vertx.core.json.JsonObject || v instanceof io.vertx.core.json.JsonArray
               ? v.toString() : String.valueOf(v);
+      if ("reason".equals(key) && v instanceof String r) {
+        value = req.ruleLabel(r); // a moderation reason is a rule id (or "other"): in words; a free-text reason stays
+      } else if (v instanceof io.vertx.core.json.JsonArray a && a.stream().allMatch(x -> x instanceof String)) {
+        value = String.join(", ", a.stream().map(String::valueOf).toList()); // ["instagram","x"] -> instagram, x
+      }
       out.add(label(req, "audit.key." + key, key) + ": " + value);
     }
     return out;
@@ -163,14 +177,17 @@ public final class AuditPages implements ConsolePage {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  private static LocalDate day(String s, String field) {
-    if (s == null || s.isBlank()) {
+  private static LocalDate day(ConsoleRequest req, String name, Map<String, String> errors) {
+    try {
+      return ConsoleDates.parseDate(req.query(name), req.lang(), req.t("audit." + name));
+    } catch (ConsoleDates.DateInputException e) {
+      errors.put(name, e.message(req.messages(), req.lang()));
       return null;
     }
-    try {
-      return LocalDate.parse(s.strip());
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(field + ": expected a day as YYYY-MM-DD, got '" + s + "'");
-    }
   }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
 }

@@ -188,8 +188,12 @@ public final class InsightPages implements ConsolePage {
     }
     out.put("chart-topics", bars(topics, "name", req.t("insights.messages"), "#1f5fbf"));
     out.put("chart-gaps", bars(r.getJsonArray("knowledgeGaps"), "question", req.t("insights.timesAsked"), "#8a5a00"));
-    out.put("chart-moderation", bars(r.getJsonObject("moderation").getJsonArray("byRule"), "rule",
-        req.t("insights.turns"), "#b42318"));
+    JsonArray byRule = new JsonArray();
+    for (Object o : r.getJsonObject("moderation").getJsonArray("byRule")) {
+      JsonObject x = ((JsonObject) o).copy();
+      byRule.add(x.put("rule", req.ruleLabel(x.getString("rule")))); // in people's words, not the rule id
+    }
+    out.put("chart-moderation", bars(byRule, "rule", req.t("insights.turns"), "#b42318"));
     JsonObject rt = r.getJsonObject("responseTimeMs");
     out.put("chart-response", new JsonObject().put("kind", "bar").put("horizontal", false)
         .put("labels", new JsonArray().add("p50").add("p90").add(req.t("insights.mean")))

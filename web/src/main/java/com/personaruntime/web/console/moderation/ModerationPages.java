@@ -15,7 +15,8 @@ import java.util.Map;
  * the user's brands, oldest first, with filters (status, brand, persona, kind, rule, age), SLA
  * timer colours, the item's conversation and findings, claim / approve / edit (the guard's findings
  * shown before sending) / reject for replies and dismiss / confirm block / let through for refused
- * audience messages, reasons (the item's rule ids, number keys) and who decided. Keyboard: j/k,
+ * audience messages, reasons (the item's rules by their labels in the console's language, number keys)
+ * and who decided. Keyboard: j/k,
  * c, a, e, r, t, 1-9. Texts come from {@code console/moderation/messages_*.properties}; the
  * script's texts are the {@code moderation.js.*} keys, handed over as JSON in a data attribute.
  */
@@ -48,7 +49,16 @@ public final class ModerationPages implements ConsolePage {
         // {0} stays a placeholder the script fills in
         strings.put(key, req.t("moderation.js." + key, "{0}"));
       }
-      req.render("moderation/queue.ftlh", Map.of("me", req.principal().userId(), "strings", strings.encode()));
+      // the rule filter offers every rule a chat item can carry, by its label in the console's language
+      List<Map<String, String>> rules = new java.util.ArrayList<>();
+      for (String id : com.personaruntime.guardrails.RuleIds.all()) {
+        if (!id.startsWith("platform.")) { // posts only; posts are not moderated here
+          rules.add(Map.of("id", id, "label", req.ruleLabel(id)));
+        }
+      }
+      rules.sort(java.util.Comparator.comparing((Map<String, String> r) -> r.get("label")));
+      req.render("moderation/queue.ftlh", Map.of("me", req.principal().userId(), "strings", strings.encode(),
+          "rules", rules));
     });
   }
 }

@@ -85,6 +85,26 @@ public final class PersonaPages implements ConsolePage {
     })), m -> m);
   }
 
+  /**
+   * One line of the publishing rule ({@code field.path: what to do}, English, from
+   * {@link com.personaruntime.personas.Publishing}) in the console's language, naming the editor's
+   * section and field instead of the path; a line the bundles do not know stays as it is.
+   */
+  static String missingInWords(ConsoleRequest req, String line) {
+    int colon = line.indexOf(": ");
+    if (colon < 0) {
+      return line;
+    }
+    String key = "editor.missing." + line.substring(0, colon);
+    String languages = "";
+    int at = line.lastIndexOf("(missing: ");
+    if (at >= 0 && line.endsWith(")")) {
+      languages = line.substring(at + "(missing: ".length(), line.length() - 1);
+    }
+    String text = req.t(key, languages);
+    return text.equals(key) ? line : text;
+  }
+
   // ------------------------------------------------------------------ new persona
 
   /** The form fields of a new persona (all strings, as typed). */
@@ -229,7 +249,13 @@ public final class PersonaPages implements ConsolePage {
           if (parsed.isValid()) {
             missing = CharacterCards.missingForPublishing(parsed.orElseThrow());
           }
-          m.put("missing", missing);
+          m.put("missing", missing.stream().map(line -> missingInWords(req, line)).toList());
+          // the same texts for the editor's script (refusals of "Save and publish"), by field path
+          JsonObject missingMsgs = new JsonObject();
+          for (String path : List.of("disclosure.jurisdictions", "disclosure.ai_label", "boundaries")) {
+            missingMsgs.put(path, req.t("editor.missing." + path, "{0}"));
+          }
+          m.put("missingMsgs", missingMsgs.encode());
           // the counters show the limits the server enforces (one source: the persona schema)
           Map<String, Object> limits = new HashMap<>();
           for (String field : List.of("name", "bio", "greeting", "title", "text")) {

@@ -8,9 +8,10 @@ import com.personaruntime.runtime.posts.PostService;
 import com.personaruntime.runtime.posts.PostService.Post;
 import com.personaruntime.runtime.posts.PostService.Variant;
 import com.personaruntime.runtime.posts.VariantStatus;
+import com.personaruntime.runtime.storage.Brand;
+import com.personaruntime.runtime.storage.BrandRepository;
 import com.personaruntime.runtime.storage.PersonaRecord;
 import com.personaruntime.runtime.storage.UserRepository;
-import com.personaruntime.web.api.PostRoutes;
 import com.personaruntime.web.console.ConsolePage;
 import com.personaruntime.web.console.ConsoleRequest;
 import com.personaruntime.web.console.ConsoleRoutes;
@@ -19,10 +20,13 @@ import com.personaruntime.web.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import com.personaruntime.web.console.ConsoleDates;
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,12 +50,34 @@ public final class PostPages implements ConsolePage {
   private final PersonaCatalog catalog;
   private final Supplier<String> baseUrl;
   private final UserRepository users;
+  private final BrandRepository brands;
+  private final Clock clock;
 
-  public PostPages(PostService posts, PersonaCatalog catalog, UserRepository users, Supplier<String> baseUrl) {
+  /**
+   * @param clock the server's clock (a schedule time already past is refused against it)
+   */
+  public PostPages(PostService posts, PersonaCatalog catalog, UserRepository users, BrandRepository brands,
+      Supplier<String> baseUrl, Clock clock) {
+    this.brands = brands;
+    this.clock = clock;
     this.posts = posts;
     this.catalog = catalog;
     this.users = users;
     this.baseUrl = baseUrl;
+  }
+
+  /** Persona display names by slug (the name in the published document, else the latest), for people to read. */
+  private static Map<String, String> personaNames(List<PersonaRecord> records) {
+    Map<String, String> out = new HashMap<>();
+    for (PersonaRecord r : records) {
+      String doc = r.publishedDocument() != null ? r.publishedDocument() : r.latestDocument();
+      try {
+        out.put(r.slug(), doc == null ? r.slug() : new JsonObject(doc).getString("name", r.slug()));
+      } catch (RuntimeException e) {
+        out.put(r.slug(), r.slug()); // a stored document is always JSON
+      }
+    }
+    return out;
   }
 
   /** Display names of the people named on a post (authors, approvers, commenters); ids stay ids if unknown. */
@@ -86,7 +112,7 @@ public final class PostPages implements ConsolePage {
   public void mount(ConsoleRoutes routes) {
     routes.get("/posts", this::list);
     routes.post("/posts", this::compose);
-    routes.get("/posts/:id", req -> detail(req, 200, null));
+    routes.get("/posts/:id", req -> detail(req, 200, null, Map.of()));
     routes.post("/posts/:id/approve", req -> act(req, p -> posts.approve(p.userId(), req.param("id"),
         platforms(req)).compose(post -> comment(req, p, post, req.form("comment")))));
     routes.post("/posts/:id/reject", req -> act(req, p -> posts.reject(p.userId(), req.param("id"), platforms(req),
@@ -96,21 +122,47 @@ public final class PostPages implements ConsolePage {
     routes.post("/posts/:id/edit", req -> act(req, p -> editable(p, req.param("id"))
         .compose(post -> catalog.liveFor(p, post.personaId()))
         .compose(lp -> posts.edit(p.userId(), lp, req.param("id"), req.form("platform"), req.form("text")))));
-    routes.post("/posts/:id/schedule", req -> act(req, p -> editable(p, req.param("id")).compose(post -> {
-      String zoneName = req.form("zone") == null || req.form("zone").isBlank() ? "UTC" : req.form("zone").strip();
-      ZoneId zone;
-      try {
-        zone = ZoneId.of(zoneName);
-      } catch (DateTimeException e) {
-        return Future.failedFuture(new IllegalArgumentException("zone: not an IANA time zone, got '" + zoneName + "'"));
-      }
-      Instant at = PostRoutes.resolveAt(req.form("at") == null ? "" : req.form("at"), zone);
-      return posts.schedule(p.userId(), post.id(), at, zone.getId(), platforms(req));
-    })));
+    routes.post("/posts/:id/schedule", this::schedule);
     routes.post("/posts/:id/publish", req -> act(req, p -> editable(p, req.param("id"))
         .compose(post -> posts.schedule(p.userId(), post.id(), Instant.EPOCH, null, platforms(req)))));
     routes.post("/posts/:id/cancel", req -> act(req, p -> editable(p, req.param("id"))
         .compose(post -> posts.cancel(p.userId(), post.id()))));
+  }
+
+  /**
+   * Schedules at a date and time typed in the console's format ({@link ConsoleDates}) in the chosen zone.
+   * A time that is not in that format, does not exist or has already passed is refused on the page, the
+   * typed values kept, the reason under the field in the console's language.
+   */
+  private void schedule(ConsoleRequest req) {
+    String zoneName = req.form("zone") == null || req.form("zone").isBlank() ? "UTC" : req.form("zone").strip();
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(zoneName);
+    } catch (DateTimeException e) {
+      String msg = req.t("posts.err.zone", zoneName);
+      detail(req, 400, msg, Map.of("zone", msg));
+      return;
+    }
+    String field = req.t("posts.at");
+    Instant at;
+    try {
+      LocalDateTime local = ConsoleDates.parseDateTime(req.form("at"), req.lang(), field);
+      // a local time in a DST gap moves forward by the gap, in an overlap the earlier offset (as the API)
+      at = ZonedDateTime.ofLocal(local, zone, null).toInstant();
+      if (at.isBefore(clock.instant().minusSeconds(60))) {
+        String msg = req.t("date.err.past", field, ConsoleDates.formatDateTime(local, req.lang()), zone.getId());
+        detail(req, 400, msg, Map.of("at", msg));
+        return;
+      }
+    } catch (ConsoleDates.DateInputException e) {
+      String msg = e.message(req.messages(), req.lang());
+      detail(req, 400, msg, Map.of("at", msg));
+      return;
+    }
+    Instant when = at;
+    act(req, p -> editable(p, req.param("id"))
+        .compose(post -> posts.schedule(p.userId(), post.id(), when, zone.getId(), platforms(req))));
   }
 
   // ------------------------------------------------------------------ list and compose
@@ -124,28 +176,34 @@ public final class PostPages implements ConsolePage {
     List<String> brandIds = p.platformAdmin() ? null : new ArrayList<>(p.roles().keySet());
     Future<List<Post>> list = posts.list(brandIds, null, 100);
     Future<List<PersonaRecord>> personas = catalog.list(p);
-    Future.all(list, personas).onComplete(ar -> {
+    Future<List<Brand>> brandList = brands.list();
+    Future.all(list, personas, brandList).onComplete(ar -> {
       if (ar.failed()) {
         req.fail(ar.cause());
         return;
       }
+      Map<String, String> personaNames = personaNames(personas.result());
+      Map<String, String> brandNames = new HashMap<>();
+      brandList.result().forEach(b -> brandNames.put(b.id(), b.name()));
       List<Map<String, Object>> rows = new ArrayList<>();
       for (Post post : list.result()) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("id", post.id());
-        r.put("persona", post.personaSlug());
+        r.put("persona", personaNames.getOrDefault(post.personaSlug(), post.personaSlug()));
         r.put("brief", post.brief().length() > 90 ? post.brief().substring(0, 90) + "…" : post.brief());
         r.put("platforms", String.join(", ", post.variants().stream().map(Variant::platform).toList()));
         r.put("status", post.status().wire());
         r.put("sponsored", post.sponsored());
-        r.put("scheduled", local(post));
+        r.put("scheduled", local(post, req.lang()));
         r.put("created", post.createdAt().toString().substring(0, 16).replace('T', ' ') + " UTC");
         rows.add(r);
       }
       List<Map<String, Object>> choices = new ArrayList<>();
       for (PersonaRecord r : personas.result()) {
         if (r.publishedVersion() != null && p.canEdit(r.brandId())) {
-          choices.add(Map.of("slug", r.slug(), "brand", r.brandSlug()));
+          // display names (the persona's and the brand's), the slug only as the value sent
+          choices.add(Map.of("slug", r.slug(), "name", personaNames.getOrDefault(r.slug(), r.slug()),
+              "brand", brandNames.getOrDefault(r.brandId(), r.brandSlug())));
         }
       }
       List<Map<String, Object>> platforms = new ArrayList<>();
@@ -196,10 +254,13 @@ public final class PostPages implements ConsolePage {
 
   // ------------------------------------------------------------------ one post
 
-  private void detail(ConsoleRequest req, int status, String error) {
+  private void detail(ConsoleRequest req, int status, String error, Map<String, String> fieldErrors) {
     Principal p = req.principal();
     String id = req.param("id");
-    visible(p, id).compose(post -> names(post).map(n -> Map.entry(post, n))).onComplete(ar -> {
+    visible(p, id).compose(post -> names(post).compose(n -> catalog.list(p).map(records -> {
+      n.put("persona:" + post.personaSlug(), personaNames(records).getOrDefault(post.personaSlug(), post.personaSlug()));
+      return n;
+    }).recover(err -> Future.succeededFuture(n))).map(n -> Map.entry(post, n))).onComplete(ar -> {
       if (ar.failed()) {
         req.fail(ar.cause());
         return;
@@ -207,9 +268,16 @@ public final class PostPages implements ConsolePage {
       Post post = ar.result().getKey();
       Map<String, String> names = ar.result().getValue();
       Map<String, Object> model = new HashMap<>();
-      model.put("post", postModel(post, p, names));
+      model.put("post", postModel(req, post, p, names));
       model.put("zones", ZONES);
-      model.put("defaultZone", post.zone() != null ? post.zone() : post.language().equals("vi") ? "Asia/Ho_Chi_Minh" : "UTC");
+      model.put("defaultZone", req.form("zone") != null ? req.form("zone")
+          : post.zone() != null ? post.zone() : post.language().equals("vi") ? "Asia/Ho_Chi_Minh" : "UTC");
+      // the schedule form in the console's format (a text field: a native picker would follow the browser's language)
+      model.put("atValue", req.form("at") == null ? "" : req.form("at"));
+      model.put("atPattern", ConsoleDates.dateTimePattern(req.lang()));
+      model.put("atHint", req.t("date.hint.datetime", ConsoleDates.dateTimePattern(req.lang()),
+          ConsoleDates.formatDateTime(LocalDateTime.of(2026, 12, 24, 19, 0), req.lang())));
+      model.put("fieldErrors", fieldErrors);
       if (error != null) {
         model.put("error", error);
       }
@@ -221,15 +289,15 @@ public final class PostPages implements ConsolePage {
     });
   }
 
-  private Map<String, Object> postModel(Post post, Principal p, Map<String, String> names) {
+  private Map<String, Object> postModel(ConsoleRequest req, Post post, Principal p, Map<String, String> names) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", post.id());
-    m.put("persona", post.personaSlug());
+    m.put("persona", names.getOrDefault("persona:" + post.personaSlug(), post.personaSlug()));
     m.put("brief", post.brief());
     m.put("language", post.language());
     m.put("sponsored", post.sponsored());
     m.put("status", post.status().wire());
-    m.put("scheduled", local(post));
+    m.put("scheduled", local(post, req.lang()));
     m.put("mine", post.authorId().equals(p.userId()));
     m.put("canEdit", p.canEdit(post.brandId()));
     m.put("author", names.getOrDefault(post.authorId(), post.authorId()));
@@ -259,8 +327,9 @@ public final class PostPages implements ConsolePage {
       List<Map<String, Object>> findings = new ArrayList<>();
       new JsonArray(v.findingsJson()).forEach(o -> {
         JsonObject f = (JsonObject) o;
+        // shown by the rule's label; the guard's own (English) note is the tooltip
         findings.add(Map.of("rule", f.getString("rule"), "action", f.getString("action"),
-            "message", f.getString("message")));
+            "message", f.getString("message", "")));
       });
       vm.put("findings", findings);
       List<Map<String, Object>> flags = new ArrayList<>();
@@ -346,7 +415,7 @@ public final class PostPages implements ConsolePage {
           if (r == null) {
             req.fail(err);
           } else {
-            detail(req, r.status(), r.message());
+            detail(req, r.status(), r.message(), Map.of());
           }
         });
   }
@@ -401,11 +470,12 @@ public final class PostPages implements ConsolePage {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  private static String local(Post post) {
+  /** The scheduled time in the post's zone, written as the console's language writes dates (as the form reads them). */
+  private static String local(Post post, String lang) {
     if (post.scheduledAt() == null) {
       return "";
     }
     ZoneId z = post.zone() == null ? ZoneId.of("UTC") : ZoneId.of(post.zone());
-    return post.scheduledAt().atZone(z).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " " + z.getId();
+    return ConsoleDates.formatDateTime(post.scheduledAt().atZone(z).toLocalDateTime(), lang) + " " + z.getId();
   }
 }

@@ -77,8 +77,12 @@ public final class TranscriptPages implements ConsolePage {
           });
           List<String> findings = new ArrayList<>();
           try {
-            new JsonArray(t.findingsJson()).forEach(f -> findings.add(((JsonObject) f).getString("rule") + ": "
-                + ((JsonObject) f).getString("message")));
+            // the rule in people's words and what the guard did, not the rule id and its English note
+            new JsonArray(t.findingsJson()).forEach(o -> {
+              JsonObject f = (JsonObject) o;
+              findings.add(req.ruleLabel(f.getString("rule")) + " (" + req.t("verdict." + f.getString("action", "flag"))
+                  + ")");
+            });
           } catch (RuntimeException e) {
             // stored findings are always a JSON list
           }
