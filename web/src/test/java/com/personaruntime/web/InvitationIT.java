@@ -73,7 +73,7 @@ class InvitationIT {
     Browser newbie = new Browser();
     var page = newbie.get(path);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("id=\"invite-summary\"").contains("editor")
+    assertThat(page.body()).contains("id=\"invite-summary\"").contains("as Editor") // the role in words
         .contains("console-newbie@lumiere.test").contains("name=\"password\"");
     var tooShort = newbie.form("/console/invitations/accept", Map.of("token", inv.getString("token"),
         "password", "short"));

@@ -83,6 +83,16 @@ public final class ConsoleDates {
   }
 
   /**
+   * A moment as the console shows it, in UTC and {@code lang}'s date order, e.g. {@code 24/12/2026 12:00 UTC}
+   * (vi) or {@code 2026-12-24 12:00 UTC} (en); with {@code seconds}, {@code 12:00:05}.
+   */
+  public static String formatUtc(java.time.Instant at, String lang, boolean seconds) {
+    LocalDateTime t = LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
+    return formatDate(t.toLocalDate(), lang) + " "
+        + t.toLocalTime().format(DateTimeFormatter.ofPattern(seconds ? "HH:mm:ss" : "HH:mm")) + " UTC";
+  }
+
+  /**
    * Reads a day typed in {@code lang}'s format.
    *
    * @param text  what was typed; blank gives {@code null} (no filter)

@@ -461,7 +461,7 @@ class ConsolePageIT {
     new WebDriverWait(d, WAIT).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(role));
     assertThat(new org.openqa.selenium.support.ui.Select(d.findElement(
         By.cssSelector("select[aria-label='Role: invitee@lumiere.test']"))).getFirstSelectedOption().getText())
-        .isEqualTo("editor");
+        .isEqualTo("Editor");
     assertThat(browser.errors()).isEmpty();
   }
 
@@ -520,7 +520,9 @@ class ConsolePageIT {
     wait.until(x -> !x.findElement(By.id("f-bio-err")).isDisplayed());
     click(By.id("save-publish"));
     wait.until(x -> x.findElement(By.id("problems")).isDisplayed()
-        && x.findElement(By.id("problems")).getText().contains("disclosure.jurisdictions"));
+        && x.findElement(By.id("problems")).getText().contains("Disclosure → Jurisdictions"));
+    assertThat(d.findElement(By.id("problems")).getText()).contains("Disclosure → AI label")
+        .doesNotContain("disclosure.jurisdictions");
     browser.screenshot("console-new-persona-editor");
     assertThat(get("/api/v1/public/personas")).doesNotContain("an-tea");
     // the refused form posts and "Save and publish" answer 400 on purpose; nothing else may fail

@@ -103,7 +103,7 @@ public final class AuditPages implements ConsolePage {
               continue;
             }
             Map<String, Object> row = new HashMap<>();
-            row.put("at", e.at().toString().substring(0, 19).replace('T', ' ') + " UTC");
+            row.put("at", ConsoleDates.formatUtc(e.at(), req.lang(), true));
             row.put("who", actor);
             row.put("what", e.action());
             row.put("whatLabel", label(req, "audit.action." + e.action(), e.action()));

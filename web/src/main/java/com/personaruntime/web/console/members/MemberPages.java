@@ -79,7 +79,7 @@ public final class MemberPages implements ConsolePage {
                 "self", m.userId().equals(p.userId()))));
             List<Map<String, Object>> invRows = new ArrayList<>();
             invs.forEach(i -> invRows.add(Map.of("id", i.id(), "email", i.email(), "role", i.role().wireName(),
-                "expires", utc(i.expiresAt()))));
+                "expires", utc(i.expiresAt(), req.lang()))));
             return Map.<String, Object>of("slug", b.slug(), "name", b.name(), "owner", owner,
                 "members", rows, "invitations", invRows);
           })));
@@ -202,7 +202,7 @@ public final class MemberPages implements ConsolePage {
       model.put("brandName", opened.brandName());
       model.put("role", opened.invitation().role().wireName());
       model.put("email", opened.invitation().email());
-      model.put("expires", utc(opened.invitation().expiresAt()));
+      model.put("expires", utc(opened.invitation().expiresAt(), req.lang()));
       model.put("matches", session != null && session.principal().email().equals(opened.invitation().email()));
     } else {
       model.put("matches", false);
@@ -210,12 +210,9 @@ public final class MemberPages implements ConsolePage {
     req.render("members/accept.ftlh", model);
   }
 
-  private static final java.time.format.DateTimeFormatter UTC_MINUTES =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
-
-  /** An instant as {@code 2026-12-08 02:26} (UTC; the page says so). */
-  private static String utc(java.time.Instant at) {
-    return UTC_MINUTES.format(at);
+  /** An instant as {@code 08/12/2026 02:26 UTC} (vi) or {@code 2026-12-08 02:26 UTC} (en). */
+  private static String utc(java.time.Instant at, String lang) {
+    return com.personaruntime.web.console.ConsoleDates.formatUtc(at, lang, false);
   }
 
   /** The console session of this browser, if it has a live one (the page itself is public). */

@@ -11,6 +11,7 @@ import com.personaruntime.runtime.storage.BrandRepository;
 import com.personaruntime.runtime.storage.PersonaRecord;
 import com.personaruntime.runtime.storage.PersonaVersion;
 import com.personaruntime.runtime.storage.UserRepository;
+import com.personaruntime.web.console.ConsoleDates;
 import com.personaruntime.web.console.ConsolePage;
 import com.personaruntime.web.console.ConsoleRequest;
 import com.personaruntime.web.console.ConsoleRoutes;
@@ -75,7 +76,7 @@ public final class PersonaPages implements ConsolePage {
       }
       List<Map<String, Object>> rows = new ArrayList<>();
       for (PersonaRecord r : records) {
-        rows.add(row(r, brandNames.getOrDefault(r.brandId(), r.brandSlug())));
+        rows.add(row(r, brandNames.getOrDefault(r.brandId(), r.brandSlug()), req.lang()));
       }
       Map<String, Object> model = new HashMap<>();
       model.put("personas", rows);
@@ -240,7 +241,7 @@ public final class PersonaPages implements ConsolePage {
     Principal p = req.principal();
     req.render("personas/edit.ftlh", catalog.get(p, req.param("slug")).compose(rec -> brands.findById(rec.brandId())
         .map(brand -> {
-          Map<String, Object> m = row(rec, brand.map(Brand::name).orElse(rec.brandSlug()));
+          Map<String, Object> m = row(rec, brand.map(Brand::name).orElse(rec.brandSlug()), req.lang());
           m.put("brandName", m.get("brand"));
           m.put("docJson", rec.latestDocument());
           m.put("canEdit", p.canEdit(rec.brandId()));
@@ -273,7 +274,7 @@ public final class PersonaPages implements ConsolePage {
     Integer right = intOrNull(req.query("b"));
     req.render("personas/versions.ftlh", catalog.get(p, slug).compose(rec -> catalog.versions(p, slug)
         .compose(list -> names(list).map(who -> {
-          Map<String, Object> m = row(rec, rec.brandSlug());
+          Map<String, Object> m = row(rec, rec.brandSlug(), req.lang());
           m.put("canEdit", p.canEdit(rec.brandId()));
           List<Map<String, Object>> items = new ArrayList<>();
           Map<Integer, String> docs = new HashMap<>();
@@ -281,7 +282,7 @@ public final class PersonaPages implements ConsolePage {
             docs.put(v.version(), v.document());
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("version", v.version());
-            item.put("when", v.createdAt().toString().substring(0, 16).replace('T', ' ') + " UTC");
+            item.put("when", ConsoleDates.formatUtc(v.createdAt(), req.lang(), false));
             item.put("who", who.getOrDefault(v.createdBy(), v.createdBy()));
             item.put("source", v.source());
             item.put("published", v.published());
@@ -359,7 +360,7 @@ public final class PersonaPages implements ConsolePage {
     }
   }
 
-  static Map<String, Object> row(PersonaRecord r, String brandName) {
+  static Map<String, Object> row(PersonaRecord r, String brandName, String lang) {
     Map<String, Object> m = new LinkedHashMap<>();
     String name = r.slug();
     try {
@@ -374,7 +375,7 @@ public final class PersonaPages implements ConsolePage {
     m.put("published", r.publishedVersion() == null ? "" : String.valueOf(r.publishedVersion()));
     m.put("latest", String.valueOf(r.latestVersion()));
     m.put("draftAhead", r.publishedVersion() == null || r.publishedVersion() < r.latestVersion());
-    m.put("updatedAt", r.updatedAt().toString().substring(0, 16).replace('T', ' ') + " UTC");
+    m.put("updatedAt", ConsoleDates.formatUtc(r.updatedAt(), lang, false));
     return m;
   }
 

@@ -195,7 +195,7 @@ public final class PostPages implements ConsolePage {
         r.put("status", post.status().wire());
         r.put("sponsored", post.sponsored());
         r.put("scheduled", local(post, req.lang()));
-        r.put("created", post.createdAt().toString().substring(0, 16).replace('T', ' ') + " UTC");
+        r.put("created", ConsoleDates.formatUtc(post.createdAt(), req.lang(), false));
         rows.add(r);
       }
       List<Map<String, Object>> choices = new ArrayList<>();
@@ -336,8 +336,7 @@ public final class PostPages implements ConsolePage {
       v.platformFlags().forEach(e -> flags.add(Map.of("key", e.getKey(), "value", String.valueOf(e.getValue()))));
       vm.put("flags", flags);
       List<Map<String, Object>> approvals = new ArrayList<>();
-      v.approvals().forEach(a -> approvals.add(Map.of("by", names.getOrDefault(a.userId(), a.userId()), "at", a.at().toString().substring(0, 16)
-          .replace('T', ' ') + " UTC", "current", a.current())));
+      v.approvals().forEach(a -> approvals.add(Map.of("by", names.getOrDefault(a.userId(), a.userId()), "at", ConsoleDates.formatUtc(a.at(), req.lang(), false), "current", a.current())));
       vm.put("approvals", approvals);
       List<Map<String, Object>> deliveries = new ArrayList<>();
       v.deliveries().forEach(d -> {
@@ -346,7 +345,7 @@ public final class PostPages implements ConsolePage {
         dm.put("status", d.status());
         dm.put("attempts", d.attempts());
         dm.put("lastError", d.lastError() == null ? "" : d.lastError());
-        dm.put("next", d.status().equals("pending") ? d.dueAt().toString().substring(0, 19).replace('T', ' ') + " UTC"
+        dm.put("next", d.status().equals("pending") ? ConsoleDates.formatUtc(d.dueAt(), req.lang(), true)
             : "");
         deliveries.add(dm);
       });
@@ -361,7 +360,7 @@ public final class PostPages implements ConsolePage {
     m.put("variants", variants);
     List<Map<String, Object>> comments = new ArrayList<>();
     post.comments().forEach(c -> comments.add(Map.of("by", names.getOrDefault(c.userId(), c.userId()), "platform", c.platform() == null ? "" : c.platform(),
-        "body", c.body(), "at", c.at().toString().substring(0, 16).replace('T', ' ') + " UTC")));
+        "body", c.body(), "at", ConsoleDates.formatUtc(c.at(), req.lang(), false))));
     m.put("comments", comments);
     return m;
   }

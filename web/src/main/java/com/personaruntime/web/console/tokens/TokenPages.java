@@ -2,6 +2,7 @@ package com.personaruntime.web.console.tokens;
 
 import com.personaruntime.runtime.auth.ApiTokenInfo;
 import com.personaruntime.runtime.auth.AuthService;
+import com.personaruntime.web.console.ConsoleDates;
 import com.personaruntime.web.console.ConsolePage;
 import com.personaruntime.web.console.ConsoleRoutes;
 import com.personaruntime.web.console.NavItem;
@@ -38,15 +39,15 @@ public final class TokenPages implements ConsolePage {
       Instant now = Instant.now();
       for (ApiTokenInfo t : list) {
         rows.add(Map.of("id", t.id(), "name", t.name(), "prefix", t.prefix(),
-            "created", day(t.createdAt()), "lastUsed", t.lastUsedAt() == null ? "" : day(t.lastUsedAt()),
-            "expires", t.expiresAt() == null ? "" : day(t.expiresAt()),
+            "created", day(t.createdAt(), req.lang()), "lastUsed", t.lastUsedAt() == null ? "" : day(t.lastUsedAt(), req.lang()),
+            "expires", t.expiresAt() == null ? "" : day(t.expiresAt(), req.lang()),
             "active", t.activeAt(now)));
       }
       return Map.of("tokens", rows);
     }));
   }
 
-  private static String day(Instant i) {
-    return i.toString().substring(0, 16).replace('T', ' ') + " UTC";
+  private static String day(Instant i, String lang) {
+    return ConsoleDates.formatUtc(i, lang, false);
   }
 }

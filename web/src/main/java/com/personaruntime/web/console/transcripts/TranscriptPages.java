@@ -2,6 +2,7 @@ package com.personaruntime.web.console.transcripts;
 
 import com.personaruntime.runtime.catalog.PersonaCatalog;
 import com.personaruntime.runtime.live.Transcripts;
+import com.personaruntime.web.console.ConsoleDates;
 import com.personaruntime.web.console.ConsolePage;
 import com.personaruntime.web.console.ConsoleRequest;
 import com.personaruntime.web.console.ConsoleRoutes;
@@ -87,7 +88,7 @@ public final class TranscriptPages implements ConsolePage {
             // stored findings are always a JSON list
           }
           Map<String, Object> row = new HashMap<>();
-          row.put("at", t.at().toString().substring(0, 19).replace('T', ' ') + " UTC");
+          row.put("at", ConsoleDates.formatUtc(t.at(), req.lang(), true));
           row.put("audience", t.audienceText());
           row.put("reply", t.replyText());
           row.put("decision", t.decision());
