@@ -1,6 +1,7 @@
 package com.personaruntime.web.console.bench;
 
 import com.personaruntime.runtime.catalog.PersonaCatalog;
+import com.personaruntime.runtime.posts.PlatformProfiles;
 import com.personaruntime.web.console.ConsolePage;
 import com.personaruntime.web.console.ConsoleRoutes;
 import com.personaruntime.web.console.NavItem;
@@ -17,9 +18,12 @@ import java.util.Map;
  */
 public final class BenchPages implements ConsolePage {
   private final PersonaCatalog catalog;
+  private final PlatformProfiles platforms;
 
-  public BenchPages(PersonaCatalog catalog) {
+  /** @param platforms the platform profiles offered in the platform choice (by name; the id is what is sent) */
+  public BenchPages(PersonaCatalog catalog, PlatformProfiles platforms) {
     this.catalog = catalog;
+    this.platforms = platforms;
   }
 
   @Override
@@ -39,7 +43,9 @@ public final class BenchPages implements ConsolePage {
       records.stream().filter(r -> r.publishedVersion() != null).forEach(r -> personas.add(Map.of(
           "slug", r.slug(), "name", new JsonObject(r.publishedDocument()).getString("name", r.slug()),
           "selected", r.slug().equals(req.query("persona")))));
-      return Map.of("personas", personas);
+      List<Map<String, Object>> platformList = new ArrayList<>();
+      platforms.all().forEach(pp -> platformList.add(Map.of("id", pp.id(), "name", pp.name())));
+      return Map.of("personas", personas, "platforms", platformList);
     }));
   }
 }
