@@ -108,7 +108,7 @@ document.addEventListener('submit', async function (e) {
 // Forms that call the JSON API (invitations, members, brand name, API tokens): <form class="api-form"
 // data-method data-action [data-result=ID]>. Fields become a JSON object (data-type="number" for
 // numbers, empty fields left out); success reloads the page, or with data-result shows the
-// response's acceptUrl (invitations) or token once in that element. Errors are shown in the form's .api-error element.
+// response's acceptUrl (invitations), token (API tokens) or secret (publishing channels) once in that element. Errors are shown in the form's .api-error element.
 document.addEventListener('submit', async function (e) {
   const form = e.target;
   if (!(form instanceof HTMLFormElement) || !form.classList.contains('api-form')) { return; }
@@ -125,9 +125,10 @@ document.addEventListener('submit', async function (e) {
     const r = await window.PersonaConsole.api(method, form.dataset.action, method === 'DELETE' ? undefined : body);
     if (r.status >= 200 && r.status < 300) {
       const target = form.dataset.result ? document.getElementById(form.dataset.result) : null;
-      if (target && r.body && (r.body.acceptUrl || r.body.token)) {
-        // an invitation shows its accept link, an API token the token itself: once, never stored
-        target.querySelector('pre').textContent = r.body.acceptUrl || r.body.token;
+      if (target && r.body && (r.body.acceptUrl || r.body.token || r.body.secret)) {
+        // an invitation shows its accept link, an API token the token itself, a publishing channel its
+        // signing secret: once, never stored
+        target.querySelector('pre').textContent = r.body.acceptUrl || r.body.token || r.body.secret;
         target.hidden = false;
         form.hidden = true;
         return;

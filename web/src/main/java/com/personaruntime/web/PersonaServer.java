@@ -302,7 +302,7 @@ public final class PersonaServer {
             importReport.set(report);
             PostRoutes postRoutes = new PostRoutes(postsRef.get(), catalog, brands, baseUrl);
             PublishRoutes publishRoutes = new PublishRoutes(channels, brands, provenanceRef.get());
-            PostPages postPages = new PostPages(postsRef.get(), catalog, users, brands, baseUrl, clock);
+            PostPages postPages = new PostPages(postsRef.get(), catalog, users, brands, channels, baseUrl, clock);
             com.personaruntime.runtime.auth.Invitations invitations = new com.personaruntime.runtime.auth.Invitations(
                 vertx, db, auth, audit, clock, Duration.ofHours(config.auth().invitationTtlHours()));
             Function<Vertx, Router> routes = v -> router(v, config, registry, auth, catalog, brands, users, audit, db,

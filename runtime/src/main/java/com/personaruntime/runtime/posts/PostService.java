@@ -413,7 +413,7 @@ public final class PostService {
     return db.pool().withTransaction(conn -> locked(conn, postId).compose(post -> {
       if (post.authorId().equals(actorId)) {
         return Future.failedFuture(PostException.forbidden("the author of a post cannot approve it: another member "
-            + "of the brand must review it"));
+            + "of the brand must review it").coded("authorApproves"));
       }
       List<Variant> targets = targets(post, platforms, EnumSetOf.REVIEWABLE);
       if (targets.isEmpty()) {
@@ -423,7 +423,7 @@ public final class PostService {
       for (Variant v : targets) {
         if (v.blocking()) {
           return Future.failedFuture(PostException.conflict("the " + v.platform() + " variant has a blocking finding ("
-              + blockingSummary(v) + "); edit it before it can be approved"));
+              + blockingSummary(v) + "); edit it before it can be approved").coded("blocking", v.platform()));
         }
         if (!EnumSetOf.REVIEWABLE.contains(v.status()) && v.status() != VariantStatus.APPROVED) {
           return Future.failedFuture(PostException.conflict("the " + v.platform() + " variant is "
@@ -537,7 +537,7 @@ public final class PostService {
           VariantStatus.IN_REVIEW));
       if (targets.isEmpty()) {
         return Future.failedFuture(PostException.conflict("nothing to schedule: no variant of post " + postId
-            + " is approved"));
+            + " is approved").coded("nothingToSchedule"));
       }
       for (Variant v : targets) {
         if (!schedulable.contains(v.status())) {
@@ -547,7 +547,7 @@ public final class PostService {
         if (v.needsApproval() && v.approvals().stream().noneMatch(a -> a.current()
             && !a.userId().equals(post.authorId()))) {
           return Future.failedFuture(PostException.conflict("the " + v.platform() + " variant needs an approval of "
-              + "its current text by someone other than the author"));
+              + "its current text by someone other than the author").coded("needsApproval", v.platform()));
         }
       }
       return ChannelStore.active(conn, post.brandId()).compose(channels -> {
@@ -556,7 +556,7 @@ public final class PostService {
           List<Channel> cs = channels.stream().filter(c -> c.receives(v.platform())).toList();
           if (cs.isEmpty()) {
             return Future.failedFuture(PostException.conflict("brand has no active channel for " + v.platform()
-                + ": add one with POST /api/v1/brands/{slug}/channels"));
+                + ": add one with POST /api/v1/brands/{slug}/channels").coded("noChannel", v.platform()));
           }
           plan.put(v, cs);
         }

@@ -114,6 +114,7 @@ class PostsPageIT {
   @Test
   void composeReviewPublishAndProveInTheConsole() throws Exception {
     Assumptions.assumeTrue(missing == null, () -> missing);
+    int deliveredBefore = received.size(); // other tests of this class deliver too
     WebDriver d = browser.driver;
     browser.desktop();
     login(d, "writer@lumiere.test");
@@ -148,7 +149,9 @@ class PostsPageIT {
     // the author may not approve their own post: the page says why
     d.findElement(By.id("approve-x")).click();
     new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.id("post-error")).isEmpty());
-    assertThat(d.findElement(By.id("post-error")).getText()).contains("author");
+    // said in the console's language, not the service's English
+    assertThat(d.findElement(By.id("post-error")).getText())
+        .isEqualTo("Bạn là người viết bài này nên không thể tự duyệt: cần một thành viên khác của thương hiệu duyệt.");
     String postUrl = d.getCurrentUrl().replaceAll("/approve$", "");
     String postId = postUrl.substring(postUrl.lastIndexOf('/') + 1);
 
@@ -171,7 +174,7 @@ class PostsPageIT {
     });
     assertThat(d.findElements(By.cssSelector("a.provenance"))).hasSize(2);
     assertThat(d.findElement(By.cssSelector("#variant-x .deliveries")).getText()).contains("delivered");
-    assertThat(received).hasSize(2);
+    assertThat(received).hasSize(deliveredBefore + 2);
     browser.fullScreenshot("console-posts-published");
 
     browser.phone(390, 844);
@@ -252,6 +255,60 @@ class PostsPageIT {
       assertThat(d.findElement(By.id("post-scheduled")).getText()).isEqualTo("2031-12-24 19:30 Asia/Ho_Chi_Minh");
       assertThat(english.errors()).as("browser console errors").allMatch(e -> e.contains("/schedule") && e.contains("400"));
     }
+  }
+
+  /**
+   * A brand without a publishing channel: "Publish now" says, in the console's language and naming the
+   * platform, where to add one; the posts page adds it (the signing secret shown once), lists it, and the
+   * post then publishes to it. Before, the only way was the API the refusal named.
+   */
+  @Test
+  void aBrandWithoutAChannelAddsOneOnThePostsPageAndPublishes() throws Exception {
+    Assumptions.assumeTrue(missing == null, () -> missing);
+    String admin = api("POST", "/api/v1/auth/login", null, new JsonObject().put("email", ADMIN).put("password", PASSWORD))
+        .getString("token");
+    String invitation = api("POST", "/api/v1/brands/brewhaus/invitations", admin, new JsonObject()
+        .put("email", "brew-writer@brewhaus.test").put("role", "editor")).getString("token");
+    api("POST", "/api/v1/invitations/" + invitation + "/accept", null, new JsonObject().put("password", PASSWORD)
+        .put("name", "brew-writer"));
+    String writer = api("POST", "/api/v1/auth/login", null, new JsonObject().put("email", "brew-writer@brewhaus.test")
+        .put("password", PASSWORD)).getString("token");
+    String postId = api("POST", "/api/v1/posts", writer, new JsonObject().put("persona", "milo")
+        .put("brief", "Cold brew").put("platforms", new io.vertx.core.json.JsonArray().add("instagram"))).getString("id");
+    api("POST", "/api/v1/posts/" + postId + "/approve", admin, new JsonObject().put("comment", "ok"));
+    int before = received.size();
+
+    WebDriver d = browser.driver;
+    browser.desktop();
+    login(d, ADMIN);
+    d.get(base + "/console/lang/vi?next=/console/posts/" + postId);
+    new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.id("publish-now")).isEmpty());
+    d.findElement(By.id("publish-now")).click();
+    new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.id("post-error")).isEmpty());
+    assertThat(d.findElement(By.id("post-error")).getText()).isEqualTo("Thương hiệu chưa có kênh đăng bài cho Instagram: "
+        + "hãy thêm ở mục “Kênh đăng bài” trên trang bài đăng, rồi đăng lại.");
+
+    d.get(base + "/console/posts#channels");
+    assertThat(d.findElement(By.id("channels-none-brewhaus")).getText()).contains("Chưa có kênh nào");
+    new org.openqa.selenium.support.ui.Select(d.findElement(By.id("channel-platform-brewhaus"))).selectByValue("*");
+    d.findElement(By.id("channel-url-brewhaus")).sendKeys("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+    d.findElement(By.id("channel-add-brewhaus")).click();
+    new WebDriverWait(d, WAIT).until(x -> x.findElement(By.id("channel-secret-brewhaus")).isDisplayed());
+    assertThat(d.findElement(By.cssSelector("#channel-secret-brewhaus pre")).getText()).startsWith("whsec_");
+    browser.screenshot("console-posts-channel-added");
+    d.get(base + "/console/posts");
+    assertThat(d.findElement(By.id("channels-brewhaus")).getText()).contains("Mọi nền tảng").contains("/hook")
+        .contains("đang hoạt động").doesNotContain("whsec_");
+
+    d.get(base + "/console/posts/" + postId);
+    d.findElement(By.id("publish-now")).click();
+    new WebDriverWait(d, WAIT).until(x -> {
+      x.navigate().refresh();
+      return x.findElement(By.id("post-status")).getText().equals("Đã đăng");
+    });
+    assertThat(received.size()).isEqualTo(before + 1);
+    // the refused "publish now" answered 409 (the page said why): nothing else may be logged
+    assertThat(browser.errors()).as("browser console errors").allMatch(e -> e.contains("/publish") && e.contains("409"));
   }
 
   private static void retype(WebDriver d, String text) {

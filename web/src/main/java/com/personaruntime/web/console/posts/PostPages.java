@@ -5,6 +5,7 @@ import com.personaruntime.runtime.catalog.PersonaCatalog;
 import com.personaruntime.runtime.posts.PlatformProfile;
 import com.personaruntime.runtime.posts.PostException;
 import com.personaruntime.runtime.posts.PostService;
+import com.personaruntime.runtime.publish.ChannelStore;
 import com.personaruntime.runtime.posts.PostService.Post;
 import com.personaruntime.runtime.posts.PostService.Variant;
 import com.personaruntime.runtime.posts.VariantStatus;
@@ -51,14 +52,17 @@ public final class PostPages implements ConsolePage {
   private final Supplier<String> baseUrl;
   private final UserRepository users;
   private final BrandRepository brands;
+  private final ChannelStore channels;
   private final Clock clock;
 
   /**
+   * @param channels the brands' publishing channels (listed, added and removed on the posts page)
    * @param clock the server's clock (a schedule time already past is refused against it)
    */
   public PostPages(PostService posts, PersonaCatalog catalog, UserRepository users, BrandRepository brands,
-      Supplier<String> baseUrl, Clock clock) {
+      ChannelStore channels, Supplier<String> baseUrl, Clock clock) {
     this.brands = brands;
+    this.channels = channels;
     this.clock = clock;
     this.posts = posts;
     this.catalog = catalog;
@@ -177,7 +181,21 @@ public final class PostPages implements ConsolePage {
     Future<List<Post>> list = posts.list(brandIds, null, 100);
     Future<List<PersonaRecord>> personas = catalog.list(p);
     Future<List<Brand>> brandList = brands.list();
-    Future.all(list, personas, brandList).onComplete(ar -> {
+    // the publishing channels of the brands the user may edit: without one nothing can be published
+    Future<List<Map<String, Object>>> channelBrands = brandList.compose(all -> {
+      List<Future<Map<String, Object>>> each = new ArrayList<>();
+      all.stream().filter(b -> p.canEdit(b.id())).sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
+          .forEach(b -> each.add(channels.list(b.id()).map(cs -> {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            cs.forEach(c -> rows.add(Map.of("id", c.id(), "url", c.url(), "active", "active".equals(c.status()),
+                "platform", "*".equals(c.platform()) ? req.t("posts.channels.allPlatforms")
+                    : posts.profiles().get(c.platform()).map(PlatformProfile::name).orElse(c.platform()),
+                "disabledReason", c.disabledReason() == null ? "" : c.disabledReason())));
+            return Map.<String, Object>of("slug", b.slug(), "name", b.name(), "channels", rows);
+          })));
+      return Future.all(each).map(cf -> each.stream().map(Future::result).toList());
+    });
+    Future.all(list, personas, channelBrands).onComplete(ar -> {
       if (ar.failed()) {
         req.fail(ar.cause());
         return;
@@ -216,6 +234,7 @@ public final class PostPages implements ConsolePage {
       model.put("personas", choices);
       model.put("platforms", platforms);
       model.put("form", form);
+      model.put("channelBrands", channelBrands.result());
       if (error != null) {
         model.put("error", error);
       }
@@ -243,7 +262,7 @@ public final class PostPages implements ConsolePage {
         .compose(lp -> posts.draft(p.userId(), lp, brief == null ? "" : brief, platforms, sponsored, language))
         .onSuccess(post -> req.redirect("/console/posts/" + post.id()))
         .onFailure(err -> {
-          Refusal r = refusal(err);
+          Refusal r = refusal(req, err);
           if (r == null) {
             req.fail(err);
           } else {
@@ -410,7 +429,7 @@ public final class PostPages implements ConsolePage {
       }
     }).onSuccess(post -> req.redirect("/console/posts/" + id + "?done=" + what))
         .onFailure(err -> {
-          Refusal r = refusal(err);
+          Refusal r = refusal(req, err);
           if (r == null) {
             req.fail(err);
           } else {
@@ -422,14 +441,29 @@ public final class PostPages implements ConsolePage {
   private record Refusal(int status, String message) {
   }
 
-  /** An expected refusal shown on the page, or null for a failure the error page handles. */
-  private static Refusal refusal(Throwable err) {
+  /**
+   * An expected refusal shown on the page, or null for a failure the error page handles. A refusal with a
+   * {@link PostException#code()} is said in the console's language ({@code posts.refusal.<code>}, platform ids
+   * by their names); others keep the service's English text.
+   */
+  private Refusal refusal(ConsoleRequest req, Throwable err) {
     if (err instanceof PostException pe) {
+      String text = pe.getMessage();
+      if (pe.code() != null) {
+        Object[] args = pe.args();
+        for (int i = 0; i < args.length; i++) {
+          String id = String.valueOf(args[i]);
+          args[i] = posts.profiles().get(id).map(PlatformProfile::name).orElse(id);
+        }
+        String key = "posts.refusal." + pe.code();
+        String said = req.t(key, args);
+        text = said.equals(key) ? text : said;
+      }
       return new Refusal(switch (pe.kind()) {
         case FORBIDDEN -> 403;
         case CONFLICT -> 409;
         case NOT_FOUND -> 404;
-      }, pe.getMessage());
+      }, text);
     }
     if (err instanceof IllegalArgumentException) {
       return new Refusal(400, err.getMessage());
