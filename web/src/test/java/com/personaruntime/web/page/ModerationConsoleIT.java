@@ -51,7 +51,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModerationConsoleIT {
-  static final Duration WAIT = Duration.ofSeconds(30);
+  // generous: under load a first policy compile holds the worker threads (and so page renders) for tens of seconds
+  static final Duration WAIT = Duration.ofSeconds(90);
   static final String ADMIN_EMAIL = "console-mod-admin@example.com";
   static final String ADMIN_PASSWORD = "console-mod-password-1234";
   static final String PASSWORD = "moderator-password-123";
