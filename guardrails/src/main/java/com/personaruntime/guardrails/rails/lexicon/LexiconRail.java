@@ -152,6 +152,11 @@ public final class LexiconRail extends Rail {
     TermSet.shipped();
   }
 
+  /** @return the number of distinct normalised patterns of the shipped lexicons (compiling them on first use) */
+  public static int shippedPatternCount() {
+    return TermSet.shipped().size();
+  }
+
   /** @return the number of distinct normalised patterns of the persona's own terms */
   public int patternCount() {
     return own.size();
