@@ -11,7 +11,12 @@ enum Aspect {
             + "ratio|brew|pha|bảo quản|store|ủi|là hơi|iron|dry|phơi|lace|wax|clean|wipe|lau|rửa|vệ sinh|làm sạch)\\b")),
     INGREDIENTS(Cues.INGREDIENTS, Pattern.compile("(?iuU)\\b(thành phần|chứa|không chứa|ingredients?|contains?|free of|"
             + "made|chất liệu|vải|lụa|cotton|linen|polyester|wool|merino|leather|da bò|nylon|gore|membrane|"
-            + "paraben|cồn|alcohol|%|ceramide|vitamin|acid|niacinamide|hương liệu|fragrance)")),
+            + "paraben|cồn|alcohol|%|ceramide|vitamin|acid|niacinamide|hương liệu|fragrance)"
+            // material nouns, also inside a compound ("Lambswool", "polycotton", "Supima cotton")
+            + "|(wool|cotton|cashmere|merino|alpaca|mohair|angora|linen|silk|polyester|nylon|spandex|elastane|"
+            + "viscose|rayon|acrylic|leather|suede|denim|fleece|bamboo|hemp|satin|velvet|corduroy|tweed|steel|"
+            + "ceramic|alumin(?:i)?um|wood|porcelain|stoneware|glass)"
+            + "|\\b(len|nỉ|thun|tơ tằm|gỗ|thép|inox|nhôm|gốm|sứ|thủy tinh|nhựa|da thật|da lộn)\\b")),
     /**
      * Whether it keeps water out ("waterproof?", "chống nước không?"): an attribute of its own, not its
      * ingredients; answered by a sentence rating or denying water resistance, else honestly not known.

@@ -108,7 +108,9 @@ final class Cues {
             "thành phần", "chứa", "ingredients", "ingredient", "contain", "contains", "made of", "made from",
             "chất liệu", "material", "materials", "vải", "fabric", "cotton", "lụa", "paraben", "=cồn", "alcohol",
             "fragrance", "hương liệu", "gore tex", "membrane", "what s in", "whats in", "what is in", "made with",
-            "what goes into", "gồm những gì", "làm từ", "làm bằng", "có gì trong");
+            "what goes into", "gồm những gì", "làm từ", "làm bằng", "có gì trong", "wool", "cashmere", "merino",
+            "silk", "linen", "polyester", "leather", "what material", "what fabric", "làm bằng gì", "chất gì",
+            "vải gì", "chất vải", "len gì", "bằng len", "vải len", "loại len", "tơ tằm", "=nỉ", "bằng lụa");
     /** Keeping water out: asked apart from what a product is made of ("waterproof" is no ingredient). */
     static final List<Text.Token[]> WATER_RESISTANCE = phrases(
             "waterproof", "water proof", "water resistant", "water resistance", "water repellent", "splash proof",

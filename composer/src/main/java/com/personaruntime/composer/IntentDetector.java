@@ -14,13 +14,20 @@ import java.util.regex.Pattern;
  * typed with their diacritics.
  *
  * <p>Precedence when several cues occur: complaint, off-topic, shipping, price, purchase intent,
- * product question, thanks, greeting. A message with no cue is {@link Intent#OFF_TOPIC} here; the
+ * product question, thanks, greeting. Social words are read in context: an acknowledgement ("ok",
+ * "great") inside a message that asks something is no thanks, and a salutation is a greeting only where
+ * a sentence opens with it (see {@link Signals#asks()}). A message with no cue is {@link Intent#OFF_TOPIC} here; the
  * composer upgrades it to a product question when the knowledge matches it.
  */
 public final class IntentDetector {
 
-    /** What one message contains, before knowledge is consulted. */
-    record Signals(Set<Intent> cues, boolean offTopic, boolean catalog, boolean question) {
+    /**
+     * What one message contains, before knowledge is consulted: its intent cues, whether it is off topic or
+     * asks for the catalogue, whether it is phrased as a question, and whether that question {@code asks}
+     * for something beyond thanks, acknowledgements, salutations and social words ("ok for sensitive skin?"
+     * asks; "thanks shop?" does not).
+     */
+    record Signals(Set<Intent> cues, boolean offTopic, boolean catalog, boolean question, boolean asks) {
         Signals {
             cues = java.util.Collections.unmodifiableSet(cues); // shared between callers (see RECENT)
         }
@@ -30,17 +37,43 @@ public final class IntentDetector {
         }
     }
 
-    private static final List<Text.Token[]> GREETING = phrases(
+    /**
+     * Salutations: a greeting only where a sentence opens with one ("Chào shop", "ok, hi there", "Linh ơi,
+     * chào em"). Inside a sentence the same word is something else: "nấu được chao không" typed without
+     * diacritics means "chảo" (a pan), not "chào".
+     */
+    private static final List<Text.Token[]> SALUTATION = phrases(
             "xin chào", "chào", "chao xìn", "hello", "hi", "hii", "hey", "heyy", "hế lô", "alo", "a lô", "helo",
-            "hallo", "good morning", "good afternoon", "good evening", "howdy", "hiya", "greetings",
+            "hallo", "good morning", "good afternoon", "good evening", "howdy", "hiya", "greetings");
+    /** Words that may stand before a salutation at the start of a sentence ("dạ chào shop", "oh hi"). */
+    private static final List<Text.Token[]> SALUTATION_LEAD = phrases(
+            "dạ", "à", "ờ", "ồ", "ơ", "ok", "oke", "okay", "oh", "well", "và", "and", "um", "uh", "ừ", "vâng");
+    /** Questions about who is answering: a greeting-like opener wherever they occur. */
+    private static final List<Text.Token[]> IDENTITY = phrases(
             "bạn là ai", "em là ai", "bạn tên gì", "em tên gì", "who are you", "are you a bot", "are you human",
             "are you real", "are you an ai", "are you ai", "your name", "bạn là người", "bạn là bot",
             "bạn là ai vậy", "real person", "are you a person", "are you a robot", "is this a bot",
             "bạn là người thật", "người thật", "bạn là máy", "talking to a bot", "talking to a human");
+    /** Gratitude and leave-taking: thanks even beside a question ("cảm ơn, còn giá bao nhiêu?"). */
     private static final List<Text.Token[]> THANKS = phrases(
             "cảm ơn", "cám ơn", "thanks", "thank", "tysm", "appreciate", "appreciated", "merci",
-            "thank you", "ok", "oke", "okay", "okie", "vâng", "dạ vâng", "ừ", "got it", "cool", "great",
-            "perfect", "tuyệt", "tuyệt vời", "awesome", "bye", "goodbye", "tạm biệt");
+            "thank you", "bye", "goodbye", "tạm biệt");
+    /**
+     * Acknowledgements ("ok", "great"): closing words on their own, but inside a question they ask
+     * ("ok for sensitive skin?", "oke cho da dầu không?") and are no thanks.
+     */
+    private static final List<Text.Token[]> ACKNOWLEDGEMENT = phrases(
+            "ok", "oke", "okay", "okie", "vâng", "dạ vâng", "ừ", "got it", "cool", "great",
+            "perfect", "tuyệt", "tuyệt vời", "awesome");
+    /**
+     * Words that carry no request by themselves: a question mark after only these and social words
+     * ("thanks shop?", "ok nha?") asks nothing.
+     */
+    private static final List<Text.Token[]> SOCIAL_FILLER = phrases(
+            "shop", "ad", "admin", "bạn", "em", "chị", "anh", "mình", "ạ", "nhé", "nha", "nhá", "ơi", "à", "ờ", "ừ",
+            "dạ", "you", "so", "much", "very", "a", "lot", "again", "all", "oh", "well", "and", "và", "nhiều",
+            "rất", "lắm", "luôn", "nè", "nhỉ", "hả", "ha", "vậy", "thế", "the", "there", "everyone", "guys", "rồi",
+            "then", "too", "cũng", "sir", "madam", "ma", "am", "quá", "z", "nhe");
     private static final List<Text.Token[]> COMPLAINT = phrases(
             "khiếu nại", "phàn nàn", "thất vọng", "=tệ", "quá tệ", "=kém", "lừa đảo", "=lừa", "=hỏng", "bị hỏng",
             "bị lỗi", "=lỗi", "=vỡ", "bị vỡ", "=bể", "bị bể", "bị móp", "=móp", "giao sai", "gửi sai", "nhầm hàng",
@@ -164,10 +197,11 @@ public final class IntentDetector {
                 && (QUESTION_STARTS.contains(tokens.get(0).folded())
                 || endsWithAny(tokens, QUESTION_ENDINGS)));
         Set<Intent> cues = EnumSet.noneOf(Intent.class);
-        if (any(tokens, GREETING)) {
+        if (any(tokens, IDENTITY) || salutationOpensSentence(t)) {
             cues.add(Intent.GREETING);
         }
-        if (any(tokens, THANKS)) {
+        boolean asks = question && asksSomething(tokens);
+        if (any(tokens, THANKS) || (!asks && any(tokens, ACKNOWLEDGEMENT))) {
             cues.add(Intent.THANKS);
         }
         if (any(tokens, COMPLAINT) || (!question && any(tokens, SYMPTOM))) {
@@ -186,7 +220,48 @@ public final class IntentDetector {
         if (catalog || any(tokens, PRODUCT) || (question && any(tokens, SYMPTOM))) {
             cues.add(Intent.PRODUCT_QUESTION);
         }
-        return new Signals(cues, any(tokens, OFF_TOPIC), catalog, question);
+        return new Signals(cues, any(tokens, OFF_TOPIC), catalog, question, asks);
+    }
+
+    /** Sentence separators: a salutation counts at the start of the message or of one of its sentences. */
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("[.,!?;:\\n]+");
+
+    /** True when a sentence of {@code text} opens (after at most a lead word such as "dạ") with a salutation. */
+    private static boolean salutationOpensSentence(String text) {
+        for (String sentence : SENTENCE_BREAK.split(text)) {
+            List<Text.Token> tokens = Text.tokens(sentence);
+            int at = 0;
+            while (at < tokens.size() && at < 2 && startsWithAny(tokens.get(at), SALUTATION_LEAD)) {
+                at++;
+            }
+            for (Text.Token[] p : SALUTATION) {
+                if (Text.matchesAt(tokens, at, p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the message holds a word beyond thanks, acknowledgements, salutations, questions about who
+     * is answering ("bạn là ai?") and social fillers: "ok for sensitive skin?" asks, "thanks shop?" does not.
+     */
+    private static boolean asksSomething(List<Text.Token> tokens) {
+        int i = 0;
+        outer:
+        while (i < tokens.size()) {
+            for (List<Text.Token[]> social : List.of(IDENTITY, THANKS, ACKNOWLEDGEMENT, SALUTATION, SOCIAL_FILLER)) {
+                for (Text.Token[] p : social) {
+                    if (Text.matchesAt(tokens, i, p)) {
+                        i += p.length;
+                        continue outer;
+                    }
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static boolean howMuchAsksPrice(List<Text.Token> tokens) {

@@ -362,8 +362,9 @@ final class ReplyComposer {
             }
         }
         if (parts.isEmpty()) {
-            boolean social = signals.has(Intent.THANKS) || signals.has(Intent.GREETING);
-            if (signals.has(Intent.THANKS)) {
+            // a message that asks something is a question even with a thanks or greeting in it
+            boolean social = !signals.asks() && (signals.has(Intent.THANKS) || signals.has(Intent.GREETING));
+            if (social && signals.has(Intent.THANKS)) {
                 parts.add(part("thanks"));
                 intent = Intent.THANKS;
             } else if (social) {
