@@ -811,7 +811,7 @@ public final class LexiconRail extends Rail {
         }
       }
       if (!plain && !equal && same) {
-        if (hoiNga >= 0 || want.length < 2 || !hoiNgaOnly(new String(text, s, i - s), w)) {
+        if (hoiNga >= 0 || want.length < 2 || !mayHaveHoiNga(text, s, i) || !hoiNgaOnly(new String(text, s, i - s), w)) {
           return false;
         }
         hoiNga = k - 1;
@@ -897,6 +897,9 @@ public final class LexiconRail extends Rail {
    * for "khỏi"); vowel marks and other tones must agree ("chưa" is not "chữa").
    */
   static boolean hoiNgaOnly(String got, String want) {
+    if (!mayHaveHoiNga(got)) {
+      return false; // nothing in it decomposes to a hỏi or ngã mark: no swap (the common look-alike, "chưa" for "chữa")
+    }
     String g = Normalizer.normalize(got.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
     String w = Normalizer.normalize(want, Normalizer.Form.NFD);
     if (g.length() != w.length()) {
@@ -916,6 +919,41 @@ public final class LexiconRail extends Rail {
       return false;
     }
     return swapped;
+  }
+
+  /**
+   * Chars below U+3000 whose canonical decomposition holds a hỏi (U+0309) or ngã (U+0303) mark, the marks themselves
+   * included: computed once with {@link Normalizer}, so {@link #hoiNgaOnly} skips its decompositions when none occurs.
+   */
+  private static final boolean[] HOI_NGA = new boolean[0x3000];
+
+  static {
+    for (char c = 0; c < HOI_NGA.length; c++) {
+      String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+      HOI_NGA[c] = d.indexOf('\u0309') >= 0 || d.indexOf('\u0303') >= 0;
+    }
+  }
+
+  /** False only when no char of {@code s} decomposes to a hỏi or ngã mark (chars from U+3000 on count as maybe). */
+  private static boolean mayHaveHoiNga(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= HOI_NGA.length || HOI_NGA[c]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #mayHaveHoiNga(String)} of {@code t[s, e)}, without a copy. */
+  private static boolean mayHaveHoiNga(char[] t, int s, int e) {
+    for (int i = s; i < e; i++) {
+      char c = t[i];
+      if (c >= HOI_NGA.length || HOI_NGA[c]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean sameLetters(String a, String b) {
