@@ -145,6 +145,10 @@ class PostsPageIT {
     }
     // the counting unit in the page's language (Vietnamese here), never the raw mode name
     assertThat(d.findElement(By.cssSelector("#variant-x .length")).getText()).contains("/ 280 (ký tự theo cách tính của X)");
+    // the platform's own fields and the writer in words, not wire names
+    String xCard = d.findElement(By.id("variant-x")).getText();
+    assertThat(xCard).contains("Hợp tác có trả phí: Có").contains("trình soạn ngoại tuyến")
+        .doesNotContain("paid_partnership").doesNotContain("offline-composer").doesNotContain("allow");
     browser.fullScreenshot("console-posts-previews");
 
     // the author may not approve their own post: the page says why

@@ -209,7 +209,8 @@ public final class PostPages implements ConsolePage {
         r.put("id", post.id());
         r.put("persona", personaNames.getOrDefault(post.personaSlug(), post.personaSlug()));
         r.put("brief", post.brief().length() > 90 ? post.brief().substring(0, 90) + "…" : post.brief());
-        r.put("platforms", String.join(", ", post.variants().stream().map(Variant::platform).toList()));
+        r.put("platforms", String.join(", ", post.variants().stream()
+            .map(v -> posts.profiles().get(v.platform()).map(PlatformProfile::name).orElse(v.platform())).toList()));
         r.put("status", post.status().wire());
         r.put("sponsored", post.sponsored());
         r.put("scheduled", local(post, req.lang()));
@@ -352,7 +353,14 @@ public final class PostPages implements ConsolePage {
       });
       vm.put("findings", findings);
       List<Map<String, Object>> flags = new ArrayList<>();
-      v.platformFlags().forEach(e -> flags.add(Map.of("key", e.getKey(), "value", String.valueOf(e.getValue()))));
+      // the platform's own fields (sent as they are) by their labels, yes/no instead of true/false
+      v.platformFlags().forEach(e -> {
+        String key = "posts.flag." + e.getKey();
+        String label = req.t(key);
+        Object value = e.getValue();
+        flags.add(Map.of("key", e.getKey(), "label", label.equals(key) ? e.getKey() : label,
+            "value", value instanceof Boolean b ? req.t(b ? "common.yes" : "common.no") : String.valueOf(value)));
+      });
       vm.put("flags", flags);
       List<Map<String, Object>> approvals = new ArrayList<>();
       v.approvals().forEach(a -> approvals.add(Map.of("by", names.getOrDefault(a.userId(), a.userId()), "at", ConsoleDates.formatUtc(a.at(), req.lang(), false), "current", a.current())));
@@ -369,7 +377,10 @@ public final class PostPages implements ConsolePage {
         deliveries.add(dm);
       });
       vm.put("deliveries", deliveries);
-      vm.put("generator", v.generator().getString("provider", "") + " · " + v.generator().getString("model", ""));
+      // the offline composer by its name in the console's language; a model by provider and model name
+      String provider = v.generator().getString("provider", "");
+      vm.put("generator", "composer".equals(provider) ? req.t("route.composer")
+          : provider + " · " + v.generator().getString("model", ""));
       vm.put("fallbackReason", v.generator().getString("fallbackReason", ""));
       boolean out = v.status() == VariantStatus.PUBLISHING || v.status() == VariantStatus.PUBLISHED;
       vm.put("provenanceUrl", out ? baseUrl.get() + "/api/v1/provenance/" + v.id() : "");
