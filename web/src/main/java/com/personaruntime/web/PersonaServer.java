@@ -432,7 +432,7 @@ public final class PersonaServer {
             new AccountPages(new PasswordChanges(vertx, db, users, audit, Clock.systemUTC()), brands),
             new ModerationPages(),
             postPages,
-            new InsightPages(insights, catalog))).mount(router);
+            new InsightPages(insights, catalog, brands))).mount(router);
     router.route().failureHandler(Errors::handle);
     router.errorHandler(404, Errors::handle);
     router.errorHandler(405, Errors::handle);

@@ -83,6 +83,9 @@ class InsightsPageIT {
       return !counts.isEmpty() && counts.get(0).getText().equals("3");
     });
     assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Audience insights");
+    // the persona picker names the persona and its brand, not slugs
+    assertThat(d.findElement(By.cssSelector("select[name=persona] option[selected]")).getText())
+        .isEqualTo("Milo (Brewhaus)");
     new WebDriverWait(d, WAIT).until(x -> "true".equals(
         x.findElement(By.tagName("body")).getAttribute("data-charts-drawn")));
     for (String chart : List.of("chart-sentiment", "chart-gaps", "chart-topics", "chart-response", "chart-audience")) {

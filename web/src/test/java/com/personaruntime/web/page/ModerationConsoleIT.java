@@ -244,6 +244,9 @@ class ModerationConsoleIT {
     d.get(base + "/console/lang/vi?next=/console/moderation");
     new WebDriverWait(d, WAIT).until(x -> "on".equals(x.findElement(By.id("mod-live")).getAttribute("data-live")));
     assertThat(d.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+    // the age filter's choices in the console's language
+    assertThat(d.findElement(By.cssSelector("select[name=olderThan]")).getAttribute("textContent"))
+        .contains("> 5 phút").contains("> 1 giờ").doesNotContain("min");
     String item;
     try (Audience audience = Audience.open("lan")) {
       audience.socket.sendText(new JsonObject().put("type", "message").put("id", "v1")

@@ -1,6 +1,8 @@
 package com.personaruntime.web.console.insights;
 
 import com.personaruntime.runtime.catalog.CatalogException;
+import com.personaruntime.runtime.storage.Brand;
+import com.personaruntime.runtime.storage.BrandRepository;
 import com.personaruntime.runtime.catalog.PersonaCatalog;
 import com.personaruntime.runtime.insights.InsightsService;
 import com.personaruntime.runtime.storage.PersonaRecord;
@@ -40,11 +42,18 @@ public final class InsightPages implements ConsolePage {
 
   private final InsightsService insights;
   private final PersonaCatalog catalog;
+  private final BrandRepository brands;
   private final String chartJs;
 
-  public InsightPages(InsightsService insights, PersonaCatalog catalog) {
+  /**
+   * @param insights the audience insights of a persona's conversations
+   * @param catalog  the personas the signed-in user may see (the page's persona picker)
+   * @param brands   the brands, whose display names label each persona in the picker ("Linh (Lumière)")
+   */
+  public InsightPages(InsightsService insights, PersonaCatalog catalog, BrandRepository brands) {
     this.insights = insights;
     this.catalog = catalog;
+    this.brands = brands;
     this.chartJs = "/console/webjars/chart.js/" + new WebJarVersionLocator().version("chart.js") + "/dist/chart.umd.min.js";
   }
 
@@ -68,11 +77,17 @@ public final class InsightPages implements ConsolePage {
   private void page(ConsoleRequest req) {
     int days = days(req.query("days"));
     String wanted = req.query("persona");
-    Future<Map<String, Object>> data = catalog.list(req.principal()).compose(records -> {
+    Future<List<Brand>> brandList = brands.list();
+    Future<Map<String, Object>> data = Future.all(catalog.list(req.principal()), brandList).compose(both -> {
+      List<PersonaRecord> records = both.resultAt(0);
+      Map<String, String> brandNames = new HashMap<>();
+      brandList.result().forEach(b -> brandNames.put(b.id(), b.name()));
       List<Map<String, Object>> personas = new ArrayList<>();
       PersonaRecord chosen = null;
       for (PersonaRecord r : records) {
-        personas.add(Map.of("slug", r.slug(), "name", displayName(r), "selected", r.slug().equals(wanted)));
+        // "Linh (Lumière)": the persona's and its brand's names, as the moderation and posts pages show them
+        personas.add(Map.of("slug", r.slug(), "name", displayName(r), "brand",
+            brandNames.getOrDefault(r.brandId(), r.brandSlug()), "selected", r.slug().equals(wanted)));
         if (r.slug().equals(wanted) || (wanted == null && chosen == null)) {
           chosen = r;
         }
