@@ -1,6 +1,9 @@
 package com.personaruntime.runtime.storage;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A tenant: owns personas, users are members of it with a {@link Role}.
@@ -11,4 +14,10 @@ import java.time.Instant;
  * @param createdAt when it was created
  */
 public record Brand(String id, String slug, String name, Instant createdAt) {
+  /** Display names by brand id, for labelling rows that carry only a brand id ("Linh (Lumière)"); a new mutable map. */
+  public static Map<String, String> namesById(Collection<Brand> brands) {
+    Map<String, String> names = new HashMap<>();
+    brands.forEach(b -> names.put(b.id(), b.name()));
+    return names;
+  }
 }

@@ -68,8 +68,7 @@ public final class AuditPages implements ConsolePage {
     }
     req.render("audit/audit.ftlh", brands.list().compose(all -> {
       List<Brand> mine = all.stream().filter(b -> p.canRead(b.id())).toList();
-      Map<String, String> names = new HashMap<>();
-      mine.forEach(b -> names.put(b.id(), b.name()));
+      Map<String, String> names = Brand.namesById(mine);
       List<Brand> wanted = mine.stream().filter(b -> brandFilter == null || b.slug().equals(brandFilter)).toList();
       List<Future<List<AuditEvent>>> lists = new ArrayList<>();
       wanted.forEach(b -> lists.add(audit.list(b.id(), AuditLog.MAX_LIMIT)));

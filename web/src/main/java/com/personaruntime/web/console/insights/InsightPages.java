@@ -80,8 +80,7 @@ public final class InsightPages implements ConsolePage {
     Future<List<Brand>> brandList = brands.list();
     Future<Map<String, Object>> data = Future.all(catalog.list(req.principal()), brandList).compose(both -> {
       List<PersonaRecord> records = both.resultAt(0);
-      Map<String, String> brandNames = new HashMap<>();
-      brandList.result().forEach(b -> brandNames.put(b.id(), b.name()));
+      Map<String, String> brandNames = Brand.namesById(brandList.result());
       List<Map<String, Object>> personas = new ArrayList<>();
       PersonaRecord chosen = null;
       for (PersonaRecord r : records) {

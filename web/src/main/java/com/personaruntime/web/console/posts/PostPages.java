@@ -201,8 +201,7 @@ public final class PostPages implements ConsolePage {
         return;
       }
       Map<String, String> personaNames = personaNames(personas.result());
-      Map<String, String> brandNames = new HashMap<>();
-      brandList.result().forEach(b -> brandNames.put(b.id(), b.name()));
+      Map<String, String> brandNames = Brand.namesById(brandList.result());
       List<Map<String, Object>> rows = new ArrayList<>();
       for (Post post : list.result()) {
         Map<String, Object> r = new LinkedHashMap<>();
