@@ -124,6 +124,10 @@ class PostsPageIT {
     d.findElement(By.id("brief")).sendKeys("Kem chống nắng SPF50 cho mùa hè");
     d.findElement(By.id("sponsored")).click();
     List<WebElement> boxes = d.findElements(By.name("platform"));
+    // each platform's limit in words and in the console's number format, not a bare number
+    String choices = d.findElement(By.cssSelector(".platform-choices")).getText().replace('\n', ' ');
+    assertThat(choices).contains("X (tối đa 280 ký tự theo cách tính của X)")
+        .contains("(tối đa 63.206 ký tự)").doesNotContain("63206");
     for (WebElement box : boxes) {
       boolean want = List.of("instagram", "x").contains(box.getAttribute("value"));
       if (box.isSelected() != want) {

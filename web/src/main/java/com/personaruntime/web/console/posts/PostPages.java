@@ -226,7 +226,11 @@ public final class PostPages implements ConsolePage {
       }
       List<Map<String, Object>> platforms = new ArrayList<>();
       for (PlatformProfile pp : posts.profiles().all()) {
+        // "up to 63,206 characters" / "tối đa 63.206 ký tự": the number grouped the console's way
+        String limit = java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag(req.lang()))
+            .format(pp.maxLength());
         platforms.add(Map.of("id", pp.id(), "name", pp.name(), "limit", pp.maxLength(),
+            "limitText", req.t("posts.platformLimit", limit, req.t("posts.counting." + pp.counting().wire())),
             "counting", pp.counting().wire()));
       }
       Map<String, Object> model = new HashMap<>();
