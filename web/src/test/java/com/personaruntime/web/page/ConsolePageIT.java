@@ -475,6 +475,9 @@ class ConsolePageIT {
     wait.until(x -> x.getCurrentUrl().endsWith("/console/personas/new"));
     assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("New persona");
     assertThat(browser.js(UNLABELLED)).asList().isEmpty();
+    // with several brands none is chosen for the user: the form asks which one
+    assertThat(new org.openqa.selenium.support.ui.Select(d.findElement(By.id("np-brand")))
+        .getFirstSelectedOption().getAttribute("value")).isEmpty();
     // the server checks every field and names it; what was typed stays
     d.findElement(By.id("np-id")).sendKeys("Bad Id");
     d.findElement(By.id("np-languages")).clear();
@@ -484,6 +487,8 @@ class ConsolePageIT {
     wait.until(x -> !x.findElements(By.id("new-problems")).isEmpty());
     assertThat(d.findElement(By.id("np-id-err")).getText()).startsWith("Persona id: use only lower-case letters");
     assertThat(d.findElement(By.id("np-name-err")).getText()).isEqualTo("Name: required.");
+    assertThat(d.findElement(By.id("np-brand-err")).getText())
+        .isEqualTo("Brand: choose which brand this persona speaks for.");
     assertThat(d.findElement(By.id("np-languages-err")).getText()).contains("\"xyz\"");
     assertThat(d.findElement(By.id("np-bio-err")).getText()).isEqualTo("Bio: at most 1000 characters (now 1001).");
     assertThat(d.findElement(By.id("np-id")).getAttribute("value")).isEqualTo("Bad Id");

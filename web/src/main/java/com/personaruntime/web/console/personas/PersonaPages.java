@@ -126,6 +126,12 @@ public final class PersonaPages implements ConsolePage {
     Map<String, Object> form = new HashMap<>();
     NEW_FIELDS.forEach(f -> form.put(f, ""));
     form.put("languages", req.lang().equals("vi") ? "vi, en" : "en");
+    // ?brand=slug (a link from a brand) preselects it; with several brands and none given the form
+    // asks for one rather than choosing the first alphabetically for the user
+    String wanted = req.query("brand");
+    if (wanted != null) {
+      form.put("brand", wanted.strip());
+    }
     req.render("personas/new.ftlh", creatable(req.principal()), list -> newModel(req, list, form, Map.of()));
   }
 
@@ -175,7 +181,9 @@ public final class PersonaPages implements ConsolePage {
       } else if (id.equals("new")) {
         errors.put("id", req.t("new.err.idReserved", id));
       }
-      if (brandList.stream().noneMatch(b -> b.get("slug").equals(brand))) {
+      if (brand.isEmpty()) {
+        errors.put("brand", req.t("new.err.brandRequired"));
+      } else if (brandList.stream().noneMatch(b -> b.get("slug").equals(brand))) {
         errors.put("brand", req.t("new.err.brand"));
       }
       int nameMax = PersonaDocuments.maxChars("name");
