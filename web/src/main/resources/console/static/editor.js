@@ -89,6 +89,11 @@ document.addEventListener('alpine:init', function () {
     return doc;
   }
 
+  /** Live validation in the console's language (the page's lang: problems' messages in Vietnamese or English). */
+  function validateUrl() {
+    return '/api/v1/personas/validate?lang=' + encodeURIComponent(document.documentElement.lang || 'en');
+  }
+
   Alpine.data('personaEditor', function () {
     return {
       d: null, tab: 'form', yaml: '', problems: [], message: '', busy: false, timer: null, yamlDoc: null,
@@ -127,8 +132,8 @@ document.addEventListener('alpine:init', function () {
       },
       async validate() {
         const r = this.tab === 'yaml'
-          ? await PersonaConsole.api('POST', '/api/v1/personas/validate', this.yaml, 'application/yaml')
-          : await PersonaConsole.api('POST', '/api/v1/personas/validate', this.doc());
+          ? await PersonaConsole.api('POST', validateUrl(), this.yaml, 'application/yaml')
+          : await PersonaConsole.api('POST', validateUrl(), this.doc());
         if (r.status !== 200) { this.message = ''; return null; }
         this.problems = r.body.problems;
         return r.body;
@@ -152,7 +157,7 @@ document.addEventListener('alpine:init', function () {
 
       async showYaml() {
         if (this.tab === 'yaml') { return; }
-        const r = await PersonaConsole.api('POST', '/api/v1/personas/validate', this.doc());
+        const r = await PersonaConsole.api('POST', validateUrl(), this.doc());
         if (r.status === 200) {
           this.yaml = r.body.yaml || '';
           this.problems = r.body.problems;
@@ -192,7 +197,7 @@ document.addEventListener('alpine:init', function () {
           }
           const err = (r.body && r.body.error) || { message: String(r.body) };
           const raw = err.problems && err.problems.length ? err.problems : [err.message];
-          this.problems = raw.map((t) => {
+          const mapped = raw.map((t) => {
             const text = String(t).replace(/^body: /, '');
             const i = text.indexOf(': ');
             const path = i > 0 ? text.substring(0, i) : '';
@@ -202,6 +207,10 @@ document.addEventListener('alpine:init', function () {
             const shown = words ? words.replace('{0}', m ? m[1] : '') : text;
             return { path: path, message: i > 0 ? text.substring(i + 2) : text, text: shown };
           });
+          // a document the schema refuses: the same problems from live validation, in the console's language;
+          // otherwise (publishing requirements, a conflict) the refusal's own lines
+          const v = r.status === 400 ? await this.validate() : null;
+          if (!v || !v.problems || v.problems.length === 0) { this.problems = mapped; }
           this.$nextTick(() => { const p = document.getElementById('problems'); if (p) { p.scrollIntoView({ block: 'nearest' }); } });
         } catch (e) {
           this.message = this.msgs.network;

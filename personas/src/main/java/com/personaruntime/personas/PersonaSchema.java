@@ -100,8 +100,8 @@ final class PersonaSchema {
         .required("id", str(PersonaSchema::slug, PersonaSchema::notReserved))
         .required("brand", str(PersonaSchema::slug))
         .required("name", str())
-        .required("languages", new Lst(str(Languages::problem),
-            "must list at least one language", null, "language"))
+        .required("languages", new Lst(str(PersonaSchema::language),
+            "must list at least one language", "languagesEmpty", null, "language"))
         .optional("bio", str())
         .optional("voice", voice)
         .optional("audiences", new Lst(segment, null, "segment", "segment"))
@@ -116,32 +116,57 @@ final class PersonaSchema {
 
   // ---- value rules: return why the value is wrong, or null ------------------------------------
 
-  private static String slug(String value) {
+  /** Why a value is wrong: the English message and its kind and values for translations. */
+  private record Why(String message, String code, List<String> args) {
+    static Why of(String message, String code, String... args) {
+      return new Why(message, code, List.of(args));
+    }
+  }
+
+  private static Why language(String value) {
+    String message = Languages.problem(value);
+    if (message == null) {
+      return null;
+    }
+    String lower = value.toLowerCase(Locale.ROOT);
+    if (Languages.isCode(lower)) {
+      return Why.of(message, "languageCase", lower, value);
+    }
+    if (lower.length() > 2 && Languages.isCode(lower.substring(0, 2))) {
+      return Why.of(message, "languageRegion", lower.substring(0, 2), value);
+    }
+    return Why.of(message, "languageUnknown", value);
+  }
+
+  private static Why slug(String value) {
     return SLUG.matcher(value).matches() ? null
-        : "must be a slug (a-z, 0-9 and '-', starting with a letter or digit, at most 63 characters),"
-            + " got '" + value + "'";
+        : Why.of("must be a slug (a-z, 0-9 and '-', starting with a letter or digit, at most 63 characters),"
+            + " got '" + value + "'", "slug", value);
   }
 
   /** Persona ids that name console pages ({@code /console/personas/new}), so no persona can have them. */
   static final List<String> RESERVED_IDS = List.of("new");
 
-  private static String notReserved(String value) {
+  private static Why notReserved(String value) {
     return RESERVED_IDS.contains(value)
-        ? "'" + value + "' is reserved (the console's page for creating a persona); choose another id" : null;
+        ? Why.of("'" + value + "' is reserved (the console's page for creating a persona); choose another id",
+            "reserved", value) : null;
   }
 
-  private static Function<String, String> oneOf(List<String> allowed) {
+  private static Function<String, Why> oneOf(List<String> allowed) {
     return value -> {
       if (allowed.contains(value)) {
         return null;
       }
-      String message = "must be one of " + String.join(", ", allowed) + ", got '" + value + "'";
+      String list = String.join(", ", allowed);
+      String message = "must be one of " + list + ", got '" + value + "'";
       String suggestion = Suggestions.closest(value, allowed);
-      return suggestion == null ? message : message + "; did you mean '" + suggestion + "'?";
+      return suggestion == null ? Why.of(message, "oneOf", list, value)
+          : Why.of(message + "; did you mean '" + suggestion + "'?", "oneOfSuggest", list, value, suggestion);
     };
   }
 
-  private static String httpUrl(String value) {
+  private static Why httpUrl(String value) {
     try {
       URI uri = new URI(value);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -151,30 +176,31 @@ final class PersonaSchema {
     } catch (URISyntaxException e) {
       // reported below
     }
-    return "must be an absolute http(s) URL, got '" + value + "'";
+    return Why.of("must be an absolute http(s) URL, got '" + value + "'", "url", value);
   }
 
-  private static String email(String value) {
-    return EMAIL.matcher(value).matches() ? null : "must be an e-mail address, got '" + value + "'";
+  private static Why email(String value) {
+    return EMAIL.matcher(value).matches() ? null
+        : Why.of("must be an e-mail address, got '" + value + "'", "email", value);
   }
 
-  private static String domain(String value) {
+  private static Why domain(String value) {
     return DOMAIN.matcher(value).matches() ? null
-        : "must be a lower-case domain name like 'brand.example' (no scheme, port or path), got '"
-            + value + "'";
+        : Why.of("must be a lower-case domain name like 'brand.example' (no scheme, port or path), got '"
+            + value + "'", "domain", value);
   }
 
-  private static String envName(String value) {
+  private static Why envName(String value) {
     if (ENV_NAME.matcher(value).matches()) {
       return null;
     }
     if (looksLikeKey(value)) {
       // never echo what may be a secret
-      return "looks like an API key, not the name of an environment variable; put the key in an"
-          + " environment variable and give its name here (like OPENAI_API_KEY)";
+      return Why.of("looks like an API key, not the name of an environment variable; put the key in an"
+          + " environment variable and give its name here (like OPENAI_API_KEY)", "envKey");
     }
-    return "must be the name of an environment variable (A-Z, 0-9 and '_', like OPENAI_API_KEY),"
-        + " got '" + value + "'";
+    return Why.of("must be the name of an environment variable (A-Z, 0-9 and '_', like OPENAI_API_KEY),"
+        + " got '" + value + "'", "envName", value);
   }
 
   private static boolean looksLikeKey(String value) {
@@ -205,7 +231,7 @@ final class PersonaSchema {
           && (labels == null || !labels.has(code))) {
         reported.add(code);
         ctx.add(path + ".ai_label", "missing the label for language '" + code
-            + "'; every persona language needs one when jurisdictions are set");
+            + "'; every persona language needs one when jurisdictions are set", "aiLabelMissing", code);
       }
     }
   }
@@ -219,24 +245,26 @@ final class PersonaSchema {
       for (String raw : List.of("provider", "baseUrl", "apiKeyEnv")) {
         if (!absent(model.get(raw))) {
           ctx.add(path + "." + raw, "must not be set together with model.endpoint (the endpoint '"
-              + endpoint.asText() + "' defines it)");
+              + endpoint.asText() + "' defines it)", "endpointConflict", endpoint.asText());
         }
       }
       return;
     }
     if (absent(provider)) {
-      ctx.add(path, "give model.endpoint (one of the server's named model endpoints) or model.provider");
+      ctx.add(path, "give model.endpoint (one of the server's named model endpoints) or model.provider",
+          "modelMissing");
       return;
     }
     if (provider != null && provider.isTextual() && PROVIDERS.contains(provider.asText())
         && !provider.asText().equals("composer") && (name == null || name.isNull())) {
-      ctx.add(path + ".name", "is required for provider '" + provider.asText() + "'");
+      ctx.add(path + ".name", "is required for provider '" + provider.asText() + "'", "requiredFor",
+          provider.asText());
     }
   }
 
   private static void contactHasSomething(ObjectNode contact, String path, Ctx ctx) {
     if (absent(contact.get("url")) && absent(contact.get("email"))) {
-      ctx.add(path, "give a url or an email (or both)");
+      ctx.add(path, "give a url or an email (or both)", "contactEmpty");
     }
   }
 
@@ -291,7 +319,7 @@ final class PersonaSchema {
   }
 
   @SafeVarargs
-  private static Str str(Function<String, String>... rules) {
+  private static Str str(Function<String, Why>... rules) {
     return new Str(List.of(rules));
   }
 
@@ -308,6 +336,15 @@ final class PersonaSchema {
 
     void add(String path, String message) {
       problems.add(new ValidationProblem(source, path, message));
+    }
+
+    /** A problem with its kind and values, so that a user interface can translate it. */
+    void add(String path, String message, String code, String... args) {
+      problems.add(new ValidationProblem(source, path, message, code, List.of(args)));
+    }
+
+    void add(String path, Why why) {
+      problems.add(new ValidationProblem(source, path, why.message(), why.code(), why.args()));
     }
   }
 
@@ -373,12 +410,16 @@ final class PersonaSchema {
         Field field = fields.get(e.getKey());
         if (field == null) {
           String suggestion = Suggestions.closest(e.getKey(), fields.keySet());
-          ctx.add(fieldPath, suggestion != null
-              ? "unknown field, did you mean '" + suggestion + "'?"
-              : "unknown field; expected one of " + String.join(", ", fields.keySet()));
+          if (suggestion != null) {
+            ctx.add(fieldPath, "unknown field, did you mean '" + suggestion + "'?", "unknownFieldSuggest",
+                suggestion);
+          } else {
+            String names = String.join(", ", fields.keySet());
+            ctx.add(fieldPath, "unknown field; expected one of " + names, "unknownField", names);
+          }
         } else if (e.getValue().isNull()) {
           if (field.required()) {
-            ctx.add(fieldPath, "is required");
+            ctx.add(fieldPath, "is required", "required");
           }
         } else if (!e.getValue().isMissingNode()) {
           field.spec().check(e.getValue(), fieldPath, ctx);
@@ -386,7 +427,7 @@ final class PersonaSchema {
       }
       fields.forEach((name, field) -> {
         if (field.required() && !node.has(name)) {
-          ctx.add(join(path, name), "is required");
+          ctx.add(join(path, name), "is required", "required");
         }
       });
       for (CrossCheck check : checks) {
@@ -402,12 +443,18 @@ final class PersonaSchema {
   private static final class Lst implements Spec {
     private final Spec item;
     private final String emptyMessage;
+    private final String emptyCode;
     private final String uniqueField;
     private final String uniqueNoun;
 
     Lst(Spec item, String emptyMessage, String uniqueField, String uniqueNoun) {
+      this(item, emptyMessage, "", uniqueField, uniqueNoun);
+    }
+
+    Lst(Spec item, String emptyMessage, String emptyCode, String uniqueField, String uniqueNoun) {
       this.item = item;
       this.emptyMessage = emptyMessage;
+      this.emptyCode = emptyCode;
       this.uniqueField = uniqueField;
       this.uniqueNoun = uniqueNoun;
     }
@@ -429,11 +476,12 @@ final class PersonaSchema {
         return;
       }
       if (node.isEmpty() && emptyMessage != null) {
-        ctx.add(path, emptyMessage);
+        ctx.add(path, emptyMessage, emptyCode);
       }
       int maxItems = path.endsWith("knowledge") ? MAX_KNOWLEDGE : MAX_LIST_ITEMS;
       if (node.size() > maxItems) {
-        ctx.add(path, "must have at most " + maxItems + " entries, got " + node.size());
+        ctx.add(path, "must have at most " + maxItems + " entries, got " + node.size(), "tooMany",
+            String.valueOf(maxItems), String.valueOf(node.size()));
         return;
       }
       Map<String, String> seen = new HashMap<>();
@@ -453,7 +501,7 @@ final class PersonaSchema {
           String first = seen.putIfAbsent(key.asText(), keyPath);
           if (first != null) {
             ctx.add(keyPath, "duplicate " + uniqueNoun + " '" + key.asText() + "' (first at "
-                + first + ")");
+                + first + ")", "duplicate", key.asText(), first);
           }
         }
       }
@@ -462,9 +510,9 @@ final class PersonaSchema {
 
   /** A non-blank string, then each rule in turn until one fails. */
   private static final class Str implements Spec {
-    private final List<Function<String, String>> rules;
+    private final List<Function<String, Why>> rules;
 
-    Str(List<Function<String, String>> rules) {
+    Str(List<Function<String, Why>> rules) {
       this.rules = rules;
     }
 
@@ -481,7 +529,7 @@ final class PersonaSchema {
     @Override
     public void check(JsonNode node, String path, Ctx ctx) {
       if (node.isNull() || (node.isTextual() && node.asText().isBlank())) {
-        ctx.add(path, "must not be blank");
+        ctx.add(path, "must not be blank", "blank");
         return;
       }
       if (!node.isTextual()) {
@@ -492,11 +540,12 @@ final class PersonaSchema {
       int max = maxChars(path);
       int length = node.asText().length();
       if (length > max) {
-        ctx.add(path, "must be at most " + max + " characters, got " + length);
+        ctx.add(path, "must be at most " + max + " characters, got " + length, "tooLong", String.valueOf(max),
+            String.valueOf(length));
         return;
       }
-      for (Function<String, String> rule : rules) {
-        String problem = rule.apply(node.asText());
+      for (Function<String, Why> rule : rules) {
+        Why problem = rule.apply(node.asText());
         if (problem != null) {
           ctx.add(path, problem);
           return;
@@ -534,7 +583,7 @@ final class PersonaSchema {
       double value = node.doubleValue();
       if (!(value >= min && value <= max)) {
         ctx.add(path, "must be between " + format(min) + " and " + format(max) + ", got "
-            + node.asText());
+            + node.asText(), "range", format(min), format(max), node.asText());
       }
     }
 
@@ -585,7 +634,7 @@ final class PersonaSchema {
       }
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         String entryPath = path + "." + e.getKey();
-        String problem = Languages.problem(e.getKey());
+        Why problem = language(e.getKey());
         if (problem != null) {
           ctx.add(entryPath, problem);
         }

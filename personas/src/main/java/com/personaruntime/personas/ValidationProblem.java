@@ -1,5 +1,6 @@
 package com.personaruntime.personas;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,16 +11,32 @@ import java.util.Objects;
  * whole document (syntax errors, an empty file) have an empty path and print as
  * {@code linh.yaml: message}.
  *
+ * <p>{@link #code()} and {@link #args()} let a user interface say the same thing in its own
+ * language: the code names the kind of problem ({@code "tooLong"}) and the arguments are the
+ * values the English {@link #message()} shows, in order ({@code ["1000", "1001"]}). Kinds a
+ * translation does not know keep the English message. An empty code means the problem has no
+ * translatable form (YAML syntax errors quote the parser).
+ *
  * @param source  where the document came from (file name, request), as given to the parser
  * @param path    field path with dots and indexes, e.g. {@code knowledge[2].text}; may be empty
- * @param message what was expected and what was found
+ * @param message what was expected and what was found, in English
+ * @param code    the kind of problem for translations, e.g. {@code "blank"}, {@code "tooLong"},
+ *                {@code "range"}; empty when there is none
+ * @param args    the values the message shows, in order; empty when there are none
  */
-public record ValidationProblem(String source, String path, String message) {
+public record ValidationProblem(String source, String path, String message, String code, List<String> args) {
 
   public ValidationProblem {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(code, "code");
+    args = List.copyOf(args);
+  }
+
+  /** A problem without a translatable kind (code {@code ""}, no arguments). */
+  public ValidationProblem(String source, String path, String message) {
+    this(source, path, message, "", List.of());
   }
 
   @Override

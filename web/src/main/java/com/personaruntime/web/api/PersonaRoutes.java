@@ -16,9 +16,11 @@ import io.vertx.ext.web.RoutingContext;
  *
  * <p>Besides create/read/update/delete, versions and publish:
  * <ul>
- *   <li>{@code POST /api/v1/personas/validate}: checks a document without storing it:
- *       {@code {"valid","problems":[{"path","message","line"}],"document"?,"yaml"?}} — the same
- *       field-path messages as a failed create or update (the console's live validation).</li>
+ *   <li>{@code POST /api/v1/personas/validate[?lang=vi]}: checks a document without storing it:
+ *       {@code {"valid","problems":[{"path","message","text","code","args"}],"document"?,"yaml"?}} — the
+ *       same field-path messages as a failed create or update (the console's live validation), in
+ *       Vietnamese with {@code lang=vi} (English otherwise); {@code code} and {@code args} name the kind of
+ *       problem and its values for clients with texts of their own.</li>
  *   <li>{@code GET /api/v1/personas/{id}/versions/{n}}: one version's document (and its YAML).</li>
  *   <li>{@code POST /api/v1/personas/{id}/preview} {@code {"message","history"?:[{"audience","persona"}],
  *       "document"?}}: one chat turn of the unsaved {@code document} (or the latest version) through the
@@ -134,15 +136,25 @@ public final class PersonaRoutes {
 
   private void validate(RoutingContext ctx) {
     String body = ctx.body() == null ? "" : ctx.body().asString();
-    Json.send(ctx, 200, validation(body == null ? "" : body));
+    Json.send(ctx, 200, validation(body == null ? "" : body, ctx.queryParams().get("lang")));
   }
 
-  /** The validation answer for a document: problems with their field paths, the tree and its YAML. */
-  public static JsonObject validation(String body) {
+  /**
+   * The validation answer for a document: problems with their field paths, the tree and its YAML.
+   *
+   * @param lang the language of the problems' {@code message} and {@code text} ({@code "vi"}; {@code null}
+   *             or any other value: English); each problem also carries {@code code} and {@code args}
+   *             ({@link com.personaruntime.personas.ValidationProblem}) for clients with their own texts
+   */
+  public static JsonObject validation(String body, String lang) {
     var result = com.personaruntime.personas.PersonaDocuments.parse("document", body);
     JsonArray problems = new JsonArray();
-    result.problems().forEach(p -> problems.add(new JsonObject().put("path", p.path()).put("message", p.message())
-        .put("text", p.toString().substring("document: ".length()))));
+    result.problems().forEach(p -> {
+      String message = com.personaruntime.personas.ProblemTexts.message(p, lang);
+      problems.add(new JsonObject().put("path", p.path()).put("message", message)
+          .put("text", p.path().isEmpty() ? message : p.path() + ": " + message)
+          .put("code", p.code()).put("args", new JsonArray(p.args())));
+    });
     JsonObject out = new JsonObject().put("valid", result.isValid()).put("problems", problems);
     try {
       if (result.isValid()) {

@@ -120,6 +120,14 @@ class ConsolePageIT {
     assertThat(browser.js("return document.documentElement.lang")).isEqualTo("vi");
     assertThat(d.findElement(By.cssSelector("nav")).getText()).contains("Persona", "Bài đăng", "Phân tích");
     browser.screenshot("console-moderation-vi");
+    // the editor's live validation speaks the console's language too, with the limit and what was typed
+    d.get(base + "/console/personas/linh");
+    WebDriverWait wait = new WebDriverWait(d, WAIT);
+    wait.until(x -> !x.findElements(By.cssSelector(".knowledge-entry")).isEmpty());
+    browser.js("const b = document.getElementById('f-bio'); b.value = 'x'.repeat(1001); b.dispatchEvent(new Event('input'));");
+    wait.until(x -> x.findElement(By.id("f-bio-err")).isDisplayed());
+    assertThat(d.findElement(By.id("f-bio-err")).getText()).isEqualTo("tối đa 1000 ký tự (hiện có 1001)");
+    d.get(base + "/console/moderation");
     d.findElement(By.cssSelector("a.lang")).click();
     new WebDriverWait(d, WAIT).until(x -> "en".equals(browser.js("return document.documentElement.lang")));
   }

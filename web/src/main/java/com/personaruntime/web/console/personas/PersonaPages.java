@@ -213,7 +213,8 @@ public final class PersonaPages implements ConsolePage {
         for (var problem : parsed.problems()) {
           String field = problem.path().replaceAll("[.\\[].*", "");
           String key = NEW_FIELDS.contains(field) ? field : "id";
-          errors.putIfAbsent(key, req.t("editor." + key) + ": " + problem.message());
+          errors.putIfAbsent(key, req.t("editor." + key) + ": "
+              + com.personaruntime.personas.ProblemTexts.message(problem, req.lang()));
         }
       }
       if (!errors.isEmpty()) {
