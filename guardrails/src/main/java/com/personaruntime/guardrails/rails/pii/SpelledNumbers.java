@@ -216,7 +216,7 @@ final class SpelledNumbers {
    * (a real digit is), SINGLE (one real digit alone); 0 when the token is no digit token. Linear in the
    * token (at most {@link #MAX_TOKEN} chars).
    */
-  private static int token(char[] t, int s, int e, char[] out) {
+  private static int token(char[] t, int s, int e, char[] out, int[] prev) {
     if (e - s > MAX_TOKEN || e == s) {
       return 0;
     }
@@ -241,7 +241,7 @@ final class SpelledNumbers {
       while (q < e && !(t[q] >= '0' && t[q] <= '9')) {
         q++;
       }
-      int m = segment(t, p, q, out, nd);
+      int m = segment(t, p, q, out, nd, prev);
       if (m >= 0) {
         nd = m;
         word = true;
@@ -280,8 +280,9 @@ final class SpelledNumbers {
    * Splits the letters t[s, e) into digit words ("khong", "ninefive" -> "nine" "five"), writing their
    * digits from out[nd]; returns the new count, or -1 when the letters are not digit words only.
    * Dynamic programming over at most {@link #MAX_TOKEN} letters and words of 2-6 letters: linear.
+   * {@code prev} is the caller's scratch of at least {@code e - s + 1} ints.
    */
-  private static int segment(char[] t, int s, int e, char[] out, int nd) {
+  private static int segment(char[] t, int s, int e, char[] out, int nd, int[] prev) {
     int len = e - s;
     if (len < 2) {
       return -1;
@@ -296,9 +297,16 @@ final class SpelledNumbers {
         return nd + 1;
       }
     }
+    // a split starts with a digit word: most letter runs have none ("lightweight", "khỏi"), so no table is filled
+    boolean first = false;
+    for (int w = 2; w <= 6 && w <= len && !first; w++) {
+      first = digitWord(t, s, s + w) != 0;
+    }
+    if (!first) {
+      return -1;
+    }
     // prev[j]: the start of the last word of a split of t[s, s + j), or -1
-    int[] prev = new int[len + 1];
-    java.util.Arrays.fill(prev, -1);
+    java.util.Arrays.fill(prev, 0, len + 1, -1);
     prev[0] = 0;
     for (int j = 2; j <= len; j++) {
       for (int w = 2; w <= 6 && w <= j; w++) {
@@ -333,6 +341,7 @@ final class SpelledNumbers {
     boolean lastOpen = false;
     char[] text = TextChars.of(str, TextChars.PII_SPELLED);
     char[] tok = new char[16];
+    int[] prev = new int[MAX_TOKEN + 1]; // segment's table, shared by the tokens
     // the run's tokens: start, end, digit count, flags
     int[] ts = new int[MAX_TOKENS];
     int[] te = new int[MAX_TOKENS];
@@ -358,7 +367,7 @@ final class SpelledNumbers {
       if (e == s) {
         e = s + 1; // a symbol: no digit token, ends a run
       }
-      int r = s < n && TextChars.letterOrDigit(text[s]) ? token(text, s, e, tok) : 0;
+      int r = s < n && TextChars.letterOrDigit(text[s]) ? token(text, s, e, tok, prev) : 0;
       boolean joined = runStart >= 0 && gap >= 1 && gap <= 3 && text[s - 1] != '\n' && r != 0;
       if (runStart >= 0 && !joined) {
         if (sink != null && !overflow) {
