@@ -58,6 +58,49 @@ public final class LexiconRail extends Rail {
   /** Normalised words of the brand's and persona's own names (PolicyConfig.ownNames, allowed domains' first labels). */
   private final Set<String> ownWords;
 
+  /*
+   * The rule gate of a term's rule id: a pseudo rule (TermSet.pseudo) or, per direction, whether the policy
+   * has the rule active. Every hit of the word walks asks this for each of its terms; the terms carry the
+   * RuleIds / TermSet constants, so the known ids are found by reference (a few compares) instead of five
+   * String.equals and a map lookup. An id not among them (none today) is judged the long way, with the same result.
+   */
+  private static final int PSEUDO = 1;
+  private final String[] gateIds;
+  private final int[] gateBits;
+
+  /** @return the gate bits of rule id {@code ruleId}: {@link #PSEUDO}, {@link #activeBit} per direction it is active in */
+  private int gate(String ruleId) {
+    String[] ids = gateIds;
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == ruleId) {
+        return gateBits[i];
+      }
+    }
+    return gateOf(ruleId);
+  }
+
+  private int gateOf(String ruleId) {
+    if (TermSet.pseudo(ruleId)) {
+      return PSEUDO;
+    }
+    int bits = 0;
+    for (Direction d : Direction.values()) {
+      if (policy.active(ruleId, d)) {
+        bits |= activeBit(d);
+      }
+    }
+    return bits;
+  }
+
+  private static int activeBit(Direction d) {
+    return 2 << d.ordinal();
+  }
+
+  /** True when a term of rule {@code ruleId} may be a finding in direction {@code dir}: no pseudo rule, and active. */
+  private boolean findingIn(String ruleId, Direction dir) {
+    return (gate(ruleId) & activeBit(dir)) != 0;
+  }
+
   public LexiconRail(RailContext policy, PolicyConfig config) {
     super(policy, "lexicon", SpanUnit.NORMALISED, RuleIds.BANNED_TERM, RuleIds.COMPETITOR, RuleIds.FORBIDDEN_CLAIM,
         RuleIds.AVOID_TOPIC, RuleIds.HONESTY, RuleIds.FAKE_EXPERIENCE, RuleIds.PROMPT_INJECTION);
@@ -103,6 +146,13 @@ public final class LexiconRail extends Rail {
     }
     this.names = named.toArray(new TermSet[0]);
     this.groups = Set.copyOf(g);
+    List<String> ids = new ArrayList<>(RuleIds.all());
+    ids.addAll(List.of(TermSet.EXCEPTION, TermSet.CONTEXT, TermSet.INPUT_EXCEPTION, TermSet.AI_SELF, TermSet.SENSE));
+    this.gateIds = ids.toArray(new String[0]);
+    this.gateBits = new int[gateIds.length];
+    for (int i = 0; i < gateIds.length; i++) {
+      gateBits[i] = gateOf(gateIds[i]);
+    }
     this.own = b.build();
     Set<String> ow = new java.util.HashSet<>();
     for (String name : config.ownNames()) {
@@ -900,6 +950,10 @@ public final class LexiconRail extends Rail {
     if (!mayHaveHoiNga(got)) {
       return false; // nothing in it decomposes to a hỏi or ngã mark: no swap (the common look-alike, "chưa" for "chữa")
     }
+    int fast = hoiNgaOnlyByTable(got, want);
+    if (fast >= 0) {
+      return fast == 1;
+    }
     String g = Normalizer.normalize(got.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
     String w = Normalizer.normalize(want, Normalizer.Form.NFD);
     if (g.length() != w.length()) {
@@ -926,11 +980,77 @@ public final class LexiconRail extends Rail {
    * included: computed once with {@link Normalizer}, so {@link #hoiNgaOnly} skips its decompositions when none occurs.
    */
   private static final boolean[] HOI_NGA = new boolean[0x3000];
+  /**
+   * The canonical decomposition (NFD) of each letter below U+3000 whose decomposition opens with a letter, else null: the
+   * NFD of a string of such letters is the concatenation of theirs (no combining mark of one letter is reordered past the
+   * next letter, which opens with a starter), so {@link #hoiNgaOnlyByTable} compares decompositions without normalising.
+   */
+  private static final char[][] NFD_LETTER = new char[0x3000][];
 
   static {
     for (char c = 0; c < HOI_NGA.length; c++) {
       String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
       HOI_NGA[c] = d.indexOf('\u0309') >= 0 || d.indexOf('\u0303') >= 0;
+      if (Character.isLetter(c) && !d.isEmpty() && Character.isLetter(d.charAt(0))) {
+        NFD_LETTER[c] = d.toCharArray();
+      }
+    }
+  }
+
+  /**
+   * {@link #hoiNgaOnly}'s comparison of the decompositions read from {@link #NFD_LETTER}: 1 (true) or 0 (false) when
+   * every char of both syllables is such a letter (the syllables' chars are letters: strictOk reads letters only), -1
+   * when the table cannot say (a char from U+3000 on, a non-letter, or one String.toLowerCase maps otherwise than
+   * char by char: 'İ', 'Σ').
+   */
+  private static int hoiNgaOnlyByTable(String got, String want) {
+    int gn = got.length();
+    int wn = want.length();
+    for (int i = 0; i < gn; i++) {
+      char c = got.charAt(i);
+      if (c >= NFD_LETTER.length || c == '\u0130' || c == '\u03A3' || NFD_LETTER[c] == null
+          || Character.toLowerCase(c) >= NFD_LETTER.length || NFD_LETTER[Character.toLowerCase(c)] == null) {
+        return -1;
+      }
+    }
+    for (int i = 0; i < wn; i++) {
+      char c = want.charAt(i);
+      if (c >= NFD_LETTER.length || NFD_LETTER[c] == null) {
+        return -1;
+      }
+    }
+    // walk both decompositions: char gi of got at offset go of its decomposition, likewise for want
+    int gi = 0;
+    int go = 0;
+    int wi = 0;
+    int wo = 0;
+    boolean swapped = false;
+    while (true) {
+      if (gi < gn && go == NFD_LETTER[Character.toLowerCase(got.charAt(gi))].length) {
+        gi++;
+        go = 0;
+        continue;
+      }
+      if (wi < wn && wo == NFD_LETTER[want.charAt(wi)].length) {
+        wi++;
+        wo = 0;
+        continue;
+      }
+      boolean gEnd = gi == gn;
+      boolean wEnd = wi == wn;
+      if (gEnd || wEnd) {
+        return gEnd && wEnd && swapped ? 1 : 0; // (decompositions of different lengths: false)
+      }
+      char a = NFD_LETTER[Character.toLowerCase(got.charAt(gi))][go++];
+      char b = NFD_LETTER[want.charAt(wi)][wo++];
+      if (a == b) {
+        continue;
+      }
+      if ((a == '\u0309' && b == '\u0303') || (a == '\u0303' && b == '\u0309')) {
+        swapped = true;
+        continue;
+      }
+      return 0;
     }
   }
 
@@ -1002,8 +1122,9 @@ public final class LexiconRail extends Rail {
         return;
       }
       for (TermSet.Term t : set.terms[p]) {
-        boolean pseudo = TermSet.pseudo(t.ruleId());
-        if (!pseudo && (!policy.active(t.ruleId(), dir) || (t.group() != null && !groups.contains(t.group())))) {
+        int gate = gate(t.ruleId());
+        boolean pseudo = (gate & PSEUDO) != 0;
+        if (!pseudo && ((gate & activeBit(dir)) == 0 || (t.group() != null && !groups.contains(t.group())))) {
           continue;
         }
         if (dir != Direction.INPUT && t.ruleId().equals(TermSet.INPUT_EXCEPTION)) {
@@ -1099,7 +1220,7 @@ public final class LexiconRail extends Rail {
         return; // one word (the plain pass has it), or not whole words
       }
       for (TermSet.Term t : set.terms[p]) {
-        if (TermSet.pseudo(t.ruleId()) || t.near() >= 0 || !policy.active(t.ruleId(), dir)
+        if (!findingIn(t.ruleId(), dir) || t.near() >= 0
             || (t.group() != null && !groups.contains(t.group()))) {
           continue;
         }
@@ -1173,7 +1294,7 @@ public final class LexiconRail extends Rail {
           return;
         }
         for (TermSet.Term t : set.terms[p]) {
-          if (TermSet.pseudo(t.ruleId()) || t.near() >= 0 || !policy.active(t.ruleId(), dir)
+          if (!findingIn(t.ruleId(), dir) || t.near() >= 0
               || (t.group() != null && !groups.contains(t.group()))) {
             continue;
           }

@@ -225,4 +225,72 @@ class FastPathEquivalenceTest {
       }
     }
   }
+
+  /** {@link LexiconRail#hoiNgaOnly} as it was written before its table path: both syllables decomposed with NFD. */
+  private static boolean hoiNgaOnlyByNfd(String got, String want) {
+    String g = java.text.Normalizer.normalize(got.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD);
+    String w = java.text.Normalizer.normalize(want, java.text.Normalizer.Form.NFD);
+    if (g.length() != w.length()) {
+      return false;
+    }
+    boolean swapped = false;
+    for (int i = 0; i < g.length(); i++) {
+      char a = g.charAt(i);
+      char b = w.charAt(i);
+      if (a == b) {
+        continue;
+      }
+      if ((a == '\u0309' && b == '\u0303') || (a == '\u0303' && b == '\u0309')) {
+        swapped = true;
+        continue;
+      }
+      return false;
+    }
+    return swapped;
+  }
+
+  @Test
+  void hoiNgaTablePathAgreesWithTheNfdComparison() {
+    // Vietnamese vowels with every tone and vowel mark, upper and lower case, decomposed forms, and other letters
+    String vowels = "aăâeêioôơuưy";
+    String tones = "\u0300\u0301\u0303\u0309\u0323";
+    List<String> letters = new ArrayList<>();
+    for (char v : vowels.toCharArray()) {
+      String base = java.text.Normalizer.normalize(String.valueOf(v), java.text.Normalizer.Form.NFD);
+      letters.add(String.valueOf(v));
+      letters.add(String.valueOf(v).toUpperCase(java.util.Locale.ROOT));
+      for (char t : tones.toCharArray()) {
+        String composed = java.text.Normalizer.normalize(base + t, java.text.Normalizer.Form.NFC);
+        letters.add(composed);
+        letters.add(composed.toUpperCase(java.util.Locale.ROOT));
+        letters.add(base + t); // typed decomposed: the table path must defer to the NFD one
+      }
+    }
+    for (String c : new String[] {"ch", "kh", "đ", "Đ", "g", "ng", "tr", "m", "n", "İ", "ı", "Σ", "ß", "ǅ", "ﬁ", "\u3042", "1", "-"}) {
+      letters.add(c);
+    }
+    Random rnd = new Random(11);
+    int swaps = 0;
+    for (int round = 0; round < 50_000; round++) {
+      StringBuilder got = new StringBuilder();
+      StringBuilder want = new StringBuilder();
+      int len = 1 + rnd.nextInt(3);
+      for (int k = 0; k < len; k++) {
+        String l = letters.get(rnd.nextInt(letters.size()));
+        got.append(l);
+        // mostly the same letter, or its hỏi/ngã twin, so that true answers occur often
+        String w = rnd.nextInt(3) == 0 ? letters.get(rnd.nextInt(letters.size())) : l.toLowerCase(java.util.Locale.ROOT);
+        if (rnd.nextBoolean()) {
+          String d = java.text.Normalizer.normalize(w, java.text.Normalizer.Form.NFD);
+          d = d.indexOf('\u0309') >= 0 ? d.replace('\u0309', '\u0303') : d.replace('\u0303', '\u0309');
+          w = java.text.Normalizer.normalize(d, java.text.Normalizer.Form.NFC);
+        }
+        want.append(w);
+      }
+      boolean expected = hoiNgaOnlyByNfd(got.toString(), want.toString());
+      swaps += expected ? 1 : 0;
+      assertThat(LexiconRail.hoiNgaOnly(got.toString(), want.toString())).as("'%s' vs '%s'", got, want).isEqualTo(expected);
+    }
+    assertThat(swaps).as("pairs that differ by hỏi/ngã only").isGreaterThan(250);
+  }
 }
