@@ -85,13 +85,15 @@ public final class Links {
    * whatever the allow-list. The scheme must be followed at once by its content (a non-space char;
    * for "data:" a media type or a comma), so prose ("JavaScript: the good parts", "data: 12 rows") is none.
    */
+  private static final String[] SCRIPT_SCHEMES = {"javascript:", "vbscript:"};
+
   private static int scriptUri(String text, int i) {
     char c = (char) (text.charAt(i) | 0x20);
     if (c != 'j' && c != 'd' && c != 'v') {
       return -1;
     }
     int n = text.length();
-    for (String sc : new String[] {"javascript:", "vbscript:"}) {
+    for (String sc : SCRIPT_SCHEMES) {
       if (text.regionMatches(true, i, sc, 0, sc.length())) {
         int e = i + sc.length();
         return e < n && !Character.isWhitespace(text.charAt(e)) ? e : -1;

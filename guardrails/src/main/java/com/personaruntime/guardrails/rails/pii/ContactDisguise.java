@@ -158,8 +158,7 @@ final class ContactDisguise {
           continue;
         }
       }
-      if (we == i || (we < n && Character.isLetterOrDigit(text.charAt(we)))
-          || !HANDLE_PROVIDERS.contains(text.substring(i, we).toLowerCase(Locale.ROOT))) {
+      if (we == i || (we < n && Character.isLetterOrDigit(text.charAt(we))) || !handleProvider(text, i, we)) {
         i = Math.max(i, we - 1);
         continue;
       }
@@ -227,6 +226,44 @@ final class ContactDisguise {
 
   private static final int MAX_HANDLE = 40;
 
+  private static final String[] HANDLE_PROVIDER_WORDS = {"gmail", "yahoo", "hotmail", "icloud", "protonmail", "gmx", "yandex",
+      "ymail", "googlemail"};
+  private static final int PROVIDER_MIN = java.util.Arrays.stream(HANDLE_PROVIDER_WORDS).mapToInt(String::length).min().getAsInt();
+  private static final int PROVIDER_MAX = java.util.Arrays.stream(HANDLE_PROVIDER_WORDS).mapToInt(String::length).max().getAsInt();
+
+  /**
+   * {@code HANDLE_PROVIDERS.contains(text.substring(s, e).toLowerCase(Locale.ROOT))} without the two copies per word
+   * (every word starting with g, y, h, i or p asks): ASCII words compared in place, others the long way.
+   */
+  private static boolean handleProvider(String text, int s, int e) {
+    int len = e - s;
+    if (len < PROVIDER_MIN || len > PROVIDER_MAX) {
+      return false;
+    }
+    for (int k = s; k < e; k++) {
+      if (text.charAt(k) >= 0x80) {
+        return HANDLE_PROVIDERS.contains(text.substring(s, e).toLowerCase(Locale.ROOT));
+      }
+    }
+    next:
+    for (String p : HANDLE_PROVIDER_WORDS) {
+      if (p.length() != len) {
+        continue;
+      }
+      for (int k = 0; k < len; k++) {
+        char c = text.charAt(s + k);
+        if (c >= 'A' && c <= 'Z') {
+          c = (char) (c + 32);
+        }
+        if (c != p.charAt(k)) {
+          continue next;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
   /**
    * Where a symbol or emoji stands right before the word text[i, we) when that word is a webmail
    * provider followed by a dot ("milo🌀gmail.com", "milo☆yahoo.com"): the symbol's start, else -1.
@@ -248,8 +285,7 @@ final class ContactDisguise {
   }
 
   /** Providers whose name alone says the handle after it is an e-mail address ("my gmail is ..."). */
-  private static final java.util.Set<String> HANDLE_PROVIDERS = java.util.Set.of("gmail", "yahoo", "hotmail", "icloud",
-      "protonmail", "gmx", "yandex", "ymail", "googlemail");
+  private static final java.util.Set<String> HANDLE_PROVIDERS = java.util.Set.of(HANDLE_PROVIDER_WORDS);
 
   private static final String[] SPACED_AT_WORDS = {" a còng ", " a cong ", " acong ", " a c\u00f2ng ", " a móc ", " a moc ",
       " amoc ", " a m\u00f3c ", " at sign ", " at-sign ", " arroba ", " arobase "};
