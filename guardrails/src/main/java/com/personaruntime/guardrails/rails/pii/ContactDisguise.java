@@ -29,6 +29,15 @@ final class ContactDisguise {
   private ContactDisguise() {
   }
 
+  /** ASCII chars an at-marker may start with ('@', an opening bracket, '-', '_', or a space before "at"): see {@link #atMarker}. */
+  private static final boolean[] AT_MARKER_START = new boolean[0x80];
+
+  static {
+    for (char c : "@([{<-_ ".toCharArray()) {
+      AT_MARKER_START[c] = true;
+    }
+  }
+
   static void emails(String text, List<int[]> spans, Pii.Sink sink) {
     int n = text.length();
     final char[] chars = TextChars.of(text, TextChars.PII_DISGUISED); // the hot loop reads the array, the rest the String
@@ -36,8 +45,7 @@ final class ContactDisguise {
     int floor = 0;
     for (int i = 0; i < n; i++) {
       char c = chars[i];
-      if (c != '@' && c != '\uFF20' && c != '(' && c != '[' && c != '{' && c != '<' && c != '-' && c != '_'
-          && (c != ' ' || i + 1 >= n || (chars[i + 1] | 0x20) != 'a')) {
+      if (c < 0x80 ? !AT_MARKER_START[c] || (c == ' ' && (i + 1 >= n || (chars[i + 1] | 0x20) != 'a')) : c != '\uFF20') {
         continue; // (a space is a marker only before "at", "a còng", "acong": see atMarker)
       }
       int[] marker = atMarker(text, i);
@@ -129,14 +137,15 @@ final class ContactDisguise {
    */
   static void handles(String text, List<int[]> spans, Pii.Sink sink) {
     int n = text.length();
+    final char[] chars = TextChars.of(text, TextChars.PII_HANDLES); // the screen reads the array, the rest the String
     List<int[]> found = null;
     for (int i = 0; i < n; i++) {
-      char c = (char) (text.charAt(i) | 0x20);
-      if ((c != 'g' && c != 'y' && c != 'h' && c != 'i' && c != 'p') || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
+      char c = (char) (chars[i] | 0x20);
+      if ((c != 'g' && c != 'y' && c != 'h' && c != 'i' && c != 'p') || (i > 0 && TextChars.letterOrDigit(chars[i - 1]))) {
         continue;
       }
       int we = i;
-      while (we < n && we - i < 12 && Character.isLetter(text.charAt(we))) {
+      while (we < n && we - i < 12 && TextChars.letter(chars[we])) {
         we++;
       }
       int symbolAt = symbolAt(text, i, we, spans);

@@ -114,6 +114,40 @@ final class SpelledNumbers {
     return k * 32 + (c - 'a' + 1);
   }
 
+  /**
+   * True when some {@link #digitWord} is a prefix of t[s, e) of 2-6 letters: the prefixes' keys are built one letter
+   * at a time (one key for all five lengths, where asking {@link #digitWord} of each would build five).
+   */
+  private static boolean opensWithDigitWord(char[] t, int s, int e) {
+    char c0 = t[s];
+    if (c0 < 128 && !FIRST[c0]) {
+      return false;
+    }
+    long k = 0;
+    for (int i = s; i < e && i - s < 6; i++) {
+      k = keyStep(k, t[i]);
+      if (k < 0) {
+        return false;
+      }
+      if (i - s >= 1 && inTable(k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean inTable(long k) {
+    for (int h = slot(k); ; h = (h + 1) & (TABLE_KEYS.length - 1)) {
+      long x = TABLE_KEYS[h];
+      if (x == k) {
+        return true;
+      }
+      if (x == 0) {
+        return false;
+      }
+    }
+  }
+
   /** The digit a spelled word stands for, or 0. Allocation-free: words of 2-6 letters only. */
   private static char digitWord(char[] text, int s, int e) {
     int len = e - s;
@@ -298,11 +332,7 @@ final class SpelledNumbers {
       }
     }
     // a split starts with a digit word: most letter runs have none ("lightweight", "khỏi"), so no table is filled
-    boolean first = false;
-    for (int w = 2; w <= 6 && w <= len && !first; w++) {
-      first = digitWord(t, s, s + w) != 0;
-    }
-    if (!first) {
+    if (!opensWithDigitWord(t, s, e)) {
       return -1;
     }
     // prev[j]: the start of the last word of a split of t[s, s + j), or -1
