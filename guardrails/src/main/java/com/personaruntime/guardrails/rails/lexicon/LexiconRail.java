@@ -146,8 +146,15 @@ public final class LexiconRail extends Rail {
     }
     this.names = named.toArray(new TermSet[0]);
     this.groups = Set.copyOf(g);
-    List<String> ids = new ArrayList<>(RuleIds.all());
-    ids.addAll(List.of(TermSet.EXCEPTION, TermSet.CONTEXT, TermSet.INPUT_EXCEPTION, TermSet.AI_SELF, TermSet.SENSE));
+    // the lexicons' own rules and pseudo rules first (the ids the walks ask for), then every other rule
+    List<String> ids = new ArrayList<>(List.of(RuleIds.FORBIDDEN_CLAIM, RuleIds.HONESTY, RuleIds.FAKE_EXPERIENCE,
+        RuleIds.PROMPT_INJECTION, TermSet.EXCEPTION, TermSet.CONTEXT, TermSet.SENSE, TermSet.AI_SELF, TermSet.INPUT_EXCEPTION,
+        RuleIds.AVOID_TOPIC, RuleIds.BANNED_TERM, RuleIds.COMPETITOR));
+    for (String id : RuleIds.all()) {
+      if (!ids.contains(id)) {
+        ids.add(id);
+      }
+    }
     this.gateIds = ids.toArray(new String[0]);
     this.gateBits = new int[gateIds.length];
     for (int i = 0; i < gateIds.length; i++) {
@@ -1097,20 +1104,108 @@ public final class LexiconRail extends Rail {
     }
   }
 
-  /** A match of one part of a proximity entry, with its normalised offsets. */
-  private record NearHit(TermSet set, int near, int part, int ns, int ne, int os, int oe, boolean apposition) {
-    NearHit(TermSet set, int near, int part, int ns, int ne, int os, int oe) {
-      this(set, near, part, ns, ne, os, oe, false);
+  /**
+   * A match of one part of a proximity entry, with its normalised offsets. A text has dozens of them (every
+   * pronoun or subject heads some entry), so they are not allocated per check: {@link NearHits} hands out the
+   * same instances again on the thread's next check, and nothing keeps one past its check.
+   */
+  private static final class NearHit {
+    private TermSet set;
+    private int near;
+    private int part;
+    private int ns;
+    private int ne;
+    private int os;
+    private int oe;
+    private boolean apposition;
+
+    TermSet set() {
+      return set;
+    }
+
+    int near() {
+      return near;
+    }
+
+    int part() {
+      return part;
+    }
+
+    int ns() {
+      return ns;
+    }
+
+    int ne() {
+      return ne;
+    }
+
+    int os() {
+      return os;
+    }
+
+    int oe() {
+      return oe;
+    }
+
+    boolean apposition() {
+      return apposition;
     }
   }
-  private static final Comparator<NearHit> BY_NS_PART = Comparator.comparingInt(NearHit::ns).thenComparingInt(NearHit::part);
+
+  /** The proximity-part hits of one check, in a list over instances reused per thread (see {@link NearHit}). */
+  private static final class NearHits {
+    final ArrayList<NearHit> hits = new ArrayList<>();
+    private NearHit[] pool = new NearHit[16];
+
+    void add(TermSet set, int near, int part, int ns, int ne, int os, int oe, boolean apposition) {
+      // the list holds pool[0, size) until resolveNear sorts it, after the last add of the check
+      int k = hits.size();
+      if (k == pool.length) {
+        pool = java.util.Arrays.copyOf(pool, k * 2);
+      }
+      NearHit h = pool[k];
+      if (h == null) {
+        h = new NearHit();
+        pool[k] = h;
+      }
+      h.set = set;
+      h.near = near;
+      h.part = part;
+      h.ns = ns;
+      h.ne = ne;
+      h.os = os;
+      h.oe = oe;
+      h.apposition = apposition;
+      hits.add(h);
+    }
+
+    boolean isEmpty() {
+      return hits.isEmpty();
+    }
+
+    /** Empties the list; instances and a list grown past 1,024 hits are dropped, and no hit keeps its term set. */
+    void clear() {
+      int n = hits.size();
+      hits.clear();
+      if (n > 1024) {
+        pool = new NearHit[16];
+        hits.trimToSize();
+      } else {
+        for (int k = 0; k < n; k++) {
+          pool[k].set = null;
+        }
+      }
+    }
+  }
+  private static final Comparator<NearHit> BY_NS_PART = (a, b) -> a.ns() != b.ns() ? Integer.compare(a.ns(), b.ns())
+      : Integer.compare(a.part(), b.part());
   private static final Comparator<Match> BY_START = Comparator.comparingInt(Match::start);
   private static final Comparator<Match> BY_START_LONGEST_FIRST =
       Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed());
 
 
   private void lexical(TermSet set, String text, NormalizedText nt, WordTrie.Words words, Direction dir, List<Match> matches,
-      List<Match> exceptions, List<NearHit> nearHits, List<Match> aiSelf) {
+      List<Match> exceptions, NearHits nearHits, List<Match> aiSelf) {
     // a term counts only at word boundaries: walk the patterns a word at a time from word starts
     // (WordTrie), else the trie a character at a time from word starts (AhoCorasick); the hits
     // that do not end at a word end are dropped below
@@ -1121,6 +1216,10 @@ public final class LexiconRail extends Rail {
       if (!nt.boundaryBefore(start) || !nt.boundaryAfter(end)) {
         return;
       }
+      // the terms of one pattern often share their strict syllables (one lexicon line, its expansions): the
+      // syllable check depends on them and the span only, so it runs once per distinct array
+      String[][] lastStrict = null;
+      boolean lastStrictOk = false;
       for (TermSet.Term t : set.terms[p]) {
         int gate = gate(t.ruleId());
         boolean pseudo = (gate & PSEUDO) != 0;
@@ -1132,14 +1231,23 @@ public final class LexiconRail extends Rail {
         }
         int os = nt.origStart(start);
         int oe = nt.origEnd(end - 1);
-        if (t.strict() != null && !strictOk(t, chars, os, oe)) {
-          continue;
+        if (t.strict() != null) {
+          if (t.strict() != lastStrict) {
+            lastStrict = t.strict();
+            lastStrictOk = strictOk(t, chars, os, oe);
+          }
+          if (!lastStrictOk) {
+            continue;
+          }
         }
         if (t.near() >= 0) {
           // a persona's name heading a shipped self template pairs with the shipped entry's tail
           // (a comma may follow it: "This is Milo, a real barista", "I'm Linh, a real person")
-          nearHits.add(t.part() == TermSet.SHIPPED_HEAD ? new NearHit(shipped, t.near(), 0, start, end, os, oe, true)
-              : new NearHit(set, t.near(), t.part(), start, end, os, oe));
+          if (t.part() == TermSet.SHIPPED_HEAD) {
+            nearHits.add(shipped, t.near(), 0, start, end, os, oe, true);
+          } else {
+            nearHits.add(set, t.near(), t.part(), start, end, os, oe, false);
+          }
           continue;
         }
         if (!anchorsHold(t.anchors(), text, nt, start, os, oe)) {
@@ -1797,14 +1905,14 @@ public final class LexiconRail extends Rail {
   private static final class HitLists {
     ArrayList<Match> matches = new ArrayList<>();
     ArrayList<Match> exceptions = new ArrayList<>();
-    ArrayList<NearHit> nearHits = new ArrayList<>();
+    final NearHits nearHits = new NearHits();
     ArrayList<Match> aiSelf = new ArrayList<>();
     boolean busy;
 
     void clear() {
       matches = cleared(matches);
       exceptions = cleared(exceptions);
-      nearHits = cleared(nearHits);
+      nearHits.clear();
       aiSelf = cleared(aiSelf);
     }
 
@@ -1820,7 +1928,7 @@ public final class LexiconRail extends Rail {
   private static final ThreadLocal<HitLists> HIT_LISTS = ThreadLocal.withInitial(HitLists::new);
 
   private void lexicalFindings(String text, NormalizedText nt, Direction dir, List<Finding> out, List<Match> matches,
-      List<Match> exceptions, List<NearHit> nearHits, List<Match> aiSelf) {
+      List<Match> exceptions, NearHits nearHits, List<Match> aiSelf) {
     // the word table is kept per thread for texts up to 8,192 chars; a longer one gets its own
     WordTrie.Words words = (nt.length() <= 8192 ? WORDS.get() : new WordTrie.Words()).of(nt.chars, nt.length(), ' ',
         TextNormalizer.BREAK);
@@ -1837,7 +1945,7 @@ public final class LexiconRail extends Rail {
       namedEndorsements(text, nt, matches);
     }
     if (!nearHits.isEmpty()) {
-      resolveNear(nearHits, text, nt, matches, own);
+      resolveNear(nearHits.hits, text, nt, matches, own);
     }
     if (!matches.isEmpty()) {
       if (aiSelf.size() > 1) {
