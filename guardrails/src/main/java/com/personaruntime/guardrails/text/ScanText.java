@@ -122,9 +122,11 @@ public final class ScanText {
     int n = s.length();
     int i = 0;
     // the first char that folds: a '%' or '&' that decodes nothing ("15%", "A&B") and an emoji are
-    // passed over here, so such common texts keep the identity view (no copy, no map)
+    // passed over here, so such common texts keep the identity view (no copy, no map); the screen reads
+    // a char copy (String.charAt on a UTF-16 text checks coder and bounds per char)
+    char[] a = TextChars.of(s, TextChars.SCAN);
     for (; i < n; i++) {
-      char c = s.charAt(i);
+      char c = a[i];
       if (!special(c)) {
         continue;
       }

@@ -14,9 +14,11 @@ public final class TextChars {
   public static final int PII_SPELLED = 3;
   public static final int LEXICON = 4;
   public static final int PII_HANDLES = 5;
+  /** The slot {@link ScanText#of} screens its text through. */
+  static final int SCAN = 6;
   /** The slot {@link #foldWidth} reads its input through. */
-  private static final int WIDTH = 6;
-  private static final int SLOTS = 7;
+  private static final int WIDTH = 7;
+  private static final int SLOTS = 8;
   private static final int KEEP_CHARS = 8192;
   private static final ThreadLocal<char[][]> BUFFERS = ThreadLocal.withInitial(() -> new char[SLOTS][0]);
   private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];

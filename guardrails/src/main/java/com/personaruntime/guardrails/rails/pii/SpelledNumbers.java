@@ -321,6 +321,11 @@ final class SpelledNumbers {
     if (len < 2) {
       return -1;
     }
+    // a split starts with a digit word, and so does a whole digit word: most letter runs open with none ("lightweight",
+    // "khỏi", "kem"), so neither the word nor the table below is looked at
+    if (!opensWithDigitWord(t, s, e)) {
+      return -1;
+    }
     if (len <= 6) {
       char w = digitWord(t, s, e);
       if (w != 0) {
@@ -330,10 +335,6 @@ final class SpelledNumbers {
         out[nd] = w;
         return nd + 1;
       }
-    }
-    // a split starts with a digit word: most letter runs have none ("lightweight", "khỏi"), so no table is filled
-    if (!opensWithDigitWord(t, s, e)) {
-      return -1;
     }
     // prev[j]: the start of the last word of a split of t[s, s + j), or -1
     java.util.Arrays.fill(prev, 0, len + 1, -1);
