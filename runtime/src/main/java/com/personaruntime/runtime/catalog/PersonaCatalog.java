@@ -13,13 +13,18 @@ import com.personaruntime.runtime.storage.ConflictException;
 import com.personaruntime.runtime.storage.NotFoundException;
 import com.personaruntime.runtime.storage.PersonaRecord;
 import com.personaruntime.runtime.storage.PersonaRepository;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +41,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class PersonaCatalog {
   public static final String CHANGED_ADDRESS = "personas.changed";
+  /**
+   * Name of the worker pool that parses personas and compiles their policies ({@link #compileThreads()}
+   * threads, shared by every catalog of one Vert.x instance). A first compile builds the shipped lexicons'
+   * automaton (seconds, much longer on a loaded machine); on a pool of its own it never holds the event
+   * loops nor the shared worker pool that renders console pages and runs the database client.
+   */
+  public static final String COMPILE_POOL = "persona-policy-compile";
   private static final Logger LOG = LoggerFactory.getLogger(PersonaCatalog.class);
 
   private final Vertx vertx;
@@ -50,6 +62,17 @@ public final class PersonaCatalog {
       .build();
   /** Counts announced changes, so a lookup that raced with one does not cache what it read. */
   private final AtomicLong changes = new AtomicLong();
+  /** Where personas are parsed and policies compiled ({@value #COMPILE_POOL}). */
+  private final WorkerExecutor compiler;
+  /**
+   * Lookups of published personas in flight, by slug: the hundreds of chats that open at once after a
+   * start share one read and one compile instead of queueing one each. Only lookups begun since the
+   * latest announced change are shared.
+   */
+  private final ConcurrentHashMap<String, Loading> loading = new ConcurrentHashMap<>();
+
+  private record Loading(long generation, Future<Optional<LivePersona>> result) {
+  }
 
   /** A catalog with no model endpoints and no allowed key variables ({@link ModelBindings#none()}). */
   public PersonaCatalog(Vertx vertx, PersonaRepository personas, BrandRepository brands, AuditLog audit) {
@@ -64,6 +87,7 @@ public final class PersonaCatalog {
     this.personas = personas;
     this.brands = brands;
     this.audit = audit;
+    this.compiler = vertx.createSharedWorkerExecutor(COMPILE_POOL, compileThreads(), 30, TimeUnit.MINUTES);
     vertx.eventBus().<String>consumer(CHANGED_ADDRESS, msg -> {
       changes.incrementAndGet();
       if ("*".equals(msg.body())) {
@@ -424,13 +448,47 @@ public final class PersonaCatalog {
     return live(slug);
   }
 
-  /** The published persona with its compiled policy, cached; empty when unknown or deleted. */
+  /**
+   * Threads of the {@value #COMPILE_POOL} pool: half the processors, at least one (on two cores one compile
+   * at a time, the other core keeps serving).
+   */
+  public static int compileThreads() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+  }
+
+  /**
+   * The published persona with its compiled policy, cached; empty when unknown or deleted. Concurrent
+   * lookups of a persona that is not cached share one read and one compile (on the {@value #COMPILE_POOL}
+   * pool); each caller gets the result on its own context.
+   */
   public Future<Optional<LivePersona>> live(String slug) {
     LivePersona cached = live.getIfPresent(slug);
     if (cached != null) {
       return Future.succeededFuture(Optional.of(cached));
     }
     long generation = changes.get();
+    Loading running = loading.get(slug);
+    if (running == null || running.generation() != generation) {
+      Promise<Optional<LivePersona>> promise = Promise.promise();
+      Loading mine = new Loading(generation, promise.future());
+      running = loading.compute(slug, (k, cur) -> cur != null && cur.generation() == generation ? cur : mine);
+      if (running == mine) {
+        Future<Optional<LivePersona>> result = load(slug, generation);
+        result.onComplete(ar -> {
+          loading.remove(slug, mine);
+          promise.handle(ar);
+        });
+        return result;
+      }
+    }
+    // another caller's lookup: its result, handed over on this caller's context
+    Context context = vertx.getOrCreateContext();
+    Promise<Optional<LivePersona>> own = Promise.promise();
+    running.result().onComplete(ar -> context.runOnContext(v -> own.handle(ar)));
+    return own.future();
+  }
+
+  private Future<Optional<LivePersona>> load(String slug, long generation) {
     return personas.findBySlug(slug).compose(rec -> {
       if (rec.isEmpty() || rec.get().publishedDocument() == null) {
         return Future.succeededFuture(Optional.<LivePersona>empty());
@@ -439,7 +497,7 @@ public final class PersonaCatalog {
       // Parsing and compiling a policy is CPU work (the first compile also builds the shipped
       // lexicons' automaton, seconds on a small machine): never on the event loop.
       return brands.findById(r.brandId()).map(b -> b.map(x -> x.name()).orElse(r.brandSlug()))
-          .compose(brandName -> vertx.executeBlocking(() -> toLive(slug, r, brandName), false)).map(lp -> {
+          .compose(brandName -> compiler.executeBlocking(() -> toLive(slug, r, brandName), false)).map(lp -> {
         // a change announced while this compiled must not be undone by caching the old version
         if (lp.isPresent() && changes.get() == generation) {
           live.put(slug, lp.get());
@@ -581,7 +639,7 @@ public final class PersonaCatalog {
       // a version number of its own per document content, so cached composer indexes never mix drafts
       int draftVersion = -1 - Math.floorMod(checksum.hashCode(), 1_000_000_000);
       return brands.findById(rec.brandId()).map(b -> b.map(x -> x.name()).orElse(rec.brandSlug()))
-          .compose(brandName -> vertx.executeBlocking(() -> new LivePersona(rec.id(), rec.brandId(), draftVersion, p,
+          .compose(brandName -> compiler.executeBlocking(() -> new LivePersona(rec.id(), rec.brandId(), draftVersion, p,
               policies.get("draft:" + rec.id() + ":" + checksum, () -> PersonaPolicies.toPolicyConfig(p)), brandName),
               false));
     });
