@@ -21,6 +21,13 @@ import java.util.Objects;
  * tried again alone in its own transaction, so one bad row cannot take the others down. A write's future
  * completes with its row count once its transaction has committed (durable as the store's commits are).
  *
+ * <p>Within a batch, writes of the same statement go to the database together as one JDBC batch
+ * ({@code executeBatch}: one hop to the JDBC client's worker and one statement preparation for all of them
+ * instead of one each). Writes to one table keep the order they were queued in; writes to different tables
+ * may be applied in another order inside the transaction, so a write must not rely on another write of
+ * the same batch to a different table (one that needs another's row waits for that write's future first,
+ * as every caller here does: a turn waits for its conversation's row, its signals for the turn).
+ *
  * <p>Why: each transaction through the JDBC client costs several worker hops and, on PostgreSQL, a WAL
  * flush; measured with the load tool, the storage of one-row transactions was the largest share of the
  * server's CPU per reply after the embeddings (docs/benchmarks.md). Lingering trades at most
@@ -36,7 +43,7 @@ public final class GroupCommit {
   /** Most writes per transaction. */
   public static final int DEFAULT_MAX_BATCH = 256;
 
-  private record Write(String sql, Tuple args, Promise<Integer> done) {
+  record Write(String sql, Tuple args, Promise<Integer> done) {
   }
 
   private final Database db;
@@ -187,7 +194,7 @@ public final class GroupCommit {
     }
     int[] counts = new int[batch.size()];
     transactions.incrementAndGet();
-    db.backgroundPool().withTransaction(conn -> run(conn, batch, counts, 0)).onComplete(ar -> {
+    db.backgroundPool().withTransaction(conn -> runGroups(conn, batch, groups(batch), counts, 0)).onComplete(ar -> {
       if (ar.succeeded()) {
         for (int i = 0; i < batch.size(); i++) {
           batch.get(i).done().tryComplete(counts[i]);
@@ -203,14 +210,93 @@ public final class GroupCommit {
     });
   }
 
-  private static Future<Void> run(SqlConnection conn, List<Write> batch, int[] counts, int i) {
-    if (i == batch.size()) {
+  /**
+   * The batch's writes as JDBC batches: indexes of writes with the same statement, in queue order, each list
+   * started by its first write. A write joins the open list of its statement unless a different statement on
+   * the same table was queued since that list opened (then it starts a new one), so one table's writes are
+   * applied in the order they were queued.
+   */
+  static List<List<Integer>> groups(List<Write> batch) {
+    List<List<Integer>> groups = new ArrayList<>();
+    java.util.Map<String, List<Integer>> open = new java.util.HashMap<>();
+    java.util.Map<String, String> openSqlByTable = new java.util.HashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      String sql = batch.get(i).sql();
+      String table = table(sql);
+      String other = openSqlByTable.get(table);
+      if (other != null && !other.equals(sql)) {
+        open.remove(other); // another statement on this table came between: keep the table's order
+      }
+      openSqlByTable.put(table, sql);
+      List<Integer> group = open.get(sql);
+      if (group == null) {
+        group = new ArrayList<>();
+        groups.add(group);
+        open.put(sql, group);
+      }
+      group.add(i);
+    }
+    return groups;
+  }
+
+  /** The table a write changes: the word after {@code INSERT INTO}, {@code UPDATE} or {@code DELETE FROM}; else the statement. */
+  static String table(String sql) {
+    String s = sql.stripLeading();
+    String upper = s.length() > 12 ? s.substring(0, 12).toUpperCase(java.util.Locale.ROOT) : s.toUpperCase(java.util.Locale.ROOT);
+    int from = upper.startsWith("INSERT INTO ") ? 12 : upper.startsWith("UPDATE ") ? 7
+        : upper.startsWith("DELETE FROM ") ? 12 : -1;
+    if (from < 0) {
+      return s;
+    }
+    int end = from;
+    while (end < s.length() && !Character.isWhitespace(s.charAt(end)) && s.charAt(end) != '(') {
+      end++;
+    }
+    return s.substring(from, end).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * A batch element's update count; a driver that reports JDBC's SUCCESS_NO_INFO (-2) ran the statement
+   * without saying how many rows it changed: counted as one.
+   */
+  private static int updateCount(Object value) {
+    int n = value instanceof Number number ? number.intValue() : 0;
+    return n < 0 ? 1 : n;
+  }
+
+  private static Future<Void> runGroups(SqlConnection conn, List<Write> batch, List<List<Integer>> groups,
+      int[] counts, int g) {
+    if (g == groups.size()) {
       return Future.succeededFuture();
     }
-    Write w = batch.get(i);
-    return conn.preparedQuery(w.sql()).execute(w.args()).compose(rows -> {
-      counts[i] = rows.rowCount();
-      return run(conn, batch, counts, i + 1);
+    List<Integer> group = groups.get(g);
+    Write first = batch.get(group.get(0));
+    if (group.size() == 1) {
+      return conn.preparedQuery(first.sql()).execute(first.args()).compose(rows -> {
+        counts[group.get(0)] = rows.rowCount();
+        return runGroups(conn, batch, groups, counts, g + 1);
+      });
+    }
+    List<Tuple> args = new ArrayList<>(group.size());
+    for (int i : group) {
+      args.add(batch.get(i).args());
+    }
+    return conn.preparedQuery(first.sql()).executeBatch(args).compose(rows -> {
+      if (rows.next() == null && rows.size() == group.size()) {
+        // Vert.x's JDBC client answers a batch with one row per statement holding its update count
+        int k = 0;
+        for (io.vertx.sqlclient.Row row : rows) {
+          counts[group.get(k++)] = updateCount(row.getValue(0));
+        }
+      } else {
+        // the reactive clients: one result per statement, chained
+        io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> r = rows;
+        for (int i : group) {
+          counts[i] = r == null ? 0 : updateCount(r.rowCount());
+          r = r == null ? null : r.next();
+        }
+      }
+      return runGroups(conn, batch, groups, counts, g + 1);
     });
   }
 

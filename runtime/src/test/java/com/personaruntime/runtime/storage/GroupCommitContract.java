@@ -100,6 +100,52 @@ abstract class GroupCommitContract extends DbContract {
   }
 
   @Test
+  void oneTransactionKeepsEachTablesOrderWhileSameStatementsGoTogether() {
+    String table = newTable();
+    String other = newTable();
+    GroupCommit group = new GroupCommit(db, 64, 500);
+    String insert = "INSERT INTO " + table + " (id, v) VALUES (?, ?)";
+    String insertOther = "INSERT INTO " + other + " (id, v) VALUES (?, ?)";
+    List<Future<Integer>> writes = new ArrayList<>();
+    writes.add(group.write(insert, Tuple.of(1, "a")));
+    writes.add(group.write(insertOther, Tuple.of(1, "b")));
+    writes.add(group.write(insert, Tuple.of(2, "a")));
+    // queued after rows 1 and 2, before row 3: it must see the first two only
+    Future<Integer> update = group.write("UPDATE " + table + " SET v = ? WHERE id >= ?", Tuple.of("u", 0));
+    writes.add(group.write(insert, Tuple.of(3, "a")));
+    writes.add(group.write(insertOther, Tuple.of(2, "b")));
+    writes.add(group.write(insert, Tuple.of(4, "a")));
+    await(Future.all(writes));
+    await(update);
+    assertThat(group.transactions()).isEqualTo(1);
+    assertThat(update.result()).isEqualTo(2);
+    assertThat(writes).allMatch(w -> w.result() == 1);
+    assertThat(count(other)).isEqualTo(2);
+    List<String> values = new ArrayList<>();
+    await(db.pool().query("SELECT v FROM " + table + " ORDER BY id").execute()).forEach(r -> values.add(r.getString(0)));
+    assertThat(values).containsExactly("u", "u", "a", "a");
+  }
+
+  @Test
+  void aBatchGroupsEqualStatementsUntilAnotherStatementOnTheirTable() {
+    Tuple none = Tuple.tuple();
+    List<GroupCommit.Write> batch = List.of(
+        new GroupCommit.Write("INSERT INTO t (a) VALUES (?)", none, null),
+        new GroupCommit.Write("insert into s (a) values (?)", none, null),
+        new GroupCommit.Write("INSERT INTO t (a) VALUES (?)", none, null),
+        new GroupCommit.Write("INSERT INTO s (a) values (?)", none, null),
+        new GroupCommit.Write("UPDATE t SET a = 1", none, null),
+        new GroupCommit.Write("INSERT INTO t (a) VALUES (?)", none, null),
+        new GroupCommit.Write("INSERT INTO s (a) values (?)", none, null));
+    // 2 joins 0 across a write to s; 3 is another statement on s, so it cannot join 1; 5 cannot join 0 past
+    // the UPDATE of t; 6 joins 3 (only t was written in between)
+    assertThat(GroupCommit.groups(batch)).containsExactly(List.of(0, 2), List.of(1), List.of(3, 6), List.of(4),
+        List.of(5));
+    assertThat(GroupCommit.table("  insert into Turn_Signals (x) select 1")).isEqualTo("turn_signals");
+    assertThat(GroupCommit.table("UPDATE conversations SET x = 1")).isEqualTo("conversations");
+  }
+
+  @Test
   void lingerMustNotBeNegative() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GroupCommit(db, 4, -1))
         .hasMessage("lingerMillis must not be negative, got -1");
