@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Defaults: connect 5 s, first token 10 s, between tokens 20 s, total 120 s, 2 retries before the first
  * token, backoff 200 ms doubling up to 2 s with jitter, circuit opens after 5 consecutive failures for 30 s,
  * first text of a reply within 15 s across all retries and fallbacks (else the last, ready route answers),
- * HTTP executor of {@code max(2, cores)} threads. The clock, the timer scheduler and the executor that
+ * HTTP executor of {@code max(2, cores)} threads (none on at most two processors: the client's selector thread
+ * decodes the streams itself). The clock, the timer scheduler and the executor that
  * starts model calls are injectable for tests; the defaults are JVM-wide daemon threads (a fixed number,
  * not one per stream) that need no shutdown.
  */
@@ -114,7 +115,10 @@ public final class GatewayOptions {
      */
     public Duration firstTextDeadline() { return firstTextDeadline; }
 
-    /** Threads of the HTTP client's executor (body chunks are decoded and dispatched there), fixed. */
+    /**
+     * Threads of the HTTP client's executor (body chunks are decoded and dispatched there), fixed; 0: none,
+     * the client's selector thread decodes and dispatches every chunk itself (no hand-over per chunk).
+     */
     public int httpThreads() { return httpThreads; }
 
     /** Retries on the same route while nothing has been delivered (so at most {@code maxRetries + 1} attempts). */
@@ -173,7 +177,7 @@ public final class GatewayOptions {
         private double backoffJitter = 0.5;
         private int failureThreshold = 5;
         private Duration openDuration = Duration.ofSeconds(30);
-        private int httpThreads = Defaults.THREADS;
+        private int httpThreads = Defaults.HTTP_THREADS;
         private Clock clock = Clock.systemUTC();
         private ScheduledExecutorService scheduler;
         private Executor executor;
@@ -232,8 +236,8 @@ public final class GatewayOptions {
             positive("interTokenTimeout", interTokenTimeout);
             positive("totalTimeout", totalTimeout);
             positive("firstTextDeadline", firstTextDeadline);
-            if (httpThreads < 1 || httpThreads > 64) {
-                throw new IllegalArgumentException("httpThreads must be between 1 and 64, was: " + httpThreads);
+            if (httpThreads < 0 || httpThreads > 64) {
+                throw new IllegalArgumentException("httpThreads must be between 0 and 64, was: " + httpThreads);
             }
             if (maxRetries < 0 || maxRetries > 10) {
                 throw new IllegalArgumentException("maxRetries must be between 0 and 10, was: " + maxRetries);
@@ -288,6 +292,12 @@ public final class GatewayOptions {
      */
     private static final class Defaults {
         static final int THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+        /**
+         * HTTP executor threads: none on a machine of at most two processors (the selector thread decodes each
+         * chunk itself: measured there, handing every chunk to an executor thread cost ~40% of the HTTP
+         * client's CPU per reply, docs/benchmarks.md), else {@link #THREADS}.
+         */
+        static final int HTTP_THREADS = Runtime.getRuntime().availableProcessors() <= 2 ? 0 : THREADS;
         static final ScheduledExecutorService SCHEDULER;
         static final ExecutorService EXECUTOR;
 

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * options' total timeout (the gateway enforces the finer first-token and between-token timeouts itself).
  * Streams are read without blocking ({@link StreamingHttpClient}): the client has one selector thread and
  * a fixed executor of {@link GatewayOptions#httpThreads()} threads, whatever the number of concurrent
- * streams. Models built here can have their connection aborted by {@link ModelGateway}'s cancel at any
+ * streams; with 0 threads the selector thread decodes and dispatches every chunk itself. Models built here can have their connection aborted by {@link ModelGateway}'s cancel at any
  * point of a request, also before the first token. Every request's address is checked against the options'
  * {@link GatewayOptions#outboundPolicy()} first; a refused address fails the request with an
  * {@link com.personaruntime.gateway.net.OutboundAddressRefusedException} and nothing is sent. Thread-safe.
@@ -38,7 +38,8 @@ public final class ModelFactory {
         this.options = Objects.requireNonNull(options, "options");
         this.httpClient = java.net.http.HttpClient.newBuilder()
                 .connectTimeout(options.connectTimeout())
-                .executor(Executors.newFixedThreadPool(options.httpThreads(), daemon("persona-gateway-http")))
+                .executor(options.httpThreads() == 0 ? Runnable::run
+                        : Executors.newFixedThreadPool(options.httpThreads(), daemon("persona-gateway-http")))
                 .build();
     }
 

@@ -72,16 +72,17 @@ final class StreamingHttpClient implements HttpClient {
      * the streaming path runs it on the resolver threads ({@link #RESOLVER}), the blocking path on its
      * caller's thread (never an event loop); the JDK caches lookups.
      */
-    private void checkAddress(HttpRequest request) throws IOException {
-        policy.check(URI.create(request.url()));
+    private void checkAddress(URI uri) throws IOException {
+        policy.check(uri);
     }
 
     /** Blocking call (LangChain4j's non-streaming API; the gateway itself only streams). */
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
         try {
-            checkAddress(request);
-            HttpResponse<String> response = delegate.send(toJdk(request), HttpResponse.BodyHandlers.ofString());
+            URI uri = URI.create(request.url());
+            checkAddress(uri);
+            HttpResponse<String> response = delegate.send(toJdk(request, uri), HttpResponse.BodyHandlers.ofString());
             if (!successful(response.statusCode())) {
                 throw new HttpException(response.statusCode(), response.body());
             }
@@ -110,12 +111,14 @@ final class StreamingHttpClient implements HttpClient {
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         Format format = Format.of(parser);
         Upstream upstream = Upstream.current();
-        if (policy.needsLookup(URI.create(request.url()))) {
+        // parsed once: the address check and the JDK request share it (URI parsing showed in the call threads' profile)
+        URI uri = URI.create(request.url());
+        if (policy.needsLookup(uri)) {
             // a host name: the lookup (blocking in the JDK) runs on the resolver threads, never on the
             // gateway's call executor, so a slow DNS server cannot stall other replies
             CompletableFuture.runAsync(() -> {
                 try {
-                    checkAddress(request);
+                    checkAddress(uri);
                 } catch (IOException e) {
                     throw new java.util.concurrent.CompletionException(e);
                 }
@@ -125,18 +128,18 @@ final class StreamingHttpClient implements HttpClient {
                             ? failure.getCause() : failure;
                     quietly(() -> listener.onError(cause));
                 } else if (upstream == null || !upstream.isAborted()) {
-                    send(request, format, listener, upstream);
+                    send(request, uri, format, listener, upstream);
                 }
             });
             return;
         }
         try {
-            checkAddress(request);
+            checkAddress(uri);
         } catch (IOException e) {
             quietly(() -> listener.onError(e));
             return;
         }
-        send(request, format, listener, upstream);
+        send(request, uri, format, listener, upstream);
     }
 
     /**
@@ -157,9 +160,9 @@ final class StreamingHttpClient implements HttpClient {
         return pool;
     }
 
-    private void send(HttpRequest request, Format format, ServerSentEventListener listener, Upstream upstream) {
+    private void send(HttpRequest request, URI uri, Format format, ServerSentEventListener listener, Upstream upstream) {
         BodyReader reader = new BodyReader(format, listener);
-        CompletableFuture<HttpResponse<Void>> exchange = delegate.sendAsync(toJdk(request), reader);
+        CompletableFuture<HttpResponse<Void>> exchange = delegate.sendAsync(toJdk(request, uri), reader);
         if (upstream != null) {
             upstream.onAbort(() -> {
                 exchange.cancel(true);
@@ -173,8 +176,8 @@ final class StreamingHttpClient implements HttpClient {
         });
     }
 
-    private java.net.http.HttpRequest toJdk(HttpRequest request) {
-        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder().uri(URI.create(request.url()));
+    private java.net.http.HttpRequest toJdk(HttpRequest request, URI uri) {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder().uri(uri);
         request.headers().forEach((name, values) -> {
             if (values != null) {
                 values.forEach(v -> b.header(name, v));

@@ -7,7 +7,6 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -42,15 +41,20 @@ class ConcurrentStreamsIT {
         stub.close();
     }
 
-    @Test
-    void fourHundredConcurrentStreamsShareAFixedSetOfThreadsAndCancelClosesEveryConnection() {
+    /**
+     * With two HTTP executor threads, and with none (the selector thread decodes every chunk: the default on a
+     * machine of at most two processors).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "httpThreads={0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 0})
+    void fourHundredConcurrentStreamsShareAFixedSetOfThreadsAndCancelClosesEveryConnection(int httpThreads) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         // Every stream sends two tokens, then stays open (like a long reply) until the gateway cancels it.
         stub.otherwise(Reply.tokens("Xin", " chào").hangAfterTokens());
         ModelGateway gateway = ModelGateway.builder().options(GatewayOptions.builder()
                 .outboundPolicy(com.personaruntime.gateway.net.OutboundAddressPolicy.builder()
                         .allowPrivateNetworks(true).build()) // the stub is on loopback
-                .httpThreads(2)
+                .httpThreads(httpThreads)
                 .firstTokenTimeout(Duration.ofSeconds(60))
                 .interTokenTimeout(Duration.ofSeconds(120))
                 .totalTimeout(Duration.ofSeconds(120))
