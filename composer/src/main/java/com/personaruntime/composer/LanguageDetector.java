@@ -98,11 +98,11 @@ public final class LanguageDetector {
      */
     private static List<Boolean> names(String text) {
         List<Boolean> out = new java.util.ArrayList<>();
-        java.util.regex.Matcher m = WORD.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC));
         String nfc = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+        java.util.regex.Matcher m = WORD.matcher(nfc);
         int previousEnd = -1;
         while (m.find()) {
-            boolean opens = previousEnd < 0 || nfc.substring(previousEnd, m.start()).matches("(?s).*[.!?:\\n].*");
+            boolean opens = previousEnd < 0 || endsSentence(nfc, previousEnd, m.start());
             out.add(!opens && Character.isUpperCase(m.group().charAt(0)));
             previousEnd = m.end();
         }
@@ -111,6 +111,20 @@ public final class LanguageDetector {
             java.util.Collections.fill(out, false);
         }
         return out;
+    }
+
+    /**
+     * Whether {@code text[from, to)} holds a sentence end ({@code . ! ? :} or a line feed): what the regular
+     * expression {@code (?s).*[.!?:\n].*} said of the substring, without compiling it for every word.
+     */
+    private static boolean endsSentence(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 2 when the word has a letter only Vietnamese uses, 1 for accents shared with e.g. French, else 0. */
