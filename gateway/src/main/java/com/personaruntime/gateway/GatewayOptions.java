@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * token, backoff 200 ms doubling up to 2 s with jitter, circuit opens after 5 consecutive failures for 30 s,
  * first text of a reply within 15 s across all retries and fallbacks (else the last, ready route answers),
  * HTTP executor of {@code max(2, cores)} threads (none on at most two processors: the client's selector thread
- * decodes the streams itself). The clock, the timer scheduler and the executor that
+ * decodes plain-HTTP streams itself; {@code https} endpoints keep two, see {@link ModelFactory}). The clock, the timer scheduler and the executor that
  * starts model calls are injectable for tests; the defaults are JVM-wide daemon threads (a fixed number,
  * not one per stream) that need no shutdown.
  */
@@ -116,8 +116,9 @@ public final class GatewayOptions {
     public Duration firstTextDeadline() { return firstTextDeadline; }
 
     /**
-     * Threads of the HTTP client's executor (body chunks are decoded and dispatched there), fixed; 0: none,
-     * the client's selector thread decodes and dispatches every chunk itself (no hand-over per chunk).
+         * Threads of the HTTP client's executor (body chunks are decoded and dispatched there), fixed; 0: none,
+     * the client's selector thread decodes and dispatches every chunk of a plain-HTTP stream itself (no
+     * hand-over per chunk), and {@code https} endpoints get a second client with two executor threads.
      */
     public int httpThreads() { return httpThreads; }
 

@@ -22,25 +22,61 @@ import java.util.concurrent.atomic.AtomicInteger;
  * options' total timeout (the gateway enforces the finer first-token and between-token timeouts itself).
  * Streams are read without blocking ({@link StreamingHttpClient}): the client has one selector thread and
  * a fixed executor of {@link GatewayOptions#httpThreads()} threads, whatever the number of concurrent
- * streams; with 0 threads the selector thread decodes and dispatches every chunk itself. Models built here can have their connection aborted by {@link ModelGateway}'s cancel at any
+ * streams; with 0 threads the selector thread decodes and dispatches every chunk of a plain-HTTP stream itself
+ * ({@code https} endpoints then get a second client with two executor threads, see {@link #clientFor}). Models built here can have their connection aborted by {@link ModelGateway}'s cancel at any
  * point of a request, also before the first token. Every request's address is checked against the options'
  * {@link GatewayOptions#outboundPolicy()} first; a refused address fails the request with an
  * {@link com.personaruntime.gateway.net.OutboundAddressRefusedException} and nothing is sent. Thread-safe.
  */
 public final class ModelFactory {
 
+    /** HTTPS streams' executor threads when {@link GatewayOptions#httpThreads()} is 0. */
+    static final int TLS_HTTP_THREADS = 2;
+
     private final GatewayOptions options;
     private final java.net.http.HttpClient httpClient;
+    /** The client for {@code https} endpoints when plain HTTP has no executor threads; built on first use. */
+    private volatile java.net.http.HttpClient tlsClient;
     private final Map<ModelSpec, StreamingChatModel> cache = new ConcurrentHashMap<>();
 
     /** A factory whose models use {@code options}' connect and total timeouts. */
     public ModelFactory(GatewayOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        this.httpClient = java.net.http.HttpClient.newBuilder()
+        this.httpClient = client(options.httpThreads());
+    }
+
+    /**
+     * A JDK client whose executor has {@code threads} threads; 0: none, its selector thread runs the body
+     * subscribers itself (no hand-over per chunk).
+     */
+    private java.net.http.HttpClient client(int threads) {
+        return java.net.http.HttpClient.newBuilder()
                 .connectTimeout(options.connectTimeout())
-                .executor(options.httpThreads() == 0 ? Runnable::run
-                        : Executors.newFixedThreadPool(options.httpThreads(), daemon("persona-gateway-http")))
+                .executor(threads == 0 ? Runnable::run
+                        : Executors.newFixedThreadPool(threads, daemon("persona-gateway-http")))
                 .build();
+    }
+
+    /**
+     * The client for a base URL. With {@link GatewayOptions#httpThreads()} 0 only plain-HTTP endpoints (a model
+     * server on the same machine or network: vLLM, Ollama, llama.cpp) are decoded on the selector thread;
+     * {@code https} endpoints (TLS, usually HTTP/2) keep {@value #TLS_HTTP_THREADS} executor threads, the JDK
+     * client's tested way of running them, on a second client built on first use.
+     */
+    java.net.http.HttpClient clientFor(String baseUrl) {
+        if (options.httpThreads() > 0 || baseUrl == null || !baseUrl.regionMatches(true, 0, "https:", 0, 6)) {
+            return httpClient;
+        }
+        java.net.http.HttpClient tls = tlsClient;
+        if (tls == null) {
+            synchronized (this) {
+                tls = tlsClient;
+                if (tls == null) {
+                    tlsClient = tls = client(TLS_HTTP_THREADS);
+                }
+            }
+        }
+        return tls;
     }
 
     /**
@@ -64,7 +100,8 @@ public final class ModelFactory {
 
     private StreamingChatModel build(ModelSpec spec) {
         Duration read = options.totalTimeout();
-        StreamingHttpClient.Builder http = new StreamingHttpClient.Builder(httpClient, options.outboundPolicy());
+        StreamingHttpClient.Builder http = new StreamingHttpClient.Builder(clientFor(spec.effectiveBaseUrl()),
+                options.outboundPolicy());
         http.connectTimeout(options.connectTimeout());
         http.readTimeout(read);
         return switch (spec.provider()) {

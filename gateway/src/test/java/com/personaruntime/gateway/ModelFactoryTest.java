@@ -27,4 +27,24 @@ class ModelFactoryTest {
         factory.evict(openai);
         assertThat(factory.size()).isEqualTo(2);
     }
+
+    @Test
+    void withoutExecutorThreadsOnlyPlainHttpIsDecodedOnTheSelectorAndHttpsGetsAClientWithThreads() {
+        ModelFactory direct = new ModelFactory(GatewayOptions.builder().httpThreads(0).build());
+        java.net.http.HttpClient plain = direct.clientFor("http://127.0.0.1:11434/v1");
+        assertThat(plain.executor()).isPresent();
+        Thread caller = Thread.currentThread();
+        Thread[] on = new Thread[1];
+        plain.executor().orElseThrow().execute(() -> on[0] = Thread.currentThread());
+        assertThat(on[0]).as("a same-thread executor").isSameAs(caller);
+
+        java.net.http.HttpClient tls = direct.clientFor("https://api.openai.com/v1");
+        assertThat(tls).isNotSameAs(plain).isSameAs(direct.clientFor("HTTPS://api.anthropic.com"));
+        java.util.concurrent.CompletableFuture<Thread> worker = new java.util.concurrent.CompletableFuture<>();
+        tls.executor().orElseThrow().execute(() -> worker.complete(Thread.currentThread()));
+        assertThat(worker.join()).isNotSameAs(caller);
+
+        ModelFactory pooled = new ModelFactory(GatewayOptions.builder().httpThreads(2).build());
+        assertThat(pooled.clientFor("https://api.openai.com/v1")).isSameAs(pooled.clientFor("http://127.0.0.1:9"));
+    }
 }
