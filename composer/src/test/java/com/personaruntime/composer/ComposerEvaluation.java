@@ -55,7 +55,8 @@ final class ComposerEvaluation {
         for (Persona p : DemoPersonas.load()) {
             add(p, Abbreviations.EMPTY);
         }
-        for (String id : List.of("may", "ash", "sen", "rowan", "thao", "bong", "khoa", "na", "wren", "mochi", "ivy")) {
+        for (String id : List.of("may", "ash", "sen", "rowan", "thao", "bong", "khoa", "na", "wren", "mochi", "ivy", "an",
+                "juniper", "tin", "fern")) {
             String yaml = resource("eval/personas/" + id + ".yaml");
             ParseResult r = PersonaDocuments.parse(id + ".yaml", yaml);
             if (!(r instanceof ParseResult.Valid v)) {
@@ -77,7 +78,9 @@ final class ComposerEvaluation {
             Map.entry("ridge-river", "Ridge & River Outfitters"), Map.entry("tra-moc", "Trà Mộc"),
             Map.entry("bong-beauty", "Bống Beauty"), Map.entry("phonezone", "PhoneZone"),
             Map.entry("bep-nha-na", "Bếp Nhà Na"), Map.entry("harbor-pine", "Harbor & Pine"),
-            Map.entry("mochi-tea", "Mochi Tea"), Map.entry("dewbloom", "Dewbloom"));
+            Map.entry("mochi-tea", "Mochi Tea"), Map.entry("dewbloom", "Dewbloom"),
+            Map.entry("an-nhien", "An Nhiên Health"), Map.entry("quill-bean", "Quill & Bean"),
+            Map.entry("dien-may-tin", "Điện Máy Tín"), Map.entry("thistle-loom", "Thistle & Loom"));
 
     private void add(Persona p, Abbreviations abbreviations) {
         ComposerPersona cp = toComposer(p, abbreviations, BRAND_NAMES.getOrDefault(p.brand(), p.brand()));
@@ -256,7 +259,7 @@ final class ComposerEvaluation {
 
     public static void main(String[] args) throws IOException {
         ComposerEvaluation e = new ComposerEvaluation();
-        for (String set : List.of("tuned", "heldback", "heldback2", "heldback3", "heldback4")) {
+        for (String set : List.of("tuned", "heldback", "heldback2", "heldback3", "heldback4", "heldback5")) {
             System.out.println(report(e.run(set)));
         }
     }
