@@ -11,11 +11,12 @@ enum Aspect {
             + "ratio|brew|pha|bảo quản|store|ủi|là hơi|iron|dry|phơi|lace|wax|clean|wipe|lau|rửa|vệ sinh|làm sạch)\\b")),
     INGREDIENTS(Cues.INGREDIENTS, Pattern.compile("(?iuU)\\b(thành phần|chứa|không chứa|ingredients?|contains?|free of|"
             + "made|chất liệu|vải|lụa|cotton|linen|polyester|wool|merino|leather|da bò|nylon|gore|membrane|"
-            + "paraben|cồn|alcohol|%|ceramide|vitamin|acid|niacinamide|hương liệu|fragrance)"
-            // material nouns, also inside a compound ("Lambswool", "polycotton", "Supima cotton")
+            + "paraben|cồn|alcohol|ceramides?|vitamins?|acids?|niacinamide|hương liệu|fragrance)\\b|\\d\\s?%"
+            // material nouns, also ending a compound ("Lambswool", "polycotton", "Supima cotton"), never inside
+            // another word ("silky", "madeleines", "steelhead"); their adjectives ("woollen", "wooden") count
             + "|(wool|cotton|cashmere|merino|alpaca|mohair|angora|linen|silk|polyester|nylon|spandex|elastane|"
             + "viscose|rayon|acrylic|leather|suede|denim|fleece|bamboo|hemp|satin|velvet|corduroy|tweed|steel|"
-            + "ceramic|alumin(?:i)?um|wood|porcelain|stoneware|glass)"
+            + "ceramic|alumin(?:i)?um|wood|porcelain|stoneware|glass)(?:e?s)?\\b|\\b(wool(?:l)?en|silken|wooden)\\b"
             + "|\\b(len|nỉ|thun|tơ tằm|gỗ|thép|inox|nhôm|gốm|sứ|thủy tinh|nhựa|da thật|da lộn)\\b")),
     /**
      * Whether it keeps water out ("waterproof?", "chống nước không?"): an attribute of its own, not its
@@ -29,6 +30,12 @@ enum Aspect {
             + "navy|blue|green|grey|gray|olive|brown|beige|orange|yellow|pink|sand|khaki)\\b")),
     SUITABILITY(Cues.SUITABILITY, Pattern.compile("(?iuU)\\b(hợp|phù hợp|suitable|suits?|ideal|best|good for|mọi loại da|da dầu|"
             + "da khô|nhạy cảm|sensitive|oily|dry|beginners?|người mới|for|dành cho|kể cả)\\b")),
+    /** How long a charge lasts and how long it takes ("pin dùng được bao lâu", "battery life"). */
+    BATTERY(Cues.BATTERY, Pattern.compile("(?iuU)\\b(pin|battery|batteries|mAh|sạc|charges?|charging|runtime|"
+            + "giờ|hours?|phút|minutes?)\\b")),
+    /** Where it is made ("made in", "xuất xứ"): answered only by a sentence naming its origin. */
+    ORIGIN(Cues.ORIGIN, Pattern.compile("(?iuU)\\b(made in|sản xuất tại|sản xuất ở|xuất xứ|origin|nhập khẩu|imported|"
+            + "designed in|thiết kế tại)\\b")),
     VOLUME(Cues.VOLUME, Pattern.compile("(?iuU)(\\d\\s?(ml|g|oz|l|lít|litre|liter|kg|gram)\\b)")),
     STOCK(Cues.STOCK, Pattern.compile("(?iuU)\\b(còn hàng|hết hàng|in stock|available|sẵn|pre-?order|đặt trước)\\b")),
     WARRANTY(Cues.WARRANTY, Pattern.compile("(?iuU)\\b(bảo hành|warranty|guarantee|guaranteed|repair|sửa)\\b")),

@@ -56,7 +56,14 @@ final class Cues {
             "bad for my", "bad for your", "bad for you", "harmful", "side effect", "side effects", "tim mạch",
             "có hại", "tác dụng phụ", "hại sức khỏe",
             "=đau", "đau lưng", "đau chân", "đau khớp", "chấn thương",
-            "chữa đau", "có chữa", "chữa được", "chữa không", "vĩnh viễn", "dứt điểm", "cam kết hết");
+            "chữa đau", "có chữa", "chữa được", "chữa không", "vĩnh viễn", "dứt điểm", "cam kết hết",
+            // common illnesses and symptoms, and "does it get rid of / treat ..." asked of a supplement
+            "cảm cúm", "=cúm", "bị cúm", "cảm lạnh", "sổ mũi", "bị ho", "=sốt", "táo bón", "tiêu chảy", "dạ dày",
+            "đau dạ dày", "xương khớp", "viêm khớp", "đau đầu", "tiểu đường", "gan nhiễm mỡ", "có khỏi", "khỏi bệnh",
+            "khỏi hẳn", "hết bệnh", "có trị", "trị được", "trị bệnh", "hỗ trợ điều trị", "hỗ trợ trị",
+            "flu", "the flu", "a cold", "colds", "common cold", "fever", "cough", "headache", "headaches", "migraine",
+            "constipation", "diarrhea", "diarrhoea", "arthritis", "joint", "joints", "blood sugar", "asthma", "covid",
+            "virus", "illness", "relieve", "relief");
     /** Politics, religion and other topics every brand declines. */
     static final List<Text.Token[]> SENSITIVE = phrases(
             "politics", "political", "politician", "election", "elections", "president", "prime minister",
@@ -80,6 +87,13 @@ final class Cues {
     static final List<Text.Token[]> FOLLOW_UP = phrases(
             "còn", "what about", "how about", "and the", "and what about", "and for", "thế còn", "vậy còn",
             "thì sao", "thì thế nào", "the other one", "cái kia");
+    /**
+     * Question words that make a clause a question of its own ("When does the book club meet?", "mấy giờ mở
+     * cửa"), never an elliptical repeat of the last one ("còn serum thì sao?").
+     */
+    static final List<Text.Token[]> OWN_QUESTION = phrases(
+            "when", "where", "what time", "which day", "what day", "how long", "khi nào", "lúc nào", "mấy giờ",
+            "ở đâu", "bao giờ", "hôm nào", "ngày nào", "bao lâu");
     /** Asking for a total or a sum. */
     static final List<Text.Token[]> TOTAL = phrases(
             "total", "altogether", "in total", "all together", "combined", "together", "sum", "tổng",
@@ -130,6 +144,17 @@ final class Cues {
             "hợp", "phù hợp", "=hợp", "da dầu", "da khô", "da nhạy cảm", "da hỗn hợp", "sensitive", "oily",
             "dry skin", "suitable", "good for", "okay for", "ok for", "work for", "for beginners", "dành cho",
             "cho da", "cho người");
+    static final List<Text.Token[]> BATTERY = phrases(
+            "battery", "batteries", "battery life", "pin", "thời lượng pin", "pin dùng", "pin được", "pin trâu",
+            "sạc đầy", "sạc bao lâu", "sạc mất", "thời gian sạc", "charging time", "how long to charge",
+            "how long does it take to charge", "runtime", "run time");
+    static final List<Text.Token[]> ORIGIN = phrases(
+            "made in", "where is it made", "where are they made", "where is this made", "where are these made",
+            "country of origin", "origin", "xuất xứ", "sản xuất ở đâu", "sản xuất tại", "sản xuất ở",
+            "hàng nước nào", "nước nào sản xuất", "hàng nhập", "nhập khẩu");
+    /** "where ... made": asked apart, the product's name between ("where is the granola made?"). */
+    static final List<Text.Token[]> WHERE = phrases("where", "which country", "ở đâu", "nước nào");
+    static final List<Text.Token[]> PRODUCED = phrases("made", "manufactured", "produced", "sản xuất");
     static final List<Text.Token[]> VOLUME = phrases(
             "dung tích", "bao nhiêu ml", "how big", "how many ml", "capacity", "weight of", "nặng bao nhiêu",
             "how heavy", "bao nhiêu gram", "how many grams");

@@ -455,7 +455,8 @@ public final class KnowledgeIndex {
                 for (int i = 0; i < terms.size(); i++) {
                     String t = terms.get(i);
                     if (t.indexOf('_') < 0 && t.length() >= 5 && !t.startsWith("§") && !ignored.contains(t)
-                            && e.terms().contains(t) && documentFrequency(t) == 1) {
+                            && e.terms().contains(t) && documentFrequency(t) == 1 && !Suitability.conditionTerm(t)) {
+                        // ("dairy" of "Contains wheat, eggs and dairy" names no product: "is it dairy free?")
                         out.add(Map.entry(e.knowledge(), i));
                         break;
                     }

@@ -22,6 +22,10 @@ final class Lexicon {
     static final String SUBSCRIBE = "§subscribe";
     static final String CONTACT = "§contact";
     static final String PAY = "§pay";
+    /** Air travel ("máy bay", "plane", "carry-on"): a fact about flying found across languages. */
+    static final String FLIGHT = "§flight";
+    /** Noise cancelling ("chống ồn", "ANC"). */
+    static final String NOISE = "§noise";
 
     /** Folded phrases, longest first when matched. */
     private static final Map<String, String> CONCEPTS = Map.ofEntries(
@@ -55,7 +59,13 @@ final class Lexicon {
             Map.entry("subscribe", SUBSCRIBE), Map.entry("subscribed", SUBSCRIBE),
             Map.entry("dinh ky", SUBSCRIBE),
             Map.entry("lien he", CONTACT), Map.entry("hotline", CONTACT), Map.entry("contact", CONTACT),
-            Map.entry("email", CONTACT), Map.entry("phone", CONTACT), Map.entry("so dien thoai", CONTACT));
+            Map.entry("email", CONTACT), Map.entry("phone", CONTACT), Map.entry("so dien thoai", CONTACT),
+            Map.entry("may bay", FLIGHT), Map.entry("plane", FLIGHT), Map.entry("planes", FLIGHT),
+            Map.entry("airplane", FLIGHT), Map.entry("aeroplane", FLIGHT), Map.entry("flight", FLIGHT),
+            Map.entry("flights", FLIGHT), Map.entry("fly", FLIGHT), Map.entry("flying", FLIGHT),
+            Map.entry("carry on", FLIGHT), Map.entry("hand luggage", FLIGHT), Map.entry("hanh ly xach tay", FLIGHT),
+            Map.entry("chong on", NOISE), Map.entry("noise cancelling", NOISE), Map.entry("noise canceling", NOISE),
+            Map.entry("noise cancellation", NOISE), Map.entry("anc", NOISE));
 
     /**
      * The Vietnamese concept phrases as written with diacritics: a word typed with other diacritics is
@@ -66,7 +76,7 @@ final class Lexicon {
             "đổi trả", "trả hàng", "đổi hàng", "hoàn tiền", "trả lại", "đổi size", "đổi màu", "đổi sản phẩm", "đổi sp",
             "thanh toán", "trả tiền", "chuyển khoản", "trả góp", "giờ mở cửa", "mở cửa", "đóng cửa", "giờ làm việc",
             "đặt hàng", "đặt mua", "đặt đơn", "lên đơn", "chốt đơn", "cửa hàng", "chi nhánh", "định kỳ", "liên hệ",
-            "số điện thoại");
+            "số điện thoại", "máy bay", "hành lý xách tay", "chống ồn");
 
     private static Map<String, String[]> surface(String... phrases) {
         Map<String, String[]> out = new java.util.HashMap<>();
@@ -126,6 +136,9 @@ final class Lexicon {
     private Lexicon() {
     }
 
+    private static final java.util.regex.Pattern HYPHENATED = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(\\p{L}{1,8})-(\\p{L}{2,12})(?![\\p{L}\\p{N}-])");
+
     /** Retrieval terms: unigrams (concepts, stems) followed by bigrams of adjacent terms. */
     static List<String> terms(String text) {
         List<String> folded = new ArrayList<>();
@@ -152,6 +165,14 @@ final class Lexicon {
             String word = folded.get(i++);
             if (!STOPWORDS.contains(word) && !word.chars().allMatch(Character::isDigit)) {
                 unigrams.add(stem(word));
+            }
+        }
+        // a hyphenated word is also the word typed joined ("Wi-Fi" is "wifi", "e-reader" "ereader")
+        java.util.regex.Matcher hyphen = HYPHENATED.matcher(text);
+        while (hyphen.find()) {
+            String joined = stem(Text.fold(hyphen.group(1) + hyphen.group(2)));
+            if (!STOPWORDS.contains(joined) && !unigrams.contains(joined)) {
+                unigrams.add(joined);
             }
         }
         List<String> out = new ArrayList<>(unigrams);

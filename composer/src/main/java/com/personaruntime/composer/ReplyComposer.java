@@ -149,6 +149,8 @@ final class ReplyComposer {
         final List<Knowledge> named = new ArrayList<>();
         final boolean pronoun;
         final boolean followUp;
+        /** The people or conditions a suitability question is about ("da dầu", "kids", "bà bầu"). */
+        final Set<Suitability.Group> conditions;
         /** A product the knowledge does not have, named with words of one it has (see {@link #unknownName}). */
         final String unknownName;
 
@@ -166,6 +168,13 @@ final class ReplyComposer {
             if (signals.has(Intent.PRICE)) {
                 aspects.add(Aspect.PRICE);
             }
+            if (IntentDetector.any(tokens, Cues.WHERE) && IntentDetector.any(tokens, Cues.PRODUCED)) {
+                aspects.add(Aspect.ORIGIN); // "where is the granola made?"
+            }
+            this.conditions = Suitability.asked(tokens);
+            if (!conditions.isEmpty()) {
+                aspects.add(Aspect.SUITABILITY); // "trẻ em uống được không", "I'm allergic to fish"
+            }
             this.topics = new HashSet<>(Lexicon.concepts(cues));
             topics.retainAll(TOPICS);
             if (signals.has(Intent.SHIPPING)) {
@@ -179,6 +188,11 @@ final class ReplyComposer {
             }
             this.pronoun = IntentDetector.any(tokens, Cues.PRONOUN);
             this.followUp = IntentDetector.any(tokens, Cues.FOLLOW_UP);
+            if (!conditions.isEmpty() && (pronoun || named.stream().anyMatch(ReplyComposer.this::isProduct)
+                    || !IntentDetector.any(tokens, Cues.HAVE))) {
+                // "is the latte ok for kids?": the kids are who it is for, not the "Children's Corner" entry
+                named.removeIf(k -> !isProduct(k));
+            }
         }
 
         boolean asks() {
@@ -260,7 +274,9 @@ final class ReplyComposer {
             stop = true;
         }
         boolean health = false;
-        if (!stop && IntentDetector.any(tokens, Cues.HEALTH)) {
+        // "bà bầu dùng được không", "I'm on blood thinners": a condition to check against the knowledge (see
+        // Suitability), not a claimed effect; answered from the sentence about it, else with the doctor line
+        if (!stop && IntentDetector.any(tokens, Cues.HEALTH) && !Suitability.onlyConditions(tokens, Cues.HEALTH)) {
             Map<String, Object> p = part("health");
             Knowledge subject = !namedAll.isEmpty() ? namedAll.get(0) : null;
             if (subject == null && (IntentDetector.any(tokens, Cues.PRONOUN) || namedAll.isEmpty())) {
@@ -595,14 +611,30 @@ final class ReplyComposer {
         }
         Intent intent = aspects.contains(Aspect.PRICE) ? Intent.PRICE : Intent.PRODUCT_QUESTION;
         Aspect asked = null;
+        List<String> unasked = aspects.isEmpty() && yesNo(clause) ? unknownContent(clause) : List.of();
         for (Knowledge entity : entities) {
             if (aspects.isEmpty()) {
-                parts.add(fact(entity, null, clause.text, language, used));
+                Map<String, Object> p = fact(entity, null, clause.text, language, used);
+                if (!unasked.isEmpty() && entities.size() == 1) {
+                    // "sạc dự phòng sạc được laptop không": the knowledge never mentions a laptop, so no yes or
+                    // no; what it does say about the product follows
+                    p.put("kind", "topic");
+                    p.put("unknown", String.join(" ", unasked));
+                }
+                parts.add(p);
                 continue;
             }
             for (Aspect a : aspects) {
                 asked = a;
-                parts.add(a == Aspect.PRICE ? price(entity, language, used) : fact(entity, a, clause.text, language, used));
+                Map<String, Object> p = a == Aspect.PRICE ? price(entity, language, used)
+                        : fact(entity, a, clause.text, language, used);
+                parts.add(p);
+                if (p.remove("groups") instanceof Set<?> groups && groups.stream().anyMatch(Suitability.MEDICAL::contains)) {
+                    // "bà bầu dùng được không" that the knowledge does not answer: a doctor's question
+                    Map<String, Object> h = part("health");
+                    h.put("title", entity.title());
+                    parts.add(h);
+                }
             }
         }
         return new Answer(parts, intent, entities.get(entities.size() - 1), asked);
@@ -657,6 +689,11 @@ final class ReplyComposer {
             return p;
         }
         p.put("aspect", aspect.name().toLowerCase(Locale.ROOT));
+        Set<Suitability.Group> groups = aspect == Aspect.SUITABILITY ? Suitability.asked(Text.tokens(maskNames(clause)))
+                : Set.of();
+        if (!groups.isEmpty()) {
+            return suitability(k, groups, clause, p, used);
+        }
         Set<String> q = new HashSet<>(Lexicon.terms(clause));
         List<String> sentences = Facts.sentences(k.text());
         int best = -1;
@@ -730,6 +767,80 @@ final class ReplyComposer {
         }
         p.put("fact", Facts.trimEnd(fact));
         return p;
+    }
+
+    /**
+     * Whether a product suits the people or condition asked about: its own sentence that speaks of them ("Không
+     * dùng cho trẻ dưới 12 tuổi" for kids), else a general note of the brand that does ("Phụ nữ có thai ... nên hỏi
+     * ý kiến bác sĩ" for pregnancy), else an honest "I don't have that" (with the doctor line for pregnancy,
+     * medicines and allergies, see {@link #answer}). A sentence about other people never stands in: the
+     * anticoagulant warning does not answer pregnancy, nor the Children's Corner the latte.
+     */
+    private Map<String, Object> suitability(Knowledge k, Set<Suitability.Group> groups, String clause,
+                                            Map<String, Object> p, List<String> used) {
+        Set<String> q = new HashSet<>(Lexicon.terms(clause));
+        String best = bestSuitability(k, groups, q);
+        if (best == null) {
+            for (Knowledge other : index.entries()) {
+                if (!other.equals(k) && generalNote(other)) {
+                    String s = bestSuitability(other, groups, q);
+                    if (s != null) {
+                        best = s;
+                        p.put("source", other.id());
+                        used.add(other.id());
+                        break;
+                    }
+                }
+            }
+        }
+        if (best == null) {
+            p.put("kind", "fact_missing");
+            p.put("groups", groups);
+            return p;
+        }
+        p.put("fact", best);
+        return p;
+    }
+
+    private static String bestSuitability(Knowledge k, Set<Suitability.Group> groups, Set<String> q) {
+        String best = null;
+        int bestScore = 0;
+        for (String sentence : Facts.sentences(k.text())) {
+            int g = Suitability.score(sentence, groups);
+            if (g == 0) {
+                continue;
+            }
+            int score = g * 2;
+            for (String t : new HashSet<>(Lexicon.terms(sentence))) {
+                if (q.contains(t)) {
+                    score++;
+                }
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = Facts.trimEnd(sentence.strip());
+            }
+        }
+        return best;
+    }
+
+    /**
+     * An entry about the brand's products in general (a policy, a note on use), not one product or place: its
+     * sentences about who may use "the products" apply to each of them.
+     */
+    private boolean generalNote(Knowledge k) {
+        if (isProduct(k)) {
+            return false;
+        }
+        for (String tag : k.tags()) {
+            String t = Text.fold(tag);
+            if (t.equals("policy") || t.equals("note") || t.equals("notes") || t.equals("faq") || t.equals("luu y")
+                    || t.equals("chinh sach")) {
+                return true;
+            }
+        }
+        String text = " " + Text.fold(k.text()).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+        return text.contains(" san pham ") || text.contains(" products ") || text.contains(" all our ");
     }
 
     private Answer catalog(boolean prices, List<String> used) {
@@ -1086,8 +1197,10 @@ final class ReplyComposer {
             }
             String after = text.substring(m.end()).strip().toLowerCase(Locale.ROOT);
             String nextWord = after.split("[^\\p{L}\\p{N}%]+", 2)[0];
-            // a count is followed by a unit word or a product name, never by a measure unit
-            if (nextWord.matches("cm|kg|ml|g|oz|m|l|%|ngày|days?|giờ|hours?|tuần|weeks?|phút|minutes?|tháng|months?|năm|years?|k|đ|usd|size|eu|us|uk|giọt|drops?")) {
+            // a count is followed by a unit word or a product name, never by a measure, a duration or an age
+            // ("cho bé 6 tháng", "cho be 6 thang", "a 4 year old"), typed with or without diacritics
+            if (nextWord.matches("cm|kg|ml|g|oz|m|l|%|ngày|days?|giờ|hours?|tuần|weeks?|phút|minutes?|tháng|months?|năm|years?|k|đ|usd|size|eu|us|uk|giọt|drops?")
+                    || Text.fold(nextWord).matches("ngay|gio|tuan|phut|thang|nam|tuoi|yrs?|year-old|month-old")) {
                 continue;
             }
             if (!w.chars().allMatch(Character::isDigit)) {
@@ -1382,6 +1495,13 @@ final class ReplyComposer {
 
     /** True when the clause names its product and asks nothing else ("còn serum?", "and the decaf?"). */
     private boolean subjectOnly(Clause clause, List<Knowledge> entities) {
+        if (IntentDetector.any(clause.tokens, Cues.OWN_QUESTION)) {
+            return false; // "When does the book club meet?" asks its own question, not the last one again
+        }
+        List<String> terms = Lexicon.terms(clause.text);
+        if (terms.contains(Lexicon.FLIGHT) || terms.contains(Lexicon.NOISE)) {
+            return false; // "Can I take the power bank on a plane?" after "is it waterproof?"
+        }
         Set<String> rest = residual(clause.text);
         for (Knowledge k : entities) {
             rest.removeAll(Lexicon.terms(k.title() + " " + String.join(" ", k.tags())));
@@ -1391,6 +1511,11 @@ final class ReplyComposer {
     }
 
     /** Products the clause names, else the one in focus when the clause refers back to it. */
+    /** A count of units naming no product ("mua 2 hop", "two bottles"), folded. */
+    private static final Pattern UNIT_COUNT = Pattern.compile("\\b(\\d+|hai|ba|bon|nam|two|three|four|five)\\s+"
+            + "(hop|chai|tuyp|lo|hu|goi|cai|bo|chiec|tui|doi|vi|boxes|box|bottles?|packs?|tubes?|jars?|bags?|pairs?|"
+            + "units?|pieces?)\\b");
+
     private List<Knowledge> namedProducts(Clause clause, Knowledge focus) {
         List<Knowledge> out = new ArrayList<>();
         for (Knowledge k : clause.named) {
@@ -1398,8 +1523,10 @@ final class ReplyComposer {
                 out.add(k);
             }
         }
-        if (out.isEmpty() && focus != null && (clause.pronoun || clause.followUp)) {
-            out.add(focus);
+        if (out.isEmpty() && focus != null && (clause.pronoun || clause.followUp
+                || (UNIT_COUNT.matcher(Text.fold(clause.text)).find() && (IntentDetector.any(clause.tokens, Cues.TOTAL)
+                || IntentDetector.any(clause.tokens, Cues.FREE_SHIPPING) || clause.topics.contains(Lexicon.SHIP))))) {
+            out.add(focus); // "mua 2 hộp", "I'll take two bottles": so many of the product in focus
         }
         return out;
     }
@@ -1646,7 +1773,7 @@ final class ReplyComposer {
             words = new HashSet<>();
             for (List<Text.Token[]> list : List.of(Cues.HAVE, Cues.USAGE, Cues.INGREDIENTS, Cues.SIZE, Cues.COLOR,
                     Cues.SUITABILITY, Cues.STOCK, Cues.PAYMENT, Cues.PRONOUN, Cues.FOLLOW_UP, Cues.UNITS, Cues.TOTAL,
-                    Cues.ADD, Cues.WATER_RESISTANCE, Cues.WARRANTY, Cues.VOLUME)) {
+                    Cues.ADD, Cues.WATER_RESISTANCE, Cues.WARRANTY, Cues.VOLUME, Cues.BATTERY, Cues.ORIGIN)) {
                 for (Text.Token[] p : list) {
                     for (Text.Token t : p) {
                         words.add(t.folded());
@@ -1668,7 +1795,7 @@ final class ReplyComposer {
         boolean[] cue = new boolean[tokens.size()];
         for (List<Text.Token[]> list : List.of(Cues.HAVE, Cues.USAGE, Cues.INGREDIENTS, Cues.SIZE, Cues.COLOR, Cues.SUITABILITY,
                 Cues.STOCK, Cues.PAYMENT, Cues.PRONOUN, Cues.FOLLOW_UP, Cues.UNITS, Cues.TOTAL, Cues.ADD, Cues.WATER_RESISTANCE,
-                Cues.WARRANTY, Cues.VOLUME)) {
+                Cues.WARRANTY, Cues.VOLUME, Cues.BATTERY, Cues.ORIGIN)) {
             for (Text.Token[] p : list) {
                 for (int at = Text.indexOf(tokens, p, 0); at >= 0; at = Text.indexOf(tokens, p, at + 1)) {
                     for (int j = 0; j < p.length; j++) {
@@ -1676,6 +1803,11 @@ final class ReplyComposer {
                     }
                 }
             }
+        }
+        // who a suitability question is about ("ok for sensitive skin?", "cho bé 6 tháng") is no product
+        boolean[] condition = Suitability.covered(tokens);
+        for (int i = 0; i < cue.length; i++) {
+            cue[i] |= condition[i];
         }
         int first = -1;
         for (int i = 0; i < tokens.size() && first < 0; i++) {
@@ -1699,7 +1831,8 @@ final class ReplyComposer {
             String b = before.folded();
             boolean properNoun = first > 1 && Character.isUpperCase(originalCase(clause.text, before.raw()))
                     && Character.isUpperCase(originalCase(clause.text, tokens.get(first).raw()));
-            if (properNoun || (!QUESTION_WORDS.contains(b) && !Lexicon.STOPWORDS.contains(b) && !PHRASE_END.contains(b)
+            if (properNoun || (!condition[first - 1] && !(cue[first - 1] && isCue(before, Cues.BATTERY))
+                    && !QUESTION_WORDS.contains(b) && !Lexicon.STOPWORDS.contains(b) && !PHRASE_END.contains(b)
                     && !isCue(before, Cues.HAVE) && !isCue(before, Cues.PRONOUN) && !isCue(before, Cues.ADD)
                     && !before.numeric() && !personaTerms.contains(b))) {
                 first--; // "Hà Nội": a capitalised word before a capitalised unknown one is part of the name
@@ -1730,6 +1863,7 @@ final class ReplyComposer {
 
     /** Words that end a noun phrase being quoted back. */
     private static final Set<String> PHRASE_END = Set.of("khong", "chua", "a", "nhe", "nha", "vay", "shop", "admin",
+            "trong", "within", "under", "ok", "okay", "oke", "safe", "suitable", "while", "during",
             "ban", "minh", "not", "please", "for", "in", "at", "with", "to", "ha", "nhi", "thi", "sao", "gi", "nao", "dau",
             "or", "and", "va", "hay", "hoac", "voi", "o", "the", "ne", "oi", "khum", "hong", "too", "also", "here", "there",
             "online", "now", "bay", "gio", "yet", "still", "do", "does", "is", "are", "can", "could", "duoc",
@@ -1740,7 +1874,33 @@ final class ReplyComposer {
             "price", "cost", "mua", "buy", "order", "want", "muon", "need", "can", "lay", "tim", "find", "looking",
             "kiem", "shop", "ben", "minh", "nhe", "nha", "a", "ạ", "ah", "oi", "admin", "please", "thanks", "hi",
             "hello", "chao", "tell", "about", "more", "info", "information", "thong", "tin", "hoi", "ask", "biet",
-            "know", "recommend", "suggest", "tu", "van", "goi", "y", "your", "you", "we", "our", "us", "for", "me", "i");
+            "know", "recommend", "suggest", "tu", "van", "goi", "y", "your", "you", "we", "our", "us", "for", "me", "i",
+            "last", "lasts", "take", "takes", "drink", "eat", "use", "wear", "uong", "an", "xai", "mac");
+
+    /** Particles that may end a Vietnamese question after its "không" ("được không shop", "ko ạ"). Folded. */
+    private static final Set<String> TRAILING = Set.of("a", "ạ", "nhe", "nha", "shop", "ad", "admin", "vay", "z", "ha",
+            "ban", "em", "oi", "nhi", "the");
+    private static final Set<String> YES_NO_END = Set.of("khong", "ko", "k", "hok", "khum", "hong", "kg", "khg", "chua");
+    private static final Set<String> YES_NO_START = Set.of("do", "does", "is", "are", "can", "could", "will", "would",
+            "has", "have", "did");
+    private static final List<Text.Token[]> WH = IntentDetector.phrases("bao nhiêu", "mấy", "=gì", "nào", "thế nào",
+            "ra sao", "what", "how", "which", "why", "who", "whats");
+
+    /**
+     * A yes-or-no question ("có giao hỏa tốc không", "sạc được laptop ko", "Can I take it on a plane?"): what it
+     * asks about must be in the knowledge, else the persona says it does not know instead of answering beside it.
+     */
+    private boolean yesNo(Clause clause) {
+        List<Text.Token> t = clause.tokens;
+        if (t.isEmpty() || IntentDetector.any(t, Cues.OWN_QUESTION) || IntentDetector.any(t, WH)) {
+            return false;
+        }
+        int last = t.size() - 1;
+        while (last > 0 && TRAILING.contains(t.get(last).folded())) {
+            last--;
+        }
+        return YES_NO_END.contains(t.get(last).folded()) || YES_NO_START.contains(t.get(0).folded());
+    }
 
     /** Words unknown to the knowledge that a service-topic answer cannot speak to ("ship to Canada"). */
     private List<String> unknownTerms(Clause clause, Knowledge answered) {
@@ -1752,6 +1912,9 @@ final class ReplyComposer {
             } else if (!words.isEmpty()) {
                 break;
             }
+        }
+        if (words.isEmpty() && yesNo(clause)) {
+            words.addAll(unknownContent(clause)); // "có giao hỏa tốc không": a service the entry never mentions
         }
         if (words.isEmpty()) {
             return out;

@@ -84,6 +84,6 @@ class ComposerEvaluationTest {
         List<ComposerEvaluation.Result> results = evaluation.run("heldback5");
         System.out.println(ComposerEvaluation.report(results));
         assertThat(results).hasSizeGreaterThanOrEqualTo(60);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.60);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.75);
     }
 }

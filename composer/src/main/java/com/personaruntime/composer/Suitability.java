@@ -1,0 +1,180 @@
+package com.personaruntime.composer;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static com.personaruntime.composer.IntentDetector.phrases;
+
+/**
+ * Who or what a suitability question is about ("có hợp da dầu không", "is it ok for kids?", "bà bầu dùng được
+ * không", "I'm allergic to fish", "is it dairy free?"): the person or condition, never a product. A question names
+ * one or more {@link Group}s; a knowledge sentence answers it only when it speaks of the same group ("Không dùng
+ * cho trẻ dưới 12 tuổi" answers kids, not pregnancy), else the composer says it does not know.
+ *
+ * <p>Matching is tone-aware on tokens, as every cue list (see {@link Text}): "tre em", "trẻ em" and "tre" typed
+ * plain all read as children.
+ */
+final class Suitability {
+
+    private Suitability() {
+    }
+
+    /** A kind of person or condition a product may or may not suit. */
+    enum Group {
+        CHILDREN(phrases("kid", "kids", "child", "children", "toddler", "toddlers", "baby", "babies", "infant", "infants",
+                "year old", "years old", "year olds", "yr old", "month old", "months old", "teen", "teens", "teenager",
+                "teenagers", "trẻ em", "trẻ nhỏ", "trẻ con", "cho trẻ", "cho bé", "em bé", "=bé", "tuổi", "tháng tuổi",
+                "học sinh"),
+                phrases("trẻ", "tuổi", "=bé", "em bé", "kid", "kids", "child", "children", "ages", "aged", "years old",
+                        "year old", "toddler", "toddlers", "baby", "babies", "infant", "infants", "người lớn", "adult",
+                        "adults")),
+        PREGNANCY(phrases("pregnant", "pregnancy", "expecting", "breastfeeding", "breast feeding", "nursing mother",
+                "nursing mothers", "có thai", "mang thai", "bà bầu", "mẹ bầu", "đang bầu", "bầu bí", "cho con bú",
+                "sau sinh"),
+                phrases("có thai", "mang thai", "bà bầu", "mẹ bầu", "cho con bú", "pregnant", "pregnancy",
+                        "breastfeeding", "nursing")),
+        MEDICATION(phrases("medication", "medications", "medicine", "medicines", "meds", "blood thinner",
+                "blood thinners", "anticoagulant", "anticoagulants", "prescription", "=thuốc", "uống thuốc", "dùng thuốc",
+                "thuốc chống đông", "chống đông", "chống đông máu"),
+                phrases("=thuốc", "chống đông", "medication", "medications", "medicine", "medicines", "blood thinner",
+                        "blood thinners", "anticoagulant", "anticoagulants")),
+        ALLERGY(phrases("allergy", "allergies", "allergic", "dị ứng", "intolerant", "intolerance"),
+                phrases("allergy", "allergies", "allergic", "dị ứng", "intolerant", "intolerance")),
+        SKIN(phrases("sensitive", "sensitive skin", "oily", "oily skin", "dry skin", "combination skin", "acne prone",
+                "all skin types", "skin type", "skin types", "nhạy cảm", "da nhạy cảm", "da dầu", "da khô",
+                "da hỗn hợp", "da mụn", "mọi loại da", "mọi làn da", "loại da"),
+                phrases("sensitive", "oily", "dry skin", "combination", "acne prone", "skin types", "skin type",
+                        "nhạy cảm", "da dầu", "da khô", "hỗn hợp", "da mụn", "mọi loại da", "mọi làn da", "loại da")),
+        DAIRY(phrases("dairy", "dairy free", "lactose", "milk free"),
+                phrases("dairy", "lactose", "milk", "cream", "butter", "cheese", "sữa", "phô mai")),
+        GLUTEN(phrases("gluten", "gluten free", "celiac", "coeliac", "wheat"),
+                phrases("gluten", "wheat", "bột mì", "lúa mì")),
+        NUTS(phrases("nut", "nuts", "peanut", "peanuts", "tree nut", "tree nuts", "đậu phộng", "hạt điều", "hạnh nhân"),
+                phrases("nut", "nuts", "peanut", "peanuts", "almond", "almonds", "hazelnut", "hazelnuts", "cashew",
+                        "đậu phộng", "hạt điều", "hạnh nhân")),
+        VEGAN(phrases("vegan", "vegetarian", "plant based", "ăn chay", "người ăn chay", "đồ chay"),
+                phrases("vegan", "vegetarian", "plant based", "chay"));
+
+        final List<Text.Token[]> asked;
+        final List<Text.Token[]> answers;
+
+        Group(List<Text.Token[]> asked, List<Text.Token[]> answers) {
+            this.asked = asked;
+            this.answers = answers;
+        }
+    }
+
+    /** Single words of the groups' question phrases, as retrieval terms (see {@link Lexicon#terms}). */
+    private static final Set<String> CONDITION_TERMS = conditionTerms();
+
+    private static Set<String> conditionTerms() {
+        Set<String> out = new java.util.HashSet<>();
+        List<List<Text.Token[]>> lists = new java.util.ArrayList<>();
+        for (Group g : Group.values()) {
+            lists.add(g.asked);
+        }
+        lists.add(Cues.SUITABILITY); // "suitable" of "Suitable for sensitive skin" names no product either
+        for (List<Text.Token[]> list : lists) {
+            for (Text.Token[] p : list) {
+                if (p.length == 1) {
+                    out.add(Lexicon.stem(p[0].folded().replace("\u0000", "")));
+                }
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    /**
+     * True when a retrieval term is a person or condition word ("dairy", "kids", "allergic"): it says who a
+     * product is for, so it names no product by occurring in its text.
+     */
+    static boolean conditionTerm(String term) {
+        return CONDITION_TERMS.contains(term);
+    }
+
+    /** Groups that also call for a doctor's advice when the knowledge does not answer them. */
+    static final Set<Group> MEDICAL = EnumSet.of(Group.PREGNANCY, Group.MEDICATION);
+
+    /** The groups a question's tokens ask about (empty when none). */
+    static Set<Group> asked(List<Text.Token> tokens) {
+        EnumSet<Group> out = EnumSet.noneOf(Group.class);
+        for (Group g : Group.values()) {
+            if (IntentDetector.any(tokens, g.asked)) {
+                out.add(g);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Which tokens belong to a group's phrase: the person or condition asked about ("sensitive skin", "bà bầu",
+     * "a 4 year old"), never part of a product's name.
+     */
+    static boolean[] covered(List<Text.Token> tokens) {
+        boolean[] out = new boolean[tokens.size()];
+        for (Group g : Group.values()) {
+            for (Text.Token[] p : g.asked) {
+                for (int at = Text.indexOf(tokens, p, 0); at >= 0; at = Text.indexOf(tokens, p, at + 1)) {
+                    for (int j = 0; j < p.length; j++) {
+                        out[at + j] = true;
+                    }
+                    if (g == Group.ALLERGY) {
+                        allergen(tokens, at, at + p.length, out);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Words saying what to: "fish" of "allergic to fish", "dị ứng cá", "a nut allergy". */
+    private static final Set<String> BEFORE_ALLERGEN = Set.of("to", "with", "voi");
+
+    private static void allergen(List<Text.Token> tokens, int from, int to, boolean[] out) {
+        int i = to;
+        if (i < tokens.size() && BEFORE_ALLERGEN.contains(tokens.get(i).folded())) {
+            i++;
+        }
+        if (i < tokens.size() && !Lexicon.STOPWORDS.contains(tokens.get(i).folded())) {
+            out[i] = true; // "allergic to fish", "dị ứng cá"
+        }
+        if (from > 0 && !Lexicon.STOPWORDS.contains(tokens.get(from - 1).folded())) {
+            out[from - 1] = true; // "a nut allergy", "fish allergy"
+        }
+    }
+
+    /** How many of the groups' words a knowledge sentence uses: 0 when it says nothing about them. */
+    static int score(String sentence, Set<Group> groups) {
+        List<Text.Token> tokens = Text.words(sentence);
+        int n = 0;
+        for (Group g : groups) {
+            for (Text.Token[] p : g.answers) {
+                for (int at = Text.indexOf(tokens, p, 0); at >= 0; at = Text.indexOf(tokens, p, at + 1)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * True when every occurrence of the phrases in the tokens lies inside a group's phrase: "bà bầu dùng được
+     * không" names a condition to check against the knowledge, "có giảm mỡ máu không" claims an effect.
+     */
+    static boolean onlyConditions(List<Text.Token> tokens, List<Text.Token[]> phrases) {
+        boolean[] covered = covered(tokens);
+        boolean any = false;
+        for (Text.Token[] p : phrases) {
+            for (int at = Text.indexOf(tokens, p, 0); at >= 0; at = Text.indexOf(tokens, p, at + 1)) {
+                any = true;
+                for (int j = 0; j < p.length; j++) {
+                    if (!covered[at + j]) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return any;
+    }
+}
