@@ -730,8 +730,9 @@ final class ReplyComposer {
             String found = null;
             int foundScore = 0;
             for (Knowledge other : index.entries()) {
-                if (other.equals(k) || isProduct(other)) {
-                    continue;
+                if (other.equals(k) || isProduct(other) || !(generalNote(other) || isTopical(other)
+                        || taggedFor(other, aspect))) {
+                    continue; // an event or a corner of the shop ("Children's Corner") speaks for nothing else
                 }
                 for (String sentence : Facts.sentences(other.text())) {
                     int a = aspect.score(sentence);
@@ -828,6 +829,18 @@ final class ReplyComposer {
      * An entry about the brand's products in general (a policy, a note on use), not one product or place: its
      * sentences about who may use "the products" apply to each of them.
      */
+    private static boolean taggedFor(Knowledge k, Aspect aspect) {
+        String name = aspect.name().toLowerCase(Locale.ROOT);
+        for (String tag : k.tags()) {
+            String t = Text.fold(tag);
+            if (t.equals(name) || (aspect == Aspect.SIZE && t.contains("size"))
+                    || (aspect == Aspect.WARRANTY && t.equals("bao hanh"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean generalNote(Knowledge k) {
         if (isProduct(k)) {
             return false;
@@ -1438,10 +1451,20 @@ final class ReplyComposer {
             Knowledge before = focus;
             for (String c : Clauses.split(expanded, s -> true)) {
                 List<Map.Entry<Knowledge, Integer>> named = namedOutsideUnknown(c, unknownName(c));
+                Knowledge other = null;
+                boolean product = false;
                 for (Map.Entry<Knowledge, Integer> e : named) {
                     if (isProduct(e.getKey())) {
                         focus = e.getKey();
+                        product = true;
+                    } else if (other == null && !isTopical(e.getKey()) && !generalNote(e.getKey())) {
+                        other = e.getKey();
                     }
+                }
+                if (!product && other != null && named.size() == 1) {
+                    // "When does the book club meet?" then "is it free?": an event or a section of the shop the
+                    // audience asked about is in focus too (never a shipping or returns entry, nor a general note)
+                    focus = other;
                 }
                 List<Text.Token> tokens = Text.tokens(c);
                 IntentDetector.Signals s = IntentDetector.analyze(c);
@@ -1456,6 +1479,8 @@ final class ReplyComposer {
             }
             if (!asked.isEmpty()) {
                 aspects = asked;
+            } else if (IntentDetector.any(Text.tokens(expanded), Cues.OWN_QUESTION)) {
+                aspects = Set.of(); // "When does the book club meet?" asked its own question: nothing to repeat
             }
             Clause whole = new Clause(expanded);
             List<Knowledge> products = namedProducts(whole, before);

@@ -46,6 +46,9 @@ class SuitabilityAndUnknownsTest {
                             "Six madeleines, silky and light, baked daily. Ingredients: wheat flour, butter, eggs and "
                                     + "lemon zest. Price: $7.",
                             List.of("product")),
+                    new Knowledge("workshop", "Workshop làm nến thơm",
+                            "Diễn ra mỗi Chủ nhật lúc 15:00 tại cửa hàng. Miễn phí cho khách có hóa đơn.",
+                            List.of("event")),
                     new Knowledge("note", "Lưu ý",
                             "Sản phẩm thảo mộc không phải là thuốc. Phụ nữ có thai nên hỏi ý kiến bác sĩ trước khi dùng.",
                             List.of("policy"))),
@@ -119,6 +122,15 @@ class SuitabilityAndUnknownsTest {
         assertThat(ha().compose("where is it made?", history, null).text()).contains("Hàn Quốc");
         assertThat(ha().compose("where is the granola made?").text()).contains("don't have information")
                 .doesNotContain("Hàn Quốc");
+    }
+
+    @Test
+    void anEventAskedAboutIsInFocusAndAnOldAspectIsNotRepeated() {
+        // "có mất phí không" after "workshop ... khi nào" is about the workshop, not the suitability asked before it,
+        // and no other entry's sentence stands in for it
+        List<String> history = List.of("granola có hợp cho trẻ em không", "workshop làm nến diễn ra khi nào");
+        Composition c = ha().compose("có mất phí không", history, null);
+        assertThat(c.text()).contains("Miễn phí").doesNotContain("chưa có thông tin");
     }
 
     @Test
