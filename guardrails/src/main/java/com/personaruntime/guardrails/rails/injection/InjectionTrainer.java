@@ -899,8 +899,17 @@ public final class InjectionTrainer {
    * benign look-alikes of the same shapes), written before the round-7 tuning: never trained on, judged after training.
    */
   public static final String HELD_OUT_ROUND7 = "heldout-round7.tsv";
+  /**
+   * Held-out rows of round 8 (attacks of the common public jailbreak and injection kinds — renamed DAN-like personas,
+   * refusal suppression, forced openings, fake admin notices, maintenance/developer mode, the "grandmother" trick,
+   * split payloads, markdown exfiltration links, instructions inside reviews and order notes — in en, vi (all four
+   * typings), de, fr, es and in pl, tr, id and ja, which have no lexicon of their own; benign look-alikes in the same
+   * languages), written before the round-8 changes: never trained on, judged after training.
+   */
+  public static final String HELD_OUT_ROUND8 = "heldout-round8.tsv";
   /** Every held-out file {@link #main} judges with the model it wrote, in this order. */
-  public static final List<String> HELD_OUT_FILES = List.of(HELD_OUT, HELD_OUT_ROUND5, HELD_OUT_ROUND6, HELD_OUT_ROUND7);
+  public static final List<String> HELD_OUT_FILES =
+      List.of(HELD_OUT, HELD_OUT_ROUND5, HELD_OUT_ROUND6, HELD_OUT_ROUND7, HELD_OUT_ROUND8);
 
   static double[] scores(InjectionModel m, List<Example> rows) {
     double[] s = new double[rows.size()];

@@ -183,6 +183,16 @@ class NearCopyTest {
     noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND7, 150);
   }
 
+  /**
+   * The same for the round-8 held-out rows ({@code heldout-round8.tsv}: the common public jailbreak and injection kinds
+   * in en/vi/de/fr/es/pl/tr/id/ja, benign look-alikes): written before the round-8 training rows, which must not
+   * paraphrase them.
+   */
+  @Test
+  void noTrainingRowIsNearCopyOfRound8HeldOutRows() throws IOException {
+    noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND8, 140);
+  }
+
   private static void noTrainingRowIsNearCopyOf(String file, int minRows) throws IOException {
     List<String> held = new ArrayList<>();
     for (InjectionTrainer.Example e : InjectionTrainer.tsv(Path.of("training").resolve(file))) {
