@@ -174,6 +174,9 @@ final class ReplyComposer {
             this.conditions = Suitability.asked(tokens);
             if (!conditions.isEmpty()) {
                 aspects.add(Aspect.SUITABILITY); // "trẻ em uống được không", "I'm allergic to fish"
+                if (!IntentDetector.any(tokens, HOW_TO_USE)) {
+                    aspects.remove(Aspect.USAGE); // "serum dùng cho trẻ em được không": "dùng" asks who may use it
+                }
             }
             this.topics = new HashSet<>(Lexicon.concepts(cues));
             topics.retainAll(TOPICS);
@@ -1901,6 +1904,10 @@ final class ReplyComposer {
             "hello", "chao", "tell", "about", "more", "info", "information", "thong", "tin", "hoi", "ask", "biet",
             "know", "recommend", "suggest", "tu", "van", "goi", "y", "your", "you", "we", "our", "us", "for", "me", "i",
             "last", "lasts", "take", "takes", "drink", "eat", "use", "wear", "uong", "an", "xai", "mac");
+
+    /** Asking how to use a product, beside who may ("bé 2 tuổi dùng thế nào"). */
+    private static final List<Text.Token[]> HOW_TO_USE = IntentDetector.phrases("cách dùng", "dùng thế nào",
+            "dùng sao", "dùng ra sao", "how to use", "how do i use", "how should", "how often", "how much should");
 
     /** Particles that may end a Vietnamese question after its "không" ("được không shop", "ko ạ"). Folded. */
     private static final Set<String> TRAILING = Set.of("a", "ạ", "nhe", "nha", "shop", "ad", "admin", "vay", "z", "ha",

@@ -125,6 +125,12 @@ class SuitabilityAndUnknownsTest {
     }
 
     @Test
+    void theVerbOfWhoMayUseItAsksNoUsage() {
+        Composition c = ha().compose("trà gừng trẻ em dùng được không");
+        assertThat(c.text()).contains("chưa có thông tin").doesNotContain("Pha với 200 ml");
+    }
+
+    @Test
     void anEventAskedAboutIsInFocusAndAnOldAspectIsNotRepeated() {
         // "có mất phí không" after "workshop ... khi nào" is about the workshop, not the suitability asked before it,
         // and no other entry's sentence stands in for it
