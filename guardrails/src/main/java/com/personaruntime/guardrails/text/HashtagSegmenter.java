@@ -30,6 +30,8 @@ public final class HashtagSegmenter {
   private static final long VOWEL = 1L << 16;
   private static final long RARE = 1L << 24;
   private static final long PIECE = 1L << 32;
+  /** Above any sum of squared English lengths (at most 64 * 24), below {@link #VOWEL}. */
+  private static final long SWITCH = 1L << 11;
 
   /** Longest piece (chars). */
   static final int MAX_PIECE = 24;
@@ -187,6 +189,13 @@ public final class HashtagSegmenter {
     return 0;
   }
 
+  /** True when one of two adjacent pieces is an English word and the other a Vietnamese syllable. */
+  private static boolean switches(int a, int b) {
+    boolean va = a == SYLLABLE || a == RARE_SYLLABLE;
+    boolean vb = b == SYLLABLE || b == RARE_SYLLABLE;
+    return (a == ENGLISH && vb) || (va && b == ENGLISH);
+  }
+
   /**
    * Cut points (indexes where a new word starts) of {@code c[0, len)}, lower-case letters a-z and
    * digits, or null when it does not split into two or more pieces.
@@ -203,12 +212,15 @@ public final class HashtagSegmenter {
     }
     char[] w = c.length == len ? c : java.util.Arrays.copyOf(c, len);
     // fewest pieces; then the fewest syllables outside the known list ("sua chua", not "suac hua"); then
-    // the fewest starting with a vowel ("co tieu", not "cot ieu"); then the largest sum of squared
+    // the fewest starting with a vowel ("co tieu", not "cot ieu"); then the fewest switches between an English
+    // word and a Vietnamese syllable ("gia re beo", not "gi are beo"; read against the piece chosen after, so a
+    // switch is counted once per cut); then the largest sum of squared
     // lengths of the English words ("for trump", not "fort rump"); then the longest piece first, i.e.
     // maximum matching from the left ("cam ket hieu qua", not "cam ke thieu qua"). One cost per piece,
     // summed: the orders of magnitude keep the criteria apart (at most 64 pieces of 24 chars).
     long[] cost = new long[len + 1];
     int[] next = new int[len + 1];
+    int[] kindAt = new int[len + 1];
     java.util.Arrays.fill(cost, Long.MAX_VALUE);
     cost[len] = 0;
     for (int i = len - 1; i >= 0; i--) {
@@ -237,10 +249,14 @@ public final class HashtagSegmenter {
         if (kind == ENGLISH) {
           pc -= (long) (e - i) * (e - i);
         }
+        if (e < len && switches(kind, kindAt[e])) {
+          pc += SWITCH;
+        }
         long total = cost[e] + pc;
         if (total < cost[i]) {
           cost[i] = total;
           next[i] = e;
+          kindAt[i] = kind;
         }
       }
     }

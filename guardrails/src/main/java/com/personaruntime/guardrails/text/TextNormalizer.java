@@ -961,7 +961,7 @@ public final class TextNormalizer {
             breaks[nb++] = pendingBreak;
           }
           int end = breakEnd(uc, uk, ue, sepS, sepE);
-          if (questionMark(uc, sepS, sepE) && shortSentenceBefore(oc, o - 1)) {
+          if ((questionMark(uc, sepS, sepE) && shortSentenceBefore(oc, o - 1)) || closingQuote(uc, sepS, sepE)) {
             pendingBreak = end;
           } else {
             pendingBreak = -1;
@@ -1132,7 +1132,7 @@ public final class TextNormalizer {
           if (pendingBreak >= 0) {
             breaks[nb++] = pendingBreak;
           }
-          if (!(questionMark(uc, lastEnd, u) && shortSentenceBefore(oc, o - 1))) {
+          if (!((questionMark(uc, lastEnd, u) && shortSentenceBefore(oc, o - 1)) || closingQuote(uc, lastEnd, u))) {
             breaks[nb++] = ue[u - 1];
           }
         }
@@ -1210,6 +1210,38 @@ public final class TextNormalizer {
       q = ch == '?' || ch == '\uff1f';
     }
     return q && shortSentenceBefore(nt.chars, bp);
+  }
+
+  /**
+   * True when the sentence break at normalised {@code bp} closes a quotation: its separator holds a closing quotation
+   * mark ('Many ask "does it cure acne?" Short answer: no.', 'Some sites say "cures acne". We don't.'). Like a topic
+   * question's, such a break is a release point of the streaming guard only once the next sentence has ended, so a
+   * quoted claim may be read with the answer after it (Negation.quotedAnsweredNo). Constant time.
+   */
+  public static boolean quoteBreak(NormalizedText nt, int bp) {
+    if (bp <= 0 || bp >= nt.length() || nt.chars[bp] != BREAK) {
+      return false;
+    }
+    CharSequence t = nt.original;
+    for (int k = nt.origStart(bp), end = Math.min(nt.origEnd(bp), t.length()); k < end; k++) {
+      if (closingQuote(t.charAt(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean closingQuote(char c) {
+    return c == '"' || c == '\u201d' || c == '\u00bb';
+  }
+
+  private static boolean closingQuote(char[] uc, int s, int e) {
+    for (int k = s; k < e; k++) {
+      if (closingQuote(uc[k])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean questionMark(char[] uc, int s, int e) {

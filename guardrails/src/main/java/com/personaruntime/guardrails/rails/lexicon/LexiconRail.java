@@ -1240,6 +1240,9 @@ public final class LexiconRail extends Rail {
             continue;
           }
         }
+        if (set == own && t.ruleId().equals(RuleIds.COMPETITOR) && acrossClause(nt, start, end, t.term())) {
+          continue; // "a healthy glow, co-washed curls" is no "Glow Co"
+        }
         if (t.near() >= 0) {
           // a persona's name heading a shipped self template pairs with the shipped entry's tail
           // (a comma may follow it: "This is Milo, a real barista", "I'm Linh, a real person")
@@ -1338,6 +1341,20 @@ public final class LexiconRail extends Rail {
     if (hs.ends.length > 4096) {
       JOIN_HITS.set(new AhoCorasick.HitScratch());
     }
+  }
+
+  /**
+   * True when a name's words matched at normalised [start, end) are parted by clause punctuation (", ; : ! ?") that
+   * the name itself does not contain: "glow, co-washed" is two clauses, not the competitor "Glow Co". Linear in the match.
+   */
+  private static boolean acrossClause(NormalizedText nt, int start, int end, String name) {
+    for (int i = start + 1; i < end - 1; i++) {
+      if (nt.chars[i] == ' ' && clausePunctuation(nt, i)) {
+        return name.indexOf(',') < 0 && name.indexOf(';') < 0 && name.indexOf(':') < 0 && name.indexOf('!') < 0
+            && name.indexOf('?') < 0;
+      }
+    }
+    return false;
   }
 
   /** True when the normalised space at {@code sp} stands for clause punctuation (", ; : ! ? ( )"): "Cheap, est. 1998" is two words. */
@@ -1990,7 +2007,8 @@ public final class LexiconRail extends Rail {
           continue;
         }
         if (claim && (Negation.negated(text, nt, m.ns(), m.ne(), m.start())
-            || (rule.equals(RuleIds.FORBIDDEN_CLAIM) && Negation.answeredNo(nt, m.ns(), m.ne())))) {
+            || (rule.equals(RuleIds.FORBIDDEN_CLAIM) && (Negation.answeredNo(nt, m.ns(), m.ne())
+            || Negation.quotedAnsweredNo(text, nt, m.ns(), m.ne(), m.start(), m.end()))))) {
           // a negated claim or disclaimer ("không chữa khỏi mụn", "no sunscreen can cure acne") is allowed, on record
           out.add(new Finding(rule, policy.severity(rule), Action.ALLOW, m.start(), m.end(),
               "Negated, so allowed: " + message(t, seen), null));

@@ -26,13 +26,18 @@ final class Negation {
   private static final Set<String> TRIGGERS = Set.of(
       "no", "not", "never", "none", "nothing", "nobody", "neither", "nor", "without", "cannot", "cant", "dont", "doesnt",
       "didnt", "wont", "isnt", "arent", "wasnt", "werent", "shouldnt", "couldnt", "wouldnt", "havent", "hasnt",
-      "khong", "chang", "cha", "chua", "dung", "hem", "hong", "kg", "khg");
+      "khong", "chang", "cha", "chua", "dung", "hem", "hong", "kg", "khg",
+      // German, French and Spanish (a reply may switch language; the de/fr/es health lexicons): "Kein Tee senkt den
+      // Cholesterinspiegel", "Aucun thé ne réduit le cholestérol", "Ningún té reduce el colesterol". French "ne" and
+      // "ni" are not here: folded they are Vietnamese "nè" and "nì"
+      "kein", "keine", "keinen", "keiner", "nicht", "nie", "niemals", "ohne", "aucun", "aucune", "jamais", "sans",
+      "nunca", "ningun", "ninguna", "ninguno", "tampoco", "sin");
   /** Second halves of "can't", "don't" ... after the apostrophe became a space. */
   private static final Set<String> NT_STEMS = Set.of("can", "don", "doesn", "didn", "won", "isn", "aren", "wasn", "weren",
       "shouldn", "couldn", "wouldn", "haven", "hasn", "ain");
   private static final Set<String> TERMINATORS = Set.of("but", "however", "although", "though", "yet", "except", "unlike",
       "nhung", "ma", "tuy", "song", "con", "nhung ma", "ngoai tru", "tru");
-  private static final String[] POST = {"is a myth", "is not true", "isn t true", "is false", "is untrue", "are myths",
+  private static final String[] POST = {"nicht", "is a myth", "is not true", "isn t true", "is false", "is untrue", "are myths",
       "is misleading", "la sai", "la khong dung", "la khong co that", "la loi don", "la quang cao sai", "khong co that",
       "la bia dat", "la lua dao", "are false", "are untrue", "are not true", "aren t true", "are misleading", "is wrong",
       "are wrong", "is a lie", "are lies", "are a myth", "is nonsense", "is a scam", "are scams", "is not proven",
@@ -385,7 +390,8 @@ final class Negation {
       "sadly no", "sadly not", "sorry no", "unfortunately no", "unfortunately not", "afraid not", "i m afraid not",
       "definitely not", "absolutely not", "of course not", "certainly not", "khong", "chang", "cha", "dau co", "dau",
       "hong", "khong dau", "khong phai", "khong co", "da khong", "da khong a", "tiec la khong", "rat tiec khong", "that ra khong",
-      "chac chan khong", "tat nhien khong", "khong he", "chang phai", "chua", "chua dau"};
+      "chac chan khong", "tat nhien khong", "khong he", "chang phai", "chua", "chua dau", "short answer no",
+      "the short answer is no", "the answer is no", "answer no", "cau tra loi la khong", "tra loi la khong"};
   /** Answers that open with a negation word but affirm ("No doubt!", "Not only that...", "Mụn? Không còn nữa!"). */
   private static final String[] ANSWER_PSEUDO = {"no doubt", "not only", "not just", "no wonder", "no problem", "no worries",
       "not bad", "no way", "no questions asked", "not surprisingly", "no other", "nothing but", "nothing beats",
@@ -408,18 +414,35 @@ final class Negation {
    * streaming release point only once the answer has ended (TextNormalizer), so nothing is released before.
    */
   static boolean answeredNo(NormalizedText nt, int ns, int ne) {
+    return answeredNo(nt, ns, ne, false);
+  }
+
+  /**
+   * True when the claim at original [os, oe) (normalised [ns, ne)) is quoted or reported ("Many ask us "does it cure
+   * acne?"", "Some sites say "cures acne"") in a sentence that ends with the closing quotation mark
+   * ({@link TextNormalizer#quoteBreak}), and the next sentence answers with a denial as {@link #answeredNo} reads it
+   * ("Short answer: no.", "We don't."): the question or the saying is mentioned, not made. Such a break is a streaming
+   * release point only once the answer has ended (TextNormalizer), and the answer is read within
+   * {@link TermSet#OUTPUT_NEAR_MAX} chars of the claim's start.
+   */
+  static boolean quotedAnsweredNo(String text, NormalizedText nt, int ns, int ne, int os, int oe) {
+    return (quoted(text, os, oe) || quotedAround(text, os, oe) || LexiconRail.insideQuote(text, os) || reportedBefore(nt, ns))
+        && answeredNo(nt, ns, ne, true);
+  }
+
+  private static boolean answeredNo(NormalizedText nt, int ns, int ne, boolean afterQuote) {
     int limit = Math.min(nt.length(), ns + TermSet.OUTPUT_NEAR_MAX);
     int b = ne;
     while (b < limit && nt.chars[b] != TextNormalizer.BREAK) {
       b++;
     }
-    if (b >= limit || !TextNormalizer.topicQuestionBreak(nt, b)) {
+    if (b >= limit || !(afterQuote ? TextNormalizer.quoteBreak(nt, b) : TextNormalizer.topicQuestionBreak(nt, b))) {
       return false;
     }
     // the answer's first words, within the limit
     int e = b + 1;
     int words = 0;
-    while (e < limit && words < 4) {
+    while (e < limit && words < (afterQuote ? 6 : 4)) { // "Câu trả lời là không": six words after a quote
       if (nt.chars[e] == TextNormalizer.BREAK) {
         break;
       }
@@ -501,11 +524,31 @@ final class Negation {
           || startsWithAny(wordsFrom(nt, s, 3), PRAISE_AFTER))) {
         trig = false; // "like nothing else", "better than nothing", "no doubt": praise, not a denial
       }
+      if (trig && QUESTION_PARTICLES.contains(word) && questionMarkAfter(text, nt.origEnd(k - 1))) {
+        trig = false; // "có chữa khỏi mụn không?": the question's particle, not a denial (the answer decides)
+      }
       if (trig || AVOIDING.contains(word)) {
         return true;
       }
       prev = word;
       e = k;
+    }
+    return false;
+  }
+
+  /** Vietnamese negation words that close a yes/no question ("có ... không?", "... chưa?", "... hông?"). */
+  private static final Set<String> QUESTION_PARTICLES = Set.of("khong", "hong", "hem", "chua", "kg", "khg");
+
+  /** True when a question mark follows original {@code oe}, past at most 3 spaces, quotes or particles' punctuation. */
+  private static boolean questionMarkAfter(String text, int oe) {
+    for (int i = oe; i < text.length() && i < oe + 4; i++) {
+      char c = text.charAt(i);
+      if (c == '?' || c == '\uff1f') {
+        return true;
+      }
+      if (!(c == ' ' || c == '"' || c == '\u201d' || c == '\'' || c == '\u2019' || c == '\u00bb')) {
+        return false;
+      }
     }
     return false;
   }

@@ -224,21 +224,36 @@ final class TermSet {
    */
   public static final List<String> INJECTION_ONLY_LANGUAGES = List.of("de", "fr", "es", "it", "pt", "ru");
 
+  /**
+   * Languages whose output lexicons (health claims, topics to avoid, honesty) apply to every reply whatever the
+   * persona's languages, since a reply may switch language: en and vi in full, de/fr/es for health claims, politics and
+   * honesty.
+   */
+  static final List<String> OUTPUT_ALSO_LANGUAGES = List.of("en", "vi", "de", "fr", "es");
+
   private static TermSet buildShipped() {
     Builder b = new Builder();
     for (String set : PolicyConfig.REGULATED_CLAIM_SETS) {
-      for (String lang : List.of("en", "vi")) {
+      // de/fr/es: a reply may switch language ("senkt den Cholesterinspiegel"); only health has such files (a missing
+      // file is empty)
+      for (String lang : OUTPUT_ALSO_LANGUAGES) {
         b.lexicon(RuleIds.FORBIDDEN_CLAIM, "claims/" + set + "." + lang + ".txt", set, "regulated " + set + " claim");
       }
     }
     for (String topic : Builder.SHIPPED_TOPICS) {
       // de/fr/es: output text is not restricted to the persona's languages ("Wählt die Grünen!", "Votez pour ...");
       // only politics has such files today (a missing file is empty)
-      for (String lang : List.of("en", "vi", "de", "fr", "es")) {
+      for (String lang : OUTPUT_ALSO_LANGUAGES) {
         b.lexicon(RuleIds.AVOID_TOPIC, "topics/" + topic + "." + lang + ".txt", topic, "topic to avoid: " + topic);
       }
     }
     b.selfTemplates(null);
+    for (String lang : List.of("de", "fr", "es")) {
+      // "Ich bin ein echter Mensch", "Je suis une vraie personne", "Soy una persona real" (and their AI self-identifications,
+      // which clear an anchored denial in the same sentence)
+      b.lexicon(RuleIds.HONESTY, "honesty/" + lang + ".txt", null, "claims to be human / denies being an AI");
+      b.lexicon(AI_SELF, "honesty/ai_self." + lang + ".txt", null, "identifies as an AI");
+    }
     for (String lang : List.of("en", "vi")) {
       b.lexicon(RuleIds.HONESTY, "honesty/" + lang + ".txt", null, "claims to be human / denies being an AI");
       b.lexicon(AI_SELF, "honesty/ai_self." + lang + ".txt", null, "identifies as an AI");

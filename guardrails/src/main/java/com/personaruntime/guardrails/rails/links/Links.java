@@ -11,10 +11,11 @@ import java.util.Set;
  *  - anything starting with a scheme ("http://", "https://", "hxxp://") or "www." up to the next
  *    whitespace or quote/bracket;
  *  - bare domains: labels of letters, digits and '-' joined by dots — a real dot, or a disguised
- *    one ("[.]", "(.)", "[dot]", "(dot)", " dot ", and " . " or " chấm " before a common TLD) — whose last label is a public suffix per the
+ *    one ("[.]", "(.)", "[dot]", "(dot)", " dot " before a label that can end a host — not "then dot it on" —, and " . " or " chấm " before a common TLD) — whose last label is a public suffix per the
  *    Public Suffix List (through Guava's InternetDomainName, which ships the list) or a reserved
  *    test TLD (RFC 2606: example, test, invalid, localhost). So "shop.beauty", "a.asia", "x.de"
- *    are links, while "e.g.", "v1.2", "3.5" or "file.txt" are not.
+ *    are links, while "e.g.", "v1.2", "3.5" or "file.txt" are not. "Hello.World" (Title Case after a
+ *    dot, no space) is a sentence run on, unless a Title Case name meets a shop TLD ("Lumiere.Store").
  * A link is allowed when its host equals an allowed domain or is a subdomain of one.
  *
  * Linear: the scanner never restarts inside a label chain it has read (a bare domain cannot start
@@ -218,6 +219,29 @@ public final class Links {
     return k > e && k < n && !Character.isLowerCase(text.charAt(k)) ? m : 0;
   }
 
+  /**
+   * True when the label at {@code s} after a spelled " dot " may end a host: a label that another dot or a path follows
+   * ("lumiere dot co dot uk", "shop dot to/sale"), or a last label that is a public suffix of three or more letters
+   * ("dot store", "dot com") or one of {@link #SPACED_TLDS}. A two-letter country code that is also an English word
+   * ("then dot it on", "dot me", "dot to", "dot in") is a sentence. Looks at most 12 chars ahead.
+   */
+  private static boolean spelledDotTld(String text, int s) {
+    int n = text.length();
+    int e = s;
+    while (e < n && e - s <= 11 && asciiLabelChar(text.charAt(e))) {
+      e++;
+    }
+    if (e == s || (e < n && labelChar(text.charAt(e)))) {
+      return e > s && e < n && text.charAt(e) == '-'; // "dot my-shop": a label goes on
+    }
+    if (e < n && (text.charAt(e) == '/' || (text.charAt(e) == '.' && e + 1 < n && asciiLabelChar(text.charAt(e + 1)))
+        || text.regionMatches(true, e, " dot ", 0, 5))) {
+      return true;
+    }
+    String tld = text.substring(s, e).toLowerCase(Locale.ROOT);
+    return SPACED_TLDS.contains(tld) || (tld.length() >= 3 && publicSuffix(tld));
+  }
+
   private static boolean asciiLabelChar(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
@@ -271,7 +295,8 @@ public final class Links {
       }
     }
     if (c == ' ') {
-      if (i + 1 < n && (text.charAt(i + 1) | 0x20) == 'd' && text.regionMatches(true, i, " dot ", 0, 5)) {
+      if (i + 1 < n && (text.charAt(i + 1) | 0x20) == 'd' && text.regionMatches(true, i, " dot ", 0, 5)
+          && spelledDotTld(text, i + 5)) {
         return 5;
       }
       int w = spacedDot(text, i);
@@ -366,7 +391,7 @@ public final class Links {
     }
     String tld = text.substring(lastLabelStart, lastLabelEnd);
     boolean path = end < n && text.charAt(end) == '/';
-    if (!www && !path && !disguised && isTitleCase(tld)) {
+    if (!www && !path && !disguised && isTitleCase(tld) && !titleCaseShop(text, first, tld)) {
       return end; // "Hello.World" / "xong.Bạn": a missing space after a sentence, not a link
     }
     String h = chainHost(text, i, end).toLowerCase(Locale.ROOT);
@@ -386,6 +411,23 @@ public final class Links {
     }
     report(text, i, e, h, allowed, sink);
     return e;
+  }
+
+  /**
+   * Shop and web TLDs that, Title Case after a Title Case name, make a shop's link ("Lumiere.Store", "GlowShop.Beauty",
+   * "Lumiere.Com"), not a sentence run on: a sentence rarely ends on a capitalised word and goes on with one of these.
+   */
+  private static final Set<String> TITLE_LINK_TLDS = Set.of("com", "net", "org", "vn", "io", "shop", "store", "beauty",
+      "online", "site", "asia", "xyz", "club", "app", "skin", "boutique");
+
+  /** True when a two-label chain is "Name.Store": the first label starts upper case and the TLD is a shop/web TLD. */
+  private static boolean titleCaseShop(String text, int firstEnd, String tld) {
+    int s = firstEnd;
+    while (s > 0 && labelChar(text.charAt(s - 1))) {
+      s--;
+    }
+    return s < firstEnd && Character.isUpperCase(text.charAt(s)) && TITLE_LINK_TLDS.contains(tld.toLowerCase(Locale.ROOT))
+        && firstEnd < text.length() && text.charAt(firstEnd) == '.';
   }
 
   /** The labels of the chain {@code text[k, end)} (read by {@link #bareDomain}) joined by plain dots. */
