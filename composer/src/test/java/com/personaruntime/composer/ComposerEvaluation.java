@@ -56,7 +56,7 @@ final class ComposerEvaluation {
             add(p, Abbreviations.EMPTY);
         }
         for (String id : List.of("may", "ash", "sen", "rowan", "thao", "bong", "khoa", "na", "wren", "mochi", "ivy", "an",
-                "juniper", "tin", "fern")) {
+                "juniper", "tin", "fern", "moc")) {
             String yaml = resource("eval/personas/" + id + ".yaml");
             ParseResult r = PersonaDocuments.parse(id + ".yaml", yaml);
             if (!(r instanceof ParseResult.Valid v)) {
@@ -80,7 +80,8 @@ final class ComposerEvaluation {
             Map.entry("bep-nha-na", "Bếp Nhà Na"), Map.entry("harbor-pine", "Harbor & Pine"),
             Map.entry("mochi-tea", "Mochi Tea"), Map.entry("dewbloom", "Dewbloom"),
             Map.entry("an-nhien", "An Nhiên Health"), Map.entry("quill-bean", "Quill & Bean"),
-            Map.entry("dien-may-tin", "Điện Máy Tín"), Map.entry("thistle-loom", "Thistle & Loom"));
+            Map.entry("dien-may-tin", "Điện Máy Tín"), Map.entry("thistle-loom", "Thistle & Loom"),
+            Map.entry("moc-tea", "Mộc Trà"));
 
     private void add(Persona p, Abbreviations abbreviations) {
         ComposerPersona cp = toComposer(p, abbreviations, BRAND_NAMES.getOrDefault(p.brand(), p.brand()));
