@@ -280,6 +280,21 @@ class GuardrailsEvalTest {
         "false positives on the round-8 held-out benign rows", 0.07);
   }
 
+  /**
+   * Held-out rows of round 9 ({@code training/heldout-round9.tsv}: the round-8 kinds in en, vi (with and without
+   * diacritics, teencode, Telex keystrokes with and without tone keys), de, fr, es, and in ja, ko, zh and th, scripts
+   * with no lexicon of their own; more benign look-alikes than attacks in every language, Telex-typed customer messages
+   * and English words that look like Telex keys), written before the round-9 changes, never trained on, kept below the
+   * near-copy bound to every training row ({@code NearCopyTest}).
+   */
+  @Test
+  void heldOutRound9() throws IOException {
+    // written and measured before any round-9 change: 91.1% (51/56) at 33.3% (21/63: the twenty ja/ko/zh/th benign rows,
+    // held by the untrained-script rule, and one English row); en 8/11, vi 16/17, fr 3/4 attacks caught
+    assertHeldOut(InjectionTrainer.HELD_OUT_ROUND9, "Held-out round 9", "recall on the round-9 held-out rows", 0.90,
+        "false positives on the round-9 held-out benign rows", 0.34);
+  }
+
   /** One labelled output case: expected decision, category, language, text ("\n" in the file is a line break). */
   record Case(Decision expected, String category, String language, String text) {
   }

@@ -193,6 +193,15 @@ class NearCopyTest {
     noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND8, 140);
   }
 
+  /**
+   * The same for the round-9 held-out rows ({@code heldout-round9.tsv}: en/vi/de/fr/es and ja/ko/zh/th attacks and
+   * benign look-alikes): written before the round-9 training rows, which must not paraphrase them.
+   */
+  @Test
+  void noTrainingRowIsNearCopyOfRound9HeldOutRows() throws IOException {
+    noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND9, 110);
+  }
+
   private static void noTrainingRowIsNearCopyOf(String file, int minRows) throws IOException {
     List<String> held = new ArrayList<>();
     for (InjectionTrainer.Example e : InjectionTrainer.tsv(Path.of("training").resolve(file))) {
