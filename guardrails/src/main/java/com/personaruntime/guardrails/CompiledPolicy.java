@@ -12,6 +12,7 @@ import com.personaruntime.guardrails.rails.lexicon.LexiconRail;
 import com.personaruntime.guardrails.rails.links.LinkRail;
 import com.personaruntime.guardrails.rails.pii.PiiRail;
 import com.personaruntime.guardrails.text.NormalizedText;
+import com.personaruntime.guardrails.text.TextChars;
 import com.personaruntime.guardrails.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -169,6 +170,18 @@ final class CompiledPolicy implements Policy, RailContext {
 
   /** @param reuse where to normalise into (see {@link TextNormalizer#normalize(CharSequence, NormalizedText)}), or null */
   Scan scan(String text, CheckContext ctx, boolean wholeText, NormalizedText reuse) {
+    // the text's chars are copied once for the normaliser and every scanner of this check (TextChars.pin)
+    boolean pinned = TextChars.pin(text);
+    try {
+      return scanPinned(text, ctx, wholeText, reuse);
+    } finally {
+      if (pinned) {
+        TextChars.unpin();
+      }
+    }
+  }
+
+  private Scan scanPinned(String text, CheckContext ctx, boolean wholeText, NormalizedText reuse) {
     Direction dir = ctx.direction();
     NormalizedText nt = TextNormalizer.normalize(text, reuse);
     RailInput in = new RailInput(text, nt, ctx, dir, wholeText);

@@ -20,7 +20,7 @@ public final class TextChars {
   private static final int WIDTH = 7;
   private static final int SLOTS = 8;
   private static final int KEEP_CHARS = 8192;
-  private static final ThreadLocal<char[][]> BUFFERS = ThreadLocal.withInitial(() -> new char[SLOTS][0]);
+  private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
   private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];
   /** {@link Character#isLetterOrDigit(char)} of every BMP char, one bit each (8 KB). */
   private static final long[] LETTER_OR_DIGIT = new long[0x10000 / 64];
@@ -44,14 +44,66 @@ public final class TextChars {
   private TextChars() {
   }
 
+  /** One thread's arrays: one per slot, and the pinned text's copy ({@link #pin}). */
+  private static final class Buffers {
+    final char[][] slots = new char[SLOTS][0];
+    /** The text whose chars {@link #pinnedChars} holds, or null. */
+    String pinned;
+    char[] pinnedChars = new char[0];
+  }
+
+  /**
+   * Copies {@code s} once for the whole check that is about to read it: until {@link #unpin}, every
+   * {@link #of} of this very String instance on this thread (any slot) and {@link #pinned} return that one
+   * copy instead of copying the text again (a check's scanners read the same text, each through its own
+   * slot: the normaliser, the lexicon rail's walks, the PII and link scanners). Nobody writes into these
+   * arrays, so sharing one is safe; a String is immutable, so identity means the same chars.
+   *
+   * @return true when {@code s} was pinned (false when another text is pinned: nested checks copy as before)
+   */
+  public static boolean pin(String s) {
+    Buffers b = BUFFERS.get();
+    if (b.pinned != null) {
+      return false;
+    }
+    int n = s.length();
+    char[] a = b.pinnedChars;
+    if (a.length < n) {
+      a = new char[n];
+      b.pinnedChars = a;
+    }
+    s.getChars(0, n, a, 0);
+    b.pinned = s;
+    return true;
+  }
+
+  /** Ends the pin of {@link #pin} (call it only when that returned true); a copy of a long text is let go. */
+  public static void unpin() {
+    Buffers b = BUFFERS.get();
+    b.pinned = null;
+    if (b.pinnedChars.length > KEEP_CHARS) {
+      b.pinnedChars = new char[0];
+    }
+  }
+
+  /** @return the pinned copy of {@code s} ({@link #pin}), or null when {@code s} is not the pinned text */
+  public static char[] pinned(CharSequence s) {
+    Buffers b = BUFFERS.get();
+    return b.pinned == s && s != null ? b.pinnedChars : null;
+  }
+
   /**
    * @return the chars of {@code s} (at indexes 0 .. length-1) in this thread's array of {@code slot},
    *     valid until the same slot is asked for again on this thread; a text longer than 8,192 chars
-   *     gets a fresh array
+   *     gets a fresh array; the pinned text ({@link #pin}) is not copied again. Read only: callers never write into it
    */
   public static char[] of(String s, int slot) {
     int n = s.length();
-    char[][] bufs = BUFFERS.get();
+    Buffers buffers = BUFFERS.get();
+    if (buffers.pinned == s) {
+      return buffers.pinnedChars; // the check's one copy (pin)
+    }
+    char[][] bufs = buffers.slots;
     char[] b = bufs[slot];
     if (b.length < n) {
       b = new char[n];

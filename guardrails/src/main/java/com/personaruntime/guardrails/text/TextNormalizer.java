@@ -617,8 +617,12 @@ public final class TextNormalizer {
 
   private static NormalizedText normalize(CharSequence text, NormalizedText reuse, Scratch scr) {
     final int n = text.length();
-    char[] in = scr.in.length >= n ? scr.in : new char[n];
-    if (text instanceof String) {
+    // the chars of a text a check has pinned are read from its one copy (TextChars.pin; never written here)
+    char[] pinned = TextChars.pinned(text);
+    char[] in = pinned != null ? pinned : scr.in.length >= n ? scr.in : new char[n];
+    if (pinned != null) {
+      // already there
+    } else if (text instanceof String) {
       ((String) text).getChars(0, n, in, 0);
     } else {
       for (int i = 0; i < n; i++) {
@@ -1162,7 +1166,9 @@ public final class TextNormalizer {
       }
     }
     if (n <= KEEP_CHARS) {
-      scr.in = in;
+      if (pinned == null) {
+        scr.in = in;
+      }
       scr.uc = uc;
       scr.uk = uk;
       scr.us = us;
