@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every labelled output case of {@code eval/output-cases.tsv} and {@code eval/output-cases-b3.tsv} streamed through the guard as the
+ * Every labelled output case of {@code eval/output-cases.tsv}, {@code eval/output-cases-b3.tsv} and {@code eval/output-cases-b4.tsv} streamed through the guard as the
  * product streams model tokens (1, 3 and 7 chars at a time): the streamed verdict is judged like
  * the whole-text check, nothing of a stopped match is released, an allowed text is released whole
  * and a rewritten one exactly as the whole-text check rewrites it.

@@ -2014,6 +2014,28 @@ public final class LexiconRail extends Rail {
               "Negated, so allowed: " + message(t, seen), null));
           continue;
         }
+        if (rule.equals(RuleIds.FORBIDDEN_CLAIM) && dir == Direction.OUTPUT) {
+          // a claim someone else makes, at a distance ("If anyone tells you a cream can cure acne, they're wrong"):
+          // rejected, allowed; neither rejected nor agreed with, at most flagged; agreed with, a claim (Negation.reported)
+          int how = Negation.reported(text, nt, m.ns(), m.ne());
+          if (how == Negation.REPORTED_REJECTED) {
+            out.add(new Finding(rule, policy.severity(rule), Action.ALLOW, m.start(), m.end(),
+                "Reported and rejected, not claimed, so allowed: " + message(t, seen), null));
+            continue;
+          }
+          if (how == Negation.REPORTED) {
+            Action a = policy.action(rule) == Action.BLOCK ? Action.FLAG : policy.action(rule);
+            out.add(new Finding(rule, policy.severity(rule), a, m.start(), m.end(),
+                "Reported (someone else's words), not claimed: " + message(t, seen), null));
+            continue;
+          }
+        }
+        if (rule.equals(RuleIds.AVOID_TOPIC) && dir == Direction.OUTPUT && Negation.declinedTopic(text, nt, m.ns(), m.ne())) {
+          // "Mình không bàn chuyện chính trị", "I don't take sides in elections": the persona avoids the topic
+          out.add(new Finding(rule, policy.severity(rule), Action.ALLOW, m.start(), m.end(),
+              "Declined (the persona does not discuss it), so allowed: " + message(t, seen), null));
+          continue;
+        }
         if (rule.equals(RuleIds.FORBIDDEN_CLAIM) && Negation.quotedMention(text, nt, m.ns(), m.start(), m.end())) {
           // "The phrase "burns fat" shows up in ads": the words are named, not claimed; a moderator looks at most
           Action a = policy.action(rule) == Action.BLOCK ? Action.FLAG : policy.action(rule);

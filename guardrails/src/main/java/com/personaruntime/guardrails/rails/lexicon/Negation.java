@@ -191,6 +191,194 @@ final class Negation {
     return hasPost(after.toString());
   }
 
+  /*
+   * Reported claims (breaker b4): a claim said by someone the persona keeps at a distance ("If anyone tells you a
+   * cream can cure acne", "Whoever says", "You may have heard", "Ai bảo", "Người ta đồn", "Si on vous dit", "Si
+   * alguien dice") is mentioned, not made. Rejected after it in its sentence ("they're wrong", "là sai", "đừng tin",
+   * "c'est faux"): allowed; agreed with ("and they're right", "and it really does", "đúng vậy"): a claim; neither: at most
+   * flagged (a moderator reads it). Authorities and testimonials ("As doctors say", "Everyone says") are no distance.
+   */
+  private static final String[] REPORT_FRAMES = {"if anyone tells you", "if anyone says", "if anyone claims",
+      "if anybody tells you", "if anybody says", "if someone tells you", "if someone says", "if someone claims",
+      "if somebody tells you", "if somebody says", "if a brand tells you", "if a brand says", "if a brand claims",
+      "if a seller says", "if a seller claims", "if an ad says", "if an ad claims", "if you hear", "if you ve heard",
+      "if you have heard", "if you read", "whoever says", "whoever tells you", "whoever claims", "anyone who says",
+      "anyone who tells you", "anyone who claims", "anyone claiming", "those who say", "those who claim", "people who say",
+      "people who claim", "brands that claim", "brands claiming", "sellers claiming", "ads that claim", "ads claiming",
+      "ads that say", "ads saying", "you may have heard", "you might have heard", "you ve probably heard",
+      "you probably heard", "you may ve heard", "you might ve heard", "some say", "some people say", "some claim",
+      "some people claim", "some brands claim", "some brands say", "some influencers claim", "some influencers say",
+      "some sellers claim", "some sites claim", "some sites say", "some ads claim", "some ads say", "many brands claim",
+      "other brands claim", "rumour has it", "rumor has it", "allegedly", "supposedly",
+      "ai noi", "ai bao", "ai hua", "ai quang cao", "nguoi ta don", "nguoi ta noi", "nguoi ta bao", "co nguoi noi",
+      "co nguoi bao", "co nguoi don", "nghe don", "tin don", "loi don", "tren mang don", "tren mang noi", "quang cao noi",
+      "quang cao bao", "ben khac quang cao", "hang khac quang cao", "neu ai noi", "neu ai bao", "neu co ai noi",
+      "si on vous dit", "si on te dit", "si quelqu un vous dit", "si quelqu un te dit", "si quelqu un dit", "certains disent",
+      "certains pretendent", "ceux qui disent", "ceux qui pretendent", "si alguien dice", "si alguien te dice",
+      "si alguien le dice", "si te dicen", "si le dicen", "algunos dicen", "algunos afirman", "quien diga", "quienes dicen",
+      "los que dicen", "wer behauptet", "wer sagt", "wenn jemand sagt", "wenn jemand behauptet", "wenn ihnen jemand sagt",
+      "wenn dir jemand sagt", "manche sagen", "manche behaupten", "einige behaupten"};
+  /** Rejections of a reported claim read after it ("they're wrong", "là sai", "đừng tin", "c'est faux", "miente"). */
+  private static final String[] REPORT_REJECTED = {"wrong", "mistaken", "lying", "lie", "lies", "false", "untrue",
+      "not true", "isn t true", "doesn t work", "don t work", "does not work", "myth", "nonsense", "scam", "no proof", "no evidence", "not proven", "don t believe",
+      "dont believe", "don t trust", "sai", "noi sai", "khong dung", "dung tin", "khong tin", "dung nghe", "khong co co so",
+      "chua co co so", "chua co bang chung", "khong co bang chung", "lua dao", "bia dat", "tin don", "loi don",
+      "faux", "c est faux", "mensonge", "ment", "mentent", "falso", "es falso", "mentira", "miente", "mienten",
+      "irrt", "irren", "falsch", "lugt", "lugen", "stimmt nicht", "unsinn"};
+  /** Agreement with a reported claim read after it ("and they're right", "and it really does", "đúng vậy"). */
+  private static final String[] REPORT_ENDORSED = {"right", "true", "it does", "really does", "it works", "works", "la dung", "dung do", "noi dung", "correct",
+      "spot on", "agree", "dung vay", "dung that", "dung roi", "dung day", "la that", "that do", "that su", "chuan",
+      "vrai", "raison", "verdad", "razon", "cierto", "stimmt", "recht", "richtig"};
+
+  /** {@link #reported}: no distancing frame before the claim. */
+  static final int NOT_REPORTED = 0;
+  /** {@link #reported}: reported at a distance and rejected after it. */
+  static final int REPORTED_REJECTED = 1;
+  /** {@link #reported}: reported at a distance, neither rejected nor agreed with. */
+  static final int REPORTED = 2;
+  /** {@link #reported}: reported at a distance and agreed with. */
+  static final int REPORTED_ENDORSED = 3;
+
+  /**
+   * How the claim at normalised [ns, ne) is reported: a distancing frame ({@link #REPORT_FRAMES}) among the 10 words
+   * before it in its clause, then a rejection or an agreement among the words after it in its sentence that end within
+   * {@link TermSet#OUTPUT_NEAR_MAX} chars of the claim's start (inside the rail's span). Constant work per match.
+   */
+  static int reported(String text, NormalizedText nt, int ns, int ne) {
+    String before = wordsBefore(text, nt, ns, 10, false);
+    if (before.isEmpty() || !containsPhrase(before, REPORT_FRAMES)) {
+      return NOT_REPORTED;
+    }
+    String after = wordsAfterWithin(text, nt, ns, ne, false);
+    if (containsPhrase(after, REPORT_REJECTED)) {
+      return REPORTED_REJECTED;
+    }
+    return containsPhrase(after, REPORT_ENDORSED) ? REPORTED_ENDORSED : REPORTED;
+  }
+
+  /*
+   * Politics (or another avoided topic) declined (breaker b4): "Mình không bàn chuyện chính trị", "I don't take sides in
+   * elections", "I stay out of politics", "Politics isn't something I comment on", "Lumière không ủng hộ đảng phái nào":
+   * the persona avoids the topic, as its policy asks. A negated endorsement of someone ("Don't vote for Smith", "Đừng
+   * bầu cho ông A", "I don't support the Republicans") still takes a side.
+   */
+  private static final String[] TOPIC_DECLINE = {"stay out of", "stay away from", "steer clear of", "stay neutral on",
+      "stay neutral about", "remain neutral on", "neutral on", "neutral about", "keep out of", "avoid", "avoiding",
+      "tranh", "tranh ban", "tranh noi", "trung lap ve", "pas parti", "ne parle pas", "ne parlons pas", "ne commente pas",
+      "reste neutre", "neutre sur", "me mantengo al margen", "neutral sobre", "neutral en", "halte mich raus", "neutral bei"};
+  private static final String[] TOPIC_DISCUSS = {"discuss", "talk", "talk about", "comment", "comment on", "take sides",
+      "take a side", "take side", "debate", "share opinions", "share my opinion", "share my opinions", "get into", "weigh in",
+      "engage in", "give opinions", "give my opinion", "have opinions", "do", "cover", "ban", "ban luan", "binh luan",
+      "noi chuyen", "noi ve", "de cap", "tham gia", "y kien", "nhan xet", "phat bieu", "ban chuyen", "parle", "parler",
+      "parlons", "commente", "hablo", "hablamos", "opino", "comento", "opinamos", "spreche", "sprechen", "rede", "reden",
+      "kommentiere", "aussere", "diskutiere"};
+  private static final String[] TOPIC_STANCE = {"support", "endorse", "back", "side with", "ung ho", "theo", "soutiens",
+      "apoyo", "apoyamos", "unterstutze"};
+  private static final String[] TOPIC_ANY = {"any", "nao", "nao ca", "aucun", "aucune", "ningun", "ninguno", "ninguna",
+      "keine", "keinen", "either"};
+
+  /**
+   * True when the avoided-topic match at normalised [ns, ne) is declined: a declining phrase ({@link #TOPIC_DECLINE})
+   * before it in its clause, or a negation with a verb of discussing or taking sides ({@link #TOPIC_DISCUSS}) before it
+   * ("không bàn chuyện chính trị") or after it ("Politics isn't something I comment on"), or a negated support of any
+   * side ("không ủng hộ đảng phái nào"). Reads at most 6 words before and the words after within
+   * {@link TermSet#OUTPUT_NEAR_MAX} chars of the match's start, in its clause: constant work.
+   */
+  static boolean declinedTopic(String text, NormalizedText nt, int ns, int ne) {
+    String before = wordsBefore(text, nt, ns, 6, true);
+    String match = word(nt, ns, ne);
+    String after = wordsAfterWithin(text, nt, ns, ne, true);
+    String lead = before.isEmpty() ? match : before + " " + match;
+    if (containsPhrase(before, TOPIC_DECLINE)) {
+      return true;
+    }
+    if (hasTrigger(before)) {
+      return containsPhrase(lead, TOPIC_DISCUSS)
+          || (containsPhrase(lead, TOPIC_STANCE) && (containsPhrase(lead, TOPIC_ANY) || containsPhrase(after, TOPIC_ANY)));
+    }
+    return hasTrigger(after) && containsPhrase(after, TOPIC_DISCUSS);
+  }
+
+  /** A negation trigger word (or "don t", "isn t"...) among space-separated normalised words. */
+  private static boolean hasTrigger(String words) {
+    if (words.isEmpty()) {
+      return false;
+    }
+    String prev = "";
+    for (String w : words.split(" ")) {
+      if ((TRIGGERS.contains(w) && !w.equals("no")) || (w.equals("t") && NT_STEMS.contains(prev))
+          || (w.equals("no") && !prev.isEmpty())) {
+        return true;
+      }
+      prev = w;
+    }
+    return words.startsWith("no ");
+  }
+
+  /** True when {@code hay} (space-separated words) contains one of {@code phrases} at word boundaries. */
+  private static boolean containsPhrase(String hay, String[] phrases) {
+    if (hay.isEmpty()) {
+      return false;
+    }
+    for (String p : phrases) {
+      int i = hay.indexOf(p);
+      while (i >= 0) {
+        if ((i == 0 || hay.charAt(i - 1) == ' ') && (i + p.length() == hay.length() || hay.charAt(i + p.length()) == ' ')) {
+          return true;
+        }
+        i = hay.indexOf(p, i + 1);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Up to {@code max} words before normalised {@code ns} in its sentence, stopping at a clause break and at a
+   * terminator ("but", "nhưng"), joined in text order; with {@code stopAtTerminator} false only the sentence and the
+   * clause bound the walk.
+   */
+  private static String wordsBefore(String text, NormalizedText nt, int ns, int max, boolean stopAtTerminator) {
+    int pos = ns;
+    int from = ns;
+    for (int w = 0; w < max && pos > 0; w++) {
+      if (nt.chars[pos - 1] == TextNormalizer.BREAK) {
+        break;
+      }
+      int we = pos - 1;
+      int s = wordStartBefore(nt, we);
+      if (s >= we || LexiconRail.clauseBreak(text, nt.origEnd(we - 1), nt.origStart(ns))) {
+        break;
+      }
+      if (stopAtTerminator && TERMINATORS.contains(word(nt, s, we))) {
+        break;
+      }
+      from = s;
+      pos = s;
+    }
+    return from >= ns ? "" : word(nt, from, ns - 1);
+  }
+
+  /**
+   * The words after normalised {@code ne} in its sentence (in its clause with {@code clauseOnly}) that end within
+   * {@link TermSet#OUTPUT_NEAR_MAX} chars of {@code ns}, space-joined.
+   */
+  private static String wordsAfterWithin(String text, NormalizedText nt, int ns, int ne, boolean clauseOnly) {
+    int e = ne;
+    int limit = ns + TermSet.OUTPUT_NEAR_MAX;
+    while (e < nt.length() && nt.chars[e] == ' ') {
+      int s = e + 1;
+      int k = s;
+      while (k < nt.length() && nt.chars[k] != ' ' && nt.chars[k] != TextNormalizer.BREAK) {
+        k++;
+      }
+      if (k == s || k > limit || (clauseOnly && LexiconRail.clauseBreak(text, nt.origEnd(e - 1), nt.origStart(s)))) {
+        break;
+      }
+      e = k;
+    }
+    return e == ne ? "" : word(nt, ne + 1, e);
+  }
+
   /** Rhetorical negations of two or three words ("đâu có kem nào chữa khỏi mụn", "làm gì có", "lấy đâu ra"). */
   private static final Set<String> PAIR_TRIGGERS = Set.of("dau co", "dau phai", "dau ra", "lam gi co", "lay dau ra",
       "lam sao co", "kiem dau ra");
