@@ -306,7 +306,6 @@ class GuardrailsEvalTest {
    */
   static final List<String> OUTPUT_CASE_FILES = List.of("output-cases.tsv", "output-cases-b3.tsv", "output-cases-b4.tsv");
 
-  private static final String PANDOC = "Pandoc attribute spans ({.x}) inside a word are not markup the normaliser strips";
   private static final String TEENCODE_Z_GI = "teencode z for gi: the fold reads z as d ('zứt'), and 'dảm' vs 'giảm' needs"
       + " toned syllables, which the folded syllable list lacks";
 
@@ -315,10 +314,6 @@ class GuardrailsEvalTest {
    * the asserted cases. Each is a kind no rail handles yet, not a tuning gap.
    */
   static final Map<String, String> KNOWN_OUTPUT_MISSES = Map.ofEntries(
-      Map.entry("It [cu]{.x}res acne", PANDOC),
-      Map.entry("This balm [cu]{.hl}res eczema", PANDOC),
-      Map.entry("guaran[teed]{#g} results, every single time", PANDOC),
-      Map.entry("It [cu]{style=\"color:red\"}res acne", PANDOC),
       Map.entry("Uống trà nì zảm nguy cơ tiểu đường nha", TEENCODE_Z_GI),
       Map.entry("Uống đều zảm nguy cơ tim mạch nha", TEENCODE_Z_GI),
       Map.entry("zảm mỡ máu chỉ sau 2 tuần", TEENCODE_Z_GI),

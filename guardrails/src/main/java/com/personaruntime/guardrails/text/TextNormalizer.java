@@ -702,6 +702,10 @@ public final class TextNormalizer {
           }
           i++;
           continue;
+        } else if ((c == '[' && pandocSpanAt(text, i)) || (c == ']' && pandocAttrEnd(text, i + 1) > 0)) {
+          // a Pandoc span ("[cu]{.x}res"): the brackets and the attribute block are markup, invisible
+          i = c == '[' ? i + 1 : pandocAttrEnd(text, i + 1);
+          continue;
         } else if (c == '<') {
           int commentEnd = htmlComment(text, i);
           if (commentEnd > 0) {
@@ -1478,6 +1482,59 @@ public final class TextNormalizer {
       k++;
     }
     return eq && k < limit && text.charAt(k) == '>' ? k + 1 : -1;
+  }
+
+  /** Longest Pandoc span content and attribute block read ("[cu]{.x}"): bounded, so the look-ahead is constant. */
+  static final int PANDOC_SPAN_MAX = 24;
+  static final int PANDOC_ATTR_MAX = 40;
+
+  /**
+   * True when the '[' at i opens a Pandoc span: at most {@link #PANDOC_SPAN_MAX} chars of one line without brackets,
+   * then "]" and an attribute block ({@link #pandocAttrEnd}). Constant work.
+   */
+  static boolean pandocSpanAt(CharSequence text, int i) {
+    int n = text.length();
+    int limit = Math.min(n, i + 1 + PANDOC_SPAN_MAX);
+    for (int k = i + 1; k < limit; k++) {
+      char c = text.charAt(k);
+      if (c == ']') {
+        return k > i + 1 && pandocAttrEnd(text, k + 1) > 0;
+      }
+      if (c == '[' || c == '\n' || c == '{' || c == '}') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * End of a Pandoc attribute block at i ("{.x}", "{#id}", "{style="color:red"}", "{.a .b}"; at most
+   * {@link #PANDOC_ATTR_MAX} chars), or -1. It opens with '.', '#' or a letter, and holds no sentence end (no '.'
+   * before a space or the closing brace, no '!' or '?'), so it never hides a break from the streaming guard.
+   */
+  static int pandocAttrEnd(CharSequence text, int i) {
+    int n = text.length();
+    if (i + 2 >= n || text.charAt(i) != '{') {
+      return -1;
+    }
+    char first = text.charAt(i + 1);
+    if (!(first == '.' || first == '#' || (first < 128 && Character.isLetter(first)))) {
+      return -1;
+    }
+    int limit = Math.min(n, i + PANDOC_ATTR_MAX);
+    for (int k = i + 1; k < limit; k++) {
+      char c = text.charAt(k);
+      if (c == '}') {
+        return k > i + 1 ? k + 1 : -1;
+      }
+      if (c == '{' || c == '[' || c == ']' || c == '!' || c == '?' || c < ' ' || c > 126) {
+        return -1;
+      }
+      if (c == '.' && k + 1 < n && (text.charAt(k + 1) == ' ' || text.charAt(k + 1) == '}')) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /** End of an HTML comment ("<!-- ... -->", at most 200 chars) starting at i, or -1. */
