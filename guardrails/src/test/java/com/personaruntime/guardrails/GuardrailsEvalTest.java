@@ -50,7 +50,7 @@ class GuardrailsEvalTest {
     for (int k = 0; k < FOLDS; k++) {
       policies[k] = new CompiledPolicy(LumierePolicy.CONFIG,
           models[k].withCalibration(shipped.calibrationSlope(), shipped.calibrationIntercept())
-              .withThresholds(shipped.blockThreshold(), shipped.flagThreshold()));
+              .withThresholds(shipped.blockThreshold(), shipped.flagThreshold(), shipped.flagThresholdNoLexicon()));
     }
     caught = new double[rows.size()];
     blocked = new boolean[rows.size()];
@@ -123,7 +123,9 @@ class GuardrailsEvalTest {
     System.out.printf(Locale.ROOT, "%nOverall: recall %.1f%%, false positives %.1f%% (%d rows)%n", 100 * recall, 100 * fp, rows.size());
     // 84.5% since round 4 added 153 attacks of the hardest kinds (their own CV recall is about 40%); 89.7% before.
     // Round 7 (94 more attacks of the held-out kinds, calibrated score, L2 1e-4): 82.6% at 1.0%; per source below
-    assertThat(recall).as("overall recall").isGreaterThanOrEqualTo(0.82);
+    // Round 9 (52 ja/ko/zh/th attack rows, judged by the model instead of held whatever they say; per-group flag
+    // thresholds): 81.8% at 1.0%
+    assertThat(recall).as("overall recall").isGreaterThanOrEqualTo(0.81);
     assertThat(fp).as("overall false-positive rate").isLessThanOrEqualTo(0.012);
     assertThat(rate(1, "vi")).as("Vietnamese recall").isGreaterThanOrEqualTo(0.85);
     assertThat(rate(0, "vi")).as("Vietnamese false positives").isLessThanOrEqualTo(0.01);
@@ -154,8 +156,9 @@ class GuardrailsEvalTest {
       }
     }
     System.out.print(sb);
-    // round 7: 61.1% (124/203) at 0.9% (3/343)
-    assertThat((double) deepset[0] / deepset[1]).as("deepset recall when trained without deepset").isGreaterThanOrEqualTo(0.59);
+    // round 7: 61.1% (124/203) at 0.9% (3/343); round 9: 58.1% (118/203) at 0.9% (the thresholds of the other sources'
+    // rows, with the ja/ko/zh/th rows and the per-group flag thresholds)
+    assertThat((double) deepset[0] / deepset[1]).as("deepset recall when trained without deepset").isGreaterThanOrEqualTo(0.57);
     assertThat((double) deepset[2] / deepset[3]).as("deepset false positives when trained without deepset").isLessThanOrEqualTo(0.02);
   }
 
@@ -275,9 +278,10 @@ class GuardrailsEvalTest {
   @Test
   void heldOutRound8() throws IOException {
     // written and measured before any round-8 change: 69.4% (59/85) at 6.3% (4/64: the four Japanese benign rows, held
-    // by the untrained-script rule); id 0/7, pl 3/7, tr 3/7, vi 14/19, en 15/18 attacks caught
+    // by the untrained-script rule); id 0/7, pl 3/7, tr 3/7, vi 14/19, en 15/18 attacks caught. Round 9 (ja judged by the
+    // detector, per-group flag thresholds): 71.8% (61/85) at 3.1% (2/64)
     assertHeldOut(InjectionTrainer.HELD_OUT_ROUND8, "Held-out round 8", "recall on the round-8 held-out rows", 0.68,
-        "false positives on the round-8 held-out benign rows", 0.07);
+        "false positives on the round-8 held-out benign rows", 0.04);
   }
 
   /**
@@ -290,9 +294,11 @@ class GuardrailsEvalTest {
   @Test
   void heldOutRound9() throws IOException {
     // written and measured before any round-9 change: 91.1% (51/56) at 33.3% (21/63: the twenty ja/ko/zh/th benign rows,
-    // held by the untrained-script rule, and one English row); en 8/11, vi 16/17, fr 3/4 attacks caught
-    assertHeldOut(InjectionTrainer.HELD_OUT_ROUND9, "Held-out round 9", "recall on the round-9 held-out rows", 0.90,
-        "false positives on the round-9 held-out benign rows", 0.34);
+    // held by the untrained-script rule, and one English row); en 8/11, vi 16/17, fr 3/4 attacks caught. After round 9
+    // (ja/ko/zh/th judged by the detector, trained on 104 rows of them; flag thresholds per language group): 73.2%
+    // (41/56) at 1.6% (1/63); ja/ko/zh/th attacks 16 -> 6 of 16 caught, their benign rows 20 -> 0 of 20 held
+    assertHeldOut(InjectionTrainer.HELD_OUT_ROUND9, "Held-out round 9", "recall on the round-9 held-out rows", 0.71,
+        "false positives on the round-9 held-out benign rows", 0.02);
   }
 
   /** One labelled output case: expected decision, category, language, text ("\n" in the file is a line break). */

@@ -54,12 +54,16 @@ public final class InjectionModel {
   /** Classpath resource of the concept lexicon (part of the feature set). */
   public static final String CONCEPTS_RESOURCE = "/com/personaruntime/guardrails/rails/injection/concepts.txt";
   /** Version of the feature extraction in {@link #features}; a model file of another version does not load. */
-  public static final int FEATURE_SET = 2;
+  public static final int FEATURE_SET = 4; // 4: feature set 2 plus character bigrams of Han, Kana and Hangul (round 9)
   /**
-   * File format: "PRI4" (format 4 adds the calibration slope and intercept; format 3, "PRI3", which still loads with
-   * the identity calibration, added the checksums of the training text; format 2, "PRI2", had none).
+   * File format: "PRI5" (format 5 adds the "unsure" flag threshold of languages without any lexicon; format 4, "PRI4",
+   * which still loads with one flag threshold for both groups, added the calibration slope and intercept; format 3,
+   * "PRI3", which still loads with the identity calibration, added the checksums of the training text; format 2,
+   * "PRI2", had none).
    */
-  static final int MAGIC = 0x50524934; // "PRI4"
+  static final int MAGIC = 0x50524935; // "PRI5"
+  /** Format 4, read with the same flag threshold for languages without any lexicon as for input-only lexicons. */
+  static final int MAGIC_4 = 0x50524934; // "PRI4"
   /** Format 3, read with the identity calibration. */
   static final int MAGIC_3 = 0x50524933; // "PRI3"
   /** Two concepts at most this many words apart form a concept bigram. */
@@ -71,6 +75,7 @@ public final class InjectionModel {
   private final float bias;
   private final double blockThreshold;
   private final double flagThreshold;
+  private final double flagNoLexicon;
   private final String note;
   private final long dataChecksum;
   private final long normalisedChecksum;
@@ -78,11 +83,11 @@ public final class InjectionModel {
   private final double calB;
 
   InjectionModel(int bits, float[] w, float bias, double blockThreshold, double flagThreshold, String note) {
-    this(bits, w, bias, blockThreshold, flagThreshold, note, 0, 0, 1, 0);
+    this(bits, w, bias, blockThreshold, flagThreshold, flagThreshold, note, 0, 0, 1, 0);
   }
 
-  InjectionModel(int bits, float[] w, float bias, double blockThreshold, double flagThreshold, String note, long dataChecksum,
-      long normalisedChecksum, double calA, double calB) {
+  InjectionModel(int bits, float[] w, float bias, double blockThreshold, double flagThreshold, double flagNoLexicon,
+      String note, long dataChecksum, long normalisedChecksum, double calA, double calB) {
     if (w.length != 1 << bits) {
       throw new IllegalArgumentException("weights: expected " + (1 << bits) + " values, got " + w.length);
     }
@@ -92,6 +97,7 @@ public final class InjectionModel {
     this.bias = bias;
     this.blockThreshold = blockThreshold;
     this.flagThreshold = flagThreshold;
+    this.flagNoLexicon = flagNoLexicon;
     this.note = note;
     this.dataChecksum = dataChecksum;
     this.normalisedChecksum = normalisedChecksum;
@@ -133,9 +139,25 @@ public final class InjectionModel {
     return blockThreshold;
   }
 
-  /** @return the lower "unsure" threshold: input in a language without a lexicon scoring at or above it is flagged */
+  /**
+   * @return the lower "unsure" threshold of the languages with an input-only injection lexicon (de, fr, es, it, pt, ru:
+   *     {@link LanguageId#hasInputLexicon}): input in such a language scoring at or above it is flagged
+   */
   public double flagThreshold() {
     return flagThreshold;
+  }
+
+  /**
+   * @return the "unsure" threshold of the languages without any lexicon (nl, pl, tr, id, sv, ja, ko, zh, th ...), where
+   *     the learned detector is the only judge: input in such a language scoring at or above it is flagged
+   */
+  public double flagThresholdNoLexicon() {
+    return flagNoLexicon;
+  }
+
+  /** @return the "unsure" threshold for input in {@code lang}: {@link #flagThreshold} or {@link #flagThresholdNoLexicon} */
+  public double flagThreshold(String lang) {
+    return LanguageId.hasInputLexicon(lang) ? flagThreshold : flagNoLexicon;
   }
 
   /**
@@ -157,7 +179,7 @@ public final class InjectionModel {
 
   /** The same model recording the checksums of its training rows (raw and normalised). */
   InjectionModel withChecksums(long data, long normalised) {
-    return new InjectionModel(bits, w, bias, blockThreshold, flagThreshold, note, data, normalised, calA, calB);
+    return new InjectionModel(bits, w, bias, blockThreshold, flagThreshold, flagNoLexicon, note, data, normalised, calA, calB);
   }
 
   /**
@@ -173,7 +195,8 @@ public final class InjectionModel {
     if (!(a > 0) || Double.isInfinite(a) || !Double.isFinite(b)) {
       throw new IllegalArgumentException("calibration: slope must be positive and finite, intercept finite; got a=" + a + ", b=" + b);
     }
-    return new InjectionModel(bits, w, bias, blockThreshold, flagThreshold, note, dataChecksum, normalisedChecksum, a, b);
+    return new InjectionModel(bits, w, bias, blockThreshold, flagThreshold, flagNoLexicon, note, dataChecksum, normalisedChecksum,
+        a, b);
   }
 
   /** @return slope of the calibration of the linear output (1 for an uncalibrated model); see {@link #withCalibration} */
@@ -280,6 +303,12 @@ public final class InjectionModel {
     return h;
   }
 
+  /** Han (CJK Unified Ideographs and Extension A), Hiragana, Katakana and Hangul syllables. */
+  static boolean cjk(char ch) {
+    return (ch >= 0x3040 && ch <= 0x30FF) || (ch >= 0x3400 && ch <= 0x4DBF) || (ch >= 0x4E00 && ch <= 0x9FFF)
+        || (ch >= 0xAC00 && ch <= 0xD7A3);
+  }
+
   private static boolean sep(char ch) {
     return ch == ' ' || ch == TextNormalizer.BREAK;
   }
@@ -318,6 +347,13 @@ public final class InjectionModel {
         if (k >= 2) {
           emit(sink, mix(h + k * 0x9e3779b9), mask);
         }
+      }
+    }
+    // Han, Kana and Hangul: most words are two characters, so character bigrams (which the 3-5-grams above only see
+    // with a neighbour) carry them: 無視 指示 忽略 指令 무시 지시 (feature set 4)
+    for (int i = 0; i + 1 < len; i++) {
+      if (cjk(c[i]) && cjk(c[i + 1])) {
+        emit(sink, mix(((FNV ^ c[i]) * PRIME ^ c[i + 1]) * PRIME + 0x2545f491), mask);
       }
     }
     Concepts concepts = Concepts.shipped();
@@ -371,8 +407,17 @@ public final class InjectionModel {
     }
   }
 
+  /** The same model with block threshold {@code block} and {@code flag} as the "unsure" threshold of both language groups. */
   public InjectionModel withThresholds(double block, double flag) {
-    return new InjectionModel(bits, w, bias, block, flag, note, dataChecksum, normalisedChecksum, calA, calB);
+    return withThresholds(block, flag, flag);
+  }
+
+  /**
+   * The same model with block threshold {@code block}, "unsure" threshold {@code flag} for languages with an input-only
+   * lexicon and {@code flagNoLexicon} for languages without any lexicon.
+   */
+  public InjectionModel withThresholds(double block, double flag, double flagNoLexicon) {
+    return new InjectionModel(bits, w, bias, block, flag, flagNoLexicon, note, dataChecksum, normalisedChecksum, calA, calB);
   }
 
   float[] weights() {
@@ -402,6 +447,7 @@ public final class InjectionModel {
       d.writeLong(normalisedChecksum);
       d.writeDouble(calA);
       d.writeDouble(calB);
+      d.writeDouble(flagNoLexicon);
       for (float x : w) {
         d.writeFloat(x);
       }
@@ -411,7 +457,7 @@ public final class InjectionModel {
   static InjectionModel read(InputStream in) throws IOException {
     try (DataInputStream d = new DataInputStream(new GZIPInputStream(in, 1 << 16))) {
       int magic = d.readInt();
-      if (magic != MAGIC && magic != MAGIC_3) {
+      if (magic != MAGIC && magic != MAGIC_4 && magic != MAGIC_3) {
         throw new IOException("not an injection model of this version (magic " + Integer.toHexString(magic)
             + ", expected " + Integer.toHexString(MAGIC) + "): retrain with InjectionTrainer");
       }
@@ -435,13 +481,14 @@ public final class InjectionModel {
       String note = d.readUTF();
       long data = d.readLong();
       long normalised = d.readLong();
-      double a = magic == MAGIC ? d.readDouble() : 1;
-      double b = magic == MAGIC ? d.readDouble() : 0;
+      double a = magic != MAGIC_3 ? d.readDouble() : 1;
+      double b = magic != MAGIC_3 ? d.readDouble() : 0;
+      double flagNoLexicon = magic == MAGIC ? d.readDouble() : flag;
       float[] w = new float[1 << bits];
       for (int i = 0; i < w.length; i++) {
         w[i] = d.readFloat();
       }
-      return new InjectionModel(bits, w, bias, block, flag, note, data, normalised, a, b);
+      return new InjectionModel(bits, w, bias, block, flag, flagNoLexicon, note, data, normalised, a, b);
     }
   }
 

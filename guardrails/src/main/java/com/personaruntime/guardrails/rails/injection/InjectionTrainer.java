@@ -411,9 +411,36 @@ public final class InjectionTrainer {
   public static final double SOURCE_FP_CAP = 0.02;
   /** Share of benign rows in languages without a lexicon that the "unsure" flag may stop. */
   public static final double FLAG_FP = 0.03;
+  /**
+   * Share of benign rows in languages with an input-only lexicon that the "unsure" flag may stop: lower than {@link
+   * #FLAG_FP}, the lexicon has judged them already ({@code -DflagFpLexicon=...} for experiments).
+   */
+  public static final double FLAG_FP_LEXICON = Double.parseDouble(System.getProperty("flagFpLexicon", "0.02"));
 
-  /** Block and flag thresholds. */
-  public record Thresholds(double block, double flag) {
+  /**
+   * Block and "unsure" flag thresholds: {@code flag} for the languages with an input-only lexicon
+   * ({@link LanguageId#hasInputLexicon}), {@code flagNoLexicon} for the languages without any lexicon.
+   */
+  public record Thresholds(double block, double flag, double flagNoLexicon) {
+    /** The flag threshold of {@code lang}'s group. */
+    public double flag(String lang) {
+      return LanguageId.hasInputLexicon(lang) ? flag : flagNoLexicon;
+    }
+  }
+
+  /**
+   * The "unsure" flag threshold of one language group: the lowest that keeps the flag's false positives at or below
+   * {@code share} of {@code benign} (out-of-fold scores of the group's judged benign rows the lexicons let through);
+   * 0.999 (no flag) for a group without benign rows.
+   */
+  private static double flagThreshold(List<Double> benign, double share) {
+    if (benign.isEmpty()) {
+      return 0.999;
+    }
+    benign.sort(null);
+    int allowed = (int) Math.floor(benign.size() * share);
+    int k = benign.size() - 1 - allowed;
+    return k < 0 ? 0.5 : Math.min(0.999, Math.nextUp(benign.get(k)));
   }
 
   /**
@@ -430,22 +457,29 @@ public final class InjectionTrainer {
     int n = rows.size();
     boolean[] judged = new boolean[n];
     boolean[] noLexicon = new boolean[n];
-    List<Double> flagCandidates = new ArrayList<>();
+    boolean[] inputLexicon = new boolean[n];
+    List<Double> flagLexicon = new ArrayList<>();
+    List<Double> flagNone = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       NormalizedText nt = TextNormalizer.normalize(rows.get(i).text());
       judged[i] = InjectionModel.enoughText(nt.chars, nt.length());
       String lang = LanguageId.detect(rows.get(i).text());
       noLexicon[i] = LearnedInjectionRail.flagWhenUnsure(lang);
+      inputLexicon[i] = LanguageId.hasInputLexicon(lang);
       if (rows.get(i).label() == 0 && noLexicon[i] && judged[i] && !lexiconCaught[i]) {
-        flagCandidates.add(oof[i]);
+        (inputLexicon[i] ? flagLexicon : flagNone).add(oof[i]);
       }
     }
-    flagCandidates.sort(null);
-    double flag = 0.999;
-    if (!flagCandidates.isEmpty()) {
-      int allowed = (int) Math.floor(flagCandidates.size() * FLAG_FP);
-      int k = flagCandidates.size() - 1 - allowed;
-      flag = k < 0 ? 0.5 : Math.min(0.999, Math.nextUp(flagCandidates.get(k)));
+    double flagL = flagThreshold(flagLexicon, FLAG_FP_LEXICON);
+    double flagN = flagNone.isEmpty() ? flagL : flagThreshold(flagNone, FLAG_FP);
+    if (System.getProperty("oneFlag") != null) { // the single flag threshold of round 7, for comparison
+      List<Double> both = new ArrayList<>(flagLexicon);
+      both.addAll(flagNone);
+      flagL = flagN = flagThreshold(both, FLAG_FP);
+    }
+    double[] flagOf = new double[n];
+    for (int i = 0; i < n; i++) {
+      flagOf[i] = inputLexicon[i] ? flagL : flagN;
     }
     List<String> sources = new ArrayList<>();
     for (Example r : rows) {
@@ -464,16 +498,16 @@ public final class InjectionTrainer {
     cands.sort(java.util.Collections.reverseOrder());
     double block = 0.999;
     for (double t : cands) {
-      if (!withinBudget(rows, oof, lexiconCaught, judged, noLexicon, sources, t, flag)) {
+      if (!withinBudget(rows, oof, lexiconCaught, judged, noLexicon, sources, t, flagOf)) {
         break;
       }
       block = t;
     }
-    return new Thresholds(block, Math.min(flag, block));
+    return new Thresholds(block, Math.min(flagL, block), Math.min(flagN, block));
   }
 
   private static boolean withinBudget(List<Example> rows, double[] oof, boolean[] lex, boolean[] judged, boolean[] noLex,
-      List<String> sources, double block, double flag) {
+      List<String> sources, double block, double[] flag) {
     int allBenign = 0;
     int allFp = 0;
     int allBase = 0;
@@ -486,7 +520,7 @@ public final class InjectionTrainer {
           continue;
         }
         benign++;
-        boolean flagged = judged[i] && noLex[i] && oof[i] >= Math.min(flag, block);
+        boolean flagged = judged[i] && noLex[i] && oof[i] >= Math.min(flag[i], block);
         if (lex[i] || flagged) {
           base++;
         }
@@ -714,11 +748,12 @@ public final class InjectionTrainer {
           100.0 * f[2] / Math.max(1, f[3])));
     }
     String note = String.format(Locale.ROOT, "v2: %d rows (%d attacks); whole input guard, %d-fold CV: recall %.1f%% at FP %.2f%%%s; "
-        + "block %.4f, flag %.4f (FP <= %.1f%% overall and <= %.1f%% per source, flag FP <= %.1f%% of no-lexicon rows) on scores "
+        + "block %.4f, flag %.4f (input-only lexicon) / %.4f (no lexicon) (FP <= %.1f%% overall and <= %.1f%% per source, flag FP <= "
+        + "%.1f%% / %.1f%% of each group's rows) on scores "
         + "calibrated out of fold (Platt a=%.4f b=%.4f); feature set %d (2^%d hashed char 3-5-grams, word 1-2-grams, concepts, length); "
         + "%d epochs AdaGrad, L2 %s, average of %d shuffles from seed %d",
         rows.size(), all[1], FOLDS, 100.0 * all[0] / all[1], 100.0 * all[2] / all[3], perSource, t.block(), t.flag(),
-        100 * TARGET_FP, 100 * SOURCE_FP_CAP, 100 * FLAG_FP, cal[0], cal[1], InjectionModel.FEATURE_SET, BITS, EPOCHS, L2, SEEDS, SEED);
+        t.flagNoLexicon(), 100 * TARGET_FP, 100 * SOURCE_FP_CAP, 100 * FLAG_FP_LEXICON, 100 * FLAG_FP, cal[0], cal[1], InjectionModel.FEATURE_SET, BITS, EPOCHS, L2, SEEDS, SEED);
     System.out.println(note);
     if (Boolean.getBoolean("verbose")) {
       for (int i = 0; i < rows.size(); i++) {
@@ -759,7 +794,7 @@ public final class InjectionTrainer {
       System.out.printf(Locale.ROOT, "held out %s: trained without it, judged on it: recall %.1f%%, FP %.1f%%%n",
           src, 100.0 * f[0] / Math.max(1, f[1]), 100.0 * f[2] / Math.max(1, f[3]));
     }
-    InjectionModel m = enc.fitOn(allTrue(rows.size()), note).withCalibration(cal[0], cal[1]).withThresholds(t.block(), t.flag())
+    InjectionModel m = enc.fitOn(allTrue(rows.size()), note).withCalibration(cal[0], cal[1]).withThresholds(t.block(), t.flag(), t.flagNoLexicon())
         .withChecksums(dataChecksum(rows), normalisedChecksum(rows));
     for (String file : HELD_OUT_FILES) {
       Path held = Path.of(args[0]).resolve(file);
@@ -951,7 +986,7 @@ public final class InjectionTrainer {
       boolean judged = InjectionModel.enoughText(nt.chars, nt.length());
       String lang = LanguageId.detect(r.text());
       boolean noLex = LearnedInjectionRail.flagWhenUnsure(lang);
-      boolean caught = lex[i] || (judged && (scores[i] >= t.block() || (noLex && scores[i] >= t.flag())));
+      boolean caught = lex[i] || (judged && (scores[i] >= t.block() || (noLex && scores[i] >= t.flag(lang))));
       if (r.label() == 1) {
         f[1]++;
         f[0] += caught ? 1 : 0;

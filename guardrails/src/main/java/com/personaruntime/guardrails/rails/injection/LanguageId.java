@@ -95,15 +95,23 @@ public final class LanguageId {
   public static final String OTHER_SCRIPT = "mul";
 
   /**
+   * Languages of non-Latin scripts without a lexicon that the learned detector has training rows for (round 9:
+   * Japanese, Korean, Chinese, Thai): judged by the detector alone, flagged when it is unsure, like the Latin-script
+   * languages without a lexicon.
+   */
+  static final java.util.Set<String> TRAINED_SCRIPT_LANGS = java.util.Set.of("ja", "ko", "zh", "th");
+
+  /**
    * Languages reported for text mostly in a script the learned detector has no training rows for and no lexicon:
-   * every non-Latin script of {@link #SCRIPTS} but Russian Cyrillic, the Cyrillic languages told apart by their own
-   * letters ({@code uk, be, sr, mk, kk}), and {@link #OTHER_SCRIPT}.
+   * every non-Latin script of {@link #SCRIPTS} but Russian Cyrillic and {@link #TRAINED_SCRIPT_LANGS}, the Cyrillic
+   * languages told apart by their own letters ({@code uk, be, sr, mk, kk}), and {@link #OTHER_SCRIPT}.
    */
   static final java.util.Set<String> UNTRAINED_SCRIPT_LANGS;
 
   static {
     java.util.Set<String> s = new java.util.HashSet<>(java.util.Arrays.asList(SCRIPT_LANGS));
     s.remove("ru");
+    s.removeAll(TRAINED_SCRIPT_LANGS);
     s.addAll(java.util.List.of("uk", "be", "sr", "mk", "kk", OTHER_SCRIPT));
     UNTRAINED_SCRIPT_LANGS = java.util.Set.copyOf(s);
   }
@@ -283,6 +291,17 @@ public final class LanguageId {
     // one function word is no evidence ("com" in an e-mail address): at least two hits
     return best < 0 || hits[best] < 2 ? UNKNOWN : LANGS[best];
   }
+
+  /**
+   * @return true for the languages with an input-only injection lexicon (de, fr, es, it, pt, ru); the
+   *     learned detector's "unsure" flag uses a threshold of their own there ({@link InjectionModel#flagThreshold(String)})
+   */
+  public static boolean hasInputLexicon(String lang) {
+    return INPUT_LEXICON_LANGS.contains(lang);
+  }
+
+  /** The languages of the lexicons' input-only injection lists (the lexicon package's {@code TermSet.INJECTION_ONLY_LANGUAGES}). */
+  static final java.util.Set<String> INPUT_LEXICON_LANGS = java.util.Set.of("de", "fr", "es", "it", "pt", "ru");
 
   /** @return true for the languages the shipped lexicons cover (vi, en) */
   public static boolean hasLexicon(String lang) {

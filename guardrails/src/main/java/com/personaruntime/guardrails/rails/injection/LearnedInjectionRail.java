@@ -62,8 +62,9 @@ public final class LearnedInjectionRail extends Rail {
 
   /**
    * The learned detector over the normalised text. At or above the persona's threshold: the
-   * rule's action (BLOCK by default). In a language without lexicons, at or above the model's
-   * lower "unsure" threshold: FLAG, so such input is never silently let through on a guess.
+   * rule's action (BLOCK by default). In a language without the full lexicons, at or above the model's
+   * lower "unsure" threshold of its group ({@link InjectionModel#flagThreshold(String)}: languages with an input-only
+   * lexicon, languages with none): FLAG, so such input is never silently let through on a guess.
    */
   private void learned(String text, NormalizedText nt, List<Finding> out) {
     String untrained = untrainedScriptLanguage(text);
@@ -76,18 +77,18 @@ public final class LearnedInjectionRail extends Rail {
     }
     double score = model.score(nt.chars, nt.length());
     double block = policy.config().injectionThreshold() != null ? policy.config().injectionThreshold() : model.blockThreshold();
-    double flag = Math.min(block, model.flagThreshold());
-    if (score < flag) {
+    if (score < Math.min(block, Math.min(model.flagThreshold(), model.flagThresholdNoLexicon()))) {
       return;
     }
     String lang = LanguageId.detect(text);
+    double flag = Math.min(block, model.flagThreshold(lang));
     String rule = RuleIds.PROMPT_INJECTION_LEARNED;
     String s = String.format(Locale.ROOT, "%.2f", score);
     if (score >= block) {
       out.add(new Finding(rule, policy.severity(rule), policy.action(rule), 0, text.length(),
           "Prompt injection / jailbreak (learned detector, score " + s + " >= threshold "
               + String.format(Locale.ROOT, "%.2f", block) + ", language " + lang + ")", null, score));
-    } else if (flagWhenUnsure(lang)) {
+    } else if (score >= flag && flagWhenUnsure(lang)) {
       out.add(new Finding(rule, policy.severity(rule), atMostFlag(rule), 0, text.length(),
           "Possible prompt injection in a language without a full lexicon (" + lang + "): learned detector unsure, score " + s
               + "; held for a moderator", null, score));
