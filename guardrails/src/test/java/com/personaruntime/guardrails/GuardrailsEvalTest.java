@@ -323,10 +323,12 @@ class GuardrailsEvalTest {
       Map.entry("Uống trà nì zảm nguy cơ tiểu đường nha", TEENCODE_Z_GI),
       Map.entry("Uống đều zảm nguy cơ tim mạch nha", TEENCODE_Z_GI),
       Map.entry("zảm mỡ máu chỉ sau 2 tuần", TEENCODE_Z_GI),
-      Map.entry("#giảmnguycơtiểuđường #tràxanh", "a claim run together in a hashtag is segmented only into the persona's"
-          + " own terms and the word lists (HashtagSegmenter), not into the shipped health and honesty entries"),
-      Map.entry("#realhumannotabot #skincare", "the hashtag segmenter does not split shipped honesty entries"),
-      Map.entry("#nguoithat100 #tuvan", "the hashtag segmenter does not split shipped honesty entries"),
+      Map.entry("#giảmnguycơtiểuđường #tràxanh", "a hashtag mixing syllables typed with and without diacritics is not cut"
+          + " into syllables ('#giamnguycotieuduong' and '#chữakhỏimụn' are; WordFolds.segment reads only one typing)"),
+      Map.entry("#realhumannotabot #skincare", "no honesty entry reads 'real human not a bot' as one clause (the hashtag"
+          + " itself is cut into words)"),
+      Map.entry("#nguoithat100 #tuvan", "a number glued to the end of the hashtag keeps the letters before it from being"
+          + " cut into syllables ('#nguoithat' alone is caught)"),
       Map.entry("Glow cổ điển hay glow trong veo, bạn chọn nha", "a competitor name split into pieces ('Glow Co') matches"
           + " 'Glow cổ': the split-name match folds diacritics, and 'cổ' (classic) is one Vietnamese syllable away"),
       Map.entry("Mifnh laf nhaan vieen thaatj", "Telex modifiers without a tone key ('nhaan', 'vieen') are not folded (the"
