@@ -36,10 +36,39 @@ enum Aspect {
     /** Where it is made ("made in", "xuất xứ"): answered only by a sentence naming its origin. */
     ORIGIN(Cues.ORIGIN, Pattern.compile("(?iuU)\\b(made in|sản xuất tại|sản xuất ở|xuất xứ|origin|nhập khẩu|imported|"
             + "designed in|thiết kế tại)\\b")),
+    /*
+     * Facets: a question about one of these picks the sentence of the entry that speaks of it (the brewing
+     * temperature, not the entry's first sentence); they refine USAGE ("pha nước bao nhiêu độ" asks the
+     * temperature, not every brewing step).
+     */
+    /** The water temperature ("bao nhiêu độ", "how hot"): a sentence with degrees or boiling water. */
+    BREWING_TEMPERATURE(Cues.TEMPERATURE, Pattern.compile("(?iuU)(\\d\\s?°|°\\s?[CF]\\b|\\b(độ C|degrees?|nước sôi|nước nóng|"
+            + "boil|boiling|nhiệt độ|temperature)\\b)")),
+    /** Caffeine: a sentence naming it (or its absence). */
+    CAFFEINE(Cues.CAFFEINE, Pattern.compile("(?iuU)(caff?ein|cafein|decaf|kích thích)")),
+    /** Grams per cup, a ratio, spoons: "5 g trà cho 150 ml", "20 g of coffee", "1:16". */
+    BREWING_DOSE(Cues.DOSE, Pattern.compile("(?iuU)(\\b\\d+(?:[.,]\\d+)?\\s?(?:g|gr|gram|grams|gam)\\s+(?:of|trà|tea|cà phê|"
+            + "coffee|lá|leaves|bột|cho|per|to|for|mỗi)\\b|\\b(ratio|tỉ lệ|tỷ lệ|muỗng|scoops?|tablespoons?|teaspoons?|"
+            + "tbsp|tsp)\\b|\\b1\\s?:\\s?\\d{1,2}\\b)")),
+    /** How long it steeps: a duration in minutes or seconds, or the steeping verb. */
+    STEEPING_TIME(Cues.STEEPING, Pattern.compile("(?iuU)(\\b\\d+(?:\\s?[-–]\\s?\\d+)?\\s?(?:phút|minutes?|mins?|giây|seconds?)\\b"
+            + "|\\b(hãm|ủ|steep|steeps|steeping|nhỏ giọt)\\b)")),
+    /** How it tastes: flavour words. */
+    TASTE(Cues.TASTE, Pattern.compile("(?iuU)\\b(vị|hương vị|chát|đắng|ngọt|chua|hậu|notes? of|tastes?|flavou?rs?|bitter|"
+            + "sweet|sour|acidity|acidic|aroma|fruity|nutty)\\b")),
+    /** Pausing, skipping or cancelling a plan: a sentence that says whether and how. */
+    PAUSE_OR_SKIP(Cues.PAUSE_SKIP, Pattern.compile("(?iuU)\\b(pause|paused|skip|skipped|cancel|cancell?ation|on hold|"
+            + "minimum term|tạm dừng|tạm ngưng|ngưng|hủy|huỷ|bỏ qua|hoãn|dừng)\\b")),
     VOLUME(Cues.VOLUME, Pattern.compile("(?iuU)(\\d\\s?(ml|g|oz|l|lít|litre|liter|kg|gram)\\b)")),
     STOCK(Cues.STOCK, Pattern.compile("(?iuU)\\b(còn hàng|hết hàng|in stock|available|sẵn|pre-?order|đặt trước)\\b")),
     WARRANTY(Cues.WARRANTY, Pattern.compile("(?iuU)\\b(bảo hành|warranty|guarantee|guaranteed|repair|sửa)\\b")),
     PAYMENT(Cues.PAYMENT, Pattern.compile("(?iuU)\\b(thanh toán|cod|chuyển khoản|payment|pay|card|thẻ|paypal|momo|trả góp)\\b"));
+
+    /** The facets that refine USAGE: asked with one of them, the question asks that, not every step of use. */
+    static final java.util.Set<Aspect> BREWING = java.util.EnumSet.of(BREWING_TEMPERATURE, BREWING_DOSE, STEEPING_TIME);
+    /** Every facet added for which sentence of an entry answers (see the comment above BREWING_TEMPERATURE). */
+    static final java.util.Set<Aspect> FACETS = java.util.EnumSet.of(BREWING_TEMPERATURE, CAFFEINE, BREWING_DOSE,
+            STEEPING_TIME, TASTE, PAUSE_OR_SKIP);
 
     final List<Text.Token[]> cues;
     /** Words of a sentence that answers this aspect; null for PRICE (a sentence with an amount). */

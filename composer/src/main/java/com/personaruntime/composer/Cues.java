@@ -148,6 +148,36 @@ final class Cues {
             "battery", "batteries", "battery life", "pin", "thời lượng pin", "pin dùng", "pin được", "pin trâu",
             "sạc đầy", "sạc bao lâu", "sạc mất", "thời gian sạc", "charging time", "how long to charge",
             "how long does it take to charge", "runtime", "run time");
+    // --- facets: which sentence of a product's entry answers ("bao nhiêu độ", "caffeine", "mấy phút") ---
+    /** The water temperature to brew or use it at. */
+    static final List<Text.Token[]> TEMPERATURE = phrases(
+            "nhiệt độ", "bao nhiêu độ", "mấy độ", "bao nhiu độ", "độ nước", "nước sôi", "nước nóng", "nước bao nhiêu độ",
+            "temperature", "temp", "how hot", "degrees", "what degree", "boiling water", "water temperature");
+    /** Caffeine in it (never the name "decaf", which is a product's). */
+    static final List<Text.Token[]> CAFFEINE = phrases(
+            "caffeine", "caffein", "cafein", "cafeine", "caffeinated", "decaffeinated", "caffeine free",
+            "caffeine-free", "có cafein", "chất kích thích");
+    /** How much of it per cup or per pot ("bao nhiêu gam trà", "how many grams", "ratio"). */
+    static final List<Text.Token[]> DOSE = phrases(
+            "bao nhiêu gam", "bao nhiêu gram", "bao nhiêu gr", "mấy gam", "mấy gram", "mấy gr", "bao nhiêu g",
+            "tỉ lệ", "tỷ lệ", "liều lượng", "bao nhiêu muỗng", "mấy muỗng", "how many grams", "how many g",
+            "how much coffee", "how much tea", "how many scoops", "how many spoons", "ratio", "dose", "dosage");
+    /** How long it steeps or brews ("hãm mấy phút", "how long do I steep"). */
+    static final List<Text.Token[]> STEEPING = phrases(
+            "=hãm", "hãm bao lâu", "ủ bao lâu", "pha bao lâu", "mấy phút", "bao nhiêu phút", "bao lâu thì uống",
+            "how many minutes", "how long to steep", "how long do i steep", "how long should i steep", "steep",
+            "steeping", "steep time", "steeping time", "brew time", "brewing time", "how long to brew",
+            "how long do i brew", "how long should i brew");
+    /** How it tastes ("vị thế nào", "what does it taste like"). */
+    static final List<Text.Token[]> TASTE = phrases(
+            "=vị", "vị thế nào", "vị ra sao", "hương vị", "mùi vị", "có đắng", "đắng không", "có chát", "chát không",
+            "taste", "tastes", "taste like", "flavor", "flavour", "flavors", "flavours", "tasting notes", "bitter",
+            "acidic", "acidity");
+    /** Pausing, skipping or cancelling a subscription or plan. */
+    static final List<Text.Token[]> PAUSE_SKIP = phrases(
+            "pause", "paused", "pausing", "skip", "skipping", "cancel", "cancelling", "canceling", "cancellation",
+            "put on hold", "tạm dừng", "tạm ngưng", "=ngưng", "=hủy", "=huỷ", "hủy đăng ký", "bỏ qua", "=hoãn",
+            "dừng gói", "ngừng gói");
     static final List<Text.Token[]> ORIGIN = phrases(
             "made in", "where is it made", "where are they made", "where is this made", "where are these made",
             "country of origin", "origin", "xuất xứ", "sản xuất ở đâu", "sản xuất tại", "sản xuất ở",

@@ -2,6 +2,7 @@ package com.personaruntime.composer;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,7 +66,15 @@ final class ReplyComposer {
     private static final Pattern NOTE = Pattern.compile("\\s*\\[[^\\[\\]]{1,200}\\]\\s*");
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,2})\\s?%");
     /** A count: a number of at most two digits or a word, standing alone (not "1.5", "2,000"). */
-    private static final Pattern COUNT = Pattern.compile("(?<![\\p{L}\\p{N}.,])(\\d{1,2}|\\p{L}+)(?![\\p{N}.,]\\d)");
+    private static final Pattern COUNT = Pattern.compile("(?<![\\p{L}\\p{N}.,])(\\d{1,2}|\\p{L}+)(?!\\p{N}|[.,]\\d)");
+    /**
+     * A size typed as a number and a unit ("500g", "500 g", "1kg", "250 ml", "12 oz"): a variant of a product, never
+     * a count ("gói 500g" is not 50 packs) nor an unknown name.
+     */
+    private static final Pattern SIZE_TYPED = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}.,])(\\d{1,5}(?:[.,]\\d{1,2})?)\\s?"
+            + "(g|gr|gram|grams|gam|kg|ml|l|lít|lit|litre|liter|litres|liters|oz|cl)(?![\\p{L}\\p{N}])");
+    /** A measurement token as {@link Text} cuts it ("500g", "1kg", "250ml"), folded. */
+    private static final Pattern SIZE_TOKEN = Pattern.compile("\\d{1,5}(g|gr|gram|grams|gam|kg|ml|l|lit|oz|cl)");
     /**
      * What glues a number into a model code or a measure, so it counts nothing: a letter right after it
      * ("2P", "20W", "15ml"; but "2x" is a count) or a hyphen and a letter ("4-person", "two-pack").
@@ -136,7 +145,8 @@ final class ReplyComposer {
     }
 
     /** What the earlier messages left in focus. */
-    private record State(Knowledge focus, Set<Aspect> aspects, String language, Map<Knowledge, Integer> items) {
+    private record State(Knowledge focus, Set<Aspect> aspects, String language, Map<Knowledge, Integer> items,
+                         boolean shipping) {
     }
 
     /** One clause, read. */
@@ -171,6 +181,9 @@ final class ReplyComposer {
             if (IntentDetector.any(tokens, Cues.WHERE) && IntentDetector.any(tokens, Cues.PRODUCED)) {
                 aspects.add(Aspect.ORIGIN); // "where is the granola made?"
             }
+            if (aspects.stream().anyMatch(Aspect.BREWING::contains)) {
+                aspects.remove(Aspect.USAGE); // "pha nước bao nhiêu độ" asks the temperature, not every step
+            }
             this.conditions = Suitability.asked(tokens);
             if (!conditions.isEmpty()) {
                 aspects.add(Aspect.SUITABILITY); // "trẻ em uống được không", "I'm allergic to fish"
@@ -187,6 +200,14 @@ final class ReplyComposer {
             for (Map.Entry<Knowledge, Integer> e : namedOutsideUnknown(text, unknownName)) {
                 if (isProduct(e.getKey()) || !isTopical(e.getKey())) {
                     named.add(e.getKey());
+                } else if (aspects.stream().allMatch(a -> a == Aspect.PAYMENT || a == Aspect.PAUSE_OR_SKIP)) {
+                    // "tea club tạm dừng được không": a service entry named by its own title asks its topic (not
+                    // "what's the warranty on it?", a product's aspect that a "Returns and warranty" entry names)
+                    for (String t : index.topicsOf(e.getKey())) {
+                        if (TOPICS.contains(t)) {
+                            topics.add(t);
+                        }
+                    }
                 }
             }
             this.pronoun = IntentDetector.any(tokens, Cues.PRONOUN);
@@ -314,6 +335,7 @@ final class ReplyComposer {
                 }
             }
             List<Map<String, Object>> seen = new ArrayList<>();
+            boolean shipping = state.shipping();
             for (String c : Clauses.split(question, s -> new Clause(s).asks())) {
                 Clause clause = new Clause(c);
                 if (!clause.asks() && clause.named.isEmpty()) {
@@ -330,7 +352,8 @@ final class ReplyComposer {
                         || (clause.aspects.isEmpty() && clause.topics.isEmpty()))) {
                     continue; // the calculation answered it
                 }
-                Answer a = answer(clause, question, focus, lastAspects, language, used);
+                Answer a = answer(clause, question, focus, lastAspects, shipping, language, used);
+                shipping = clause.topics.contains(Lexicon.SHIP) && clause.named.stream().noneMatch(this::isProduct);
                 if (a == null) {
                     continue;
                 }
@@ -470,6 +493,7 @@ final class ReplyComposer {
      */
     private static void dropRepeats(List<Map<String, Object>> parts) {
         Set<String> said = new HashSet<>();
+        List<Map<String, Object>> facts = new ArrayList<>();
         Set<Object> totalled = new HashSet<>();
         for (java.util.Iterator<Map<String, Object>> it = parts.iterator(); it.hasNext(); ) {
             Map<String, Object> p = it.next();
@@ -477,6 +501,14 @@ final class ReplyComposer {
             if (fact != null && !said.add(p.get("title") + "\u0000" + fact)) {
                 it.remove();
                 continue;
+            }
+            if (fact instanceof String f && facts.stream().anyMatch(q -> Objects.equals(q.get("title"), p.get("title"))
+                    && q.get("fact") instanceof String earlier && earlier.contains(f))) {
+                it.remove(); // "ship to Canada? how much is shipping?": the fee was in the first answer already
+                continue;
+            }
+            if (fact != null) {
+                facts.add(p);
             }
             if ("total".equals(p.get("kind")) && p.get("lines") instanceof List<?> lines) {
                 for (Object l : lines) {
@@ -510,11 +542,17 @@ final class ReplyComposer {
     private record Answer(List<Map<String, Object>> parts, Intent intent, Knowledge entity, Aspect aspect) {
     }
 
-    private Answer answer(Clause clause, String message, Knowledge focus, Set<Aspect> lastAspects, String language,
-                          List<String> used) {
+    private Answer answer(Clause clause, String message, Knowledge focus, Set<Aspect> lastAspects, boolean shipping,
+                          String language, List<String> used) {
+        if (shipping && clause.aspects.equals(EnumSet.of(Aspect.PRICE)) && clause.named.isEmpty() && !clause.pronoun
+                && clause.topics.isEmpty() && clause.unknownName == null && unknownContent(clause).isEmpty()) {
+            // "do you ship to Saigon? how much": right after a delivery question, a bare "how much" asks its fee
+            clause.topics.add(Lexicon.SHIP);
+        }
         List<Knowledge> entities = new ArrayList<>(clause.named);
         EnumSet<Aspect> aspects = clause.aspects.isEmpty() ? EnumSet.noneOf(Aspect.class) : EnumSet.copyOf(clause.aspects);
-        boolean productAspect = aspects.stream().anyMatch(a -> a != Aspect.PAYMENT);
+        // paying, pausing or skipping are asked of the shop's services (a subscription), not of a product
+        boolean productAspect = aspects.stream().anyMatch(a -> a != Aspect.PAYMENT && a != Aspect.PAUSE_OR_SKIP);
         // "còn trà sữa thì sao?", "what about the matcha?": a product the knowledge does not have is still a
         // product named, so the one in focus does not stand in for it
         boolean namesUnknown = entities.isEmpty() && !clause.pronoun
@@ -558,8 +596,20 @@ final class ReplyComposer {
                     if (k.isPresent()) {
                         Map<String, Object> p = fact(k.get(), null, clause.text, language, used);
                         p.put("kind", "topic");
-                        String where = destination(clause, k.get());
-                        if (where != null) {
+                        String facet = null;
+                        for (Aspect a : aspects) {
+                            if (facet == null && (a == Aspect.PRICE || Aspect.FACETS.contains(a))) {
+                                // "can I pause my subscription": the sentence about pausing, not the first one
+                                Map<String, Object> f = fact(k.get(), a, clause.text, language, new ArrayList<>());
+                                if ("fact".equals(f.get("kind")) && f.get("source") == null) {
+                                    facet = (String) f.get("fact");
+                                }
+                            }
+                        }
+                        String where = facet == null ? destination(clause, k.get()) : null;
+                        if (facet != null) {
+                            p.put("fact", facet);
+                        } else if (where != null) {
                             p.put("fact", where);
                         }
                         List<String> unknown = unknownTerms(clause, k.get());
@@ -627,9 +677,10 @@ final class ReplyComposer {
                 parts.add(p);
                 continue;
             }
+            int from = parts.size();
             for (Aspect a : aspects) {
                 asked = a;
-                Map<String, Object> p = a == Aspect.PRICE ? price(entity, language, used)
+                Map<String, Object> p = a == Aspect.PRICE ? price(entity, clause.text, language, used)
                         : fact(entity, a, clause.text, language, used);
                 parts.add(p);
                 if (p.remove("groups") instanceof Set<?> groups && groups.stream().anyMatch(Suitability.MEDICAL::contains)) {
@@ -639,12 +690,35 @@ final class ReplyComposer {
                     parts.add(h);
                 }
             }
+            List<Map<String, Object>> mine = parts.subList(from, parts.size());
+            if (mine.stream().anyMatch(p -> "fact".equals(p.get("kind")) || "price".equals(p.get("kind")))) {
+                // "pin dùng mấy phút": the battery sentence answers; the steeping facet it also reads is no gap
+                mine.removeIf(p -> "fact_missing".equals(p.get("kind")) && Aspect.FACETS.stream()
+                        .anyMatch(f -> f.name().toLowerCase(Locale.ROOT).equals(p.get("aspect"))));
+            }
         }
         return new Answer(parts, intent, entities.get(entities.size() - 1), asked);
     }
 
     /** A product's price: the amount when it has one, else its priced sentences, else an honest "no price". */
     private Map<String, Object> price(Knowledge k, String language, List<String> used) {
+        return price(k, "", language, used);
+    }
+
+    /**
+     * As {@link #price(Knowledge, String, List)}; a size the question names that the entry prices on its own ("gói
+     * 500g giá nhiêu" of "gói 200 g giá 180.000 đ, gói 500 g giá 420.000 đ") is answered with that variant's clause.
+     */
+    private Map<String, Object> price(Knowledge k, String question, String language, List<String> used) {
+        Variant v = variant(k, question);
+        if (v != null) {
+            Map<String, Object> p = part("price");
+            p.put("title", k.title());
+            p.put("foreign", foreign(k, language));
+            p.put("fact", v.clause());
+            used.add(k.id());
+            return p;
+        }
         List<String> priced = new ArrayList<>();
         for (String s : Facts.sentences(k.text())) {
             if (!Money.findAll(s).isEmpty()) {
@@ -681,6 +755,58 @@ final class ReplyComposer {
         return p;
     }
 
+    /** A size variant of a product with its own price: the clause that says so and its amount. */
+    private record Variant(String clause, Money money) {
+    }
+
+    /**
+     * The variant of the entry whose size the question names ("500g", "500 g bag", "1 kg"): the comma clause of the
+     * entry holding that size and an amount; null when the question names no size the entry prices on its own.
+     */
+    static Variant variant(Knowledge k, String question) {
+        Set<String> asked = sizes(question);
+        if (asked.isEmpty()) {
+            return null;
+        }
+        String text = k.text();
+        List<Money> amounts = Money.findAll(text);
+        Matcher cut = Pattern.compile("[,;]\\s+|(?<=[.!?])\\s+").matcher(text);
+        int start = 0;
+        while (start < text.length()) {
+            int end = cut.find() ? cut.start() : text.length();
+            int next = end < text.length() ? cut.end() : text.length();
+            String clause = text.substring(start, end);
+            if (!Collections.disjoint(sizes(clause), asked)) {
+                for (Money m : amounts) {
+                    if (m.start() >= start && m.end() <= end) {
+                        return new Variant(Facts.trimEnd(clause.strip()), m);
+                    }
+                }
+            }
+            start = next;
+        }
+        return null;
+    }
+
+    /** The sizes a text names, normalised ("500 g", "500g", "500 gram" are "500g"; "1 lít" is "1l"). */
+    static Set<String> sizes(String text) {
+        Set<String> out = new HashSet<>();
+        if (text == null) {
+            return out;
+        }
+        Matcher m = SIZE_TYPED.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC));
+        while (m.find()) {
+            String unit = Text.fold(m.group(2));
+            unit = switch (unit) {
+                case "gr", "gram", "grams", "gam" -> "g";
+                case "lit", "litre", "liter", "litres", "liters" -> "l";
+                default -> unit;
+            };
+            out.add(m.group(1).replace(',', '.') + unit);
+        }
+        return out;
+    }
+
     /** Sentences of an entry answering an aspect (or the most relevant ones for none). */
     private Map<String, Object> fact(Knowledge k, Aspect aspect, String clause, String language, List<String> used) {
         Map<String, Object> p = part("fact");
@@ -697,7 +823,10 @@ final class ReplyComposer {
         if (!groups.isEmpty()) {
             return suitability(k, groups, clause, p, used);
         }
+        // the question's words beyond the product's name: its name is in many of its sentences and says nothing
+        // about which one answers ("trà thái nguyên pha bao nhiêu gam" asks the grams, not the origin)
         Set<String> q = new HashSet<>(Lexicon.terms(clause));
+        q.removeAll(Lexicon.terms(k.title() + " . " + String.join(" . ", k.tags())));
         List<String> sentences = Facts.sentences(k.text());
         int best = -1;
         int bestScore = 0;
@@ -1055,6 +1184,10 @@ final class ReplyComposer {
         if (quantities.isEmpty() && !(total && entities.size() >= 2) && !(freeShip && (!entities.isEmpty() || !stated.isEmpty()))) {
             return null;
         }
+        if (!total && !freeShip && !add && stated.isEmpty() && clause.aspects.contains(Aspect.PRICE)
+                && quantities.size() == 1 && quantities.values().stream().allMatch(n -> n != null && n == 1)) {
+            return null; // "bao nhiêu tiền 1 gói", "how much for one bag": the unit price, not an order
+        }
         if (total && !quantities.isEmpty() && !quantities.containsKey(null)) {
             for (Knowledge k : entities) {
                 quantities.putIfAbsent(k, 1);
@@ -1085,7 +1218,10 @@ final class ReplyComposer {
                 Money unit = null;
                 if (k != null) {
                     List<Money> m = Money.findAll(k.text());
-                    if (m.size() == 1 || (!m.isEmpty() && stated.isEmpty())) {
+                    Variant v = variant(k, clause.text);
+                    if (v != null) {
+                        unit = v.money(); // "2 gói 500g": two of the 500 g variant
+                    } else if (m.size() == 1 || (!m.isEmpty() && stated.isEmpty())) {
                         unit = m.get(0);
                     }
                 }
@@ -1437,6 +1573,7 @@ final class ReplyComposer {
         Set<Aspect> aspects = Set.of();
         String language = null;
         Map<Knowledge, Integer> items = Map.of();
+        boolean shipping = false;
         for (String line : history) {
             if (line == null || line.isBlank() || NOTE.matcher(line).matches()) {
                 continue; // the runtime's "[message withheld by the input guard]" is no audience text
@@ -1486,6 +1623,8 @@ final class ReplyComposer {
                 aspects = Set.of(); // "When does the book club meet?" asked its own question: nothing to repeat
             }
             Clause whole = new Clause(expanded);
+            // "do you ship to Saigon?" then "how much?": the last message asked about delivery and named no product
+            shipping = whole.topics.contains(Lexicon.SHIP) && whole.named.stream().noneMatch(this::isProduct);
             List<Knowledge> products = namedProducts(whole, before);
             Map<Knowledge, Integer> q = quantities(whole, products);
             q.remove(null);
@@ -1497,7 +1636,7 @@ final class ReplyComposer {
                 items = each;
             }
         }
-        return new State(focus, aspects, language, items);
+        return new State(focus, aspects, language, items, shipping);
     }
 
     // ---- helpers ----
@@ -1775,6 +1914,7 @@ final class ReplyComposer {
     private boolean nameBarrier(Text.Token t) {
         String f = t.folded();
         return QUESTION_WORDS.contains(f) || PHRASE_END.contains(f) || QUALITY.contains(f) || VERBS.contains(f) || t.numeric()
+                || SIZE_TOKEN.matcher(f).matches()
                 || (personaTerms.contains(f) && !index.inProductTitle(t)) || isCue(t, Cues.HAVE) || isCue(t, Cues.PRONOUN) || isCue(t, Cues.ADD)
                 || isCue(t, Cues.UNITS);
     }
@@ -1782,7 +1922,8 @@ final class ReplyComposer {
     /** A word no entry of the knowledge uses and that names a thing (no cue, function, rating or typo word). */
     private boolean unknownWord(Text.Token t) {
         String f = Lexicon.stem(t.folded());
-        if (f.length() < 2 || t.numeric() || Lexicon.STOPWORDS.contains(t.folded()) || SOCIAL.contains(f)
+        if (f.length() < 2 || t.numeric() || SIZE_TOKEN.matcher(t.folded()).matches()
+                || Lexicon.STOPWORDS.contains(t.folded()) || SOCIAL.contains(f)
                 || personaTerms.contains(f) || index.knows(f) || index.knows(t.folded()) || Cues.GENERIC_NOUNS.contains(f)
                 || QUESTION_WORDS.contains(t.folded()) || PHRASE_END.contains(t.folded()) || QUALITY.contains(t.folded())
                 || VERBS.contains(t.folded())
@@ -1794,14 +1935,26 @@ final class ReplyComposer {
 
     private Set<String> cueWords;
 
+    /** The aspect, reference and counting cues: their words name no product ("nhiệt độ", "caffeine", "mấy phút"). */
+    private static final List<List<Text.Token[]>> CUE_LISTS = cueLists();
+
+    private static List<List<Text.Token[]>> cueLists() {
+        List<List<Text.Token[]>> out = new ArrayList<>(List.of(Cues.HAVE, Cues.PRONOUN, Cues.FOLLOW_UP, Cues.UNITS,
+                Cues.TOTAL, Cues.ADD));
+        for (Aspect a : Aspect.values()) {
+            if (!a.cues.isEmpty()) {
+                out.add(a.cues);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** Every word of the aspect, reference and counting cues (folded). */
     private Set<String> cueWords() {
         Set<String> words = cueWords;
         if (words == null) {
             words = new HashSet<>();
-            for (List<Text.Token[]> list : List.of(Cues.HAVE, Cues.USAGE, Cues.INGREDIENTS, Cues.SIZE, Cues.COLOR,
-                    Cues.SUITABILITY, Cues.STOCK, Cues.PAYMENT, Cues.PRONOUN, Cues.FOLLOW_UP, Cues.UNITS, Cues.TOTAL,
-                    Cues.ADD, Cues.WATER_RESISTANCE, Cues.WARRANTY, Cues.VOLUME, Cues.BATTERY, Cues.ORIGIN)) {
+            for (List<Text.Token[]> list : CUE_LISTS) {
                 for (Text.Token[] p : list) {
                     for (Text.Token t : p) {
                         words.add(t.folded());
@@ -1821,9 +1974,7 @@ final class ReplyComposer {
         List<Text.Token> tokens = clause.tokens;
         // the words of the cues the clause actually uses: "tất" of "tất cả" is a cue word, "tất" alone (socks) is not
         boolean[] cue = new boolean[tokens.size()];
-        for (List<Text.Token[]> list : List.of(Cues.HAVE, Cues.USAGE, Cues.INGREDIENTS, Cues.SIZE, Cues.COLOR, Cues.SUITABILITY,
-                Cues.STOCK, Cues.PAYMENT, Cues.PRONOUN, Cues.FOLLOW_UP, Cues.UNITS, Cues.TOTAL, Cues.ADD, Cues.WATER_RESISTANCE,
-                Cues.WARRANTY, Cues.VOLUME, Cues.BATTERY, Cues.ORIGIN)) {
+        for (List<Text.Token[]> list : CUE_LISTS) {
             for (Text.Token[] p : list) {
                 for (int at = Text.indexOf(tokens, p, 0); at >= 0; at = Text.indexOf(tokens, p, at + 1)) {
                     for (int j = 0; j < p.length; j++) {
@@ -1842,7 +1993,7 @@ final class ReplyComposer {
             Text.Token t = tokens.get(i);
             String f = Lexicon.stem(t.folded());
             if (f.length() < 2 || Lexicon.STOPWORDS.contains(t.folded()) || SOCIAL.contains(f) || personaTerms.contains(f)
-                    || cue[i] || t.numeric() || index.knows(f) || index.knows(t.folded())
+                    || cue[i] || t.numeric() || SIZE_TOKEN.matcher(t.folded()).matches() || index.knows(f) || index.knows(t.folded())
                     || Cues.GENERIC_NOUNS.contains(f) || !Lexicon.concepts(t.raw()).isEmpty()
                     || QUESTION_WORDS.contains(t.folded())) {
                 continue;
@@ -1951,15 +2102,48 @@ final class ReplyComposer {
         if (words.isEmpty()) {
             return out;
         }
+        // a word the abbreviations expanded into the same word again ("Saigon" -> "TP.HCM", whose "HCM" is
+        // itself short for "TP.HCM") is said once
+        for (int i = words.size() - 1; i > 0; i--) {
+            if (words.get(i).equals(words.get(i - 1))) {
+                words.remove(i);
+            }
+        }
         // the whole name, compared word for word (a syllable of it may occur inside another word of the entry)
         String phrase = Text.fold(String.join(" ", words));
         String known = " " + Text.fold(answered.text()).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
         if (!known.contains(" " + phrase + " ")) {
-            for (String w : words) {
-                out.add(capitalised(clause.text, w));
+            String typed = typedSpan(clause.text, words);
+            if (typed != null) {
+                out.add(typed); // as written: "TP.HCM", not "TP HCM"
+            } else {
+                for (String w : words) {
+                    out.add(capitalised(clause.text, w));
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * The stretch of the text that holds the words in order, joined only by spaces, dots or hyphens ("TP.HCM",
+     * "New Zealand"); null when they are not written together.
+     */
+    private static String typedSpan(String text, List<String> words) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int start = -1;
+        int at = 0;
+        for (String w : words) {
+            int i = lower.indexOf(w, at);
+            if (i < 0 || (start >= 0 && !lower.substring(at, i).matches("[\\s.\\-]{0,3}"))) {
+                return null;
+            }
+            if (start < 0) {
+                start = i;
+            }
+            at = i + w.length();
+        }
+        return start < 0 ? null : text.substring(start, at);
     }
 
     private static char originalCase(String text, String lowerWord) {

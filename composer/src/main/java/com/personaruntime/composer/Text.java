@@ -111,10 +111,24 @@ final class Text {
         return out;
     }
 
+    /**
+     * Adds an expansion's words (letters and digits only: "TP.HCM" is "tp", "hcm"). Words the text already has just
+     * before the short form are not added again: "TP.HCM" typed in full, whose "HCM" is itself short for "TP.HCM",
+     * reads "tp hcm", not "tp tp hcm".
+     */
     private static void add(List<Token> out, String phrase) {
-        for (String w : phrase.split(" ")) {
-            out.add(Token.of(w));
+        List<Token> words = words(phrase);
+        int skip = 0;
+        for (int n = Math.min(words.size() - 1, out.size()); n > 0 && skip == 0; n--) {
+            boolean same = true;
+            for (int j = 0; j < n && same; j++) {
+                same = out.get(out.size() - n + j).folded().equals(words.get(j).folded());
+            }
+            if (same) {
+                skip = n;
+            }
         }
+        out.addAll(words.subList(skip, words.size()));
     }
 
     /** Tokens of a keyword phrase, no teencode expansion. */

@@ -91,13 +91,14 @@ class ComposerEvaluationTest {
      * Written and run before any fix, from a newcomer's chat (Mộc, a tea shop, and the demo Milo) and more of
      * the same kinds over Tín: which sentence of an entry answers a facet question (caffeine, temperature,
      * grams, pause/skip, battery, warranty), size variants with their own price, facet words read as part of a
-     * product name, "1 gói" read as an order. The bar records the score before the fixes.
+     * product name, "1 gói" read as an order. 14/25 before the fixes, 24/25 after (the miss left: a comparison on an
+     * attribute the knowledge lacks, "which is less acidic"); the bar allows no turn fewer.
      */
     @Test
     void sixthHeldBackSet() throws Exception {
         List<ComposerEvaluation.Result> results = evaluation.run("heldback6");
         System.out.println(ComposerEvaluation.report(results));
         assertThat(results).hasSizeGreaterThanOrEqualTo(24);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.55);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.95);
     }
 }
