@@ -545,6 +545,10 @@ public final class TextNormalizer {
     /** Scratch of {@link #onsetSplit}. */
     final WordFolds.Chars onset = new WordFolds.Chars();
     final WordFolds.Word word = new WordFolds.Word();
+    /** Scratch of {@link #vietnameseSentences}. */
+    final WordFolds.Word probe = new WordFolds.Word();
+    /** Per word: whether its sentence is possibly Vietnamese ({@link #vietnameseSentences}). */
+    boolean[] viSentence = new boolean[0];
     boolean busy;
   }
 
@@ -913,6 +917,9 @@ public final class TextNormalizer {
       k = j;
     }
 
+    // ---- pass 2b: which sentences are possibly Vietnamese (the Telex keys an English word could spell fold only there)
+    boolean[] viSentence = vietnameseSentences(text, in, uc, uk, us, ue, ws, we, wf, w, u, scr);
+
     // ---- pass 3: emit
     char[] oc;
     int[] os;
@@ -1056,7 +1063,10 @@ public final class TextNormalizer {
       boolean diacritics = (flags & DIACRITICS) != 0; // a Vietnamese diacritic among a letter unit's original chars
       boolean allLetters = (flags & ALL_LETTERS) != 0;
       // the common case: a word of letters that no fold below changes goes straight to the output
-      if (allLetters && !(s > 0 && uc[s - 1] == '#')
+      // a word of a possibly Vietnamese sentence, not a function word of another language ("is", "this", "now")
+      boolean viWord = viSentence[wi] && !diacritics && allLetters && VietnameseSentence.functionWord(uc, s, e) >= 0
+          && !innerCapital(in, us[s], ue[e - 1]); // "GIow Co": a capital I inside a word is a disguised l, not Telex
+      if (allLetters && !(s > 0 && uc[s - 1] == '#') && !viWord
           && (WordFolds.unchanged(uc, s, e, diacritics) || (!diacritics && KeptWords.contains(uc, s, e)))) {
         if (o + (e - s) + 2 >= oc.length) {
           int nc = (o + (e - s) + 2) * 2;
@@ -1079,7 +1089,7 @@ public final class TextNormalizer {
         word.add(uc[k], k);
       }
       if (hasLetter) {
-        int last = foldWord(word, uk, hasDigit, diacritics);
+        int last = foldWord(word, uk, hasDigit, diacritics, viWord);
         if (last >= 0) {
           lastUnitOfWord = last;
         }
@@ -1288,6 +1298,139 @@ public final class TextNormalizer {
   }
 
   /**
+   * The words of a normalised text ({@code norm}: a lexicon entry as {@link #normalize} gives it, words separated by
+   * single spaces) as they read in a possibly Vietnamese sentence, where the Telex keys an English word can also spell
+   * are folded ({@link WordFolds#telexLoose}: "from now on" -> "from no on" is not, "now" is a function word; "keep
+   * character" -> "kep character"), or null when no word changes. Lexicon entries are also matched in this form, so a
+   * term keeps its meaning when the sentence around it folds its words.
+   */
+  public static String vietnameseSentenceForm(String norm) {
+    WordFolds.Word word = new WordFolds.Word();
+    StringBuilder out = new StringBuilder(norm.length());
+    boolean changed = false;
+    int i = 0;
+    int n = norm.length();
+    while (i < n) {
+      int j = norm.indexOf(' ', i);
+      if (j < 0) {
+        j = n;
+      }
+      char[] c = norm.substring(i, j).toCharArray();
+      boolean plain = c.length > 0 && VietnameseSentence.functionWord(c, 0, c.length) >= 0;
+      for (int k = 0; k < c.length && plain; k++) {
+        plain = c[k] >= 'a' && c[k] <= 'z';
+      }
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      if (plain) {
+        word.reset();
+        for (int k = 0; k < c.length; k++) {
+          word.add(c[k], k);
+        }
+        if (WordFolds.telexLoose(word)) {
+          changed = true;
+          out.append(word.c, 0, word.n);
+          i = j + 1;
+          continue;
+        }
+      }
+      out.append(c);
+      i = j + 1;
+    }
+    return changed ? out.toString() : null;
+  }
+
+  /** True when original chars in[s, e) hold an upper-case letter after a lower-case one or after two letters ("GIow"). */
+  private static boolean innerCapital(char[] in, int s, int e) {
+    for (int i = s + 1; i < e; i++) {
+      if (Character.isUpperCase(in[i]) && (Character.isLowerCase(in[i - 1]) || (i + 1 < e && Character.isLowerCase(in[i + 1])))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Per word of pass 2: whether its sentence (words between hard breaks, as pass 3 cuts them) is possibly Vietnamese
+   * ({@link VietnameseSentence}): evidence for is a letter only Vietnamese writes, a word the strict Telex or VNI fold
+   * folds, a Vietnamese function word; against, a function word of en/de/fr/es/it/pt. Linear: each word is read once
+   * (the Telex probe only for words the fast path's screens cannot clear), each sentence's verdict written once.
+   */
+  private static boolean[] vietnameseSentences(CharSequence text, char[] in, char[] uc, byte[] uk, int[] us, int[] ue, int[] ws,
+      int[] we, byte[] wf, int w, int u, Scratch scr) {
+    boolean[] vs = scr.viSentence.length >= w ? scr.viSentence : new boolean[Math.max(w, 16)];
+    if (w <= KEEP_CHARS) {
+      scr.viSentence = vs;
+    }
+    WordFolds.Word probe = scr.probe;
+    int start = 0;
+    int score = 0;
+    boolean any = false;
+    for (int i = 0; i <= w; i++) {
+      boolean end = i == w;
+      if (!end && i > 0) {
+        int sepS = we[i - 1];
+        int sepE = ws[i];
+        end = isHardBreak(uc, uk, sepS, sepE) && !spacedDot(text, uc, uk, us, sepS, sepE) && !latinCjkDot(uc, sepS, sepE, u)
+            && !(uk[sepE] == DIGIT && numberAbbreviation(uc, ws[i - 1], we[i - 1]));
+      }
+      if (end) {
+        boolean vi = any && score >= 2; // two signs more for Vietnamese than against ("en la tienda" is Spanish)
+        for (int k = start; k < i; k++) {
+          vs[k] = vi;
+        }
+        start = i;
+        score = 0;
+        any = false;
+        if (i == w) {
+          break;
+        }
+      }
+      int s = ws[i];
+      int e = we[i];
+      int flags = wf[i];
+      if ((flags & HAS_LETTER) == 0) {
+        continue;
+      }
+      int fw = (flags & ALL_LETTERS) != 0 ? VietnameseSentence.functionWord(uc, s, e) : 0;
+      if (fw != 0) {
+        score += fw;
+        any |= fw > 0;
+        continue;
+      }
+      boolean evidence = false;
+      if ((flags & DIACRITICS) != 0) {
+        for (int k = s; k < e && !evidence; k++) {
+          for (int j = us[k]; j < ue[k] && !evidence; j++) {
+            evidence = VietnameseSentence.vietnameseLetter(in[j]);
+          }
+        }
+      } else if ((flags & ALL_LETTERS) != 0 && e - s >= 2 && e - s <= 9 && !WordFolds.unchanged(uc, s, e, false)
+          && !KeptWords.contains(uc, s, e)) {
+        probe.reset();
+        for (int k = s; k < e; k++) {
+          probe.add(uc[k], k);
+        }
+        evidence = !WordFolds.telexStop(probe.c, probe.n) && WordFolds.telex(probe);
+      } else if ((flags & HAS_DIGIT) != 0 && e - s <= 12) {
+        probe.reset();
+        for (int k = s; k < e; k++) {
+          if (uk[k] == LETTER || uk[k] == DIGIT) {
+            probe.add(uc[k], k);
+          }
+        }
+        evidence = WordFolds.vni(probe);
+      }
+      if (evidence) {
+        score++;
+        any = true;
+      }
+    }
+    return vs;
+  }
+
+  /**
    * The word folds of pass 3 for a word with a letter, in their order: VNI keystrokes (words with a
    * digit), stretched letters, leetspeak of non-letter units, Telex keystrokes (words without
    * diacritics), teencode letter swaps, teencode words.
@@ -1296,7 +1439,7 @@ public final class TextNormalizer {
    * @return the last unit of the word when a teencode word was expanded (its chars then hold
    *     {@code -1 - first unit}), else -1
    */
-  private static int foldWord(WordFolds.Word word, byte[] uk, boolean hasDigit, boolean diacritics) {
+  private static int foldWord(WordFolds.Word word, byte[] uk, boolean hasDigit, boolean diacritics, boolean viSentence) {
     boolean folded = hasDigit && WordFolds.vni(word);
     WordFolds.collapseRuns(word); // letters only: digits are not leet-mapped yet ("2000" stays)
     for (int k = 0; k < word.n; k++) {
@@ -1306,7 +1449,11 @@ public final class TextNormalizer {
       }
     }
     if (!folded && !diacritics) {
-      WordFolds.telex(word);
+      // English words that read as Telex ("door", "beer", "car") fold only in a possibly Vietnamese sentence
+      boolean english = !viSentence && WordFolds.telexStop(word.c, word.n);
+      if (!english && !WordFolds.telex(word) && viSentence) {
+        WordFolds.telexLoose(word); // "nhaan vieen", "cacs": only in a sentence that is possibly Vietnamese
+      }
     } else if (!folded) {
       WordFolds.strayToneKey(word); // "trăngs", "vĩnhx"
     }
@@ -1407,7 +1554,7 @@ public final class TextNormalizer {
           for (int k = 0; k < n; k++) {
             word.add(c[k], k);
           }
-          if (foldWord(word, letters, false, false) >= 0 || word.n != n) {
+          if (foldWord(word, letters, false, false, false) >= 0 || word.n != n) {
             continue;
           }
           boolean same = true;

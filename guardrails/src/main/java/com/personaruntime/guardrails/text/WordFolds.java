@@ -530,6 +530,93 @@ public final class WordFolds {
     return true;
   }
 
+  /**
+   * Telex keystrokes in a sentence that is possibly Vietnamese ({@code TextNormalizer}'s sentence screen), for the words
+   * {@link #telex} leaves alone because an English word could look the same: modifier keys without a tone key
+   * ("nhaan" -> "nhan", "vieen" -> "vien", "khoong" -> "khong", "own" -> "on"), a final s as the tone key ("cacs",
+   * "sachs"), and the English-looking words of {@link #TELEX_STOP} ("car" -> "ca"). The modifier keys (the second of
+   * aa ee oo, the second d of a leading dd, w after a, o or u, a leading w) and the last of s f r x j after the first
+   * vowel are dropped when what is left is a Vietnamese syllable; without the tone key when that alone is one. Linear in
+   * the word, no allocation.
+   *
+   * @return true if folded
+   */
+  public static boolean telexLoose(Word w) {
+    int n = w.n;
+    if (n < 2 || n > 9) {
+      return false;
+    }
+    if (w.c[n - 1] == 'j' && vowel(w.c[n - 2])) {
+      // teencode i -> j ("khoj") is likelier than a Telex heavy tone when "khoi" is a syllable (as in telex)
+      StringBuilder alt = new StringBuilder(w.str());
+      alt.setCharAt(n - 1, 'i');
+      if (syllable(alt)) {
+        return false;
+      }
+    }
+    int firstVowel = -1;
+    for (int i = 0; i < n; i++) {
+      char c = w.c[i];
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+      if (firstVowel < 0 && vowel(c)) {
+        firstVowel = i;
+      }
+    }
+    if (firstVowel < 0) {
+      return false;
+    }
+    // the tone key typed last only ("cacs", "car"): a key inside the word is left to telex, English "use" stays whole
+    char lastKey = w.c[n - 1];
+    int tone = n - 1 > firstVowel && (lastKey == 's' || lastKey == 'f' || lastKey == 'r' || lastKey == 'x' || lastKey == 'j')
+        ? n - 1 : -1;
+    boolean startsW = w.c[0] == 'w';
+    boolean[] keep = w.keep(n);
+    boolean modifier = false;
+    for (int i = 0; i < n; i++) {
+      char c = w.c[i];
+      boolean k = true;
+      if (c == 'w' && i > 0 && (w.c[i - 1] == 'a' || w.c[i - 1] == 'o' || w.c[i - 1] == 'u')) {
+        k = false;
+      } else if (c == 'w' && i == 0) {
+        k = false;
+      } else if (i > 0 && c == w.c[i - 1] && (c == 'a' || c == 'e' || c == 'o' || (c == 'd' && i == 1)) && keep[i - 1]) {
+        k = false;
+      }
+      keep[i] = k;
+      modifier |= !k;
+    }
+    // with the tone key first, then without it
+    for (int pass = 0; pass < 2; pass++) {
+      int drop = pass == 0 ? tone : -1;
+      if (pass == 0 && tone < 0 || pass == 1 && !modifier) {
+        continue;
+      }
+      Chars sb = w.rest.reset(n + 1);
+      if (startsW) {
+        sb.append('u');
+      }
+      for (int i = 0; i < n; i++) {
+        if (keep[i] && i != drop) {
+          sb.append(w.c[i]);
+        }
+      }
+      if (sb.length() == 0 || !syllable(sb)) {
+        continue;
+      }
+      if (drop >= 0) {
+        keep[drop] = false;
+      }
+      w.retain(keep);
+      if (startsW) {
+        w.replacePrefix(0, "u");
+      }
+      return true;
+    }
+    return false;
+  }
+
   /** The previous {@link #telex} (allocating); kept as the reference the tests compare with. */
   static boolean telexReference(Word w) {
     int n = w.n;

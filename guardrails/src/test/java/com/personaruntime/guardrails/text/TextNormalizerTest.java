@@ -74,6 +74,9 @@ class TextNormalizerTest {
       we pay the pen         | we pay the pen
       # raw Telex and VNI keystrokes, tone key after the final consonant
       giamr nguy cow         | giam nguy cow
+      Mifnh laf nhaan vieen thaatj | minh la nhan vien that
+      tooi queen mang theo ther, thanh toans khi nhaanj hangf | toi quen mang theo the thanh toan khi nhan hang
+      I've been waiting at the door since nine, see you soon | i ve been waiting at the door since nine see you soon
       hangf fake             | hang fake
       giam3 d9u7o7ng2        | giam duong
       # invisible joiners between two known words separate them; inside one word they stay invisible
