@@ -1513,18 +1513,7 @@ public final class TextNormalizer {
 
     /** Base-27 code of c[s, e) when it is 1-13 letters a-z, else -1. */
     private static long code(char[] c, int s, int e) {
-      if (e - s < 1 || e - s > 13) {
-        return -1;
-      }
-      long k = 0;
-      for (int i = s; i < e; i++) {
-        char x = c[i];
-        if (x < 'a' || x > 'z') {
-          return -1;
-        }
-        k = k * 27 + (x - 'a' + 1);
-      }
-      return k;
+      return VietnameseSentence.code(c, s, e, 13);
     }
 
     private static int slot(long k, int mask) {

@@ -36,7 +36,15 @@ final class VietnameseSentence {
 
   /** Base-27 code of c[s, e) when it is 1-12 letters a-z, else -1. */
   static long code(char[] c, int s, int e) {
-    if (e - s < 1 || e - s > 12) {
+    return code(c, s, e, 12);
+  }
+
+  /**
+   * Base-27 code of c[s, e) when it is 1 to {@code maxLength} letters a-z (at most 13, which fits a long), else -1:
+   * the key of a word in the open-addressing word tables here and in {@link TextNormalizer}.
+   */
+  static long code(char[] c, int s, int e, int maxLength) {
+    if (e - s < 1 || e - s > maxLength) {
       return -1;
     }
     long k = 0;
