@@ -486,17 +486,7 @@ final class Negation {
       after.append(nt.chars, s, k - s);
       e = k;
     }
-    String a = after.toString();
-    for (String c : COMPARATIVE) {
-      int i = a.indexOf(c);
-      while (i >= 0) {
-        if ((i == 0 || a.charAt(i - 1) == ' ') && (i + c.length() == a.length() || a.charAt(i + c.length()) == ' ')) {
-          return true;
-        }
-        i = a.indexOf(c, i + 1);
-      }
-    }
-    return false;
+    return containsPhrase(after.toString(), COMPARATIVE);
   }
 
   /**
