@@ -197,6 +197,20 @@ class GuardrailCheckIT {
   }
 
   @Test
+  void aJsonBodyLabelledAsAFormIsReadAsJson() {
+    // what `curl -d '{...}'` sends: the README's examples; a '%' made the form decoder answer a bare 400
+    String body = new JsonObject().put("persona", "milo").put("direction", "output")
+        .put("text", "100% Arabica, 50% off today, call 0912 345 678").encode();
+    JsonObject verdict = s.call("POST", "/api/v1/guardrails/check").bearer(admin)
+        .body("application/x-www-form-urlencoded", body).send().expect(200).json();
+    assertThat(verdict.getString("decision")).isEqualTo("rewrite");
+    assertThat(verdict.getString("text")).startsWith("100% Arabica, 50% off today").doesNotContain("345 678");
+    // a body that is neither JSON nor YAML still gets an error naming the problem
+    s.call("POST", "/api/v1/guardrails/check").bearer(admin)
+        .body("application/x-www-form-urlencoded", "persona=milo&text=50%").send().expectError(400, "bad_json");
+  }
+
+  @Test
   void badRequestsNameTheField() {
     assertBad(new JsonObject().put("persona", "linh"), "text: is required");
     assertBad(new JsonObject().put("persona", "linh").put("text", 42), "text: must be a string");
