@@ -56,7 +56,7 @@ final class ComposerEvaluation {
             add(p, Abbreviations.EMPTY);
         }
         for (String id : List.of("may", "ash", "sen", "rowan", "thao", "bong", "khoa", "na", "wren", "mochi", "ivy", "an",
-                "juniper", "tin", "fern", "moc")) {
+                "juniper", "tin", "fern", "moc", "may-bakery", "soc", "hearth")) {
             String yaml = resource("eval/personas/" + id + ".yaml");
             ParseResult r = PersonaDocuments.parse(id + ".yaml", yaml);
             if (!(r instanceof ParseResult.Valid v)) {
@@ -81,7 +81,8 @@ final class ComposerEvaluation {
             Map.entry("mochi-tea", "Mochi Tea"), Map.entry("dewbloom", "Dewbloom"),
             Map.entry("an-nhien", "An Nhiên Health"), Map.entry("quill-bean", "Quill & Bean"),
             Map.entry("dien-may-tin", "Điện Máy Tín"), Map.entry("thistle-loom", "Thistle & Loom"),
-            Map.entry("moc-tea", "Mộc Trà"));
+            Map.entry("moc-tea", "Mộc Trà"), Map.entry("may-bakery", "Mây Bakery"), Map.entry("soc-nau", "Sóc Nâu"),
+            Map.entry("hearth-crumb", "Hearth & Crumb"));
 
     private void add(Persona p, Abbreviations abbreviations) {
         ComposerPersona cp = toComposer(p, abbreviations, BRAND_NAMES.getOrDefault(p.brand(), p.brand()));
@@ -260,7 +261,8 @@ final class ComposerEvaluation {
 
     public static void main(String[] args) throws IOException {
         ComposerEvaluation e = new ComposerEvaluation();
-        for (String set : List.of("tuned", "heldback", "heldback2", "heldback3", "heldback4", "heldback5")) {
+        for (String set : List.of("tuned", "heldback", "heldback2", "heldback3", "heldback4", "heldback5", "heldback6",
+                "heldback8")) {
             System.out.println(report(e.run(set)));
         }
     }
