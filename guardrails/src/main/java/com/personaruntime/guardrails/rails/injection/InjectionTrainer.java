@@ -949,9 +949,18 @@ public final class InjectionTrainer {
    * judged after training.
    */
   public static final String HELD_OUT_ROUND9 = "heldout-round9.tsv";
+  /**
+   * Held-out rows of round 10 (fiction and role-play framing, payload splitting, override/role/developer-mode moves in
+   * pl, tr, id, ja, ko, zh, th, ru, es, de, fr and Vietnamese without diacritics and in teencode, indirect injection
+   * inside a pasted review, invoice or URL, encoded payloads, system-prompt extraction; more benign look-alikes than
+   * attacks: quoted "ignore", questions about prompts, allowed role-play and stories, programming questions, Vietnamese
+   * shopping chatter), written before the round-10 changes: never trained on, judged after training.
+   */
+  public static final String HELD_OUT_ROUND10 = "heldout-round10.tsv";
   /** Every held-out file {@link #main} judges with the model it wrote, in this order. */
   public static final List<String> HELD_OUT_FILES =
-      List.of(HELD_OUT, HELD_OUT_ROUND5, HELD_OUT_ROUND6, HELD_OUT_ROUND7, HELD_OUT_ROUND8, HELD_OUT_ROUND9);
+      List.of(HELD_OUT, HELD_OUT_ROUND5, HELD_OUT_ROUND6, HELD_OUT_ROUND7, HELD_OUT_ROUND8, HELD_OUT_ROUND9,
+          HELD_OUT_ROUND10);
 
   static double[] scores(InjectionModel m, List<Example> rows) {
     double[] s = new double[rows.size()];

@@ -202,6 +202,16 @@ class NearCopyTest {
     noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND9, 110);
   }
 
+  /**
+   * The same for the round-10 held-out rows ({@code heldout-round10.tsv}: fiction framing, payload splitting, indirect
+   * and encoded injection, overrides in thirteen languages, benign look-alikes): written before the round-10 training
+   * rows, which must not paraphrase them.
+   */
+  @Test
+  void noTrainingRowIsNearCopyOfRound10HeldOutRows() throws IOException {
+    noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND10, 150);
+  }
+
   private static void noTrainingRowIsNearCopyOf(String file, int minRows) throws IOException {
     List<String> held = new ArrayList<>();
     for (InjectionTrainer.Example e : InjectionTrainer.tsv(Path.of("training").resolve(file))) {
