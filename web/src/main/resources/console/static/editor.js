@@ -41,7 +41,7 @@ document.addEventListener('alpine:init', function () {
         temperature: m.temperature === undefined || m.temperature === null ? '' : String(m.temperature),
         baseUrl: m.baseUrl || '', apiKeyEnv: m.apiKeyEnv || '' },
       review: { posts: (doc.review && doc.review.posts) || 'flagged' },
-      contact: { url: c.url || '', email: c.email || '' },
+      contact: { url: c.url || '', email: c.email || '', phone: c.phone || '' },
       card: card,
     };
   }
@@ -76,10 +76,11 @@ document.addEventListener('alpine:init', function () {
       }
     }
     doc.review = { posts: d.review.posts };
-    if (!blank(d.contact.url) || !blank(d.contact.email)) {
+    if (!blank(d.contact.url) || !blank(d.contact.email) || !blank(d.contact.phone)) {
       doc.contact = {};
       if (!blank(d.contact.url)) { doc.contact.url = d.contact.url.trim(); }
       if (!blank(d.contact.email)) { doc.contact.email = d.contact.email.trim(); }
+      if (!blank(d.contact.phone)) { doc.contact.phone = d.contact.phone.trim(); }
     }
     if (d.card) {
       const card = Object.assign({}, d.card);

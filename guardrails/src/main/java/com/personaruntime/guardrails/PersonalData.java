@@ -132,6 +132,53 @@ public final class PersonalData {
     return new Redaction(out.toString(), spans);
   }
 
+  /**
+   * The e-mail addresses and phone numbers written plainly in a text, as the {@code pii.email} and
+   * {@code pii.phone} rules find them (disguised forms undone; forms with look-alike letters left out).
+   * For a brand's approved texts (its knowledge): the contact details found there are its own public ones.
+   *
+   * @param emails e-mail addresses, lower case, in order of appearance, without repeats
+   * @param phones phone numbers as the text writes them, in order of appearance, without repeats
+   */
+  public record Contacts(List<String> emails, List<String> phones) {
+    /** Copies the lists. */
+    public Contacts {
+      emails = List.copyOf(emails);
+      phones = List.copyOf(phones);
+    }
+  }
+
+  /**
+   * The e-mail addresses and phone numbers in {@code text} (see {@link Contacts}); linear in the text.
+   *
+   * @param text any text; null or empty gives empty lists
+   */
+  public static Contacts contactsIn(String text) {
+    if (text == null || text.isEmpty()) {
+      return new Contacts(List.of(), List.of());
+    }
+    List<String> emails = new ArrayList<>();
+    List<String> phones = new ArrayList<>();
+    ScanText view = ScanText.of(text);
+    Pii.scan(view.text, true, true, false, false, false, (rule, vs, ve, kind) -> {
+      if (view.lookalikeIn(vs, ve)) {
+        return;
+      }
+      if (rule.equals(RuleIds.PII_EMAIL)) {
+        String e = view.text.substring(vs, ve).toLowerCase(Locale.ROOT);
+        if (!emails.contains(e)) {
+          emails.add(e);
+        }
+      } else if (rule.equals(RuleIds.PII_PHONE)) {
+        String p = view.text.substring(vs, ve);
+        if (!phones.contains(p)) {
+          phones.add(p);
+        }
+      }
+    });
+    return new Contacts(emails, phones);
+  }
+
   /** The variation selector and combining keycap that follow a keycap digit ("9️⃣"). */
   private static boolean isKeycapTail(char c) {
     return c == '\uFE0F' || c == '\u20E3';

@@ -36,6 +36,7 @@ public final class PolicyConfig {
   private final List<String> avoidTopics;
   private final List<String> allowedLinkDomains;
   private final List<String> publicEmails;
+  private final List<String> publicPhones;
   private final List<String> ownNames;
   private final List<String> personaNames;
   private final List<String> languages;
@@ -59,6 +60,7 @@ public final class PolicyConfig {
     this.avoidTopics = List.copyOf(b.avoidTopics);
     this.allowedLinkDomains = List.copyOf(b.allowedLinkDomains);
     this.publicEmails = b.publicEmails.stream().map(e -> e.toLowerCase(java.util.Locale.ROOT)).toList();
+    this.publicPhones = List.copyOf(b.publicPhones);
     this.ownNames = List.copyOf(b.ownNames);
     this.personaNames = List.copyOf(b.personaNames);
     this.languages = List.copyOf(b.languages);
@@ -84,6 +86,11 @@ public final class PolicyConfig {
   public List<String> allowedLinkDomains() { return allowedLinkDomains; }
   /** The brand's own public addresses (e.g. the persona's contact e-mail): not redacted as personal data in output. */
   public List<String> publicEmails() { return publicEmails; }
+  /**
+   * The brand's own public phone numbers as written ("0263 3 123 456"): not redacted as personal data in output,
+   * written with or without the country code ("+84 263 3123 456") and with any separators.
+   */
+  public List<String> publicPhones() { return publicPhones; }
   /**
    * The brand's and the persona's own names (brand, persona, product lines): a vote for one of them
    * ("Vote Lumière!") is a poll, not a political endorsement. The first labels of
@@ -121,6 +128,7 @@ public final class PolicyConfig {
     private List<String> avoidTopics = List.of();
     private List<String> allowedLinkDomains = List.of();
     private List<String> publicEmails = List.of();
+    private List<String> publicPhones = List.of();
     private List<String> ownNames = List.of();
     private List<String> personaNames = List.of();
     private List<String> languages = List.of("en");
@@ -165,6 +173,8 @@ public final class PolicyConfig {
     public Builder allowedLinkDomains(Collection<String> v) { allowedLinkDomains = list("allowedLinkDomains", v); return this; }
     /** Public brand e-mail addresses that output may contain unredacted. */
     public Builder publicEmails(Collection<String> v) { publicEmails = list("publicEmails", v); return this; }
+    /** Public brand phone numbers that output may contain unredacted (see {@link PolicyConfig#publicPhones()}). */
+    public Builder publicPhones(Collection<String> v) { publicPhones = list("publicPhones", v); return this; }
     /** The brand's and persona's own names (see {@link PolicyConfig#ownNames()}). */
     public Builder ownNames(Collection<String> v) { ownNames = list("ownNames", v); return this; }
     /** The names the persona itself goes by (see {@link PolicyConfig#personaNames()}). */

@@ -249,8 +249,15 @@ public record Persona(
    *
    * @param url   absolute http(s) URL, or {@code null}
    * @param email e-mail address, or {@code null}
+   * @param phone the brand's public phone number as written ("0263 3 123 456", "+84 263 3123 456"; 6 to 15
+   *              digits), or {@code null}; the persona may say it (the pii.phone rule leaves it)
    */
-  public record Contact(String url, String email) {}
+  public record Contact(String url, String email, String phone) {
+    /** A contact without a phone number. */
+    public Contact(String url, String email) {
+      this(url, email, null);
+    }
+  }
 
   private static <T> List<T> list(List<T> values) {
     return values == null ? List.of() : List.copyOf(values);

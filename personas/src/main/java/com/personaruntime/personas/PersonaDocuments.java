@@ -198,7 +198,8 @@ public final class PersonaDocuments {
         new Persona.Review(posts == null
             ? Persona.Review.Posts.FLAGGED
             : Persona.Review.Posts.valueOf(posts.toUpperCase(Locale.ROOT))),
-        contact.isObject() ? new Persona.Contact(text(contact, "url"), text(contact, "email")) : null,
+        contact.isObject() ? new Persona.Contact(text(contact, "url"), text(contact, "email"),
+            text(contact, "phone")) : null,
         root.path("card").isObject() ? JSON.convertValue(root.get("card"), MAP_TYPE) : Map.of());
   }
 
@@ -289,6 +290,7 @@ public final class PersonaDocuments {
       ObjectNode contact = root.putObject("contact");
       putIfSet(contact, "url", p.contact().url());
       putIfSet(contact, "email", p.contact().email());
+      putIfSet(contact, "phone", p.contact().phone());
     }
     if (!p.card().isEmpty()) {
       root.set("card", JSON.valueToTree(p.card()));

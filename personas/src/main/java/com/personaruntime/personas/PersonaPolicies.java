@@ -1,5 +1,6 @@
 package com.personaruntime.personas;
 
+import com.personaruntime.guardrails.PersonalData;
 import com.personaruntime.guardrails.PolicyConfig;
 import java.util.List;
 
@@ -38,12 +39,36 @@ public final class PersonaPolicies {
         .jurisdictions(d.jurisdictions())
         .aiLabels(d.aiLabel())
         .sponsoredLabels(d.sponsoredLabel())
-        .publicEmails(persona.contact() == null || persona.contact().email() == null ? List.of()
-            : List.of(persona.contact().email()))
+        .publicEmails(publicContacts(persona, true))
+        .publicPhones(publicContacts(persona, false))
         .ownNames(ownNames(persona))
         .personaNames(persona.name() == null || persona.name().isBlank() ? List.of() : List.of(persona.name().strip()))
         .streamingBudget(STREAMING_BUDGET)
         .build();
+  }
+
+  /**
+   * The brand's own public e-mail addresses ({@code emails}) or phone numbers: the persona's contact and those
+   * written in its approved knowledge (a shop's hotline in its "Cửa hàng" entry), which the persona may repeat
+   * without the pii rules redacting them. An audience's numbers are never in the persona document.
+   */
+  static List<String> publicContacts(Persona persona, boolean emails) {
+    List<String> out = new java.util.ArrayList<>();
+    if (persona.contact() != null) {
+      String own = emails ? persona.contact().email() : persona.contact().phone();
+      if (own != null && !own.isBlank()) {
+        out.add(own.strip());
+      }
+    }
+    for (Persona.KnowledgeEntry k : persona.knowledge()) {
+      PersonalData.Contacts found = PersonalData.contactsIn(k.text());
+      for (String c : emails ? found.emails() : found.phones()) {
+        if (!out.contains(c)) {
+          out.add(c);
+        }
+      }
+    }
+    return out;
   }
 
   /** The brand (its slug) and the persona's name: a vote for either is a poll, not a political endorsement. */

@@ -95,6 +95,7 @@ final class PersonaSchema {
     Obj contact = new Obj("a mapping")
         .optional("url", str(PersonaSchema::httpUrl))
         .optional("email", str(PersonaSchema::email))
+        .optional("phone", str(PersonaSchema::phone))
         .check(PersonaSchema::contactHasSomething);
     return new Obj("a mapping")
         .required("id", str(PersonaSchema::slug, PersonaSchema::notReserved))
@@ -177,6 +178,26 @@ final class PersonaSchema {
       // reported below
     }
     return Why.of("must be an absolute http(s) URL, got '" + value + "'", "url", value);
+  }
+
+  /**
+   * A phone number as people write it: digits with spaces, '-', '.', '(', ')' between them and an optional
+   * leading '+'; 6 to 15 digits (15 is the longest number ITU-T E.164 allows, country code included).
+   */
+  private static Why phone(String value) {
+    int digits = 0;
+    boolean ok = !value.isBlank();
+    for (int i = 0; i < value.length() && ok; i++) {
+      char c = value.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || (c == '+' && i == 0))) {
+        ok = false;
+      }
+    }
+    return ok && digits >= 6 && digits <= 15 ? null
+        : Why.of("must be a phone number (6 to 15 digits; spaces, '-', '.', '(', ')' and a leading '+' allowed), got '"
+            + value + "'", "phone", value);
   }
 
   private static Why email(String value) {
@@ -263,8 +284,8 @@ final class PersonaSchema {
   }
 
   private static void contactHasSomething(ObjectNode contact, String path, Ctx ctx) {
-    if (absent(contact.get("url")) && absent(contact.get("email"))) {
-      ctx.add(path, "give a url or an email (or both)", "contactEmpty");
+    if (absent(contact.get("url")) && absent(contact.get("email")) && absent(contact.get("phone"))) {
+      ctx.add(path, "give a url, an email or a phone (or several)", "contactEmpty");
     }
   }
 
@@ -306,7 +327,7 @@ final class PersonaSchema {
   /** Per-field longest strings, by the field's name (the last path segment). */
   static final Map<String, Integer> MAX_CHARS = Map.of(
       "name", 100, "bio", 1_000, "greeting", 500, "title", 200, "text", 4_000, "url", 2_000, "email", 254,
-      "baseUrl", 2_000);
+      "baseUrl", 2_000, "phone", 40);
 
   /** The longest string allowed at {@code path} ({@code knowledge[3].text} -> the limit of {@code text}). */
   static int maxChars(String path) {

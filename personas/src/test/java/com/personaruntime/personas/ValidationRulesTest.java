@@ -198,7 +198,16 @@ class ValidationRulesTest {
             "linh.yaml: contact.url: must be an absolute http(s) URL, got 'lumiere.example'"),
         Arguments.of("contact: {email: nobody}",
             "linh.yaml: contact.email: must be an e-mail address, got 'nobody'"),
-        Arguments.of("contact: {}", "linh.yaml: contact: give a url or an email (or both)"),
+        Arguments.of("contact: {}", "linh.yaml: contact: give a url, an email or a phone (or several)"),
+        Arguments.of("contact: {phone: call us}",
+            "linh.yaml: contact.phone: must be a phone number (6 to 15 digits; spaces, '-', '.', '(', ')' and a"
+                + " leading '+' allowed), got 'call us'"),
+        Arguments.of("contact: {phone: '12345'}",
+            "linh.yaml: contact.phone: must be a phone number (6 to 15 digits; spaces, '-', '.', '(', ')' and a"
+                + " leading '+' allowed), got '12345'"),
+        Arguments.of("contact: {phone: '0263 3+123 456'}",
+            "linh.yaml: contact.phone: must be a phone number (6 to 15 digits; spaces, '-', '.', '(', ')' and a"
+                + " leading '+' allowed), got '0263 3+123 456'"),
         Arguments.of("boundaries: {allowed_link_domains: ['https://lumiere.example/']}",
             "linh.yaml: boundaries.allowed_link_domains[0]: must be a lower-case domain name like"
                 + " 'brand.example' (no scheme, port or path), got 'https://lumiere.example/'"));

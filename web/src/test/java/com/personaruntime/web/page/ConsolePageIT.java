@@ -176,6 +176,15 @@ class ConsolePageIT {
     browser.js("const t = document.getElementById('f-temperature'); t.value = ''; t.dispatchEvent(new Event('input'));");
     wait.until(x -> !x.findElement(By.id("problems")).isDisplayed());
 
+    // the brand's public phone: checked like every field, kept in the document
+    var phone = d.findElement(By.id("f-contact-phone"));
+    phone.sendKeys("gọi shop");
+    wait.until(x -> x.findElement(By.id("problems")).isDisplayed());
+    assertThat(d.findElement(By.id("problems")).getText()).contains("contact.phone: must be a phone number");
+    phone.clear();
+    phone.sendKeys("028 3812 3456");
+    wait.until(x -> !x.findElement(By.id("problems")).isDisplayed());
+
     // knowledge: reorder, add, remove
     click(By.cssSelector("[aria-label='Move down entry 1']"));
     assertThat(d.findElement(By.id("k-title-0")).getAttribute("value")).isEqualTo(secondTitle);
@@ -192,6 +201,7 @@ class ConsolePageIT {
     d.findElement(By.id("tab-yaml")).click();
     wait.until(x -> x.findElement(By.id("yaml")).isDisplayed()
         && x.findElement(By.id("yaml")).getAttribute("value").contains("id: linh"));
+    assertThat(d.findElement(By.id("yaml")).getAttribute("value")).contains("phone:").contains("028 3812 3456");
     assertThat(browser.js(UNLABELLED)).asList().isEmpty();
     browser.js("const y = document.getElementById('yaml'); y.value = y.value.replace('name: Linh', 'name: Linh Mới');"
         + " y.dispatchEvent(new Event('input'));");

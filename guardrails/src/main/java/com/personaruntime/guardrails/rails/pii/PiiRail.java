@@ -17,9 +17,12 @@ import java.util.Locale;
  * original text ({@link Pii}); its span is {@link Pii#MAX_SPAN} original characters.
  */
 public final class PiiRail extends Rail {
+  private final PublicPhones publicPhones;
+
   public PiiRail(RailContext policy) {
     super(policy, "pii", SpanUnit.ORIGINAL, RuleIds.PII_EMAIL, RuleIds.PII_PHONE, RuleIds.PII_CARD, RuleIds.PII_VN_ID,
         RuleIds.PII_SSN);
+    this.publicPhones = PublicPhones.of(policy.config().publicPhones());
   }
 
   @Override
@@ -51,6 +54,11 @@ public final class PiiRail extends Rail {
           // The brand's own public addresses are contact details the persona may give out.
           if (rule.equals(RuleIds.PII_EMAIL) && dir == Direction.OUTPUT && !view.lookalikeIn(vs, ve)
               && publicEmails.contains(view.text.substring(vs, ve).toLowerCase(Locale.ROOT))) {
+            return;
+          }
+          // ... and so are its own public phone numbers (the shop's hotline in its approved knowledge)
+          if (rule.equals(RuleIds.PII_PHONE) && dir == Direction.OUTPUT && !view.lookalikeIn(vs, ve)
+              && publicPhones.contains(view.text.subSequence(vs, ve))) {
             return;
           }
           int s = view.origStart(vs);
