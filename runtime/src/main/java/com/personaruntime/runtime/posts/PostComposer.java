@@ -28,6 +28,21 @@ public final class PostComposer {
    * @param maxHashtags hashtags the body may carry (the platform's limit minus the labels)
    */
   public static String compose(Persona persona, List<Persona.KnowledgeEntry> knowledge, int maxHashtags) {
+    return compose(persona, null, knowledge, maxHashtags);
+  }
+
+  /**
+   * Drafts a body for a brief. The first line is the brief's subject when the brief names the best entry's whole
+   * title ("Giới thiệu bánh kem dâu Đà Lạt mùa Giáng sinh, giọng vui" -> "Bánh kem dâu Đà Lạt mùa Giáng sinh"): the
+   * brand's own words for the occasion, without the request around them ({@link #subject}); otherwise the title.
+   *
+   * @param persona     the persona
+   * @param brief       what the brand asked for, or {@code null}
+   * @param knowledge   the entries relevant to the brief, best first (may be empty)
+   * @param maxHashtags hashtags the body may carry (the platform's limit minus the labels)
+   */
+  public static String compose(Persona persona, String brief, List<Persona.KnowledgeEntry> knowledge,
+      int maxHashtags) {
     StringBuilder out = new StringBuilder();
     if (knowledge.isEmpty()) {
       out.append(persona.name()).append(" · ").append(persona.brand());
@@ -36,7 +51,9 @@ public final class PostComposer {
       }
     } else {
       Persona.KnowledgeEntry top = knowledge.get(0);
-      out.append(top.title().strip());
+      String subject = subject(brief);
+      boolean namesTitle = subject != null && fold(subject).contains(fold(top.title().strip()));
+      out.append(namesTitle ? subject : top.title().strip());
       out.append("\n").append(sentence(top.text()));
       if (knowledge.size() > 1) {
         Persona.KnowledgeEntry second = knowledge.get(1);
@@ -59,6 +76,99 @@ public final class PostComposer {
     return (last == '.' || last == '!' || last == '?' || last == '…') ? t : t + ".";
   }
 
+  /** Longest brief subject used as a first line, in characters. */
+  static final int MAX_SUBJECT = 120;
+
+  /**
+   * Requests a brief starts with, folded (no diacritics, lower case), longest first: they are the brand's request,
+   * not words of the post.
+   */
+  private static final List<String> REQUESTS = List.of(
+      "viet mot bai dang gioi thieu ", "viet mot bai dang ve ", "viet mot bai gioi thieu ", "viet mot bai ve ",
+      "viet bai dang gioi thieu ", "viet bai dang ve ", "viet bai gioi thieu ", "viet bai quang ba ", "viet bai ve ",
+      "dang bai gioi thieu ", "dang bai ve ", "bai dang ve ", "bai dang gioi thieu ", "gioi thieu ve ", "gioi thieu ",
+      "quang ba ", "thong bao ve ", "thong bao ", "cong bo ", "chia se ve ",
+      "write a short post about ", "write a post introducing ", "write a post about ", "write a post on ",
+      "write about ", "a post about ", "post about ", "introduce ", "introducing ", "announce ", "announcing ",
+      "promote ", "promoting ", "showcase ", "present ");
+
+  /** Words of a clause that tells how to write (tone, length, emoji), not what: the subject ends before it. */
+  private static final Set<String> STYLE_WORDS = Set.of(
+      "giong", "van", "tone", "style", "emoji", "emojis", "hashtag", "hashtags", "ngan", "dai", "vui", "hai",
+      "nhon", "tre", "trung", "trang", "formal", "casual", "playful", "funny", "friendly", "short", "long",
+      "words", "chu", "tu", "cau", "voice", "gen", "genz");
+
+  /**
+   * The subject of a brief: the brief without a leading request ("Giới thiệu", "Write a post about") and without the
+   * clauses from the first one that tells how to write ("..., giọng vui nhộn", "..., keep it short"), first letter
+   * upper case; {@code null} when the brief starts with no request, or what is left is shorter than 8 or longer
+   * than {@value #MAX_SUBJECT} characters.
+   */
+  static String subject(String brief) {
+    if (brief == null) {
+      return null;
+    }
+    String b = brief.strip().replaceAll("\\s+", " ");
+    String folded = fold(b);
+    String rest = null;
+    for (String r : REQUESTS) {
+      if (folded.startsWith(r)) {
+        rest = b.substring(r.length());
+        break;
+      }
+    }
+    if (rest == null) {
+      return null;
+    }
+    StringBuilder kept = new StringBuilder();
+    for (String clause : rest.split("(?<=[,;.!?])")) {
+      boolean style = false;
+      for (String w : fold(clause).split("[^\\p{L}\\p{N}]+")) {
+        style |= STYLE_WORDS.contains(w);
+      }
+      if (style) {
+        break;
+      }
+      kept.append(clause);
+    }
+    String out = kept.toString().strip();
+    while (!out.isEmpty() && ",;.".indexOf(out.charAt(out.length() - 1)) >= 0) {
+      out = out.substring(0, out.length() - 1).strip();
+    }
+    if (out.length() < 8 || out.length() > MAX_SUBJECT) {
+      return null;
+    }
+    return out.substring(0, out.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT)
+        + out.substring(out.offsetByCodePoints(0, 1));
+  }
+
+  /** Lower case without diacritics, one char per char ('đ' -> 'd'), so offsets match the original text. */
+  static String fold(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = Character.toLowerCase(s.charAt(i));
+      if (c == 'đ') {
+        b.append('d');
+        continue;
+      }
+      String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+      b.append(d.isEmpty() ? c : d.charAt(0));
+    }
+    return b.toString();
+  }
+
+  /**
+   * Tags that sort the knowledge for the brand (what an entry is: a policy, the shop's contact, its hours) rather
+   * than say what a post is about: never hashtags ("#policy #shipping" under a cake).
+   */
+  static final Set<String> ORGANISING_TAGS = Set.of(
+      "product", "products", "policy", "policies", "shipping", "delivery", "returns", "return", "refund", "refunds",
+      "contact", "contacts", "hours", "opening-hours", "store", "stores", "location", "address", "faq", "info",
+      "information", "service", "services", "support", "pricing", "price", "prices", "payment", "payments",
+      "warranty", "legal", "terms", "privacy", "about", "company", "general", "misc", "internal",
+      "chinh-sach", "giao-hang", "lien-he", "cua-hang", "dia-chi", "gio-mo-cua", "thanh-toan", "bao-hanh",
+      "doi-tra", "san-pham", "hoi-dap");
+
   /** Hashtags from the best entry's title, the entries' tags and the brand, at most {@code max}. */
   static List<String> hashtags(Persona persona, List<Persona.KnowledgeEntry> knowledge, int max) {
     Set<String> tags = new LinkedHashSet<>();
@@ -72,7 +182,7 @@ public final class PostComposer {
     for (Persona.KnowledgeEntry k : knowledge) {
       for (String tag : k.tags()) {
         String t = tagOf(tag);
-        if (t != null && !tag.equalsIgnoreCase("product")) {
+        if (t != null && !ORGANISING_TAGS.contains(fold(tag.strip()).replace(' ', '-').replace('_', '-'))) {
           tags.add(t);
         }
       }
