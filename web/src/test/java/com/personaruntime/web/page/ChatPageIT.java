@@ -145,6 +145,11 @@ class ChatPageIT {
 
     assertThat(js("return document.characterSet")).isEqualTo("UTF-8");
     assertThat(js("return document.documentElement.lang")).isEqualTo("vi");
+    // the page names its icon (browsers otherwise ask for /favicon.ico: a 404 in the console)
+    String icon = (String) js("return document.querySelector('link[rel=icon]').getAttribute('href')");
+    assertThat(java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + icon)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).as(icon).isEqualTo(200);
     WebElement disclosure = driver.findElement(By.id("disclosure"));
     assertThat(disclosure.isDisplayed()).isTrue();
     assertThat(disclosure.getText()).contains("trợ lý AI").contains("không phải người thật");
