@@ -202,7 +202,7 @@ final class CompiledPolicy implements Policy, RailContext {
 
   /**
    * Injection findings of the payloads hidden in an input message ({@link EncodedPayloads}: base64 runs decoded, the
-   * message read backwards when it asks for that), judged by the injection lexicons and, at its block threshold only,
+   * text of HTML comments, the message read backwards when it asks for that), judged by the injection lexicons and, at its block threshold only,
    * the learned detector, as if typed plainly; each finding spans the payload in the message. Input, whole texts only;
    * nothing is allocated for a message without such a payload.
    */
@@ -212,7 +212,11 @@ final class CompiledPolicy implements Policy, RailContext {
       NormalizedText pnt = TextNormalizer.normalize(p.text());
       List<Finding> found = new ArrayList<>();
       lexicon.check(new RailInput(p.text(), pnt, ctx, Direction.INPUT, true), found);
-      String how = "base64".equals(p.kind()) ? "decoded from base64" : "read backwards";
+      String how = switch (p.kind()) {
+        case "base64" -> "decoded from base64";
+        case "comment" -> "hidden in an HTML comment";
+        default -> "read backwards";
+      };
       for (Finding f : found) {
         if (f.ruleId().equals(RuleIds.PROMPT_INJECTION)) {
           out.add(new Finding(f.ruleId(), f.severity(), f.action(), p.start(), p.end(),
