@@ -106,13 +106,41 @@ public final class ComposerModels implements AutoCloseable {
    * audiences see; never the slug).
    */
   public static ComposerPersona toComposer(Persona p, Abbreviations own, String brandName) {
+    List<Knowledge> knowledge = new java.util.ArrayList<>(
+        p.knowledge().stream().map(k -> new Knowledge(k.id(), k.title(), k.text(), k.tags())).toList());
+    Knowledge phone = phoneEntry(p, brandName);
+    if (phone != null) {
+      knowledge.add(phone);
+    }
     return new ComposerPersona(p.id(), p.name(), brandName, p.languages(), p.voice().greeting(),
-        p.voice().catchphrases(),
-        p.knowledge().stream().map(k -> new Knowledge(k.id(), k.title(), k.text(), k.tags())).toList(),
+        p.voice().catchphrases(), knowledge,
         p.contact() == null ? null : p.contact().url(),
         p.contact() == null ? null : p.contact().email(),
         p.audiences().stream().map(a -> new ComposerPersona.Segment(a.segment(), a.style())).toList(),
         p.boundaries().competitors(), own == null ? Abbreviations.EMPTY : own, p.voice().style());
+  }
+
+  /** Id of the knowledge entry that carries the persona's {@code contact.phone} for the composer. */
+  static final String PHONE_ENTRY_ID = "contact-phone";
+
+  /**
+   * The persona's {@code contact.phone} as a knowledge entry the composer answers from ("sđt shop là gì", "what's
+   * your phone number?"), in the persona's first language (Vietnamese or English); {@code null} without a phone or
+   * when the knowledge already has an entry of that id. The guardrails let this number through
+   * ({@code PersonaPolicies}: the brand's own public contact).
+   */
+  static Knowledge phoneEntry(Persona p, String brandName) {
+    if (p.contact() == null || p.contact().phone() == null || p.contact().phone().isBlank()
+        || p.knowledge().stream().anyMatch(k -> k.id().equals(PHONE_ENTRY_ID))) {
+      return null;
+    }
+    String phone = p.contact().phone().strip();
+    boolean vi = !p.languages().isEmpty() && p.languages().get(0).toLowerCase(java.util.Locale.ROOT).startsWith("vi");
+    return vi
+        ? new Knowledge(PHONE_ENTRY_ID, "Số điện thoại liên hệ (hotline)",
+            "Số điện thoại liên hệ của " + brandName + " (hotline): " + phone + ".", List.of("contact", "phone"))
+        : new Knowledge(PHONE_ENTRY_ID, "Contact phone number (hotline)",
+            brandName + "'s phone number (hotline): " + phone + ".", List.of("contact", "phone"));
   }
 
   /**
