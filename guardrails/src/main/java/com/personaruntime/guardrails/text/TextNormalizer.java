@@ -549,6 +549,8 @@ public final class TextNormalizer {
     final WordFolds.Word probe = new WordFolds.Word();
     /** Per word: whether its sentence is possibly Vietnamese ({@link #vietnameseSentences}). */
     boolean[] viSentence = new boolean[0];
+    /** Per word: what pass 2b found out about it that pass 3 asks again ({@link #HARD_BEFORE}, {@link #FW_SHIFT}, {@link #SCREEN_KNOWN}). */
+    byte[] wordInfo = new byte[0];
     boolean busy;
   }
 
@@ -559,6 +561,18 @@ public final class TextNormalizer {
   private static final int HAS_DIGIT = 2;
   private static final int DIACRITICS = 4;
   private static final int ALL_LETTERS = 8;
+
+  /*
+   * Word info of pass 2b ({@link Scratch#wordInfo}), read again by pass 3 instead of computing it twice: a sentence
+   * break in the separators before the word; the word's VietnameseSentence.functionWord (+1, -1, 0) in two bits,
+   * stored plus one (0 = not computed); and, for a word of letters without diacritics, whether the fast path's
+   * screen (WordFolds.unchanged || KeptWords.contains) clears it.
+   */
+  private static final int HARD_BEFORE = 1;
+  private static final int FW_SHIFT = 1;
+  private static final int FW_MASK = 3 << FW_SHIFT;
+  private static final int SCREEN_KNOWN = 8;
+  private static final int SCREEN_OK = 16;
 
   /**
    * Per BMP char: 0 = not yet computed; -1 = general path (fold empty or longer than one char);
@@ -919,6 +933,10 @@ public final class TextNormalizer {
 
     // ---- pass 2b: which sentences are possibly Vietnamese (the Telex keys an English word could spell fold only there)
     boolean[] viSentence = vietnameseSentences(text, in, uc, uk, us, ue, ws, we, wf, w, u, scr);
+    byte[] info = scr.wordInfo;
+    if (w > KEEP_CHARS) {
+      scr.wordInfo = new byte[0]; // as viSentence: only a shorter text's array is kept
+    }
 
     // ---- pass 3: emit
     char[] oc;
@@ -947,8 +965,7 @@ public final class TextNormalizer {
       if (wi > 0) {
         int sepS = we[wi - 1];
         int sepE = ws[wi];
-        boolean hard = isHardBreak(uc, uk, sepS, sepE) && !spacedDot(text, uc, uk, us, sepS, sepE) && !latinCjkDot(uc, sepS, sepE, u)
-            && !(uk[sepE] == DIGIT && numberAbbreviation(uc, ws[wi - 1], we[wi - 1]));
+        boolean hard = (info[wi] & HARD_BEFORE) != 0; // pass 2b: sentenceBreak
         if (o == oc.length) {
           oc = Arrays.copyOf(oc, o * 2 + 2); os = Arrays.copyOf(os, o * 2 + 2); oe = Arrays.copyOf(oe, o * 2 + 2);
         }
@@ -1064,10 +1081,10 @@ public final class TextNormalizer {
       boolean allLetters = (flags & ALL_LETTERS) != 0;
       // the common case: a word of letters that no fold below changes goes straight to the output
       // a word of a possibly Vietnamese sentence, not a function word of another language ("is", "this", "now")
-      boolean viWord = viSentence[wi] && !diacritics && allLetters && VietnameseSentence.functionWord(uc, s, e) >= 0
+      boolean viWord = viSentence[wi] && !diacritics && allLetters && functionWord(info, wi, uc, s, e) >= 0
           && !innerCapital(in, us[s], ue[e - 1]); // "GIow Co": a capital I inside a word is a disguised l, not Telex
       if (allLetters && !(s > 0 && uc[s - 1] == '#') && !viWord
-          && (WordFolds.unchanged(uc, s, e, diacritics) || (!diacritics && KeptWords.contains(uc, s, e)))) {
+          && (diacritics ? WordFolds.unchanged(uc, s, e, true) : plainScreen(info, wi, uc, s, e))) {
         if (o + (e - s) + 2 >= oc.length) {
           int nc = (o + (e - s) + 2) * 2;
           oc = Arrays.copyOf(oc, nc); os = Arrays.copyOf(os, nc); oe = Arrays.copyOf(oe, nc);
@@ -1360,20 +1377,28 @@ public final class TextNormalizer {
   private static boolean[] vietnameseSentences(CharSequence text, char[] in, char[] uc, byte[] uk, int[] us, int[] ue, int[] ws,
       int[] we, byte[] wf, int w, int u, Scratch scr) {
     boolean[] vs = scr.viSentence.length >= w ? scr.viSentence : new boolean[Math.max(w, 16)];
+    byte[] info = scr.wordInfo.length >= w ? scr.wordInfo : new byte[Math.max(w, 16)];
     if (w <= KEEP_CHARS) {
       scr.viSentence = vs;
     }
+    scr.wordInfo = info; // read by pass 3 of this normalisation, which drops it when longer than KEEP_CHARS words
     WordFolds.Word probe = scr.probe;
     int start = 0;
     int score = 0;
     boolean any = false;
     for (int i = 0; i <= w; i++) {
       boolean end = i == w;
+      if (!end) {
+        info[i] = 0;
+      }
       if (!end && i > 0) {
         int sepS = we[i - 1];
         int sepE = ws[i];
         end = isHardBreak(uc, uk, sepS, sepE) && !spacedDot(text, uc, uk, us, sepS, sepE) && !latinCjkDot(uc, sepS, sepE, u)
             && !(uk[sepE] == DIGIT && numberAbbreviation(uc, ws[i - 1], we[i - 1]));
+        if (end) {
+          info[i] = HARD_BEFORE;
+        }
       }
       if (end) {
         boolean vi = any && score >= 2; // two signs more for Vietnamese than against ("en la tienda" is Spanish)
@@ -1393,7 +1418,7 @@ public final class TextNormalizer {
       if ((flags & HAS_LETTER) == 0) {
         continue;
       }
-      int fw = (flags & ALL_LETTERS) != 0 ? VietnameseSentence.functionWord(uc, s, e) : 0;
+      int fw = (flags & ALL_LETTERS) != 0 ? functionWord(info, i, uc, s, e) : 0;
       if (fw != 0) {
         score += fw;
         any |= fw > 0;
@@ -1406,8 +1431,7 @@ public final class TextNormalizer {
             evidence = VietnameseSentence.vietnameseLetter(in[j]);
           }
         }
-      } else if ((flags & ALL_LETTERS) != 0 && e - s >= 2 && e - s <= 9 && !WordFolds.unchanged(uc, s, e, false)
-          && !KeptWords.contains(uc, s, e)) {
+      } else if ((flags & ALL_LETTERS) != 0 && e - s >= 2 && e - s <= 9 && !plainScreen(info, i, uc, s, e)) {
         probe.reset();
         for (int k = s; k < e; k++) {
           probe.add(uc[k], k);
@@ -1428,6 +1452,30 @@ public final class TextNormalizer {
       }
     }
     return vs;
+  }
+
+  /** {@link VietnameseSentence#functionWord} of word {@code i} (c[s, e)), computed once per normalisation ({@link #FW_SHIFT}). */
+  private static int functionWord(byte[] info, int i, char[] c, int s, int e) {
+    int b = (info[i] & FW_MASK) >>> FW_SHIFT;
+    if (b == 0) {
+      b = VietnameseSentence.functionWord(c, s, e) + 2; // 1, 2 or 3
+      info[i] = (byte) (info[i] | (b << FW_SHIFT));
+    }
+    return b - 2;
+  }
+
+  /**
+   * Whether the fast path's screen clears word {@code i} (c[s, e), letters without diacritics): {@link
+   * WordFolds#unchanged} or a {@link KeptWords kept word}; computed once per normalisation ({@link #SCREEN_KNOWN}).
+   */
+  private static boolean plainScreen(byte[] info, int i, char[] c, int s, int e) {
+    int b = info[i];
+    if ((b & SCREEN_KNOWN) == 0) {
+      boolean ok = WordFolds.unchanged(c, s, e, false) || KeptWords.contains(c, s, e);
+      info[i] = (byte) (b | SCREEN_KNOWN | (ok ? SCREEN_OK : 0));
+      return ok;
+    }
+    return (b & SCREEN_OK) != 0;
   }
 
   /**

@@ -392,13 +392,22 @@ final class SpelledNumbers {
       }
       int gap = s - i;
       int e = s;
+      boolean digit = false;
       while (e < n && TextChars.letterOrDigit(text[e])) {
+        char c = text[e];
+        digit |= c >= '0' && c <= '9';
         e++;
       }
+      int r;
       if (e == s) {
         e = s + 1; // a symbol: no digit token, ends a run
+        r = 0;
+      } else if (!digit && !(e - s == 1 ? text[s] == 'o' || text[s] == 'O'
+          : e - s <= MAX_TOKEN && opensWithDigitWord(text, s, e))) {
+        r = 0; // no digit 0-9: a digit token only as digit words (which open with one) or a lone "o" (token)
+      } else {
+        r = token(text, s, e, tok, prev);
       }
-      int r = s < n && TextChars.letterOrDigit(text[s]) ? token(text, s, e, tok, prev) : 0;
       boolean joined = runStart >= 0 && gap >= 1 && gap <= 3 && text[s - 1] != '\n' && r != 0;
       if (runStart >= 0 && !joined) {
         if (sink != null && !overflow) {
