@@ -1,6 +1,7 @@
 package com.personaruntime.guardrails;
 
 import com.personaruntime.guardrails.rails.pii.Pii;
+import com.personaruntime.guardrails.rails.pii.PublicPhones;
 import com.personaruntime.guardrails.text.ScanText;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -82,14 +83,16 @@ public final class PersonalData {
    *
    * @param text        the text; null gives an empty redaction of ""
    * @param placeholder the replacement for a rule id (see {@link Span#rule()}); must not return null
-   * @param keepEmails  e-mail addresses to leave as they are, compared case-insensitively (a brand's own
-   *                    public contact address); may be empty
+   * @param keepEmails  the brand's own public contact details to leave as they are (what its persona may give out):
+   *                    e-mail addresses, compared case-insensitively, and phone numbers (entries without '@'),
+   *                    matched however the text writes them ({@link PublicPhones}); may be empty
    */
   public static Redaction redact(String text, Function<String, String> placeholder, Collection<String> keepEmails) {
     if (text == null || text.isEmpty()) {
       return new Redaction(text == null ? "" : text, List.of());
     }
     Set<String> keep = keepEmails.stream().map(e -> e.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    PublicPhones keepPhones = PublicPhones.of(keepEmails.stream().filter(e -> e.indexOf('@') < 0).toList());
     List<int[]> found = new ArrayList<>();
     List<String> rules = new ArrayList<>();
     // the pii rail's view: disguises undone (other scripts' digits, look-alike letters, HTML references ...)
@@ -97,6 +100,9 @@ public final class PersonalData {
     Pii.scan(view.text, true, true, true, true, true, (rule, vs, ve, kind) -> {
       if (rule.equals(RuleIds.PII_EMAIL) && !view.lookalikeIn(vs, ve)
           && keep.contains(view.text.substring(vs, ve).toLowerCase(Locale.ROOT))) {
+        return;
+      }
+      if (rule.equals(RuleIds.PII_PHONE) && !view.lookalikeIn(vs, ve) && keepPhones.contains(view.text.subSequence(vs, ve))) {
         return;
       }
       int s = view.origStart(vs);

@@ -70,6 +70,22 @@ class PersonalDataTest {
   }
 
   @Test
+  void keepsTheBrandsOwnPhoneNumbersHoweverWritten() {
+    String text = "Gọi shop +84 263 3123 456 hoặc chị Lan 0912 345 678, mail datbanh@may.example";
+    assertThat(PersonalData.redact(text, KIND, List.of("0263 3 123 456", "datbanh@may.example")).text())
+        .isEqualTo("Gọi shop +84 263 3123 456 hoặc chị Lan [pii.phone], mail datbanh@may.example");
+  }
+
+  @Test
+  void findsTheContactsOfAnApprovedText() {
+    PersonalData.Contacts c = PersonalData.contactsIn(
+        "Điện thoại đặt bánh: 0263 3 123 456, email DatBanh@may.example; Zalo 0263 3 123 456.");
+    assertThat(c.emails()).containsExactly("datbanh@may.example");
+    assertThat(c.phones()).containsExactly("0263 3 123 456");
+    assertThat(PersonalData.contactsIn(null).phones()).isEmpty();
+  }
+
+  @Test
   void mapsOffsetsOntoTheRedactedText() {
     String text = "call 0912 345 678 or mail a@b.com now";
     PersonalData.Redaction r = PersonalData.redact(text, KIND, List.of());

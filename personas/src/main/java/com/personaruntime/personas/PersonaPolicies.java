@@ -71,6 +71,16 @@ public final class PersonaPolicies {
     return out;
   }
 
+  /**
+   * The brand's own public contact details a persona may give out: its public e-mail addresses, then its phone
+   * numbers (see {@link #toPolicyConfig}); what staff views leave visible in the persona's replies.
+   */
+  public static List<String> publicContacts(Persona persona) {
+    List<String> out = new java.util.ArrayList<>(publicContacts(persona, true));
+    out.addAll(publicContacts(persona, false));
+    return out;
+  }
+
   /** The brand (its slug) and the persona's name: a vote for either is a poll, not a political endorsement. */
   static List<String> ownNames(Persona persona) {
     List<String> out = new java.util.ArrayList<>();

@@ -260,11 +260,13 @@ public final class ModerationRoutes {
     return publicEmails(item.personaSlug()).map(item::toJson);
   }
 
-  /** The published persona's contact e-mail (what its replies may give out), or none; never fails. */
+  /**
+   * The published persona's own public contact details (its contact e-mail and phone, and those written in its
+   * knowledge: what its replies may give out), or none; never fails.
+   */
   private Future<List<String>> publicEmails(String personaSlug) {
     return catalog.live(personaSlug).map(lp -> lp
-            .map(l -> l.persona().contact() == null || l.persona().contact().email() == null ? List.<String>of()
-                : List.of(l.persona().contact().email()))
+            .map(l -> com.personaruntime.personas.PersonaPolicies.publicContacts(l.persona()))
             .orElse(List.of()))
         .otherwise(List.of());
   }
