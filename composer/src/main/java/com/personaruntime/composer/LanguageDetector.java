@@ -43,11 +43,57 @@ public final class LanguageDetector {
     private LanguageDetector() {
     }
 
+    /** What {@link #RECENT} holds for a text with no evidence either way (the map holds no nulls). */
+    private static final String NONE = "";
+    /** Longest text whose detection is remembered (longer ones are rare and detected each time). */
+    static final int REMEMBERED_MAX_CHARS = 2_000;
+
+    /**
+     * Recent detections by text. One chat turn asks for the language of the same message four or five
+     * times on two threads: the input guard's language and the reply language on the event loop, then the
+     * knowledge retrieval, the insights signals and their sentiment model on workers (docs/benchmarks.md,
+     * issue 14). Detection is a pure function of the text, so it is done once and remembered (as
+     * {@link IntentDetector} remembers its analyses).
+     */
+    private static final java.util.Map<String, String> RECENT = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+            return size() > 2048;
+        }
+    };
+
+    /** Detections computed so far (not remembered ones): for tests. */
+    private static final java.util.concurrent.atomic.AtomicLong COMPUTED = new java.util.concurrent.atomic.AtomicLong();
+
     /** {@code "vi"}, {@code "en"}, or {@code null} when the text gives no evidence either way. */
     public static String detect(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
+        if (text.length() > REMEMBERED_MAX_CHARS) {
+            return detectNow(text);
+        }
+        String known;
+        synchronized (RECENT) {
+            known = RECENT.get(text);
+        }
+        if (known == null) {
+            String detected = detectNow(text);
+            known = detected == null ? NONE : detected;
+            synchronized (RECENT) {
+                RECENT.put(text, known);
+            }
+        }
+        return known.isEmpty() ? null : known;
+    }
+
+    /** How many detections were computed rather than remembered, since the class loaded (for tests). */
+    static long computed() {
+        return COMPUTED.get();
+    }
+
+    private static String detectNow(String text) {
+        COMPUTED.incrementAndGet();
         double vi = 0;
         double en = 0;
         List<Text.Token> words = Text.words(text);

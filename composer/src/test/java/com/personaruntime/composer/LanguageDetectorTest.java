@@ -45,6 +45,29 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void aMessageIsDetectedOnceThenRemembered() {
+        // one chat turn asks for its message's language four or five times (guard, retrieval, insights)
+        String vi = "Giao tới Cần Thơ mất mấy ngày vậy shop, đơn số " + System.nanoTime();
+        String none = "ok " + System.nanoTime();
+        long before = LanguageDetector.computed();
+        for (int i = 0; i < 5; i++) {
+            assertThat(LanguageDetector.detect(vi)).isEqualTo("vi");
+            assertThat(LanguageDetector.detect(none)).as("no evidence is remembered too").isNull();
+        }
+        assertThat(LanguageDetector.computed() - before).isEqualTo(2);
+    }
+
+    @Test
+    void aLongTextIsDetectedEachTimeWithTheSameResult() {
+        String text = "How much is the sunscreen and do you ship to Canada? ".repeat(50);
+        assertThat(text.length()).isGreaterThan(LanguageDetector.REMEMBERED_MAX_CHARS);
+        long before = LanguageDetector.computed();
+        assertThat(LanguageDetector.detect(text)).isEqualTo("en");
+        assertThat(LanguageDetector.detect(text)).isEqualTo("en");
+        assertThat(LanguageDetector.computed() - before).isEqualTo(2);
+    }
+
+    @Test
     void noEvidenceGivesNull() {
         assertThat(LanguageDetector.detect("ok")).isNull();
         assertThat(LanguageDetector.detect("???")).isNull();
