@@ -89,6 +89,15 @@ public final class SentimentModel {
     }
   }
 
+  /**
+   * The ASCII emoticons (":)", "=))", "T_T") of {@link #EMOJI}, in the map's own order (so the sum of their
+   * weights adds up as it always did); emoji code points are read per sign instead.
+   */
+  private static final List<Map.Entry<String, Double>> EMOTICONS = EMOJI.entrySet().stream()
+      .filter(e -> e.getKey().length() >= 2 && e.getKey().chars().allMatch(c -> c < 128))
+      .map(e -> Map.entry(e.getKey(), e.getValue()))
+      .toList();
+
   private record Entry(String[] exact, String[] folded, double weight, boolean strict, boolean vietnamese) {
   }
 
@@ -360,24 +369,63 @@ public final class SentimentModel {
   }
 
   private static void addWord(String w, int clause, List<Token> out) {
+    Token[] forms = WORD_FORMS.get(w);
+    if (forms == null) {
+      forms = forms(w);
+      if (WORD_FORMS.size() >= WORD_FORMS_MAX) {
+        WORD_FORMS.clear(); // bounded: a flood of distinct words costs a re-fold, never memory
+      }
+      WORD_FORMS.put(w, forms);
+    }
+    for (Token f : forms) {
+      out.add(f.clause == clause ? f : new Token(f.exact, f.folded, f.ascii, clause));
+    }
+  }
+
+  /** Most words whose forms are remembered ({@link #WORD_FORMS}). */
+  static final int WORD_FORMS_MAX = 20_000;
+
+  /**
+   * The tokens of a word as typed (clause 0), by the word. Folding a word runs the guardrails' normaliser
+   * and a Unicode decomposition, a quarter of a turn's sentiment scoring on the server (docs/benchmarks.md,
+   * issue 14); a word's forms depend on the word alone, and chat messages reuse a small vocabulary.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, Token[]> WORD_FORMS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Word forms computed so far rather than remembered (for tests). */
+  private static final java.util.concurrent.atomic.AtomicLong FORMS_COMPUTED = new java.util.concurrent.atomic.AtomicLong();
+
+  static long formsComputed() {
+    return FORMS_COMPUTED.get();
+  }
+
+  /** Forgets the remembered word forms (for tests: scoring with and without them must agree). */
+  static void forgetWordForms() {
+    WORD_FORMS.clear();
+  }
+
+  private static Token[] forms(String w) {
+    FORMS_COMPUTED.incrementAndGet();
     String exact = w.toLowerCase(Locale.ROOT);
     boolean ascii = exact.chars().allMatch(ch -> ch < 128);
     String folded = TextFolding.fold(exact);
     if (folded.isEmpty()) {
-      return;
+      return new Token[0];
     }
     String plain = stripMarks(exact);
     if (!ascii && !folded.equals(plain)) {
       // Teencode is typed without marks: "hỏng" (broken) folds to "hong", which is NOT teencode "không".
-      out.add(new Token(exact, plain, false, clause));
-      return;
+      return new Token[] {new Token(exact, plain, false, 0)};
     }
     String[] parts = folded.split("[ \\n]");
     boolean expanded = parts.length > 1 || !parts[0].equals(plain);
+    Token[] out = new Token[parts.length];
     for (int k = 0; k < parts.length; k++) {
       // an expanded teencode word ("ko" -> "khong") no longer has an exact form to match
-      out.add(new Token(expanded || k > 0 ? null : exact, parts[k], ascii, clause));
+      out[k] = new Token(expanded || k > 0 ? null : exact, parts[k], ascii, 0);
     }
+    return out;
   }
 
   /** NFD without combining marks, đ -> d: Vietnamese letters without their diacritics. */
@@ -396,10 +444,10 @@ public final class SentimentModel {
   /** Sum of the ASCII emoticons (":)", "=))", "T_T") in the text; emoji code points are read per sign. */
   private static double emoticons(String text) {
     double sum = 0;
-    for (Map.Entry<String, Double> e : EMOJI.entrySet()) {
+    for (Map.Entry<String, Double> e : EMOTICONS) {
       String sign = e.getKey();
-      if (sign.length() < 2 || !sign.chars().allMatch(c -> c < 128)) {
-        continue;
+      if (text.indexOf(sign.charAt(0)) < 0) {
+        continue; // most messages hold none of the signs' first characters (':', '=', '^', '<', 'T', 'x', '-')
       }
       int from = 0;
       int count = 0;

@@ -76,8 +76,8 @@ public final class SignalAnalyser {
     }
     // A question by its form ("?", question words, Vietnamese particles, "tell me about"), or an asking
     // intent in a message without sentiment: "I love the house blend!" names a product but asks nothing.
-    boolean question = !SOCIAL.contains(intent) && (QuestionTerms.isQuestion(text) || vietnameseQuestion(text)
-        || request(text) || (ASKING.contains(intent) && s.label() == Sentiment.NEUTRAL));
+    boolean question = !SOCIAL.contains(intent) && (QuestionTerms.isQuestion(text) || askedWithoutMark(text)
+        || (ASKING.contains(intent) && s.label() == Sentiment.NEUTRAL));
     String embedding = null;
     if (question && Boolean.FALSE.equals(answered)) {
       embedding = encode(QuestionTerms.embeddingModel().embed(text).content().vector());
@@ -116,7 +116,20 @@ public final class SignalAnalyser {
    * followed by one address or softening word.
    */
   static boolean vietnameseQuestion(String text) {
-    String[] w = com.personaruntime.guardrails.TextFolding.fold(text).split("[ \\n]+");
+    return vietnameseQuestionFolded(com.personaruntime.guardrails.TextFolding.fold(text));
+  }
+
+  /**
+   * A question without '?': {@link #vietnameseQuestion} or {@link #request}, the text folded once for both
+   * (the guardrails' normaliser, the costliest step of either).
+   */
+  static boolean askedWithoutMark(String text) {
+    String folded = com.personaruntime.guardrails.TextFolding.fold(text);
+    return vietnameseQuestionFolded(folded) || requestFolded(folded);
+  }
+
+  private static boolean vietnameseQuestionFolded(String folded) {
+    String[] w = folded.split("[ \\n]+");
     int n = w.length;
     if (n < 2) {
       return false;
@@ -133,7 +146,11 @@ public final class SignalAnalyser {
       "tu van giup", "tu van cho");
 
   static boolean request(String text) {
-    String folded = " " + com.personaruntime.guardrails.TextFolding.fold(text).replace('\n', ' ') + " ";
+    return requestFolded(com.personaruntime.guardrails.TextFolding.fold(text));
+  }
+
+  private static boolean requestFolded(String foldedText) {
+    String folded = " " + foldedText.replace('\n', ' ') + " ";
     for (String r : REQUESTS) {
       if (folded.contains(" " + r + " ")) {
         return true;
