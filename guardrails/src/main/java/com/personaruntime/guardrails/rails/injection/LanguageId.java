@@ -37,7 +37,12 @@ public final class LanguageId {
         + "pero todo todas ahora eres puedes");
     put("it", "il lo la gli le e di che per con non una un sono sei mio tuo come questo questa del della ora tutto");
     put("pt", "o a os as e de que para por uma um nao voce meu seu como isso esta sou do da agora tudo");
-    put("id", "dan yang di ke dari ini itu saya anda kamu tidak ada untuk dengan apa bisa akan sekarang semua");
+    // round 10: Indonesian requests often hold none of the commonest words ("Tolong salin ... kepadamu"): polite and
+    // question words, pronouns and particles ("mau" and "dong", also Vietnamese typed without diacritics, "màu" and
+    // "đồng", are left out)
+    put("id", "dan yang di ke dari ini itu saya anda kamu tidak ada untuk dengan apa bisa akan sekarang semua tolong "
+        + "kepada kepadamu padamu aku sudah belum jangan saja aja kalau atau juga bagaimana berapa kenapa punya "
+        + "tapi karena pada oleh lagi harus sama");
     put("nl", "het een niet ik jij jouw van met voor wat hoe kan mijn dit dat zijn ook maar nu zeg alle geen naar bij "
         + "om wordt heb heeft je bent mij mag graag waar wanneer welke hebben zonder deze jullie onze voortaan alsjeblieft "
         + "bedankt hoeveel waarom kunnen vorige nog");
