@@ -536,7 +536,7 @@ public final class LiveSocket {
       ChatEngine.Turn turn = engine.turn(conversation, replyTo, s, new TurnSink() {
         @Override
         public void delta(String t) {
-          send(new JsonObject().put("type", "delta").put("replyTo", replyTo).put("text", t));
+          send(Frames.delta(replyTo, t));
         }
 
         @Override
@@ -666,6 +666,13 @@ public final class LiveSocket {
     }
 
     private void send(JsonObject frame) {
+      if (!closed) {
+        send(frame.encode());
+      }
+    }
+
+    /** Sends one frame's JSON text (see {@link Frames}); closes a client that does not keep up. */
+    private void send(String frame) {
       if (closed) {
         return;
       }
@@ -676,7 +683,7 @@ public final class LiveSocket {
         onClose();
         return;
       }
-      ws.writeTextMessage(frame.encode());
+      ws.writeTextMessage(frame);
     }
 
     /** The persona changed: close if it is gone, else continue with its published version. */
