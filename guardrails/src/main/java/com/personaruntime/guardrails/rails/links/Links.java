@@ -94,6 +94,12 @@ public final class Links {
       return -1;
     }
     int n = text.length();
+    // each scheme has its ':' at a fixed place ("javascript:" 10, "vbscript:" 8, "data:" 4): most words starting
+    // with these letters ("dùng", "và", "vitamin") have none there, and are passed without comparing the schemes
+    int colon = i + (c == 'j' ? 10 : c == 'v' ? 8 : 4);
+    if (colon >= n || text.charAt(colon) != ':') {
+      return -1;
+    }
     for (String sc : SCRIPT_SCHEMES) {
       if (text.regionMatches(true, i, sc, 0, sc.length())) {
         int e = i + sc.length();
@@ -120,6 +126,10 @@ public final class Links {
     return -1;
   }
 
+  private static boolean colonAt(String text, int i) {
+    return i < text.length() && text.charAt(i) == ':';
+  }
+
   /** End of "http://", "https://", "hxxp(s)://" at i, or -1. */
   private static final String[] SCHEMES = {"https://", "http://", "hxxps://", "hxxp://"};
 
@@ -127,6 +137,9 @@ public final class Links {
     char c = text.charAt(i);
     if (c != 'h' && c != 'H') {
       return -1;
+    }
+    if (!colonAt(text, i + 4) && !colonAt(text, i + 5) && !colonAt(text, i + 6)) {
+      return -1; // the ':' of "http:", "https:" / "hxxp:", "hxxps:" ("hằng", "help" have none)
     }
     for (String s : SCHEMES) {
       if (text.regionMatches(true, i, s, 0, s.length())) {

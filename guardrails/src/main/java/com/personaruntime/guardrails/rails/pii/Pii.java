@@ -312,19 +312,19 @@ public final class Pii {
     // letters glued before a number grouped like a phone ("testdata630-596-1111", "abc0912.345.678") do
     // not make it an identifier: ids and codes are not typed in phone groups. Only the whole chain may
     // then be a phone ("DH0912345678", one group, stays an order code)
+    int total = 0;
+    for (int k = 0; k < g && total < 9; k++) {
+      total += ge[k] - gs[k];
+    }
+    if (total < 9) {
+      return; // prices, sizes, dates: no detector matches fewer than 9 digits (whatever is glued to them)
+    }
     boolean lettersBefore = false;
     if (glued(text, chainStart, after) && !plus) {
       if (g < 2 || gluedAfter(text, after) || chainStart == 0 || !Character.isLetter(text.charAt(chainStart - 1))) {
         return;
       }
       lettersBefore = true;
-    }
-    int total = 0;
-    for (int k = 0; k < g && total < 9; k++) {
-      total += ge[k] - gs[k];
-    }
-    if (total < 9) {
-      return; // prices, sizes, dates: no detector matches fewer than 9 digits
     }
     if (!plus && identifierContext(text, chainStart, ID_WORDS)) {
       return;
@@ -625,7 +625,17 @@ public final class Pii {
    */
   private static boolean namedNineDigits(String text, int[] gs, int[] ge, int g, int s, int e, boolean ssn, boolean vnId,
       List<int[]> spans, Sink sink) {
-    if (g > 3 || gluedAfter(text, e) || (s > 0 && (TextChars.letterOrDigit(text.charAt(s - 1)) || text.charAt(s - 1) == '_'))) {
+    if (g > 3) {
+      return false;
+    }
+    int digits = 0;
+    for (int k = 0; k < g; k++) {
+      digits += ge[k] - gs[k];
+    }
+    if (digits != 9) {
+      return false; // (the count below, before the context is looked at: prices and sizes end here)
+    }
+    if (gluedAfter(text, e) || (s > 0 && (TextChars.letterOrDigit(text.charAt(s - 1)) || text.charAt(s - 1) == '_'))) {
       return false;
     }
     char[] d = new char[9];

@@ -132,8 +132,24 @@ final class SpelledNumbers {
       if (i - s >= 1 && inTable(k)) {
         return true;
       }
+      if (i - s >= 1 && !isPrefix(k)) {
+        return false; // no digit word goes on from these letters ("ke" of "kem", "li" of "lightweight")
+      }
     }
     return false;
+  }
+
+  /** True when key {@code k} (2-6 letters) is a proper prefix of a digit word: {@link #PREFIX_KEYS}. */
+  private static boolean isPrefix(long k) {
+    for (int h = prefixSlot(k); ; h = (h + 1) & (PREFIX_KEYS.length - 1)) {
+      long x = PREFIX_KEYS[h];
+      if (x == k) {
+        return true;
+      }
+      if (x == 0) {
+        return false;
+      }
+    }
   }
 
   private static boolean inTable(long k) {
@@ -192,6 +208,26 @@ final class SpelledNumbers {
       FIRST[w.charAt(0)] = true;
       FIRST[Character.toUpperCase(w.charAt(0))] = true;
     }
+  }
+
+  /** The keys of the proper prefixes of 2-5 letters of the digit words ("ze", "zer", "kh", "kho", "khon" ...), open addressing (0 = empty). */
+  private static final long[] PREFIX_KEYS = new long[512];
+
+  static {
+    for (String w : WORDS.keySet()) {
+      for (int len = 2; len < w.length(); len++) {
+        long k = key(w, 0, len);
+        int h = prefixSlot(k);
+        while (PREFIX_KEYS[h] != 0 && PREFIX_KEYS[h] != k) {
+          h = (h + 1) & (PREFIX_KEYS.length - 1);
+        }
+        PREFIX_KEYS[h] = k;
+      }
+    }
+  }
+
+  private static int prefixSlot(long k) {
+    return (int) ((k * 0x9E3779B97F4A7C15L) >>> 55); // 0-511
   }
 
   private static int slot(long k) {

@@ -293,4 +293,111 @@ class FastPathEquivalenceTest {
     }
     assertThat(swaps).as("pairs that differ by hỏi/ngã only").isGreaterThan(250);
   }
+
+  /**
+   * The walk over names written in pieces reports, in its order (by end, longest first), exactly the occurrences of
+   * minLen..maxLen chars in the text with the dropped spaces removed that start at a word start and span a dropped
+   * space (a brute-force search of the joined text), whatever words and drops the text has.
+   */
+  @Test
+  void joinedWalkReportsTheOccurrencesAcrossDroppedSpaces() {
+    Random rnd = new Random(13);
+    String alphabet = "aab \n";
+    int hits = 0;
+    for (int round = 0; round < 20000; round++) {
+      List<String> patterns = new ArrayList<>();
+      for (int k = 0; k < 1 + rnd.nextInt(8); k++) {
+        String p = randomWords(rnd, "ab", 2 + rnd.nextInt(4));
+        if (!p.isEmpty()) {
+          patterns.add(p);
+        }
+      }
+      if (patterns.isEmpty()) {
+        continue;
+      }
+      AhoCorasick ac = new AhoCorasick(patterns);
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0; k < 1 + rnd.nextInt(40); k++) {
+        sb.append(alphabet.charAt(rnd.nextInt(k % 2 == 1 ? alphabet.length() : 3)));
+      }
+      char[] t = sb.toString().toCharArray();
+      WordTrie.Words words = new WordTrie.Words().of(t, t.length, ' ', '\n');
+      boolean[] drop = new boolean[Math.max(1, words.n)];
+      for (int k = 0; k < words.n; k++) {
+        drop[k] = words.joined[k] && rnd.nextInt(3) > 0;
+      }
+      int minLen = 1 + rnd.nextInt(3);
+      int maxLen = minLen + rnd.nextInt(12);
+      List<String> got = new ArrayList<>();
+      ac.scanJoined(t, words, drop, minLen, maxLen, (p, s, e) -> got.add(p + "@" + s + "-" + e), new AhoCorasick.HitScratch());
+      List<String> want = joinedReference(patterns, t, words, drop, minLen, maxLen);
+      assertThat(got).as("%s %s drop=%s min=%d max=%d", patterns, new String(t), java.util.Arrays.toString(drop), minLen, maxLen)
+          .isEqualTo(want);
+      hits += want.size();
+    }
+    assertThat(hits).isGreaterThan(500);
+  }
+
+  private static String randomWords(Random rnd, String letters, int len) {
+    StringBuilder sb = new StringBuilder();
+    for (int k = 0; k < len; k++) {
+      boolean space = k > 0 && k < len - 1 && sb.charAt(sb.length() - 1) != ' ' && rnd.nextInt(4) == 0;
+      sb.append(space ? ' ' : letters.charAt(rnd.nextInt(letters.length())));
+    }
+    return sb.toString();
+  }
+
+  /** Brute force: the joined text's occurrences, mapped back, by end then longest first, then pattern order. */
+  private static List<String> joinedReference(List<String> patterns, char[] t, WordTrie.Words words, boolean[] drop,
+      int minLen, int maxLen) {
+    StringBuilder joined = new StringBuilder();
+    List<Integer> at = new ArrayList<>(); // text offset of each joined char
+    List<Boolean> afterDrop = new ArrayList<>(); // a dropped space lies right before this joined char
+    java.util.Set<Integer> wordStarts = new java.util.HashSet<>();
+    java.util.Set<Integer> droppedAt = new java.util.HashSet<>();
+    for (int k = 0; k < words.n; k++) {
+      wordStarts.add(words.ws[k]);
+      if (drop[k]) {
+        droppedAt.add(words.we[k]);
+      }
+    }
+    boolean pending = false;
+    for (int i = 0; i < t.length; i++) {
+      if (droppedAt.contains(i)) {
+        pending = true;
+        continue;
+      }
+      joined.append(t[i]);
+      at.add(i);
+      afterDrop.add(pending);
+      pending = false;
+    }
+    List<long[]> occ = new ArrayList<>(); // end, length, order of the AhoCorasick output at that state, text start, pattern
+    String j = joined.toString();
+    for (int p = 0; p < patterns.size(); p++) {
+      String pat = patterns.get(p);
+      for (int s = j.indexOf(pat); s >= 0; s = j.indexOf(pat, s + 1)) {
+        int e = s + pat.length();
+        boolean spans = false;
+        for (int q = s + 1; q < e; q++) {
+          spans |= afterDrop.get(q);
+        }
+        // a walk runs through single spaces and words only: no other separator inside
+        boolean walkable = true;
+        for (int q = at.get(s); q < at.get(e - 1); q++) {
+          walkable &= t[q] != '\n' && !(t[q] == ' ' && (q + 1 >= t.length || t[q + 1] == ' ' || t[q + 1] == '\n' || q == 0
+              || t[q - 1] == ' ' || t[q - 1] == '\n'));
+        }
+        if (spans && walkable && wordStarts.contains(at.get(s)) && pat.length() >= minLen && pat.length() <= maxLen) {
+          occ.add(new long[] {at.get(e - 1) + 1, pat.length(), at.get(s), p});
+        }
+      }
+    }
+    occ.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : x[1] != y[1] ? Long.compare(y[1], x[1]) : 0);
+    List<String> out = new ArrayList<>();
+    for (long[] o : occ) {
+      out.add(o[3] + "@" + o[2] + "-" + o[0]);
+    }
+    return out;
+  }
 }
