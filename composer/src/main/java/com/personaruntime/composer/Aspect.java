@@ -59,6 +59,17 @@ enum Aspect {
     /** Pausing, skipping or cancelling a plan: a sentence that says whether and how. */
     PAUSE_OR_SKIP(Cues.PAUSE_SKIP, Pattern.compile("(?iuU)\\b(pause|paused|skip|skipped|cancel|cancell?ation|on hold|"
             + "minimum term|tạm dừng|tạm ngưng|ngưng|hủy|huỷ|bỏ qua|hoãn|dừng)\\b")),
+    /**
+     * How to keep it and how long it keeps ("để được mấy ngày", "hạn sử dụng", "how long does it keep"): a sentence
+     * about storing it, a shelf life or a time to use it within ("chất bảo quản", a preservative, is no storage).
+     */
+    STORAGE(Cues.STORAGE, Pattern.compile("(?iuU)((?<!chất )\\bbảo quản\\b|\\b(hạn sử dụng|tủ lạnh|ngăn đá|nhiệt độ phòng|"
+            + "giữ lạnh|đậy kín|nơi khô mát|để lạnh|sau khi mở|keeps?|kept|fridge|refrigerat\\w*|freez\\w*|frozen|"
+            + "room temperature|airtight|shelf life|best (?:on|before)|use by|expir\\w*)\\b|\\b(?:eat|use|consume|drink|"
+            + "dùng|ăn|uống)(?: it| them)? within\\b|\\b(?:dùng|ăn|uống) trong \\d)")),
+    /** How far ahead to order ("đặt trước bao lâu", "how far in advance"): a sentence with the notice needed. */
+    LEAD_TIME(Cues.LEAD_TIME, Pattern.compile("(?iuU)\\b(đặt trước|báo trước|trước ít nhất|ahead|in advance|notice|"
+            + "lead time|pre-?order)\\b")),
     VOLUME(Cues.VOLUME, Pattern.compile("(?iuU)(\\d\\s?(ml|g|oz|l|lít|litre|liter|kg|gram)\\b)")),
     STOCK(Cues.STOCK, Pattern.compile("(?iuU)\\b(còn hàng|hết hàng|in stock|available|sẵn|pre-?order|đặt trước)\\b")),
     WARRANTY(Cues.WARRANTY, Pattern.compile("(?iuU)\\b(bảo hành|warranty|guarantee|guaranteed|repair|sửa)\\b")),
@@ -68,7 +79,7 @@ enum Aspect {
     static final java.util.Set<Aspect> BREWING = java.util.EnumSet.of(BREWING_TEMPERATURE, BREWING_DOSE, STEEPING_TIME);
     /** Every facet added for which sentence of an entry answers (see the comment above BREWING_TEMPERATURE). */
     static final java.util.Set<Aspect> FACETS = java.util.EnumSet.of(BREWING_TEMPERATURE, CAFFEINE, BREWING_DOSE,
-            STEEPING_TIME, TASTE, PAUSE_OR_SKIP);
+            STEEPING_TIME, TASTE, PAUSE_OR_SKIP, STORAGE, LEAD_TIME);
 
     final List<Text.Token[]> cues;
     /** Words of a sentence that answers this aspect; null for PRICE (a sentence with an amount). */
@@ -77,6 +88,26 @@ enum Aspect {
     Aspect(List<Text.Token[]> cues, Pattern answer) {
         this.cues = cues;
         this.answer = answer;
+    }
+
+    /** "chất bảo quản" is a preservative, asked as an ingredient: no question about keeping or using it. */
+    private static final List<Text.Token[]> PRESERVATIVE = IntentDetector.phrases("chất bảo quản");
+
+    /** True when the tokens ask this aspect (one of its cues occurs, outside the phrases that mean something else). */
+    boolean askedIn(List<Text.Token> tokens) {
+        if (!IntentDetector.any(tokens, cues)) {
+            return false;
+        }
+        if ((this == STORAGE || this == USAGE) && IntentDetector.any(tokens, PRESERVATIVE)) {
+            List<Text.Token> rest = new java.util.ArrayList<>(tokens);
+            for (Text.Token[] p : PRESERVATIVE) {
+                for (int at = Text.indexOf(rest, p, 0); at >= 0; at = Text.indexOf(rest, p, 0)) {
+                    rest.subList(at, at + p.length).clear();
+                }
+            }
+            return IntentDetector.any(rest, cues);
+        }
+        return true;
     }
 
     /** How strongly a knowledge sentence answers this aspect: 0 when not at all. */

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * the same category when the knowledge uses that one (a product title's first, then any title or tag, then any
  * text) and never uses the typed one. Typed words match whole words, case-insensitively, without diacritics or
  * with the right ones (see {@link Text}), English plurals included ("rice cookers"). Vietnamese names of one
- * syllable are never read ("tất" is also "tất cả", "trà" also "trả"). Immutable and thread-safe; linear in
+ * syllable are never read ("tất" is also "tất cả", "trà" also "trả"), except one marked {@code =} in the file, read only
+ * when typed with exactly its diacritics ("=đường": sugar, never the plain "duong"). Immutable and thread-safe; linear in
  * (message words × names of the persona's categories).
  */
 final class Categories {
@@ -38,7 +39,7 @@ final class Categories {
     static final Categories NONE = new Categories(List.of());
 
     /** One name the message may use and what it reads as for this persona. */
-    private record Pair(Text.Token[] typed, String reads) {
+    private record Pair(Text.Token[] typed, String reads, boolean exact) {
     }
 
     private final List<Pair> pairs;
@@ -134,7 +135,7 @@ final class Categories {
                 for (List<List<Text.Token>> where : List.of(productTitles, titles, texts)) {
                     for (String name : other) {
                         if (target == null && occurs(Text.phrase(name), where)) {
-                            target = name;
+                            target = name.startsWith("=") ? name.substring(1) : name;
                         }
                     }
                 }
@@ -142,13 +143,14 @@ final class Categories {
                     continue;
                 }
                 for (String name : typed) {
+                    boolean exact = name.startsWith("=");
                     Text.Token[] words = Text.phrase(name);
                     boolean vietnamese = side == 1;
-                    if ((vietnamese && words.length < 2) || occurs(words, productTitles) || occurs(words, titles)
+                    if ((vietnamese && words.length < 2 && !exact) || occurs(words, productTitles) || occurs(words, titles)
                             || occurs(words, texts)) {
                         continue;
                     }
-                    pairs.add(new Pair(words, target));
+                    pairs.add(new Pair(words, target, exact));
                 }
             }
         }
@@ -198,7 +200,7 @@ final class Categories {
         for (int i = 0; i < words.size(); ) {
             Pair found = null;
             for (Pair p : pairs) {
-                if (i + p.typed().length <= words.size() && matchesAt(words, i, p.typed(), nfc, spans)) {
+                if (i + p.typed().length <= words.size() && matchesAt(words, i, p, nfc, spans)) {
                     found = p;
                     break;
                 }
@@ -217,9 +219,10 @@ final class Categories {
     }
 
     /** The name's words at {@code at}, separated by spaces or hyphens only ("t-shirt", "rice cooker"). */
-    private static boolean matchesAt(List<Text.Token> words, int at, Text.Token[] name, String text, List<int[]> spans) {
+    private static boolean matchesAt(List<Text.Token> words, int at, Pair pair, String text, List<int[]> spans) {
+        Text.Token[] name = pair.typed();
         for (int j = 0; j < name.length; j++) {
-            if (!same(words.get(at + j), name[j])) {
+            if (pair.exact() ? !words.get(at + j).raw().equals(name[j].raw()) : !same(words.get(at + j), name[j])) {
                 return false;
             }
             if (j > 0 && !text.substring(spans.get(at + j - 1)[1], spans.get(at + j)[0]).matches("[\\s-]+")) {

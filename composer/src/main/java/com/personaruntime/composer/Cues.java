@@ -178,6 +178,19 @@ final class Cues {
             "pause", "paused", "pausing", "skip", "skipping", "cancel", "cancelling", "canceling", "cancellation",
             "put on hold", "tạm dừng", "tạm ngưng", "=ngưng", "=hủy", "=huỷ", "hủy đăng ký", "bỏ qua", "=hoãn",
             "dừng gói", "ngừng gói");
+    /** How to keep it and how long it keeps (never "store" alone: "where is your store?"). */
+    static final List<Text.Token[]> STORAGE = phrases(
+            "bảo quản", "để được bao lâu", "để được mấy ngày", "để bao lâu", "để mấy ngày", "giữ được bao lâu",
+            "giữ được mấy ngày", "hạn sử dụng", "hạn dùng", "hsd", "hết hạn", "để tủ lạnh", "tủ lạnh",
+            "ngăn đá", "để lâu", "để qua đêm", "dùng được bao lâu", "dùng được mấy ngày", "sau khi mở",
+            "how long does it keep", "how long will it keep", "keep", "keeps", "shelf life", "store it", "store them",
+            "how to store", "how do i store", "how should i store", "storage", "stay fresh", "stays fresh", "fridge",
+            "refrigerate", "refrigerated", "refrigerator", "freeze", "freezer", "expire", "expires", "expiry",
+            "expiration", "best before", "go off", "go bad");
+    /** How far ahead an order must be placed. */
+    static final List<Text.Token[]> LEAD_TIME = phrases(
+            "đặt trước", "báo trước", "đặt sớm", "order ahead", "in advance", "how far ahead", "how far in advance",
+            "how early", "lead time", "how much notice", "pre order", "preorder");
     static final List<Text.Token[]> ORIGIN = phrases(
             "made in", "where is it made", "where are they made", "where is this made", "where are these made",
             "country of origin", "origin", "xuất xứ", "sản xuất ở đâu", "sản xuất tại", "sản xuất ở",

@@ -55,6 +55,10 @@ final class Lexicon {
             Map.entry("purchase", ORDER), Map.entry("mua", ORDER), Map.entry("checkout", ORDER),
             Map.entry("cua hang", STORE), Map.entry("chi nhanh", STORE), Map.entry("store", STORE),
             Map.entry("stores", STORE), Map.entry("cafe", STORE),
+            // "shop" alone is how Vietnamese audiences address the seller ("shop ơi"): a shop is a place after a
+            // determiner ("where is your shop?", an entry titled "Our shop")
+            Map.entry("our shop", STORE), Map.entry("your shop", STORE), Map.entry("the shop", STORE),
+            Map.entry("this shop", STORE), Map.entry("shop address", STORE), Map.entry("store address", STORE),
             Map.entry("subscription", SUBSCRIBE), Map.entry("subscriptions", SUBSCRIBE),
             Map.entry("subscribe", SUBSCRIBE), Map.entry("subscribed", SUBSCRIBE),
             Map.entry("dinh ky", SUBSCRIBE),

@@ -263,12 +263,17 @@ final class ProductNames {
         return a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
     }
 
-    /** Tone-aware equality, or the same English stem ("tents" and "Tent"). */
+    /** Tone-aware equality, or the same English stem ("tents" and "Tent"), or a plural in -s ("brownies"). */
     static boolean same(Text.Token typed, Text.Token title) {
         if (typed.matches(title)) {
             return true;
         }
-        return typed.plain() && title.plain() && typed.folded().length() > 3
-                && Lexicon.stem(typed.folded()).equals(Lexicon.stem(title.folded()));
+        if (!typed.plain() || !title.plain() || typed.folded().length() <= 3) {
+            return false;
+        }
+        String a = typed.folded();
+        String b = title.folded();
+        // "brownie" and "Brownies" ("-ies" stems as "-y": "berries" is "berry", but "brownies" is no "browny")
+        return Lexicon.stem(a).equals(Lexicon.stem(b)) || (a + "s").equals(b) || (b + "s").equals(a);
     }
 }

@@ -2,7 +2,6 @@ package com.personaruntime.composer;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -67,14 +66,8 @@ final class ReplyComposer {
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,2})\\s?%");
     /** A count: a number of at most two digits or a word, standing alone (not "1.5", "2,000"). */
     private static final Pattern COUNT = Pattern.compile("(?<![\\p{L}\\p{N}.,])(\\d{1,2}|\\p{L}+)(?!\\p{N}|[.,]\\d)");
-    /**
-     * A size typed as a number and a unit ("500g", "500 g", "1kg", "250 ml", "12 oz"): a variant of a product, never
-     * a count ("gói 500g" is not 50 packs) nor an unknown name.
-     */
-    private static final Pattern SIZE_TYPED = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}.,])(\\d{1,5}(?:[.,]\\d{1,2})?)\\s?"
-            + "(g|gr|gram|grams|gam|kg|ml|l|lít|lit|litre|liter|litres|liters|oz|cl)(?![\\p{L}\\p{N}])");
     /** A measurement token as {@link Text} cuts it ("500g", "1kg", "250ml"), folded. */
-    private static final Pattern SIZE_TOKEN = Pattern.compile("\\d{1,5}(g|gr|gram|grams|gam|kg|ml|l|lit|oz|cl)");
+    private static final Pattern SIZE_TOKEN = Pattern.compile("\\d{1,5}(g|gr|gram|grams|gam|kg|ml|l|lit|oz|cl|cm|mm|in|inch)");
     /**
      * What glues a number into a model code or a measure, so it counts nothing: a letter right after it
      * ("2P", "20W", "15ml"; but "2x" is a count) or a hyphen and a letter ("4-person", "two-pack").
@@ -171,7 +164,7 @@ final class ReplyComposer {
             this.tokens = Text.tokens(cues);
             this.signals = IntentDetector.analyze(cues);
             for (Aspect a : Aspect.values()) {
-                if (a != Aspect.PRICE && IntentDetector.any(tokens, a.cues)) {
+                if (a != Aspect.PRICE && a.askedIn(tokens)) {
                     aspects.add(a);
                 }
             }
@@ -181,7 +174,7 @@ final class ReplyComposer {
             if (IntentDetector.any(tokens, Cues.WHERE) && IntentDetector.any(tokens, Cues.PRODUCED)) {
                 aspects.add(Aspect.ORIGIN); // "where is the granola made?"
             }
-            if (aspects.stream().anyMatch(Aspect.BREWING::contains)) {
+            if (aspects.stream().anyMatch(Aspect.BREWING::contains) || aspects.contains(Aspect.STORAGE)) {
                 aspects.remove(Aspect.USAGE); // "pha nước bao nhiêu độ" asks the temperature, not every step
             }
             this.conditions = Suitability.asked(tokens);
@@ -348,6 +341,7 @@ final class ReplyComposer {
                     continue;
                 }
                 if (calc != null && (clause.aspects.contains(Aspect.PRICE) || IntentDetector.any(clause.tokens, Cues.TOTAL)
+                        || (clause.aspects.equals(EnumSet.of(Aspect.SIZE)) && !Variants.find(clause.text).isEmpty())
                         || IntentDetector.any(clause.tokens, Cues.FREE_SHIPPING) || clause.topics.contains(Lexicon.SHIP)
                         || (clause.aspects.isEmpty() && clause.topics.isEmpty()))) {
                     continue; // the calculation answered it
@@ -557,6 +551,12 @@ final class ReplyComposer {
         // product named, so the one in focus does not stand in for it
         boolean namesUnknown = entities.isEmpty() && !clause.pronoun
                 && (clause.unknownName != null || !unknownContent(clause).isEmpty());
+        if (entities.isEmpty() && !clause.pronoun) {
+            Knowledge sized = sizedProduct(clause.text, focus);
+            if (sized != null) {
+                entities.add(sized); // "size 16 giá nhiêu": the product that comes in size 16, whatever is in focus
+            }
+        }
         if (entities.isEmpty() && focus != null && !namesUnknown && (clause.pronoun
                 || (productAspect && clause.topics.isEmpty()) || (clause.followUp && clause.topics.isEmpty()))) {
             entities.add(focus);
@@ -569,6 +569,13 @@ final class ReplyComposer {
                 if (a != Aspect.SIZE) {
                     aspects.add(a);
                 }
+            }
+        }
+        if (aspects.contains(Aspect.SIZE) && entities.stream().anyMatch(k -> variant(k, clause.text) != null)) {
+            // "size 20 giá bao nhiêu": a size the product prices on its own is that variant, not a size question
+            aspects.remove(Aspect.SIZE);
+            if (aspects.isEmpty()) {
+                aspects.add(Aspect.PRICE);
             }
         }
         List<Map<String, Object>> parts = new ArrayList<>();
@@ -584,7 +591,9 @@ final class ReplyComposer {
                 return size;
             }
         }
-        if (clause.signals.has(Intent.PURCHASE_INTENT) && !aspects.contains(Aspect.PRICE)
+        // "phải đặt trước bao lâu" asks the notice needed, not how to order
+        boolean facetAsked = aspects.stream().anyMatch(Aspect.FACETS::contains);
+        if (clause.signals.has(Intent.PURCHASE_INTENT) && !aspects.contains(Aspect.PRICE) && !facetAsked
                 && !clause.signals.has(Intent.SHIPPING)) {
             return purchase(clause, entities, language, used);
         }
@@ -659,7 +668,7 @@ final class ReplyComposer {
                 return null;
             }
         }
-        if (clause.signals.has(Intent.PURCHASE_INTENT) && !aspects.contains(Aspect.PRICE)) {
+        if (clause.signals.has(Intent.PURCHASE_INTENT) && !aspects.contains(Aspect.PRICE) && !facetAsked) {
             return purchase(clause, entities, language, used);
         }
         Intent intent = aspects.contains(Aspect.PRICE) ? Intent.PRICE : Intent.PRODUCT_QUESTION;
@@ -668,6 +677,12 @@ final class ReplyComposer {
         for (Knowledge entity : entities) {
             if (aspects.isEmpty()) {
                 Map<String, Object> p = fact(entity, null, clause.text, language, used);
+                String said = unasked.isEmpty() && yesNo(clause) ? askedSentence(entity, clause.text) : null;
+                if (said != null) {
+                    // "bánh mì nguyên cám có đường không", "banh kem dau co trung khong": the sentence that says so
+                    // ("không đường", "Có chứa sữa, trứng và bột mì"), not the overview and its price
+                    p.put("fact", said);
+                }
                 if (!unasked.isEmpty() && entities.size() == 1) {
                     // "sạc dự phòng sạc được laptop không": the knowledge never mentions a laptop, so no yes or
                     // no; what it does say about the product follows
@@ -760,11 +775,12 @@ final class ReplyComposer {
     }
 
     /**
-     * The variant of the entry whose size the question names ("500g", "500 g bag", "1 kg"): the comma clause of the
-     * entry holding that size and an amount; null when the question names no size the entry prices on its own.
+     * The variant of the entry whose size or pack the question names ("500g", "size 20", "16 cm", "hộp 6 cái", "box of
+     * 6", "the large loaf", see {@link Variants}): the comma clause of the entry holding that size and an amount; null
+     * when the question names no size the entry prices on its own.
      */
     static Variant variant(Knowledge k, String question) {
-        Set<String> asked = sizes(question);
+        Set<String> asked = Variants.keys(question);
         if (asked.isEmpty()) {
             return null;
         }
@@ -776,7 +792,7 @@ final class ReplyComposer {
             int end = cut.find() ? cut.start() : text.length();
             int next = end < text.length() ? cut.end() : text.length();
             String clause = text.substring(start, end);
-            if (!Collections.disjoint(sizes(clause), asked)) {
+            if (Variants.anySame(asked, Variants.keys(clause))) {
                 for (Money m : amounts) {
                     if (m.start() >= start && m.end() <= end) {
                         return new Variant(Facts.trimEnd(clause.strip()), m);
@@ -788,23 +804,28 @@ final class ReplyComposer {
         return null;
     }
 
-    /** The sizes a text names, normalised ("500 g", "500g", "500 gram" are "500g"; "1 lít" is "1l"). */
-    static Set<String> sizes(String text) {
-        Set<String> out = new HashSet<>();
-        if (text == null) {
-            return out;
+    /**
+     * The product a clause naming no product asks about by a size or pack only one product prices ("size 16 giá
+     * nhiêu" while the croissant is in focus asks about the cake that comes in size 16): the product in focus when it
+     * has that variant, else the only product that has it; null when none or several do.
+     */
+    private Knowledge sizedProduct(String clause, Knowledge focus) {
+        if (Variants.find(clause).isEmpty()) {
+            return null;
         }
-        Matcher m = SIZE_TYPED.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC));
-        while (m.find()) {
-            String unit = Text.fold(m.group(2));
-            unit = switch (unit) {
-                case "gr", "gram", "grams", "gam" -> "g";
-                case "lit", "litre", "liter", "litres", "liters" -> "l";
-                default -> unit;
-            };
-            out.add(m.group(1).replace(',', '.') + unit);
+        if (focus != null && variant(focus, clause) != null) {
+            return focus;
         }
-        return out;
+        Knowledge only = null;
+        for (Knowledge k : index.entries()) {
+            if (isProduct(k) && variant(k, clause) != null) {
+                if (only != null) {
+                    return null;
+                }
+                only = k;
+            }
+        }
+        return only;
     }
 
     /** Sentences of an entry answering an aspect (or the most relevant ones for none). */
@@ -1332,6 +1353,8 @@ final class ReplyComposer {
         List<Money> money = Money.findAll(text);
         // numbers inside a product's name are part of it ("Summit 2P Tent", "iPhone 15", "Combo 3 món")
         List<int[]> names = nameSpans(text);
+        // so are the numbers of a size or of a pack a product prices on its own ("size 20", "16 cm", "hộp 6 cái")
+        names.addAll(sizeSpans(text, entities));
         List<int[]> numbers = new ArrayList<>(); // start, end, value
         Matcher x = QTY_X.matcher(text);
         while (x.find()) {
@@ -1394,6 +1417,28 @@ final class ReplyComposer {
                 continue;
             }
             out.merge(k, n[2], Integer::sum);
+        }
+        return out;
+    }
+
+    /**
+     * Where the text names a size (char spans): every size and measure ("size 20", "cỡ 20", "16 cm", "500g"), and a
+     * pack ("hộp 6 cái", "box of 6") when one of the products asked about, or any product, prices it on its own.
+     */
+    private List<int[]> sizeSpans(String text, List<Knowledge> entities) {
+        List<int[]> out = new ArrayList<>();
+        for (Variants.Size s : Variants.find(text)) {
+            if (s.key().startsWith("adj:")) {
+                continue; // no number in it
+            }
+            boolean offered = !s.pack();
+            String named = text.substring(s.start(), s.end());
+            for (Knowledge k : entities.isEmpty() ? index.entries() : entities) {
+                offered |= isProduct(k) && variant(k, named) != null;
+            }
+            if (offered) {
+                out.add(new int[] {s.start(), s.end()});
+            }
         }
         return out;
     }
@@ -1612,7 +1657,7 @@ final class ReplyComposer {
                     asked.add(Aspect.PRICE);
                 }
                 for (Aspect a : Aspect.values()) {
-                    if (a != Aspect.PRICE && IntentDetector.any(tokens, a.cues)) {
+                    if (a != Aspect.PRICE && a.askedIn(tokens)) {
                         asked.add(a);
                     }
                 }
@@ -1658,6 +1703,38 @@ final class ReplyComposer {
             }
         }
         return main;
+    }
+
+    /**
+     * The sentence of the entry that holds the most of the clause's words beyond the product's own name ("đường" of
+     * "bánh mì nguyên cám có đường không"); null when the clause has no such word or no sentence holds one.
+     */
+    private String askedSentence(Knowledge k, String clause) {
+        Set<String> q = new HashSet<>();
+        for (String t : Lexicon.terms(clause)) {
+            if (t.indexOf('_') < 0 && !t.startsWith("§") && !personaTerms.contains(t)) {
+                q.add(t);
+            }
+        }
+        q.removeAll(Lexicon.terms(k.title() + " . " + String.join(" . ", k.tags())));
+        if (q.isEmpty()) {
+            return null;
+        }
+        String best = null;
+        int bestScore = 0;
+        for (String sentence : Facts.sentences(k.text())) {
+            int score = 0;
+            for (String t : new HashSet<>(Lexicon.terms(sentence))) {
+                if (q.contains(t)) {
+                    score++;
+                }
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = Facts.trimEnd(sentence.strip());
+            }
+        }
+        return best;
     }
 
     /** True when the clause names its product and asks nothing else ("còn serum?", "and the decaf?"). */
@@ -1788,7 +1865,7 @@ final class ReplyComposer {
             "wear", "wears", "worn", "sound", "sounds", "stay", "stays", "compare", "recommend", "buy",
             "order", "ordered", "return", "returned", "exchange", "try", "tried", "got", "get", "gets", "want",
             "uong", "an", "xai", "mac", "di", "deo", "mang", "giat", "nau", "giao", "dat", "mua", "nhan", "gui",
-            "doi", "ve", "toi", "ra", "vao", "len", "xuong", "hu", "ben", "nghe", "xem", "lam", "bi", "dung");
+            "doi", "ve", "toi", "ra", "vao", "len", "xuong", "hu", "ben", "nghe", "xem", "lam", "bi", "dung", "phai");
     /** Punctuation that ends a name: an unknown product's name never spans it ("trả lời, serum giá sao"). */
     private static final Pattern NAME_BREAK = Pattern.compile("[,.;!?:()\\[\\]\\n…]+");
 
@@ -1914,7 +1991,7 @@ final class ReplyComposer {
     private boolean nameBarrier(Text.Token t) {
         String f = t.folded();
         return QUESTION_WORDS.contains(f) || PHRASE_END.contains(f) || QUALITY.contains(f) || VERBS.contains(f) || t.numeric()
-                || SIZE_TOKEN.matcher(f).matches()
+                || SIZE_TOKEN.matcher(f).matches() || Variants.UNIT_WORDS.contains(f)
                 || (personaTerms.contains(f) && !index.inProductTitle(t)) || isCue(t, Cues.HAVE) || isCue(t, Cues.PRONOUN) || isCue(t, Cues.ADD)
                 || isCue(t, Cues.UNITS);
     }
@@ -1922,11 +1999,11 @@ final class ReplyComposer {
     /** A word no entry of the knowledge uses and that names a thing (no cue, function, rating or typo word). */
     private boolean unknownWord(Text.Token t) {
         String f = Lexicon.stem(t.folded());
-        if (f.length() < 2 || t.numeric() || SIZE_TOKEN.matcher(t.folded()).matches()
+        if (f.length() < 2 || t.numeric() || SIZE_TOKEN.matcher(t.folded()).matches() || Variants.UNIT_WORDS.contains(t.folded())
                 || Lexicon.STOPWORDS.contains(t.folded()) || SOCIAL.contains(f)
                 || personaTerms.contains(f) || index.knows(f) || index.knows(t.folded()) || Cues.GENERIC_NOUNS.contains(f)
                 || QUESTION_WORDS.contains(t.folded()) || PHRASE_END.contains(t.folded()) || QUALITY.contains(t.folded())
-                || VERBS.contains(t.folded())
+                || VERBS.contains(t.folded()) || Suitability.conditionTerm(f)
                 || !Lexicon.concepts(t.raw()).isEmpty() || cueWords().contains(t.folded()) || index.nearProductWord(t)) {
             return false;
         }
@@ -1993,7 +2070,8 @@ final class ReplyComposer {
             Text.Token t = tokens.get(i);
             String f = Lexicon.stem(t.folded());
             if (f.length() < 2 || Lexicon.STOPWORDS.contains(t.folded()) || SOCIAL.contains(f) || personaTerms.contains(f)
-                    || cue[i] || t.numeric() || SIZE_TOKEN.matcher(t.folded()).matches() || index.knows(f) || index.knows(t.folded())
+                    || cue[i] || t.numeric() || SIZE_TOKEN.matcher(t.folded()).matches()
+                    || Variants.UNIT_WORDS.contains(t.folded()) || index.knows(f) || index.knows(t.folded())
                     || Cues.GENERIC_NOUNS.contains(f) || !Lexicon.concepts(t.raw()).isEmpty()
                     || QUESTION_WORDS.contains(t.folded())) {
                 continue;

@@ -52,7 +52,8 @@ final class Suitability {
                 phrases("gluten", "wheat", "bột mì", "lúa mì")),
         NUTS(phrases("nut", "nuts", "peanut", "peanuts", "tree nut", "tree nuts", "đậu phộng", "hạt điều", "hạnh nhân"),
                 phrases("nut", "nuts", "peanut", "peanuts", "almond", "almonds", "hazelnut", "hazelnuts", "cashew",
-                        "đậu phộng", "hạt điều", "hạnh nhân")),
+                        "cashews", "walnut", "walnuts", "pecan", "pecans", "pistachio", "pistachios", "macadamia",
+                        "đậu phộng", "hạt điều", "hạnh nhân", "óc chó", "hồ đào", "hạt dẻ")),
         VEGAN(phrases("vegan", "vegetarian", "plant based", "ăn chay", "người ăn chay", "đồ chay"),
                 phrases("vegan", "vegetarian", "plant based", "chay"));
 

@@ -106,13 +106,14 @@ class ComposerEvaluationTest {
      * Written and run before any fix, from a newcomer's chat with Mây Bakery (knowledge only in Vietnamese) and more
      * of the same kinds over Sóc Nâu (Vietnamese knowledge) and Hearth & Crumb (English knowledge asked in
      * Vietnamese): sizes and packs priced on their own, storage and ingredient facets, questions in the other
-     * language than the knowledge. 11/45 before any fix; the bar is that figure until the fixes land.
+     * language than the knowledge. 11/45 before any fix, 44/45 after (the miss left: "Do you have gluten-free
+     * bread?" should say no gluten-free bread is listed); the bar allows no turn fewer.
      */
     @Test
     void eighthHeldBackSet() throws Exception {
         List<ComposerEvaluation.Result> results = evaluation.run("heldback8");
         System.out.println(ComposerEvaluation.report(results));
         assertThat(results).hasSizeGreaterThanOrEqualTo(45);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.24);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.95);
     }
 }
