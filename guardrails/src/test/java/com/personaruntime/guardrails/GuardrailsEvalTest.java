@@ -318,8 +318,46 @@ class GuardrailsEvalTest {
         "false positives on the round-10 held-out benign rows", 0.07);
   }
 
-  /** One labelled output case: expected decision, category, language, text ("\n" in the file is a line break). */
-  record Case(Decision expected, String category, String language, String text) {
+  /**
+   * One labelled output case: expected decision, category, language, text ("\n" in the file is a line break) and the
+   * optional context column: space-separated {@code persona=linh|milo} (the demo personas of {@link DemoPolicies};
+   * {@link LumierePolicy} by default), {@code post=<platform>} (a post draft, not a chat reply), {@code sponsored},
+   * {@code canary=<token>}.
+   */
+  record Case(Decision expected, String category, String language, String text, String context) {
+    Case(Decision expected, String category, String language, String text) {
+      this(expected, category, language, text, "");
+    }
+
+    /** The policy that judges the row. */
+    Policy policy() {
+      String persona = option("persona");
+      return persona == null ? LumierePolicy.POLICY : DemoPolicies.of(persona);
+    }
+
+    /** True for a post draft (checked whole, never streamed). */
+    boolean post() {
+      return option("post") != null;
+    }
+
+    /** How the row is checked: a chat reply, or a post for its platform; with its language and canary. */
+    CheckContext checkContext() {
+      String platform = option("post");
+      CheckContext ctx = platform != null
+          ? CheckContext.post(platform, language, List.of(context.split(" ")).contains("sponsored"))
+          : CheckContext.chatOutput().withLanguage(language);
+      String canary = option("canary");
+      return canary == null ? ctx : ctx.withCanary(canary);
+    }
+
+    private String option(String key) {
+      for (String o : context.split(" ")) {
+        if (o.startsWith(key + "=")) {
+          return o.substring(key.length() + 1);
+        }
+      }
+      return null;
+    }
   }
 
   /**
@@ -371,8 +409,9 @@ class GuardrailsEvalTest {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
-      String[] f = line.split("\t", 4);
-      out.add(new Case(Decision.fromWire(f[0]), f[1], f[2], f[3].replace("\\n", "\n"))); // "\n" in a row: a line break
+      String[] f = line.split("\t", 5);
+      out.add(new Case(Decision.fromWire(f[0]), f[1], f[2], f[3].replace("\\n", "\n"), // "\n" in a row: a line break
+          f.length > 4 ? f[4].trim() : ""));
     }
     return out;
   }
@@ -384,7 +423,7 @@ class GuardrailsEvalTest {
     Map<String, int[]> byLang = new TreeMap<>();
     List<String> wrong = new ArrayList<>();
     for (Case c : cases) {
-      Verdict v = LumierePolicy.POLICY.check(c.text(), CheckContext.chatOutput().withLanguage(c.language()));
+      Verdict v = c.policy().check(c.text(), c.checkContext());
       boolean attack = c.expected() != Decision.ALLOW;
       boolean hit = attack ? v.decision().compareTo(Decision.ALLOW) > 0 && v.decision().compareTo(c.expected()) >= 0
           : v.decision() == Decision.ALLOW || (v.decision() == Decision.FLAG && c.category().endsWith("negated"));
