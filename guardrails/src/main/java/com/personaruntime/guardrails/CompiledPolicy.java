@@ -183,7 +183,7 @@ final class CompiledPolicy implements Policy, RailContext {
 
   private Scan scanPinned(String text, CheckContext ctx, boolean wholeText, NormalizedText reuse) {
     Direction dir = ctx.direction();
-    NormalizedText nt = TextNormalizer.normalize(text, reuse);
+    NormalizedText nt = dir == Direction.OUTPUT ? TextNormalizer.normalizeOutput(text, reuse) : TextNormalizer.normalize(text, reuse);
     RailInput in = new RailInput(text, nt, ctx, dir, wholeText);
     List<Finding> out = new ArrayList<>();
     for (Rail r : rails) {

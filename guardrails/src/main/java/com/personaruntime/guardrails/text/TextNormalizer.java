@@ -123,6 +123,11 @@ public final class TextNormalizer {
         || type == Character.FORMAT || type == Character.CONTROL) {
       return "";
     }
+    // trade mark and service mark signs glued to a word ("GlowCo™", "cure™ acne", breaker b5): NFKD reads them as
+    // the letters "tm"/"sm", which made a new word; they are marks on the word, not part of it
+    if (cp == 0x2122 || cp == 0x2120) {
+      return "";
+    }
     // enclosed letters without a compatibility decomposition: negative circled 🅐 (U+1F150), negative
     // squared 🅰 (U+1F170) and regional indicators 🇦 (U+1F1E6; pairs render as flags) read as letters
     if (cp >= 0x1F150 && cp <= 0x1F169) {
@@ -526,6 +531,8 @@ public final class TextNormalizer {
    * Only texts up to {@link #KEEP_CHARS} chars leave their arrays behind.
    */
   private static final class Scratch {
+    /** {@link #normalizeOutput}: an ellipsis before a lower-case letter is no sentence break. */
+    boolean ellipsisPauses;
     char[] in = new char[0];
     char[] uc = new char[0];
     byte[] uk = new byte[0];
@@ -621,11 +628,26 @@ public final class TextNormalizer {
    * only where the previous result is no longer read.
    */
   public static NormalizedText normalize(CharSequence text, NormalizedText reuse) {
+    return normalize(text, reuse, false);
+  }
+
+  /**
+   * Normalises a persona's output: as {@link #normalize(CharSequence, NormalizedText)}, except that an ellipsis
+   * followed by a lower-case letter is a pause inside the sentence, not its end ("I'm a real... person",
+   * "giảm nguy cơ... tiểu đường"; breaker b5). Audience input keeps the break: the learned injection detector's
+   * features were trained on text normalised that way ({@code TrainingTextChecksumTest}).
+   */
+  public static NormalizedText normalizeOutput(CharSequence text, NormalizedText reuse) {
+    return normalize(text, reuse, true);
+  }
+
+  private static NormalizedText normalize(CharSequence text, NormalizedText reuse, boolean output) {
     Scratch sc = SCRATCH.get();
     if (sc.busy) {
       sc = new Scratch(); // re-entered (never today): do not share the arrays
     }
     sc.busy = true;
+    sc.ellipsisPauses = output;
     try {
       return normalize(text, reuse, sc);
     } finally {
@@ -1130,7 +1152,10 @@ public final class TextNormalizer {
           ci++;
         }
         int unit = word.u[k];
-        oc[o] = word.c[k];
+        // a number beside two or more words of a hashtag stays a number ("#nguoithat100", "#cureacne2026"); an id
+        // of letters and digits ("#DH12345") is read as before (the learned detector's training text depends on it)
+        oc[o] = cuts != null && cuts.length >= 2 && unit >= 0 && Character.isDigit(text.charAt(us[unit]))
+            && digitPiece(text, word, us, cuts, k) ? text.charAt(us[unit]) : word.c[k];
         if (unit < 0) {
           os[o] = us[-1 - unit];
           oe[o] = ue[lastUnitOfWord];
@@ -1148,7 +1173,8 @@ public final class TextNormalizer {
       int lastEnd = we[w - 1];
       if (lastEnd < u) {
         // a spaced dot at the very end may still be "gmail . com" once more text arrives: no break yet
-        boolean hard = isHardBreak(uc, uk, lastEnd, u) && !latinCjkDot(uc, lastEnd, u, u) && !(u - lastEnd <= 3 && u - lastEnd >= 2 && uk[lastEnd] == SPACE
+        boolean hard = isHardBreak(uc, uk, lastEnd, u) && !latinCjkDot(uc, lastEnd, u, u) && !(scr.ellipsisPauses && ellipsisRun(uc, uk, lastEnd, u))
+            && !(u - lastEnd <= 3 && u - lastEnd >= 2 && uk[lastEnd] == SPACE
             && uc[lastEnd + 1] == '.' && (u - lastEnd == 2 || uk[lastEnd + 2] == SPACE) && uc[lastEnd] == ' ')
             && !numberAbbreviation(uc, ws[w - 1], we[w - 1]); // "No. " may still be followed by its number
         if (o == oc.length) {
@@ -1395,7 +1421,8 @@ public final class TextNormalizer {
         int sepS = we[i - 1];
         int sepE = ws[i];
         end = isHardBreak(uc, uk, sepS, sepE) && !spacedDot(text, uc, uk, us, sepS, sepE) && !latinCjkDot(uc, sepS, sepE, u)
-            && !(uk[sepE] == DIGIT && numberAbbreviation(uc, ws[i - 1], we[i - 1]));
+            && !(uk[sepE] == DIGIT && numberAbbreviation(uc, ws[i - 1], we[i - 1]))
+            && !(scr.ellipsisPauses && ellipsisPause(text, uc, uk, us, sepS, sepE));
         if (end) {
           info[i] = HARD_BEFORE;
         }
@@ -1807,6 +1834,12 @@ public final class TextNormalizer {
         cuts[nc++] = k; // "#cure_acne": an underscore separates the words of a hashtag
       }
     }
+    if (nc == 0) {
+      int[] inner = digitRunCuts(text, w, us, diacritics);
+      if (inner != null) {
+        return inner;
+      }
+    }
     // a number of two or more digits at the end ("#GuaranteedResults2026"); a single digit may be
     // leetspeak ("#cur3")
     int t = w.n;
@@ -1839,9 +1872,99 @@ public final class TextNormalizer {
    */
   private static int[] headCuts(WordFolds.Word w, int len, boolean diacritics) {
     if (diacritics) {
-      return WordFolds.segment(new String(w.c, 0, len));
+      // syllables typed partly with diacritics and partly without ("#giảmnguycơtiểuđường", breaker b5): the
+      // dictionary split of the folded letters when there is one, else the syllable-shape split
+      // syllable-shape split when all its pieces are known syllables, else the dictionary split of the folded letters
+      int[] shape = WordFolds.segment(new String(w.c, 0, len));
+      if (shape != null && knownPieces(w.c, shape, len)) {
+        return shape;
+      }
+      int[] dict = HashtagSegmenter.cuts(w.c, len);
+      return dict != null ? dict : shape;
     }
     return HashtagSegmenter.cuts(w.c, len);
+  }
+
+  /**
+   * Breaker b5: digits inside a hashtag that the leetspeak reading cannot place ("#chuakhoimun7ngay", "#giarebeo99k",
+   * "#100percenthuman", "#nguoithat100"): when the whole hashtag read with digits as letters has no split, every run
+   * of digits is a piece of its own (kept as digits, {@link #digitPiece}) and the letters between them are split on
+   * their own; taken when the letters before the first run or after the last one split into two or more words.
+   * "#cur3acne" keeps its leetspeak reading ("cure acne"). Null when not taken.
+   */
+  private static int[] digitRunCuts(CharSequence text, WordFolds.Word w, int[] us, boolean diacritics) {
+    boolean digits = false;
+    for (int k = 0; k < w.n; k++) {
+      if (w.u[k] < 0) {
+        return null;
+      }
+      digits |= Character.isDigit(text.charAt(us[w.u[k]]));
+    }
+    if (!digits || headCuts(w, w.n, diacritics) != null) {
+      return null;
+    }
+    int[] cuts = new int[2 * w.n];
+    int nc = 0;
+    boolean split = false;
+    int k = 0;
+    while (k < w.n) {
+      boolean d = Character.isDigit(text.charAt(us[w.u[k]]));
+      int e = k;
+      while (e < w.n && Character.isDigit(text.charAt(us[w.u[e]])) == d) {
+        e++;
+      }
+      if (k > 0) {
+        cuts[nc++] = k;
+      }
+      if (!d && e - k >= 4) {
+        WordFolds.Word part = new WordFolds.Word();
+        for (int x = k; x < e; x++) {
+          part.add(w.c[x], w.u[x]);
+        }
+        int[] pc = headCuts(part, part.n, diacritics);
+        if (pc != null) {
+          split = true;
+          for (int c : pc) {
+            cuts[nc++] = k + c;
+          }
+        }
+      }
+      k = e;
+    }
+    return split ? Arrays.copyOf(cuts, nc) : null;
+  }
+
+  /** True when the piece of a split hashtag holding char k was typed as digits (written out as digits, not leetspeak). */
+  private static boolean digitPiece(CharSequence text, WordFolds.Word w, int[] us, int[] cuts, int k) {
+    int s = 0;
+    int e = w.n;
+    for (int c : cuts) {
+      if (c <= k) {
+        s = c;
+      } else {
+        e = c;
+        break;
+      }
+    }
+    for (int x = s; x < e; x++) {
+      if (w.u[x] < 0 || !Character.isDigit(text.charAt(us[w.u[x]]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when every piece of c[0, len) cut at {@code cuts} is a known Vietnamese syllable. */
+  private static boolean knownPieces(char[] c, int[] cuts, int len) {
+    int from = 0;
+    for (int k = 0; k <= cuts.length; k++) {
+      int to = k < cuts.length ? cuts[k] : len;
+      if (!HashtagSegmenter.knownSyllable(c, from, to)) {
+        return false;
+      }
+      from = to;
+    }
+    return true;
   }
 
   /**
@@ -1977,6 +2100,31 @@ public final class TextNormalizer {
       }
     }
     return lines == 1;
+  }
+
+  /*
+   * Breaker b5: an ellipsis followed by a lower-case letter is a pause inside a sentence, not its end ("I'm a real...
+   * person", "giảm nguy cơ... tiểu đường", "hàng... fake"): no sentence break, so a claim split by it is one match.
+   * An ellipsis at the end of the text received so far is no break yet (what follows decides), like a spaced dot.
+   */
+  private static boolean ellipsisPause(CharSequence text, char[] uc, byte[] uk, int[] us, int s, int e) {
+    return ellipsisRun(uc, uk, s, e) && Character.isLowerCase(text.charAt(us[e]));
+  }
+
+  /** True when units [s, e) are an ellipsis ("..", "...", "…") with spaces around it and nothing else. */
+  private static boolean ellipsisRun(char[] uc, byte[] uk, int s, int e) {
+    int dots = 0;
+    for (int k = s; k < e; k++) {
+      char c = uc[k];
+      if (c == '\u2026') {
+        dots += 3;
+      } else if (c == '.') {
+        dots++;
+      } else if (uk[k] != SPACE || c == '\n' || c == '\r') {
+        return false;
+      }
+    }
+    return dots >= 2;
   }
 
   private static boolean isHardBreak(char[] uc, byte[] uk, int s, int e) {

@@ -8,20 +8,23 @@ import com.personaruntime.guardrails.rails.RailContext;
 import com.personaruntime.guardrails.rails.RailInput;
 import com.personaruntime.guardrails.text.NormalizedText;
 import com.personaruntime.guardrails.text.TextNormalizer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The system prompt's canary token in output, even obfuscated (rule {@code canary_leak}). The token
  * is per reply, so the rail's declared span is 0 and the streaming guard adds
  * {@link #canaryNormLen} for the reply's token.
  *
- * <p>An obfuscated leak is the token's letters and digits, in order, within one sentence, whatever
- * the separators, case or look-alikes. It is matched on the normalised text only when normalising
- * the token keeps every letter and digit of it: the normaliser's word folds exist for natural
- * words and may eat most of a random token (VNI: "ke8797177" folds to "ke", its digits read as tone
- * marks), and a needle that short matches innocent text ("takes"). Such a token is matched
- * code point by code point instead (folded, separators skipped), so its leak is still found and
- * nothing shorter than the token is.
+ * <p>A leak is the token verbatim, its base64, or its letters and digits in order within one released
+ * sentence (forwards or backwards; spelled as digit words or NATO letters), each folded on its own, whatever
+ * the separators, case or look-alikes. The normaliser's word folds are not used: they exist for natural
+ * words, may eat most of a random token (VNI: "ke8797177" folds to "ke") and read digits as leetspeak
+ * ("is" as "1s"), so what is left of a token would match innocent text.
  */
 public final class CanaryRail extends Rail {
   public CanaryRail(RailContext policy) {
@@ -40,14 +43,72 @@ public final class CanaryRail extends Rail {
     }
   }
 
-  /** @return the longest normalised span (chars) an obfuscated form of {@code canary} can cover; 0 without a token */
+  /**
+   * @return the longest normalised span (chars) an obfuscated form of {@code canary} can cover, its characters spelled
+   *     out as words included ("k three f nine", "kilo three foxtrot nine"); 0 without a token
+   */
   public static int canaryNormLen(String canary) {
-    return canary == null ? 0 : 2 * Math.max(TextNormalizer.normalize(canary).length(), significant(canary)) + 1;
+    if (canary == null) {
+      return 0;
+    }
+    int spelled = 1;
+    for (int i = 0; i < canary.length(); ) {
+      int cp = canary.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isLetterOrDigit(cp)) {
+        String f = TextNormalizer.fold(cp);
+        spelled += Math.max(f.length(), f.length() == 1 ? SPELLED_MAX_LEN[f.charAt(0) & 0x7f] : 0) + 1;
+      }
+    }
+    return Math.max(2 * Math.max(TextNormalizer.normalize(canary).length(), significant(canary)) + 1, spelled);
   }
 
   /** Number of letters and digits of {@code token} (code points). */
   static int significant(String token) {
     return (int) token.codePoints().filter(Character::isLetterOrDigit).count();
+  }
+
+  /*
+   * How a reply leaks the token (breaker b5): verbatim; its letters and digits in order, each folded on its own (case,
+   * diacritics, look-alikes, full-width, other scripts' digits such as "٣"), whatever lies between them that is no
+   * letter or digit (spaces, dashes, emoji, a line break without a sentence end); the same read backwards; its
+   * characters spelled as words (digits in English or Vietnamese, letters in the NATO alphabet: "k three f nine",
+   * "kilo three foxtrot nine", "k ba f chín"); or its base64. Never across a sentence end the streaming guard
+   * releases at (NormalizedText.breakEnds), and never through the normaliser's word folds, whose leetspeak reads
+   * "is" as "1s" ("Batch k3f9a-0c7 is sold out" held a token ending in "71").
+   */
+  private static final Map<String, Character> SPELLED = spelled();
+  private static final int[] SPELLED_MAX_LEN = new int[128];
+
+  static {
+    SPELLED.forEach((w, c) -> {
+      if (c < 128) {
+        SPELLED_MAX_LEN[c] = Math.max(SPELLED_MAX_LEN[c], w.length());
+      }
+    });
+  }
+
+  private static Map<String, Character> spelled() {
+    Map<String, Character> m = new HashMap<>();
+    String[] en = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+    String[] vi = {"khong", "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin"};
+    for (int d = 0; d < 10; d++) {
+      m.put(en[d], (char) ('0' + d));
+      m.put(vi[d], (char) ('0' + d));
+    }
+    m.put("oh", '0');
+    m.put("tu", '4');
+    m.put("linh", '0'); // "một linh năm" (105)
+    String[] nato = {"alfa", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett", "kilo",
+        "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey",
+        "xray", "yankee", "zulu"};
+    for (String w : nato) {
+      m.put(w, w.charAt(0));
+    }
+    m.put("alpha", 'a');
+    m.put("juliet", 'j');
+    m.put("whisky", 'w');
+    return Map.copyOf(m);
   }
 
   private void canary(String text, NormalizedText nt, String token, List<Finding> out) {
@@ -56,83 +117,139 @@ public final class CanaryRail extends Rail {
       out.add(policy.finding(RuleIds.CANARY_LEAK, i, i + token.length(), "Canary token from the system prompt appears in the output", null));
       return;
     }
-    String c = TextNormalizer.normalize(token).toString().replace(" ", "").replace(String.valueOf(TextNormalizer.BREAK), "");
-    if (c.isEmpty()) {
-      return;
-    }
-    if (c.length() < significant(token)) {
-      // the word folds shortened the token: match it char by char, never by what is left of it
-      foldedLeak(text, nt, token, out);
-      return;
-    }
-    StringBuilder compact = new StringBuilder(nt.length());
-    int[] idx = new int[nt.length()];
-    for (int k = 0; k < nt.length(); k++) {
-      if (nt.chars[k] != ' ') {
-        idx[compact.length()] = k;
-        compact.append(nt.chars[k]);
-      }
-    }
-    int j = compact.indexOf(c);
-    if (j >= 0) {
-      int s = nt.origStart(idx[j]);
-      int e = nt.origEnd(idx[j + c.length() - 1]);
-      out.add(policy.finding(RuleIds.CANARY_LEAK, s, e, "Canary token from the system prompt appears (obfuscated) in the output", null));
-    }
-  }
-
-  /**
-   * The token's letters and digits, each folded on its own (case, diacritics, look-alikes, full-width
-   * forms; no word folds), found in the text's folded letters and digits of one sentence.
-   */
-  private void foldedLeak(String text, NormalizedText nt, String token, List<Finding> out) {
     StringBuilder needle = new StringBuilder();
-    token.codePoints().filter(Character::isLetterOrDigit).forEach(cp -> needle.append(TextNormalizer.fold(cp)));
+    token.codePoints().filter(Character::isLetterOrDigit).forEach(cp -> needle.append(foldChar(cp)));
     if (needle.length() == 0) {
       return;
     }
-    // every sentence break, topic questions included ("Ke? 8797177" is no leak): original ends of the
-    // separators (they hold no letter or digit)
+    for (String b64 : base64Forms(token)) {
+      int j = text.indexOf(b64);
+      if (j >= 0) {
+        out.add(policy.finding(RuleIds.CANARY_LEAK, j, j + b64.length(),
+            "Canary token from the system prompt appears (base64) in the output", null));
+        return;
+      }
+    }
+    if (!foldedLeak(text, nt, needle.toString(), false, out)) {
+      foldedLeak(text, nt, needle.toString(), true, out);
+    }
+  }
+
+  /** True when original [s, e) holds only whitespace (a line break without a sentence end). */
+  private static boolean softSeparator(String text, int s, int e) {
+    for (int i = s; i < e && i < text.length(); i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A letter or digit folded on its own: any script's decimal digit is its ASCII digit. */
+  private static String foldChar(int cp) {
+    if (Character.isDigit(cp)) {
+      int d = Character.digit(cp, 10);
+      if (d >= 0) {
+        return String.valueOf((char) ('0' + d));
+      }
+    }
+    return TextNormalizer.fold(cp);
+  }
+
+  private static List<String> base64Forms(String token) {
+    byte[] b = token.getBytes(StandardCharsets.UTF_8);
+    String std = Base64.getEncoder().encodeToString(b);
+    String url = Base64.getUrlEncoder().encodeToString(b);
+    String bare = std.replace("=", "");
+    return bare.length() < 8 ? List.of() : List.of(std, url, bare, url.replace("=", ""));
+  }
+
+  /**
+   * The token's letters and digits (folded by {@link #foldChar}) found, forwards or backwards, in the text's folded
+   * letters and digits of one released sentence; with {@code spelled}, a word that spells one character (digit words,
+   * NATO letters) stands for it. Returns whether a leak was found.
+   */
+  private boolean foldedLeak(String text, NormalizedText nt, String needle, boolean spelled, List<Finding> out) {
+    // every sentence break, topic questions included ("Ke? 8797177" is no leak), but not a line break that ends no
+    // sentence ("Token:\nk3f9a\n0c71"): its original separator holds no terminator
     int nbreaks = 0;
     int[] breakEnds = new int[8];
     for (int p = 0; p < nt.length(); p++) {
-      if (nt.chars[p] == TextNormalizer.BREAK) {
+      if (nt.chars[p] == TextNormalizer.BREAK && !softSeparator(text, nt.origStart(p), nt.origEnd(p))) {
         if (nbreaks == breakEnds.length) {
-          breakEnds = java.util.Arrays.copyOf(breakEnds, nbreaks * 2);
+          breakEnds = Arrays.copyOf(breakEnds, nbreaks * 2);
         }
         breakEnds[nbreaks++] = nt.origEnd(p);
       }
     }
     StringBuilder compact = new StringBuilder(text.length());
-    int[] from = new int[text.length() + nbreaks];
+    int[] from = new int[text.length() + nbreaks + 1];
     int[] to = new int[from.length];
     int b = 0;
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
+    StringBuilder word = new StringBuilder();
+    int wordStart = 0;
+    for (int i = 0; i <= text.length(); ) {
+      int cp = i < text.length() ? text.codePointAt(i) : ' ';
       int next = i + Character.charCount(cp);
+      boolean letter = i < text.length() && Character.isLetterOrDigit(cp);
+      if (!letter && word.length() > 0) {
+        // a word ends: spelled, it may stand for one character; else its folded letters and digits
+        Character c = spelled ? SPELLED.get(word.toString()) : null;
+        if (c != null) {
+          compact.append(c.charValue());
+          from[compact.length() - 1] = wordStart;
+          to[compact.length() - 1] = i;
+        } else {
+          int k = wordStart;
+          while (k < i) {
+            int wc = text.codePointAt(k);
+            int wn = k + Character.charCount(wc);
+            String f = foldChar(wc);
+            if (compact.length() + f.length() > from.length) {
+              from = Arrays.copyOf(from, 2 * from.length + f.length());
+              to = Arrays.copyOf(to, from.length);
+            }
+            for (int x = 0; x < f.length(); x++) {
+              from[compact.length()] = k;
+              to[compact.length()] = wn;
+              compact.append(f.charAt(x));
+            }
+            k = wn;
+          }
+        }
+        word.setLength(0);
+      }
+      if (i >= text.length()) {
+        break;
+      }
       while (b < nbreaks && breakEnds[b] <= i) {
         b++;
-        compact.append(TextNormalizer.BREAK); // no leak spans a sentence end (the streaming guard relies on it)
+        if (compact.length() + 1 > from.length) {
+          from = Arrays.copyOf(from, 2 * from.length + 1);
+          to = Arrays.copyOf(to, from.length);
+        }
+        from[compact.length()] = i;
+        to[compact.length()] = i;
+        compact.append(TextNormalizer.BREAK); // no leak spans a released sentence end (the streaming guard relies on it)
       }
-      if (Character.isLetterOrDigit(cp)) {
-        String f = TextNormalizer.fold(cp);
-        if (compact.length() + f.length() > from.length) {
-          from = java.util.Arrays.copyOf(from, 2 * from.length + f.length());
-          to = java.util.Arrays.copyOf(to, from.length);
+      if (letter) {
+        if (word.length() == 0) {
+          wordStart = i;
         }
-        for (int k = 0; k < f.length(); k++) {
-          from[compact.length()] = i;
-          to[compact.length()] = next;
-          compact.append(f.charAt(k));
-        }
+        word.append(foldChar(cp));
       }
       i = next;
     }
-    int j = compact.indexOf(needle.toString());
+    int j = compact.indexOf(needle);
+    if (j < 0) {
+      j = compact.indexOf(new StringBuilder(needle).reverse().toString());
+    }
     if (j >= 0) {
       out.add(policy.finding(RuleIds.CANARY_LEAK, from[j], to[j + needle.length() - 1],
           "Canary token from the system prompt appears (obfuscated) in the output", null));
+      return true;
     }
+    return false;
   }
 
   private static int indexOfIgnoreCase(String text, String token) {

@@ -1,6 +1,7 @@
 package com.personaruntime.guardrails.rails.disclosure;
 
 import com.personaruntime.guardrails.RuleIds;
+import com.personaruntime.guardrails.text.NormalizedText;
 import com.personaruntime.guardrails.text.TextNormalizer;
 
 import com.personaruntime.guardrails.CheckContext;
@@ -124,7 +125,7 @@ public final class Disclosure {
     if (jur.contains("VN") && !lang.equals("vi")) {
       langs.add("vi");
     }
-    String folded = fold(text);
+    NormalizedText folded = TextNormalizer.normalize(text);
     boolean aiAtStart = jur.contains("CN");
     StringBuilder startInsert = new StringBuilder();
     // sponsored label
@@ -173,7 +174,7 @@ public final class Disclosure {
     }
   }
 
-  private static boolean hasAiLabel(String folded, PolicyConfig cfg, String lang) {
+  private static boolean hasAiLabel(NormalizedText folded, PolicyConfig cfg, String lang) {
     List<String> candidates = new ArrayList<>();
     candidates.add(aiLabel(cfg, lang));
     candidates.add(DEFAULT_AI.getOrDefault(lang, DEFAULT_AI.get("en")));
@@ -182,9 +183,16 @@ public final class Disclosure {
     } else if (lang.equals("vi")) {
       candidates.addAll(List.of("do ai tạo", "tạo bởi ai", "#aitạo", "nội dung ai"));
     }
+    String hay = folded.toString().replace(TextNormalizer.BREAK, ' ');
     for (String c : candidates) {
-      if (folded.contains(fold(c))) {
-        return true;
+      String needle = fold(c);
+      if (needle.isEmpty()) {
+        continue;
+      }
+      for (int i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+        if (standsAsLabel(folded.original, folded.origStart(i), folded.origEnd(i + needle.length() - 1))) {
+          return true;
+        }
       }
     }
     return false;
@@ -192,6 +200,109 @@ public final class Disclosure {
 
   private static String fold(String s) {
     return TextNormalizer.normalize(s).toString().replace(TextNormalizer.BREAK, ' ');
+  }
+
+  /*
+   * A label's words found in a post are a label only where they stand as one (breaker b5): not inside a link or a
+   * word ("lumiere.example/ai-generated-skincare-myths"), not denied ("not AI-generated", "Không phải nội dung do AI
+   * tạo ra"), not asked ("Made with AI? Nope"), and not one phrase of a longer sentence that only talks about such
+   * content ("How AI-generated beauty ads mislead shoppers", "Cẩn thận với nội dung do AI tạo ra trên mạng"): its
+   * clause (between sentence ends, line breaks, separators such as "·", "|", ":", ",", brackets) holds at most
+   * LABEL_CLAUSE_WORDS other words ("This post is AI-generated", "AI-generated post.", "Bài viết do AI tạo").
+   * One forward look at the clause around each occurrence: linear in the clause.
+   */
+  private static final int LABEL_CLAUSE_WORDS = 4;
+  /** Chars looked at on each side of a label's words for its clause's edges. */
+  private static final int LABEL_CLAUSE_REACH = 120;
+  private static final Set<String> LABEL_NEGATIONS = Set.of("not", "no", "never", "isn't", "isn’t", "isnt", "wasn't",
+      "wasnt", "nothing", "zero", "without", "không", "khong", "ko", "chẳng", "chang", "chả", "đâu", "dau", "hông", "hong",
+      "hổng", "chưa", "chua", "kein", "keine", "nicht", "pas", "non", "sin");
+
+  static boolean standsAsLabel(CharSequence text, int os, int oe) {
+    if (os > 0) {
+      char b = text.charAt(os - 1);
+      if (Character.isLetterOrDigit(b) || b == '/' || b == '-' || b == '_' || b == '=' || b == '.' && os > 1
+          && Character.isLetterOrDigit(text.charAt(os - 2))) {
+        return false; // inside a word, a path or a domain
+      }
+    }
+    if (oe < text.length()) {
+      char a = text.charAt(oe);
+      if (Character.isLetterOrDigit(a) || (a == '-' || a == '_' || a == '/') && oe + 1 < text.length()
+          && Character.isLetterOrDigit(text.charAt(oe + 1))) {
+        return false;
+      }
+    }
+    if (os > 0 && text.charAt(os - 1) == '#') {
+      return true; // a label hashtag ("#aigenerated", "#madewithai") stands as one wherever it is
+    }
+    int cs = os;
+    while (cs > 0 && !labelClauseEnd(text.charAt(cs - 1))) {
+      if (os - cs >= LABEL_CLAUSE_REACH) {
+        return false; // a long clause: a sentence that mentions the words (and constant work per occurrence)
+      }
+      cs--;
+    }
+    int ce = oe;
+    while (ce < text.length() && !labelClauseEnd(text.charAt(ce))) {
+      if (ce - oe >= LABEL_CLAUSE_REACH) {
+        return false;
+      }
+      ce++;
+    }
+    if (ce < text.length() && Character.isSurrogate(text.charAt(ce))) {
+      // an emoji ends the clause; a question mark right after it still asks
+      int q = ce;
+      while (q < text.length() && (Character.isSurrogate(text.charAt(q)) || text.charAt(q) == ' ')) {
+        q++;
+      }
+      ce = q < text.length() && text.charAt(q) == '?' ? q : ce;
+    }
+    if (ce < text.length() && (text.charAt(ce) == '?' || text.charAt(ce) == '\uff1f')) {
+      return false; // "Made with AI?": asked, not said
+    }
+    int others = 0;
+    String prev = null;
+    for (String w : words(text, cs, os)) {
+      others++;
+      prev = w;
+      if (LABEL_NEGATIONS.contains(w)) {
+        return false;
+      }
+      if (w.equals("phải") || w.equals("phai")) {
+        return false; // "không phải", "chẳng phải", "đâu phải" ... before the label
+      }
+    }
+    others += words(text, oe, ce).size();
+    return others <= LABEL_CLAUSE_WORDS;
+  }
+
+  private static boolean labelClauseEnd(char c) {
+    return Character.isSurrogate(c) || Character.getType(c) == Character.OTHER_SYMBOL || c == '\n' || c == '\r' || c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':' || c == '·'
+        || c == '|' || c == '•' || c == '(' || c == ')' || c == '[' || c == ']' || c == '\u2014' || c == '\u2013'
+        || c == '\u3002' || c == '\uff1f' || c == '\uff01';
+  }
+
+  /** The words (letters, digits, apostrophes, lower case) of text[s, e), hashtags left out. */
+  private static List<String> words(CharSequence text, int s, int e) {
+    List<String> out = new ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    boolean tag = false;
+    for (int i = s; i <= e; i++) {
+      char c = i < e ? text.charAt(i) : ' ';
+      if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+          || (c == '\'' || c == '\u2019') && w.length() > 0) {
+        tag |= w.length() == 0 && i > 0 && text.charAt(i - 1) == '#';
+        w.append(Character.toLowerCase(c));
+      } else if (w.length() > 0) {
+        if (!tag) {
+          out.add(java.text.Normalizer.normalize(w, java.text.Normalizer.Form.NFC));
+        }
+        w.setLength(0);
+        tag = false;
+      }
+    }
+    return out;
   }
 
   private static List<int[]> sponsoredOccurrences(String text, PolicyConfig cfg, List<String> langs) {
@@ -207,8 +318,12 @@ public final class Disclosure {
       int i = lower.indexOf(label);
       while (i >= 0) {
         final int s = i;
-        if (!covered.get(s)) {
-          out.add(new int[] {i, i + label.length()});
+        int e = i + label.length();
+        // "#ad" inside "#adorable", "#AdventCalendar", "#quảngcáođẹp": another hashtag, not the label (breaker b5)
+        boolean whole = (e >= text.length() || !tagChar(text.codePointAt(e)))
+            && (s == 0 || !tagChar(text.codePointBefore(s)) || !tagChar(label.codePointAt(0)));
+        if (!covered.get(s) && whole) {
+          out.add(new int[] {i, e});
         }
         i = lower.indexOf(label, i + 1);
       }

@@ -1278,6 +1278,37 @@ public final class LexiconRail extends Rail {
   /** Per-thread word table of the normalised text, shared by both term sets of a check. */
   private static final ThreadLocal<WordTrie.Words> WORDS = ThreadLocal.withInitial(WordTrie.Words::new);
 
+  /** True when original [s, e) holds a Latin letter with a diacritic or "đ" (a Vietnamese-typed syllable). */
+  private static boolean marked(CharSequence text, int s, int e) {
+    for (int i = s; i < e && i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0xC0 && c <= 0x24F && Character.isLetter(c) || c >= 0x1E00 && c <= 0x1EFF || c >= 0x0300 && c <= 0x036F) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when a word of at most {@link #JOINED_PIECE} letters of original [s, e) is typed with a diacritic. */
+  private static boolean shortMarkedPiece(String text, int s, int e) {
+    int i = s;
+    while (i < e) {
+      while (i < e && !Character.isLetter(text.charAt(i))) {
+        i++;
+      }
+      int w = i;
+      int letters = 0;
+      while (i < e && (Character.isLetter(text.charAt(i)) || Character.getType(text.charAt(i)) == Character.NON_SPACING_MARK)) {
+        letters += Character.isLetter(text.charAt(i)) ? 1 : 0;
+        i++;
+      }
+      if (letters > 0 && letters <= JOINED_PIECE && marked(text, w, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Shortest persona term (normalised chars) matched across the pieces of a split name. */
   static final int JOINED_MIN = 4;
   /** Longest persona term (normalised chars) matched across pieces: names are short, and the hold-back stays bounded. */
@@ -1330,12 +1361,14 @@ public final class LexiconRail extends Rail {
       if (ne - ns == len || !nt.boundaryBefore(ns) || !nt.boundaryAfter(ne)) {
         return; // one word (the plain pass has it), or not whole words
       }
+      int os = nt.origStart(ns);
+      int oe = nt.origEnd(ne - 1);
       for (TermSet.Term t : set.terms[p]) {
         if (!findingIn(t.ruleId(), dir) || t.near() >= 0
             || (t.group() != null && !groups.contains(t.group()))) {
           continue;
         }
-        matches.add(new Match(nt.origStart(ns), nt.origEnd(ne - 1), t, ns, ne, true));
+        matches.add(new Match(os, oe, t, ns, ne, true));
       }
     }, hs);
     if (hs.ends.length > 4096) {
@@ -1579,7 +1612,8 @@ public final class LexiconRail extends Rail {
    * {@link #ANCHOR_REACH} chars are looked at on each side: constant work per match.
    */
   static boolean anchorsHold(int anchors, String text, NormalizedText nt, int ns, int os, int oe) {
-    if ((anchors & TermSet.CLAUSE_START) != 0) {
+    if ((anchors & TermSet.CLAUSE_START) != 0 && !(os > 0 && text.charAt(os - 1) == '#')) {
+      // (a hashtag is a clause of its own: "#notabot", "#khongphaibot #tuvan", breaker b5)
       boolean ok = true;
       for (int i = os - 1, k = 0; i >= 0; i--, k++) {
         char c = text.charAt(i);
@@ -1595,7 +1629,24 @@ public final class LexiconRail extends Rail {
         return false;
       }
     }
-    return (anchors & TermSet.CLAUSE_END) == 0 || clauseEndsAfter(text, oe);
+    return (anchors & TermSet.CLAUSE_END) == 0 || clauseEndsAfter(text, oe) || endsHashtag(text, os, oe);
+  }
+
+  /** True when original [os, oe) lies in one hashtag and ends it (at most {@link #ANCHOR_REACH} * 2 chars long). */
+  private static boolean endsHashtag(String text, int os, int oe) {
+    if (oe < text.length() && (Character.isLetterOrDigit(text.charAt(oe)) || text.charAt(oe) == '_')) {
+      return false;
+    }
+    for (int i = oe - 1, k = 0; i >= 0 && k < 2 * ANCHOR_REACH; i--, k++) {
+      char c = text.charAt(i);
+      if (c == '#') {
+        return i < os;
+      }
+      if (!(Character.isLetterOrDigit(c) || c == '_' || Character.getType(c) == Character.NON_SPACING_MARK)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** A clause or sentence separator at original index i: . , ; : ! … ( ) a line break, a dash between spaces. */
@@ -1644,6 +1695,55 @@ public final class LexiconRail extends Rail {
     for (Match h : aiSelf) {
       if (h.ns() >= m.ne() && h.ne() <= m.ns() + TermSet.AI_SELF_SPAN && sameSentence(nt, m.ne(), h.ns())
           && !Negation.negated(text, nt, h.ns(), h.ne(), h.start())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /*
+   * Breaker b5: a meeting place said to the customer ("See you at the Hanoi store", "Hẹn gặp bạn ở cửa hàng") is no
+   * presence of the persona's own when the staff who will be there are named right after it in the same sentence
+   * ("...: our staff will help", "..., các bạn nhân viên sẽ tư vấn"). Only the words ending within
+   * TermSet.OUTPUT_NEAR_MAX normalised chars of the match's start are read (inside the rail's span, so the streaming
+   * guard waits for them); a staff named in the next sentence is not seen.
+   */
+  private static final String[] MEETING_OPENERS = {"see you", "see ya", "meet you", "i ll see you", "i ll meet you",
+      "let s meet", "hen gap", "gap nhau", "gap ban"};
+  private static final String[] STAFF = {"our staff", "our team", "our advisers", "our advisors", "our beauty advisers",
+      "our beauty advisors", "our consultants", "our beauticians", "our pharmacists", "our store team", "the staff",
+      "our staff members", "our team members", "a colleague", "my colleagues", "our colleagues", "a team member",
+      "nhan vien", "cac ban nhan vien", "doi ngu", "tu van vien", "chuyen vien", "cac ban tu van", "cac chi nhan vien",
+      "ekip", "team cua hang", "unser team", "notre equipe", "nuestro equipo"};
+
+  private static final String[] FIRST_PERSON = {"i", "me", "myself", "i ll", "i m", "minh", "em", "toi", "to", "tui",
+      "mk", "ich", "je", "moi", "yo"};
+
+  private static boolean staffMeetsAfter(NormalizedText nt, int ns, int ne) {
+    String matched = new String(nt.chars, ns, ne - ns);
+    boolean meeting = false;
+    for (String o : MEETING_OPENERS) {
+      meeting |= matched.startsWith(o + " ") || matched.equals(o);
+    }
+    if (!meeting) {
+      return false;
+    }
+    int limit = Math.min(nt.length(), ns + TermSet.OUTPUT_NEAR_MAX);
+    int e = ne;
+    while (e < limit && nt.chars[e] != TextNormalizer.BREAK) {
+      e++;
+    }
+    while (e > ne && e < nt.length() && nt.chars[e] != ' ' && nt.chars[e] != TextNormalizer.BREAK) {
+      e--; // whole words only
+    }
+    String after = " " + new String(nt.chars, ne, e - ne).trim() + " ";
+    for (String me : FIRST_PERSON) {
+      if (after.contains(" " + me + " ")) {
+        return false; // "..., I'll be there with our team": the persona is there too
+      }
+    }
+    for (String st : STAFF) {
+      if (after.contains(" " + st + " ")) {
         return true;
       }
     }
@@ -1988,6 +2088,12 @@ public final class LexiconRail extends Rail {
         String seen = text.substring(m.start(), m.end());
         String rule = t.ruleId();
         boolean claim = rule.equals(RuleIds.FORBIDDEN_CLAIM) || rule.equals(RuleIds.FAKE_EXPERIENCE) || rule.equals(RuleIds.HONESTY);
+        if (rule.equals(RuleIds.COMPETITOR) && shortMarkedPiece(text, m.start(), m.end())
+            && !marked(t.term(), 0, t.term().length())) {
+          // a short piece typed with Vietnamese diacritics the name does not have is a Vietnamese syllable: "Glow cổ
+          // điển", "glow cô dâu", "glow có thể" are no "GlowCo" (breaker b4/b5); "Derma Việt" still is
+          continue;
+        }
         if (rule.equals(RuleIds.HONESTY) && !sameSentence(nt, m.ns(), m.ne())) {
           // asked, then denied across a short question ("I'm an AI? No way, I'm Linh!"): the question is
           // not a mention and the answer's "no" is no negation of it; only an AI self-identification
@@ -2052,6 +2158,12 @@ public final class LexiconRail extends Rail {
         if (rule.equals(RuleIds.HONESTY) && Negation.mentioned(text, nt, m.ns(), m.start(), m.end())) {
           out.add(new Finding(rule, policy.severity(rule), Action.ALLOW, m.start(), m.end(),
               "Mentioned (asked or reported), not claimed, so allowed: " + message(t, seen), null));
+          continue;
+        }
+        if (rule.equals(RuleIds.HONESTY) && staffMeetsAfter(nt, m.ns(), m.ne())) {
+          // "See you at the Hanoi store: our staff will help", "Hẹn gặp bạn ở cửa hàng nha, các bạn nhân viên sẽ tư vấn"
+          out.add(new Finding(rule, policy.severity(rule), Action.ALLOW, m.start(), m.end(),
+              "The staff named right after meet the customer, so allowed: " + message(t, seen), null));
           continue;
         }
         if (rule.equals(RuleIds.HONESTY) && t.anchors() != 0 && !aiSelf.isEmpty() && identifiesAsAi(text, nt, m, aiSelf)) {

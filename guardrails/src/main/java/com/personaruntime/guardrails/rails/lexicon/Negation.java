@@ -253,7 +253,28 @@ final class Negation {
     if (containsPhrase(after, REPORT_REJECTED)) {
       return REPORTED_REJECTED;
     }
-    return containsPhrase(after, REPORT_ENDORSED) ? REPORTED_ENDORSED : REPORTED;
+    if (containsPhrase(after, REPORT_ENDORSED)) {
+      return REPORTED_ENDORSED;
+    }
+    // left standing about the persona's own product ("Người ta nói kem này chữa khỏi mụn đó", "Some say it cures
+    // acne"): repeating what others say about what you sell is making the claim (breaker b5)
+    String near = lastWords(before, 3);
+    return containsPhrase(near, OWN_PRODUCT) ? REPORTED_ENDORSED : REPORTED;
+  }
+
+  /** Words naming the persona's own product right before a reported claim: "it", "this", "kem này", "ours". */
+  private static final String[] OWN_PRODUCT = {"it", "this", "these", "ours", "our", "nay", "em nay", "sp nay", "no"};
+
+  /** The last {@code n} space-separated words of {@code s}. */
+  private static String lastWords(String s, int n) {
+    int i = s.length();
+    for (int k = 0; k < n && i > 0; k++) {
+      i = s.lastIndexOf(' ', i - 1);
+      if (i < 0) {
+        return s;
+      }
+    }
+    return s.substring(i + 1);
   }
 
   /*
@@ -702,8 +723,13 @@ final class Negation {
           || startsWithAny(wordsFrom(nt, s, 3), PRAISE_AFTER))) {
         trig = false; // "like nothing else", "better than nothing", "no doubt": praise, not a denial
       }
-      if (trig && QUESTION_PARTICLES.contains(word) && questionMarkAfter(text, nt.origEnd(k - 1))) {
-        trig = false; // "có chữa khỏi mụn không?": the question's particle, not a denial (the answer decides)
+      if (trig && QUESTION_PARTICLES.contains(word) && (questionMarkAfter(text, nt.origEnd(k - 1))
+          || w == 0 && k < nt.length() && LexiconRail.clauseBreak(text, nt.origEnd(k - 1), nt.origStart(Math.min(k + 1,
+          nt.length() - 1))))) {
+        trig = false; // "có chữa khỏi mụn không?", "hỏi có chữa khỏi mụn không, có nha": the question's particle
+      }
+      if (trig && !deniesTheClaim(text, nt, s, k)) {
+        trig = false; // "... and never dries your skin", "... no fragrance either", "... lại không bết": another word negated
       }
       if (trig || AVOIDING.contains(word)) {
         return true;
@@ -712,6 +738,55 @@ final class Negation {
       e = k;
     }
     return false;
+  }
+
+  /*
+   * A negation after a reported or quoted claim denies the claim only when nothing but a denial's words follow it in
+   * its clause (breaker b5): "It doesn't, but it soothes", "we can't confirm that", "there's no proof", "câu trả lời
+   * là không nha", "không đúng đâu"; a content word after it is what it negates ("never dries your skin", "no
+   * fragrance", "không bết", "without any side effects"). The trigger's first word after it is looked at (the "t" of
+   * "can t" skipped): constant work.
+   */
+  private static final Set<String> DENIAL_TAIL = Set.of(
+      "it", "that", "this", "so", "true", "really", "quite", "exactly", "at", "all", "confirm", "confirmed",
+      "verify", "verified", "proof", "proven", "evidence", "study", "studies", "research", "data", "case", "way",
+      "thing", "cure", "cures", "work", "works", "working", "do", "does", "we", "they",
+      "i", "you", "agree", "claim", "claims", "say", "says", "believe", "trust", "sure", "promise", "guarantee",
+      "correct", "right", "one", "ever", "likely", "have", "has", "be", "is", "are", "dau", "nha", "nhe", "co",
+      "phai", "dung", "vay", "han", "luon", "chua", "khoi", "tin", "he", "bao", "chac", "chung", "bang", "xac",
+      "kiem", "ai", "nao", "gi", "nghe", "nen", "hieu", "tac", "duoc", "ha", "nhen", "ne", "day", "hoan", "100",
+      "noi", "chinh", "khang", "wahr", "vrai", "cierto", "verdad", "stimmt", "pas", "nicht",
+      // verbs of making, selling or backing the claim ("a claim we can't make", "we don't sell one")
+      "make", "made", "sell", "sold", "offer", "stock", "carry", "back", "support", "endorse", "recommend", "state",
+      "print", "write", "use", "allow", "allowed", "legal", "accurate", "valid", "legit", "honest", "scientific",
+      "supported", "backed", "possible", "realistic", "ban", "lam", "dam");
+
+  private static final Set<String> DETERMINERS = Set.of("any", "a", "an", "the", "such", "one", "single");
+
+  private static boolean deniesTheClaim(String text, NormalizedText nt, int s, int k) {
+    int e = k;
+    String w = word(nt, s, k);
+    for (int hop = 0; hop < 3; hop++) {
+      if (e >= nt.length() || nt.chars[e] != ' ') {
+        return true; // the sentence ends after the trigger
+      }
+      int ns = e + 1;
+      int ne = ns;
+      while (ne < nt.length() && nt.chars[ne] != ' ' && nt.chars[ne] != TextNormalizer.BREAK) {
+        ne++;
+      }
+      if (ne == ns || LexiconRail.clauseBreak(text, nt.origEnd(e - 1), nt.origStart(ns))) {
+        return true; // the clause ends after the trigger ("It doesn't, but ...")
+      }
+      String next = word(nt, ns, ne);
+      if (hop < 2 && (next.equals("t") && NT_STEMS.contains(w) || DETERMINERS.contains(next))) {
+        e = ne; // "can t confirm", "isn t any proof", "without any irritation": the word after
+        w = next;
+        continue;
+      }
+      return DENIAL_TAIL.contains(next);
+    }
+    return true;
   }
 
   /** Vietnamese negation words that close a yes/no question ("có ... không?", "... chưa?", "... hông?"). */

@@ -178,7 +178,31 @@ public final class Pii {
   }
 
   private static boolean isJoinerChar(char c) {
-    return c == ' ' || c == '.' || c == '-' || c == '_' || c == '(' || c == ')' || spaceLike(c) || keycap(c);
+    return c == ' ' || c == '.' || c == '-' || c == '_' || c == '(' || c == ')' || spaceLike(c) || keycap(c)
+        || Character.isSurrogate(c) || Character.getType(c) == Character.OTHER_SYMBOL;
+  }
+
+  /**
+   * Breaker b5: one emoji (or other pictograph) between digit groups, with at most one space on each side
+   * ("0912 📞 345 📞 678", "09🔹12🔹34🔹56🔹78"), joins them like a dash: it is typed to break the number.
+   */
+  private static boolean emojiJoiner(String text, int s, int e) {
+    int cps = 0;
+    int spaces = 0;
+    for (int k = s; k < e; ) {
+      int cp = text.codePointAt(k);
+      k += Character.charCount(cp);
+      if (cp == ' ') {
+        spaces++;
+      } else if (cp == 0xFE0F) {
+        continue;
+      } else if (Character.getType(cp) == Character.OTHER_SYMBOL) {
+        cps++;
+      } else {
+        return false;
+      }
+    }
+    return cps == 1 && spaces <= 2;
   }
 
   /** The variation selector and the combining keycap of "9️⃣": part of the digit, they join like nothing. */
@@ -198,6 +222,9 @@ public final class Pii {
 
   /** True when the separator text[s, e) may join two digit groups of one number. */
   private static boolean validJoiner(String text, int s, int e) {
+    if (emojiJoiner(text, s, e)) {
+      return true;
+    }
     int len = e - s;
     for (int k = s; k < e; k++) {
       if (keycap(text.charAt(k))) {

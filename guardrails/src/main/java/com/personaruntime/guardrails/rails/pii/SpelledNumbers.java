@@ -444,6 +444,26 @@ final class SpelledNumbers {
       } else {
         r = token(text, s, e, tok, prev);
       }
+      int rep = r == 0 && e > s ? repeatWord(text, s, e) : 0;
+      if (rep > 0) {
+        // "double three", "triple five": the next token's one digit, two or three times (breaker b5)
+        int s2 = e;
+        while (s2 < n && s2 - e < 1 && text[s2] == ' ') {
+          s2++;
+        }
+        int e2 = s2;
+        while (e2 < n && TextChars.letterOrDigit(text[e2])) {
+          e2++;
+        }
+        int r2 = s2 > e && e2 > s2 ? token(text, s2, e2, tok, prev) : 0;
+        if ((r2 & 0xFF) == 1) {
+          for (int k = 1; k < rep; k++) {
+            tok[k] = tok[0];
+          }
+          r = rep | SPELLED | (r2 & VIET);
+          e = e2;
+        }
+      }
       boolean joined = runStart >= 0 && gap >= 1 && gap <= 3 && text[s - 1] != '\n' && r != 0;
       if (runStart >= 0 && !joined) {
         if (sink != null && !overflow) {
@@ -492,6 +512,15 @@ final class SpelledNumbers {
     }
     // the last word may still be typed (no separator after it yet); before it, at most 3 separators
     int t = n;
+    if (t > 0 && text[t - 1] == ' ') {
+      int w = t - 1;
+      while (w > 0 && TextChars.letterOrDigit(text[w - 1])) {
+        w--;
+      }
+      if (w < t - 1 && repeatWord(text, w, t - 1) > 0) {
+        t--; // "... two, double ": the digit it repeats is still to come
+      }
+    }
     while (t > 0 && TextChars.letterOrDigit(text[t - 1])) {
       t--;
     }
@@ -500,6 +529,15 @@ final class SpelledNumbers {
       u--;
     }
     return lastEnd == n || (u == lastEnd && t - u <= 3) ? lastStart : n;
+  }
+
+  /** 2 for "double", 3 for "triple" (any case) at t[s, e), else 0. */
+  private static int repeatWord(char[] t, int s, int e) {
+    if (e - s != 6) {
+      return 0;
+    }
+    String w = new String(t, s, 6).toLowerCase(java.util.Locale.ROOT);
+    return w.equals("double") ? 2 : w.equals("triple") ? 3 : 0;
   }
 
   /** True when digits[0, nd) count up or down by one ("987654321"). */

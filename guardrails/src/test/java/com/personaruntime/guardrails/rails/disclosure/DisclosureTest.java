@@ -88,4 +88,55 @@ class DisclosureTest {
     assertThat(v.has(RuleIds.PLATFORM_LENGTH)).isTrue();
     assertThat(POLICY.check("a".repeat(200), CheckContext.post("x", "en", false)).decision()).isEqualTo(Decision.REWRITE);
   }
+  /**
+   * Breaker b5: the sponsored label's text inside another hashtag is no label ("#adorable", "#AdventCalendar",
+   * "#quảngcáođẹp"): the post still gets its label at the start; a label at the start followed by such a hashtag stays.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      en | #adorable new serum drop                      | true
+      en | #AdventCalendar is here: 24 minis inside      | true
+      en | #addicted to this toner                       | true
+      en | #adsupport is what we call our help desk      | true
+      vi | #quảngcáođẹpnhấtnăm là đây                    | true
+      vi | #quangcaohay nè                               | true
+      en | #ad #adorable mini kit is back                | false
+      en | ✨ #AD ✨ The holiday kit is back              | false
+      vi | #quảngcáo Bộ quà Tết đã về                    | false
+      vi | #qc Bộ quà Tết đã về                          | false
+      """)
+  void sponsoredLabelInsideAnotherHashtagIsNoLabel(String lang, String caption, boolean inserted) {
+    String text = caption + "\n\nAI-generated · Nội dung do AI tạo ra";
+    Verdict v = POLICY.check(text, CheckContext.post("instagram", lang, true));
+    assertThat(v.findings().stream().anyMatch(f -> f.ruleId().equals(RuleIds.SPONSORED_LABEL))).as(caption)
+        .isEqualTo(inserted);
+    assertThat(v.decision()).as(caption).isEqualTo(inserted ? Decision.REWRITE : Decision.ALLOW);
+  }
+
+  /**
+   * Breaker b5: the AI label's words count as the label only where they stand as one: not inside a link, not denied,
+   * not asked, not a phrase of a longer sentence about such content. Where they do not, the label is appended.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      en | Read lumiere.example/ai-generated-skincare-myths before you shop | true
+      en | How AI-generated beauty ads mislead shoppers, and what to check  | true
+      en | We spotted AI-generated reviews on a fake shop page today         | true
+      en | Made with AI? We get asked a lot.                                 | true
+      vi | Cẩn thận với nội dung do AI tạo ra trên mạng khi chọn mỹ phẩm nha | true
+      vi | Bài viết không phải do AI tạo ra                                  | true
+      en | Winter routine in 3 steps.\\nAI-generated                          | false
+      en | This post is AI-generated. SPF every morning!                     | false
+      en | AI-generated post. Honest tip: SPF every morning.                 | false
+      en | Three steps for dry skin ✨ Made with AI                          | false
+      en | Winter routine in 3 steps #skincare #aigenerated                  | false
+      vi | Routine mùa đông 3 bước cho da khô. Bài viết do AI tạo            | false
+      vi | Routine mùa đông (Nội dung do AI tạo ra)                          | false
+      """)
+  void aiLabelWordsCountOnlyWhereTheyStandAsALabel(String lang, String text, boolean appended) {
+    Policy en = Policies.compile(PolicyConfig.builder().languages(List.of("en", "vi")).jurisdictions(List.of("EU"))
+        .aiLabels(java.util.Map.of("vi", "Nội dung do AI tạo ra", "en", "AI-generated")).build());
+    Verdict v = en.check(text.replace("\\n", "\n"), CheckContext.post("instagram", lang, false));
+    assertThat(v.has(RuleIds.AI_LABEL)).as(text).isEqualTo(appended);
+  }
 }
