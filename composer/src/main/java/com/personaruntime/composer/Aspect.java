@@ -11,7 +11,7 @@ enum Aspect {
             + "ratio|brew|pha|bảo quản|store|ủi|là hơi|iron|dry|phơi|lace|wax|clean|wipe|lau|rửa|vệ sinh|làm sạch)\\b")),
     INGREDIENTS(Cues.INGREDIENTS, Pattern.compile("(?iuU)\\b(thành phần|chứa|không chứa|ingredients?|contains?|free of|"
             + "made|chất liệu|vải|lụa|cotton|linen|polyester|wool|merino|leather|da bò|nylon|gore|membrane|"
-            + "paraben|cồn|alcohol|ceramides?|vitamins?|acids?|niacinamide|hương liệu|fragrance)\\b|\\d\\s?%"
+            + "paraben|cồn|alcohol|ceramides?|vitamins?|acids?|niacinamide|hương liệu|fragrance|scent(?:ed)?|unscented|mùi|hương thơm)\\b|\\d\\s?%"
             // material nouns, also ending a compound ("Lambswool", "polycotton", "Supima cotton"), never inside
             // another word ("silky", "madeleines", "steelhead"); their adjectives ("woollen", "wooden") count
             + "|(wool|cotton|cashmere|merino|alpaca|mohair|angora|linen|silk|polyester|nylon|spandex|elastane|"
@@ -56,6 +56,10 @@ enum Aspect {
     /** How it tastes: flavour words. */
     TASTE(Cues.TASTE, Pattern.compile("(?iuU)\\b(vị|hương vị|chát|đắng|ngọt|chua|hậu|notes? of|tastes?|flavou?rs?|bitter|"
             + "sweet|sour|acidity|acidic|aroma|fruity|nutty)\\b")),
+    /** How long it keeps: a sentence with a number of days or hours, a use-by or a way to store it. */
+    SHELF_LIFE(Cues.SHELF_LIFE, Pattern.compile("(?iuU)(\\b\\d+(?:\\s?[-–]\\s?\\d+)?\\s?(?:ngày|days?|giờ|hours?|tuần|weeks?|"
+            + "tháng|months?)\\b|\\b(hạn sử dụng|bảo quản|ngon nhất|dùng trong|shelf life|best before|use by|keeps?|"
+            + "expir\\w*|fresh|refrigerat\\w*|tủ lạnh)\\b)")),
     /** Pausing, skipping or cancelling a plan: a sentence that says whether and how. */
     PAUSE_OR_SKIP(Cues.PAUSE_SKIP, Pattern.compile("(?iuU)\\b(pause|paused|skip|skipped|cancel|cancell?ation|on hold|"
             + "minimum term|tạm dừng|tạm ngưng|ngưng|hủy|huỷ|bỏ qua|hoãn|dừng)\\b")),
@@ -79,7 +83,7 @@ enum Aspect {
     static final java.util.Set<Aspect> BREWING = java.util.EnumSet.of(BREWING_TEMPERATURE, BREWING_DOSE, STEEPING_TIME);
     /** Every facet added for which sentence of an entry answers (see the comment above BREWING_TEMPERATURE). */
     static final java.util.Set<Aspect> FACETS = java.util.EnumSet.of(BREWING_TEMPERATURE, CAFFEINE, BREWING_DOSE,
-            STEEPING_TIME, TASTE, PAUSE_OR_SKIP, STORAGE, LEAD_TIME);
+            STEEPING_TIME, TASTE, PAUSE_OR_SKIP, SHELF_LIFE, STORAGE, LEAD_TIME);
 
     final List<Text.Token[]> cues;
     /** Words of a sentence that answers this aspect; null for PRICE (a sentence with an amount). */
@@ -110,6 +114,15 @@ enum Aspect {
         return true;
     }
 
+    /**
+     * What a product is made of when no ingredient or material word says it: a blend or a list of things ("Dry oil
+     * blend of jojoba, squalane and rosehip", "Yến mạch nướng với hạnh nhân, hạt bí và mật ong"), never a list of
+     * colours or sizes.
+     */
+    private static final Pattern COMPOSED = Pattern.compile("(?iuU)\\b(blend of|mix of|made with|gồm|làm từ|nhân)\\b"
+            + "|\\b(?:with|với|of|từ)\\s[\\p{L}]+(?:\\s[\\p{L}]+)?,\\s[\\p{L}]+(?:\\s[\\p{L}]+)?\\s(?:and|và)\\s[\\p{L}]+");
+    private static final Pattern LISTS_OTHER = Pattern.compile("(?iuU)\\b(màu|colou?rs?|sizes?|cỡ)\\b");
+
     /** How strongly a knowledge sentence answers this aspect: 0 when not at all. */
     int score(String sentence) {
         if (this == PRICE) {
@@ -119,6 +132,9 @@ enum Aspect {
         java.util.regex.Matcher m = answer.matcher(sentence);
         while (m.find()) {
             n++;
+        }
+        if (n == 0 && this == INGREDIENTS && COMPOSED.matcher(sentence).find() && !LISTS_OTHER.matcher(sentence).find()) {
+            n = 1;
         }
         return n;
     }

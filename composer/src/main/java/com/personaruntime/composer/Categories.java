@@ -38,7 +38,7 @@ final class Categories {
     /** No translations at all. */
     static final Categories NONE = new Categories(List.of());
 
-    /** One name the message may use and what it reads as for this persona. */
+    /** One name the message may use and what it reads as for this persona (null: as typed). */
     private record Pair(Text.Token[] typed, String reads, boolean exact) {
     }
 
@@ -127,6 +127,7 @@ final class Categories {
             texts.add(Text.words(k.text()));
         }
         List<Pair> pairs = new ArrayList<>();
+        List<Pair> blocking = new ArrayList<>();
         for (String[][] row : rows) {
             for (int side = 0; side < 2; side++) {
                 String[] typed = row[side];
@@ -140,6 +141,14 @@ final class Categories {
                     }
                 }
                 if (target == null) {
+                    // a longer name of a category the knowledge lacks is read as typed, never as a shorter one
+                    // inside it ("nước hoa hồng", a toner, is not "nước hoa", perfume, and "hồng")
+                    for (String name : typed) {
+                        Text.Token[] words = Text.phrase(name);
+                        if (words.length >= 2) {
+                            blocking.add(new Pair(words, null, false));
+                        }
+                    }
                     continue;
                 }
                 for (String name : typed) {
@@ -154,7 +163,29 @@ final class Categories {
                 }
             }
         }
-        return pairs.isEmpty() ? NONE : new Categories(pairs);
+        if (pairs.isEmpty()) {
+            return NONE;
+        }
+        for (Pair b : blocking) {
+            // only a name longer than one that is read matters (longest first): "nước hoa hồng" over "nước hoa"
+            if (pairs.stream().anyMatch(p -> p.typed().length < b.typed().length && contains(b.typed(), p.typed()))) {
+                pairs.add(b);
+            }
+        }
+        return new Categories(pairs);
+    }
+
+    private static boolean contains(Text.Token[] longer, Text.Token[] shorter) {
+        for (int i = 0; i + shorter.length <= longer.length; i++) {
+            boolean all = true;
+            for (int j = 0; j < shorter.length && all; j++) {
+                all = longer[i + j].folded().equals(shorter[j].folded());
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean occurs(Text.Token[] name, List<List<Text.Token>> texts) {
@@ -175,6 +206,29 @@ final class Categories {
     /** Typed word against a name's word: tone-aware, or the same English stem ("cookers", "cooker"). */
     private static boolean same(Text.Token typed, Text.Token name) {
         return ProductNames.same(typed, name);
+    }
+
+    /**
+     * An unknown thing as the shipped names write it when it was typed without diacritics: "nuoc hoa" of "shop co ban
+     * nuoc hoa hong khong" is the category name "nước hoa hồng" (the longest Vietnamese category name typed there
+     * that starts with it); else the thing as given.
+     */
+    static String spelled(String text, String thing) {
+        String t = " " + Text.fold(thing).replaceAll("[^\\p{L}\\p{N}]+", " ").strip() + " ";
+        if (!Text.fold(thing).equals(thing.toLowerCase(java.util.Locale.ROOT))) {
+            return thing; // typed with its diacritics: quoted as typed
+        }
+        String typed = " " + Text.fold(text).replaceAll("[^\\p{L}\\p{N}]+", " ").strip() + " ";
+        String best = null;
+        for (String[][] row : ROWS) {
+            for (String name : row[1]) {
+                String f = " " + Text.fold(name) + " ";
+                if (f.startsWith(t) && typed.contains(f) && name.contains(" ") && (best == null || name.length() > best.length())) {
+                    best = name;
+                }
+            }
+        }
+        return best == null ? thing : best;
     }
 
     /** True when no translation applies to this persona. */
@@ -210,8 +264,10 @@ final class Categories {
                 continue;
             }
             int last = i + found.typed().length - 1;
-            out.append(nfc, copied, spans.get(i)[0]).append(found.reads());
-            copied = spans.get(last)[1];
+            if (found.reads() != null) {
+                out.append(nfc, copied, spans.get(i)[0]).append(found.reads());
+                copied = spans.get(last)[1];
+            }
             i = last + 1;
         }
         out.append(nfc, copied, nfc.length());

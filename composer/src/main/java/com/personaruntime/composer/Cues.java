@@ -117,14 +117,19 @@ final class Cues {
             "how often", "bao lâu một lần", "mấy lần", "routine", "how to brew", "brew", "steep", "pha",
             "bảo quản", "store it", "giặt", "wash", "care", "how do i", "instructions", "hướng dẫn", "when should",
             "vệ sinh", "làm sạch", "lau chùi", "cách rửa", "rửa thế nào", "rửa sao", "rửa như thế nào", "clean it",
-            "how to clean", "how do i clean");
+            "how to clean", "how do i clean",
+            // when in the day ("dùng buổi sáng hay tối", "morning or night")
+            "buổi sáng", "buổi tối", "sáng hay tối", "ban ngày", "ban đêm", "morning or night", "morning or evening",
+            "day or night");
     static final List<Text.Token[]> INGREDIENTS = phrases(
             "thành phần", "chứa", "ingredients", "ingredient", "contain", "contains", "made of", "made from",
             "chất liệu", "material", "materials", "vải", "fabric", "cotton", "lụa", "paraben", "=cồn", "alcohol",
             "fragrance", "hương liệu", "gore tex", "membrane", "what s in", "whats in", "what is in", "made with",
             "what goes into", "gồm những gì", "làm từ", "làm bằng", "có gì trong", "wool", "cashmere", "merino",
             "silk", "linen", "polyester", "leather", "what material", "what fabric", "làm bằng gì", "chất gì",
-            "vải gì", "chất vải", "len gì", "bằng len", "vải len", "loại len", "tơ tằm", "=nỉ", "bằng lụa");
+            "vải gì", "chất vải", "len gì", "bằng len", "vải len", "loại len", "tơ tằm", "=nỉ", "bằng lụa",
+            // scent is what it contains: "có mùi thơm không", "is it scented?" ("fragrance-free" answers)
+            "mùi thơm", "có mùi", "hương thơm", "scent", "scented", "unscented", "smell", "smells");
     /** Keeping water out: asked apart from what a product is made of ("waterproof" is no ingredient). */
     static final List<Text.Token[]> WATER_RESISTANCE = phrases(
             "waterproof", "water proof", "water resistant", "water resistance", "water repellent", "splash proof",
@@ -173,6 +178,13 @@ final class Cues {
             "=vị", "vị thế nào", "vị ra sao", "hương vị", "mùi vị", "có đắng", "đắng không", "có chát", "chát không",
             "taste", "tastes", "taste like", "flavor", "flavour", "flavors", "flavours", "tasting notes", "bitter",
             "acidic", "acidity");
+    /** How long it keeps ("how long does it stay fresh", "để được mấy ngày", "hạn sử dụng"). */
+    static final List<Text.Token[]> SHELF_LIFE = phrases(
+            "stay fresh", "stays fresh", "keep fresh", "keeps fresh", "how long does it keep", "how long do they keep",
+            "how long will it keep", "how long can i keep", "shelf life", "best before", "expire", "expires", "expiry",
+            "expiration", "use by", "hạn sử dụng", "hạn dùng", "=hsd", "để được bao lâu", "để được mấy ngày",
+            "để được lâu", "giữ được bao lâu", "giữ được mấy ngày", "bảo quản được bao lâu", "bảo quản được mấy ngày",
+            "ăn trong bao lâu", "dùng trong bao lâu", "để lâu được", "để tủ lạnh được");
     /** Pausing, skipping or cancelling a subscription or plan. */
     static final List<Text.Token[]> PAUSE_SKIP = phrases(
             "pause", "paused", "pausing", "skip", "skipping", "cancel", "cancelling", "canceling", "cancellation",
@@ -222,7 +234,7 @@ final class Cues {
             "love", "loved", "loving", "amazing", "awesome", "so excited", "excited", "can't wait", "cant wait",
             "yay", "wow", "omg", "fantastic", "obsessed", "perfect", "so good", "so cute", "beautiful",
             "thích quá", "thích lắm", "mê quá", "mê lắm", "tuyệt vời", "tuyệt quá", "xinh quá", "đẹp quá",
-            "đỉnh", "xịn quá", "xịn xò", "yêu quá", "quá trời", "hóng", "háo hức", "=mê", "ưng quá", "ưng ý");
+            "đỉnh", "xịn quá", "xịn xò", "yêu quá", "quá trời", "=hóng", "háo hức", "=mê", "ưng quá", "ưng ý");
     /** Signs of frustration (beyond complaints and insults). */
     static final List<Text.Token[]> FRUSTRATED = phrases(
             "frustrated", "frustrating", "annoyed", "annoying", "ridiculous", "waited", "still no", "no answer",

@@ -449,7 +449,7 @@ public final class KnowledgeIndex {
         if (out.isEmpty()) {
             // a distinctive word only one product's text uses ("daypack", "jasmine")
             for (Entry e : entries) {
-                if (!e.knowledge().tags().stream().anyMatch(t -> t.equalsIgnoreCase("product"))) {
+                if (!isProductTagged(e.knowledge())) {
                     continue;
                 }
                 for (int i = 0; i < terms.size(); i++) {

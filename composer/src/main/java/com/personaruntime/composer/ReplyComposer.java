@@ -80,6 +80,8 @@ final class ReplyComposer {
     private final Abbreviations abbreviations;
     /** Category names across languages, for this persona's knowledge ("rice cooker" reads "nồi cơm điện"). */
     private final Categories categories;
+    /** Product names read word by word across languages ("hair dryer" reads "Máy sấy tóc ion âm"). */
+    private final Glossary glossary;
     private final Voice voice;
     /** The brand's English possessive ("Brewhaus's", "Ridge & River Outfitters'"). */
     private final String brandOf;
@@ -96,6 +98,7 @@ final class ReplyComposer {
         this.personaTerms = Set.copyOf(names);
         this.abbreviations = Abbreviations.shared().with(persona.abbreviations());
         this.categories = Categories.forKnowledge(persona.knowledge());
+        this.glossary = Glossary.forKnowledge(persona.knowledge());
         this.voice = Voice.of(persona);
         List<String> own = new ArrayList<>(persona.catchphrases());
         if (persona.greeting() != null) {
@@ -139,7 +142,7 @@ final class ReplyComposer {
 
     /** What the earlier messages left in focus. */
     private record State(Knowledge focus, Set<Aspect> aspects, String language, Map<Knowledge, Integer> items,
-                         boolean shipping) {
+                         boolean shipping, Set<Suitability.Group> groups) {
     }
 
     /** One clause, read. */
@@ -180,6 +183,9 @@ final class ReplyComposer {
             this.conditions = Suitability.asked(tokens);
             if (!conditions.isEmpty()) {
                 aspects.add(Aspect.SUITABILITY); // "trẻ em uống được không", "I'm allergic to fish"
+                if (Suitability.contents(conditions)) {
+                    aspects.remove(Aspect.INGREDIENTS); // "does it contain nuts?" asks about nuts, not every ingredient
+                }
                 if (!IntentDetector.any(tokens, HOW_TO_USE)) {
                     aspects.remove(Aspect.USAGE); // "serum dùng cho trẻ em được không": "dùng" asks who may use it
                 }
@@ -231,7 +237,8 @@ final class ReplyComposer {
         String language = replyLanguage(detected, state.language());
         // a category named in the other language than the knowledge's reads as the knowledge's name for it
         // ("How much is the rice cooker?" for "Nồi cơm điện cao tần"); the reply stays in the question's language
-        String question = categories.translate(abbreviations.expand(asked, detected != null ? detected : language));
+        String question = categories.translate(glossary.translate(
+                abbreviations.expand(asked, detected != null ? detected : language)));
         if (audience == null) {
             audience = Audience.resolve(persona, null, raw, past);
         }
@@ -290,6 +297,16 @@ final class ReplyComposer {
             intent = first(intent, Intent.COMPETITOR);
             stop = true;
         }
+        if (!stop && new HashSet<>(namedAll).size() >= 2) {
+            // "which is less acidic, the Yirgacheffe or the House Blend?": each one's sentence about it, else an
+            // honest "I can't compare them on that"
+            Comparison.Asked compared = Comparison.read(tokens);
+            if (compared != null) {
+                parts.addAll(comparison(compared, new ArrayList<>(new java.util.LinkedHashSet<>(namedAll)), language, used));
+                intent = first(intent, Intent.PRODUCT_QUESTION);
+                stop = true;
+            }
+        }
         boolean health = false;
         // "bà bầu dùng được không", "I'm on blood thinners": a condition to check against the knowledge (see
         // Suitability), not a claimed effect; answered from the sentence about it, else with the doctor line
@@ -316,6 +333,7 @@ final class ReplyComposer {
         if (!stop) {
             Knowledge focus = state.focus();
             Set<Aspect> lastAspects = state.aspects();
+            Set<Suitability.Group> lastGroups = state.groups();
             // arithmetic over the whole message first: "serum và kem dưỡng tổng cộng bao nhiêu?" names its
             // products in one clause and asks the total in another
             Clause whole = new Clause(question);
@@ -346,7 +364,7 @@ final class ReplyComposer {
                         || (clause.aspects.isEmpty() && clause.topics.isEmpty()))) {
                     continue; // the calculation answered it
                 }
-                Answer a = answer(clause, question, focus, lastAspects, shipping, language, used);
+                Answer a = answer(clause, question, focus, lastAspects, lastGroups, shipping, language, used);
                 shipping = clause.topics.contains(Lexicon.SHIP) && clause.named.stream().noneMatch(this::isProduct);
                 if (a == null) {
                     continue;
@@ -536,14 +554,15 @@ final class ReplyComposer {
     private record Answer(List<Map<String, Object>> parts, Intent intent, Knowledge entity, Aspect aspect) {
     }
 
-    private Answer answer(Clause clause, String message, Knowledge focus, Set<Aspect> lastAspects, boolean shipping,
-                          String language, List<String> used) {
+    private Answer answer(Clause clause, String message, Knowledge focus, Set<Aspect> lastAspects,
+                          Set<Suitability.Group> lastGroups, boolean shipping, String language, List<String> used) {
         if (shipping && clause.aspects.equals(EnumSet.of(Aspect.PRICE)) && clause.named.isEmpty() && !clause.pronoun
                 && clause.topics.isEmpty() && clause.unknownName == null && unknownContent(clause).isEmpty()) {
             // "do you ship to Saigon? how much": right after a delivery question, a bare "how much" asks its fee
             clause.topics.add(Lexicon.SHIP);
         }
         List<Knowledge> entities = new ArrayList<>(clause.named);
+        Set<Suitability.Group> replayed = Set.of();
         EnumSet<Aspect> aspects = clause.aspects.isEmpty() ? EnumSet.noneOf(Aspect.class) : EnumSet.copyOf(clause.aspects);
         // paying, pausing or skipping are asked of the shop's services (a subscription), not of a product
         boolean productAspect = aspects.stream().anyMatch(a -> a != Aspect.PAYMENT && a != Aspect.PAUSE_OR_SKIP);
@@ -570,6 +589,7 @@ final class ReplyComposer {
                     aspects.add(a);
                 }
             }
+            replayed = lastGroups;
         }
         if (aspects.contains(Aspect.SIZE) && entities.stream().anyMatch(k -> variant(k, clause.text) != null)) {
             // "size 20 giá bao nhiêu": a size the product prices on its own is that variant, not a size question
@@ -656,7 +676,7 @@ final class ReplyComposer {
                 if (!unknown.isEmpty() && (productAspect || IntentDetector.any(clause.tokens, Cues.HAVE)
                         || clause.signals.has(Intent.PURCHASE_INTENT) || (clause.followUp && focus != null))) {
                     Map<String, Object> p = part("unknown");
-                    p.put("thing", String.join(" ", unknown));
+                    p.put("thing", Categories.spelled(clause.text, String.join(" ", unknown)));
                     parts.add(p);
                     return new Answer(parts, Intent.UNKNOWN_PRODUCT, null, null);
                 }
@@ -696,7 +716,7 @@ final class ReplyComposer {
             for (Aspect a : aspects) {
                 asked = a;
                 Map<String, Object> p = a == Aspect.PRICE ? price(entity, clause.text, language, used)
-                        : fact(entity, a, clause.text, language, used);
+                        : fact(entity, a, clause.text, replayed, language, used);
                 parts.add(p);
                 if (p.remove("groups") instanceof Set<?> groups && groups.stream().anyMatch(Suitability.MEDICAL::contains)) {
                     // "bà bầu dùng được không" that the knowledge does not answer: a doctor's question
@@ -713,6 +733,48 @@ final class ReplyComposer {
             }
         }
         return new Answer(parts, intent, entities.get(entities.size() - 1), asked);
+    }
+
+    /**
+     * A comparison of products on one attribute (see {@link Comparison}): each product's sentence about it when all
+     * have one, else an honest "I can't compare them on that" followed by what is known.
+     */
+    private List<Map<String, Object>> comparison(Comparison.Asked asked, List<Knowledge> products, String language,
+                                                 List<String> used) {
+        List<Map<String, Object>> known = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        boolean all = true;
+        for (Knowledge k : products) {
+            titles.add(k.title());
+            if (asked.price()) {
+                Map<String, Object> p = price(k, language, used);
+                all &= !"price_missing".equals(p.get("kind"));
+                if (!"price_missing".equals(p.get("kind"))) {
+                    known.add(p);
+                }
+                continue;
+            }
+            String sentence = asked.sentence(k);
+            if (sentence == null) {
+                all = false;
+                continue;
+            }
+            Map<String, Object> p = part("fact");
+            p.put("title", k.title());
+            p.put("fact", sentence);
+            p.put("foreign", foreign(k, language));
+            used.add(k.id());
+            known.add(p);
+        }
+        List<Map<String, Object>> parts = new ArrayList<>();
+        if (!all) {
+            Map<String, Object> p = part("compare_missing");
+            p.put("titles", titles);
+            p.put("compared", asked.typed());
+            parts.add(p);
+        }
+        parts.addAll(known);
+        return parts;
     }
 
     /** A product's price: the amount when it has one, else its priced sentences, else an honest "no price". */
@@ -830,6 +892,16 @@ final class ReplyComposer {
 
     /** Sentences of an entry answering an aspect (or the most relevant ones for none). */
     private Map<String, Object> fact(Knowledge k, Aspect aspect, String clause, String language, List<String> used) {
+        return fact(k, aspect, clause, Set.of(), language, used);
+    }
+
+    /**
+     * As {@link #fact(Knowledge, Aspect, String, String, List)}; a suitability question that names no people of its
+     * own asks about the ones of the message it repeats ({@code replayed}: "what about the banana cake?" after "does
+     * it contain nuts?").
+     */
+    private Map<String, Object> fact(Knowledge k, Aspect aspect, String clause, Set<Suitability.Group> replayed,
+                                     String language, List<String> used) {
         Map<String, Object> p = part("fact");
         p.put("title", k.title());
         p.put("foreign", foreign(k, language));
@@ -841,6 +913,9 @@ final class ReplyComposer {
         p.put("aspect", aspect.name().toLowerCase(Locale.ROOT));
         Set<Suitability.Group> groups = aspect == Aspect.SUITABILITY ? Suitability.asked(Text.tokens(maskNames(clause)))
                 : Set.of();
+        if (aspect == Aspect.SUITABILITY && groups.isEmpty()) {
+            groups = replayed;
+        }
         if (!groups.isEmpty()) {
             return suitability(k, groups, clause, p, used);
         }
@@ -933,11 +1008,13 @@ final class ReplyComposer {
     private Map<String, Object> suitability(Knowledge k, Set<Suitability.Group> groups, String clause,
                                             Map<String, Object> p, List<String> used) {
         Set<String> q = new HashSet<>(Lexicon.terms(clause));
-        String best = bestSuitability(k, groups, q);
+        // what the audience is allergic to, as typed ("dị ứng hạt", "allergic to sesame"): a sentence naming it speaks
+        List<Text.Token> allergens = Suitability.allergens(Text.tokens(maskNames(clause)));
+        String best = bestSuitability(k, groups, q, allergens);
         if (best == null) {
             for (Knowledge other : index.entries()) {
                 if (!other.equals(k) && generalNote(other)) {
-                    String s = bestSuitability(other, groups, q);
+                    String s = bestSuitability(other, groups, q, allergens);
                     if (s != null) {
                         best = s;
                         p.put("source", other.id());
@@ -956,11 +1033,18 @@ final class ReplyComposer {
         return p;
     }
 
-    private static String bestSuitability(Knowledge k, Set<Suitability.Group> groups, Set<String> q) {
+    private static String bestSuitability(Knowledge k, Set<Suitability.Group> groups, Set<String> q,
+                                          List<Text.Token> allergens) {
         String best = null;
         int bestScore = 0;
         for (String sentence : Facts.sentences(k.text())) {
             int g = Suitability.score(sentence, groups);
+            List<Text.Token> words = Text.words(sentence);
+            for (Text.Token a : allergens) {
+                if (Text.indexOf(words, new Text.Token[] {a}, 0) >= 0) {
+                    g++;
+                }
+            }
             if (g == 0) {
                 continue;
             }
@@ -1619,6 +1703,7 @@ final class ReplyComposer {
         String language = null;
         Map<Knowledge, Integer> items = Map.of();
         boolean shipping = false;
+        Set<Suitability.Group> groups = Set.of();
         for (String line : history) {
             if (line == null || line.isBlank() || NOTE.matcher(line).matches()) {
                 continue; // the runtime's "[message withheld by the input guard]" is no audience text
@@ -1631,8 +1716,10 @@ final class ReplyComposer {
             if (d != null) {
                 language = d;
             }
-            String expanded = categories.translate(abbreviations.expand(h, d != null ? d : persona.defaultLanguage()));
+            String expanded = categories.translate(glossary.translate(
+                    abbreviations.expand(h, d != null ? d : persona.defaultLanguage())));
             Set<Aspect> asked = EnumSet.noneOf(Aspect.class);
+            Set<Suitability.Group> people = EnumSet.noneOf(Suitability.Group.class);
             Knowledge before = focus;
             for (String c : Clauses.split(expanded, s -> true)) {
                 List<Map.Entry<Knowledge, Integer>> named = namedOutsideUnknown(c, unknownName(c));
@@ -1642,7 +1729,8 @@ final class ReplyComposer {
                     if (isProduct(e.getKey())) {
                         focus = e.getKey();
                         product = true;
-                    } else if (other == null && !isTopical(e.getKey()) && !generalNote(e.getKey())) {
+                    } else if (other == null && (!isTopical(e.getKey()) || subscription(e.getKey()))
+                            && !generalNote(e.getKey())) {
                         other = e.getKey();
                     }
                 }
@@ -1661,9 +1749,18 @@ final class ReplyComposer {
                         asked.add(a);
                     }
                 }
+                Set<Suitability.Group> g = Suitability.asked(tokens);
+                if (!g.isEmpty()) {
+                    asked.add(Aspect.SUITABILITY); // "does it contain nuts?" then "what about the banana cake?"
+                    people.addAll(g);
+                    if (Suitability.contents(g)) {
+                        asked.remove(Aspect.INGREDIENTS);
+                    }
+                }
             }
             if (!asked.isEmpty()) {
                 aspects = asked;
+                groups = people;
             } else if (IntentDetector.any(Text.tokens(expanded), Cues.OWN_QUESTION)) {
                 aspects = Set.of(); // "When does the book club meet?" asked its own question: nothing to repeat
             }
@@ -1681,7 +1778,7 @@ final class ReplyComposer {
                 items = each;
             }
         }
-        return new State(focus, aspects, language, items, shipping);
+        return new State(focus, aspects, language, items, shipping, groups);
     }
 
     // ---- helpers ----
@@ -1745,6 +1842,18 @@ final class ReplyComposer {
         List<String> terms = Lexicon.terms(clause.text);
         if (terms.contains(Lexicon.FLIGHT) || terms.contains(Lexicon.NOISE)) {
             return false; // "Can I take the power bank on a plane?" after "is it waterproof?"
+        }
+        if (yesNo(clause)) {
+            // "may say toc co gio mat ko" (có gió mát không) after a price question asks about "gió mát", though
+            // its words typed plain fold like function words ("gio", "mat"): any word beside the name asks
+            for (Text.Token t : clause.tokens) {
+                String f = t.folded();
+                if (!YES_NO_END.contains(f) && !YES_NO_START.contains(f) && !TRAILING.contains(f) && !f.equals("co")
+                        && !f.equals("duoc") && !f.equals("dc") && !personaTerms.contains(f) && !t.numeric()
+                        && !isCue(t, Cues.PRONOUN) && !isCue(t, Cues.FOLLOW_UP)) {
+                    return false;
+                }
+            }
         }
         Set<String> rest = residual(clause.text);
         for (Knowledge k : entities) {
@@ -1922,6 +2031,43 @@ final class ReplyComposer {
                 return name;
             }
         }
+        return vietnamese ? otherHead(text) : null;
+    }
+
+    /**
+     * A Vietnamese head noun typed before words from inside a product's title names another kind of thing: "máy
+     * điều hòa" (an air conditioner) beside "Quạt điều hòa hơi nước" (a fan), "ly giữ nhiệt" beside "Bình giữ
+     * nhiệt". The head is the first word of a Vietnamese name (of another product's title, or of the glossary's
+     * names); a mention that starts at its title's own first word is that product ("bánh bông lan trứng muối"). The
+     * head and the title words typed, or null.
+     */
+    private String otherHead(String text) {
+        String nfc = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+        List<ProductNames.Mention> mentions = index.mentions(nfc);
+        if (mentions.isEmpty()) {
+            return null;
+        }
+        List<ProductNames.Piece> pieces = ProductNames.pieces(nfc);
+        for (ProductNames.Mention m : mentions) {
+            if (m.entry() == null || m.from() == 0) {
+                continue;
+            }
+            List<Text.Token> title = Text.words(m.entry().title());
+            if (!"vi".equals(LanguageDetector.detect(m.entry().title()))
+                    && title.stream().allMatch(Text.Token::plain)) {
+                continue; // an English title's head is its last word: "bánh madeleine" is the "Lemon Madeleines"
+            }
+            ProductNames.Piece first = pieces.get(m.from());
+            ProductNames.Piece before = pieces.get(m.from() - 1);
+            if (title.isEmpty() || ProductNames.same(first.token(), title.get(0)) || before.word() == first.word()
+                    || !nfc.substring(before.end(), first.start()).isBlank() || before.token().numeric()
+                    || ProductNames.same(before.token(), title.get(0))) {
+                continue;
+            }
+            if (index.productHead(before.token()) || Glossary.headNoun(before.token())) {
+                return nfc.substring(before.start(), m.end());
+            }
+        }
         return null;
     }
 
@@ -1931,18 +2077,21 @@ final class ReplyComposer {
      * ours or not ("eye cream", "rain pants").
      */
     private String unknownNameIn(List<Text.Token> tokens, boolean vietnamese) {
+        // who a suitability question is about ("retinol bà bầu dùng được ko", "ok for sensitive skin?") names no
+        // product: those words neither start nor extend an unknown name
+        boolean[] condition = Suitability.covered(tokens);
         for (int i = 0; i < tokens.size(); i++) {
-            if (!unknownWord(tokens.get(i))) {
+            if (condition[i] || !unknownWord(tokens.get(i))) {
                 continue;
             }
             int start = i;
             while (start > 0 && i - start < 3 && index.inAnyTitle(tokens.get(start - 1))
-                    && !nameBarrier(tokens.get(start - 1))) {
+                    && !nameBarrier(tokens.get(start - 1)) && !condition[start - 1]) {
                 start--;
             }
             // a Vietnamese head noun up to three words further back: "máy pha cà phê", "nồi nấu chậm"
             for (int k = start - 1; vietnamese && k >= Math.max(0, start - 3); k--) {
-                if (nameBarrier(tokens.get(k))) {
+                if (nameBarrier(tokens.get(k)) || condition[k]) {
                     break;
                 }
                 if (index.productHead(tokens.get(k))) {
@@ -1952,7 +2101,7 @@ final class ReplyComposer {
             }
             int end = i + 1;
             // the rest of the noun phrase: "nồi áp suất" ("suất" may be known from "công suất"), "eye cream"
-            while (end < tokens.size() && end - start < 5 && !nameBarrier(tokens.get(end))
+            while (end < tokens.size() && end - start < 5 && !nameBarrier(tokens.get(end)) && !condition[end]
                     && ((!vietnamese && index.inProductTitle(tokens.get(end))) || (!index.inProductTitle(tokens.get(end))
                     && !functionWord(tokens.get(end))
                     && !cueWords().contains(tokens.get(end).folded()) && Lexicon.concepts(tokens.get(end).raw()).isEmpty()))) {
@@ -2277,6 +2426,16 @@ final class ReplyComposer {
             entry = index.entries().stream().filter(k -> !isProduct(k) && index.conceptsOf(k).contains(concept)).findFirst();
         }
         return entry;
+    }
+
+    /**
+     * A plan the audience subscribes to, named by its own title ("Bread Club", "Coffee subscription"): like an event
+     * it can be in focus ("Bread Club tạm dừng được không" then "giá bao nhiêu 1 tháng"), unlike shipping or returns.
+     */
+    private boolean subscription(Knowledge k) {
+        Set<String> topics = new HashSet<>(index.topicsOf(k));
+        topics.retainAll(TOPICS);
+        return topics.equals(Set.of(Lexicon.SUBSCRIBE));
     }
 
     private boolean isTopical(Knowledge k) {

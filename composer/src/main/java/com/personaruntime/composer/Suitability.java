@@ -50,10 +50,12 @@ final class Suitability {
                 phrases("dairy", "lactose", "milk", "cream", "butter", "cheese", "sữa", "phô mai")),
         GLUTEN(phrases("gluten", "gluten free", "celiac", "coeliac", "wheat"),
                 phrases("gluten", "wheat", "bột mì", "lúa mì")),
-        NUTS(phrases("nut", "nuts", "peanut", "peanuts", "tree nut", "tree nuts", "đậu phộng", "hạt điều", "hạnh nhân"),
+        // "nuts" of an English question to Vietnamese knowledge reads "hạt" (categories.tsv): "does it contain hạt?"
+        NUTS(phrases("nut", "nuts", "peanut", "peanuts", "tree nut", "tree nuts", "đậu phộng", "hạt điều", "hạnh nhân",
+                "=contain hạt", "=contains hạt"),
                 phrases("nut", "nuts", "peanut", "peanuts", "almond", "almonds", "hazelnut", "hazelnuts", "cashew",
                         "cashews", "walnut", "walnuts", "pecan", "pecans", "pistachio", "pistachios", "macadamia",
-                        "đậu phộng", "hạt điều", "hạnh nhân", "óc chó", "hồ đào", "hạt dẻ")),
+                        "đậu phộng", "hạt điều", "hạnh nhân", "óc chó", "hồ đào", "hạt dẻ", "=hạt")),
         VEGAN(phrases("vegan", "vegetarian", "plant based", "ăn chay", "người ăn chay", "đồ chay"),
                 phrases("vegan", "vegetarian", "plant based", "chay"));
 
@@ -94,6 +96,15 @@ final class Suitability {
         return CONDITION_TERMS.contains(term);
     }
 
+    /** Groups asked about what a product contains ("does it contain nuts?", "is it dairy free?"). */
+    private static final Set<Group> CONTENTS = EnumSet.of(Group.ALLERGY, Group.DAIRY, Group.GLUTEN, Group.NUTS,
+            Group.VEGAN);
+
+    /** True when the groups ask what it contains: the question is about them, not every ingredient. */
+    static boolean contents(Set<Group> groups) {
+        return groups.stream().anyMatch(CONTENTS::contains);
+    }
+
     /** Groups that also call for a doctor's advice when the knowledge does not answer them. */
     static final Set<Group> MEDICAL = EnumSet.of(Group.PREGNANCY, Group.MEDICATION);
 
@@ -124,6 +135,26 @@ final class Suitability {
                         allergen(tokens, at, at + p.length, out);
                     }
                 }
+            }
+        }
+        return out;
+    }
+
+    /** The words naming what the audience is allergic to: "fish" of "allergic to fish", "hạt" of "dị ứng hạt". */
+    static List<Text.Token> allergens(List<Text.Token> tokens) {
+        List<Text.Token> out = new java.util.ArrayList<>();
+        boolean[] any = new boolean[tokens.size()];
+        for (Text.Token[] p : Group.ALLERGY.asked) {
+            for (int at = Text.indexOf(tokens, p, 0); at >= 0; at = Text.indexOf(tokens, p, at + 1)) {
+                allergen(tokens, at, at + p.length, any);
+                for (int j = at; j < at + p.length; j++) {
+                    any[j] = false;
+                }
+            }
+        }
+        for (int i = 0; i < any.length; i++) {
+            if (any[i] && tokens.get(i).folded().length() >= 2) {
+                out.add(tokens.get(i));
             }
         }
         return out;

@@ -108,14 +108,15 @@ class ComposerEvaluationTest {
      * comparisons on attributes the knowledge holds for both, one or neither product, suitability questions that
      * name no product ("ok for sensitive skin?"), product names across languages that no category list holds
      * ("hair dryer" for "Máy sấy tóc"), an English name inside a Vietnamese question ("Bread Club tạm dừng được
-     * không"), material words inside names ("Silken", "homemade").
+     * không"), material words inside names ("Silken", "homemade"). 25/48 on its first run (main 86c0156), 48/48 after
+     * the fixes; the bar allows no turn fewer.
      */
     @Test
     void seventhHeldBackSet() throws Exception {
         List<ComposerEvaluation.Result> results = evaluation.run("heldback7");
         System.out.println(ComposerEvaluation.report(results));
         assertThat(results).hasSizeGreaterThanOrEqualTo(48);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThan(0.5);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(1.0);
     }
 
     /**

@@ -17,6 +17,7 @@
 <#macro fact_missing p>I don't have information about the ${p.aspect?replace("_", " ")} of ${p.title}, so I won't guess; <@askHuman/> can tell you.</#macro>
 <#macro topic p><#if p.unknown??>I don't have information about ${p.unknown}, so I can't promise that. What I know: <#else><#if variant == 1>Here's how it works: <#else></#if></#if><#if p.foreign!false>"${p.fact}" (${p.title}).<#elseif p.restates!false>${p.fact}.<#else>${p.title}: ${p.fact}.</#if><#if p.unknown??> For ${p.unknown}, please ask <@askHuman/>.</#if></#macro>
 <#macro price p><#if p.amount??>${p.title} is ${p.amount}.<#elseif p.foreign!false>${p.title}, price as listed: "${p.fact}".<#else>${p.title}: ${p.fact}.</#if></#macro>
+<#macro compare_missing p>I don't have information comparing <#list p.titles as t>${t}<#sep> and </#list> on "${p.compared}", so I won't guess; <@askHuman/> can tell you.<#if parts?size gt 1> What I do know:</#if></#macro>
 <#macro price_missing p>I don't have a price for ${p.title}, so I won't guess. For the exact price, please ask <@askHuman/>.</#macro>
 <#macro catalog p>Here's what we have: <#list p.titles as t>${t}<#sep>, </#list>. Which one would you like to know more about?</#macro>
 <#macro price_list p>Here are our prices: <#list p.items as i>${i.title}: ${i.amount}<#sep>; </#list>. Which one are you interested in?</#macro>

@@ -19,6 +19,7 @@
 <#macro fact_missing p>${Me} chưa có thông tin về điểm này của ${p.title} nên không dám trả lời bừa; ${you} hỏi <@askHuman/> nhé.</#macro>
 <#macro topic p><#if p.unknown??>${Me} chưa có thông tin về ${p.unknown} nên không dám hứa. Điều ${me} biết: </#if><#if p.foreign!false>"${p.fact}" (${p.title}).<#elseif p.restates!false>${p.fact}<#if !p.unknown??><@end/></#if>.<#else>${p.title}: ${p.fact}<#if !p.unknown??><@end/></#if>.</#if><#if p.unknown??> Về ${p.unknown}, ${you} hỏi <@askHuman/> nhé.</#if></#macro>
 <#macro price p><#if p.amount??><#if register == "formal">Dạ, ${p.title} có giá ${p.amount} ạ.<#else>${p.title} giá ${p.amount}<@end/>.</#if><#elseif p.foreign!false>Giá ${p.title}: "${p.fact}".<#else>Giá ${p.title}: ${p.fact}<@end/>.</#if></#macro>
+<#macro compare_missing p>${Me} chưa có thông tin để so sánh <#list p.titles as t>${t}<#sep> và </#list> về "${p.compared}" nên không dám trả lời bừa; ${you} hỏi <@askHuman/> nhé.<#if parts?size gt 1> Điều ${me} biết:</#if></#macro>
 <#macro price_missing p>${Me} chưa có thông tin giá của ${p.title} nên không dám báo bừa. Để biết giá chính xác, ${you} hỏi <@askHuman/> nhé.</#macro>
 <#macro catalog p>Bên ${me} hiện có: <#list p.titles as t>${t}<#sep>, </#list>. ${You} muốn tìm hiểu sản phẩm nào ạ?</#macro>
 <#macro price_list p>Giá bên ${me} nè ${you}: <#list p.items as i>${i.title}: ${i.amount}<#sep>; </#list>. ${You} đang quan tâm sản phẩm nào ạ?</#macro>
