@@ -138,9 +138,9 @@ public final class ComposerModels implements AutoCloseable {
     boolean vi = !p.languages().isEmpty() && p.languages().get(0).toLowerCase(java.util.Locale.ROOT).startsWith("vi");
     return vi
         ? new Knowledge(PHONE_ENTRY_ID, "Số điện thoại liên hệ (hotline)",
-            "Số điện thoại liên hệ của " + brandName + " (hotline): " + phone + ".", List.of("contact", "phone"))
+            phone + " (" + brandName + ").", List.of("contact", "phone"))
         : new Knowledge(PHONE_ENTRY_ID, "Contact phone number (hotline)",
-            brandName + "'s phone number (hotline): " + phone + ".", List.of("contact", "phone"));
+            phone + " (" + brandName + ").", List.of("contact", "phone"));
   }
 
   /**

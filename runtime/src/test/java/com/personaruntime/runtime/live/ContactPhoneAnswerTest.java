@@ -48,6 +48,8 @@ class ContactPhoneAnswerTest {
         Runnable::run);
     String reply = composer.compose(question).text();
     assertThat(reply).as(question).contains("0263 3 123 456");
+    // the title introduces the number once ("Contact phone number (hotline): 0263 3 123 456 (Mây Bakery).")
+    assertThat(reply.split("hotline", -1)).as(reply).hasSizeLessThanOrEqualTo(2);
     Policy policy = Policies.compile(PersonaPolicies.toPolicyConfig(p));
     Verdict v = policy.check(reply, CheckContext.chatOutput().withLanguage(lang));
     assertThat(v.text()).as(v.toString()).isEqualTo(reply);
