@@ -1048,12 +1048,7 @@ final class ReplyComposer {
             if (g == 0) {
                 continue;
             }
-            int score = g * 2;
-            for (String t : new HashSet<>(Lexicon.terms(sentence))) {
-                if (q.contains(t)) {
-                    score++;
-                }
-            }
+            int score = g * 2 + questionWordsIn(sentence, q);
             if (score > bestScore) {
                 bestScore = score;
                 best = Facts.trimEnd(sentence.strip());
@@ -1820,18 +1815,24 @@ final class ReplyComposer {
         String best = null;
         int bestScore = 0;
         for (String sentence : Facts.sentences(k.text())) {
-            int score = 0;
-            for (String t : new HashSet<>(Lexicon.terms(sentence))) {
-                if (q.contains(t)) {
-                    score++;
-                }
-            }
+            int score = questionWordsIn(sentence, q);
             if (score > bestScore) {
                 bestScore = score;
                 best = Facts.trimEnd(sentence.strip());
             }
         }
         return best;
+    }
+
+    /** How many distinct terms of {@code sentence} are among the question's terms {@code q}. */
+    private static int questionWordsIn(String sentence, Set<String> q) {
+        int n = 0;
+        for (String t : new HashSet<>(Lexicon.terms(sentence))) {
+            if (q.contains(t)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** True when the clause names its product and asks nothing else ("còn serum?", "and the decaf?"). */
