@@ -1,9 +1,5 @@
 package com.personaruntime.composer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,14 +98,7 @@ public final class Abbreviations {
     }
 
     private static Abbreviations loadShared() {
-        try (InputStream in = Abbreviations.class.getResourceAsStream(SHARED_PATH)) {
-            if (in == null) {
-                throw new IllegalStateException(SHARED_PATH + " is missing from the classpath");
-            }
-            return parse("abbreviations.tsv", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(SHARED_PATH + " could not be read", e);
-        }
+        return parse("abbreviations.tsv", Resources.text(SHARED_PATH));
     }
 
     /** This table plus {@code other}; {@code other} wins where both define a short form. */

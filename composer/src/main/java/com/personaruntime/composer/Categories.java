@@ -1,9 +1,5 @@
 package com.personaruntime.composer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -91,14 +87,7 @@ final class Categories {
     }
 
     private static List<String[][]> load() {
-        try (InputStream in = Categories.class.getResourceAsStream(PATH)) {
-            if (in == null) {
-                throw new IllegalStateException(PATH + " is missing from the classpath");
-            }
-            return parse("categories.tsv", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(PATH + " could not be read", e);
-        }
+        return parse("categories.tsv", Resources.text(PATH));
     }
 
     /**
@@ -118,8 +107,7 @@ final class Categories {
         List<List<Text.Token>> texts = new ArrayList<>();
         for (Knowledge k : knowledge) {
             List<Text.Token> title = Text.words(k.title());
-            if (k.tags().stream().anyMatch(t -> Text.fold(t).equals("product") || Text.fold(t).equals("san pham"))
-                    || Facts.hasPrice(k.text())) {
+            if (k.productTagged() || Facts.hasPrice(k.text())) {
                 productTitles.add(title);
             }
             titles.add(title);

@@ -1,9 +1,5 @@
 package com.personaruntime.composer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,14 +115,7 @@ final class Glossary {
     }
 
     private static List<Row> load() {
-        try (InputStream in = Glossary.class.getResourceAsStream(PATH)) {
-            if (in == null) {
-                throw new IllegalStateException(PATH + " is missing from the classpath");
-            }
-            return parse("glossary.tsv", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(PATH + " could not be read", e);
-        }
+        return parse("glossary.tsv", Resources.text(PATH));
     }
 
     /**
@@ -142,8 +131,7 @@ final class Glossary {
         List<List<Text.Token>> all = new ArrayList<>();
         for (Knowledge k : knowledge) {
             all.add(Text.words(k.title()));
-            boolean product = k.tags().stream().map(Text::fold).anyMatch(t -> t.equals("product")
-                    || t.equals("products") || t.equals("san pham")) || Facts.hasPrice(k.text());
+            boolean product = k.productTagged() || Facts.hasPrice(k.text());
             List<Text.Token> words = Text.words(k.title());
             if (product && !words.isEmpty()) {
                 String head = TRAILING_CODE.matcher(k.title()).replaceFirst("");

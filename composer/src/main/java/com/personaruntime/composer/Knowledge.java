@@ -14,6 +14,20 @@ import java.util.Objects;
  */
 public record Knowledge(String id, String title, String text, List<String> tags) {
 
+    /**
+     * Whether the brand tagged this entry as a product: a tag {@code product}, {@code products}, {@code sản phẩm} or
+     * {@code san-pham}, compared folded (case and diacritics ignored).
+     */
+    boolean productTagged() {
+        for (String tag : tags) {
+            String t = Text.fold(tag);
+            if (t.equals("product") || t.equals("products") || t.equals("san pham") || t.equals("san-pham")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Validates and copies the arguments. */
     public Knowledge {
         id = requireText(id, "id", null);

@@ -141,13 +141,7 @@ public final class KnowledgeIndex {
     }
 
     private static boolean isProductTagged(Knowledge k) {
-        for (String tag : k.tags()) {
-            String t = Text.fold(tag);
-            if (t.equals("product") || t.equals("products") || t.equals("san pham") || t.equals("san-pham")) {
-                return true;
-            }
-        }
-        return false;
+        return k.productTagged();
     }
 
     /**

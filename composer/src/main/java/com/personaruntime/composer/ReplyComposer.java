@@ -2446,11 +2446,8 @@ final class ReplyComposer {
 
     /** A product entry: tagged as one, or a priced entry that is not about shipping, returns, hours or ordering. */
     private boolean isProduct(Knowledge k) {
-        for (String tag : k.tags()) {
-            String t = Text.fold(tag);
-            if (t.equals("product") || t.equals("products") || t.equals("san pham") || t.equals("san-pham")) {
-                return true;
-            }
+        if (k.productTagged()) {
+            return true;
         }
         return Facts.hasPrice(k.text()) && !isTopical(k);
     }
