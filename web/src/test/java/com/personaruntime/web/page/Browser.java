@@ -103,6 +103,26 @@ final class Browser implements AutoCloseable {
     driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
   }
 
+  /**
+   * Runs {@code action} (a click or a form submit that loads a new page) and waits until the window holds a
+   * new document. Waiting for an old element to go stale races the navigation: Chrome may answer a probe of a
+   * node of the unloading page with "Node with given id does not belong to the document" (a WebDriverException,
+   * not a StaleElementReferenceException), so the old document is marked instead and the wait ignores probes
+   * that land mid-navigation.
+   *
+   * @param action what loads the new page
+   * @param timeout how long to wait
+   */
+  void loadsNewDocument(Runnable action, java.time.Duration timeout) {
+    String mark = java.util.UUID.randomUUID().toString();
+    js("window.__browserMark = arguments[0]", mark);
+    action.run();
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, timeout)
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(x -> !mark.equals(js("return window.__browserMark === undefined ? null : window.__browserMark"))
+            && "complete".equals(js("return document.readyState")));
+  }
+
   /** Saves a screenshot as {@code <build>/<name>.png}. */
   Path screenshot(String name) throws Exception {
     File png = driver.getScreenshotAs(OutputType.FILE);

@@ -474,9 +474,8 @@ class ConsolePageIT {
     d.get(base + "/console/members");
     var role = d.findElement(By.cssSelector("select[aria-label='Role: invitee@lumiere.test']"));
     new org.openqa.selenium.support.ui.Select(role).selectByValue("editor");
-    browser.js("arguments[0].form.requestSubmit()", role);
-    // a saved change reloads the page: wait for it, then read what the server says
-    new WebDriverWait(d, WAIT).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(role));
+    // a saved change reloads the page: wait for the new document, then read what the server says
+    browser.loadsNewDocument(() -> browser.js("arguments[0].form.requestSubmit()", role), WAIT);
     assertThat(new org.openqa.selenium.support.ui.Select(d.findElement(
         By.cssSelector("select[aria-label='Role: invitee@lumiere.test']"))).getFirstSelectedOption().getText())
         .isEqualTo("Editor");
