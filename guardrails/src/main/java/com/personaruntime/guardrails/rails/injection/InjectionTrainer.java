@@ -957,10 +957,18 @@ public final class InjectionTrainer {
    * shopping chatter), written before the round-10 changes: never trained on, judged after training.
    */
   public static final String HELD_OUT_ROUND10 = "heldout-round10.tsv";
+  /**
+   * Held-out rows of round 11 (payload splitting, "repeat the text above", translation-wrapped injections, instructions
+   * wrapped in markdown, polite system-prompt extraction, emoji and leetspeak obfuscation, multi-turn setup phrases, in
+   * en, vi, de, fr, es, id, zh, ja and th; about as many benign look-alikes: programming and data questions with
+   * "ignore/skip/override", "forget my last order", harmless role-play, a phone's developer mode, benign "for the rest of
+   * this chat" preferences), written before the round-11 changes: never trained on, judged after training.
+   */
+  public static final String HELD_OUT_ROUND11 = "heldout-round11.tsv";
   /** Every held-out file {@link #main} judges with the model it wrote, in this order. */
   public static final List<String> HELD_OUT_FILES =
       List.of(HELD_OUT, HELD_OUT_ROUND5, HELD_OUT_ROUND6, HELD_OUT_ROUND7, HELD_OUT_ROUND8, HELD_OUT_ROUND9,
-          HELD_OUT_ROUND10);
+          HELD_OUT_ROUND10, HELD_OUT_ROUND11);
 
   static double[] scores(InjectionModel m, List<Example> rows) {
     double[] s = new double[rows.size()];

@@ -212,6 +212,16 @@ class NearCopyTest {
     noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND10, 150);
   }
 
+  /**
+   * The same for the round-11 held-out rows ({@code heldout-round11.tsv}: payload splitting, verbatim echoes, translation-
+   * and markdown-wrapped instructions, polite extraction, emoji/leet obfuscation, multi-turn setup phrases, benign
+   * look-alikes): written before the round-11 training rows, which must not paraphrase them.
+   */
+  @Test
+  void noTrainingRowIsNearCopyOfRound11HeldOutRows() throws IOException {
+    noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND11, 150);
+  }
+
   private static void noTrainingRowIsNearCopyOf(String file, int minRows) throws IOException {
     List<String> held = new ArrayList<>();
     for (InjectionTrainer.Example e : InjectionTrainer.tsv(Path.of("training").resolve(file))) {
