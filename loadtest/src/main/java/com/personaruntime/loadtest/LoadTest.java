@@ -844,30 +844,56 @@ public final class LoadTest {
   }
 
   private static final java.util.concurrent.atomic.AtomicLong QUESTION_SEQ = new java.util.concurrent.atomic.AtomicLong();
-  private static final String[] ASKS = {"What time does the café open on %s?", "Is the café open on %s morning?",
-      "How late are you open on %s?", "Can I come by on %s around %d?", "Are you open %s at %d am?",
-      "Do you have the house blend in stock for %s?", "How much is a %d oz bag of the house blend?",
-      "Cà phê mở cửa lúc mấy giờ vào %s vậy shop?", "Shop ơi %s có mở cửa lúc %d giờ không?",
-      "Is the medium roast good for espresso, I brew %d cups a day?", "Can I order %d bags for pickup on %s?",
-      "What does the house blend taste like compared to your dark roast, asking for %d friends?"};
+  /**
+   * Question templates, each with a day ({@code %1$s}) and a number ({@code %2$d}); the Vietnamese ones are the
+   * templates at {@link #VI_ASKS}.
+   */
+  private static final String[] ASKS = {"What time does the café open on %1$s, and is there a table for %2$d?",
+      "Is the café open on %1$s morning for a group of %2$d?", "How late are you open on %1$s, could I come after %2$d pm?",
+      "Can I come by on %1$s around %2$d?", "Are you open %1$s at %2$d am?",
+      "Do you have %2$d bags of the house blend in stock for %1$s?",
+      "How much is a %2$d oz bag of the house blend if I pick it up on %1$s?",
+      "Cà phê mở cửa lúc mấy giờ vào %1$s vậy shop, nhóm %2$d người có chỗ không?",
+      "Shop ơi %1$s có mở cửa lúc %2$d giờ không?",
+      "Is the medium roast good for espresso, I brew %2$d cups a day, and can I buy it on %1$s?",
+      "Can I order %2$d bags for pickup on %1$s?",
+      "What does the house blend taste like compared to your dark roast, asking for %2$d friends coming on %1$s?"};
+  /** Indexes of the Vietnamese templates in {@link #ASKS}. */
+  private static final java.util.Set<Integer> VI_ASKS = java.util.Set.of(7, 8);
   private static final String[] DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
       "the holiday", "Christmas Eve", "New Year's Day"};
+  private static final String[] VI_DAYS = {"thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật",
+      "ngày lễ", "đêm Giáng sinh", "mùng 1 Tết"};
+  private static final String[] OPENERS = {"", "Hi! ", "Hello, ", "Hey, ", "Quick question: ", "Good morning! ",
+      "Hi there, ", "Excuse me, ", "Sorry to bother you, ", "Hello again! ", "One more thing: ", "Hey team, ",
+      "Hi, first time here. ", "Good afternoon, ", "Hello from a regular! ", "Just wondering, "};
+  private static final String[] VI_OPENERS = {"", "Chào shop, ", "Dạ cho mình hỏi, ", "Xin chào! ", "Ad ơi, ",
+      "Cho em hỏi chút, ", "Shop cho mình hỏi, ", "Chào bạn, ", "Alo shop, ", "Mình hỏi xíu nha, ", "Chào buổi sáng! ",
+      "Hi shop, ", "Dạ shop ơi, ", "Làm phiền shop chút, ", "Lần đầu mình ghé, ", "Cho mình hỏi thêm, "};
+  /** How many questions {@link #question} gives before a text comes again: 12 x 10 x 97 x 16. */
+  static final long DISTINCT_QUESTIONS = (long) ASKS.length * DAYS.length * 97 * OPENERS.length;
 
   /**
-   * The n-th audience question: about the persona's knowledge (hours, the house blend) in English and
-   * Vietnamese, varied so that consecutive messages are different texts (a server may remember recent
-   * question embeddings; a load of one repeated text would measure only that).
+   * The n-th audience question: about the persona's knowledge (hours, the house blend) in English and Vietnamese
+   * (2 of 12), each a different text for {@value #DISTINCT_QUESTIONS} questions in a row, so that no cache of the
+   * server's (question embeddings, retrieval, language and intent memos) sees a text twice in any run of this tool:
+   * the server's CPU per reply is that of audiences who do not repeat each other. (Until 2026-12-03 the tool
+   * cycled through 4,221 texts, and about 64% of the turns after a warm-up repeated one the server's
+   * 4,096-text embedding cache still held.)
    */
   static String question(long n) {
-    String ask = ASKS[(int) (n % ASKS.length)];
-    String day = DAYS[(int) ((n / ASKS.length) % DAYS.length)];
-    int number = (int) (2 + (n / (ASKS.length * DAYS.length)) % 97);
-    if (ask.indexOf("%s") < 0) {
-      return String.format(java.util.Locale.ROOT, ask, number);
-    }
-    return ask.indexOf("%d") < 0 ? String.format(java.util.Locale.ROOT, ask, day)
-        : ask.indexOf("%d") < ask.indexOf("%s") ? String.format(java.util.Locale.ROOT, ask.replace("%d", "%2$d")
-            .replace("%s", "%1$s"), day, number) : String.format(java.util.Locale.ROOT, ask, day, number);
+    int a = (int) (n % ASKS.length);
+    long rest = n / ASKS.length;
+    int day = (int) (rest % DAYS.length);
+    rest /= DAYS.length;
+    int number = (int) (2 + rest % 97);
+    int opener = (int) ((rest / 97) % OPENERS.length);
+    boolean vi = VI_ASKS.contains(a);
+    String open = (vi ? VI_OPENERS : OPENERS)[opener];
+    String ask = String.format(java.util.Locale.ROOT, ASKS[a], (vi ? VI_DAYS : DAYS)[day], number);
+    // within a sentence ("Hello, what time ...") the question starts in lower case
+    return open.endsWith(", ") || open.endsWith(": ") ? open + Character.toLowerCase(ask.charAt(0)) + ask.substring(1)
+        : open + ask;
   }
 
   private String personaYaml(String baseUrl) {
