@@ -361,6 +361,98 @@ final class AhoCorasick {
     }
   }
 
+  /** Most walks {@link #scanSqueezed} follows at once (a letter typed twice either taken or skipped). */
+  private static final int SQUEEZE_WALKS = 8;
+
+  /**
+   * Occurrences of patterns of at most {@code maxLen} chars in the text with letters typed twice read once: walks
+   * from each word start over the words of one sentence ({@code words.joined}, single spaces) where a char that
+   * repeats the char before it may be skipped (at most once after each char taken, so a hit spans at most twice its
+   * pattern's length). Both ways are followed, the char taken and skipped ("cupfull": the trie may go on with a second
+   * "l" that leads nowhere), at most {@link #SQUEEZE_WALKS} walks at once. Only hits that skipped a char are reported
+   * ("gloww coo" for "glow co", "cupfull coffee" for "cupful coffee"; a plain hit is the plain pass's), ending at a
+   * word end. Cost: at most {@code 2 * maxLen} chars per word start, each stepping at most {@link #SQUEEZE_WALKS}
+   * walks, so linear.
+   */
+  void scanSqueezed(char[] text, WordTrie.Words words, int maxLen, SpanHit hit) {
+    int[] ws = words.ws;
+    int[] we = words.we;
+    boolean[] joined = words.joined;
+    int[] st = new int[SQUEEZE_WALKS];
+    int[] len = new int[SQUEEZE_WALKS];
+    int[] flags = new int[SQUEEZE_WALKS]; // 1: skipped a char, 2: the last char was skipped
+    int[] nst = new int[SQUEEZE_WALKS];
+    int[] nlen = new int[SQUEEZE_WALKS];
+    int[] nflags = new int[SQUEEZE_WALKS];
+    for (int k = 0; k < words.n; k++) {
+      int n = 1;
+      st[0] = 0;
+      len[0] = 0;
+      flags[0] = 0;
+      int j = k;
+      walk:
+      while (true) {
+        for (int i = ws[j]; i < we[j]; i++) {
+          char c = text[i];
+          boolean repeat = i > ws[j] && text[i - 1] == c;
+          int m = 0;
+          for (int q = 0; q < n; q++) {
+            int nx = len[q] == maxLen ? -1 : kid(st[q], c);
+            if (nx >= 0 && m < SQUEEZE_WALKS) {
+              nst[m] = nx;
+              nlen[m] = len[q] + 1;
+              nflags[m++] = flags[q] & 1;
+            }
+            if (repeat && (flags[q] & 2) == 0 && m < SQUEEZE_WALKS) {
+              nst[m] = st[q];
+              nlen[m] = len[q];
+              nflags[m++] = 3;
+            }
+          }
+          if (m == 0) {
+            break walk;
+          }
+          int[] t = st;
+          st = nst;
+          nst = t;
+          t = len;
+          len = nlen;
+          nlen = t;
+          t = flags;
+          flags = nflags;
+          nflags = t;
+          n = m;
+          if (i + 1 == we[j]) {
+            for (int q = 0; q < n; q++) {
+              if ((flags[q] & 1) != 0) {
+                for (int o = outStart[st[q]]; o < outStart[st[q] + 1]; o++) {
+                  hit.hit(outPattern[o], ws[k], i + 1);
+                }
+              }
+            }
+          }
+        }
+        if (j + 1 >= words.n || !joined[j]) {
+          break;
+        }
+        int m = 0;
+        for (int q = 0; q < n; q++) {
+          int nx = len[q] == maxLen ? -1 : kid(st[q], ' ');
+          if (nx >= 0) {
+            st[m] = nx;
+            len[m] = len[q] + 1;
+            flags[m++] = flags[q] & 1;
+          }
+        }
+        if (m == 0) {
+          break;
+        }
+        n = m;
+        j++;
+      }
+    }
+  }
+
   /** Scratch of {@link #scanJoined}: each hit's end, length, start and state, and their order. */
   static final class HitScratch {
     int[] ends = new int[16];

@@ -49,6 +49,8 @@ public final class LexiconRail extends Rail {
   private final ThreadLocal<int[]> hitBuf = HIT_BUF;
   private final TermSet shipped;
   private final TermSet own;
+  /** True when the persona names competitors ({@link #squeezed} runs only then). */
+  private final boolean hasCompetitors;
   /**
    * The self-template heads with the persona's name(s) as subject ({@link TermSet.Builder#selfHeads}),
    * one set per name, shared by every policy of that name through {@link #NAME_HEADS}.
@@ -105,6 +107,7 @@ public final class LexiconRail extends Rail {
     super(policy, "lexicon", SpanUnit.NORMALISED, RuleIds.BANNED_TERM, RuleIds.COMPETITOR, RuleIds.FORBIDDEN_CLAIM,
         RuleIds.AVOID_TOPIC, RuleIds.HONESTY, RuleIds.FAKE_EXPERIENCE, RuleIds.PROMPT_INJECTION);
     this.shipped = TermSet.shipped();
+    this.hasCompetitors = !config.competitors().isEmpty();
     Set<String> g = new java.util.HashSet<>(config.regulatedClaims());
     TermSet.Builder b = new TermSet.Builder();
     for (String t : config.bannedTerms()) {
@@ -1289,8 +1292,13 @@ public final class LexiconRail extends Rail {
     return false;
   }
 
-  /** True when a word of at most {@link #JOINED_PIECE} letters of original [s, e) is typed with a diacritic. */
+  /**
+   * True when a word of at most {@link #JOINED_PIECE} letters of original [s, e) is typed with a diacritic and no longer
+   * word of it is: "glow cô dâu" is a Vietnamese syllable after a plain "glow", but in "Glów Cô", "Glòw Cò" the whole
+   * name is decorated (a longer piece such as "glów" is no Vietnamese syllable the name could be read as; breaker b6).
+   */
   private static boolean shortMarkedPiece(String text, int s, int e) {
+    boolean shortMarked = false;
     int i = s;
     while (i < e) {
       while (i < e && !Character.isLetter(text.charAt(i))) {
@@ -1302,11 +1310,14 @@ public final class LexiconRail extends Rail {
         letters += Character.isLetter(text.charAt(i)) ? 1 : 0;
         i++;
       }
-      if (letters > 0 && letters <= JOINED_PIECE && marked(text, w, i)) {
-        return true;
+      if (letters > 0 && marked(text, w, i)) {
+        if (letters > JOINED_PIECE) {
+          return false;
+        }
+        shortMarked = true;
       }
     }
-    return false;
+    return shortMarked;
   }
 
   /** Shortest persona term (normalised chars) matched across the pieces of a split name. */
@@ -1433,17 +1444,33 @@ public final class LexiconRail extends Rail {
       int s = words.ws[k];
       int e = words.we[k];
       int os = nt.origStart(s);
-      if (e - s < 6 || e - s > AFFIX_MAX || os == 0 || (text.charAt(os - 1) != '#' && text.charAt(os - 1) != '@')) {
+      if (os == 0 || (text.charAt(os - 1) != '#' && text.charAt(os - 1) != '@')) {
         continue;
       }
+      // a hashtag the normaliser split into words ("#glowcoreview" read "glow core view"): its words glued back, as
+      // typed (each next word starts where the one before ends in the original; breaker b6)
+      int last = k;
+      int glued = e - s;
+      while (last + 1 < words.n && nt.origEnd(words.we[last] - 1) == nt.origStart(words.ws[last + 1])
+          && words.we[last + 1] - s <= AFFIX_MAX) { // the span stays within AFFIX_MAX normalised chars
+        last++;
+        glued += words.we[last] - words.ws[last];
+      }
+      if (glued < 6 || glued > AFFIX_MAX) {
+        continue;
+      }
+      e = words.we[last];
       if (buf == null) {
         buf = new char[AFFIX_MAX];
       }
-      int len = e - s;
-      System.arraycopy(nt.chars, s, buf, 0, len);
+      for (int q = k, at = 0; q <= last; q++) {
+        System.arraycopy(nt.chars, words.ws[q], buf, at, words.we[q] - words.ws[q]);
+        at += words.we[q] - words.ws[q];
+      }
       final char[] w = buf;
       final int ws = s;
       final int we = e;
+      final int len = glued;
       set.automaton.scan(w, len, (p, end) -> {
         int start = end - set.automaton.patternLength(p);
         boolean prefix = start == 0 && end < len && HashtagSegmenter.knownRest(w, end, len);
@@ -1460,6 +1487,32 @@ public final class LexiconRail extends Rail {
         }
       });
     }
+  }
+
+  /**
+   * Competitors' names with letters typed twice ("Gloww Coo", "GlowwCo's", "Dermmaa Viet", "Cupfull Coffee Co." for the
+   * persona's "GlowCo", "DermaViet", "Cupful Coffee Co."; breaker b6): the persona's terms walked with a letter that
+   * repeats the one before it read once ({@link AhoCorasick#scanSqueezed}), whole words, one clause. Only competitor
+   * names: a banned term or a claim typed so is folded by the normaliser's stretched letters, and a name is what
+   * people decorate. At most {@link #JOINED_MAX} pattern chars, so a hit spans at most twice that, within
+   * {@link #maxSpan}; linear.
+   */
+  private void squeezed(TermSet set, NormalizedText nt, WordTrie.Words words, Direction dir, List<Match> matches) {
+    if (!findingIn(RuleIds.COMPETITOR, dir)) {
+      return;
+    }
+    set.automaton.scanSqueezed(nt.chars, words, JOINED_MAX, (p, ns, ne) -> {
+      if (!nt.boundaryBefore(ns) || !nt.boundaryAfter(ne)) {
+        return;
+      }
+      int os = nt.origStart(ns);
+      int oe = nt.origEnd(ne - 1);
+      for (TermSet.Term t : set.terms[p]) {
+        if (t.ruleId().equals(RuleIds.COMPETITOR) && t.near() < 0 && !acrossClause(nt, ns, ne, t.term())) {
+          matches.add(new Match(os, oe, t, ns, ne, true));
+        }
+      }
+    });
   }
 
   /** Per-thread scratch of {@link #joined}: which word's following space drops, and the hits found. */
@@ -2057,6 +2110,9 @@ public final class LexiconRail extends Rail {
     if (own.size() > 0) {
       joined(own, nt, words, dir, matches);
       affixed(own, nt, words, dir, matches);
+      if (hasCompetitors) {
+        squeezed(own, nt, words, dir, matches);
+      }
     }
     if (dir == Direction.OUTPUT && groups.contains("politics") && policy.active(RuleIds.AVOID_TOPIC, dir)) {
       namedEndorsements(text, nt, matches);

@@ -100,6 +100,13 @@ final class Negation {
       // what someone else might take "me" for ("You might think I'm a real person, but...")
       "think", "thinks", "thought", "assume", "assumes", "assumed", "imagine", "suspect", "suspected", "tuong", "nghi");
 
+  /**
+   * Words after "say" that make it a greeting, not a report: "Come say hi, I'm at the Hanoi store until 6" invites the
+   * customer to a person (breaker b6), where "People say I'm a real person" reports.
+   */
+  private static final Set<String> GREETING_OBJECTS = Set.of("hi", "hello", "hey", "hallo", "bye", "goodbye", "cheese",
+      "chao", "xin");
+
   private Negation() {
   }
 
@@ -994,7 +1001,7 @@ final class Negation {
         break;
       }
       String word = word(nt, s, we);
-      if (REPORTING.contains(word)) {
+      if (REPORTING.contains(word) && !GREETING_OBJECTS.contains(firstWord(nt, we + 1))) {
         return true;
       }
       pos = s;
