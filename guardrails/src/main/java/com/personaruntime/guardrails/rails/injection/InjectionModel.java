@@ -226,8 +226,16 @@ public final class InjectionModel {
    */
   static final int MAX_CHARS = 2048;
 
-  /** Scores normalised chars [0, len). */
+  /**
+   * Scores normalised chars [0, len), without their data-handling clauses ({@link DataClauses}: "ignore the first line"
+   * of a CSV, "skip the header row" in a message about programming or data).
+   */
   double score(char[] c, int len) {
+    char[] without = DataClauses.without(c, len);
+    if (without != null) {
+      c = without;
+      len = without.length;
+    }
     len = Math.min(len, MAX_CHARS);
     Acc acc = new Acc(w);
     features(c, len, bits, acc);
@@ -236,6 +244,11 @@ public final class InjectionModel {
 
   /** The uncalibrated linear output (log-odds before {@link #withCalibration}) of normalised chars [0, len). */
   double logit(char[] c, int len) {
+    char[] without = DataClauses.without(c, len);
+    if (without != null) {
+      c = without;
+      len = without.length;
+    }
     len = Math.min(len, MAX_CHARS);
     Acc acc = new Acc(w);
     features(c, len, bits, acc);
