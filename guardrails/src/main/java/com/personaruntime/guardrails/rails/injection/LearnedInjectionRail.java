@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * The learned injection/jailbreak detector ({@link InjectionModel}, weights in the resources folder
- * of this package): rule {@code prompt_injection.learned}, input only. It judges a whole audience
+ * of this package): rule {@code prompt_injection.learned}, input only. Beside it, the same rule reports the injection
+ * moves of Chinese, Japanese, Korean and Thai ({@link ScriptMoves}), scripts the word lexicons cannot read. It judges a whole audience
  * message, so its span is {@link #WHOLE_TEXT} in the input direction and 0 in the output direction.
  */
 public final class LearnedInjectionRail extends Rail {
@@ -67,6 +68,15 @@ public final class LearnedInjectionRail extends Rail {
    * lexicon, languages with none): FLAG, so such input is never silently let through on a guess.
    */
   private void learned(String text, NormalizedText nt, List<Finding> out) {
+    ScriptMoves.Move move = ScriptMoves.find(text);
+    if (move != null) {
+      // the model's score rides along (the finding of this rule carries it), whatever it is
+      Double score = InjectionModel.enoughText(nt.chars, nt.length()) ? model.score(nt.chars, nt.length()) : null;
+      String rule = RuleIds.PROMPT_INJECTION_LEARNED;
+      out.add(new Finding(rule, policy.severity(rule), policy.action(rule), move.start(), move.end(),
+          "Prompt injection / jailbreak (" + move.kind() + ", in a script the word lexicons cannot read)", null, score));
+      return;
+    }
     String untrained = untrainedScriptLanguage(text);
     if (untrained != null) {
       flagUntrained(text, untrained, out);
