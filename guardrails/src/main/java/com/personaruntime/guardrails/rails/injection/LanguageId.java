@@ -305,7 +305,11 @@ public final class LanguageId {
     return INPUT_LEXICON_LANGS.contains(lang);
   }
 
-  /** The languages of the lexicons' input-only injection lists (the lexicon package's {@code TermSet.INJECTION_ONLY_LANGUAGES}). */
+  /**
+   * The languages whose input-only injection lists are full ones (the lexicon package's {@code
+   * TermSet.INJECTION_ONLY_LANGUAGES} but pl, tr and id, whose lists hold the core moves only and whose "unsure" threshold
+   * stays that of the languages without a lexicon: the model's thresholds were chosen so).
+   */
   static final java.util.Set<String> INPUT_LEXICON_LANGS = java.util.Set.of("de", "fr", "es", "it", "pt", "ru");
 
   /** @return true for the languages the shipped lexicons cover (vi, en) */

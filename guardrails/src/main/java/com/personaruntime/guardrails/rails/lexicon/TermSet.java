@@ -221,8 +221,10 @@ final class TermSet {
   /**
    * Languages with an injection lexicon but no other lexicon (claims, honesty...): their input is
    * matched against it, and is still judged by the learned detector and flagged when it is unsure.
+   * pl, tr and id hold the core moves only; the learned detector stays their main judge (their "unsure" threshold is
+   * that of the languages without a lexicon, see {@code LanguageId.hasInputLexicon}).
    */
-  public static final List<String> INJECTION_ONLY_LANGUAGES = List.of("de", "fr", "es", "it", "pt", "ru");
+  public static final List<String> INJECTION_ONLY_LANGUAGES = List.of("de", "fr", "es", "it", "pt", "ru", "pl", "tr", "id");
 
   /**
    * Languages whose output lexicons (health claims, topics to avoid, honesty) apply to every reply whatever the
