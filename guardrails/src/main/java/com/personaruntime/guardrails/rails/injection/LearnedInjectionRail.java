@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * The learned injection/jailbreak detector ({@link InjectionModel}, weights in the resources folder
  * of this package): rule {@code prompt_injection.learned}, input only. Beside it, the same rule reports the injection
- * moves of Chinese, Japanese, Korean and Thai ({@link ScriptMoves}), scripts the word lexicons cannot read. It judges a whole audience
+ * moves of Chinese, Japanese, Korean and Thai ({@link ScriptMoves}), scripts the word lexicons cannot read, and markdown
+ * images that would carry the conversation away ({@link ExfilImages}). It judges a whole audience
  * message, so its span is {@link #WHOLE_TEXT} in the input direction and 0 in the output direction.
  */
 public final class LearnedInjectionRail extends Rail {
@@ -75,6 +76,14 @@ public final class LearnedInjectionRail extends Rail {
       String rule = RuleIds.PROMPT_INJECTION_LEARNED;
       out.add(new Finding(rule, policy.severity(rule), policy.action(rule), move.start(), move.end(),
           "Prompt injection / jailbreak (" + move.kind() + ", in a script the word lexicons cannot read)", null, score));
+      return;
+    }
+    int[] image = ExfilImages.find(text);
+    if (image != null) {
+      String rule = RuleIds.PROMPT_INJECTION_LEARNED;
+      out.add(new Finding(rule, policy.severity(rule), policy.action(rule), image[0], image[1],
+          "Prompt injection: a markdown image whose address would carry the conversation away (an empty or placeholder"
+              + " query value)", null, null));
       return;
     }
     String untrained = untrainedScriptLanguage(text);
