@@ -29,7 +29,9 @@
    * Resolves to {status, body} (body parsed as JSON when it is JSON, else text); never rejects on HTTP errors.
    */
   async function api(method, url, body, contentType) {
-    const headers = { 'X-CSRF-Token': csrf, 'Accept': 'application/json' };
+    // the API words its validation messages in the console's language (Accept-Language)
+    const headers = { 'X-CSRF-Token': csrf, 'Accept': 'application/json',
+      'Accept-Language': document.documentElement.lang || 'en' };
     let payload = body;
     if (body !== undefined && body !== null && contentType === undefined) {
       headers['Content-Type'] = 'application/json';
@@ -109,6 +111,38 @@ document.addEventListener('submit', async function (e) {
 // data-method data-action [data-result=ID]>. Fields become a JSON object (data-type="number" for
 // numbers, empty fields left out); success reloads the page, or with data-result shows the
 // response's acceptUrl (invitations), token (API tokens) or secret (publishing channels) once in that element. Errors are shown in the form's .api-error element.
+function clearFieldProblems(form) {
+  form.querySelectorAll('.field-error[data-api-problem]').forEach(function (n) {
+    const field = document.getElementById(n.dataset.apiProblem);
+    if (field) {
+      field.removeAttribute('aria-invalid');
+      const rest = (field.getAttribute('aria-describedby') || '').split(' ').filter(function (id) { return id && id !== n.id; });
+      if (rest.length) { field.setAttribute('aria-describedby', rest.join(' ')); } else { field.removeAttribute('aria-describedby'); }
+    }
+    n.remove();
+  });
+}
+
+// Shows "name: must be at most 200 characters" under the form's field named "name" (marked invalid, the
+// message read with it); returns false when the problem names no field of the form.
+function showFieldProblem(form, problem) {
+  const colon = problem.indexOf(': ');
+  if (colon <= 0) { return false; }
+  const field = form.elements.namedItem(problem.slice(0, colon));
+  if (!field || !field.id || field.type === 'hidden') { return false; }
+  const note = document.createElement('p');
+  note.className = 'field-error';
+  note.id = field.id + '-problem';
+  note.dataset.apiProblem = field.id;
+  note.setAttribute('role', 'alert');
+  note.textContent = problem.slice(colon + 2);
+  field.insertAdjacentElement('afterend', note);
+  field.setAttribute('aria-invalid', 'true');
+  field.setAttribute('aria-describedby', ((field.getAttribute('aria-describedby') || '') + ' ' + note.id).trim());
+  if (!form.querySelector('[aria-invalid="true"]:focus')) { field.focus(); }
+  return true;
+}
+
 document.addEventListener('submit', async function (e) {
   const form = e.target;
   if (!(form instanceof HTMLFormElement) || !form.classList.contains('api-form')) { return; }
@@ -121,6 +155,7 @@ document.addEventListener('submit', async function (e) {
   const method = form.dataset.method;
   const error = form.querySelector('.api-error');
   if (error) { error.hidden = true; }
+  clearFieldProblems(form);
   try {
     const r = await window.PersonaConsole.api(method, form.dataset.action, method === 'DELETE' ? undefined : body);
     if (r.status >= 200 && r.status < 300) {
@@ -137,7 +172,12 @@ document.addEventListener('submit', async function (e) {
       return;
     }
     const err = (r.body && r.body.error) || { message: String(r.body) };
-    if (error) { error.textContent = err.message; error.hidden = false; } else { window.PersonaConsole.showAlert(err.message); }
+    // each problem ("field: what is wrong") under its field; what names no field of the form, in .api-error
+    const problems = Array.isArray(err.problems) && err.problems.length ? err.problems : [err.message];
+    const rest = problems.filter(function (p) { return !showFieldProblem(form, String(p)); });
+    if (rest.length) {
+      if (error) { error.textContent = rest.join('\n'); error.hidden = false; } else { window.PersonaConsole.showAlert(rest.join('\n')); }
+    }
   } catch (x) {
     window.PersonaConsole.showAlert(form.dataset.fail || 'network error');
   }

@@ -423,7 +423,8 @@ public final class PersonaServer {
     postRoutes.mount(router);
     publishRoutes.mount(router);
     new InsightRoutes(insights, catalog, brands).mount(router);
-    router.route("/api/*").handler(ctx -> ctx.fail(404));
+    // No catch-all for /api/*: the router itself answers 404 for an unknown path and 405 for a known path
+    // with another method (both through Errors); a catch-all would turn every 405 into a 404.
     // the brand console: one ConsolePage per area (see web/.../console/package-info.java)
     new Console(vertx, auth, new Console.Options(config.http().secureCookies(), config.auth().sessionTtlMinutes() * 60L,
         config.http().maxBodyBytes()), List.of(
@@ -438,9 +439,9 @@ public final class PersonaServer {
             new ModerationPages(),
             postPages,
             new InsightPages(insights, catalog, brands))).mount(router);
-    router.route().failureHandler(Errors::handle);
-    router.errorHandler(404, Errors::handle);
-    router.errorHandler(405, Errors::handle);
+    router.route().failureHandler(Errors.failureHandler(router));
+    router.errorHandler(404, Errors.failureHandler(router));
+    router.errorHandler(405, Errors.failureHandler(router));
     return router;
   }
 

@@ -261,6 +261,20 @@ class ApiIT {
   }
 
   @Test
+  void aKnownApiPathWithAnotherMethodIs405NamingTheMethodAndTheAllowedOnes() {
+    TestServer.Res patch = s.call("PATCH", "/api/v1/personas/linh").bearer(admin).json("{}").send();
+    assertThat(patch.expectError(405, "method_not_allowed").message()).contains("PATCH").contains("/api/v1/personas/linh");
+    assertThat(patch.headers().firstValue("allow").orElse("")).contains("GET").contains("PUT").doesNotContain("PATCH");
+    s.call("DELETE", "/api/v1/auth/login").bearer(admin).send().expectError(405, "method_not_allowed");
+    s.call("PUT", "/api/v1/brands").bearer(admin).json("{}").send().expectError(405, "method_not_allowed");
+    // nothing was changed by the refused call
+    assertThat(s.get("/api/v1/personas/linh", admin).expect(200).json().getString("id")).isEqualTo("linh");
+    // an unknown path is still 404, and unauthenticated callers still learn nothing
+    s.call("PATCH", "/api/v1/nope").bearer(admin).json("{}").send().expectError(404, "not_found");
+    s.call("PATCH", "/api/v1/personas/linh").json("{}").send().expectError(401, "unauthorized");
+  }
+
+  @Test
   void nonJsonBodyIs400BadJson() {
     s.call("POST", "/api/v1/guardrails/check").bearer(admin).json("{\"persona\": \"linh\", ").send()
         .expectError(400, "bad_json");

@@ -289,6 +289,14 @@ class TenancyIT {
     s.post("/api/v1/brands", admin, new JsonObject().put("slug", "tea-house")).expectError(409, "conflict");
     assertThat(s.post("/api/v1/brands", admin, new JsonObject().put("slug", "Tea House!"))
         .expectError(400, "invalid").message()).startsWith("slug:");
+    // a name over 200 characters is the caller's mistake, named (it was a 500 from the storage layer)
+    assertThat(s.post("/api/v1/brands", admin, new JsonObject().put("slug", "long-name").put("name", "x".repeat(201)))
+        .expectError(400, "invalid").message()).isEqualTo("name: must be at most 200 characters, got 201");
+    // every problem at once, each naming its field
+    JsonObject both = s.post("/api/v1/brands", admin, new JsonObject().put("slug", "Hoa Sen!").put("name", "y".repeat(250)))
+        .expectError(400, "invalid").json().getJsonObject("error");
+    assertThat(both.getJsonArray("problems").encode()).contains("slug: must be lower-case").contains("name: must be at most 200");
+    assertThat(s.get("/api/v1/brands", admin).items().encode()).doesNotContain("long-name").doesNotContain("hoa-sen");
     assertThat(ids(s.get("/api/v1/brands", bob).expect(200).items(), "id")).doesNotContain("tea-house");
   }
 

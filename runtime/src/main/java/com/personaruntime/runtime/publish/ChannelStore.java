@@ -70,8 +70,9 @@ public final class ChannelStore {
     try {
       addresses.check(uri);
     } catch (OutboundAddressRefusedException e) {
-      throw new IllegalArgumentException("url: " + e.getMessage()
-          + (addresses.allowPrivateNetworks() ? "" : "; refused unless publish.allowPrivateNetworks is true"));
+      // the policy's message says why (a scheme other than http/https, or an address kind the operator has not
+      // allowed); a brand user cannot change the operator's setting, so its key is not named here
+      throw new IllegalArgumentException("url: " + e.getMessage());
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("url: host '" + uri.getHost() + "' does not resolve");
     }

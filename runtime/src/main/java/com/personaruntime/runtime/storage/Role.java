@@ -58,6 +58,6 @@ public enum Role {
         }
       }
     }
-    throw new IllegalArgumentException("role must be one of owner, editor, moderator, got " + value);
+    throw new IllegalArgumentException("must be one of owner, editor, moderator, got " + value);
   }
 }

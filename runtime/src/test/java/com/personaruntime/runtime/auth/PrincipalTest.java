@@ -19,7 +19,7 @@ class PrincipalTest {
     assertThat(Role.MODERATOR.mayEdit()).isFalse();
     assertThat(Role.EDITOR.mayManage()).isFalse();
     assertThat(Role.fromWire(" Owner ")).isEqualTo(Role.OWNER);
-    assertThatThrownBy(() -> Role.fromWire("admin")).hasMessage("role must be one of owner, editor, moderator, got admin");
+    assertThatThrownBy(() -> Role.fromWire("admin")).hasMessage("must be one of owner, editor, moderator, got admin");
   }
 
   @Test

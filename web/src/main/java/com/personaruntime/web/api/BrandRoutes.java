@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class BrandRoutes {
   private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
+  /** A brand's display name: at most this many characters (the {@code brands.name} column). */
+  static final int MAX_NAME = 200;
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
   private final Vertx vertx;
@@ -85,14 +87,31 @@ public final class BrandRoutes {
       throw ApiException.forbidden("only a platform admin may create brands");
     }
     JsonObject body = Bodies.object(ctx);
-    String slug = Bodies.requiredString(body, "slug");
-    if (!SLUG.matcher(slug).matches()) {
-      throw ApiException.invalid("slug: must be lower-case letters, digits and dashes (max 63), got '" + slug + "'");
+    // every field is checked before answering, so a form shows all its problems at once
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    String slug = body.getValue("slug") instanceof String v ? v : null;
+    if (slug == null || slug.isBlank()) {
+      problems.add("slug: is required");
+    } else if (!SLUG.matcher(slug).matches()) {
+      problems.add("slug: must be lower-case letters, digits and dashes (max 63), got '"
+          + com.personaruntime.web.http.Errors.cut(slug, 100) + "'");
     }
-    String name = Bodies.optionalString(body, "name");
+    Object given = body.getValue("name");
+    if (given != null && !(given instanceof String)) {
+      problems.add("name: must be a string");
+    }
+    String name = given instanceof String g && !g.isBlank() ? g.strip() : slug;
+    if (name != null && name.length() > MAX_NAME) {
+      problems.add("name: must be at most " + MAX_NAME + " characters, got " + name.length());
+    }
+    if (!problems.isEmpty()) {
+      throw problems.size() == 1 ? ApiException.invalid(problems.get(0))
+          : new com.personaruntime.web.http.ValidationFailure(problems.size() + " problems: " + String.join("; ", problems),
+              problems);
+    }
     brands.findBySlug(slug).compose(existing -> existing.isPresent()
             ? Future.<Brand>failedFuture(ApiException.conflict("slug: brand '" + slug + "' already exists"))
-            : brands.create(slug, name == null || name.isBlank() ? slug : name, p.userId(), audit))
+            : brands.create(slug, name, p.userId(), audit))
         .onComplete(ar -> {
           if (ar.failed()) {
             ctx.fail(ar.cause());
@@ -121,8 +140,8 @@ public final class BrandRoutes {
     Principal p = Auth.principal(ctx);
     JsonObject body = Bodies.object(ctx);
     String name = Bodies.requiredString(body, "name").strip();
-    if (name.length() > 200) {
-      throw ApiException.invalid("name: must be at most 200 characters, got " + name.length());
+    if (name.length() > MAX_NAME) {
+      throw ApiException.invalid("name: must be at most " + MAX_NAME + " characters, got " + name.length());
     }
     visible(p, ctx.pathParam("brand")).compose(brand -> {
       if (!p.isOwner(brand.id())) {

@@ -98,6 +98,68 @@ public final class Errors {
     return "request failed with status " + status;
   }
 
+  /**
+   * The router's failure handler ({@link #handle}) that also tells a wrong method from an unknown path:
+   * when the router (or a catch-all) answers 404 or 405 for a path that routes serve with other methods,
+   * the answer is 405 with the {@code Allow} header listing those methods (RFC 9110 section 15.5.6: a 405
+   * response must carry {@code Allow}). Routes are matched by their path template: {@code :name} stands
+   * for one non-empty segment, a prefix route ({@code /static/*}) for any rest; routes without methods
+   * (filters such as authentication) and pure regex routes are not counted. A handler's own "not found"
+   * (an {@link ApiException} or a 404 for a method the path does serve) stays a 404.
+   *
+   * @param router the router whose routes are read
+   * @return a handler for {@code router.route().failureHandler(...)} and {@code router.errorHandler(...)}
+   */
+  public static io.vertx.core.Handler<RoutingContext> failureHandler(io.vertx.ext.web.Router router) {
+    return ctx -> {
+      int status = ctx.failure() instanceof HttpException h ? h.getStatusCode()
+          : ctx.failure() == null ? ctx.statusCode() : -1;
+      if ((status == 404 || status == 405) && !ctx.response().headWritten()) {
+        java.util.TreeSet<String> allowed = allowedMethods(router, ctx.request().path());
+        if (!allowed.isEmpty() && !allowed.contains(ctx.request().method().name())) {
+          ctx.response().putHeader("allow", String.join(", ", allowed));
+          byStatus(ctx, 405, null, ctx.failure());
+          return;
+        }
+      }
+      handle(ctx);
+    };
+  }
+
+  /** The methods the router's routes serve {@code path} with (HEAD wherever GET is), sorted; empty if none. */
+  static java.util.TreeSet<String> allowedMethods(io.vertx.ext.web.Router router, String path) {
+    java.util.TreeSet<String> allowed = new java.util.TreeSet<>();
+    for (io.vertx.ext.web.Route route : router.getRoutes()) {
+      String template = route.getPath();
+      if (route.methods() != null && !route.methods().isEmpty() && template != null
+          && (route.isExactPath() ? templateMatches(template, path) : path.startsWith(template))) {
+        route.methods().forEach(m -> allowed.add(m.name()));
+      }
+    }
+    if (allowed.contains("GET")) {
+      allowed.add("HEAD");
+    }
+    return allowed;
+  }
+
+  /** Whether a route's path template ({@code /a/:b/c}, {@code /a/*}) matches a request path, segment by segment. */
+  static boolean templateMatches(String template, String path) {
+    String[] t = template.split("/", -1);
+    String[] p = path.split("/", -1);
+    for (int i = 0; i < t.length; i++) {
+      if (t[i].equals("*") && i == t.length - 1) {
+        return true;
+      }
+      if (i >= p.length) {
+        return false;
+      }
+      if (t[i].startsWith(":") ? p[i].isEmpty() : !t[i].equals(p[i])) {
+        return false;
+      }
+    }
+    return t.length == p.length;
+  }
+
   /** At most this many problems are listed; the rest are counted ("and K more"). */
   public static final int MAX_PROBLEMS = 20;
   /** Longest problem line or message, in characters; longer ones are cut with "…". */
@@ -107,11 +169,25 @@ public final class Errors {
    * Writes {@code {"error":{"code","message"[,"problems"]}}}, bounded whatever the input was: at most
    * {@value #MAX_PROBLEMS} problems, then one line {@code "and K more"}; every message and problem cut at
    * {@value #MAX_TEXT} characters. A 1 MiB document with thousands of problems answers a few kilobytes.
+   * Validation messages are worded in Vietnamese when the request's {@code Accept-Language} prefers it
+   * ({@link ApiMessages}); the code and the field paths stay as they are.
    */
   public static void send(RoutingContext ctx, int status, String code, String message, JsonArray problems) {
-    JsonObject error = new JsonObject().put("code", code).put("message", cut(message, 2 * MAX_TEXT));
-    if (problems != null) {
-      error.put("problems", bounded(problems));
+    // validation messages in the caller's language (the console sends its own): see ApiMessages
+    String lang = ApiMessages.language(ctx.request().getHeader("accept-language"));
+    JsonArray shown = problems;
+    if (problems != null && "vi".equals(lang)) {
+      shown = new JsonArray();
+      for (Object p : problems) {
+        shown.add(ApiMessages.localise(String.valueOf(p), lang));
+      }
+    }
+    String text = problems != null && "vi".equals(lang) && !problems.isEmpty()
+        ? problems.size() + " lỗi: " + String.join("; ", shown.stream().map(String::valueOf).toList())
+        : ApiMessages.localise(message, lang);
+    JsonObject error = new JsonObject().put("code", code).put("message", cut(text, 2 * MAX_TEXT));
+    if (shown != null) {
+      error.put("problems", bounded(shown));
     }
     ctx.response()
         .setStatusCode(status)

@@ -552,6 +552,43 @@ class ConsolePageIT {
   }
 
   @Test
+  @Order(15)
+  void formsThatCallTheApiShowEveryProblemUnderItsFieldInTheConsolesLanguage() throws Exception {
+    var d = browser.driver;
+    d.get(base + "/console/members");
+    d.findElement(By.cssSelector("a.lang")).click();
+    WebDriverWait wait = new WebDriverWait(d, WAIT);
+    wait.until(x -> "vi".equals(browser.js("return document.documentElement.lang")));
+    try {
+      // a slug the browser accepts but the server refuses (taken): the server's words, in Vietnamese, under the slug
+      d.findElement(By.id("new-brand-slug")).sendKeys("lumiere");
+      d.findElement(By.id("new-brand-name")).sendKeys("Lumière 2");
+      click(By.id("new-brand-submit"));
+      wait.until(x -> !x.findElements(By.id("new-brand-slug-problem")).isEmpty());
+      assertThat(d.findElement(By.id("new-brand-slug-problem")).getText()).isEqualTo("thương hiệu 'lumiere' đã có, hãy chọn mã khác");
+      assertThat(d.findElement(By.id("new-brand-slug")).getAttribute("aria-invalid")).isEqualTo("true");
+      assertThat(d.findElement(By.id("new-brand-slug")).getAttribute("aria-describedby")).contains("new-brand-slug-problem");
+      // two problems at once (the browser's own checks off, as for a client that skips them): one under each field
+      browser.js("const f = document.getElementById('new-brand-form'); f.noValidate = true;"
+          + "document.getElementById('new-brand-slug').value = 'Hoa Sen!';"
+          + "const n = document.getElementById('new-brand-name'); n.removeAttribute('maxlength'); n.value = 'y'.repeat(250);"
+          + "f.requestSubmit();");
+      wait.until(x -> !x.findElements(By.id("new-brand-name-problem")).isEmpty());
+      assertThat(d.findElement(By.id("new-brand-name-problem")).getText()).isEqualTo("tối đa 200 ký tự (hiện có 250)");
+      assertThat(d.findElement(By.id("new-brand-slug-problem")).getText())
+          .startsWith("chỉ dùng chữ thường không dấu").endsWith("bạn đã nhập 'Hoa Sen!'");
+      assertThat(d.findElements(By.cssSelector("#new-brand-form .field-error"))).hasSize(2); // the old one was cleared
+      browser.screenshot("console-new-brand-problems-vi");
+      assertThat(get("/api/v1/brands")).doesNotContain("Hoa Sen").doesNotContain("Lumière 2");
+      assertThat(browser.errors()).allSatisfy(e -> assertThat(e).containsAnyOf("status of 400", "status of 409"));
+    } finally {
+      d.get(base + "/console/members");
+      d.findElement(By.cssSelector("a.lang")).click();
+      wait.until(x -> "en".equals(browser.js("return document.documentElement.lang")));
+    }
+  }
+
+  @Test
   @Order(99)
   void logoutEndsTheSession() {
     var d = browser.driver;

@@ -22,7 +22,14 @@ import java.util.Map;
  * findings. Brand-scoped: personas of other brands are not found.
  */
 public final class TranscriptPages implements ConsolePage {
-  private static final List<String> DECISIONS = List.of("allow", "rewrite", "flag", "block");
+  /**
+   * The verdicts a stored turn can carry: the guard's (allow, rewrite, flag, block) and, for a held reply
+   * released to the audience, the moderator's ({@code ModerationDecision} approve, edit, reject; an SLA
+   * expiry is stored as reject). Each has a label in {@code transcripts/messages_*.properties}.
+   */
+  public static final List<String> DECISIONS = List.of("allow", "rewrite", "flag", "block", "approve", "edit", "reject");
+  /** The routes shown in words (others, a model route's name, are shown as stored). */
+  public static final List<String> NAMED_ROUTES = List.of("composer", "input-guard", "none", "moderator");
   private final PersonaCatalog catalog;
   private final Transcripts transcripts;
 
@@ -94,8 +101,7 @@ public final class TranscriptPages implements ConsolePage {
           row.put("decision", t.decision());
           row.put("version", t.personaVersion());
           String route = t.route() == null ? "none" : t.route();
-          row.put("route", route.equals("composer") || route.equals("input-guard") || route.equals("none")
-              ? req.t("transcripts.route." + route) : route);
+          row.put("route", NAMED_ROUTES.contains(route) ? req.t("transcripts.route." + route) : route);
           row.put("findings", findings);
           @SuppressWarnings("unchecked")
           List<Map<String, Object>> list = (List<Map<String, Object>>) c.get("turns");
