@@ -32,6 +32,7 @@
       browserOffline: 'Thiết bị của bạn đang ngoại tuyến.',
       idle: 'Đã ngắt kết nối vì lâu không có tin nhắn.',
       retry: 'Thử lại', reconnect: 'Kết nối lại',
+      tooLong: 'Tin nhắn quá dài: {n} ký tự, tối đa {max}. Bạn rút gọn rồi gửi lại nhé.',
       errors: {
         rate_limited: 'Bạn gửi hơi nhanh — đợi một chút rồi gửi tiếp nhé.',
         busy: 'Đợi câu trả lời hiện tại xong đã nhé.',
@@ -60,6 +61,7 @@
       browserOffline: 'Your device is offline.',
       idle: 'Disconnected after a long pause.',
       retry: 'Try again', reconnect: 'Reconnect',
+      tooLong: 'That message is too long: {n} characters, {max} at most. Shorten it and send again.',
       errors: {
         rate_limited: 'You are sending messages a bit fast — wait a moment.',
         busy: 'Please wait for the current reply to finish.',
@@ -73,9 +75,13 @@
   };
   const REPLY_TIMEOUT_MS = 60000;
 
+  /** The server's default for live.maxMessageChars; a larger text is refused before it is sent. */
+  const MAX_MESSAGE_CHARS = 2000;
   let ui = STRINGS[(navigator.language || '').toLowerCase().startsWith('vi') ? 'vi' : 'en'];
   let personaLang = 'vi', personaName = '';
   let socket = null, slug = null, nextId = 1, opened = false, failures = 0;
+  /** The resume token of the open conversation while the visitor has not written yet: {slug, token}. */
+  let unsentToken = null;
   let reconnectTimer = null, retryAction = null, pendingId = null, pendingClientId = null, pendingTimer = null;
   let viewerId = null; // set in a live room: the server's id for this viewer
   const replies = new Map();
@@ -314,7 +320,18 @@
             });
           }
         }
-        if (!inRoom() && typeof frame.resumeToken === 'string') { storeToken(slug, frame.resumeToken); }
+        // A conversation is stored (and its token resumable) only once the visitor has said something: keep
+        // the token of a new, silent conversation aside until the first message, so a reload or a switch back
+        // to this persona never reports "your earlier conversation expired" for a chat that never began.
+        if (!inRoom() && typeof frame.resumeToken === 'string') {
+          if (frame.resumed === true) {
+            storeToken(slug, frame.resumeToken);
+            unsentToken = null;
+          } else {
+            storeToken(slug, null);
+            unsentToken = { slug: slug, token: frame.resumeToken };
+          }
+        }
         setStatus('online');
         updateSend();
         break;
@@ -435,6 +452,16 @@
     event.preventDefault();
     const text = input.value.trim();
     if (!text || !socket || socket.readyState !== WebSocket.OPEN || pendingId !== null) { return; }
+    // Too long for the server (its default live limit): say so and keep the text to shorten, rather than
+    // cutting a paste silently (an input maxlength did) or sending what the server refuses.
+    if (text.length > MAX_MESSAGE_CHARS) {
+      notice(ui.tooLong.replace('{n}', String(text.length)).replace('{max}', String(MAX_MESSAGE_CHARS)), 'error');
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+      return;
+    }
+    input.removeAttribute('aria-invalid');
+    if (unsentToken && unsentToken.slug === slug) { storeToken(slug, unsentToken.token); unsentToken = null; }
     const id = 'm' + (nextId++) + '-' + Date.now().toString(36);
     bubble('me', text, ui.you);
     socket.send(JSON.stringify({ type: 'message', id: id, text: text }));

@@ -238,7 +238,9 @@ class HoldReleaseIT {
       assertThat(released.getString("item")).isEqualTo(item);
       assertThat(released.getString("decision")).isEqualTo("reject");
       assertThat(released.getBoolean("expired")).isTrue();
-      assertThat(released.getString("text")).contains("can't answer");
+      // nobody looked at it: the line says so (not "I checked with the team"), and no moderator disclosure follows
+      assertThat(released.getString("text")).contains("couldn't look at this one in time").doesNotContain("checked with");
+      assertThat(c.poll(Duration.ofMillis(300))).as("no disclosure frame after an SLA expiry").isNull();
       JsonObject stored = s.get(ITEMS + "/" + item, admin).expect(200).json();
       assertThat(stored.getString("status")).isEqualTo("expired");
       assertThat(stored.getString("decidedBy")).isEqualTo("system");

@@ -95,6 +95,20 @@ abstract class PersonaWritesIT {
   }
 
   @Test
+  void whatAGetAnswersCanBeEditedAndPutBack() {
+    s.post("/api/v1/personas", admin, persona("roundtrip", "first")).expect(201);
+    JsonObject got = s.get("/api/v1/personas/roundtrip", admin).expect(200).json();
+    got.getJsonObject("document").put("bio", "second");
+    JsonObject put = s.put("/api/v1/personas/roundtrip", admin, got).expect(200).json();
+    assertThat(put.getInteger("latestVersion")).isEqualTo(2);
+    assertThat(put.getJsonObject("document").getString("bio")).isEqualTo("second");
+    // in a plain document, the answer's fields are still unknown fields, named
+    assertThat(s.put("/api/v1/personas/roundtrip", admin, persona("roundtrip", "third").put("latestVersion", 3))
+        .expectError(400, "invalid").json().encode()).contains("latestVersion");
+    assertThat(s.get("/api/v1/personas/roundtrip", admin).json().getInteger("latestVersion")).isEqualTo(2);
+  }
+
+  @Test
   void aFailedAuditWriteRollsTheChangeBack() throws Exception {
     s.post("/api/v1/personas", admin, persona("doomed", "original")).expect(201);
     String memberId = s.addMember(admin, "writes", "doomed-member@writes.test", "editor");

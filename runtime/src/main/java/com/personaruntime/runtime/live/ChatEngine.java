@@ -666,7 +666,7 @@ public final class ChatEngine {
   /**
    * An item's conversation context: ids, persona version, language, the audience's question, the room,
    * the turns before it as the audience saw them ({@code turns: [{role: audience|persona, text}]}) and
-   * the in-persona closing line a reject or an SLA expiry releases.
+   * the in-persona lines a reject ({@code closingLine}) and an SLA expiry ({@code expiryLine}) release.
    */
   private static JsonObject context(Conversation c, String messageId, String audienceText, String language) {
     JsonObject ctx = new JsonObject()
@@ -674,7 +674,8 @@ public final class ChatEngine {
         .put("messageId", messageId)
         .put("personaVersion", c.persona().version())
         .put("language", language)
-        .put("closingLine", Disclosures.rejected(c.persona().persona(), language));
+        .put("closingLine", Disclosures.rejected(c.persona().persona(), language))
+        .put("expiryLine", Disclosures.expired(c.persona().persona(), language));
     if (audienceText != null) {
       ctx.put("audienceText", audienceText);
     }

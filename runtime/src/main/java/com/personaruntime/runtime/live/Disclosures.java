@@ -52,11 +52,22 @@ public final class Disclosures {
         : "Let me check that with the team — I'll get back to you here in a moment.";
   }
 
-  /** Released instead of a held reply a moderator rejected, or that nobody decided in time. */
+  /** Released instead of a held reply a moderator rejected (an SLA expiry releases {@link #expired}). */
   public static String rejected(Persona p, String language) {
     return lang(p, language).equals("vi")
         ? "Mình đã hỏi lại đội ngũ: câu này mình không trả lời được. Bạn hỏi mình điều khác nhé!"
         : "I checked with the team, and that's one I can't answer. Feel free to ask me something else!";
+  }
+
+  /**
+   * Released instead of a held reply nobody decided within the brand's SLA: no one on the team looked at
+   * it, so the line does not say the team was asked and answered (as {@link #rejected} does).
+   */
+  public static String expired(Persona p, String language) {
+    return lang(p, language).equals("vi")
+        ? "Đội ngũ chưa kịp xem câu này nên mình chưa trả lời được. Bạn hỏi lại sau hoặc hỏi mình điều khác nhé!"
+        : "The team couldn't look at this one in time, so I can't answer it yet. Please ask again later, "
+            + "or ask me something else!";
   }
 
   /** Said when an audience message was refused before reaching the model. */

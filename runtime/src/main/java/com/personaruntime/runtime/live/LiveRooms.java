@@ -517,8 +517,11 @@ public final class LiveRooms {
       }
       publish(frame);
       engine.released(conversation, replyTo, text, d.getString("decision"));
-      publish(new JsonObject().put("type", "disclosure").put("reason", "moderator")
-          .put("text", Disclosures.aiDisclosure(persona.persona(), persona.brandName())));
+      if (!d.getBoolean("expired", false)) {
+        // a person decided what the persona says: the AI disclosure again (not after an SLA expiry)
+        publish(new JsonObject().put("type", "disclosure").put("reason", "moderator")
+            .put("text", Disclosures.aiDisclosure(persona.persona(), persona.brandName())));
+      }
       moderation.markReleased(item, null).onFailure(err -> LOG.error("release of item {} not recorded", item, err));
     }
 

@@ -443,7 +443,7 @@ public final class ModerationStore {
     return db.pool().withTransaction(conn -> conn.preparedQuery("UPDATE moderation_items SET status = 'expired', "
             + "release_text = ?, decided_by = ?, decided_at = ?, claim_expires_at = NULL WHERE id = ? "
             + "AND status IN ('open', 'claimed')")
-        .execute(Tuple.of(closingLine(d), SYSTEM, Sql.ts(now), d.id()))
+        .execute(Tuple.of(expiryLine(d), SYSTEM, Sql.ts(now), d.id()))
         .compose(updated -> {
           if (updated.rowCount() == 0) {
             return Future.succeededFuture(Optional.<ModerationItem>empty()); // decided meanwhile
@@ -557,6 +557,15 @@ public final class ModerationStore {
     String line = new JsonObject(item.contextJson()).getString("closingLine");
     return line == null || line.isBlank() ? "Sorry, I can't share that answer. Feel free to ask me something else!"
         : line;
+  }
+
+  /**
+   * The line an SLA expiry releases: the item's {@code expiryLine} (nobody looked at it), or for items filed
+   * before that line existed, the closing line.
+   */
+  private static String expiryLine(ModerationItem item) {
+    String line = new JsonObject(item.contextJson()).getString("expiryLine");
+    return line == null || line.isBlank() ? closingLine(item) : line;
   }
 
   private static ConflictException conflict(ModerationItem item, String wanted, Instant now) {

@@ -89,8 +89,30 @@ public final class PersonaRoutes {
 
   private void update(RoutingContext ctx) {
     boolean publish = "true".equals(ctx.queryParams().get("publish"));
-    respond(ctx, 200, catalog.update(Auth.principal(ctx), ctx.pathParam("id"), body(ctx), publish)
+    respond(ctx, 200, catalog.update(Auth.principal(ctx), ctx.pathParam("id"), documentOf(body(ctx)), publish)
         .map(r -> full(r, true)));
+  }
+
+  /**
+   * The persona document of a PUT body. A client that reads a persona ({@code GET /api/v1/personas/{id}}:
+   * {@code {"id","brand","publishedVersion","latestVersion",...,"document":{...}}}), edits it and sends it
+   * back gets its {@code document} used; any other body (a document in JSON or YAML) is taken as it is. A
+   * persona document has no {@code document} field, so the two cannot be confused.
+   */
+  static String documentOf(String body) {
+    String trimmed = body.stripLeading();
+    if (!trimmed.startsWith("{")) {
+      return body; // YAML (or not JSON at all: the parser names the problem)
+    }
+    try {
+      JsonObject o = new JsonObject(trimmed);
+      if (o.getValue("document") instanceof JsonObject doc && o.containsKey("latestVersion")) {
+        return doc.encode();
+      }
+    } catch (io.vertx.core.json.DecodeException e) {
+      // not JSON: the document parser reports it with its position
+    }
+    return body;
   }
 
   private void delete(RoutingContext ctx) {

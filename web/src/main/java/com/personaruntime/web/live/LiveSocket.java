@@ -582,8 +582,11 @@ public final class LiveSocket {
       }
       send(frame);
       engine.released(conversation, d.getString("replyTo"), text, decision);
-      send(new JsonObject().put("type", "disclosure").put("reason", "moderator")
-          .put("text", Disclosures.aiDisclosure(persona.persona(), persona.brandName())));
+      if (!d.getBoolean("expired", false)) {
+        // a person decided what the persona says: the AI disclosure again (an SLA expiry is the system's line)
+        send(new JsonObject().put("type", "disclosure").put("reason", "moderator")
+            .put("text", Disclosures.aiDisclosure(persona.persona(), persona.brandName())));
+      }
       conversation.touch(clock.millis());
       markReleased(item, null);
     }

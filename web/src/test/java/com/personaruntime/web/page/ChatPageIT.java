@@ -303,11 +303,22 @@ class ChatPageIT {
   @Order(7)
   void aReloadContinuesTheConversationWithTheStoredResumeToken() throws Exception {
     driver.get(base + "/?persona=milo");
+    js("sessionStorage.clear()"); // a fresh visitor of this tab
+    driver.navigate().refresh();
     waitForHello("Milo");
-    Object token = js("return sessionStorage.getItem('prt.resume.milo')");
-    assertThat(token).as("hello's resume token is kept for the tab").isInstanceOf(String.class);
-    assertThat((String) token).hasSizeGreaterThan(40);
+    // a conversation nobody wrote in is not stored: a reload starts quietly, never "your conversation expired"
+    assertThat(js("return sessionStorage.getItem('prt.resume.milo')")).isNull();
+    driver.navigate().refresh();
+    waitForHello("Milo");
+    new Select(driver.findElement(By.id("persona"))).selectByValue("linh");
+    waitForHello("Linh");
+    new Select(driver.findElement(By.id("persona"))).selectByValue("milo");
+    waitForHello("Milo");
+    assertThat(driver.findElements(By.cssSelector("#log .notice.resumed"))).isEmpty();
     ask("How much is shipping to the UK?");
+    Object token = js("return sessionStorage.getItem('prt.resume.milo')");
+    assertThat(token).as("the resume token is kept for the tab once the visitor has written").isInstanceOf(String.class);
+    assertThat((String) token).hasSizeGreaterThan(40);
     driver.navigate().refresh();
     waitForHello("Milo");
     WebDriverWait wait = new WebDriverWait(driver, WAIT);
@@ -316,6 +327,15 @@ class ChatPageIT {
         .contains("Continuing your earlier conversation");
     assertThat(js("return sessionStorage.getItem('prt.resume.milo')")).isEqualTo(token);
     screenshot("resumed");
+    // a pasted text over the limit is not cut silently: the page says so and keeps the text to shorten
+    int sent = driver.findElements(By.cssSelector("#log .msg.me")).size();
+    js("document.getElementById('text').value = 'a'.repeat(2500)");
+    driver.findElement(By.id("send")).click();
+    wait.until(d -> d.findElements(By.cssSelector("#log .notice.error")).stream()
+        .anyMatch(e -> e.getText().contains("too long: 2500 characters, 2000 at most")));
+    assertThat(((String) js("return document.getElementById('text').value")).length()).isEqualTo(2500);
+    assertThat(driver.findElement(By.id("text")).getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(driver.findElements(By.cssSelector("#log .msg.me"))).hasSize(sent);
   }
 
   @Test
