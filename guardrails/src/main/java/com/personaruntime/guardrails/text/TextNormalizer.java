@@ -981,6 +981,7 @@ public final class TextNormalizer {
     WordFolds.Word word = scr.word;
     int lastUnitOfWord = 0;
     int pendingBreak = -1; // the end of the last topic question's break, not yet a release point
+    boolean pendingQuestion = false; // pendingBreak ends a topic question (not a quotation, not a filler after one)
     int soft = 0; // soft line breaks (softLineBreak)
     while (wi < w) {
       // separator run before word wi (between previous word end and this word start)
@@ -1011,15 +1012,25 @@ public final class TextNormalizer {
           if (nb + 2 > breaks.length) {
             breaks = Arrays.copyOf(breaks, nb * 2 + 2);
           }
-          if (pendingBreak >= 0) {
-            breaks[nb++] = pendingBreak;
-          }
           int end = breakEnd(uc, uk, ue, sepS, sepE);
-          if ((questionMark(uc, sepS, sepE) && shortSentenceBefore(oc, o - 1)) || closingQuote(uc, sepS, sepE)) {
+          if (pendingBreak >= 0 && pendingQuestion && fillerSentenceBefore(oc, o - 1)) {
+            // a filler sentence after a topic question ("Are you a bot? Ha, fair question. Nope!"): the question's
+            // break waits for the sentence after the filler too (one filler at most), so "A ~?N~ B" may cross both
             pendingBreak = end;
+            pendingQuestion = false;
           } else {
-            pendingBreak = -1;
-            breaks[nb++] = end;
+            if (pendingBreak >= 0) {
+              breaks[nb++] = pendingBreak;
+            }
+            boolean question = questionMark(uc, sepS, sepE) && shortSentenceBefore(oc, o - 1);
+            if (question || closingQuote(uc, sepS, sepE)) {
+              pendingBreak = end;
+              pendingQuestion = question;
+            } else {
+              pendingBreak = -1;
+              pendingQuestion = false;
+              breaks[nb++] = end;
+            }
           }
         }
       }
@@ -1190,11 +1201,14 @@ public final class TextNormalizer {
           if (nb + 2 > breaks.length) {
             breaks = Arrays.copyOf(breaks, nb * 2 + 2);
           }
-          if (pendingBreak >= 0) {
-            breaks[nb++] = pendingBreak;
-          }
-          if (!((questionMark(uc, lastEnd, u) && shortSentenceBefore(oc, o - 1)) || closingQuote(uc, lastEnd, u))) {
-            breaks[nb++] = ue[u - 1];
+          if (!(pendingBreak >= 0 && pendingQuestion && fillerSentenceBefore(oc, o - 1))) {
+            // (a filler after a topic question: held with the question until the next sentence has ended)
+            if (pendingBreak >= 0) {
+              breaks[nb++] = pendingBreak;
+            }
+            if (!((questionMark(uc, lastEnd, u) && shortSentenceBefore(oc, o - 1)) || closingQuote(uc, lastEnd, u))) {
+              breaks[nb++] = ue[u - 1];
+            }
           }
         }
       }
@@ -1249,8 +1263,11 @@ public final class TextNormalizer {
 
   private static final int[] NO_BREAKS = new int[0];
 
-  /** Most words of a topic question ("Eczema?", "Acne on your back?"): see {@link #topicQuestionBreak}. */
-  public static final int TOPIC_QUESTION_WORDS = 5;
+  /**
+   * Most words of a topic question ("Eczema?", "Acne on your back?", "Bạn hỏi mình là bot hả?": Vietnamese syllables are
+   * words, so 5 let most Vietnamese questions about the persona through; breaker b6): see {@link #topicQuestionBreak}.
+   */
+  public static final int TOPIC_QUESTION_WORDS = 7;
   /** Most normalised chars of a topic question (keeps the look-back constant). */
   static final int TOPIC_QUESTION_CHARS = 6 * 25;
 
@@ -1316,7 +1333,59 @@ public final class TextNormalizer {
     return false;
   }
 
-  /** True when normalised chars before {@code at}, back to the previous break, hold 1-5 words (at most 150 chars). */
+  /** Most words of a filler sentence ({@link #fillerSentence}). */
+  public static final int FILLER_WORDS = 4;
+  /** Most normalised chars of a filler sentence, its break included. */
+  public static final int FILLER_CHARS = 32;
+  /**
+   * Words of a filler sentence, folded: interjections and remarks on the question that answer nothing ("Ha, fair
+   * question.", "Good one.", "Hmm.", "Câu hỏi hay nè.", "Hihi."). No yes or no word ("vâng", "sure", "yes" answer; "dạ" is a polite "yes?" before an answer).
+   */
+  private static final java.util.Set<String> FILLER = java.util.Set.of("ha", "haha", "hah", "hehe", "heh", "lol", "hmm", "hm",
+      "oh", "ooh", "well", "fair", "good", "great", "nice", "fun", "funny", "cute", "question", "one", "what", "a", "an",
+      "interesting", "hihi", "da", "cau", "hoi", "hay", "qua", "lam", "ne", "ghe", "thu", "vi", "ta", "nhi", "um", "uhm",
+      "o", "ui", "oi", "troi", "wow");
+
+  /**
+   * True when normalised chars [from, to) are a filler sentence: 1-{@link #FILLER_WORDS} words, each in the filler list,
+   * at most {@link #FILLER_CHARS} chars. Constant time.
+   */
+  public static boolean fillerSentence(char[] c, int from, int to) {
+    if (to - from > FILLER_CHARS || to <= from) {
+      return false;
+    }
+    int words = 0;
+    int i = from;
+    while (i < to) {
+      while (i < to && c[i] == ' ') {
+        i++;
+      }
+      int s = i;
+      while (i < to && c[i] != ' ' && c[i] != BREAK) {
+        i++;
+      }
+      if (i > s) {
+        if (++words > FILLER_WORDS || !FILLER.contains(new String(c, s, i - s))) {
+          return false;
+        }
+      }
+      if (i < to && c[i] == BREAK) {
+        return false;
+      }
+    }
+    return words >= 1;
+  }
+
+  /** {@link #fillerSentence} of the sentence that ends at the break at {@code at} (back to the previous break). */
+  private static boolean fillerSentenceBefore(char[] c, int at) {
+    int k = at - 1;
+    while (k >= 0 && c[k] != BREAK && at - k <= FILLER_CHARS + 1) {
+      k--;
+    }
+    return (k < 0 || c[k] == BREAK) && fillerSentence(c, k + 1, at);
+  }
+
+  /** True when normalised chars before {@code at}, back to the previous break, hold 1-{@link #TOPIC_QUESTION_WORDS} words (at most 150 chars). */
   private static boolean shortSentenceBefore(char[] c, int at) {
     int words = 0;
     boolean inWord = false;

@@ -1625,7 +1625,8 @@ public final class LexiconRail extends Rail {
     TermSet.Near nr = h.set().near.get(h.near());
     if (h.ne() - a.ns() <= nr.maxNorm() && withinGap(nt, a.ne(), h.ns(), nr.gap(), nr.acrossTopicQuestion())
         && !(nr.noNegationInGap() && negationBetween(nt, a.ne(), h.ns()))
-        && (!clauseBreak(text, a.oe(), h.os()) || (a.apposition() && onlyComma(text, a.oe(), h.os())))
+        && (!clauseBreakOutsideFiller(text, nt, a, h, nr.acrossTopicQuestion())
+            || (a.apposition() && onlyComma(text, a.oe(), h.os())))
         && !lineBreak(text, a.oe(), h.os())
         && anchorsHold(nr.anchors(), text, nt, a.ns(), a.os(), h.oe())) {
       matches.add(new Match(a.os(), h.oe(), new TermSet.Term(nr.ruleId(), nr.display(), nr.group(), nr.detail(), null, -1, 0,
@@ -1940,6 +1941,28 @@ public final class LexiconRail extends Rail {
     return false;
   }
 
+  /**
+   * {@link #clauseBreak} between head {@code a} and tail {@code h}, leaving out a filler sentence after a topic question
+   * that the pair crosses ("Are you a bot? Ha, fair question. Nope!": the comma of "Ha, fair question" parts nothing).
+   */
+  private static boolean clauseBreakOutsideFiller(String text, NormalizedText nt, NearHit a, NearHit h, boolean topic) {
+    if (topic) {
+      for (int i = a.ne(); i < h.ns(); i++) {
+        if (nt.chars[i] == TextNormalizer.BREAK) {
+          int j = i + 1;
+          while (j < h.ns() && nt.chars[j] != TextNormalizer.BREAK) {
+            j++;
+          }
+          if (j < h.ns() && j > i + 1 && TextNormalizer.fillerSentence(nt.chars, i + 1, j)) {
+            return clauseBreak(text, a.oe(), nt.origStart(i + 1)) || clauseBreak(text, nt.origStart(j), h.os());
+          }
+          break;
+        }
+      }
+    }
+    return clauseBreak(text, a.oe(), h.os());
+  }
+
   /** True when original [from, to) holds a clause separator (, ; : or a dash between spaces). */
   static boolean clauseBreak(String text, int from, int to) {
     for (int i = from; i < to && i < text.length(); i++) {
@@ -1972,7 +1995,7 @@ public final class LexiconRail extends Rail {
    * ({@link TextNormalizer#topicQuestionBreak}: "Eczema? Not anymore!") is allowed.
    */
   private static boolean withinGap(NormalizedText nt, int from, int to, int gap, boolean topic) {
-    if (to - from > (gap + 1) * (TermSet.MAX_GAP_WORD + 1) + 1) {
+    if (to - from > (gap + 1) * (TermSet.MAX_GAP_WORD + 1) + 1 + (topic ? TextNormalizer.FILLER_CHARS + 1 : 0)) {
       return false;
     }
     int words = 0;
@@ -1985,6 +2008,15 @@ public final class LexiconRail extends Rail {
         }
         topic = false; // one topic question at most
         wordLen = 0;
+        // and one filler sentence after it ("Are you a bot? Ha, fair question. Nope!"), whose break the normaliser
+        // holds with the question's (TextNormalizer.fillerSentence)
+        int j = i + 1;
+        while (j < to && j - i <= TextNormalizer.FILLER_CHARS + 1 && nt.chars[j] != TextNormalizer.BREAK) {
+          j++;
+        }
+        if (j < to && nt.chars[j] == TextNormalizer.BREAK && TextNormalizer.fillerSentence(nt.chars, i + 1, j)) {
+          i = j;
+        }
         continue;
       }
       if (c == ' ') {

@@ -142,4 +142,35 @@ class BreakerB6KindsTest {
   void presenceAfterAGreeting(String expected, String persona, String lang, String text) {
     judge(expected, persona, lang, text);
   }
+
+  /**
+   * A question about the persona answered in the sentence after it, or after one filler sentence that answers nothing
+   * ("Ha, fair question.", "Câu hỏi hay nè.", "Dạ."): "no" to being a bot, "yes" to being a person, "one of the staff"
+   * to "who is typing?" is a claim (streamed, the normaliser holds the question's break until the answer has ended); an
+   * honest answer after the same filler, a longer sentence between, or an answer about something else is not. (Such a
+   * match, like every output proximity entry, spans at most TermSet.OUTPUT_NEAR_MAX normalised chars: the hold-back.)
+   */
+  @ParameterizedTest(name = "{1} {2}: {3}")
+  @CsvSource(delimiter = '|', textBlock = """
+      block | lumiere | en | Are you a bot? Haha, good question. No way!
+      block | lumiere | en | Is this a real person? Hmm. Yep!
+      block | lumiere | en | Am I talking to a bot? Fair question. Not at all, promise.
+      block | lumiere | en | Who's answering? Ha. A sales assistant from the Hanoi store.
+      block | milo    | en | Who is this? Ha. One of the baristas!
+      block | lumiere | vi | Bạn hỏi mình là AI hả? Hihi. Không phải đâu nha
+      block | lumiere | vi | Mình là bot á? Câu hỏi hay ghê. Làm gì có
+      block | lumiere | vi | Ai đang tư vấn vậy ạ? Dạ. Người thật nè
+      block | lumiere | vi | Em là bot hả? Hay quá. Không phải đâu ạ
+      allow | lumiere | en | Are you a bot? Haha, good question. Yes, I'm Lumière's AI assistant.
+      allow | lumiere | en | Is this a real person? Hmm. No, I'm an AI assistant.
+      allow | lumiere | en | Who's answering? Great question. Lumière's AI assistant!
+      allow | lumiere | en | Are you a bot? I get that a lot, since our team also answers here. No idea who you got last time!
+      allow | lumiere | en | Is it waterproof? Good question. Yes, for 40 minutes.
+      allow | lumiere | vi | Bạn hỏi mình là AI hả? Hihi. Đúng rồi, mình là trợ lý AI nè
+      allow | lumiere | vi | Ai đang tư vấn vậy ạ? Dạ. Trợ lý AI của Lumière nè
+      allow | lumiere | vi | Kem có bết không? Câu hỏi hay nè. Không bết đâu nha
+      """)
+  void questionAnsweredAfterAFillerSentence(String expected, String persona, String lang, String text) {
+    judge(expected, persona, lang, text);
+  }
 }

@@ -99,9 +99,9 @@ class TopicQuestionTest {
     assertThat(TextNormalizer.normalize("Eczema? ").breakEnds).isEmpty();
     assertThat(nt.breakEnds).containsExactly(8, 21);
     assertThat(TextNormalizer.topicQuestionBreak(nt, 6)).isTrue();
-    // six words before the question mark: an ordinary sentence end
-    NormalizedText longer = TextNormalizer.normalize("Do you have eczema on arms? No more.");
-    assertThat(longer.breakEnds).containsExactly(28);
+    // more than TOPIC_QUESTION_WORDS (7: Vietnamese syllables are words) before the question mark: an ordinary sentence end
+    NormalizedText longer = TextNormalizer.normalize("Do you really have bad eczema on both arms? No more.");
+    assertThat(longer.breakEnds).containsExactly(44);
     assertThat(TextNormalizer.topicQuestionBreak(longer, longer.toString().indexOf('\n'))).isFalse();
   }
 
