@@ -5,7 +5,9 @@
   // Long category names (questions) are cut on the axis; the tooltip and the data table keep them whole.
   function shortLabel(value) {
     var label = this.getLabelForValue(value);
-    var max = window.innerWidth < 600 ? 22 : 36;
+    // at most ~40% of the chart's width for the label (Chart.js clips a longer one at the canvas edge:
+    // "o thun cotton Sen Đá: bảng size" in a narrow card), about 6.5 px per character at the axis font
+    var max = Math.max(10, Math.min(36, Math.floor(this.chart.width * 0.4 / 6.5)));
     return label.length > max ? label.slice(0, max - 1) + '\u2026' : label;
   }
 

@@ -272,13 +272,25 @@ public final class InsightsService {
       com.personaruntime.guardrails.RuleIds.PROMPT_INJECTION_LEARNED, com.personaruntime.guardrails.RuleIds.CANARY_LEAK);
 
   /**
+   * Intents the persona answers by policy, never from knowledge (composer {@code Intent} ids): being an AI,
+   * health or efficacy claims, politics and religion, abuse, competitors. No knowledge entry would answer
+   * "are you a real person?" or "does it cure acne?", so they are never knowledge gaps. Off-topic is not
+   * among them: the composer also files there an offer it does not know ("do you sell gift cards?"), which
+   * is exactly a gap.
+   */
+  static final Set<String> POLICY_INTENTS = Set.of("are_you_ai", "health", "sensitive", "insult", "competitor");
+
+  /**
    * Whether an unanswered question may be a knowledge gap: the guardrails let the turn through (allow
    * or rewrite) and found no prompt injection or canary leak in it, even one below the blocking
-   * threshold. A message the input guard refused or a reply it stopped is a moderation matter (turns
+   * threshold, and it was not a question the persona answers by policy ({@link #POLICY_INTENTS}). A message the input guard refused or a reply it stopped is a moderation matter (turns
    * stored before signals said so are filtered here too); adding knowledge would not answer it.
    */
   static boolean gapCandidate(InsightsStore.TurnRow r) {
     if (!"allow".equals(r.decision()) && !"rewrite".equals(r.decision())) {
+      return false;
+    }
+    if (r.intent() != null && POLICY_INTENTS.contains(r.intent())) {
       return false;
     }
     if (r.findings() == null || r.findings().isBlank()) {

@@ -14,8 +14,40 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GapCandidateTest {
 
   private static InsightsStore.TurnRow row(String decision, String findings) {
+    return row(decision, findings, "product_question");
+  }
+
+  private static InsightsStore.TurnRow row(String decision, String findings, String intent) {
     return new InsightsStore.TurnRow(1, "c", null, Instant.EPOCH, "q?", findings, decision, null, 10, null, null,
-        "en", "neutral", 0.0, null, "product_question", null, true, false, 10, null);
+        "en", "neutral", 0.0, null, intent, null, true, false, 10, null);
+  }
+
+  /** Questions answered by policy (being an AI, health claims, politics, abuse, competitors) are no gaps. */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      are_you_ai        | false
+      health            | false
+      sensitive         | false
+      insult            | false
+      competitor        | false
+      off_topic         | true
+      product_question  | true
+      price             | true
+      shipping          | true
+      unknown_product   | true
+      calculation       | true
+      """)
+  void questionsThePersonaAnswersByPolicyAreNoKnowledgeGaps(String intent, boolean candidate) {
+    assertThat(InsightsService.gapCandidate(row("allow", "[]", intent))).isEqualTo(candidate);
+  }
+
+  @org.junit.jupiter.api.Test
+  void thePolicyIntentsAreIntentsOfTheComposer() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (com.personaruntime.composer.Intent i : com.personaruntime.composer.Intent.values()) {
+      ids.add(i.id());
+    }
+    assertThat(ids).containsAll(InsightsService.POLICY_INTENTS);
   }
 
   @ParameterizedTest(name = "{0} {1} -> {2}")

@@ -99,6 +99,7 @@ class InsightsPageIT {
     assertThat(d.findElement(By.id("kpi-net")).getText()).isEqualTo("+0.00");
     assertThat(d.findElement(By.cssSelector("#t-gaps .gap td")).getText()).containsIgnoringCase("gift");
     assertThat(browser.js(ConsolePageIT.UNLABELLED)).asList().isEmpty();
+    assertThat(browser.js(CLIPPED_LABELS)).as("bar labels wider than their axis (cut at the canvas edge)").asList().isEmpty();
     browser.fullScreenshot("insights-en");
     assertThat(browser.errors()).as("browser console errors").isEmpty();
 
@@ -134,10 +135,22 @@ class InsightsPageIT {
     new WebDriverWait(d, WAIT).until(x -> "true".equals(
         x.findElement(By.tagName("body")).getAttribute("data-charts-drawn")));
     browser.phone(390, 844);
+    d.navigate().refresh();
+    new WebDriverWait(d, WAIT).until(x -> "true".equals(
+        x.findElement(By.tagName("body")).getAttribute("data-charts-drawn")));
+    assertThat(browser.js(CLIPPED_LABELS)).as("bar labels wider than their axis (cut at the canvas edge)").asList().isEmpty();
     browser.fullScreenshot("insights-vi-phone");
     browser.desktop();
     assertThat(browser.errors()).as("browser console errors").isEmpty();
   }
+
+  /** The tick labels of horizontal bar charts that are wider than their axis box, as drawn. */
+  static final String CLIPPED_LABELS = "return Array.from(document.querySelectorAll('canvas')).flatMap(function (cv) {"
+      + " var ch = Chart.getChart(cv); if (!ch || ch.options.indexAxis !== 'y') { return []; }"
+      + " var y = ch.scales.y; var ctx = ch.ctx; ctx.save(); ctx.font = Chart.helpers.toFont(y.options.ticks.font).string;"
+      + " var out = y.ticks.map(function (t) { return Array.isArray(t.label) ? t.label.join(' ') : String(t.label); })"
+      + "   .filter(function (l) { return ctx.measureText(l).width > y.width; }).map(function (l) { return cv.id + ': ' + l; });"
+      + " ctx.restore(); return out; });";
 
   /** One live chat over a real WebSocket: every message waits for its done frame. */
   static void chat(String persona, List<String> messages) throws Exception {
