@@ -85,6 +85,8 @@ class RolesIT {
   void moderatorReadsButCannotChange() {
     JsonObject doc = s.get("/api/v1/personas/linh", mia).expect(200).json().getJsonObject("document");
     s.put("/api/v1/personas/linh", mia, doc.copy().put("bio", "moderator edit")).expectError(403, "forbidden");
+    // the right is checked before the document: a broken one is still a 403, not its problems
+    s.put("/api/v1/personas/linh", mia, doc.copy().put("bio", 42).put("nonsense", true)).expectError(403, "forbidden");
     s.post("/api/v1/personas/linh/publish", mia, new JsonObject()).expectError(403, "forbidden");
     s.delete("/api/v1/personas/linh", mia).expectError(403, "forbidden");
     createYaml(mia, "mia-persona", "lumiere").expectError(403, "forbidden");

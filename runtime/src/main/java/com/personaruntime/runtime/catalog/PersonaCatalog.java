@@ -348,16 +348,17 @@ public final class PersonaCatalog {
 
   /** Stores a new version of a persona (a draft unless {@code publish}). */
   public Future<PersonaRecord> update(Principal principal, String slug, String body, boolean publish) {
-    Persona p;
-    try {
-      p = parse(body);
-      if (publish) {
-        requirePublishable(p);
-      }
-    } catch (CatalogException e) {
-      return Future.failedFuture(e);
-    }
+    // who may write comes first: a caller without the right learns nothing about the document's problems
     return editable(principal, slug).compose(rec -> {
+      Persona p;
+      try {
+        p = parse(body);
+        if (publish) {
+          requirePublishable(p);
+        }
+      } catch (CatalogException e) {
+        return Future.failedFuture(e);
+      }
       if (!p.id().equals(rec.slug())) {
         return Future.failedFuture(new CatalogException(CatalogException.Kind.INVALID,
             "id: must stay '" + rec.slug() + "' (the persona in the URL), got '" + p.id() + "'"));
