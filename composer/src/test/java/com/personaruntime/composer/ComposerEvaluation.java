@@ -56,7 +56,8 @@ final class ComposerEvaluation {
             add(p, Abbreviations.EMPTY);
         }
         for (String id : List.of("may", "ash", "sen", "rowan", "thao", "bong", "khoa", "na", "wren", "mochi", "ivy", "an",
-                "juniper", "tin", "fern", "moc", "may-bakery", "soc", "hearth", "vani", "nova", "hoa", "mai", "linden")) {
+                "juniper", "tin", "fern", "moc", "may-bakery", "soc", "hearth", "vani", "nova", "hoa", "mai", "linden",
+                "crow", "lan", "song")) {
             String yaml = resource("eval/personas/" + id + ".yaml");
             ParseResult r = PersonaDocuments.parse(id + ".yaml", yaml);
             if (!(r instanceof ParseResult.Valid v)) {
@@ -84,7 +85,9 @@ final class ComposerEvaluation {
             Map.entry("moc-tea", "Mộc Trà"), Map.entry("may-bakery", "Mây Bakery"), Map.entry("soc-nau", "Sóc Nâu"),
             Map.entry("hearth-crumb", "Hearth & Crumb"), Map.entry("vani-bakery", "Tiệm Bánh Vani"),
             Map.entry("clearwell", "Clearwell"), Map.entry("nha-hoa", "Gia Dụng Nhà Hòa"),
-            Map.entry("sen-da", "Sen Đá Cosmetics"), Map.entry("linden-supply", "Linden Supply"));
+            Map.entry("sen-da", "Sen Đá Cosmetics"), Map.entry("linden-supply", "Linden Supply"),
+            Map.entry("kettle-crow", "Kettle & Crow"), Map.entry("lan-moc", "Lan Mộc Cosmetics"),
+            Map.entry("song-audio", "Sóng Audio"));
 
     private void add(Persona p, Abbreviations abbreviations) {
         ComposerPersona cp = toComposer(p, abbreviations, BRAND_NAMES.getOrDefault(p.brand(), p.brand()));
@@ -264,7 +267,7 @@ final class ComposerEvaluation {
     public static void main(String[] args) throws IOException {
         ComposerEvaluation e = new ComposerEvaluation();
         List<String> sets = args.length > 0 ? List.of(args) : List.of("tuned", "heldback", "heldback2", "heldback3",
-                "heldback4", "heldback5", "heldback6", "heldback7", "heldback8", "heldback10");
+                "heldback4", "heldback5", "heldback6", "heldback7", "heldback8", "heldback9", "heldback10");
         for (String set : sets) {
             System.out.println(report(e.run(set)));
         }
