@@ -27,11 +27,13 @@ import java.util.Set;
  * @param style        the persona's voice style lines ("xưng 'em', gọi khách là 'anh/chị'", "short sentences");
  *                     the composer reads from them (and from the greeting) how the persona names itself and the
  *                     audience in Vietnamese; may be empty
+ * @param contactPhone the brand's phone number for audiences (the persona's {@code contact.phone}), named with the
+ *                     url and e-mail wherever the composer sends the audience to a person; or {@code null}
  */
 public record ComposerPersona(String id, String name, String brandName, List<String> languages, String greeting,
                               List<String> catchphrases, List<Knowledge> knowledge, String contactUrl,
                               String contactEmail, List<Segment> audiences, List<String> competitors,
-                              Abbreviations abbreviations, List<String> style) {
+                              Abbreviations abbreviations, List<String> style, String contactPhone) {
 
     /**
      * One audience segment.
@@ -50,13 +52,22 @@ public record ComposerPersona(String id, String name, String brandName, List<Str
         }
     }
 
+    /** A persona without a contact phone. */
+    public ComposerPersona(String id, String name, String brandName, List<String> languages, String greeting,
+                           List<String> catchphrases, List<Knowledge> knowledge, String contactUrl,
+                           String contactEmail, List<Segment> audiences, List<String> competitors,
+                           Abbreviations abbreviations, List<String> style) {
+        this(id, name, brandName, languages, greeting, catchphrases, knowledge, contactUrl, contactEmail, audiences,
+                competitors, abbreviations, style, null);
+    }
+
     /** A persona without voice style lines. */
     public ComposerPersona(String id, String name, String brandName, List<String> languages, String greeting,
                            List<String> catchphrases, List<Knowledge> knowledge, String contactUrl,
                            String contactEmail, List<Segment> audiences, List<String> competitors,
                            Abbreviations abbreviations) {
         this(id, name, brandName, languages, greeting, catchphrases, knowledge, contactUrl, contactEmail, audiences,
-                competitors, abbreviations, List.of());
+                competitors, abbreviations, List.of(), null);
     }
 
     /** A persona without audience segments, competitors or abbreviations of its own. */
@@ -64,7 +75,7 @@ public record ComposerPersona(String id, String name, String brandName, List<Str
                            List<String> catchphrases, List<Knowledge> knowledge, String contactUrl,
                            String contactEmail) {
         this(id, name, brandName, languages, greeting, catchphrases, knowledge, contactUrl, contactEmail,
-                List.of(), List.of(), Abbreviations.EMPTY, List.of());
+                List.of(), List.of(), Abbreviations.EMPTY, List.of(), null);
     }
 
     /** Validates and copies the arguments. */
@@ -98,6 +109,7 @@ public record ComposerPersona(String id, String name, String brandName, List<Str
         }
         contactUrl = blankToNull(contactUrl);
         contactEmail = blankToNull(contactEmail);
+        contactPhone = blankToNull(contactPhone);
         audiences = audiences == null ? List.of() : List.copyOf(audiences);
         competitors = competitors == null ? List.of()
                 : competitors.stream().filter(c -> c != null && !c.isBlank()).map(String::strip).toList();

@@ -55,6 +55,10 @@ final class Cues {
             "pain", "painful", "ache", "aches", "injury", "injuries", "completely", "permanently", "heart",
             "bad for my", "bad for your", "bad for you", "harmful", "side effect", "side effects", "tim mạch",
             "có hại", "tác dụng phụ", "hại sức khỏe",
+            // hearing and eyesight: what headphones, speakers or screens must not be promised to do
+            "protect my hearing", "protect your hearing", "protects your hearing", "protect hearing", "protects hearing",
+            "hearing loss", "hearing damage", "damage my hearing", "tinnitus", "ù tai", "thính lực", "thính giác",
+            "điếc", "protect my eyes", "protects your eyes", "bảo vệ mắt", "cận thị",
             "=đau", "đau lưng", "đau chân", "đau khớp", "chấn thương",
             "chữa đau", "có chữa", "chữa được", "chữa không", "vĩnh viễn", "dứt điểm", "cam kết hết",
             // common illnesses and symptoms, and "does it get rid of / treat ..." asked of a supplement
@@ -222,6 +226,18 @@ final class Cues {
     static final List<Text.Token[]> WARRANTY = phrases(
             "bảo hành", "warranty", "guarantee", "repair", "sửa chữa");
     /** Product-like asks: "do you sell X?", "có bán X không?". */
+    /**
+     * Words that describe a product rather than name a kind of one: asked beside a kind the knowledge has ("organic
+     * coffee", "cà phê hữu cơ"), they ask whether one of that kind is so (see ReplyComposer.absent); "eye cream",
+     * "nồi áp suất" name another kind.
+     */
+    static final List<Text.Token[]> ATTRIBUTES = phrases(
+            "organic", "hữu cơ", "natural", "all natural", "tự nhiên", "thiên nhiên", "handmade", "hand made",
+            "thủ công", "làm tay", "vegan", "thuần chay", "=chay", "halal", "kosher", "fair trade", "fairtrade",
+            "ít đường", "low sugar", "low fat", "ít béo", "wireless", "cordless", "refurbished", "second hand",
+            "secondhand", "eco", "eco friendly", "thân thiện môi trường", "recycled", "tái chế", "biodegradable",
+            "cruelty free", "unscented", "fragrance free", "không mùi", "waterproof", "chống nước", "imported",
+            "nhập khẩu", "local", "single origin", "decaf", "light roast", "dark roast", "rang đậm", "rang nhạt");
     static final List<Text.Token[]> HAVE = phrases(
             "do you sell", "do you have", "do you carry", "do you make", "do you stock", "you sell", "you have",
             "có bán", "=bán", "bên mình có", "shop có", "có loại", "có mẫu",

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /*
  * How a reply is put together:
- *  1. the reply language is the question's when the persona speaks it (else the conversation's, else the
+ *  1. the reply language is the question's when the templates have it (else the conversation's, else the
  *     persona's default); abbreviations, teencode and the persona's product nicknames are expanded;
  *  2. the dialogue state is replayed from the audience's earlier messages: the product in focus and the
  *     aspect last asked about, so "nó", "it", "còn ... thì sao?", "what about ...?" resolve;
@@ -330,6 +330,22 @@ final class ReplyComposer {
         }
 
         Intent clauseIntent = null;
+        if (!stop && !health) {
+            // "Do you have gluten-free bread?", "có cà phê hữu cơ không": none of that kind is described so. Read as
+            // typed (before category names are translated: "bread" is the tag of every bread, not one title)
+            String typed = abbreviations.expand(asked, detected != null ? detected : language);
+            if (Clauses.split(typed, s -> new Clause(s).asks()).size() == 1) {
+                Map<String, Object> none = absent(new Clause(typed), language, used);
+                if (none == null && !typed.equals(question)) {
+                    none = absent(new Clause(question), language, used); // "cà phê" read as the tag "coffee"
+                }
+                if (none != null) {
+                    parts.add(none);
+                    intent = first(intent, Intent.PRODUCT_QUESTION);
+                    stop = true;
+                }
+            }
+        }
         if (!stop) {
             Knowledge focus = state.focus();
             Set<Aspect> lastAspects = state.aspects();
@@ -450,6 +466,7 @@ final class ReplyComposer {
         model.put("You", capitalised(voice.address()));
         model.put("contactUrl", persona.contactUrl());
         model.put("contactEmail", persona.contactEmail());
+        model.put("contactPhone", persona.contactPhone());
         model.put("variant", Math.floorMod(hash, 3));
         model.put("greeted", greeted);
         model.put("thanked", thanked);
@@ -1729,6 +1746,15 @@ final class ReplyComposer {
                         other = e.getKey();
                     }
                 }
+                if (!product && named.isEmpty() && !IntentDetector.any(Text.tokens(c), Cues.PRONOUN)) {
+                    // "size 16 giá nhiêu" after the croissant was answered about the cake that comes in size 16:
+                    // that cake is in focus for what follows ("để được mấy ngày")
+                    Knowledge sized = sizedProduct(c, focus);
+                    if (sized != null) {
+                        focus = sized;
+                        product = true;
+                    }
+                }
                 if (!product && other != null && named.size() == 1) {
                     // "When does the book club meet?" then "is it free?": an event or a section of the shop the
                     // audience asked about is in focus too (never a shipping or returns entry, nor a general note)
@@ -1919,13 +1945,18 @@ final class ReplyComposer {
         return where.isEmpty() ? null : String.join(". ", where.subList(0, Math.min(2, where.size())));
     }
 
+    /**
+     * The asker's language when the composer can write it, whether or not the persona lists it: a Vietnamese question
+     * to an English-only persona is answered with a Vietnamese frame around the English knowledge, quoted as written
+     * (an English reply would leave the asker with nothing they read). Else the conversation's, else the persona's
+     * default.
+     */
     private String replyLanguage(String detected, String conversation) {
         List<String> supported = ReplyTemplates.LANGUAGES;
-        if (detected != null && persona.languages().contains(detected) && supported.contains(detected)) {
+        if (detected != null && supported.contains(detected)) {
             return detected;
         }
-        if (detected == null && conversation != null && persona.languages().contains(conversation)
-                && supported.contains(conversation)) {
+        if (detected == null && conversation != null && supported.contains(conversation)) {
             return conversation;
         }
         return LanguageDetector.replyLanguage("", persona.languages(), supported);
@@ -2027,7 +2058,7 @@ final class ReplyComposer {
         }
         boolean vietnamese = "vi".equals(LanguageDetector.detect(text));
         for (String segment : NAME_BREAK.split(text)) {
-            String name = unknownNameIn(Text.tokens(segment), vietnamese);
+            String name = unknownNameIn(segment, Text.tokens(segment), vietnamese);
             if (name != null) {
                 return name;
             }
@@ -2077,7 +2108,7 @@ final class ReplyComposer {
      * a word before a product's name is no part of it ("trả lời serum"). In English the head comes last and may be
      * ours or not ("eye cream", "rain pants").
      */
-    private String unknownNameIn(List<Text.Token> tokens, boolean vietnamese) {
+    private String unknownNameIn(String segment, List<Text.Token> tokens, boolean vietnamese) {
         // who a suitability question is about ("retinol bà bầu dùng được ko", "ok for sensitive skin?") names no
         // product: those words neither start nor extend an unknown name
         boolean[] condition = Suitability.covered(tokens);
@@ -2086,13 +2117,23 @@ final class ReplyComposer {
                 continue;
             }
             int start = i;
+            // a word typed with diacritics is Vietnamese, and qualifies no English name before it: "cold brew mở
+            // nắp", "cà phê hữu cơ" read as "coffee hữu cơ" (an English title's words end there)
+            boolean viWord = !tokens.get(i).plain();
             while (start > 0 && i - start < 3 && index.inAnyTitle(tokens.get(start - 1))
-                    && !nameBarrier(tokens.get(start - 1)) && !condition[start - 1]) {
+                    && !nameBarrier(tokens.get(start - 1)) && !condition[start - 1]
+                    && !(viWord && englishTitleWord(tokens.get(start - 1)))) {
                 start--;
+            }
+            if (start < i && wholeTitle(tokens, start, i) && !nameLike(segment, tokens, i)) {
+                // words after a product's whole name ask about it: "does Aero protect my hearing?", "does Aero come
+                // in pink?" (a name typed after it, "Aero Max", "Aero 2", "the Aero mini?" ending the question, is
+                // another product's)
+                continue;
             }
             // a Vietnamese head noun up to three words further back: "máy pha cà phê", "nồi nấu chậm"
             for (int k = start - 1; vietnamese && k >= Math.max(0, start - 3); k--) {
-                if (nameBarrier(tokens.get(k)) || condition[k]) {
+                if (nameBarrier(tokens.get(k)) || condition[k] || (viWord && englishTitleWord(tokens.get(k)))) {
                     break;
                 }
                 if (index.productHead(tokens.get(k))) {
@@ -2122,6 +2163,272 @@ final class ReplyComposer {
             i = end - 1;
         }
         return null;
+    }
+
+    /** Tags that name no kind of product. */
+    private static final Set<String> GENERIC_TAGS = Set.of("product", "products", "san pham", "policy", "new",
+            "bestseller", "sale");
+    /** Words around "do you have X?" that are neither the kind nor the attribute asked. */
+    private static final Set<String> ASK_FILLER = Set.of("any", "some", "a", "an", "the", "loai", "mau", "nao", "gi",
+            "cai", "san", "pham", "sp", "shop", "ben", "minh", "ban", "em", "vay", "nhi", "ha", "nha", "khong", "ko",
+            "k", "hong", "hok", "kh", "hem", "there", "for", "me", "sale", "co", "please", "pls");
+    /** The Vietnamese fillers of {@link #ASK_FILLER} as typed with diacritics ("cơ" of "hữu cơ" is none). */
+    private static final Set<String> VI_FILLER = Set.of("loại", "mẫu", "nào", "gì", "cái", "sản", "phẩm", "bên",
+            "mình", "bạn", "vậy", "nhỉ", "hả", "không", "hông", "có", "ạ", "bán");
+
+    private static boolean filler(Text.Token t) {
+        return ASK_FILLER.contains(t.folded()) && (t.plain() || VI_FILLER.contains(t.raw()));
+    }
+
+    /**
+     * English colour words; a Vietnamese colour counts after "màu" only ("màu đỏ"): "kem" of "bánh su kem" is cream,
+     * "xanh" of "trà xanh" green tea.
+     */
+    private static final Set<String> COLOURS = Set.of("black", "white", "red", "pink", "blue", "green", "grey", "gray",
+            "yellow", "purple", "orange", "brown", "beige", "navy", "silver", "gold", "violet", "teal", "turquoise",
+            "maroon", "burgundy", "cream", "ivory", "khaki", "olive", "lime", "mint", "lilac", "lavender", "coral");
+
+    /** A negation before a word makes the attribute ("không chì", lead-free). */
+    private static final Set<String> NEGATION = Set.of("khong", "ko", "k", "kh", "hong", "no", "non", "without");
+    /** Words of an attribute that say nothing on their own when looking for what the knowledge says of it. */
+    private static final Set<String> ATTRIBUTE_FILLER = Set.of("khong", "free", "no", "non", "without", "ko", "mau",
+            "color", "colour", "loai", "made", "with", "co", "chua");
+
+    /**
+     * "Do you have gluten-free bread?", "có cà phê hữu cơ không", "shop có son không chì không": a kind of product the
+     * knowledge has (a tag, or a title's head: "coffee", "bread", "son") asked with an attribute none of those
+     * products is described with. The part says none is listed so, with what their entries do say of it (the
+     * croissant "contains gluten") and which of that kind there are; null when the clause asks no such thing (no
+     * "do you have", no kind, no attribute, a size or a person's condition, or a product described so).
+     */
+    private Map<String, Object> absent(Clause clause, String language, List<String> used) {
+        if (!clause.topics.isEmpty() || clause.pronoun) {
+            return null;
+        }
+        for (Aspect a : clause.aspects) {
+            if (a != Aspect.SUITABILITY && a != Aspect.COLOR && a != Aspect.INGREDIENTS) {
+                return null;
+            }
+        }
+        List<Text.Token> tokens = Text.tokens(clause.text);
+        Set<Suitability.Group> groups = Suitability.asked(tokens);
+        if (!groups.isEmpty() && !Suitability.contents(groups)) {
+            return null; // "có kem nào cho da nhạy cảm không": who it is for, see Suitability
+        }
+        int from = -1;
+        for (Text.Token[] p : Cues.HAVE) {
+            int at = Text.indexOf(tokens, p, 0);
+            if (at >= 0 && (from < 0 || at + p.length < from)) {
+                from = at + p.length;
+            }
+        }
+        for (int i = 0; from < 0 && i < Math.min(4, tokens.size()); i++) {
+            String f = tokens.get(i).folded();
+            if (f.equals("co")) {
+                from = i + 1; // "có cà phê hữu cơ không", "shop có son không chì không"
+            } else if (!Set.of("shop", "ben", "minh", "ban", "oi", "cho", "hoi", "em", "chi", "anh", "vay").contains(f)) {
+                break;
+            }
+        }
+        if (from < 0 || from >= tokens.size()) {
+            return null;
+        }
+        // the kind: a product's tag or its title's head (first words of a Vietnamese title, last of an English one)
+        boolean[] kind = new boolean[tokens.size()];
+        Map<Knowledge, Integer> matched = new LinkedHashMap<>();
+        for (Knowledge k : persona.knowledge()) {
+            if (!isProduct(k)) {
+                continue;
+            }
+            List<List<Text.Token>> names = new ArrayList<>();
+            for (String tag : k.tags()) {
+                if (!GENERIC_TAGS.contains(Text.fold(tag).replace('-', ' ').replace('_', ' '))) {
+                    names.add(Text.words(tag.replace('-', ' ').replace('_', ' ')));
+                }
+            }
+            List<Text.Token> title = Text.words(k.title());
+            if (!title.isEmpty()) {
+                if ("vi".equals(LanguageDetector.detect(k.title())) || !title.get(0).plain()) {
+                    names.add(title.subList(0, 1));
+                    if (title.size() > 2) {
+                        names.add(title.subList(0, 2));
+                    }
+                } else {
+                    names.add(title.subList(title.size() - 1, title.size()));
+                }
+            }
+            names.add(title);
+            int longest = 0;
+            for (List<Text.Token> name : names) {
+                for (int at = from; !name.isEmpty() && at + name.size() <= tokens.size(); at++) {
+                    boolean same = true;
+                    for (int j = 0; j < name.size() && same; j++) {
+                        same = Lexicon.stem(name.get(j).folded()).equals(Lexicon.stem(tokens.get(at + j).folded()));
+                    }
+                    if (same) {
+                        for (int j = 0; j < name.size(); j++) {
+                            kind[at + j] = true;
+                        }
+                        longest = Math.max(longest, name.size());
+                    }
+                }
+            }
+            if (longest > 0) {
+                matched.put(k, longest);
+            }
+        }
+        if (matched.isEmpty()) {
+            return null;
+        }
+        // "bánh mì" names the breads, not every title that starts with "bánh"
+        int best = java.util.Collections.max(matched.values());
+        List<Knowledge> ofKind = matched.entrySet().stream().filter(e -> e.getValue() == best).map(Map.Entry::getKey)
+                .toList();
+        Set<String> titleWords = new HashSet<>();
+        for (Knowledge k : persona.knowledge()) {
+            if (isProduct(k)) {
+                Text.words(k.title()).forEach(t -> titleWords.add(t.folded()));
+            }
+        }
+        int first = -1;
+        int last = -1;
+        List<String> words = new ArrayList<>();
+        for (int i = from; i < tokens.size(); i++) {
+            Text.Token t = tokens.get(i);
+            boolean negation = NEGATION.contains(t.folded()) && i + 1 < tokens.size() && !kind[i + 1]
+                    && !filler(tokens.get(i + 1));
+            if (kind[i] || (!negation && filler(t) && (i == tokens.size() - 1 || first < 0))) {
+                continue;
+            }
+            if (t.folded().chars().anyMatch(Character::isDigit) || titleWords.contains(t.folded())) {
+                return null; // a size, a model or another product's name: not a kind and an attribute
+            }
+            if (first < 0) {
+                first = i;
+            }
+            last = i;
+            words.add(t.folded());
+        }
+        while (last > first && filler(tokens.get(last))) {
+            last--; // "... không chì không": the question's last "không" asks, the first one is the attribute's
+        }
+        if (first < 0 || words.stream().allMatch(ATTRIBUTE_FILLER::contains)) {
+            return null;
+        }
+        List<Text.Token> said = tokens.subList(first, last + 1);
+        boolean describes = Suitability.contents(groups) || IntentDetector.any(said, Cues.ATTRIBUTES);
+        boolean colour = false;
+        for (int i = 0; i < said.size(); i++) {
+            Text.Token t = said.get(i);
+            // "không chì", "lead-free", "without sugar", "pink", "màu đỏ": a negation or a colour describes
+            colour |= COLOURS.contains(t.raw())
+                    || (i > 0 && Set.of("mau", "color", "colour").contains(said.get(i - 1).folded()));
+            describes |= (NEGATION.contains(t.folded()) && i + 1 < said.size()) || t.folded().equals("free") || colour;
+        }
+        if (!describes) {
+            return null; // "eye cream", "nồi áp suất", "trà sữa matcha": another kind of thing, see unknownName
+        }
+        StringBuilder typed = new StringBuilder();
+        for (int i = first; i <= last; i++) {
+            if (!kind[i]) {
+                typed.append(typed.length() > 0 ? " " : "").append(tokens.get(i).raw());
+            }
+        }
+        String attribute = typed.toString();
+        String phrase = " " + Text.fold(attribute).replaceAll("[^\\p{L}\\p{N}]+", " ").strip() + " ";
+        for (Knowledge k : ofKind) {
+            String text = " " + Text.fold(k.title() + ". " + k.text()).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+            if (text.contains(phrase)) {
+                return null; // described so: the usual answer names it
+            }
+        }
+        // what the entries of that kind do say of the attribute's words ("Có chứa gluten", "không màu")
+        List<Map<String, Object>> facts = new ArrayList<>();
+        for (Knowledge k : ofKind) {
+            for (String sentence : Facts.sentences(k.text())) {
+                String f = " " + Text.fold(sentence).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+                boolean says = false;
+                for (String w : words) {
+                    says |= !ATTRIBUTE_FILLER.contains(w) && w.length() > 2 && f.contains(" " + w + " ");
+                }
+                for (Suitability.Group g : groups) {
+                    // "dairy-free soap": the soap "Contains milk"
+                    says |= IntentDetector.any(Text.tokens(sentence), g.answers);
+                }
+                says |= colour && Aspect.COLOR.score(sentence) > 0; // "red candles?": the colours it comes in
+                if (says && facts.size() < 3) {
+                    Map<String, Object> fact = new HashMap<>();
+                    fact.put("title", k.title());
+                    fact.put("fact", Facts.trimEnd(sentence.strip()));
+                    fact.put("foreign", foreign(k, language));
+                    facts.add(fact);
+                    used.add(k.id());
+                    break;
+                }
+            }
+        }
+        Map<String, Object> p = part("absent");
+        p.put("attribute", Categories.spelled(clause.text, attribute));
+        p.put("facts", facts);
+        p.put("titles", ofKind.stream().limit(MAX_LISTED).map(Knowledge::title).toList());
+        return p;
+    }
+
+    /**
+     * True when the word (folded) is a word of the title of a product written in English (its entry detected as
+     * English: "Cold Brew Concentrate", not the "Serum vitamin C 15%" of a Vietnamese entry, whose "serum dưỡng ẩm" is
+     * a Vietnamese name).
+     */
+    private boolean englishTitleWord(Text.Token t) {
+        if (!t.plain()) {
+            return false;
+        }
+        for (Knowledge k : persona.knowledge()) {
+            if (isProduct(k) && "en".equals(LanguageDetector.detect(k.title() + ". " + k.text()))
+                    && Text.words(k.title()).stream().allMatch(Text.Token::plain)
+                    && Text.words(k.title()).stream().anyMatch(w -> w.folded().equals(t.folded()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when tokens [from, to) are the whole title of a product of the knowledge, word for word. */
+    private boolean wholeTitle(List<Text.Token> tokens, int from, int to) {
+        for (Knowledge k : persona.knowledge()) {
+            if (!isProduct(k)) {
+                continue;
+            }
+            List<Text.Token> title = Text.words(k.title());
+            if (title.size() != to - from) {
+                continue;
+            }
+            boolean same = true;
+            for (int j = 0; j < title.size() && same; j++) {
+                same = title.get(j).folded().equals(tokens.get(from + j).folded());
+            }
+            if (same) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the word at {@code at} reads as part of a name: capitalised as typed, holding a digit, or the last
+     * word of the segment but for function words ("do you have the Aero mini?").
+     */
+    private static boolean nameLike(String segment, List<Text.Token> tokens, int at) {
+        Text.Token t = tokens.get(at);
+        if (t.raw().chars().anyMatch(Character::isDigit) || Character.isUpperCase(originalCase(segment, t.raw()))) {
+            return true;
+        }
+        for (int j = at + 1; j < tokens.size(); j++) {
+            if (!functionWord(tokens.get(j))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Vietnamese function words (folded) that end a name typed with diacritics ("trà sữa matcha của quán"). */
@@ -2238,6 +2545,14 @@ final class ReplyComposer {
             String b = before.folded();
             boolean properNoun = first > 1 && Character.isUpperCase(originalCase(clause.text, before.raw()))
                     && Character.isUpperCase(originalCase(clause.text, tokens.get(first).raw()));
+            boolean afterName = false;
+            for (int k = 0; k < first && !afterName; k++) {
+                afterName = wholeTitle(tokens, k, first) && !nameLike(clause.text, tokens, first);
+            }
+            if (afterName) {
+                // "does Aero protect my hearing?": words after a product's whole name ask about it, they start no name
+                return out;
+            }
             if (properNoun || (!condition[first - 1] && !(cue[first - 1] && isCue(before, Cues.BATTERY))
                     && !QUESTION_WORDS.contains(b) && !Lexicon.STOPWORDS.contains(b) && !PHRASE_END.contains(b)
                     && !isCue(before, Cues.HAVE) && !isCue(before, Cues.PRONOUN) && !isCue(before, Cues.ADD)

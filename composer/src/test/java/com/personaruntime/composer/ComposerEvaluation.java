@@ -103,12 +103,21 @@ final class ComposerEvaluation {
 
     /** As {@link #toComposer(Persona, Abbreviations)} with the brand's display name. */
     static ComposerPersona toComposer(Persona p, Abbreviations abbreviations, String brandName) {
+        List<Knowledge> knowledge = new ArrayList<>(
+                p.knowledge().stream().map(k -> new Knowledge(k.id(), k.title(), k.text(), k.tags())).toList());
+        String phone = p.contact() == null || p.contact().phone() == null || p.contact().phone().isBlank() ? null
+                : p.contact().phone().strip();
+        if (phone != null && p.knowledge().stream().noneMatch(k -> k.id().equals("contact-phone"))) {
+            // the runtime's ComposerModels.phoneEntry: the phone as an entry in the persona's first language
+            boolean vi = p.languages().get(0).toLowerCase(Locale.ROOT).startsWith("vi");
+            knowledge.add(new Knowledge("contact-phone", vi ? "Số điện thoại liên hệ (hotline)"
+                    : "Contact phone number (hotline)", phone + " (" + brandName + ").", List.of("contact", "phone")));
+        }
         return new ComposerPersona(p.id(), p.name(), brandName, p.languages(), p.voice().greeting(),
-                p.voice().catchphrases(),
-                p.knowledge().stream().map(k -> new Knowledge(k.id(), k.title(), k.text(), k.tags())).toList(),
+                p.voice().catchphrases(), knowledge,
                 p.contact() == null ? null : p.contact().url(), p.contact() == null ? null : p.contact().email(),
                 p.audiences().stream().map(a -> new ComposerPersona.Segment(a.segment(), a.style())).toList(),
-                p.boundaries().competitors(), abbreviations, p.voice().style());
+                p.boundaries().competitors(), abbreviations, p.voice().style(), phone);
     }
 
     /** Runs one conversation file ({@code tuned} or {@code heldback}). */

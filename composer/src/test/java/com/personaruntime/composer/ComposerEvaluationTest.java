@@ -123,15 +123,15 @@ class ComposerEvaluationTest {
      * Written and run before any fix, from a newcomer's chat with Mây Bakery (knowledge only in Vietnamese) and more
      * of the same kinds over Sóc Nâu (Vietnamese knowledge) and Hearth & Crumb (English knowledge asked in
      * Vietnamese): sizes and packs priced on their own, storage and ingredient facets, questions in the other
-     * language than the knowledge. 11/45 before any fix, 44/45 after (the miss left: "Do you have gluten-free
-     * bread?" should say no gluten-free bread is listed); the bar allows no turn fewer.
+     * language than the knowledge. 11/45 before any fix, 44/45 after, 45/45 since "Do you have gluten-free bread?"
+     * says no bread is described so (with the croissant's "Có chứa gluten"); the bar allows no turn fewer.
      */
     @Test
     void eighthHeldBackSet() throws Exception {
         List<ComposerEvaluation.Result> results = evaluation.run("heldback8");
         System.out.println(ComposerEvaluation.report(results));
         assertThat(results).hasSizeGreaterThanOrEqualTo(45);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.95);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(1.0);
     }
 
     /**
@@ -139,14 +139,15 @@ class ComposerEvaluationTest {
      * English-only coffee roaster asked in Vietnamese), Lan Mộc Cosmetics (Vietnamese knowledge asked without
      * diacritics, in teencode and in English) and Sóng Audio (a bilingual electronics shop): variants, follow-ups on
      * the product in focus, attributes no product has, health claims about a known product, the contact phone in the
-     * "ask a human" line. 30/55 on its first run (main 6f09947); the bar is that figure.
+     * "ask a human" line. 30/55 on its first run (main 6f09947), 47/55 after the first round of fixes; the bar allows
+     * no turn fewer.
      */
     @Test
     void ninthHeldBackSet() throws Exception {
         List<ComposerEvaluation.Result> results = evaluation.run("heldback9");
         System.out.println(ComposerEvaluation.report(results));
         assertThat(results).hasSizeGreaterThanOrEqualTo(55);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(30 / 55.0);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(47 / 55.0);
     }
 
     /**

@@ -117,7 +117,8 @@ public final class ComposerModels implements AutoCloseable {
         p.contact() == null ? null : p.contact().url(),
         p.contact() == null ? null : p.contact().email(),
         p.audiences().stream().map(a -> new ComposerPersona.Segment(a.segment(), a.style())).toList(),
-        p.boundaries().competitors(), own == null ? Abbreviations.EMPTY : own, p.voice().style());
+        p.boundaries().competitors(), own == null ? Abbreviations.EMPTY : own, p.voice().style(),
+        p.contact() == null ? null : p.contact().phone());
   }
 
   /** Id of the knowledge entry that carries the persona's {@code contact.phone} for the composer. */
