@@ -233,7 +233,21 @@ final class TermSet {
    */
   static final List<String> OUTPUT_ALSO_LANGUAGES = List.of("en", "vi", "de", "fr", "es");
 
+  /** True when the shipped set of this JVM was compiled from the build's {@link ShippedImage}, false when collected anew. */
+  static volatile boolean shippedFromImage;
+
+  /**
+   * Compiles the shipped set from the terms the build collected ({@link ShippedImage}), or, without a valid image,
+   * collects them from the lexicons first ({@link #collectShipped()}, 6-10 s of CPU). The same set either way.
+   */
   private static TermSet buildShipped() {
+    Builder b = ShippedImage.read();
+    shippedFromImage = b != null;
+    return (b != null ? b : collectShipped()).buildWordWalkOnly();
+  }
+
+  /** Reads, expands and normalises every shipped lexicon: the terms of the shipped set, not yet compiled. */
+  static Builder collectShipped() {
     Builder b = new Builder();
     for (String set : PolicyConfig.REGULATED_CLAIM_SETS) {
       // de/fr/es: a reply may switch language ("senkt den Cholesterinspiegel"); only health has such files (a missing
@@ -272,15 +286,16 @@ final class TermSet {
       b.lexicon(EXCEPTION, "exceptions/" + lang + ".txt", null, "innocent phrase");
       b.lexicon(INPUT_EXCEPTION, "exceptions/injection." + lang + ".txt", null, "innocent look-alike of an injection");
     }
-    return b.buildWordWalkOnly();
+    return b;
   }
 
   /** Collects terms; {@link #build()} compiles them. */
   static final class Builder {
     static final List<String> SHIPPED_TOPICS = List.of("politics", "religion", "gambling");
-    private final Map<String, List<Term>> byNorm = new LinkedHashMap<>();
-    private final List<Regex> regexes = new ArrayList<>();
-    private final List<Near> near = new ArrayList<>();
+    /** The collected patterns and their terms, proximity entries and regexes ({@link ShippedImage} writes and reads them). */
+    final Map<String, List<Term>> byNorm = new LinkedHashMap<>();
+    final List<Regex> regexes = new ArrayList<>();
+    final List<Near> near = new ArrayList<>();
 
     void lexicon(String rule, String path, String group, String detail) {
       entries(rule, Lexicons.load(path), group, detail);
@@ -360,7 +375,7 @@ final class TermSet {
         {RuleIds.FAKE_EXPERIENCE, "fake_experience/self.vi.txt", "claims personal experience with a product"}};
 
     /** Shipped proximity-entry ids of each self template's entries, in file order (see {@link #selfHeads}). */
-    private final Map<String, int[]> selfNear = new LinkedHashMap<>();
+    final Map<String, int[]> selfNear = new LinkedHashMap<>();
 
     /** The Vietnamese first-person subjects of the shipped self templates. */
     static final String VI_SELF = "(mình|tôi|em|tớ|tui|mk)";
