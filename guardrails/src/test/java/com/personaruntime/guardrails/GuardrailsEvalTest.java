@@ -446,7 +446,6 @@ class GuardrailsEvalTest {
       + " sentence end is a release point of the streaming guard (the same sentence is read: LexiconRail.staffMeetsAfter)";
   private static final String SPOKEN_PHONE = "Vietnamese phone numbers read in pairs ('mười hai', 'ba tư') are not read"
       + " as digits (English 'double three', 'triple five' are)";
-  private static final String SENTENCE_PHONE = "dots and spaces between digit groups ('0912. 345. 678') end sentences";
 
   /**
    * Rows of the tables that the rails still judge wrongly, with why: printed by {@link #knownOutputMisses}, left out of
@@ -459,8 +458,8 @@ class GuardrailsEvalTest {
       Map.entry("People say it cures acne; we can't confirm that", REJECTED_NEXT_SENTENCE),
       Map.entry("Clients ask whether it cures acne. It doesn't, but it soothes", REJECTED_NEXT_SENTENCE),
       Map.entry("See you at the Vincom store! Our beauty advisers will test your skin", STAFF_AFTER),
-      Map.entry("sđt: không chín mười hai ba tư năm sáu bảy tám", SPOKEN_PHONE),
-      Map.entry("Số mình 0912. 345. 678 nha", SENTENCE_PHONE));
+      Map.entry("sđt: không chín mười hai ba tư năm sáu bảy tám", SPOKEN_PHONE));
+
 
   static List<Case> outputCases() throws IOException {
     List<Case> out = new ArrayList<>();

@@ -1005,6 +1005,9 @@ public final class TextNormalizer {
           // one line break without a sentence end ("burns\nfat"): a break for every rule, but the
           // persona's terms may run across it, so it is no release point of the streaming guard
           soft++;
+        } else if (hard && dottedDigitGroups(uc, sepS, sepE, ws[wi])) {
+          // a dot and a space between digit groups ("0912. 345. 678", "0987 . 654 . 321"): a break for matching, but
+          // no release point, so the PII rail reads the number whole before any of it is released (breaker b6)
         } else if (hard) {
           // a topic question ("Eczema? Not anymore!") is a break for matching, but a release point
           // for streaming only once the next sentence has ended too: proximity entries written
@@ -1201,7 +1204,8 @@ public final class TextNormalizer {
           if (nb + 2 > breaks.length) {
             breaks = Arrays.copyOf(breaks, nb * 2 + 2);
           }
-          if (!(pendingBreak >= 0 && pendingQuestion && fillerSentenceBefore(oc, o - 1))) {
+          if (!(pendingBreak >= 0 && pendingQuestion && fillerSentenceBefore(oc, o - 1))
+              && !dottedDigitGroups(uc, lastEnd, u, -1)) { // ("0912. " may go on with "345")
             // (a filler after a topic question: held with the question until the next sentence has ended)
             if (pendingBreak >= 0) {
               breaks[nb++] = pendingBreak;
@@ -1331,6 +1335,31 @@ public final class TextNormalizer {
       }
     }
     return false;
+  }
+
+  /**
+   * True when units [sepS, sepE) are one dot with at most one space before it and one after it, between a digit and,
+   * when {@code next} is not negative, a digit at unit {@code next}: digit groups of one number ("0912. 345. 678"), whose
+   * dot the PII rail reads as a joiner. Constant time.
+   */
+  private static boolean dottedDigitGroups(char[] uc, int sepS, int sepE, int next) {
+    if (sepS <= 0 || sepE - sepS < 1 || sepE - sepS > 3 || !(uc[sepS - 1] >= '0' && uc[sepS - 1] <= '9')
+        || (next >= 0 && !(uc[next] >= '0' && uc[next] <= '9'))) {
+      return false;
+    }
+    int dots = 0;
+    int k = sepS;
+    if (uc[k] == ' ') {
+      k++;
+    }
+    if (k < sepE && uc[k] == '.') {
+      dots++;
+      k++;
+    }
+    if (k < sepE && uc[k] == ' ') {
+      k++;
+    }
+    return dots == 1 && k == sepE;
   }
 
   /** Most words of a filler sentence ({@link #fillerSentence}). */

@@ -16,7 +16,8 @@ import java.util.List;
  * in an alphabetic label of two or more letters. Disguised forms are handled by ContactDisguise.
  *
  * Numbers: digit groups joined by at most two separator characters (" ", ".", "-", "(", ")", at
- * most one of " .-", never ". " — so no match crosses a sentence end) form a chain. From each
+ * most one of " .-"), or by a dot with a space after it or one each side ("0912. 345. 678": the normaliser makes such
+ * a dot between digits no release point of the streaming guard), form a chain. From each
  * group of a chain the longest run of groups (at most 19 digits) that is a Luhn-valid card
  * (13-19 digits, single space/hyphen separators), a Vietnamese citizen id (12 digits, province
  * 001-096), or a phone number (Vietnamese mobile/landline with 0, +84 or 0084; "+CC ..." with 9-15
@@ -223,6 +224,12 @@ public final class Pii {
   /** True when the separator text[s, e) may join two digit groups of one number. */
   private static boolean validJoiner(String text, int s, int e) {
     if (emojiJoiner(text, s, e)) {
+      return true;
+    }
+    // a dot with a space after it, or one each side, between groups ("0912. 345. 678", "0987 . 654 . 321"): the
+    // normaliser makes it no release point of the streaming guard (breaker b6), so the number is read whole
+    if ((e - s == 2 && text.charAt(s) == '.' && text.charAt(s + 1) == ' ')
+        || (e - s == 3 && text.charAt(s) == ' ' && text.charAt(s + 1) == '.' && text.charAt(s + 2) == ' ')) {
       return true;
     }
     int len = e - s;

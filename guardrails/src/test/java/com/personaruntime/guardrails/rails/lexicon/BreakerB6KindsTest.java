@@ -173,4 +173,36 @@ class BreakerB6KindsTest {
   void questionAnsweredAfterAFillerSentence(String expected, String persona, String lang, String text) {
     judge(expected, persona, lang, text);
   }
+
+  /**
+   * Digit groups of a phone number joined by a dot and a space, or a dot between spaces ("0912. 345. 678"): read whole
+   * and redacted, and streamed nothing of the number is released before it is (the dot is no release point); a sentence
+   * that ends with a number before one that starts with another is no phone.
+   */
+  @ParameterizedTest(name = "{1} {2}: {3}")
+  @CsvSource(delimiter = '|', textBlock = """
+      rewrite | lumiere | vi | Số mình 0912. 345. 678 nha
+      rewrite | lumiere | vi | Gọi mình 0987 . 654 . 321 nha
+      rewrite | lumiere | vi | +84. 912. 345. 678 là số của mình
+      rewrite | lumiere | en | Text me: 0912. 345 678, any time
+      rewrite | lumiere | en | My cell is 0903 . 123 . 456. Call after 6.
+      allow   | lumiere | vi | Mình có 2. 345 khách đã mua rồi
+      allow   | lumiere | vi | Giá 390.000đ. 2 hộp thì 780.000đ
+      allow   | lumiere | en | Step 1. 2 pumps of serum. 3 drops of oil.
+      allow   | lumiere | vi | Lô sản xuất 09.12.2026. 30 ngày đổi trả
+      """)
+  void phoneGroupsJoinedByADotAndASpace(String expected, String persona, String lang, String text) {
+    judge(expected, persona, lang, text);
+    Policy p = policy(persona);
+    CheckContext ctx = CheckContext.chatOutput().withLanguage(lang);
+    String whole = p.check(text, ctx).text();
+    for (int chunk : new int[] {1, 3}) {
+      StreamingGuard g = p.streamingGuard(ctx);
+      for (int i = 0; i < text.length(); i += chunk) {
+        g.offer(text.substring(i, Math.min(text.length(), i + chunk)));
+      }
+      g.finish();
+      assertThat(g.released()).as(chunk + "-char chunks: " + text).isEqualTo(whole);
+    }
+  }
 }
