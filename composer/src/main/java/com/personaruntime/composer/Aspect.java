@@ -56,21 +56,21 @@ enum Aspect {
     /** How it tastes: flavour words. */
     TASTE(Cues.TASTE, Pattern.compile("(?iuU)\\b(vị|hương vị|chát|đắng|ngọt|chua|hậu|notes? of|tastes?|flavou?rs?|bitter|"
             + "sweet|sour|acidity|acidic|aroma|fruity|nutty)\\b")),
-    /** How long it keeps: a sentence with a number of days or hours, a use-by or a way to store it. */
-    SHELF_LIFE(Cues.SHELF_LIFE, Pattern.compile("(?iuU)(\\b\\d+(?:\\s?[-–]\\s?\\d+)?\\s?(?:ngày|days?|giờ|hours?|tuần|weeks?|"
-            + "tháng|months?)\\b|\\b(hạn sử dụng|bảo quản|ngon nhất|dùng trong|shelf life|best before|use by|keeps?|"
-            + "expir\\w*|fresh|refrigerat\\w*|tủ lạnh)\\b)")),
     /** Pausing, skipping or cancelling a plan: a sentence that says whether and how. */
     PAUSE_OR_SKIP(Cues.PAUSE_SKIP, Pattern.compile("(?iuU)\\b(pause|paused|skip|skipped|cancel|cancell?ation|on hold|"
             + "minimum term|tạm dừng|tạm ngưng|ngưng|hủy|huỷ|bỏ qua|hoãn|dừng)\\b")),
     /**
-     * How to keep it and how long it keeps ("để được mấy ngày", "hạn sử dụng", "how long does it keep"): a sentence
-     * about storing it, a shelf life or a time to use it within ("chất bảo quản", a preservative, is no storage).
+     * How to keep it and how long it keeps, one facet ("để được mấy ngày", "hạn sử dụng", "how long does it keep",
+     * "how do I store it", "stay fresh"): a sentence about storing it, a shelf life, a time to use it within or a
+     * number of days, weeks or months ("chất bảo quản", a preservative, is no storage). Was two facets, SHELF_LIFE
+     * and STORAGE, added by two rounds for one concept: a question asking both got two "I don't have information"
+     * lines for one gap.
      */
     STORAGE(Cues.STORAGE, Pattern.compile("(?iuU)((?<!chất )\\bbảo quản\\b|\\b(hạn sử dụng|tủ lạnh|ngăn đá|nhiệt độ phòng|"
-            + "giữ lạnh|đậy kín|nơi khô mát|để lạnh|sau khi mở|keeps?|kept|fridge|refrigerat\\w*|freez\\w*|frozen|"
-            + "room temperature|airtight|shelf life|best (?:on|before)|use by|expir\\w*)\\b|\\b(?:eat|use|consume|drink|"
-            + "dùng|ăn|uống)(?: it| them)? within\\b|\\b(?:dùng|ăn|uống) trong \\d)")),
+            + "giữ lạnh|đậy kín|nơi khô mát|để lạnh|sau khi mở|ngon nhất|keeps?|kept|fridge|refrigerat\\w*|freez\\w*|"
+            + "frozen|fresh|room temperature|airtight|shelf life|best (?:on|before)|use by|expir\\w*)\\b|\\b(?:eat|use|"
+            + "consume|drink|dùng|ăn|uống)(?: it| them)? within\\b|\\b(?:dùng|ăn|uống) trong\\b"
+            + "|\\b\\d+(?:\\s?[-–]\\s?\\d+)?\\s?(?:ngày|days?|tuần|weeks?|tháng|months?)\\b)")),
     /** How far ahead to order ("đặt trước bao lâu", "how far in advance"): a sentence with the notice needed. */
     LEAD_TIME(Cues.LEAD_TIME, Pattern.compile("(?iuU)\\b(đặt trước|báo trước|trước ít nhất|ahead|in advance|notice|"
             + "lead time|pre-?order)\\b")),
@@ -83,7 +83,7 @@ enum Aspect {
     static final java.util.Set<Aspect> BREWING = java.util.EnumSet.of(BREWING_TEMPERATURE, BREWING_DOSE, STEEPING_TIME);
     /** Every facet added for which sentence of an entry answers (see the comment above BREWING_TEMPERATURE). */
     static final java.util.Set<Aspect> FACETS = java.util.EnumSet.of(BREWING_TEMPERATURE, CAFFEINE, BREWING_DOSE,
-            STEEPING_TIME, TASTE, PAUSE_OR_SKIP, SHELF_LIFE, STORAGE, LEAD_TIME);
+            STEEPING_TIME, TASTE, PAUSE_OR_SKIP, STORAGE, LEAD_TIME);
 
     final List<Text.Token[]> cues;
     /** Words of a sentence that answers this aspect; null for PRICE (a sentence with an amount). */

@@ -182,20 +182,19 @@ final class Cues {
             "=vị", "vị thế nào", "vị ra sao", "hương vị", "mùi vị", "có đắng", "đắng không", "có chát", "chát không",
             "taste", "tastes", "taste like", "flavor", "flavour", "flavors", "flavours", "tasting notes", "bitter",
             "acidic", "acidity");
-    /** How long it keeps ("how long does it stay fresh", "để được mấy ngày", "hạn sử dụng"). */
-    static final List<Text.Token[]> SHELF_LIFE = phrases(
-            "stay fresh", "stays fresh", "keep fresh", "keeps fresh", "how long does it keep", "how long do they keep",
-            "how long will it keep", "how long can i keep", "shelf life", "best before", "expire", "expires", "expiry",
-            "expiration", "use by", "hạn sử dụng", "hạn dùng", "=hsd", "để được bao lâu", "để được mấy ngày",
-            "để được lâu", "giữ được bao lâu", "giữ được mấy ngày", "bảo quản được bao lâu", "bảo quản được mấy ngày",
-            "ăn trong bao lâu", "dùng trong bao lâu", "để lâu được", "để tủ lạnh được");
     /** Pausing, skipping or cancelling a subscription or plan. */
     static final List<Text.Token[]> PAUSE_SKIP = phrases(
             "pause", "paused", "pausing", "skip", "skipping", "cancel", "cancelling", "canceling", "cancellation",
             "put on hold", "tạm dừng", "tạm ngưng", "=ngưng", "=hủy", "=huỷ", "hủy đăng ký", "bỏ qua", "=hoãn",
             "dừng gói", "ngừng gói");
-    /** How to keep it and how long it keeps (never "store" alone: "where is your store?"). */
+    /**
+     * How to keep it and how long it keeps (never "store" alone: "where is your store?"); one list since the shelf-life
+     * cues of heldback7 and the storage cues of heldback8 were merged (Aspect.STORAGE).
+     */
     static final List<Text.Token[]> STORAGE = phrases(
+            "keep fresh", "keeps fresh", "how long do they keep", "how long can i keep", "use by", "=hsd",
+            "để được lâu", "bảo quản được bao lâu", "bảo quản được mấy ngày", "ăn trong bao lâu", "dùng trong bao lâu",
+            "để lâu được", "để tủ lạnh được",
             "bảo quản", "để được bao lâu", "để được mấy ngày", "để bao lâu", "để mấy ngày", "giữ được bao lâu",
             "giữ được mấy ngày", "hạn sử dụng", "hạn dùng", "hsd", "hết hạn", "để tủ lạnh", "tủ lạnh",
             "ngăn đá", "để lâu", "để qua đêm", "dùng được bao lâu", "dùng được mấy ngày", "sau khi mở",

@@ -137,6 +137,28 @@ final class Lexicon {
             "yes", "yeah", "okay", "now", "today", "then", "than", "too", "very", "really", "still", "product",
             "item", "thing", "stuff", "sell", "offer", "available", "a"));
 
+    /**
+     * The Vietnamese spellings of the stopwords whose folded form is also a content word typed with other tones:
+     * "cam" stops as "cảm" (of "cảm ơn") but "cám" is bran, "cam" an orange; "mat" stops as "mất" (takes) but "mật" is
+     * honey and "mặt" a face; "dau" as "đâu" but "dầu" is oil, "dâu" a strawberry, "đậu" a bean; "den" as "đến" but
+     * "đen" is black and "đèn" a lamp; "toi" as "tôi"/"tới" but "tỏi" is garlic; "len" as "lên" but "len" is wool;
+     * "chi" as "chị"/"chỉ" but "chì" is lead; "nhung" as "những"/"nhưng" but "nhung" is velvet. A token typed with
+     * diacritics is a stopword only in one of these spellings; typed plain it stays one.
+     */
+    private static final Map<String, Set<String>> TONED_STOPWORDS = Map.of(
+            "cam", Set.of("cảm"), "mat", Set.of("mất"), "dau", Set.of("đâu"), "den", Set.of("đến"),
+            "toi", Set.of("tôi", "tới"), "len", Set.of("lên"), "chi", Set.of("chị", "chỉ"),
+            "nhung", Set.of("những", "nhưng"));
+
+    /** True when the token never identifies an entry: a stopword, in a stopword's spelling (see TONED_STOPWORDS). */
+    static boolean stopword(Text.Token t) {
+        if (!STOPWORDS.contains(t.folded())) {
+            return false;
+        }
+        Set<String> toned = TONED_STOPWORDS.get(t.folded());
+        return toned == null || t.plain() || toned.contains(t.raw());
+    }
+
     private Lexicon() {
     }
 
@@ -166,8 +188,9 @@ final class Lexicon {
                 i += length;
                 continue;
             }
+            Text.Token token = tokens.get(i);
             String word = folded.get(i++);
-            if (!STOPWORDS.contains(word) && !word.chars().allMatch(Character::isDigit)) {
+            if (!stopword(token) && !word.chars().allMatch(Character::isDigit)) {
                 unigrams.add(stem(word));
             }
         }
@@ -218,9 +241,22 @@ final class Lexicon {
     }
 
     /** A light English stemmer (plural, -ing, -ed). Vietnamese syllables never take these endings. */
+    /**
+     * Nouns whose singular ends in "ie": their plural loses only the "s" ("brownies" is "brownie", not "browny" as
+     * "berries" is "berry").
+     */
+    private static final Set<String> IE_NOUNS = Set.of("brownie", "cookie", "movie", "pie", "tie", "smoothie",
+            "hoodie", "veggie", "selfie", "calorie", "zombie", "goodie", "beanie", "rookie", "auntie", "birdie", "genie",
+            "prairie", "boogie", "sweetie", "foodie", "newbie", "freebie", "hippie", "techie", "cutie", "pixie",
+            "kiddie", "bootie", "magpie", "necktie", "pinkie", "potpie", "lingerie", "bookie", "collie", "coolie",
+            "eyrie", "oldie", "budgie", "nightie", "onesie", "scrunchie", "wheelie", "walkie", "talkie", "doggie",
+            "pastie", "patisserie", "rotisserie", "brasserie", "sortie", "lie", "die", "vie");
+
     static String stem(String w) {
         String s = w;
-        if (s.length() > 4 && s.endsWith("ies")) {
+        if (s.length() > 4 && s.endsWith("ies") && IE_NOUNS.contains(s.substring(0, s.length() - 1))) {
+            s = s.substring(0, s.length() - 1); // "brownies" -> "brownie"
+        } else if (s.length() > 4 && s.endsWith("ies")) {
             s = s.substring(0, s.length() - 3) + "y";
         } else if (s.length() > 5 && s.endsWith("ing")) {
             s = undouble(s.substring(0, s.length() - 3));

@@ -156,4 +156,54 @@ class UnwrittenQuestionsTest {
         assertThat(tide("does it contain milk?", "how much is the Fig Leaf Candle?", "and a box of 3?"))
                 .contains("Contains milk").doesNotContain("Fig Leaf");
     }
+
+    /** "brownies" is the plural of "brownie" (not of "browny"); "-y" plurals stay as they were. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"brownies|brownie", "cookies|cookie", "smoothies|smoothie", "hoodies|hoodie",
+            "berries|berry", "batteries|battery", "accessories|accessory"})
+    void pluralsStemToTheirSingular(String plural, String singular) {
+        assertThat(Lexicon.stem(plural)).isEqualTo(Lexicon.stem(singular));
+    }
+
+    /**
+     * A stopword's folded form typed with other tones is a content word: "cám" (bran) is no "cảm" (of "cảm ơn"),
+     * "mật" (honey) no "mất", "dầu" (oil) no "đâu", "đen" (black) no "đến"; typed plain they stay stopwords.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"bánh quy cám|cam", "son mật ong|mat", "dầu dừa|dau", "giày đen|den",
+            "tỏi đen|toi"})
+    void aTonedContentWordIsNoStopword(String text, String term) {
+        assertThat(Lexicon.terms(text)).contains(term);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"cảm ơn shop|cam", "giao mất mấy ngày|mat", "shop ở đâu|dau",
+            "bao giờ đến|den", "cam on shop|cam"})
+    void aStopwordInItsOwnSpellingStaysOne(String text, String term) {
+        assertThat(Lexicon.terms(text)).doesNotContain(term);
+    }
+
+    @Test
+    void branAndBrowniesFindTheirProducts() {
+        ComposerPersona bakery = new ComposerPersona("lua", "Lúa", "Tiệm Lúa", List.of("vi", "en"), null, List.of(),
+                List.of(new Knowledge("quy-cam", "Bánh quy cám yến mạch", "Bánh quy cám lúa mì và yến mạch. Giá 45.000đ.",
+                                List.of("sản phẩm")),
+                        new Knowledge("quy-bo", "Bánh quy bơ", "Bánh quy bơ Pháp. Giá 60.000đ.", List.of("sản phẩm")),
+                        new Knowledge("brownie", "Fudge Brownie", "Dark chocolate brownie. 35.000đ each.",
+                                List.of("product"))),
+                null, null);
+        ComposerChatModel m = new ComposerChatModel(bakery, KnowledgeIndex.build(bakery.knowledge()), Runnable::run);
+        assertThat(m.compose("bánh quy cám giá bao nhiêu", List.of(), null).text()).contains("45.000")
+                .doesNotContain("60.000");
+        assertThat(m.compose("how much are the brownies?", List.of(), null).text()).contains("35.000");
+    }
+
+    /** How long it keeps and how to store it are one facet: one gap is said once. */
+    @Test
+    void storageAndShelfLifeAreOneFacet() {
+        // the soap's entry says nothing of keeping it: one gap, said once (it was said for "shelf life" and "storage")
+        String reply = tide("how long does the Oat Milk Soap keep, and how should I store it?");
+        assertThat(reply.split("I don't have information", -1)).hasSizeLessThanOrEqualTo(2);
+        assertThat(reply).doesNotContain("shelf life");
+    }
 }
