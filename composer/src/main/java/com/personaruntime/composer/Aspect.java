@@ -75,7 +75,8 @@ enum Aspect {
     LEAD_TIME(Cues.LEAD_TIME, Pattern.compile("(?iuU)\\b(đặt trước|báo trước|trước ít nhất|ahead|in advance|notice|"
             + "lead time|pre-?order)\\b")),
     VOLUME(Cues.VOLUME, Pattern.compile("(?iuU)(\\d\\s?(ml|g|oz|l|lít|litre|liter|kg|gram)\\b)")),
-    STOCK(Cues.STOCK, Pattern.compile("(?iuU)\\b(còn hàng|hết hàng|in stock|available|sẵn|pre-?order|đặt trước)\\b")),
+    STOCK(Cues.STOCK, Pattern.compile("(?iuU)\\b(còn hàng|hết hàng|tạm hết|về lại|in stock|out of stock|sold out|back in stock|"
+            + "available|unavailable|restock\\w*|sẵn|pre-?order|đặt trước)\\b")),
     WARRANTY(Cues.WARRANTY, Pattern.compile("(?iuU)\\b(bảo hành|warranty|guarantee|guaranteed|repair|sửa)\\b")),
     PAYMENT(Cues.PAYMENT, Pattern.compile("(?iuU)\\b(thanh toán|cod|chuyển khoản|payment|pay|card|thẻ|paypal|momo|trả góp)\\b"));
 

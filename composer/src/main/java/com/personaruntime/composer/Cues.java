@@ -98,6 +98,9 @@ final class Cues {
     static final List<Text.Token[]> OWN_QUESTION = phrases(
             "when", "where", "what time", "which day", "what day", "how long", "khi nào", "lúc nào", "mấy giờ",
             "ở đâu", "bao giờ", "hôm nào", "ngày nào", "bao lâu");
+    /** Asking how long something takes ("how long does it take", "mất mấy ngày"). */
+    static final List<Text.Token[]> DURATION = phrases(
+            "how long", "how many days", "how soon", "how fast", "bao lâu", "mấy ngày", "bao nhiêu ngày", "mất mấy");
     /** Asking for a total or a sum. */
     static final List<Text.Token[]> TOTAL = phrases(
             "total", "altogether", "in total", "all together", "combined", "together", "sum", "tổng",

@@ -24,11 +24,18 @@ final class Lexicon {
     static final String PAY = "§pay";
     /** Air travel ("máy bay", "plane", "carry-on"): a fact about flying found across languages. */
     static final String FLIGHT = "§flight";
+    /** Testing on animals ("thử nghiệm trên động vật", "cruelty-free", "tested on animals"). */
+    static final String ANIMAL_TESTING = "§animal-testing";
     /** Noise cancelling ("chống ồn", "ANC"). */
     static final String NOISE = "§noise";
 
     /** Folded phrases, longest first when matched. */
     private static final Map<String, String> CONCEPTS = Map.ofEntries(
+            Map.entry("thu nghiem tren dong vat", ANIMAL_TESTING), Map.entry("thu tren dong vat", ANIMAL_TESTING),
+            Map.entry("thu nghiem dong vat", ANIMAL_TESTING), Map.entry("cruelty free", ANIMAL_TESTING),
+            Map.entry("animal testing", ANIMAL_TESTING), Map.entry("animal tested", ANIMAL_TESTING),
+            Map.entry("tested on animals", ANIMAL_TESTING), Map.entry("test on animals", ANIMAL_TESTING),
+            Map.entry("testing on animals", ANIMAL_TESTING), Map.entry("tests on animals", ANIMAL_TESTING),
             Map.entry("giao hang", SHIP), Map.entry("van chuyen", SHIP), Map.entry("ship", SHIP),
             Map.entry("shipping", SHIP), Map.entry("shipped", SHIP), Map.entry("ships", SHIP),
             Map.entry("freeship", SHIP), Map.entry("delivery", SHIP), Map.entry("deliver", SHIP),
@@ -135,7 +142,11 @@ final class Lexicon {
             "ll", "d", "t", "just", "also", "there", "here", "they", "them", "their", "he", "she", "his", "her",
             "thanks", "thank", "long", "take", "takes", "usd", "vnd", "dong", "one", "be", "am", "not", "no",
             "yes", "yeah", "okay", "now", "today", "then", "than", "too", "very", "really", "still", "product",
-            "item", "thing", "stuff", "sell", "offer", "available", "a"));
+            "item", "thing", "stuff", "sell", "offer", "available", "a",
+            // indefinite pronouns and contact verbs: nothing a shop sells ("is there anything with nut oil?",
+            // "Call me at ...", "Text me when ...")
+            "anything", "something", "everything", "nothing", "anyone", "someone", "anybody", "somebody",
+            "call", "calling", "text", "texting"));
 
     /**
      * The Vietnamese spellings of the stopwords whose folded form is also a content word typed with other tones:
@@ -208,6 +219,29 @@ final class Lexicon {
             String b = unigrams.get(i + 1);
             if (!a.startsWith("§") && !b.startsWith("§")) {
                 out.add(a + "_" + b);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Which tokens belong to a concept phrase ("tested on animals", "thử nghiệm trên động vật"): words of a known
+     * concept, never an unknown thing to quote back ("I don't have information about animals").
+     */
+    static boolean[] conceptCovered(List<Text.Token> tokens) {
+        boolean[] out = new boolean[tokens.size()];
+        List<String> folded = new ArrayList<>(tokens.size());
+        for (Text.Token t : tokens) {
+            folded.add(t.folded());
+        }
+        for (int i = 0; i < folded.size(); i++) {
+            for (Phrase phrase : CONCEPT_PHRASES.getOrDefault(folded.get(i), List.of())) {
+                if (matchesAt(folded, i, phrase.words()) && toneMatches(tokens, i, phrase.words())) {
+                    for (int j = 0; j < phrase.words().length; j++) {
+                        out[i + j] = true;
+                    }
+                    break;
+                }
             }
         }
         return out;

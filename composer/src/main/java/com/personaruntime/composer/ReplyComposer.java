@@ -257,7 +257,14 @@ final class ReplyComposer {
             parts.add(part("human"));
             intent = Intent.ARE_YOU_AI;
         }
-        if (IntentDetector.any(tokens, Cues.INSULT)) {
+        // a competitor insulted or fakes asked about is no frustration with us: no apology, only the answer
+        boolean elsewhere = Grievance.aimedElsewhere(question, persona.competitors());
+        if (elsewhere && audience.sentiment() == Sentiment.FRUSTRATED) {
+            audience = new Audience(audience.segment(), audience.style(), audience.inferred(), Sentiment.NEUTRAL);
+        }
+        if (elsewhere) {
+            // answered below as the question it is
+        } else if (IntentDetector.any(tokens, Cues.INSULT)) {
             parts.add(part("insult"));
             intent = first(intent, Intent.INSULT);
         } else if (signals.has(Intent.COMPLAINT)) {
@@ -317,7 +324,7 @@ final class ReplyComposer {
                 subject = state.focus();
             }
             if (subject != null) {
-                p.put("title", subject.title());
+                p.put("title", Titles.product(subject.title()));
             }
             parts.add(p);
             intent = first(intent, Intent.HEALTH);
@@ -378,7 +385,13 @@ final class ReplyComposer {
                         || (clause.aspects.equals(EnumSet.of(Aspect.SIZE)) && !Variants.find(clause.text).isEmpty())
                         || IntentDetector.any(clause.tokens, Cues.FREE_SHIPPING) || clause.topics.contains(Lexicon.SHIP)
                         || (clause.aspects.isEmpty() && clause.topics.isEmpty()))) {
-                    continue; // the calculation answered it
+                    boolean shipRule = IntentDetector.any(clause.tokens, Cues.FREE_SHIPPING)
+                            || !Money.findAll(clause.text).isEmpty();
+                    if (shipRule || !IntentDetector.any(clause.tokens, Cues.DURATION)) {
+                        shipping |= shipRule || clause.topics.contains(Lexicon.SHIP);
+                        continue; // the calculation answered it
+                    }
+                    shipping = true; // "and how long does it take?" beside a free-shipping total: the delivery time
                 }
                 Answer a = answer(clause, question, focus, lastAspects, lastGroups, shipping, language, used);
                 shipping = clause.topics.contains(Lexicon.SHIP) && clause.named.stream().noneMatch(this::isProduct);
@@ -578,6 +591,10 @@ final class ReplyComposer {
             // "do you ship to Saigon? how much": right after a delivery question, a bare "how much" asks its fee
             clause.topics.add(Lexicon.SHIP);
         }
+        if (shipping && clause.topics.isEmpty() && clause.named.isEmpty() && clause.aspects.isEmpty()
+                && IntentDetector.any(clause.tokens, Cues.DURATION)) {
+            clause.topics.add(Lexicon.SHIP); // "is delivery free over $60? and how long does it take?"
+        }
         List<Knowledge> entities = new ArrayList<>(clause.named);
         Set<Suitability.Group> replayed = Set.of();
         EnumSet<Aspect> aspects = clause.aspects.isEmpty() ? EnumSet.noneOf(Aspect.class) : EnumSet.copyOf(clause.aspects);
@@ -622,7 +639,9 @@ final class ReplyComposer {
         if (measured.isEmpty() && aspects.contains(Aspect.SIZE)) {
             measured = SizeTable.measurements(message);
         }
-        if (!measured.isEmpty() || (aspects.contains(Aspect.SIZE) && clause.topics.isEmpty())) {
+        if (!measured.isEmpty() || (aspects.contains(Aspect.SIZE) && clause.topics.isEmpty())
+                || (aspects.contains(Aspect.STOCK) && Stock.namesASize(clause.text))) {
+            // "size 37 còn hàng không": that size's row, with its out-of-stock sentence if it has one
             Answer size = size(clause, entities, measured, language, used);
             if (size != null) {
                 return size;
@@ -738,7 +757,7 @@ final class ReplyComposer {
                 if (p.remove("groups") instanceof Set<?> groups && groups.stream().anyMatch(Suitability.MEDICAL::contains)) {
                     // "bà bầu dùng được không" that the knowledge does not answer: a doctor's question
                     Map<String, Object> h = part("health");
-                    h.put("title", entity.title());
+                    h.put("title", Titles.product(entity.title()));
                     parts.add(h);
                 }
             }
@@ -777,7 +796,7 @@ final class ReplyComposer {
                 continue;
             }
             Map<String, Object> p = part("fact");
-            p.put("title", k.title());
+            p.put("title", Titles.product(k.title()));
             p.put("fact", sentence);
             p.put("foreign", foreign(k, language));
             used.add(k.id());
@@ -807,7 +826,7 @@ final class ReplyComposer {
         Variant v = variant(k, question);
         if (v != null) {
             Map<String, Object> p = part("price");
-            p.put("title", k.title());
+            p.put("title", Titles.product(k.title()));
             p.put("foreign", foreign(k, language));
             p.put("fact", v.clause());
             used.add(k.id());
@@ -820,7 +839,7 @@ final class ReplyComposer {
             }
         }
         Map<String, Object> p = part("price");
-        p.put("title", k.title());
+        p.put("title", Titles.product(k.title()));
         p.put("foreign", foreign(k, language));
         used.add(k.id());
         List<Money> amounts = Money.findAll(k.text());
@@ -920,7 +939,7 @@ final class ReplyComposer {
     private Map<String, Object> fact(Knowledge k, Aspect aspect, String clause, Set<Suitability.Group> replayed,
                                      String language, List<String> used) {
         Map<String, Object> p = part("fact");
-        p.put("title", k.title());
+        p.put("title", Titles.product(k.title()));
         p.put("foreign", foreign(k, language));
         used.add(k.id());
         if (aspect == null) {
@@ -947,8 +966,8 @@ final class ReplyComposer {
         int secondScore = 0;
         for (int i = 0; i < sentences.size(); i++) {
             int a = aspect.score(sentences.get(i));
-            if (a == 0) {
-                continue;
+            if (a == 0 || (aspect == Aspect.STOCK && Stock.aboutOtherSize(sentences.get(i), clause))) {
+                continue; // "size 37 còn hàng không": size 38's stock says nothing of size 37
             }
             int score = a * 2;
             for (String t : new HashSet<>(Lexicon.terms(sentences.get(i)))) {
@@ -994,6 +1013,7 @@ final class ReplyComposer {
                         foundScore = a + overlap;
                         found = Facts.trimEnd(sentence.strip());
                         p.put("source", other.id());
+                        p.put("general", other.title()); // said of every product, not of this one
                     }
                 }
             }
@@ -1035,6 +1055,7 @@ final class ReplyComposer {
                     if (s != null) {
                         best = s;
                         p.put("source", other.id());
+                        p.put("general", other.title()); // "Dị ứng và da nhạy cảm": said of every product
                         used.add(other.id());
                         break;
                     }
@@ -1217,13 +1238,14 @@ final class ReplyComposer {
         }
         used.add(source.id());
         Map<String, Object> p = part("size");
-        p.put("title", source.title());
+        p.put("title", Titles.product(source.title()));
         p.put("foreign", foreign(source, language));
         if (!measured.isEmpty()) {
             SizeTable.Match match = table.lookup(measured);
             if (match != null) {
                 p.put("label", match.row().label());
                 p.put("row", match.row().text());
+                putStock(p, source, match.row().label());
                 p.put("exact", match.exact());
                 p.put("asked", describe(match.asked(), language));
                 return new Answer(List.of(p), Intent.SIZE_ADVICE, entities.isEmpty() ? null : entities.get(0), Aspect.SIZE);
@@ -1238,6 +1260,9 @@ final class ReplyComposer {
                 p.put("kind", "size_row");
                 p.put("row", r.text());
                 p.put("label", r.label());
+                // "Size M: 52-60kg" is introduced by its own label, never "Size M: Size M: ..."
+                p.put("labelled", Text.fold(r.text()).startsWith(Text.fold("size " + r.label())));
+                putStock(p, source, r.label());
                 return new Answer(List.of(p), Intent.SIZE_ADVICE, entities.isEmpty() ? null : entities.get(0), Aspect.SIZE);
             }
         }
@@ -1248,6 +1273,14 @@ final class ReplyComposer {
         }
         p.put("rows", rows);
         return new Answer(List.of(p), Intent.SIZE_ADVICE, entities.isEmpty() ? null : entities.get(0), Aspect.SIZE);
+    }
+
+    /** A size named in a reply carries the entry's sentence saying it is out of stock, when there is one. */
+    private static void putStock(Map<String, Object> p, Knowledge source, String label) {
+        String out = Stock.outOf(source.text(), label);
+        if (out != null) {
+            p.put("stock", out);
+        }
     }
 
     private static String describe(Map<SizeTable.Dim, Double> asked, String language) {
@@ -1278,6 +1311,10 @@ final class ReplyComposer {
         List<Money> stated = Money.findAll(clause.text);
         Map<Knowledge, Integer> quantities = quantities(clause, entities);
         boolean add = IntentDetector.any(clause.tokens, Cues.ADD);
+        if (freeShip && !total && !add && Thresholds.allAsked(clause.text, stated)
+                && quantities.isEmpty()) {
+            return null; // "is it free over 500k?": the shipping rule asked, nothing ordered
+        }
         if (!state.items().isEmpty() && stated.isEmpty()
                 && ((quantities.isEmpty() && clause.named.isEmpty() && (freeShip || total))
                 || (add && (!quantities.isEmpty() || !clause.named.isEmpty())))) {
@@ -2519,8 +2556,9 @@ final class ReplyComposer {
         }
         // who a suitability question is about ("ok for sensitive skin?", "cho bé 6 tháng") is no product
         boolean[] condition = Suitability.covered(tokens);
+        boolean[] concept = Lexicon.conceptCovered(tokens); // "tested on animals": a known concept's words
         for (int i = 0; i < cue.length; i++) {
-            cue[i] |= condition[i];
+            cue[i] |= condition[i] || concept[i];
         }
         int first = -1;
         for (int i = 0; i < tokens.size() && first < 0; i++) {

@@ -203,7 +203,7 @@ final class ComposerEvaluation {
             s = s.replace(m.written(reply), " ");
         }
         for (Knowledge k : persona.knowledge()) {
-            s = s.replace(k.title(), " ");
+            s = s.replace(k.title(), " ").replace(Titles.product(k.title()), " ");
         }
         return s.replace(persona.brandName(), " ").replace(persona.name(), " ");
     }
@@ -215,7 +215,7 @@ final class ComposerEvaluation {
             s = s.replace(m.written(reply), " "); // amounts are no language
         }
         for (Knowledge k : persona.knowledge()) {
-            s = s.replace(k.title(), " ");
+            s = s.replace(k.title(), " ").replace(Titles.product(k.title()), " "); // "Áo thun cotton Sen Đá"
             for (String sentence : Facts.sentences(k.text())) {
                 s = s.replace(Facts.trimEnd(sentence.strip()), " ");
             }

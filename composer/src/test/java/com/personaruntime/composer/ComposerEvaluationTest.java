@@ -156,13 +156,13 @@ class ComposerEvaluationTest {
      * Nâu and Nhà Hòa: a free-shipping amount in a shipping question read as an order, a size's stock state, the
      * product named by a size-chart title or an allergy entry, English questions to Vietnamese facts and back,
      * meaningless words quoted as unknown things, a competitor insulted or fakes asked read as frustration.
-     * 19/47 on its first run (main 337782c).
+     * 19/47 on its first run (main 337782c), 40/47 after the fixes of its kinds; the bar allows no turn fewer.
      */
     @Test
     void tenthHeldBackSet() throws Exception {
         List<ComposerEvaluation.Result> results = evaluation.run("heldback10");
         System.out.println(ComposerEvaluation.report(results));
         assertThat(results).hasSizeGreaterThanOrEqualTo(47);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(19 / 47.0);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(40 / 47.0);
     }
 }

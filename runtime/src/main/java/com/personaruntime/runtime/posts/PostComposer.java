@@ -43,6 +43,27 @@ public final class PostComposer {
    */
   public static String compose(Persona persona, String brief, List<Persona.KnowledgeEntry> knowledge,
       int maxHashtags) {
+    return compose(persona, brief, null, knowledge, maxHashtags);
+  }
+
+  /**
+   * Drafts a body in a language. When the knowledge is written in another language than the one asked ("en" for a
+   * brand whose entries are Vietnamese), the composer cannot translate it: the post's own words (the opening, the
+   * lead-ins, the closing line) are in the language asked and the entries' words are quoted as they are written,
+   * and a catchphrase in the other language is left out. Otherwise as {@link #compose(Persona, String, List, int)}.
+   *
+   * @param persona     the persona
+   * @param brief       what the brand asked for, or {@code null}
+   * @param language    the post's language ("vi", "en"), or {@code null} for the knowledge's own
+   * @param knowledge   the entries relevant to the brief, best first (may be empty)
+   * @param maxHashtags hashtags the body may carry (the platform's limit minus the labels)
+   */
+  public static String compose(Persona persona, String brief, String language, List<Persona.KnowledgeEntry> knowledge,
+      int maxHashtags) {
+    if (!knowledge.isEmpty() && language != null && FRAMES.containsKey(language)
+        && !language.equals(languageOf(knowledge.get(0).title() + " " + knowledge.get(0).text()))) {
+      return framed(persona, brief, language, knowledge, maxHashtags);
+    }
     StringBuilder out = new StringBuilder();
     if (knowledge.isEmpty()) {
       out.append(persona.name()).append(" · ").append(persona.brand());
@@ -68,6 +89,55 @@ public final class PostComposer {
       out.append("\n\n").append(String.join(" ", tags));
     }
     return out.toString();
+  }
+
+  /** A frame's words: opening, lead-in of the entry's text, lead-in of the second entry, closing line. */
+  private record Frame(String opening, String text, String also, String closing) {
+  }
+
+  private static final java.util.Map<String, Frame> FRAMES = java.util.Map.of(
+      "en", new Frame("Spotlight: ", "In our own words: ", "Also from us: ", "Questions? Send us a message."),
+      "vi", new Frame("Giới thiệu: ", "Thông tin sản phẩm: ", "Thêm nữa: ", "Bạn cần tư vấn thêm? Nhắn cho mình nhé!"));
+
+  /** The letters only Vietnamese writes (folded away by {@link #fold}): a text holding one is Vietnamese. */
+  static String languageOf(String text) {
+    String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+    return fold(nfc).equals(nfc.toLowerCase(Locale.ROOT)) ? "en" : "vi";
+  }
+
+  private static String framed(Persona persona, String brief, String language, List<Persona.KnowledgeEntry> knowledge,
+      int maxHashtags) {
+    Frame f = FRAMES.get(language);
+    Persona.KnowledgeEntry top = knowledge.get(0);
+    String subject = subject(brief);
+    StringBuilder out = new StringBuilder();
+    // a brief written in the post's language names the subject in that language ("Our centella serum")
+    out.append(subject != null && languageOf(subject).equals(language) ? subject : f.opening() + top.title().strip());
+    out.append("\n").append(f.text()).append(quoted(top.text()));
+    if (knowledge.size() > 1) {
+      Persona.KnowledgeEntry second = knowledge.get(1);
+      out.append("\n").append(f.also()).append(second.title().strip()).append(": ").append(quoted(second.text()));
+    }
+    for (String c : persona.voice().catchphrases()) {
+      if (languageOf(c).equals(language)) {
+        out.append("\n").append(c.strip());
+        break;
+      }
+    }
+    out.append("\n").append(f.closing());
+    List<String> tags = hashtags(persona, knowledge, maxHashtags);
+    if (!tags.isEmpty()) {
+      out.append("\n\n").append(String.join(" ", tags));
+    }
+    return out.toString();
+  }
+
+  private static String quoted(String text) {
+    String t = text.strip();
+    while (!t.isEmpty() && ".!?…".indexOf(t.charAt(t.length() - 1)) >= 0) {
+      t = t.substring(0, t.length() - 1);
+    }
+    return "\"" + t + "\".";
   }
 
   private static String sentence(String text) {
@@ -167,13 +237,16 @@ public final class PostComposer {
       "information", "service", "services", "support", "pricing", "price", "prices", "payment", "payments",
       "warranty", "legal", "terms", "privacy", "about", "company", "general", "misc", "internal",
       "chinh-sach", "giao-hang", "lien-he", "cua-hang", "dia-chi", "gio-mo-cua", "thanh-toan", "bao-hanh",
-      "doi-tra", "san-pham", "hoi-dap");
+      "doi-tra", "san-pham", "hoi-dap",
+      // what an entry holds (its price, sizes, a hotline), not what a post is about
+      "gia", "gia-ca", "bang-gia", "kich-co", "size", "sizes", "size-chart", "bang-size", "ship", "phi-ship",
+      "hoan-tien", "hotline", "mua-online", "tags", "tag");
 
   /** Hashtags from the best entry's title, the entries' tags and the brand, at most {@code max}. */
   static List<String> hashtags(Persona persona, List<Persona.KnowledgeEntry> knowledge, int max) {
     Set<String> tags = new LinkedHashSet<>();
     if (!knowledge.isEmpty()) {
-      String t = tagOf(knowledge.get(0).title());
+      String t = titleTag(knowledge.get(0).title(), persona.brand());
       if (t != null) {
         tags.add(t);
       }
@@ -192,10 +265,54 @@ public final class PostComposer {
     return out.subList(0, Math.max(0, Math.min(max, out.size())));
   }
 
-  private static String tagOf(String words) {
-    String s = Normalizer.normalize(words, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+  /**
+   * A hashtag as a platform user types it: lower case, without diacritics ("#dautay", not "#dâutây"), letters and
+   * digits only, at most {@value #MAX_TAG} characters after the '#'.
+   */
+  static String tagOf(String words) {
     StringBuilder b = new StringBuilder("#");
-    s.codePoints().filter(cp -> Character.isLetterOrDigit(cp)).forEach(b::appendCodePoint);
-    return b.length() < 3 || b.length() > 40 ? null : b.toString();
+    fold(Normalizer.normalize(words, Normalizer.Form.NFC)).codePoints().filter(cp -> Character.isLetterOrDigit(cp))
+        .forEach(b::appendCodePoint);
+    return b.length() < 3 || b.length() > MAX_TAG + 1 ? null : b.toString();
+  }
+
+  /** Longest hashtag, in characters after the '#'. */
+  static final int MAX_TAG = 24;
+  /** Most words a title's hashtag keeps. */
+  static final int TITLE_TAG_WORDS = 5;
+
+  /**
+   * The hashtag of a product title: its leading words up to the brand's name, a size or volume ("30ml", "SPF50+"),
+   * punctuation (": bảng size") or {@value #TITLE_TAG_WORDS} words ("Kem chống nắng Sen Đá SPF50+ PA++++ 50ml" ->
+   * "#kemchongnang", "Serum rau má Sen Đá 30ml" -> "#serumrauma"); null when nothing is left.
+   */
+  static String titleTag(String title, String brand) {
+    List<String> brandWords = List.of(fold(brand == null ? "" : brand).split("[^\\p{L}\\p{N}]+"));
+    String[] raw = Normalizer.normalize(title.strip(), Normalizer.Form.NFC).split("\\s+");
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < raw.length && kept.size() < TITLE_TAG_WORDS; i++) {
+      String w = fold(raw[i]);
+      String letters = w.replaceAll("[^\\p{L}]", "");
+      if (letters.isEmpty() || !letters.equals(w.replaceAll("[,;:.!?)]+$", "")) || startsWith(raw, i, brandWords)) {
+        break; // a size, a symbol or the brand: the name has ended
+      }
+      kept.add(letters);
+      if (!w.equals(letters)) {
+        break; // "Sen Đá:": the name ends at its punctuation
+      }
+    }
+    return kept.isEmpty() ? null : tagOf(String.join("", kept));
+  }
+
+  private static boolean startsWith(String[] words, int at, List<String> phrase) {
+    if (phrase.isEmpty() || phrase.get(0).isEmpty() || at + phrase.size() > words.length) {
+      return false;
+    }
+    for (int j = 0; j < phrase.size(); j++) {
+      if (!fold(words[at + j]).replaceAll("[^\\p{L}\\p{N}]", "").equals(phrase.get(j))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -93,7 +93,7 @@ public final class PostDrafter {
   public Future<Draft> draft(ModelSpec model, Persona persona, PlatformProfile profile, String language,
       boolean sponsored, String brief, List<Persona.KnowledgeEntry> knowledge, int hashtagBudget, int lengthBudget) {
     if (model == null) {
-      return Future.succeededFuture(composed(persona, brief, knowledge, hashtagBudget, null));
+      return Future.succeededFuture(composed(persona, brief, language, knowledge, hashtagBudget, null));
     }
     return vertx.executeBlocking(() -> prompt(persona, profile, language, sponsored, knowledge, hashtagBudget,
             lengthBudget), false)
@@ -112,7 +112,8 @@ public final class PostDrafter {
             public void onComplete(String fullText, String routeName, TokenUsage usage) {
               String body = tidy(fullText);
               if (body.isBlank()) {
-                promise.tryComplete(composed(persona, brief, knowledge, hashtagBudget, "the model answered nothing"));
+                promise.tryComplete(composed(persona, brief, language, knowledge, hashtagBudget,
+                    "the model answered nothing"));
                 return;
               }
               promise.tryComplete(new Draft(body, new JsonObject().put("provider", model.provider())
@@ -123,7 +124,7 @@ public final class PostDrafter {
             public void onError(GatewayFailure failure) {
               LOG.warn("post draft for persona {} on {}: model failed, composer drafts instead: {}", persona.id(),
                   profile.id(), failure.toString());
-              promise.tryComplete(composed(persona, brief, knowledge, hashtagBudget,
+              promise.tryComplete(composed(persona, brief, language, knowledge, hashtagBudget,
                   "model unavailable: " + failure.toString()));
             }
           });
@@ -131,14 +132,14 @@ public final class PostDrafter {
         });
   }
 
-  private static Draft composed(Persona persona, String brief, List<Persona.KnowledgeEntry> knowledge, int hashtags,
-      String why) {
+  private static Draft composed(Persona persona, String brief, String language,
+      List<Persona.KnowledgeEntry> knowledge, int hashtags, String why) {
     JsonObject generator = new JsonObject().put("provider", "composer").put("model", "offline-composer")
         .put("route", "composer");
     if (why != null) {
       generator.put("fallbackReason", why);
     }
-    return new Draft(PostComposer.compose(persona, brief, knowledge, hashtags), generator);
+    return new Draft(PostComposer.compose(persona, brief, language, knowledge, hashtags), generator);
   }
 
   /** Strips what models wrap a post in: surrounding quotes, a "Caption:" preamble. */

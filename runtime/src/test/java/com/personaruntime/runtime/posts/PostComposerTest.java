@@ -69,8 +69,80 @@ class PostComposerTest {
   @Test
   void hashtagsLeaveOutTheTagsThatSortTheKnowledge() {
     List<String> tags = PostComposer.hashtags(MAY, MAY.knowledge(), 10);
-    assertThat(tags).containsExactly("#bánhkemdâuđàlạt", "#maybakery", "#cake", "#dâutây");
+    assertThat(tags).containsExactly("#banhkemdaudalat", "#maybakery", "#cake", "#dautay");
     assertThat(tags).doesNotContain("#policy", "#shipping", "#product", "#store", "#contact", "#openinghours",
         "#lienhe", "#giaohàng");
+  }
+
+  /** The newcomer's cosmetics persona: Vietnamese entries, posts asked in English (tenth held-back round, kind 7). */
+  static final Persona SEN_DA = PersonaDocuments.parse("mai.yaml", """
+      id: mai
+      brand: sen-da
+      name: Mai của Sen Đá
+      languages: [vi, en]
+      voice:
+        catchphrases: ["Da khỏe từ thiên nhiên 🌿"]
+      knowledge:
+        - id: kem-chong-nang
+          title: "Kem chống nắng Sen Đá SPF50+ PA++++ 50ml"
+          text: "Kem chống nắng Sen Đá SPF50+ PA++++ 50ml giá 345.000đ. Kết cấu sữa mỏng, không để lại vệt trắng."
+          tags: [kem chong nang, spf, gia]
+        - id: serum-rau-ma
+          title: "Serum rau má Sen Đá 30ml"
+          text: "Serum rau má Sen Đá 30ml giá 289.000đ. Không cồn, không hương liệu."
+          tags: [serum, rau ma, gia]
+        - id: ao-thun
+          title: "Áo thun cotton Sen Đá: bảng size"
+          text: "Áo thun cotton hữu cơ giá 250.000đ, có size S, M, L, XL."
+          tags: [ao thun, size, kich co]
+      """).orElseThrow();
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Kem chống nắng Sen Đá SPF50+ PA++++ 50ml | sen-da      | #kemchongnang
+      Serum rau má Sen Đá 30ml                 | sen-da      | #serumrauma
+      Áo thun cotton Sen Đá: bảng size         | sen-da      | #aothuncotton
+      Bánh kem dâu Đà Lạt                      | may-bakery  | #banhkemdaudalat
+      Merino Hiking Socks: size guide          | linden      | #merinohikingsocks
+      Vitamin C Serum 15%                      | clearwell   | #vitamincserum
+      """)
+  void aTitlesHashtagIsItsNameAsAUserTypesIt(String title, String brand, String tag) {
+    assertThat(PostComposer.titleTag(title, brand)).isEqualTo(tag);
+  }
+
+  @Test
+  void hashtagsCarryNoDiacriticsAndNoSortingTags() {
+    List<String> tags = PostComposer.hashtags(SEN_DA, SEN_DA.knowledge(), 10);
+    assertThat(tags).containsExactly("#kemchongnang", "#senda", "#spf", "#serum", "#rauma", "#aothun")
+        .doesNotContain("#gia", "#kichco", "#size");
+    assertThat(tags).allSatisfy(t -> assertThat(t).matches("#[a-z0-9]{2,24}"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      en | Write a post about our sunscreen for summer | Our sunscreen for summer | Questions? Send us a message.
+      en | Spotlight the sunscreen, playful tone          | Spotlight: Kem chống nắng | In our own words: "Kem chống nắng
+      """)
+  void aPostAskedInAnotherLanguageThanTheKnowledgeIsFramedInIt(String language, String brief, String first,
+      String framed) {
+    String post = PostComposer.compose(SEN_DA, brief, language, SEN_DA.knowledge(), 5);
+    assertThat(post.lines().findFirst().orElseThrow()).startsWith(first);
+    assertThat(post).contains(framed).contains("In our own words: \"").contains("Also from us: ")
+        .doesNotContain("Da khỏe từ thiên nhiên"); // the Vietnamese catchphrase is left out of an English post
+    // the composer's own words are English: nothing outside the quoted entries and the titles is Vietnamese
+    String own = post.replaceAll("\"[^\"]*\"", " ");
+    for (Persona.KnowledgeEntry k : SEN_DA.knowledge()) {
+      own = own.replace(k.title(), " ");
+    }
+    own = own.replaceAll("#\\S+", " ");
+    assertThat(PostComposer.languageOf(own)).isEqualTo("en");
+  }
+
+  @Test
+  void aPostInTheKnowledgesLanguageIsUnchanged() {
+    assertThat(PostComposer.compose(SEN_DA, "Giới thiệu kem chống nắng", "vi", SEN_DA.knowledge(), 5))
+        .isEqualTo(PostComposer.compose(SEN_DA, "Giới thiệu kem chống nắng", SEN_DA.knowledge(), 5));
+    String vi = PostComposer.compose(MAY, null, "en", List.of(), 5);
+    assertThat(vi).startsWith("Mây"); // no knowledge: the persona's name and brand as before
   }
 }
