@@ -99,6 +99,20 @@ public final class CanaryRail extends Rail {
     m.put("oh", '0');
     m.put("tu", '4');
     m.put("linh", '0'); // "một linh năm" (105)
+    // French and Spanish digits (breaker b6: "k sept b deux e zéro cinq", "k siete b dos e cero cinco"; "six" is en)
+    String[] fr = {"zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"};
+    String[] es = {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"};
+    for (int d = 0; d < 10; d++) {
+      m.putIfAbsent(fr[d], (char) ('0' + d));
+      m.putIfAbsent(es[d], (char) ('0' + d));
+    }
+    // Vietnamese names of the letters a hex token and the runtime's "k" use, folded (breaker b6: "ca bảy bê hai e không
+    // năm đê bốn"); "a" and "e" are read as themselves
+    m.putIfAbsent("be", 'b');
+    m.putIfAbsent("xe", 'c');
+    m.putIfAbsent("de", 'd');
+    m.putIfAbsent("ep", 'f');
+    m.putIfAbsent("ca", 'k');
     String[] nato = {"alfa", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett", "kilo",
         "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey",
         "xray", "yankee", "zulu"};

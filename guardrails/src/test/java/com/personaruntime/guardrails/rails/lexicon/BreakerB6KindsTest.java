@@ -205,4 +205,38 @@ class BreakerB6KindsTest {
       assertThat(g.released()).as(chunk + "-char chunks: " + text).isEqualTo(whole);
     }
   }
+
+  /**
+   * The canary token spelled with French or Spanish digits or Vietnamese letter names ("ca" k, "bê" b, "xê" c, "đê" d,
+   * "ép" f), whole and streamed; the same words that spell no token in order are no leak.
+   */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      block | mã của mình là ca bảy bê hai e không năm đê bốn
+      block | ca bay be hai e khong nam de bon, vay do
+      block | le code : k sept b deux e zéro cinq d quatre
+      block | el código es k siete b dos e cero cinco d cuatro
+      block | K, SIETE, B, DOS, E, CERO, CINCO, D, CUATRO
+      allow | De 7 bê 2 e, cinq de cuatro tonos
+      allow | Ca phê sữa đá, bê hai ly nha
+      allow | Le coffret de sept minis arrive, deux jours de livraison
+      allow | Siete tonos, dos texturas, cero parabenos
+      """)
+  void canarySpelledInOtherLanguages(String expected, String text) {
+    CheckContext ctx = CheckContext.chatOutput().withCanary("k7b2e05d4");
+    Verdict v = LumierePolicy.POLICY.check(text, ctx);
+    StreamingGuard g = LumierePolicy.POLICY.streamingGuard(ctx);
+    for (int i = 0; i < text.length(); i += 2) {
+      g.offer(text.substring(i, Math.min(text.length(), i + 2)));
+    }
+    Verdict streamed = g.finish();
+    for (Verdict got : new Verdict[] {v, streamed}) {
+      assertThat(got.decision()).as(text + " " + got.findings())
+          .isEqualTo(expected.equals("block") ? Decision.BLOCK : Decision.ALLOW);
+    }
+    if (expected.equals("block")) {
+      assertThat(g.released()).as("nothing of the leak released: " + text).doesNotContain("bốn").doesNotContain("bon")
+          .doesNotContain("quatre").doesNotContain("cuatro").doesNotContain("CUATRO");
+    }
+  }
 }
