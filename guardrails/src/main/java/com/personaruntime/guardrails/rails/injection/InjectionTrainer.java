@@ -540,7 +540,7 @@ public final class InjectionTrainer {
 
   /**
    * Whether the lexicons alone stop each row (the learned rule's action set to ALLOW), as the chat
-   * input check does.
+   * input check does, or a rule-based move of the learned rail does ({@link ScriptMoves}, {@link ExfilImages}).
    */
   public static boolean[] lexiconCaught(List<Example> rows, InjectionModel anyModel) {
     Policy lexiconsOnly = Policies.compile(PolicyConfig.builder()
@@ -549,8 +549,11 @@ public final class InjectionTrainer {
         .build(), anyModel);
     boolean[] out = new boolean[rows.size()];
     for (int i = 0; i < out.length; i++) {
-      Decision d = lexiconsOnly.check(rows.get(i).text(), CheckContext.chatInput()).decision();
-      out[i] = d == Decision.FLAG || d == Decision.BLOCK;
+      String text = rows.get(i).text();
+      Decision d = lexiconsOnly.check(text, CheckContext.chatInput()).decision();
+      // the rule-based moves the learned rail reports under its own rule id (scripts the word lexicons cannot read,
+      // markdown exfiltration images) stop a row whatever the model says: they count here, as in the input guard
+      out[i] = d == Decision.FLAG || d == Decision.BLOCK || ScriptMoves.find(text) != null || ExfilImages.find(text) != null;
     }
     return out;
   }
