@@ -303,6 +303,7 @@ class ChatPageIT {
   @Order(7)
   void aReloadContinuesTheConversationWithTheStoredResumeToken() throws Exception {
     driver.get(base + "/?persona=milo");
+    waitForHello("Milo"); // (the hello of an earlier conversation stores its token: clear after it)
     js("sessionStorage.clear()"); // a fresh visitor of this tab
     driver.navigate().refresh();
     waitForHello("Milo");
