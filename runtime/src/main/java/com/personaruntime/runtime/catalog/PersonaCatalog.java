@@ -299,10 +299,7 @@ public final class PersonaCatalog {
   public Future<PersonaRecord> create(Principal principal, String body, boolean publish) {
     Persona p;
     try {
-      p = parse(body);
-      if (publish) {
-        requirePublishable(p);
-      }
+      p = document(body, publish);
     } catch (CatalogException e) {
       return Future.failedFuture(e);
     }
@@ -346,16 +343,22 @@ public final class PersonaCatalog {
     });
   }
 
+  /** A request's persona document, parsed; with {@code publish}, also held to the publishing rule. */
+  private static Persona document(String body, boolean publish) {
+    Persona p = parse(body);
+    if (publish) {
+      requirePublishable(p);
+    }
+    return p;
+  }
+
   /** Stores a new version of a persona (a draft unless {@code publish}). */
   public Future<PersonaRecord> update(Principal principal, String slug, String body, boolean publish) {
     // who may write comes first: a caller without the right learns nothing about the document's problems
     return editable(principal, slug).compose(rec -> {
       Persona p;
       try {
-        p = parse(body);
-        if (publish) {
-          requirePublishable(p);
-        }
+        p = document(body, publish);
       } catch (CatalogException e) {
         return Future.failedFuture(e);
       }
