@@ -47,12 +47,7 @@ class BreakerB6Test {
         return "streamed in " + chunk + "-char chunks: " + v.decision().wire() + " " + v.findings();
       }
       if (v.decision() == Decision.FLAG || v.decision() == Decision.BLOCK) {
-        int firstStop = c.text().length();
-        for (Finding f : whole.findings()) {
-          if (f.action() == Action.FLAG || f.action() == Action.BLOCK) {
-            firstStop = Math.min(firstStop, f.start());
-          }
-        }
+        int firstStop = StoppingFindings.firstStop(whole, c.text().length());
         if (g.released().length() > firstStop || !c.text().startsWith(g.released())) {
           return "streamed in " + chunk + "-char chunks: released past the stopped match: '" + g.released() + "'";
         }

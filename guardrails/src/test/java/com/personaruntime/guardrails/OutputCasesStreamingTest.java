@@ -45,12 +45,7 @@ class OutputCasesStreamingTest {
           continue;
         }
         if (v.decision() == Decision.FLAG || v.decision() == Decision.BLOCK) {
-          int firstStop = c.text().length();
-          for (Finding f : whole.findings()) {
-            if (f.action() == Action.FLAG || f.action() == Action.BLOCK) {
-              firstStop = Math.min(firstStop, f.start());
-            }
-          }
+          int firstStop = StoppingFindings.firstStop(whole, c.text().length());
           if (g.released().length() > firstStop || !c.text().startsWith(g.released())) {
             wrong.add("released past the stopped match (" + g.released() + ") in " + where);
           }

@@ -112,8 +112,7 @@ class ConsolePageIT {
   void languageSwitchesToVietnameseAndSticksAcrossReloads() throws Exception {
     var d = browser.driver;
     d.get(base + "/console/moderation");
-    d.findElement(By.cssSelector("a.lang")).click();
-    new WebDriverWait(d, WAIT).until(x -> "vi".equals(browser.js("return document.documentElement.lang")));
+    switchLanguage("vi");
     assertThat(d.getCurrentUrl()).endsWith("/console/moderation");
     assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Kiểm duyệt");
     d.navigate().refresh();
@@ -128,8 +127,7 @@ class ConsolePageIT {
     wait.until(x -> x.findElement(By.id("f-bio-err")).isDisplayed());
     assertThat(d.findElement(By.id("f-bio-err")).getText()).isEqualTo("tối đa 1000 ký tự (hiện có 1001)");
     d.get(base + "/console/moderation");
-    d.findElement(By.cssSelector("a.lang")).click();
-    new WebDriverWait(d, WAIT).until(x -> "en".equals(browser.js("return document.documentElement.lang")));
+    switchLanguage("en");
   }
 
   @Test
@@ -556,9 +554,8 @@ class ConsolePageIT {
   void formsThatCallTheApiShowEveryProblemUnderItsFieldInTheConsolesLanguage() throws Exception {
     var d = browser.driver;
     d.get(base + "/console/members");
-    d.findElement(By.cssSelector("a.lang")).click();
+    switchLanguage("vi");
     WebDriverWait wait = new WebDriverWait(d, WAIT);
-    wait.until(x -> "vi".equals(browser.js("return document.documentElement.lang")));
     try {
       // a slug the browser accepts but the server refuses (taken): the server's words, in Vietnamese, under the slug
       d.findElement(By.id("new-brand-slug")).sendKeys("lumiere");
@@ -583,8 +580,7 @@ class ConsolePageIT {
       assertThat(browser.errors()).allSatisfy(e -> assertThat(e).containsAnyOf("status of 400", "status of 409"));
     } finally {
       d.get(base + "/console/members");
-      d.findElement(By.cssSelector("a.lang")).click();
-      wait.until(x -> "en".equals(browser.js("return document.documentElement.lang")));
+      switchLanguage("en");
     }
   }
 
@@ -601,6 +597,12 @@ class ConsolePageIT {
   }
 
   /** Scrolls the element to the middle of the screen (clear of the sticky save bar), then clicks it. */
+  /** Clicks the console's language link and waits for the page in {@code lang} ("vi" or "en"). */
+  static void switchLanguage(String lang) {
+    browser.driver.findElement(By.cssSelector("a.lang")).click();
+    new WebDriverWait(browser.driver, WAIT).until(x -> lang.equals(browser.js("return document.documentElement.lang")));
+  }
+
   static void click(By by) {
     var el = browser.driver.findElement(by);
     browser.js("arguments[0].scrollIntoView({block: 'center'})", el);

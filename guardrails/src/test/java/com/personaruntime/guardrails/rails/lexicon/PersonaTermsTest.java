@@ -2,11 +2,10 @@ package com.personaruntime.guardrails.rails.lexicon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.personaruntime.guardrails.Action;
 import com.personaruntime.guardrails.CheckContext;
 import com.personaruntime.guardrails.Decision;
 import com.personaruntime.guardrails.DemoPolicies;
-import com.personaruntime.guardrails.Finding;
+import com.personaruntime.guardrails.StoppingFindings;
 import com.personaruntime.guardrails.StreamingGuard;
 import com.personaruntime.guardrails.Verdict;
 import java.io.IOException;
@@ -106,12 +105,7 @@ class PersonaTermsTest {
       }
       boolean ok = r.expected().equals("catch") == caught;
       if (ok && caught) {
-        int firstStop = r.text().length();
-        for (Finding f : v.findings()) {
-          if (f.action() == Action.FLAG || f.action() == Action.BLOCK) {
-            firstStop = Math.min(firstStop, f.start());
-          }
-        }
+        int firstStop = StoppingFindings.firstStop(v, r.text().length());
         for (int chunk : new int[] {1, 3, 7}) {
           StreamingGuard g = DemoPolicies.of(r.persona()).streamingGuard(ctx);
           for (int i = 0; i < r.text().length(); i += chunk) {
