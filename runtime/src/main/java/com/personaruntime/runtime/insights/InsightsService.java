@@ -278,7 +278,10 @@ public final class InsightsService {
    * among them: the composer also files there an offer it does not know ("do you sell gift cards?"), which
    * is exactly a gap.
    */
-  static final Set<String> POLICY_INTENTS = Set.of("are_you_ai", "health", "sensitive", "insult", "competitor");
+  static final Set<String> POLICY_INTENTS = java.util.stream.Stream.of(com.personaruntime.composer.Intent.ARE_YOU_AI,
+          com.personaruntime.composer.Intent.HEALTH, com.personaruntime.composer.Intent.SENSITIVE,
+          com.personaruntime.composer.Intent.INSULT, com.personaruntime.composer.Intent.COMPETITOR)
+      .map(com.personaruntime.composer.Intent::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /**
    * Whether an unanswered question may be a knowledge gap: the guardrails let the turn through (allow

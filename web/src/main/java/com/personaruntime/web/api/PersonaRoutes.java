@@ -101,8 +101,8 @@ public final class PersonaRoutes {
    */
   static String documentOf(String body) {
     String trimmed = body.stripLeading();
-    if (!trimmed.startsWith("{")) {
-      return body; // YAML (or not JSON at all: the parser names the problem)
+    if (!trimmed.startsWith("{") || !trimmed.contains("\"latestVersion\"")) {
+      return body; // a document (YAML, or JSON without the answer's fields): read once, by the catalog
     }
     try {
       JsonObject o = new JsonObject(trimmed);

@@ -42,8 +42,7 @@ public final class ApiMessages {
           "{f}: chỉ nhận địa chỉ http hoặc https; bạn đã nhập giao thức '{s}'"),
       t("{f}: outbound call refused: host '{h}' resolves to {a}, a {k} address (allowed only when the operator allows "
           + "private networks or configures this endpoint)",
-          "{f}: tên miền '{h}' trỏ tới {a}, một địa chỉ mạng nội bộ ({k}); chỉ được dùng khi quản trị hệ thống cho phép"),
-      t("{n} problems: {list}", "{n} lỗi: {list}"));
+          "{f}: tên miền '{h}' trỏ tới {a}, một địa chỉ mạng nội bộ ({k}); chỉ được dùng khi quản trị hệ thống cho phép"));
 
   private ApiMessages() {
   }
