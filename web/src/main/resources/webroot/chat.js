@@ -75,8 +75,8 @@
   };
   const REPLY_TIMEOUT_MS = 60000;
 
-  /** The server's default for live.maxMessageChars; a larger text is refused before it is sent. */
-  const MAX_MESSAGE_CHARS = 2000;
+  /** The longest message the server accepts: its hello's maxMessageChars (live.maxMessageChars, 2000 by default). */
+  let maxMessageChars = 2000;
   let ui = STRINGS[(navigator.language || '').toLowerCase().startsWith('vi') ? 'vi' : 'en'];
   let personaLang = 'vi', personaName = '';
   let socket = null, slug = null, nextId = 1, opened = false, failures = 0;
@@ -291,6 +291,7 @@
         const langs = Array.isArray(p.languages) ? p.languages : [];
         personaLang = typeof langs[0] === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(langs[0]) ? langs[0] : 'vi';
         personaName = typeof p.name === 'string' && p.name ? p.name : slug;
+        if (Number.isInteger(frame.maxMessageChars) && frame.maxMessageChars > 0) { maxMessageChars = frame.maxMessageChars; }
         applyUi(personaLang === 'vi' ? 'vi' : 'en');
         setText($('persona-name'), personaName);
         $('persona-name').lang = personaLang;
@@ -454,8 +455,8 @@
     if (!text || !socket || socket.readyState !== WebSocket.OPEN || pendingId !== null) { return; }
     // Too long for the server (its default live limit): say so and keep the text to shorten, rather than
     // cutting a paste silently (an input maxlength did) or sending what the server refuses.
-    if (text.length > MAX_MESSAGE_CHARS) {
-      notice(ui.tooLong.replace('{n}', String(text.length)).replace('{max}', String(MAX_MESSAGE_CHARS)), 'error');
+    if (text.length > maxMessageChars) {
+      notice(ui.tooLong.replace('{n}', String(text.length)).replace('{max}', String(maxMessageChars)), 'error');
       input.setAttribute('aria-invalid', 'true');
       input.focus();
       return;

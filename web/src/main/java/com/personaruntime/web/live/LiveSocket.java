@@ -374,7 +374,10 @@ public final class LiveSocket {
           .put("greeting", p.voice().greeting())
           .put("segments", new JsonArray(segmentNames(persona)));
       JsonObject hello = new JsonObject().put("type", "hello").put("persona", info)
-          .put("disclosure", Disclosures.aiDisclosure(p, persona.brandName()));
+          .put("disclosure", Disclosures.aiDisclosure(p, persona.brandName()))
+          // the longest message this server accepts (live.maxMessageChars), so a page can refuse a longer one
+          // before sending it instead of guessing the default
+          .put("maxMessageChars", limits.maxMessageChars());
       if (room == null) {
         if (resumeToken == null) {
           resumeToken = store.newResumeToken();

@@ -137,6 +137,8 @@ class LiveChatIT {
       assertThat(hello.getJsonObject("persona").getString("id")).isEqualTo("nova");
       assertThat(hello.getString("disclosure")).contains("trợ lý AI").contains("không phải người thật")
           .contains("Nội dung do AI tạo ra");
+      // the server's message limit (live.maxMessageChars), for pages that refuse a longer text before sending
+      assertThat(hello.getInteger("maxMessageChars")).isEqualTo(2000);
       Turn t = c.ask("m1", "Serum Acme giá bao nhiêu?");
       assertThat(t.deltas).as("deltas %s", t.deltas).hasSizeGreaterThanOrEqualTo(2);
       assertThat(t.text()).isEqualTo("Serum Acme giá 250.000đ. Dùng buổi tối nhé.");
