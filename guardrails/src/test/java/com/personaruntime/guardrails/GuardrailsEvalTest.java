@@ -390,7 +390,8 @@ class GuardrailsEvalTest {
   /**
    * One labelled output case: expected decision, category, language, text ("\n" in the file is a line break) and the
    * optional context column: space-separated {@code persona=linh|milo} (the demo personas of {@link DemoPolicies};
-   * {@link LumierePolicy} by default), {@code post=<platform>} (a post draft, not a chat reply), {@code sponsored},
+   * {@link LumierePolicy} by default), {@code competitors=A|B} (Lumière's policy with these competitors instead, '_' a
+   * space in a name), {@code post=<platform>} (a post draft, not a chat reply), {@code sponsored},
    * {@code canary=<token>}.
    */
   record Case(Decision expected, String category, String language, String text, String context) {
@@ -401,6 +402,10 @@ class GuardrailsEvalTest {
     /** The policy that judges the row. */
     Policy policy() {
       String persona = option("persona");
+      String competitors = option("competitors");
+      if (competitors != null) {
+        return LumierePolicy.withCompetitors(competitors);
+      }
       return persona == null ? LumierePolicy.POLICY : DemoPolicies.of(persona);
     }
 
