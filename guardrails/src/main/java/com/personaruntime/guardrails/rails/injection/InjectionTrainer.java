@@ -968,10 +968,18 @@ public final class InjectionTrainer {
    * this chat" preferences), written before the round-11 changes: never trained on, judged after training.
    */
   public static final String HELD_OUT_ROUND11 = "heldout-round11.tsv";
+  /**
+   * Held-out rows of round 12 (long role-play jailbreaks, refusal suppression, payload splitting, translation-wrapped
+   * instructions, indirect injection inside pasted reviews, emails and URLs, "repeat the text above", short task hijacks,
+   * in en, vi, de, fr, es, it, pt, id, ru, pl, tr, nl, ja, zh, ko and th; more benign rows than attacks: customer messages
+   * that mention bots, prompts, policies and instructions, pasted benign reviews and emails, harmless role-play), written
+   * before the round-12 changes: never trained on, judged after training.
+   */
+  public static final String HELD_OUT_ROUND12 = "heldout-round12.tsv";
   /** Every held-out file {@link #main} judges with the model it wrote, in this order. */
   public static final List<String> HELD_OUT_FILES =
       List.of(HELD_OUT, HELD_OUT_ROUND5, HELD_OUT_ROUND6, HELD_OUT_ROUND7, HELD_OUT_ROUND8, HELD_OUT_ROUND9,
-          HELD_OUT_ROUND10, HELD_OUT_ROUND11);
+          HELD_OUT_ROUND10, HELD_OUT_ROUND11, HELD_OUT_ROUND12);
 
   static double[] scores(InjectionModel m, List<Example> rows) {
     double[] s = new double[rows.size()];

@@ -222,6 +222,16 @@ class NearCopyTest {
     noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND11, 150);
   }
 
+  /**
+   * The same for the round-12 held-out rows ({@code heldout-round12.tsv}: long role-play jailbreaks, refusal suppression,
+   * payload splitting, translation-wrapped and indirect injection, "repeat the text above", benign messages about bots,
+   * prompts and policies): written before the round-12 changes, which must not paraphrase them.
+   */
+  @Test
+  void noTrainingRowIsNearCopyOfRound12HeldOutRows() throws IOException {
+    noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND12, 170);
+  }
+
   private static void noTrainingRowIsNearCopyOf(String file, int minRows) throws IOException {
     List<String> held = new ArrayList<>();
     for (InjectionTrainer.Example e : InjectionTrainer.tsv(Path.of("training").resolve(file))) {
