@@ -57,7 +57,7 @@ final class ComposerEvaluation {
         }
         for (String id : List.of("may", "ash", "sen", "rowan", "thao", "bong", "khoa", "na", "wren", "mochi", "ivy", "an",
                 "juniper", "tin", "fern", "moc", "may-bakery", "soc", "hearth", "vani", "nova", "hoa", "mai", "linden",
-                "crow", "lan", "song")) {
+                "crow", "lan", "song", "muop", "bright")) {
             String yaml = resource("eval/personas/" + id + ".yaml");
             ParseResult r = PersonaDocuments.parse(id + ".yaml", yaml);
             if (!(r instanceof ParseResult.Valid v)) {
@@ -87,7 +87,8 @@ final class ComposerEvaluation {
             Map.entry("clearwell", "Clearwell"), Map.entry("nha-hoa", "Gia Dụng Nhà Hòa"),
             Map.entry("sen-da", "Sen Đá Cosmetics"), Map.entry("linden-supply", "Linden Supply"),
             Map.entry("kettle-crow", "Kettle & Crow"), Map.entry("lan-moc", "Lan Mộc Cosmetics"),
-            Map.entry("song-audio", "Sóng Audio"));
+            Map.entry("song-audio", "Sóng Audio"),
+            Map.entry("nha-muop", "Nhà Mướp"), Map.entry("bright-path", "Bright Path English"));
 
     private void add(Persona p, Abbreviations abbreviations) {
         ComposerPersona cp = toComposer(p, abbreviations, BRAND_NAMES.getOrDefault(p.brand(), p.brand()));
@@ -276,7 +277,7 @@ final class ComposerEvaluation {
     public static void main(String[] args) throws IOException {
         ComposerEvaluation e = new ComposerEvaluation();
         List<String> sets = args.length > 0 ? List.of(args) : List.of("tuned", "heldback", "heldback2", "heldback3",
-                "heldback4", "heldback5", "heldback6", "heldback7", "heldback8", "heldback9", "heldback10");
+                "heldback4", "heldback5", "heldback6", "heldback7", "heldback8", "heldback9", "heldback10", "heldback11");
         for (String set : sets) {
             System.out.println(report(e.run(set)));
         }
