@@ -299,8 +299,20 @@ public final class IntentDetector {
         return false;
     }
 
+    /**
+     * Words that may follow a Vietnamese question's final word and still end the question: politeness particles
+     * and forms of address ("dùng được không ạ", "có size M k shop", "còn hàng không chị ơi").
+     */
+    private static final List<Text.Token[]> QUESTION_TRAILERS = phrases("ạ", "shop", "sốp", "ad", "admin", "nha",
+            "nhé", "ơi", "vậy", "em", "chị", "anh", "bạn", "ah", "ak", "zậy", "z", "nhen", "hen");
+
+    /** True when the last word, after any {@link #QUESTION_TRAILERS}, is one of the one-word {@code phrases}. */
     private static boolean endsWithAny(List<Text.Token> tokens, List<Text.Token[]> phrases) {
-        Text.Token last = tokens.get(tokens.size() - 1);
+        int at = tokens.size() - 1;
+        while (at > 0 && startsWithAny(tokens.get(at), QUESTION_TRAILERS)) {
+            at--;
+        }
+        Text.Token last = tokens.get(at);
         for (Text.Token[] p : phrases) {
             if (p.length == 1 && last.matches(p[0])) {
                 return true;

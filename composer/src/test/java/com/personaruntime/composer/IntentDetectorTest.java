@@ -144,5 +144,9 @@ class IntentDetectorTest {
     void symptomIsAComplaintWhenReportedAndAQuestionWhenAsked() {
         assertThat(IntentDetector.detect("da mình bị kích ứng")).isEqualTo(Intent.COMPLAINT);
         assertThat(IntentDetector.detect("có gây kích ứng không")).isEqualTo(Intent.PRODUCT_QUESTION);
+        // the question word may be followed by particles and forms of address, typed fast
+        assertThat(IntentDetector.detect("da e de kich ung thi co dung dc k shop")).isEqualTo(Intent.PRODUCT_QUESTION);
+        assertThat(IntentDetector.detect("da mình dễ kích ứng, dùng được không ạ")).isEqualTo(Intent.PRODUCT_QUESTION);
+        assertThat(IntentDetector.detect("dùng xong bị kích ứng rồi shop ạ")).isEqualTo(Intent.COMPLAINT);
     }
 }

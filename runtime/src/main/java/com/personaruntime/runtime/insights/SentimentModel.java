@@ -98,8 +98,48 @@ public final class SentimentModel {
       .map(e -> Map.entry(e.getKey(), e.getValue()))
       .toList();
 
-  private record Entry(String[] exact, String[] folded, double weight, boolean strict, boolean vietnamese) {
+  /** condition: a word for the asker's own body ("mụn", "dry"), see {@link #conditionWeight}. */
+  private record Entry(String[] exact, String[] folded, double weight, boolean strict, boolean vietnamese,
+                       boolean condition) {
   }
+
+  /*
+   * Condition words. An audience member who describes their own skin or body to ask for advice ("mk da dau mun,
+   * nen dung sp nao a", "I have dry, sensitive skin. What would you recommend?") is not unhappy with the brand;
+   * the same words after use ("dùng xong da khô căng", "it gave me a rash") are a complaint, and their relief
+   * ("xài 1 tháng hết mụn", "less dry since I started using it") is praise. A condition entry ('~' in the
+   * lexicon) therefore counts: nothing in a clause that asks; relieved (an improvement word next to it) as
+   * +0.75 of its weight; otherwise its weight only when the text tells of using the product (a use or cause
+   * word in a clause that does not ask) or the clause has the product as its subject ("kem này", "it", "the
+   * cake"). Without that the text describes the asker and the word is 0.
+   */
+  /** Use and cause words (folded): the asker used the product, or it did something. */
+  private static final Set<String> USE_OR_CAUSE = Set.of("dung", "xai", "thoa", "boi", "uong", "khien", "gay",
+      "use", "used", "using", "uses", "applied", "applying", "apply", "tried", "trying", "wore", "wearing", "drank",
+      "drinking", "ate", "eating", "made", "makes", "making", "gave", "gives", "caused", "causes", "left", "leaves");
+  /** Use and cause words that fold to a common other word: they count with their marks only. */
+  private static final Set<String> USE_OR_CAUSE_MARKED = Set.of("làm");
+  /** Words that make the product a clause's subject or object ("kem này", "nó", "it", "this"). */
+  private static final Set<String> PRODUCT_WORDS = Set.of("nay", "it", "this", "that", "its", "your");
+  /** Improvement words before a condition ("đỡ mụn", "hết mụn", "less dry"): folded. */
+  private static final Set<String> RELIEF_BEFORE = Set.of("het", "bot", "giam", "khoi", "less", "fewer", "reduced",
+      "cleared", "cured");
+  /** Improvement words after a condition ("mụn giảm hẳn", "the rash cleared up", "acne is gone"): folded. */
+  private static final Set<String> RELIEF_AFTER = Set.of("giam", "bot", "het", "lan", "gone", "cleared", "disappeared",
+      "reduced", "calmed", "healed", "improved", "vanished", "faded");
+  /** Two-word improvements before a condition. */
+  private static final Set<String> RELIEF_PAIRS_BEFORE = Set.of("no more", "no longer", "khong con", "het sach");
+  /** Vietnamese question words (folded) that make a clause ask ("nên dùng sp nào", "dùng gì"). */
+  private static final Set<String> VI_QUESTION_WORDS = Set.of("nao", "gi", "sao", "nen", "hả", "nhỉ");
+  /** English words that, first in a clause, make it ask ("what would you recommend"). */
+  private static final Set<String> EN_QUESTION_START = Set.of("what", "which", "how", "where", "when", "why", "who",
+      "should", "can", "could", "would", "will", "do", "does", "is", "are", "any", "anything");
+  /** Final words of a Vietnamese question, folded ("không", "chưa", and "k", "ko", "hok" typed fast). */
+  private static final Set<String> VI_QUESTION_FINAL = Set.of("khong", "chua", "hong", "k", "ko", "kh", "hok", "hem",
+      "kg", "khg");
+  /** Trailing words after a Vietnamese "không"/"chưa" that still end a question ("dùng được không ạ", "k shop"). */
+  private static final Set<String> VI_TRAILING = Set.of("a", "shop", "ad", "ban", "nha", "nhi", "vay", "ha", "ah",
+      "em", "chi", "anh", "ak", "ac", "oi", "nhe");
 
   private final Map<String, List<Entry>> byFirstWord;
 
@@ -141,6 +181,10 @@ public final class SentimentModel {
         }
         double weight = Double.parseDouble(line.substring(0, tab).strip());
         String phrase = line.substring(tab + 1).strip();
+        boolean condition = phrase.startsWith("~");
+        if (condition) {
+          phrase = phrase.substring(1);
+        }
         boolean strict = phrase.startsWith("=");
         if (strict) {
           phrase = phrase.substring(1);
@@ -158,7 +202,8 @@ public final class SentimentModel {
         if (tokens.isEmpty()) {
           throw new IllegalStateException(resource + ":" + n + ": empty phrase");
         }
-        index.computeIfAbsent(folded[0], k -> new ArrayList<>()).add(new Entry(exact, folded, weight, strict, vietnamese));
+        index.computeIfAbsent(folded[0], k -> new ArrayList<>()).add(new Entry(exact, folded, weight, strict, vietnamese,
+            condition));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(resource + " could not be read", e);
@@ -191,6 +236,8 @@ public final class SentimentModel {
     double contrastBoost = 1;
     int negatedUntil = -1;
     int negClause = -1;
+    boolean[] asking = asking(t, english);
+    boolean used = toldOfUse(tokens, asking);
     for (int i = 0; i < tokens.size(); ) {
       Token tok = tokens.get(i);
       if (CONTRAST.contains(tok.folded)) {
@@ -216,12 +263,26 @@ public final class SentimentModel {
       }
       double w = match.weight;
       int end = i + match.folded.length;
+      boolean relieved = false;
+      if (match.condition) {
+        if (asking[tok.clause]) {
+          i = end;
+          continue;
+        }
+        relieved = relieved(tokens, i, end);
+        if (relieved) {
+          w = -0.75 * w;
+        } else if (!used && !productInClause(tokens, tok.clause, english)) {
+          i = end;
+          continue;
+        }
+      }
       if (intensified(tokens, i, end)) {
         w *= 1.4;
       } else if (i > 0 && tokens.get(i - 1).clause == tok.clause && DOWNTONERS.contains(tokens.get(i - 1).folded)) {
         w *= 0.6;
       }
-      if (i <= negatedUntil && tok.clause == negClause) {
+      if (i <= negatedUntil && tok.clause == negClause && !relieved) {
         w = w > 0 ? -0.75 * w : -0.4 * w;
         negatedUntil = -1;
       }
@@ -245,6 +306,95 @@ public final class SentimentModel {
     Sentiment label = score >= THRESHOLD ? Sentiment.POSITIVE : score <= -THRESHOLD ? Sentiment.NEGATIVE
         : Sentiment.NEUTRAL;
     return new SentimentScore(label, Math.round(score * 1000) / 1000.0);
+  }
+
+  /**
+   * Per clause: does it ask? A '?' or a yes/no question (as for damping), a Vietnamese question word ("nào",
+   * "gì", "sao", "nên") or a final "không"/"chưa" before only particles ("dùng được không ạ", "có ... k shop"),
+   * or an English question word first ("what would you recommend").
+   */
+  private static boolean[] asking(Tokens t, boolean english) {
+    boolean[] out = new boolean[t.asks.size()];
+    for (int c = 0; c < out.length; c++) {
+      out[c] = t.asks.get(c) || t.yesNo.get(c);
+    }
+    List<Token> tokens = t.tokens;
+    int start = 0;
+    while (start < tokens.size()) {
+      int c = tokens.get(start).clause;
+      int end = start;
+      while (end < tokens.size() && tokens.get(end).clause == c) {
+        end++;
+      }
+      if (!out[c]) {
+        if (english) {
+          out[c] = EN_QUESTION_START.contains(tokens.get(start).folded);
+        } else {
+          for (int k = start; k < end && !out[c]; k++) {
+            Token w = tokens.get(k);
+            out[c] = VI_QUESTION_WORDS.contains(w.folded) && (w.exact == null || w.ascii || !w.folded.equals("nen")
+                || "nên".equals(w.exact));
+          }
+          int last = end - 1;
+          while (last > start && VI_TRAILING.contains(tokens.get(last).folded)) {
+            last--;
+          }
+          String lastWord = tokens.get(last).folded;
+          out[c] |= last > start && VI_QUESTION_FINAL.contains(lastWord);
+        }
+      }
+      start = end;
+    }
+    return out;
+  }
+
+  /** Whether a clause that does not ask holds a use or cause word ("dùng xong", "made my skin", "gave me"). */
+  private static boolean toldOfUse(List<Token> tokens, boolean[] asking) {
+    for (Token tok : tokens) {
+      if (!asking[tok.clause] && ((USE_OR_CAUSE.contains(tok.folded) && (tok.exact == null || tok.ascii
+          || !tok.folded.equals("dung") || "dùng".equals(tok.exact)))
+          || (tok.exact != null && USE_OR_CAUSE_MARKED.contains(tok.exact)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the clause names the product ("kem này", "nó", "it", "this"), or starts with "the"/"your". */
+  private static boolean productInClause(List<Token> tokens, int clause, boolean english) {
+    boolean first = true;
+    for (Token tok : tokens) {
+      if (tok.clause != clause) {
+        continue;
+      }
+      if (PRODUCT_WORDS.contains(tok.folded) || (first && english && tok.folded.equals("the"))
+          || (!english && "nó".equals(tok.exact))) {
+        return true;
+      }
+      first = false;
+    }
+    return false;
+  }
+
+  /** An improvement word right before (up to two words) or after (up to three) a condition, same clause. */
+  private static boolean relieved(List<Token> tokens, int start, int end) {
+    int clause = tokens.get(start).clause;
+    for (int k = Math.max(0, start - 2); k < start; k++) {
+      Token b = tokens.get(k);
+      if (b.clause == clause && (RELIEF_BEFORE.contains(b.folded) || "đỡ".equals(b.exact))) {
+        return true;
+      }
+      if (k + 1 < start && tokens.get(k + 1).clause == clause
+          && RELIEF_PAIRS_BEFORE.contains(b.folded + " " + tokens.get(k + 1).folded)) {
+        return true;
+      }
+    }
+    for (int k = end; k < Math.min(tokens.size(), end + 3); k++) {
+      if (tokens.get(k).clause == clause && RELIEF_AFTER.contains(tokens.get(k).folded)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isNegator(Token tok, boolean english) {
