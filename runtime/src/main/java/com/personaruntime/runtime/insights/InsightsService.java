@@ -160,12 +160,8 @@ public final class InsightsService {
       } else if ("block".equals(r.decision())) {
         blocked++;
       }
-      if ("flag".equals(r.decision()) || "block".equals(r.decision())) {
-        for (Object f : new JsonArray(r.findings() == null ? "[]" : r.findings())) {
-          if (f instanceof JsonObject o && ("flag".equals(o.getString("action")) || "block".equals(o.getString("action")))) {
-            rules.merge(o.getString("rule", "unknown"), 1, Integer::sum);
-          }
-        }
+      for (String rule : stoppingRules(r)) {
+        rules.merge(rule, 1, Integer::sum);
       }
       Integer rt = r.responseMs() != null ? r.responseMs() : r.firstTokenMs() != null ? r.firstTokenMs() : r.totalMs();
       if (rt != null) {
@@ -264,6 +260,23 @@ public final class InsightsService {
         .put("byRule", byRule));
     out.put("responseTimeMs", responseTimes(times));
     out.put("community", community(audience, audienceConversations, names, rooms));
+    return out;
+  }
+
+  /**
+   * The rules that stopped a flagged or blocked turn, each once however many findings it made ("moderation by
+   * rule" counts turns, as its chart says: a reply with three banned terms is one turn stopped by that rule).
+   * Empty for an allowed or rewritten turn.
+   */
+  static Set<String> stoppingRules(InsightsStore.TurnRow r) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    if ("flag".equals(r.decision()) || "block".equals(r.decision())) {
+      for (Object f : new JsonArray(r.findings() == null ? "[]" : r.findings())) {
+        if (f instanceof JsonObject o && ("flag".equals(o.getString("action")) || "block".equals(o.getString("action")))) {
+          out.add(o.getString("rule", "unknown"));
+        }
+      }
+    }
     return out;
   }
 

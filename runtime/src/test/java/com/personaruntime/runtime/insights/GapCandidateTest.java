@@ -41,6 +41,17 @@ class GapCandidateTest {
     assertThat(InsightsService.gapCandidate(row("allow", "[]", intent))).isEqualTo(candidate);
   }
 
+  /** "Moderation by rule" counts turns: a rule with three findings on one reply stopped one turn. */
+  @org.junit.jupiter.api.Test
+  void aRuleStopsATurnOnceHoweverManyFindingsItMade() {
+    String findings = "[{\"rule\":\"banned_term\",\"action\":\"block\"},{\"rule\":\"banned_term\",\"action\":\"block\"},"
+        + "{\"rule\":\"health_claim\",\"action\":\"flag\"},{\"rule\":\"pii.phone\",\"action\":\"rewrite\"},"
+        + "{\"rule\":\"banned_term\",\"action\":\"flag\"}]";
+    assertThat(InsightsService.stoppingRules(row("block", findings))).containsExactly("banned_term", "health_claim");
+    assertThat(InsightsService.stoppingRules(row("rewrite", findings))).isEmpty();
+    assertThat(InsightsService.stoppingRules(row("flag", null))).isEmpty();
+  }
+
   @org.junit.jupiter.api.Test
   void thePolicyIntentsAreIntentsOfTheComposer() {
     java.util.Set<String> ids = new java.util.HashSet<>();
