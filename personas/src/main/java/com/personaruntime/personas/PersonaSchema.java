@@ -272,8 +272,11 @@ final class PersonaSchema {
       return;
     }
     if (absent(provider)) {
-      ctx.add(path, "give model.endpoint (one of the server's named model endpoints) or model.provider",
-          "modelMissing");
+      // Only generation settings (a temperature, a model name): they belong to a binding. Said at the
+      // endpoint, the field to fill, with the way out that keeps the server's default.
+      ctx.add(path + ".endpoint", "name one of the server's model endpoints (or a model.provider) to set "
+          + "model.temperature or model.name; to use the server's default model, leave the whole model section "
+          + "empty", "modelMissing");
       return;
     }
     if (provider != null && provider.isTextual() && PROVIDERS.contains(provider.asText())

@@ -162,7 +162,9 @@ class ValidationRulesTest {
             + " of openai, ollama, anthropic, composer, got 'opnai'; did you mean 'openai'?"),
         Arguments.of("bio: " + "x".repeat(1001), "linh.yaml: bio: must be at most 1000 characters, got 1001"),
         Arguments.of("model: {name: m}",
-            "linh.yaml: model: give model.endpoint (one of the server's named model endpoints) or model.provider"),
+            "linh.yaml: model.endpoint: name one of the server's model endpoints (or a model.provider) to set"
+                + " model.temperature or model.name; to use the server's default model, leave the whole model"
+                + " section empty"),
         Arguments.of("model: {endpoint: main, baseUrl: 'http://127.0.0.1:9/v1'}",
             "linh.yaml: model.baseUrl: must not be set together with model.endpoint (the endpoint 'main' defines it)"),
         Arguments.of("model: {endpoint: Main_1}", "linh.yaml: model.endpoint: must be a slug (a-z, 0-9 and '-', starting with a letter or digit,"

@@ -79,6 +79,11 @@ public final class PersonaCatalog {
     this(vertx, personas, brands, audit, ModelBindings.none());
   }
 
+  /** The names of the operator's model endpoints a persona may choose ({@code model.endpoint}), sorted. */
+  public List<String> modelEndpoints() {
+    return bindings.endpointNames();
+  }
+
   /** A catalog that checks model bindings against the operator's {@code bindings}. */
   public PersonaCatalog(Vertx vertx, PersonaRepository personas, BrandRepository brands, AuditLog audit,
       ModelBindings bindings) {

@@ -170,7 +170,10 @@ class ConsolePageIT {
     assertThat(d.findElement(By.id("problems")).getText()).contains("model.temperature: must be between 0 and 2, got 7");
     browser.screenshot("console-editor-validation-error");
     assertThat(d.findElement(By.id("problems")).getText()).as("the cross-field rule, as the API words it")
-        .contains("model: give model.endpoint");
+        .contains("model.endpoint: name one of the server's model endpoints");
+    // ... said under the field to fill (a temperature alone needs an endpoint), not below the admins' fields
+    assertThat(d.findElement(By.id("f-endpoint-err")).getText()).startsWith("name one of the server's model endpoints");
+    assertThat(d.findElement(By.id("f-endpoint")).getAttribute("aria-invalid")).isEqualTo("true");
     browser.js("const t = document.getElementById('f-temperature'); t.value = ''; t.dispatchEvent(new Event('input'));");
     wait.until(x -> !x.findElement(By.id("problems")).isDisplayed());
 

@@ -272,6 +272,7 @@ public final class PersonaPages implements ConsolePage {
             limits.put(field, PersonaDocuments.maxChars(field));
           }
           m.put("limits", limits);
+          m.put("endpoints", catalog.modelEndpoints()); // the names a brand user may choose in model.endpoint
           return m;
         })), m -> m);
   }
