@@ -90,6 +90,23 @@
   function setText(el, text) { el.textContent = text == null ? '' : String(text); }
   function nfc(text) { return typeof text.normalize === 'function' ? text.normalize('NFC') : text; }
 
+  /**
+   * The page's own words (buttons, labels) in the visitor's language when the persona speaks it: the first of the
+   * browser's languages (navigator.languages, in the visitor's order) that the persona speaks and the page has
+   * words for; else the persona's first language when the page has words for it; else the browser's own choice.
+   */
+  function frameLanguage(personaLangs) {
+    const base = (tag) => (typeof tag === 'string' ? tag.toLowerCase().split('-')[0] : '');
+    const speaks = personaLangs.map(base);
+    const browser = (Array.isArray(navigator.languages) && navigator.languages.length
+      ? navigator.languages : [navigator.language]).map(base);
+    for (const l of browser) {
+      if (STRINGS[l] && speaks.includes(l)) { return l; }
+    }
+    if (STRINGS[speaks[0]]) { return speaks[0]; }
+    return STRINGS[browser[0]] ? browser[0] : 'en';
+  }
+
   function applyUi(lang) {
     ui = STRINGS[lang] || STRINGS.en;
     document.documentElement.lang = lang;
@@ -292,7 +309,7 @@
         personaLang = typeof langs[0] === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(langs[0]) ? langs[0] : 'vi';
         personaName = typeof p.name === 'string' && p.name ? p.name : slug;
         if (Number.isInteger(frame.maxMessageChars) && frame.maxMessageChars > 0) { maxMessageChars = frame.maxMessageChars; }
-        applyUi(personaLang === 'vi' ? 'vi' : 'en');
+        applyUi(frameLanguage(langs));
         setText($('persona-name'), personaName);
         $('persona-name').lang = personaLang;
         setText($('persona-bio'), typeof p.bio === 'string' ? p.bio : '');

@@ -144,7 +144,11 @@ class ChatPageIT {
     waitForHello("Linh");
 
     assertThat(js("return document.characterSet")).isEqualTo("UTF-8");
-    assertThat(js("return document.documentElement.lang")).isEqualTo("vi");
+    // The page's own words follow the visitor's browser (en-US here) when the persona speaks that language
+    // (Linh speaks vi and en); the persona's texts keep their own language.
+    assertThat(js("return document.documentElement.lang")).isEqualTo("en");
+    assertThat(driver.findElement(By.id("send")).getText()).isEqualTo("Send");
+    assertThat(js("return document.getElementById('persona-name').lang")).isEqualTo("vi");
     // the page names its icon (browsers otherwise ask for /favicon.ico: a 404 in the console)
     String icon = (String) js("return document.querySelector('link[rel=icon]').getAttribute('href')");
     assertThat(java.net.http.HttpClient.newHttpClient().send(
@@ -337,6 +341,30 @@ class ChatPageIT {
     assertThat(((String) js("return document.getElementById('text').value")).length()).isEqualTo(2500);
     assertThat(driver.findElement(By.id("text")).getAttribute("aria-invalid")).isEqualTo("true");
     assertThat(driver.findElements(By.cssSelector("#log .msg.me"))).hasSize(sent);
+  }
+
+  /**
+   * A visitor whose browser prefers Vietnamese gets the page's words in Vietnamese from a persona that speaks it,
+   * and in the persona's language from one that does not (Milo speaks English only).
+   */
+  @Test
+  @Order(7)
+  void thePagesWordsFollowTheVisitorsLanguageWhenThePersonaSpeaksIt() throws Exception {
+    String agent = (String) js("return navigator.userAgent");
+    driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "vi-VN,vi"));
+    try {
+      driver.get(base + "/?persona=linh");
+      waitForHello("Linh");
+      assertThat(js("return navigator.languages[0]")).isEqualTo("vi-VN");
+      assertThat(js("return document.documentElement.lang")).isEqualTo("vi");
+      assertThat(driver.findElement(By.id("send")).getText()).isEqualTo("Gửi");
+      new Select(driver.findElement(By.id("persona"))).selectByValue("milo");
+      waitForHello("Milo");
+      assertThat(js("return document.documentElement.lang")).isEqualTo("en");
+      assertThat(driver.findElement(By.id("send")).getText()).isEqualTo("Send");
+    } finally {
+      driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "en-US"));
+    }
   }
 
   @Test
