@@ -390,12 +390,13 @@
         break;
       }
       case 'held': {
-        // A flagged reply waits for a moderator: show the persona's holding line.
+        // A flagged reply waits for a moderator: the persona's holding line replaces what streamed of it (the
+        // whole reply, or the moderator's text, comes with the release).
         if (typeof frame.text !== 'string') { break; }
         const r = replyBubble(String(frame.replyTo));
         r.item = typeof frame.item === 'string' ? frame.item : null;
         if (r.item) { r.el.dataset.item = r.item; }
-        r.text += (r.text ? ' ' : '') + frame.text;
+        r.text = frame.text;
         r.body.textContent = nfc(r.text);
         scrollDown();
         break;

@@ -185,6 +185,43 @@ class HoldReleaseIT {
         .extracting(r -> r.get("ACTION")).containsExactly("moderation.edited", "moderation.released");
   }
 
+  /**
+   * A reply whose first sentences had streamed when the guard flagged a later one: the holding line replaces
+   * them (a sentence cut where the guard stopped reads as broken), on the screen, in the history a resumed
+   * audience gets and in the persona's memory; the moderator's item keeps what had streamed.
+   */
+  @Test
+  void theHoldingLineReplacesWhatHadStreamedOfAFlaggedReply() throws Exception {
+    String safe = "Thanks for asking! Our serum suits dry and oily skin alike, and a bottle lasts about two months"
+        + " of daily use. You can order it on our website.";
+    stub.enqueue(Reply.tokens((safe + " Honestly it is gentler than GlowCo serum.").split("(?<= )")));
+    try (Client c = Client.open(s, "lan")) {
+      String token = c.hello().getString("resumeToken");
+      c.send("h1", "Tell me about your serum");
+      List<JsonObject> turn = c.until("h1", "done");
+      String streamed = turn.stream().filter(f -> "delta".equals(f.getString("type")))
+          .map(f -> f.getString("text")).reduce("", String::concat);
+      assertThat(streamed).as("the safe sentences streamed before the hold").startsWith("Thanks for asking!");
+      JsonObject held = only(turn, "held");
+      assertThat(held.getString("text")).contains("check that with the team");
+      assertThat(turn.toString()).doesNotContain("GlowCo");
+      JsonObject item = awaitItem(held.getString("item"), mia);
+      assertThat(item.getString("content")).startsWith(safe).contains("GlowCo");
+
+      stub.enqueue(Reply.tokens("Happy", " to", " help."));
+      c.send("h2", "Thanks!");
+      c.until("h2", "done");
+      List<String> memory = stub.lastRequest().messages("assistant");
+      assertThat(memory).as("the persona's memory: the line alone").anyMatch(m -> m.contains("check that with the team"))
+          .noneMatch(m -> m.contains("Thanks for asking!"));
+      c.close();
+      try (Client back = Client.open(s, "lan?resume=" + token)) {
+        String history = back.hello().getJsonArray("history").encode();
+        assertThat(history).contains("check that with the team").doesNotContain("Thanks for asking!");
+      }
+    }
+  }
+
   @Test
   void approveAndEditFailClosedWhenThePersonasGuardCannotRun() throws Exception {
     String item;

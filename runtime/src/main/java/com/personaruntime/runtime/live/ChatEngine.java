@@ -521,7 +521,8 @@ public final class ChatEngine {
 
     /**
      * The guard flagged or blocked: nothing more is released. A block ends with the fallback line and
-     * files an item for the record. A flag holds the reply: the audience gets the held line at once,
+     * files an item for the record. A flag holds the reply: the audience gets the held line at once, in
+     * place of what streamed of the reply,
      * the model's reply is collected to its end (never shown) and filed as a held item a moderator
      * releases (see {@link ModerationStore}).
      */
@@ -538,7 +539,11 @@ public final class ChatEngine {
         held = new HeldReply(itemId, shown.toString(), context(conversation, messageId, audienceText, language));
         held.context.put("route", route);
         sink.held(itemId, line);
-        shown.append(shown.length() > 0 ? " " : "").append(line);
+        // The holding line replaces what was streamed of the reply (a sentence cut where the guard stopped
+        // reads as broken; the whole reply comes with the release): the audience's screen, the transcript and
+        // the persona's memory all hold the line alone. The moderator's item keeps what streamed before it.
+        shown.setLength(0);
+        shown.append(line);
         end(decision, verdict.findings());
         if (streamEnded) {
           fileHeld(fullText);
