@@ -74,6 +74,14 @@ enum Aspect {
     /** How far ahead to order ("đặt trước bao lâu", "how far in advance"): a sentence with the notice needed. */
     LEAD_TIME(Cues.LEAD_TIME, Pattern.compile("(?iuU)\\b(đặt trước|báo trước|trước ít nhất|ahead|in advance|notice|"
             + "lead time|pre-?order)\\b")),
+    /**
+     * How long something lasts or takes, asked of a product or service ("1 túi cát dùng được bao lâu", "how long is
+     * the course", "test đầu vào mất bao lâu", "sạc nhanh bao lâu"): a sentence with a number of minutes, hours,
+     * days, weeks, months, years or sessions. A more specific facet asked with it (storage, battery, steeping, lead
+     * time) answers instead (see ReplyComposer.Clause).
+     */
+    DURATION(Cues.HOW_LONG, Pattern.compile("(?iuU)\\b\\d+(?:[.,]\\d+)?(?:\\s?[-–]\\s?\\d+)?[\\s-]?(?:phút|giờ|tiếng|ngày|tuần|"
+            + "tháng|năm|buổi|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|sessions?|lessons?|classes)\\b")),
     VOLUME(Cues.VOLUME, Pattern.compile("(?iuU)(\\d\\s?(ml|g|oz|l|lít|litre|liter|kg|gram)\\b)")),
     STOCK(Cues.STOCK, Pattern.compile("(?iuU)\\b(còn hàng|hết hàng|tạm hết|về lại|in stock|out of stock|sold out|back in stock|"
             + "available|unavailable|restock\\w*|sẵn|pre-?order|đặt trước)\\b")),
@@ -84,7 +92,9 @@ enum Aspect {
     static final java.util.Set<Aspect> BREWING = java.util.EnumSet.of(BREWING_TEMPERATURE, BREWING_DOSE, STEEPING_TIME);
     /** Every facet added for which sentence of an entry answers (see the comment above BREWING_TEMPERATURE). */
     static final java.util.Set<Aspect> FACETS = java.util.EnumSet.of(BREWING_TEMPERATURE, CAFFEINE, BREWING_DOSE,
-            STEEPING_TIME, TASTE, PAUSE_OR_SKIP, STORAGE, LEAD_TIME);
+            STEEPING_TIME, TASTE, PAUSE_OR_SKIP, STORAGE, LEAD_TIME, DURATION);
+    /** Facets more specific than DURATION: asked with it, they answer ("pin dùng được bao lâu" asks the battery). */
+    static final java.util.Set<Aspect> TIMED = java.util.EnumSet.of(STORAGE, BATTERY, STEEPING_TIME, LEAD_TIME);
 
     final List<Text.Token[]> cues;
     /** Words of a sentence that answers this aspect; null for PRICE (a sentence with an amount). */

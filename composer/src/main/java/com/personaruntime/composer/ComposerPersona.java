@@ -17,7 +17,9 @@ import java.util.Set;
  *                     default reply language; not empty
  * @param greeting     the persona's own greeting line, or {@code null}
  * @param catchphrases short brand lines used now and then; may be empty
- * @param knowledge    approved knowledge, ids unique; may be empty (the composer then only says it does not know)
+ * @param knowledge    approved knowledge, ids unique; may be empty (the composer then only says it does not know).
+ *                     An entry pasted as a table or an FAQ is held as one entry per row or question (ids
+ *                     {@code <id>#<n>}, see {@link PastedKnowledge}), so {@link #knowledge()} may hold more entries
  * @param contactUrl   where audiences can ask a human, or {@code null}
  * @param contactEmail support e-mail, or {@code null}
  * @param audiences    the persona's audience segments (tone per segment); may be empty
@@ -107,6 +109,8 @@ public record ComposerPersona(String id, String name, String brandName, List<Str
                 throw new IllegalArgumentException("persona '" + id + "': duplicate knowledge id '" + k.id() + "'");
             }
         }
+        // a pasted price table or FAQ is answered row by row, pair by pair (see PastedKnowledge)
+        knowledge = PastedKnowledge.expand(knowledge);
         contactUrl = blankToNull(contactUrl);
         contactEmail = blankToNull(contactEmail);
         contactPhone = blankToNull(contactPhone);

@@ -101,6 +101,12 @@ final class Cues {
     /** Asking how long something takes ("how long does it take", "mất mấy ngày"). */
     static final List<Text.Token[]> DURATION = phrases(
             "how long", "how many days", "how soon", "how fast", "bao lâu", "mấy ngày", "bao nhiêu ngày", "mất mấy");
+    /** Asking how long something lasts or takes, of a product or service (see {@link Aspect#DURATION}). */
+    static final List<Text.Token[]> HOW_LONG = phrases(
+            "how long", "how many weeks", "how many months", "how many hours", "how many minutes", "how many sessions",
+            "how many lessons", "bao lâu", "mấy tuần", "mấy tháng", "mấy tiếng", "mất mấy", "bao nhiêu tuần",
+            "bao nhiêu tháng", "bao nhiêu buổi", "mấy buổi", "kéo dài", "trong bao lâu", "bao lau", "may tuan",
+            "may thang");
     /** Asking for a total or a sum. */
     static final List<Text.Token[]> TOTAL = phrases(
             "total", "altogether", "in total", "all together", "combined", "together", "sum", "tổng",

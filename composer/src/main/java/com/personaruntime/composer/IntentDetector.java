@@ -132,6 +132,10 @@ public final class IntentDetector {
             "ai sẽ thắng", "ai thắng", "horoscope", "tử vi", "girlfriend", "boyfriend", "người yêu",
             "write code", "viết code", "lyrics", "lời bài hát");
     private static final List<Text.Token[]> QUESTION_ENDINGS = phrases("không", "chưa", "hả", "ha", "nhỉ", "à");
+    /** Question words asked in place (see {@link #vietnameseQuestionWord}). */
+    private static final List<Text.Token[]> QUESTION_WORDS = phrases("=gì", "bao nhiêu", "bao nhiu", "bao lâu",
+            "=mấy", "ở đâu", "=nào", "thế nào", "như thế nào", "ntn", "làm sao", "=sao", "khi nào", "bao giờ",
+            "được không", "đc ko", "dc ko");
     private static final Set<String> QUESTION_STARTS = Set.of("do", "does", "did", "is", "are", "can", "could",
             "will", "would", "should", "what", "how", "which", "why", "when", "where", "who", "có");
     private static final Pattern MONEY = Pattern.compile(
@@ -195,7 +199,7 @@ public final class IntentDetector {
         List<Text.Token> tokens = Text.tokens(t);
         boolean question = t.contains("?") || (!tokens.isEmpty()
                 && (QUESTION_STARTS.contains(tokens.get(0).folded())
-                || endsWithAny(tokens, QUESTION_ENDINGS)));
+                || endsWithAny(tokens, QUESTION_ENDINGS) || vietnameseQuestionWord(tokens)));
         Set<Intent> cues = EnumSet.noneOf(Intent.class);
         if (any(tokens, IDENTITY) || salutationOpensSentence(t)) {
             cues.add(Intent.GREETING);
@@ -294,6 +298,29 @@ public final class IntentDetector {
         for (Text.Token[] p : phrases) {
             if (Text.contains(tokens, p)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A Vietnamese question word inside the message ("mèo 4kg ăn bao nhiêu gram", "giáo viên có bằng cấp gì", "đổi
+     * sang hạt mới thì làm sao"): Vietnamese asks in place, not by word order. Words whose plain spelling is another
+     * word ("mấy"/"máy", "nào"/"não", "sao" a star) count only with their diacritics; "không có gì" and "không sao"
+     * answer, they ask nothing, and a lone "đâu" denies ("không sao đâu"), only "ở đâu" asks where.
+     */
+    static boolean vietnameseQuestionWord(List<Text.Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Text.Token[] p : QUESTION_WORDS) {
+                if (!Text.matchesAt(tokens, i, p)) {
+                    continue;
+                }
+                boolean answer = (p[0].folded().endsWith("gi") && i >= 2 && tokens.get(i - 2).folded().equals("khong")
+                        && tokens.get(i - 1).folded().equals("co"))
+                        || (p[0].folded().endsWith("sao") && i >= 1 && tokens.get(i - 1).folded().equals("khong"));
+                if (!answer) {
+                    return true;
+                }
             }
         }
         return false;

@@ -116,7 +116,7 @@ public final class KnowledgeIndex {
         for (Entry e : entries) {
             // products: tagged as one, or priced and not titled after a service topic (shipping, returns ...)
             if (isProductTagged(e.knowledge()) || (Facts.hasPrice(e.knowledge().text())
-                    && e.titleTerms().stream().noneMatch(t -> t.startsWith("§")))) {
+                    && e.titleTerms().stream().noneMatch(t -> t.startsWith("§")) && !Titles.question(e.knowledge().title()))) {
                 products.add(e.knowledge());
             }
         }

@@ -177,6 +177,9 @@ final class ReplyComposer {
             if (IntentDetector.any(tokens, Cues.WHERE) && IntentDetector.any(tokens, Cues.PRODUCED)) {
                 aspects.add(Aspect.ORIGIN); // "where is the granola made?"
             }
+            if (aspects.stream().anyMatch(Aspect.TIMED::contains)) {
+                aspects.remove(Aspect.DURATION); // "để được bao lâu" asks the shelf life
+            }
             if (aspects.stream().anyMatch(Aspect.BREWING::contains) || aspects.contains(Aspect.STORAGE)) {
                 aspects.remove(Aspect.USAGE); // "pha nước bao nhiêu độ" asks the temperature, not every step
             }
@@ -216,6 +219,11 @@ final class ReplyComposer {
                 // "is the latte ok for kids?": the kids are who it is for, not the "Children's Corner" entry
                 named.removeIf(k -> !isProduct(k));
             }
+        }
+
+        /** No aspect asked, or only how long ("and how long does it take?" after a delivery question). */
+        boolean noAspectButDuration() {
+            return aspects.isEmpty() || aspects.equals(EnumSet.of(Aspect.DURATION));
         }
 
         boolean asks() {
@@ -384,7 +392,7 @@ final class ReplyComposer {
                 if (calc != null && (clause.aspects.contains(Aspect.PRICE) || IntentDetector.any(clause.tokens, Cues.TOTAL)
                         || (clause.aspects.equals(EnumSet.of(Aspect.SIZE)) && !Variants.find(clause.text).isEmpty())
                         || IntentDetector.any(clause.tokens, Cues.FREE_SHIPPING) || clause.topics.contains(Lexicon.SHIP)
-                        || (clause.aspects.isEmpty() && clause.topics.isEmpty()))) {
+                        || (clause.noAspectButDuration() && clause.topics.isEmpty()))) {
                     boolean shipRule = IntentDetector.any(clause.tokens, Cues.FREE_SHIPPING)
                             || !Money.findAll(clause.text).isEmpty();
                     if (shipRule || !IntentDetector.any(clause.tokens, Cues.DURATION)) {
@@ -429,7 +437,8 @@ final class ReplyComposer {
         for (Map<String, Object> p : parts) {
             // "Đổi trả: Đổi trả trong 15 ngày ...": a fact that opens with the title is said without it
             if (p.get("fact") instanceof String f && p.get("title") instanceof String t
-                    && Text.fold(f).startsWith(Text.fold(t))) {
+                    && (Text.fold(f).startsWith(Text.fold(t)) || Titles.question(t))) {
+                // an FAQ answer is said without its question ("Mèo mấy tháng thì ăn được hạt?: Từ 2 tháng ...")
                 p.put("restates", true);
             }
         }
@@ -591,8 +600,9 @@ final class ReplyComposer {
             // "do you ship to Saigon? how much": right after a delivery question, a bare "how much" asks its fee
             clause.topics.add(Lexicon.SHIP);
         }
-        if (shipping && clause.topics.isEmpty() && clause.named.isEmpty() && clause.aspects.isEmpty()
+        if (shipping && clause.topics.isEmpty() && clause.named.isEmpty() && clause.noAspectButDuration()
                 && IntentDetector.any(clause.tokens, Cues.DURATION)) {
+            clause.aspects.remove(Aspect.DURATION);
             clause.topics.add(Lexicon.SHIP); // "is delivery free over $60? and how long does it take?"
         }
         List<Knowledge> entities = new ArrayList<>(clause.named);
@@ -663,7 +673,7 @@ final class ReplyComposer {
                         p.put("kind", "topic");
                         String facet = null;
                         for (Aspect a : aspects) {
-                            if (facet == null && (a == Aspect.PRICE || Aspect.FACETS.contains(a))) {
+                            if (facet == null && a != Aspect.DURATION && (a == Aspect.PRICE || Aspect.FACETS.contains(a))) {
                                 // "can I pause my subscription": the sentence about pausing, not the first one
                                 Map<String, Object> f = fact(k.get(), a, clause.text, language, new ArrayList<>());
                                 if ("fact".equals(f.get("kind")) && f.get("source") == null) {
@@ -1338,9 +1348,12 @@ final class ReplyComposer {
         if (quantities.isEmpty() && !(total && entities.size() >= 2) && !(freeShip && (!entities.isEmpty() || !stated.isEmpty()))) {
             return null;
         }
-        if (!total && !freeShip && !add && stated.isEmpty() && clause.aspects.contains(Aspect.PRICE)
-                && quantities.size() == 1 && quantities.values().stream().allMatch(n -> n != null && n == 1)) {
-            return null; // "bao nhiêu tiền 1 gói", "how much for one bag": the unit price, not an order
+        if (!total && !freeShip && !add && stated.isEmpty() && quantities.size() == 1
+                && quantities.values().stream().allMatch(n -> n != null && n == 1)
+                && (clause.aspects.contains(Aspect.PRICE) || !clause.signals.has(Intent.PURCHASE_INTENT))) {
+            // "bao nhiêu tiền 1 gói", "how much for one bag": the unit price, not an order; "1 túi cát dùng được bao
+            // lâu", "1 hộp có mấy viên": a question about one of them
+            return null;
         }
         if (total && !quantities.isEmpty() && !quantities.containsKey(null)) {
             for (Knowledge k : entities) {
@@ -2797,12 +2810,15 @@ final class ReplyComposer {
         return topics.stream().anyMatch(TOPICS::contains);
     }
 
-    /** A product entry: tagged as one, or a priced entry that is not about shipping, returns, hours or ordering. */
+    /**
+     * A product entry: tagged as one, or a priced entry that is not about shipping, returns, hours or ordering and not
+     * titled by a question (an FAQ's "Có hàng dùng thử không?").
+     */
     private boolean isProduct(Knowledge k) {
         if (k.productTagged()) {
             return true;
         }
-        return Facts.hasPrice(k.text()) && !isTopical(k);
+        return Facts.hasPrice(k.text()) && !isTopical(k) && !Titles.question(k.title());
     }
 
     /** The persona's own line when it is in the reply language (or undetectable and the default is). */

@@ -33,4 +33,10 @@ final class Titles {
         String head = t.substring(0, cut).strip();
         return !head.isEmpty() && DOCUMENTS.contains(Text.fold(tail).replaceAll("\\s+", " ")) ? head : t;
     }
+
+    /** Whether the title is a question (an FAQ's "Có giao hàng tỉnh không?", "Do you ship abroad?"). */
+    static boolean question(String title) {
+        String t = title == null ? "" : title.strip();
+        return t.endsWith("?") || t.endsWith("？");
+    }
 }

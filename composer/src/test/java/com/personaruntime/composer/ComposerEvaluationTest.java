@@ -170,14 +170,15 @@ class ComposerEvaluationTest {
      * Written and run before any fix, with two personas of kinds the rules never saw, their knowledge pasted the way a
      * brand pastes it: Mướp of Nhà Mướp (a Vietnamese pet-food brand: a price table with one product a line, an FAQ of
      * "Hỏi:/Đáp:" pairs) and Kai of Bright Path English (a language centre: a course table with "|" columns, fees in
-     * "6,500,000 VND", knowledge only in English asked in Vietnamese). 33/66 on its first run (main 6a48017); the bar
-     * allows no turn fewer.
+     * "6,500,000 VND", knowledge only in English asked in Vietnamese). 33/66 on its first run (main 6a48017), 38/66 once
+     * pasted tables and FAQs are read row by row, Vietnamese questions asked in place are questions and "how long"
+     * finds the sentence with a duration; the bar allows no turn fewer.
      */
     @Test
     void eleventhHeldBackSet() throws Exception {
         List<ComposerEvaluation.Result> results = evaluation.run("heldback11");
         System.out.println(ComposerEvaluation.report(results));
         assertThat(results).hasSizeGreaterThanOrEqualTo(66);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(33 / 66.0);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(38 / 66.0);
     }
 }
