@@ -35,7 +35,8 @@ import javax.imageio.ImageIO;
  * <p>Mapping, card to persona: {@code name} -> name; {@code description} -> bio;
  * {@code personality} -> voice.personality (split at commas, semicolons and line breaks);
  * {@code first_mes} -> voice.greeting; {@code character_book.entries} -> knowledge (entry
- * {@code name} or {@code comment} -> title, {@code content} -> text, {@code keys} -> tags; the
+ * {@code name} or {@code comment} -> title, else its first key (a name, never the key list), {@code content} ->
+ * text, {@code keys} -> tags (aliases; a key holding commas is split there); the
  * knowledge id comes from the entry's {@code extensions["persona-runtime"].id}, else a slug of its
  * title); {@code data.extensions["persona-runtime"]} -> our brand rules (languages, voice style
  * and catchphrases, audiences, boundaries, disclosure, model, review, contact). Everything else —
@@ -160,12 +161,17 @@ public final class CharacterCards {
         String title = firstText(entry.path("name"), entry.path("comment"));
         List<String> keys = new ArrayList<>();
         entry.path("keys").forEach(k -> {
-          if (!k.asText("").isBlank()) {
-            keys.add(k.asText().strip());
+          // a key typed as "Tempo Glide, tempo" is two keys (tools that keep keys as one string)
+          for (String key : k.asText("").split(",")) {
+            if (!key.isBlank() && !keys.contains(key.strip())) {
+              keys.add(key.strip());
+            }
           }
         });
         if (title == null) {
-          title = keys.isEmpty() ? "Entry " + n : String.join(", ", keys);
+          // a title is a name the persona says aloud: the first key, never the key list
+          // ("Tempo Glide", not "Tempo Glide, tempo"); the other keys stay tags (aliases)
+          title = keys.isEmpty() ? "Entry " + n : keys.get(0);
         }
         if (content.isEmpty()) {
           content = title; // knowledge text is required; an empty entry keeps its title
