@@ -111,7 +111,7 @@ public final class AuthService {
       return Future.succeededFuture(new PasswordCheck(LoginResult.Status.RATE_LIMITED, null,
           decision.retryAfterSeconds()));
     }
-    throttle.recordAttempt(remoteAddress);
+    long attemptAt = throttle.recordAttempt(remoteAddress);
     char[] secret = password == null ? new char[0] : password.toCharArray();
     return users.findByEmail(account).compose(found -> {
       Future<String> hash = found.map(u -> Future.succeededFuture(u.passwordHash())).orElseGet(this::dummyHash);
@@ -128,7 +128,7 @@ public final class AuthService {
             if (user.disabled()) {
               return Future.succeededFuture(new PasswordCheck(LoginResult.Status.DISABLED, null, 0));
             }
-            throttle.recordSuccess(account);
+            throttle.recordSuccess(account, remoteAddress, attemptAt);
             return Future.succeededFuture(new PasswordCheck(LoginResult.Status.OK, user, 0));
           });
     });

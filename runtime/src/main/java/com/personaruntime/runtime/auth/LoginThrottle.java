@@ -11,8 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Limits login attempts over a sliding window: at most {@code maxFailuresPerAccount} failed
- * logins per account and {@code maxAttemptsPerAddress} attempts per remote address (defaults:
- * 5 and 20 per 15 minutes). A successful login clears the account's failures.
+ * logins per account and {@code maxAttemptsPerAddress} unsuccessful attempts per remote address (defaults:
+ * 5 and 20 per 15 minutes). An attempt counts against its address from the moment it starts (so a burst of
+ * parallel guesses meets the limit before any is checked) and is forgiven when it succeeds: a team behind one
+ * office address that signs in many times a day is never locked out by its own successful logins (OWASP
+ * Authentication Cheat Sheet: throttle failed attempts). A successful login also clears the account's failures.
  *
  * <p>State lives in memory (bounded Caffeine caches driven by the injected clock). In a cluster the
  * nodes share it: every attempt, failure and success recorded here is handed to the {@link Replicator}
@@ -42,7 +45,16 @@ public final class LoginThrottle {
   private static final long MAX_KEYS = 100_000;
 
   /** What a node recorded, as other nodes replay it. */
-  public enum Event { ATTEMPT, FAILURE, SUCCESS }
+  public enum Event {
+    /** An attempt from an address (key: the address) started. */
+    ATTEMPT,
+    /** A login for an account (key: the account) failed. */
+    FAILURE,
+    /** A login for an account (key: the account) succeeded: its failures are cleared. */
+    SUCCESS,
+    /** The attempt from an address (key: the address) that started at {@code atMillis} succeeded: not counted. */
+    FORGIVEN
+  }
 
   /** Receives every event recorded on this node (to share it with the other nodes). Must not block. */
   @FunctionalInterface
@@ -104,11 +116,16 @@ public final class LoginThrottle {
     return new Decision(false, Math.max(1, (waitMillis + 999) / 1000));
   }
 
-  /** Counts an attempt from this address (call it for every login that passed {@link #check}). */
-  public void recordAttempt(String address) {
+  /**
+   * Counts an attempt from this address (call it for every login that passed {@link #check}).
+   *
+   * @return the attempt's time (clock millis), to hand to {@link #recordSuccess(String, String, long)}
+   */
+  public long recordAttempt(String address) {
     long now = clock.millis();
     record(addressAttempts, addressKey(address), maxAttemptsPerAddress, now);
     replicator.recorded(Event.ATTEMPT, addressKey(address), now);
+    return now;
   }
 
   /** Counts a failed login for this account. */
@@ -122,6 +139,24 @@ public final class LoginThrottle {
   public void recordSuccess(String account) {
     accountFailures.invalidate(accountKey(account));
     replicator.recorded(Event.SUCCESS, accountKey(account), clock.millis());
+  }
+
+  /**
+   * A successful login: clears the account's failures and forgives the attempt from {@code address} that
+   * started at {@code attemptAt} (the value {@link #recordAttempt} returned), so it no longer counts against
+   * the address.
+   */
+  public void recordSuccess(String account, String address, long attemptAt) {
+    recordSuccess(account);
+    forgive(addressKey(address), attemptAt);
+    replicator.recorded(Event.FORGIVEN, addressKey(address), attemptAt);
+  }
+
+  private void forgive(String key, long attemptAt) {
+    addressAttempts.asMap().computeIfPresent(key, (k, times) -> {
+      times.removeLastOccurrence(attemptAt);
+      return times.isEmpty() ? null : times;
+    });
   }
 
   /** Shares this node's events through {@code replicator} from now on. */
@@ -138,6 +173,7 @@ public final class LoginThrottle {
       case ATTEMPT -> record(addressAttempts, key, maxAttemptsPerAddress, atMillis);
       case FAILURE -> record(accountFailures, key, maxFailuresPerAccount, atMillis);
       case SUCCESS -> accountFailures.invalidate(key);
+      case FORGIVEN -> forgive(key, atMillis);
     }
   }
 

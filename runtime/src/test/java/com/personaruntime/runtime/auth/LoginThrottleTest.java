@@ -55,6 +55,37 @@ class LoginThrottleTest {
     assertThat(throttle.check("new@x", "203.0.113.7").allowed()).isTrue();
   }
 
+  /** A team behind one office address signs in many times: successful logins do not count against it. */
+  @Test
+  void successfulLoginsAreForgivenFailedOnesCount() {
+    LoginThrottle throttle = new LoginThrottle(clock, 5, 3, Duration.ofMinutes(15));
+    for (int i = 0; i < 50; i++) {
+      assertThat(throttle.check("user" + (i % 7) + "@x", "203.0.113.7").allowed()).as("login %d", i).isTrue();
+      long at = throttle.recordAttempt("203.0.113.7");
+      clock.advance(Duration.ofSeconds(5));
+      throttle.recordSuccess("user" + (i % 7) + "@x", "203.0.113.7", at);
+    }
+    // an attempt in flight counts at once (a burst of parallel guesses meets the limit before any is checked)
+    throttle.recordAttempt("203.0.113.7");
+    throttle.recordAttempt("203.0.113.7");
+    assertThat(throttle.check("user1@x", "203.0.113.7").allowed()).isTrue();
+    throttle.recordAttempt("203.0.113.7");
+    assertThat(throttle.check("user1@x", "203.0.113.7").allowed()).as("three attempts not forgiven").isFalse();
+  }
+
+  /** The forgiving travels to the other nodes of a cluster like the attempt did. */
+  @Test
+  void aForgivenAttemptIsReplicated() {
+    LoginThrottle here = new LoginThrottle(clock, 5, 2, Duration.ofMinutes(15));
+    LoginThrottle there = new LoginThrottle(clock, 5, 2, Duration.ofMinutes(15));
+    here.replicateTo(there::apply);
+    long first = here.recordAttempt("ip");
+    here.recordAttempt("ip");
+    assertThat(there.check("a@x", "ip").allowed()).isFalse();
+    here.recordSuccess("a@x", "ip", first);
+    assertThat(there.check("a@x", "ip").allowed()).isTrue();
+  }
+
   @Test
   void refusesNonsenseLimits() {
     assertThatThrownBy(() -> new LoginThrottle(clock, 0, 1, Duration.ofMinutes(1)))
