@@ -15,6 +15,8 @@
   const brandNames = {}, personaNames = {};
   const brandName = (slug) => brandNames[slug] || slug, personaName = (slug) => personaNames[slug] || slug;
   let items = [], selected = null, current = null, reason = null, refreshTimer = null, checkTimer = null;
+  /** The moderator's edit of each item while it is open (item id -> text): a refresh or a refused send keeps it. */
+  const drafts = new Map();
 
   // dates in the console's language, never the browser's (a Vietnamese page must not show a US date)
   function when(iso) { return window.PersonaConsole ? window.PersonaConsole.formatDateTime(iso) : iso; }
@@ -51,7 +53,9 @@
   }
 
   async function api(method, path, body) {
-    const init = { method: method, headers: { 'Accept': 'application/json' }, credentials: 'same-origin' };
+    // the API words its messages in the console's language (Accept-Language)
+    const init = { method: method, headers: { 'Accept': 'application/json',
+      'Accept-Language': document.documentElement.lang || 'en' }, credentials: 'same-origin' };
     if (method !== 'GET') {
       init.headers['Content-Type'] = 'application/json';
       init.headers['X-CSRF-Token'] = csrf;
@@ -228,9 +232,13 @@
       const ta = el('textarea', 'edit');
       ta.id = 'mod-edit';
       ta.rows = 3;
-      ta.value = i.content;
+      ta.value = drafts.has(i.id) ? drafts.get(i.id) : i.content;
       ta.setAttribute('aria-label', t('edit'));
-      ta.addEventListener('input', () => { if (checkTimer) { clearTimeout(checkTimer); } checkTimer = setTimeout(check, 300); });
+      ta.addEventListener('input', () => {
+        drafts.set(i.id, ta.value);
+        if (checkTimer) { clearTimeout(checkTimer); }
+        checkTimer = setTimeout(check, 300);
+      });
       box.appendChild(ta);
       box.appendChild(el('ul', 'check', null)).id = 'mod-check';
     }
@@ -251,16 +259,18 @@
     return b;
   }
 
+  /** Runs the guard on the edit box's text and shows its verdict; returns the verdict (null when it failed). */
   async function check() {
     const ta = $('mod-edit'), out = $('mod-check');
-    if (!ta || !out || !current) { return; }
+    if (!ta || !out || !current) { return null; }
     try {
       const v = await api('POST', '/api/v1/moderation/items/' + encodeURIComponent(current.id) + '/check', { text: ta.value });
       out.textContent = '';
       out.dataset.verdict = v.verdict;
       out.appendChild(el('li', 'verdict ' + v.verdict, t('check.' + v.verdict)));
       v.findings.forEach((f) => out.appendChild(finding(f, ta.value)));
-    } catch (e) { out.textContent = e.message; }
+      return v;
+    } catch (e) { out.textContent = e.message; return null; }
   }
   async function claim() { await act('claim'); }
   async function act(what) {
@@ -282,9 +292,14 @@
       const ta = $('mod-edit');
       if (document.activeElement !== ta) { ta.focus(); return; } // e focuses the editor; Ctrl+Enter sends
       body.text = ta.value;
+      // what the check says cannot be sent is not sent (the server would refuse it too): the text stays
+      if (checkTimer) { clearTimeout(checkTimer); checkTimer = null; }
+      const v = await check();
+      if (v && v.verdict === 'block') { say(t('check.block'), 'error'); ta.focus(); return; }
     }
     try {
       current = await api('POST', '/api/v1/moderation/items/' + encodeURIComponent(current.id) + '/decision', body);
+      drafts.delete(current.id);
       say(t('decided', t('status.' + current.status)), 'ok');
       renderDetail();
       const idx = items.findIndex((i) => i.id === current.id);

@@ -154,8 +154,15 @@ class HoldReleaseIT {
           new JsonObject().put("text", "This serum will cure your acne.")).expect(200).json();
       assertThat(check.getString("verdict")).isEqualTo("block");
       assertThat(check.getJsonArray("findings").encode()).contains("forbidden_claim");
-      assertThat(s.post(ITEMS + "/" + itemId + "/decision", mia, new JsonObject().put("decision", "edit")
-          .put("text", "This serum will cure your acne.")).expectError(400, "invalid").message()).startsWith("text:");
+      String refused = s.post(ITEMS + "/" + itemId + "/decision", mia, new JsonObject().put("decision", "edit")
+          .put("text", "This serum will cure your acne.")).expectError(400, "invalid").message();
+      // the rule and the words it stopped on, never the rule's internal pattern
+      assertThat(refused).startsWith("text: the persona's guard blocks this text: forbidden_claim \"")
+          .contains("cure").doesNotContain("'(").doesNotContain("|");
+      String vi = s.call("POST", ITEMS + "/" + itemId + "/decision").bearer(mia).header("Accept-Language", "vi")
+          .json(new JsonObject().put("decision", "edit").put("text", "This serum will cure your acne.")).send()
+          .expectError(400, "invalid").message();
+      assertThat(vi).startsWith("text: bộ lọc của persona chặn nội dung này: forbidden_claim \"");
       assertThat(c.poll(Duration.ofMillis(200))).as("nothing released by a refused edit").isNull();
 
       String edited = "Our serum is gentle on every skin type. It costs 25 dollars.";

@@ -284,16 +284,26 @@ public final class ModerationRoutes {
   private Future<String> guarded(Principal p, ModerationItem item, String text, String what) {
     return verdict(p, item, text).compose(verdict -> {
       if (verdict.decision() == Decision.BLOCK) {
+        // each blocking rule with the words it stopped on, never the rule's internal pattern
         String why = verdict.findings().stream()
             .filter(f -> Decision.of(f.action()) == Decision.BLOCK)
-            .map(f -> f.ruleId() + ": " + f.message())
+            .map(f -> f.ruleId() + " \"" + spanOf(text, f) + "\"")
+            .distinct()
             .collect(Collectors.joining("; "));
-        String field = what.equals("text") ? "text" : "decision";
-        return Future.failedFuture(ApiException.invalid(field + ": the persona's guard blocks " + what + " (" + why
-            + ")" + (what.equals("text") ? "" : "; edit or reject it")));
+        return Future.failedFuture(ApiException.invalid(what.equals("text")
+            ? "text: the persona's guard blocks this text: " + why
+            : "decision: the persona's guard blocks the original reply: " + why + "; edit or reject it"));
       }
       return Future.succeededFuture(verdict.text());
     });
+  }
+
+  /** The words of {@code text} a finding stopped on (offsets clamped to the text). */
+  private static String spanOf(String text, Finding f) {
+    int start = Math.min(f.start(), text.length());
+    int end = Math.min(Math.max(f.end(), start), text.length());
+    String span = text.substring(start, end).strip();
+    return span.length() > 80 ? span.substring(0, 80) + "…" : span;
   }
 
   static JsonObject verdictJson(Verdict v) {

@@ -17,6 +17,9 @@ import java.util.Locale;
  */
 public final class ApiMessages {
   private static final List<Template> VI = List.of(
+      t("{f}: the persona's guard blocks this text: {why}", "{f}: bộ lọc của persona chặn nội dung này: {why}"),
+      t("{f}: the persona's guard blocks the original reply: {why}; edit or reject it",
+          "{f}: bộ lọc của persona chặn câu trả lời gốc: {why}; hãy sửa hoặc từ chối"),
       t("{f}: is required", "{f}: bắt buộc, hãy điền vào"),
       t("{f}: must not be blank", "{f}: không được để trống"),
       t("{f}: must be at most {n} characters, got {m}", "{f}: tối đa {n} ký tự (hiện có {m})"),

@@ -211,6 +211,13 @@ class ModerationConsoleIT {
       new WebDriverWait(d, WAIT).until(x -> "block".equals(x.findElement(By.id("mod-check")).getAttribute("data-verdict")));
       assertThat(d.findElement(By.id("mod-check")).getText()).contains("Forbidden claim (block)").doesNotContain("forbidden_claim");
       mia.screenshot("moderation-edit-blocked");
+      // Ctrl+Enter on a text the check blocks sends nothing, says why, and keeps the moderator's text
+      editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+      new WebDriverWait(d, WAIT).until(x -> x.findElement(By.id("alert")).isDisplayed()
+          && x.findElement(By.id("alert")).getText().contains("cannot be sent"));
+      assertThat(audience.poll(Duration.ofMillis(300))).as("nothing released").isNull();
+      assertThat(d.findElement(By.id("mod-edit")).getAttribute("value")).isEqualTo("This serum will cure your acne.");
+      editor = d.findElement(By.id("mod-edit"));
       editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Our serum is gentle and costs 25 dollars.");
       new WebDriverWait(d, WAIT).until(x -> "allow".equals(x.findElement(By.id("mod-check")).getAttribute("data-verdict")));
       editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
