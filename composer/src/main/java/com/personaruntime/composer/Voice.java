@@ -2,6 +2,7 @@ package com.personaruntime.composer;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,10 +17,10 @@ import java.util.regex.Pattern;
  * @param self    what the persona calls itself, lower case unless it is the persona's name ("mình", "em", "Bống")
  * @param address what it calls the audience ("bạn", "anh/chị", "cậu")
  */
-record Voice(String self, String address) {
+public record Voice(String self, String address) {
 
     /** The default pair. */
-    static final Voice DEFAULT = new Voice("mình", "bạn");
+    public static final Voice DEFAULT = new Voice("mình", "bạn");
 
     private static final Set<String> SELF_WORDS = Set.of("mình", "em", "tớ", "tôi", "tui", "chị", "anh", "cô", "chú",
             "con", "cháu", "tao", "ad", "shop", "mk");
@@ -49,10 +50,22 @@ record Voice(String self, String address) {
 
     /** The persona's pair: style lines first, then the greeting, else {@link #DEFAULT}. */
     static Voice of(ComposerPersona persona) {
-        String name = persona.name();
+        return of(persona.name(), persona.style(), persona.greeting());
+    }
+
+    /**
+     * The pair of a persona given by its name, voice style lines and greeting (the runtime's own lines — held,
+     * withheld, refused — speak with it, as the composer does).
+     *
+     * @param name     the persona's display name
+     * @param style    its voice style lines (may be empty)
+     * @param greeting its greeting, or {@code null}
+     * @return the pair; {@link #DEFAULT} when nothing says otherwise
+     */
+    public static Voice of(String name, List<String> style, String greeting) {
         String self = null;
         String address = null;
-        for (String line : persona.style()) {
+        for (String line : style == null ? List.<String>of() : style) {
             String l = nfc(line);
             if (self == null) {
                 self = pick(SELF_VI.matcher(l), name, true);
@@ -67,7 +80,7 @@ record Voice(String self, String address) {
                 address = pick(ADDRESS_EN.matcher(l), name, false);
             }
         }
-        String greeting = persona.greeting() == null ? "" : nfc(persona.greeting());
+        greeting = greeting == null ? "" : nfc(greeting);
         if (self == null) {
             self = pick(SELF_GREETING.matcher(greeting), name, true);
         }
@@ -75,6 +88,20 @@ record Voice(String self, String address) {
             address = pick(ADDRESS_GREETING.matcher(greeting), name, false);
         }
         return new Voice(self == null ? DEFAULT.self() : self, address == null ? DEFAULT.address() : address);
+    }
+
+    /** {@link #self} at the start of a sentence ("Em", "Mình", a name as it is). */
+    public String selfCapitalised() {
+        return capitalise(self);
+    }
+
+    /** {@link #address} at the start of a sentence ("Bạn", "Anh/chị"). */
+    public String addressCapitalised() {
+        return capitalise(address);
+    }
+
+    private static String capitalise(String w) {
+        return w.isEmpty() ? w : w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1);
     }
 
     /** The first group of the first match that is a known pronoun (or, for the persona itself, its name). */

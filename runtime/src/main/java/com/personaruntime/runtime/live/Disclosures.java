@@ -1,5 +1,6 @@
 package com.personaruntime.runtime.live;
 
+import com.personaruntime.composer.Voice;
 import com.personaruntime.personas.Persona;
 
 /**
@@ -35,10 +36,25 @@ public final class Disclosures {
             + label + "; replies may be reviewed.";
   }
 
+  /**
+   * How the persona names itself and its audience in Vietnamese ("mình/bạn", "em/anh chị", its own name), read
+   * from its voice as the composer reads it: the runtime's own lines speak in the same voice as its replies.
+   */
+  static Voice voice(Persona p) {
+    return Voice.of(p.name(), p.voice().style(), p.voice().greeting());
+  }
+
+  /** Fills a Vietnamese line: {S}/{s} the persona (capitalised/not), {A}/{a} the audience. */
+  private static String vi(Persona p, String line) {
+    Voice v = voice(p);
+    return line.replace("{S}", v.selfCapitalised()).replace("{s}", v.self())
+        .replace("{A}", v.addressCapitalised()).replace("{a}", v.address());
+  }
+
   /** Said instead of a reply the guardrails stopped. */
   public static String withheld(Persona p, String language) {
     return lang(p, language).equals("vi")
-        ? "Xin lỗi, câu này mình không trả lời được. Bạn hỏi mình điều khác nhé!"
+        ? vi(p, "Xin lỗi, câu này {s} không trả lời được. {A} hỏi {s} điều khác nhé!")
         : "Sorry, I can't help with that one. Feel free to ask me something else!";
   }
 
@@ -48,14 +64,14 @@ public final class Disclosures {
   /** Said while a flagged reply waits for a moderator (the {@code held} frame's text). */
   public static String held(Persona p, String language) {
     return lang(p, language).equals("vi")
-        ? "Câu này mình cần hỏi lại đội ngũ một chút rồi trả lời bạn ngay nhé!"
+        ? vi(p, "Câu này {s} cần hỏi lại đội ngũ một chút rồi trả lời {a} ngay nhé!")
         : "Let me check that with the team — I'll get back to you here in a moment.";
   }
 
   /** Released instead of a held reply a moderator rejected (an SLA expiry releases {@link #expired}). */
   public static String rejected(Persona p, String language) {
     return lang(p, language).equals("vi")
-        ? "Mình đã hỏi lại đội ngũ: câu này mình không trả lời được. Bạn hỏi mình điều khác nhé!"
+        ? vi(p, "{S} đã hỏi lại đội ngũ: câu này {s} không trả lời được. {A} hỏi {s} điều khác nhé!")
         : "I checked with the team, and that's one I can't answer. Feel free to ask me something else!";
   }
 
@@ -65,7 +81,7 @@ public final class Disclosures {
    */
   public static String expired(Persona p, String language) {
     return lang(p, language).equals("vi")
-        ? "Đội ngũ chưa kịp xem câu này nên mình chưa trả lời được. Bạn hỏi lại sau hoặc hỏi mình điều khác nhé!"
+        ? vi(p, "Đội ngũ chưa kịp xem câu này nên {s} chưa trả lời được. {A} hỏi lại sau hoặc hỏi {s} điều khác nhé!")
         : "The team couldn't look at this one in time, so I can't answer it yet. Please ask again later, "
             + "or ask me something else!";
   }
@@ -73,14 +89,14 @@ public final class Disclosures {
   /** Said when an audience message was refused before reaching the model. */
   public static String inputRefused(Persona p, String language) {
     return lang(p, language).equals("vi")
-        ? "Mình không thể giúp với yêu cầu này. Bạn cần mình tư vấn gì về sản phẩm không?"
+        ? vi(p, "{S} không thể giúp với yêu cầu này. {A} cần {s} tư vấn gì về sản phẩm không?")
         : "I can't help with that request. Is there anything about our products I can help with?";
   }
 
   /** Said when the model stopped mid-reply and nothing could take over. */
   public static String interrupted(Persona p, String language) {
     return lang(p, language).equals("vi")
-        ? " … Xin lỗi, mình bị gián đoạn một chút. Bạn hỏi lại giúp mình nhé!"
+        ? vi(p, " … Xin lỗi, {s} bị gián đoạn một chút. {A} hỏi lại giúp {s} nhé!")
         : " … Sorry, I got interrupted. Could you ask me again?";
   }
 }
