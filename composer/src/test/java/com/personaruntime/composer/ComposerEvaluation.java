@@ -51,9 +51,30 @@ final class ComposerEvaluation {
     private final Map<String, ComposerChatModel> models = new LinkedHashMap<>();
     private final Map<String, Policy> policies = new LinkedHashMap<>();
 
+    /** Whether the personas' indexes skip the question embedding when the lexical scores decide (as in production). */
+    private final boolean lexicalDecisions;
+
     ComposerEvaluation() throws IOException {
+        this(true);
+    }
+
+    /** @param lexicalDecisions false to embed every question (KnowledgeIndex's scoring before 2026-12-03) */
+    ComposerEvaluation(boolean lexicalDecisions) throws IOException {
+        this.lexicalDecisions = lexicalDecisions;
+        for (Loaded l : load()) {
+            add(l.persona(), l.composer());
+        }
+    }
+
+    /** A persona of the evaluation and its composer view. */
+    record Loaded(Persona persona, ComposerPersona composer) {
+    }
+
+    /** The evaluation's personas: the demos, then the fixtures, mapped as the runtime maps them. */
+    static List<Loaded> load() throws IOException {
+        List<Loaded> out = new ArrayList<>();
         for (Persona p : DemoPersonas.load()) {
-            add(p, Abbreviations.EMPTY);
+            out.add(loaded(p, Abbreviations.EMPTY));
         }
         for (String id : List.of("may", "ash", "sen", "rowan", "thao", "bong", "khoa", "na", "wren", "mochi", "ivy", "an",
                 "juniper", "tin", "fern", "moc", "may-bakery", "soc", "hearth", "vani", "nova", "hoa", "mai", "linden",
@@ -64,9 +85,14 @@ final class ComposerEvaluation {
                 throw new IllegalStateException("fixture persona " + id + " is invalid: " + r);
             }
             String abbreviations = optionalResource("eval/personas/" + id + ".abbreviations.tsv");
-            add(v.persona(), abbreviations == null ? Abbreviations.EMPTY
-                    : Abbreviations.parse(id + ".abbreviations.tsv", abbreviations));
+            out.add(loaded(v.persona(), abbreviations == null ? Abbreviations.EMPTY
+                    : Abbreviations.parse(id + ".abbreviations.tsv", abbreviations)));
         }
+        return out;
+    }
+
+    private static Loaded loaded(Persona p, Abbreviations abbreviations) {
+        return new Loaded(p, toComposer(p, abbreviations, BRAND_NAMES.getOrDefault(p.brand(), p.brand())));
     }
 
     /**
@@ -90,10 +116,10 @@ final class ComposerEvaluation {
             Map.entry("song-audio", "Sóng Audio"),
             Map.entry("nha-muop", "Nhà Mướp"), Map.entry("bright-path", "Bright Path English"));
 
-    private void add(Persona p, Abbreviations abbreviations) {
-        ComposerPersona cp = toComposer(p, abbreviations, BRAND_NAMES.getOrDefault(p.brand(), p.brand()));
+    private void add(Persona p, ComposerPersona cp) {
         personas.put(p.id(), p);
-        models.put(p.id(), ComposerChatModel.create(cp, DIRECT));
+        models.put(p.id(), new ComposerChatModel(cp, KnowledgeIndex.build(cp.knowledge(),
+                cp.knowledge().isEmpty() ? null : SharedEmbeddingModel.get(), lexicalDecisions), DIRECT));
         policies.put(p.id(), com.personaruntime.guardrails.Policies.compile(PersonaPolicies.toPolicyConfig(p)));
     }
 
@@ -120,6 +146,22 @@ final class ComposerEvaluation {
                 p.audiences().stream().map(a -> new ComposerPersona.Segment(a.segment(), a.style())).toList(),
                 p.boundaries().competitors(), abbreviations, p.voice().style(), phone);
     }
+
+    /** Every audience line of a conversation file, with its persona: {@code [persona, say]}. */
+    static List<String[]> questions(String set) throws IOException {
+        JsonNode root = YAML.readTree(resource("eval/" + set + ".yaml"));
+        List<String[]> out = new ArrayList<>();
+        for (JsonNode conversation : root.get("conversations")) {
+            for (JsonNode turn : conversation.get("turns")) {
+                out.add(new String[] {conversation.get("persona").asText(), turn.get("say").asText()});
+            }
+        }
+        return out;
+    }
+
+    /** The evaluation's conversation files. */
+    static final List<String> SETS = List.of("tuned", "heldback", "heldback2", "heldback3", "heldback4", "heldback5",
+            "heldback6", "heldback7", "heldback8", "heldback9", "heldback10", "heldback11");
 
     /** Runs one conversation file ({@code tuned} or {@code heldback}). */
     List<Result> run(String set) throws IOException {
@@ -276,8 +318,7 @@ final class ComposerEvaluation {
 
     public static void main(String[] args) throws IOException {
         ComposerEvaluation e = new ComposerEvaluation();
-        List<String> sets = args.length > 0 ? List.of(args) : List.of("tuned", "heldback", "heldback2", "heldback3",
-                "heldback4", "heldback5", "heldback6", "heldback7", "heldback8", "heldback9", "heldback10", "heldback11");
+        List<String> sets = args.length > 0 ? List.of(args) : SETS;
         for (String set : sets) {
             System.out.println(report(e.run(set)));
         }
