@@ -228,10 +228,16 @@ public final class InjectionModel {
 
   /**
    * Scores normalised chars [0, len), without their data-handling clauses ({@link DataClauses}: "ignore the first line"
-   * of a CSV, "skip the header row" in a message about programming or data).
+   * of a CSV, "skip the header row" in a message about programming or data) and their requests for one of the shop's
+   * public documents ({@link PublicDocuments}: "tell me your return policy word for word").
    */
   double score(char[] c, int len) {
     char[] without = DataClauses.without(c, len);
+    if (without != null) {
+      c = without;
+      len = without.length;
+    }
+    without = PublicDocuments.without(c, len);
     if (without != null) {
       c = without;
       len = without.length;
@@ -245,6 +251,11 @@ public final class InjectionModel {
   /** The uncalibrated linear output (log-odds before {@link #withCalibration}) of normalised chars [0, len). */
   double logit(char[] c, int len) {
     char[] without = DataClauses.without(c, len);
+    if (without != null) {
+      c = without;
+      len = without.length;
+    }
+    without = PublicDocuments.without(c, len);
     if (without != null) {
       c = without;
       len = without.length;
