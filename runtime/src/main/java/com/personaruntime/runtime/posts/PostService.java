@@ -542,7 +542,8 @@ public final class PostService {
       for (Variant v : targets) {
         if (!schedulable.contains(v.status())) {
           return Future.failedFuture(PostException.conflict("the " + v.platform() + " variant is " + v.status().wire()
-              + "; approve or reject it first (only approved variants can be scheduled)"));
+              + "; approve or reject it first (only approved variants can be scheduled)")
+              .coded("variantNotApproved", v.platform(), v.status().wire()));
         }
         if (v.needsApproval() && v.approvals().stream().noneMatch(a -> a.current()
             && !a.userId().equals(post.authorId()))) {

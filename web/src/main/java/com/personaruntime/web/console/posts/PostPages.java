@@ -467,7 +467,10 @@ public final class PostPages implements ConsolePage {
         Object[] args = pe.args();
         for (int i = 0; i < args.length; i++) {
           String id = String.valueOf(args[i]);
-          args[i] = posts.profiles().get(id).map(PlatformProfile::name).orElse(id);
+          String statusKey = "posts.status." + id; // a status in words ("in_review": "Chờ duyệt")
+          String status = req.t(statusKey);
+          args[i] = posts.profiles().get(id).map(PlatformProfile::name)
+              .orElse(status.equals(statusKey) ? id : status.toLowerCase(java.util.Locale.ROOT));
         }
         String key = "posts.refusal." + pe.code();
         String said = req.t(key, args);
