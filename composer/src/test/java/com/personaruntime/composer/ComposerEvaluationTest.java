@@ -172,13 +172,14 @@ class ComposerEvaluationTest {
      * "Hỏi:/Đáp:" pairs) and Kai of Bright Path English (a language centre: a course table with "|" columns, fees in
      * "6,500,000 VND", knowledge only in English asked in Vietnamese). 33/66 on its first run (main 6a48017), 38/66 once
      * pasted tables and FAQs are read row by row, Vietnamese questions asked in place are questions and "how long"
-     * finds the sentence with a duration; the bar allows no turn fewer.
+     * finds the sentence with a duration, 46/66 with pet and class words across languages
+     * (glossary.tsv, categories.tsv); the bar allows no turn fewer.
      */
     @Test
     void eleventhHeldBackSet() throws Exception {
         List<ComposerEvaluation.Result> results = evaluation.run("heldback11");
         System.out.println(ComposerEvaluation.report(results));
         assertThat(results).hasSizeGreaterThanOrEqualTo(66);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(38 / 66.0);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(46 / 66.0);
     }
 }
