@@ -319,6 +319,9 @@ public final class Console {
       message = null;
     }
     String lang = language(ctx);
+    if (message != null) {
+      message = com.personaruntime.web.http.ApiMessages.localise(message, lang); // the detail in the page's language
+    }
     String title = switch (status) {
       case 404 -> messages.text(lang, "error.notFound");
       case 403 -> "csrf".equals(code) ? messages.text(lang, "error.csrf") : messages.text(lang, "error.forbidden");

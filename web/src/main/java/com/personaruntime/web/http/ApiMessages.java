@@ -17,6 +17,11 @@ import java.util.Locale;
  */
 public final class ApiMessages {
   private static final List<Template> VI = List.of(
+      t("persona '{v}' not found", "không tìm thấy persona '{v}' (hoặc bạn không có quyền xem persona này)"),
+      t("post '{v}' not found", "không tìm thấy bài đăng '{v}' (hoặc bạn không có quyền xem bài này)"),
+      t("moderation item {v} not found", "không tìm thấy mục kiểm duyệt {v}"),
+      t("channel '{v}' not found", "không tìm thấy kênh '{v}'"),
+      t("{f}: brand '{v}' not found", "{f}: không tìm thấy thương hiệu '{v}'"),
       t("{f}: the persona's guard blocks this text: {why}", "{f}: bộ lọc của persona chặn nội dung này: {why}"),
       t("{f}: the persona's guard blocks the original reply: {why}; edit or reject it",
           "{f}: bộ lọc của persona chặn câu trả lời gốc: {why}; hãy sửa hoặc từ chối"),

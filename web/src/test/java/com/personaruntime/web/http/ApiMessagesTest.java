@@ -30,11 +30,20 @@ class ApiMessagesTest {
         .isEqualTo("url: chỉ nhận địa chỉ http hoặc https; bạn đã nhập giao thức 'ftp'");
   }
 
+  /** A console page the user may not see, or that does not exist, says so in the console's language. */
+  @Test
+  void notFoundDetailsAreSaidInVietnamese() {
+    assertThat(ApiMessages.localise("persona 'linh' not found", "vi"))
+        .isEqualTo("không tìm thấy persona 'linh' (hoặc bạn không có quyền xem persona này)");
+    assertThat(ApiMessages.localise("post 'p1' not found", "vi")).startsWith("không tìm thấy bài đăng 'p1'");
+    assertThat(ApiMessages.localise("brand: brand 'acme' not found", "vi")).isEqualTo("brand: không tìm thấy thương hiệu 'acme'");
+  }
+
   @Test
   void englishAndUnknownShapesStayAsTheyAre() {
     String m = "name: must be at most 200 characters, got 201";
     assertThat(ApiMessages.localise(m, "en")).isSameAs(m);
-    assertThat(ApiMessages.localise("persona 'x' not found", "vi")).isEqualTo("persona 'x' not found");
+    assertThat(ApiMessages.localise("widget 'x' not found", "vi")).isEqualTo("widget 'x' not found");
     // a field path has no spaces: the text after it is no field
     assertThat(ApiMessages.localise("name: must be at most 200 characters, got 201 and more: is required", "vi"))
         .isEqualTo("name: tối đa 200 ký tự (hiện có 201 and more: is required)");
