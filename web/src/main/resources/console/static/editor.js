@@ -99,6 +99,8 @@ document.addEventListener('alpine:init', function () {
     return {
       d: null, tab: 'form', yaml: '', problems: [], message: '', busy: false, timer: null, yamlDoc: null,
       chat: [], history: [], question: '', sending: false, previewUnsaved: true, slug: '', msgs: {},
+      /** Edits not saved yet: leaving the page (a link, reload, closing the tab) asks first. */
+      dirty: false,
 
       init() {
         const el = this.$el;
@@ -111,6 +113,12 @@ document.addEventListener('alpine:init', function () {
         if (params.get('created')) { this.message = this.msgs.created; }
         if (params.get('saved')) { this.message = this.msgs.saved.replace('{0}', params.get('saved')); }
         if (params.get('published')) { this.message = this.msgs.published.replace('{0}', params.get('published')); }
+        // the browser's own "leave site? changes you made may not be saved" prompt while edits are unsaved
+        window.addEventListener('beforeunload', (ev) => {
+          // browsers show the prompt only after a user gesture; without one, asking only logs a warning
+          const active = !navigator.userActivation || navigator.userActivation.hasBeenActive;
+          if (this.dirty && active) { ev.preventDefault(); ev.returnValue = ''; }
+        });
       },
       len(s) { return s === undefined || s === null ? 0 : String(s).length; },
       counter(s, max) { return this.len(s) + ' / ' + max; },
@@ -127,6 +135,7 @@ document.addEventListener('alpine:init', function () {
       doc() { return toDoc(this.d); },
 
       changed() {
+        this.dirty = true;
         this.message = '';
         clearTimeout(this.timer);
         this.timer = setTimeout(() => this.validate(), 350);
@@ -167,6 +176,7 @@ document.addEventListener('alpine:init', function () {
         this.tab = 'yaml';
       },
       yamlChanged() {
+        this.dirty = true;
         this.message = '';
         clearTimeout(this.timer);
         this.timer = setTimeout(async () => {
@@ -193,6 +203,7 @@ document.addEventListener('alpine:init', function () {
             : await PersonaConsole.api('PUT', url, this.doc());
           if (r.status === 200) {
             const v = r.body.latestVersion;
+            this.dirty = false; // saved: reloading to show it asks nothing
             window.location.assign(window.location.pathname + (publish ? '?published=' : '?saved=') + v);
             return;
           }

@@ -76,6 +76,8 @@ final class Browser implements AutoCloseable {
         "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+    // a page with unsaved edits asks before it is left (beforeunload): tests that move on leave it
+    options.setUnhandledPromptBehaviour(org.openqa.selenium.UnexpectedAlertBehaviour.ACCEPT);
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     return new Browser(driver, service, buildDir);

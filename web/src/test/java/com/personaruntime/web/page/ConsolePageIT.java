@@ -160,10 +160,14 @@ class ConsolePageIT {
     String firstTitle = d.findElement(By.id("k-title-0")).getAttribute("value");
     String secondTitle = d.findElement(By.id("k-title-1")).getAttribute("value");
 
+    // leaving the page asks first once there are unsaved edits (the browser's beforeunload prompt)
+    String leaving = "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;";
+    assertThat(browser.js(leaving)).as("nothing edited yet").isEqualTo(false);
     // a wrong value: the API's own message appears under the field
     var temperature = d.findElement(By.id("f-temperature"));
     temperature.clear();
     temperature.sendKeys("7");
+    assertThat(browser.js(leaving)).as("an unsaved edit").isEqualTo(true);
     wait.until(x -> x.findElement(By.id("f-temperature-err")).isDisplayed());
     assertThat(d.findElement(By.id("f-temperature-err")).getText()).isEqualTo("must be between 0 and 2, got 7");
     assertThat(temperature.getAttribute("aria-invalid")).isEqualTo("true");
