@@ -110,7 +110,7 @@ final class Cues {
     /** Asking for a total or a sum. */
     static final List<Text.Token[]> TOTAL = phrases(
             "total", "altogether", "in total", "all together", "combined", "together", "sum", "tổng",
-            "tổng cộng", "tất cả", "hết bao nhiêu", "hết bao", "cả hai", "cả 2", "chung", "tính tiền",
+            "tổng cộng", "tất cả", "hết bao nhiêu", "hết bao", "hết nhiêu", "cả hai", "cả 2", "chung", "tính tiền",
             "bundle", "combo", "both");
     /** Asking about free shipping. */
     static final List<Text.Token[]> FREE_SHIPPING = phrases(

@@ -8,7 +8,10 @@ import java.util.Objects;
  * {@code text}.
  *
  * @param id    unique within a persona, not blank
- * @param title short name of what the entry is about (a product, "Shipping policy", ...), not blank
+ * @param title short name of what the entry is about (a product, "Shipping policy", ...), not blank. A title written
+ *              as a question (an FAQ's, or an entry made from an audience's question: "Có trà sữa matcha không?") is
+ *              never said as it is: replies say the noun phrase it asks about ("trà sữa matcha") or the entry's fact
+ *              alone (see {@link #titleFor})
  * @param text  the approved facts, not blank
  * @param tags  free-form tags (e.g. {@code product}, {@code shipping}); may be empty, never null after construction
  */
@@ -39,6 +42,24 @@ public record Knowledge(String id, String title, String text, List<String> tags)
     /** An entry without tags. */
     public Knowledge(String id, String title, String text) {
         this(id, title, text, List.of());
+    }
+
+    /**
+     * The title to propose for an entry made from an audience's question (the console's "add a knowledge entry" from
+     * a knowledge gap): the thing the question asks about ("Có trà sữa matcha không?" -> "trà sữa matcha", "Do you
+     * offer gift wrapping?" -> "gift wrapping"), the text itself when it is no question, or "" when the question names
+     * no such thing ("How long does delivery take?"): the brand then names the entry. A title is a name the persona
+     * says; it is never a question.
+     *
+     * @param question the audience's question, may be null
+     * @return the proposed title, never null
+     */
+    public static String titleFor(String question) {
+        if (question == null || question.isBlank()) {
+            return "";
+        }
+        String spoken = Titles.spoken(question.strip());
+        return spoken == null ? "" : spoken;
     }
 
     static String requireText(String value, String field, String owner) {

@@ -199,7 +199,7 @@ final class ReplyComposer {
                 topics.add(Lexicon.SHIP);
             }
             this.unknownName = unknownName(text);
-            for (Map.Entry<Knowledge, Integer> e : namedOutsideUnknown(text, unknownName)) {
+            for (Map.Entry<Knowledge, Integer> e : namedOutsideUnknown(levelsMasked(text), unknownName)) {
                 if (isProduct(e.getKey()) || !isTopical(e.getKey())) {
                     named.add(e.getKey());
                 } else if (aspects.stream().allMatch(a -> a == Aspect.PAYMENT || a == Aspect.PAUSE_OR_SKIP)) {
@@ -265,6 +265,21 @@ final class ReplyComposer {
             parts.add(part("human"));
             intent = Intent.ARE_YOU_AI;
         }
+        // "gọi lại cho mình nhé", "call me back": the persona cannot call, and says how to reach a person (a number
+        // typed in the chat is hidden from the staff) instead of answering the hotline as if it had been asked
+        boolean callback = Callback.asked(tokens);
+        if (callback) {
+            Map<String, Object> p = part("callback");
+            if (persona.contactPhone() == null) {
+                topicalEntry(Lexicon.CONTACT, List.of()).ifPresent(k -> {
+                    p.put("fact", Facts.relevant(k.text(), question, 1));
+                    p.put("foreign", foreign(k, language));
+                    used.add(k.id());
+                });
+            }
+            parts.add(p);
+            intent = first(intent, Intent.ARE_YOU_AI);
+        }
         // a competitor insulted or fakes asked about is no frustration with us: no apology, only the answer
         boolean elsewhere = Grievance.aimedElsewhere(question, persona.competitors());
         if (elsewhere && audience.sentiment() == Sentiment.FRUSTRATED) {
@@ -293,7 +308,7 @@ final class ReplyComposer {
         }
         String competitor = competitorNamed(question);
         List<Knowledge> namedAll = new ArrayList<>();
-        for (Map.Entry<Knowledge, Integer> e : index.named(question, personaTerms)) {
+        for (Map.Entry<Knowledge, Integer> e : index.named(levelsMasked(question), personaTerms)) {
             if (isProduct(e.getKey())) {
                 namedAll.add(e.getKey());
             }
@@ -345,6 +360,14 @@ final class ReplyComposer {
         }
 
         Intent clauseIntent = null;
+        if (callback && !stop) {
+            // nothing else asked beside the request and the number given: the callback line is the answer
+            boolean more = false;
+            for (String c : Clauses.split(question, s -> new Clause(s).asks())) {
+                more |= callbackRest(new Clause(c));
+            }
+            stop = !more;
+        }
         if (!stop && !health) {
             // "Do you have gluten-free bread?", "có cà phê hữu cơ không": none of that kind is described so. Read as
             // typed (before category names are translated: "bread" is the tag of every bread, not one title)
@@ -388,6 +411,9 @@ final class ReplyComposer {
                 }
                 if (intent == Intent.ARE_YOU_AI && IntentDetector.any(clause.tokens, Cues.AI_QUESTION)) {
                     continue;
+                }
+                if (callback && !callbackRest(clause)) {
+                    continue; // answered by the callback line
                 }
                 if (calc != null && (clause.aspects.contains(Aspect.PRICE) || IntentDetector.any(clause.tokens, Cues.TOTAL)
                         || (clause.aspects.equals(EnumSet.of(Aspect.SIZE)) && !Variants.find(clause.text).isEmpty())
@@ -438,10 +464,18 @@ final class ReplyComposer {
             // "Đổi trả: Đổi trả trong 15 ngày ...": a fact that opens with the title is said without it
             if (p.get("fact") instanceof String f && p.get("title") instanceof String t
                     && (Text.fold(f).startsWith(Text.fold(t)) || Titles.question(t))) {
-                // an FAQ answer is said without its question ("Mèo mấy tháng thì ăn được hạt?: Từ 2 tháng ...")
+                // an FAQ answer is said without its question ("Mèo mấy tháng thì ăn được hạt?: Từ 2 tháng ..."): a
+                // title that is a question naming nothing ("Giao hàng mất bao lâu?") is never said as a name
                 p.put("restates", true);
             }
         }
+        for (Map<String, Object> p : parts) {
+            // "Có trà sữa matcha không?" (an entry made from an audience's question) is said as "trà sữa matcha"
+            if (p.get("title") instanceof String t && Titles.question(t) && Titles.spoken(t) != null) {
+                p.put("title", Titles.spoken(t));
+            }
+        }
+        sizeRange(parts, question);
         if (intent == null) {
             intent = clauseIntent;
         }
@@ -531,6 +565,95 @@ final class ReplyComposer {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * Whether a clause of a callback request asks something more than the callback: not the request itself, not the
+     * audience's own number ("Số điện thoại của mình là ...", "my number is ..."), not a bare contact word.
+     */
+    private boolean callbackRest(Clause clause) {
+        if (Callback.asked(clause.tokens)) {
+            return false;
+        }
+        Set<String> rest = new HashSet<>(clause.topics);
+        rest.remove(Lexicon.CONTACT);
+        return !clause.named.isEmpty() || !rest.isEmpty() || !clause.aspects.isEmpty()
+                || (clause.signals.question() && !clause.topics.contains(Lexicon.CONTACT)
+                && clause.tokens.stream().noneMatch(Text.Token::numeric));
+    }
+
+    /**
+     * A level asked of a drink or a dish: a percentage ("50% đường", "đá 30%", "70% sweet") or a level word before sugar, ice, sweetness, milk, fat, salt or spice ("ít đường", "it da", "không đá", "bớt ngọt",
+     * "less ice", "no sugar", "half sweet", "extra milk"), with or without diacritics. Linear: fixed alternatives,
+     * no nested quantifiers.
+     */
+    private static final Pattern LEVEL = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:(?:\\d{1,3}\\s?%\\s?"
+            + "|(?:ít|it|nhiều|nhieu|không|khong|ko|bớt|bot|vừa|vua|less|no|half|extra|more|little)\\s)"
+            + "(?:đường|duong|đá|ngọt|ngot|sữa|sua|béo|beo|muối|muoi|cay|sugar|ice|sweet|sweetness|milk|salt|spice|"
+            + "spicy)|(?:đường|duong|đá|sugar|ice|ngọt|ngot|sweetness)\\s?\\d{1,3}\\s?%)(?![\\p{L}\\p{N}])");
+
+    /**
+     * The text with its levels blanked (same length, so offsets hold): a level's word names no product, so "lấy 2 ly
+     * trà sữa size L, 50% đường" orders no "Trân châu đường đen" and "less ice" no "Ice Jelly".
+     */
+    static String levelsMasked(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        Matcher m = LEVEL.matcher(text);
+        StringBuilder b = null;
+        while (m.find()) {
+            if (b == null) {
+                b = new StringBuilder(text);
+            }
+            for (int i = m.start(); i < m.end(); i++) {
+                b.setCharAt(i, ' ');
+            }
+        }
+        return b == null ? text : b.toString();
+    }
+
+    /** A range of sizes a sentence states: "Sizes EU 38-46", "size 36–41", "cỡ 35-40". Linear. */
+    private static final Pattern SIZE_RANGE = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:sizes?|cỡ|eu|us|uk)\\s?"
+            + "(\\d{1,2})\\s?[-–]\\s?(\\d{1,2})(?![\\p{N}])");
+
+    /**
+     * "Do you have Tempo Glide in EU 47?", "Cloud Step có size 43 không": a numbered size asked beside a part quoting
+     * the range of sizes its product comes in ("Sizes EU 38-46") is said to be inside or outside that range (a part
+     * {@code size_range} right after it), so a size outside is never left for the audience to work out.
+     */
+    private static void sizeRange(List<Map<String, Object>> parts, String question) {
+        Variants.Size asked = null;
+        for (Variants.Size v : Variants.find(question)) {
+            if (asked == null && v.key().matches("\\d{1,2}")) {
+                asked = v;
+            }
+        }
+        if (asked == null) {
+            return;
+        }
+        int size = Integer.parseInt(asked.key());
+        for (int i = 0; i < parts.size(); i++) {
+            if (!(parts.get(i).get("fact") instanceof String fact)) {
+                continue;
+            }
+            Matcher m = SIZE_RANGE.matcher(fact);
+            if (!m.find()) {
+                continue;
+            }
+            int from = Integer.parseInt(m.group(1));
+            int to = Integer.parseInt(m.group(2));
+            if (from >= to) {
+                continue;
+            }
+            Map<String, Object> p = part("size_range");
+            p.put("asked", java.text.Normalizer.normalize(question, java.text.Normalizer.Form.NFC)
+                    .substring(asked.start(), asked.end()));
+            p.put("range", fact.substring(m.start(), m.end()));
+            p.put("within", size >= from && size <= to);
+            parts.add(i + 1, p);
+            return;
+        }
     }
 
     /** Parts that say the composer has nothing to say (dropped after a directive, see {@link Directives}). */
@@ -1544,7 +1667,7 @@ final class ReplyComposer {
             String span = text.substring(n[1], to).replaceFirst(
                     "(?iu)^\\s*(?:x\\s+)?(?:cái|chai|tuýp|lọ|hũ|hộp|túi|gói|bộ|chiếc|tubes?|bags?|bottles?|jars?|packs?|pairs?|"
                             + "pieces?|boxes?|sets?|units?|items?)\\s+(?:of\\s+)?", " ");
-            List<Map.Entry<Knowledge, Integer>> named = index.named(span, personaTerms);
+            List<Map.Entry<Knowledge, Integer>> named = index.named(levelsMasked(span), personaTerms);
             Knowledge k = null;
             for (Map.Entry<Knowledge, Integer> e : named) {
                 if (isProduct(e.getKey())) {
@@ -1943,8 +2066,8 @@ final class ReplyComposer {
     /** Products the clause names, else the one in focus when the clause refers back to it. */
     /** A count of units naming no product ("mua 2 hop", "two bottles"), folded. */
     private static final Pattern UNIT_COUNT = Pattern.compile("\\b(\\d+|hai|ba|bon|nam|two|three|four|five)\\s+"
-            + "(hop|chai|tuyp|lo|hu|goi|cai|bo|chiec|tui|doi|vi|boxes|box|bottles?|packs?|tubes?|jars?|bags?|pairs?|"
-            + "units?|pieces?)\\b");
+            + "(hop|chai|tuyp|lo|hu|goi|cai|bo|chiec|tui|doi|vi|ly|coc|phan|suat|boxes|box|bottles?|packs?|tubes?|jars?|"
+            + "bags?|pairs?|cups?|glasses?|servings?|units?|pieces?)\\b");
 
     private List<Knowledge> namedProducts(Clause clause, Knowledge focus) {
         List<Knowledge> out = new ArrayList<>();
@@ -2581,7 +2704,7 @@ final class ReplyComposer {
                     || cue[i] || t.numeric() || SIZE_TOKEN.matcher(t.folded()).matches()
                     || Variants.UNIT_WORDS.contains(t.folded()) || index.knows(f) || index.knows(t.folded())
                     || Cues.GENERIC_NOUNS.contains(f) || !Lexicon.concepts(t.raw()).isEmpty()
-                    || QUESTION_WORDS.contains(t.folded())) {
+                    || QUESTION_WORDS.contains(t.folded()) || verb(clause.text, tokens, i)) {
                 continue;
             }
             first = i;
@@ -2614,6 +2737,10 @@ final class ReplyComposer {
         // a Vietnamese noun phrase may start one word earlier ("giày cao gót": "giày" is the head)
         for (int i = first; i < tokens.size() && out.size() < 4; i++) {
             Text.Token t = tokens.get(i);
+            if (i > first && t.numeric() && Character.isUpperCase(originalCase(clause.text, tokens.get(i - 1).raw()))) {
+                out.add(t.raw()); // "District 7", "Quận 7", "Route 66": a number ends a capitalised place name
+                break;
+            }
             if (i > first && (PHRASE_END.contains(t.folded()) || t.numeric() || personaTerms.contains(t.folded())
                     || isCue(t, Cues.HAVE))) {
                 break;
@@ -2621,6 +2748,45 @@ final class ReplyComposer {
             out.add(t.raw());
         }
         return out;
+    }
+
+    /** English subjects: the word after one is its verb ("shoes I ran in", "we jogged", "you wore"). Folded. */
+    private static final Set<String> SUBJECTS = Set.of("i", "we", "you", "they", "he", "she", "ive", "weve", "youve",
+            "theyve", "id", "wed", "ill");
+    /** Vietnamese tense and aspect markers: the word after one is a verb ("đã chạy", "vừa mang", "từng đi"). */
+    private static final Set<String> VI_TENSE = Set.of("đã", "đang", "sẽ", "vừa", "mới", "từng", "chưa", "hay");
+    /** How often and when, in English: never a thing a shop sells. */
+    private static final Set<String> ADVERBS = Set.of("once", "twice", "again", "already", "yesterday", "today",
+            "tomorrow", "ago", "recently", "ever", "never", "before", "lately", "outside", "outdoors", "indoors");
+    /** Common irregular English past forms (a past verb is no product name: "Can I return shoes I ran in?"). */
+    private static final Set<String> IRREGULAR_PAST = Set.of("ran", "wore", "worn", "went", "gone", "bought", "got",
+            "gotten", "took", "taken", "made", "came", "saw", "seen", "gave", "given", "broke", "broken", "tore", "torn",
+            "ate", "eaten", "drank", "drunk", "wrote", "written", "sent", "paid", "left", "lost", "found", "kept", "spent",
+            "tried", "washed", "used", "opened", "ordered", "received", "jogged", "walked", "hiked", "biked", "swam",
+            "rode", "ridden", "slept", "felt", "fell", "fallen", "put", "read", "did", "done", "had", "been");
+
+    /**
+     * Whether the token at {@code i} is a verb of the question rather than a word of a name: right after an English
+     * subject ("shoes I ran in once", "the ones we bought"), an English past form ("used", "jogged", "wore") typed in
+     * lower case, or a Vietnamese word right after a tense marker ("giày đã chạy một lần").
+     */
+    private static boolean verb(String text, List<Text.Token> tokens, int i) {
+        Text.Token t = tokens.get(i);
+        if (t.plain() && ADVERBS.contains(t.folded())) {
+            return true; // "shoes I ran in once", "worn twice"
+        }
+        String prev = i > 0 ? tokens.get(i - 1).folded() : "";
+        if (i > 0 && SUBJECTS.contains(prev) && t.plain()) {
+            return true;
+        }
+        if (i > 0 && VI_TENSE.contains(tokens.get(i - 1).raw())) {
+            return true;
+        }
+        if (!t.plain() || Character.isUpperCase(originalCase(text, t.raw()))) {
+            return false;
+        }
+        String f = t.folded();
+        return IRREGULAR_PAST.contains(f) || (f.length() > 4 && f.endsWith("ed") && !f.endsWith("eed"));
     }
 
     private static boolean isCue(Text.Token token, List<Text.Token[]> cues) {
@@ -2684,8 +2850,9 @@ final class ReplyComposer {
         List<String> out = new ArrayList<>();
         List<String> words = new ArrayList<>();
         for (String w : unknownContent(clause)) {
-            if (Character.isUpperCase(originalCase(clause.text, w))) {
-                words.add(w); // the capitalised run: a place or a name ("Hà Nội", "New Zealand")
+            if (Character.isUpperCase(originalCase(clause.text, w))
+                    || (!words.isEmpty() && w.chars().allMatch(Character::isDigit))) {
+                words.add(w); // the capitalised run: a place or a name ("Hà Nội", "New Zealand", "District 7")
             } else if (!words.isEmpty()) {
                 break;
             }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * cái" and "1 litre" for "chai 1 lít":
  * <ul>
  *   <li>a <b>measure</b>, a number and a unit: {@code 500g}, {@code 1l}, {@code 16cm}, {@code 8in};</li>
- *   <li>a <b>numbered size</b>, a size word and a number without a unit ("size 20", "cỡ 20", "loại 20"): {@code 20},
+ *   <li>a <b>numbered size</b>, a size word or a sizing system and a number without a unit ("size 20", "cỡ 20", "loại
+ *   20", "EU 44", "UK 9"): {@code 20},
  *   the same size as any measure with that number ("size 20" is "size 20 cm");</li>
  *   <li>a <b>lettered size</b> ("size M", "size XL"): {@code size:m};</li>
  *   <li>a <b>pack</b>, a container and a count ("hộp 6 cái", "box of 6", "pack of 3", "6-pack", "combo 3 gói"):
@@ -50,6 +51,12 @@ final class Variants {
     /** A size word and a number or size letters: "size 20", "cỡ 20", "loại 20", "size M", "sz XL". */
     private static final Pattern NUMBERED = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(size|sz|cỡ|loại|loai)\\s?"
             + "(\\d{1,3}|xxs|xs|s|m|l|xl|xxl|xxxl)(?![\\p{L}\\p{N}]|[.,]\\d)");
+    /**
+     * A shoe or garment size in a sizing system: "EU 44", "eu44", "US 10.5", "UK 9" (a number, never a count). "US"
+     * and "UK" only in capitals ("send us 2 bags" names no size).
+     */
+    private static final Pattern SYSTEM = Pattern.compile("(?u)(?<![\\p{L}\\p{N}])(EU|Eu|eu|US|UK)\\s?(\\d{1,2}(?:[.,]5)?)"
+            + "(?![\\p{L}\\p{N}]|[.,]\\d)");
     /** A container and a count: "hộp 6 cái", "box of 6", "pack of 3", "combo 3 gói", "set 4". */
     private static final Pattern PACK = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(hộp|hop|box|boxes|combo|combos|set|sets|"
             + "pack|packs|bộ|khay|tray|lốc|loc|thùng|thung|carton|bundle|bundles)(?:\\s+of)?\\s+(\\d{1,2}|one|two|three|four|"
@@ -95,6 +102,14 @@ final class Variants {
                 out.add(new Size(key, n.start(), n.end()));
             } else {
                 extend(out, n.start(), n.start(2));
+            }
+        }
+        Matcher system = SYSTEM.matcher(nfc);
+        while (system.find()) {
+            if (!covered(out, system.start(2))) {
+                out.add(new Size(number(system.group(2)), system.start(), system.end()));
+            } else {
+                extend(out, system.start(), system.start(2));
             }
         }
         Matcher p = PACK.matcher(nfc);

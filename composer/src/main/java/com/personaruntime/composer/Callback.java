@@ -1,0 +1,71 @@
+package com.personaruntime.composer;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A request that the brand call the audience back: "gọi lại cho mình nhé", "shop gọi cho em theo số ... được không",
+ * "goi lai cho minh nha", "please call me back", "give me a call", "can someone ring me?". The persona cannot call
+ * anyone, and a number typed in the chat is hidden from the brand's staff (see README, "Audience contact data"), so such
+ * a message is answered with that and the way to reach a person, never with the hotline as if it had been asked.
+ *
+ * <p>Not a callback: asking how to call the brand ("số hotline là gì", "can I call you?", "mình gọi cho shop được
+ * không"), the audience saying it will call ("mình gọi lại sau", "I'll call back later"), and "gói" (a pack, or to
+ * wrap) typed without diacritics unless "lại"/"điện" and a first-person word follow. Read on teencode-expanded tokens
+ * ({@link Text#tokens}); linear in the number of tokens.
+ */
+final class Callback {
+
+    /** Words by which the audience names itself (folded): the one to be called. */
+    private static final Set<String> SELF = Set.of("minh", "em", "toi", "to", "tui", "t", "e", "mk", "mik", "anh", "chi",
+            "me", "us");
+    /** A first-person subject before the verb: the audience will call ("mình gọi lại sau", "I'll call back"). */
+    private static final Set<String> SUBJECT = Set.of("minh", "toi", "to", "tui", "mk", "mik", "de", "se", "i", "ill",
+            "we", "well");
+    /** Words between the verb and whom it calls: "gọi (lại) (điện) (cho)", "call (me) back". */
+    private static final Set<String> BETWEEN = Set.of("lai", "dien", "cho", "giup", "dum", "ho", "voi", "back");
+    /** What may end a "gọi lại" request: politeness particles and "được không". */
+    private static final Set<String> REQUEST_END = Set.of("nhe", "nha", "nhen", "a", "duoc", "dc", "giup", "dum", "voi",
+            "di", "sau", "som", "ngay", "khong", "ko", "k", "please", "asap", "soon");
+    private static final Set<String> EN_VERBS = Set.of("call", "ring", "phone", "callback");
+
+    private Callback() {
+    }
+
+    /** True when the tokens ask the brand to call the audience (see the class comment). */
+    static boolean asked(List<Text.Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Text.Token t = tokens.get(i);
+            String prev = i > 0 ? tokens.get(i - 1).folded() : "";
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1).folded() : "";
+            if (EN_VERBS.contains(t.folded()) && t.plain()) {
+                // "call me (back)", "ring me", "give me a call", "can you call back", "callback"
+                if (next.equals("me") || next.equals("us") || t.folded().equals("callback")
+                        || (next.equals("back") && !SUBJECT.contains(prev))
+                        || (t.folded().equals("call") && prev.equals("a") && i >= 3
+                        && tokens.get(i - 2).folded().equals("me") && tokens.get(i - 3).folded().equals("give"))) {
+                    return true;
+                }
+                continue;
+            }
+            boolean verb = t.raw().equals("gọi") || (t.folded().equals("goi") && t.plain()
+                    && (next.equals("lai") || next.equals("dien")));
+            if (!verb || SUBJECT.contains(prev)) {
+                continue;
+            }
+            boolean again = false;
+            int j = i + 1;
+            while (j < tokens.size() && j <= i + 3 && BETWEEN.contains(tokens.get(j).folded())) {
+                again |= tokens.get(j).folded().equals("lai") || tokens.get(j).folded().equals("dien");
+                j++;
+            }
+            if (j > i + 1 && j < tokens.size() && SELF.contains(tokens.get(j).folded())) {
+                return true; // "gọi lại cho mình", "gọi cho em", "gọi điện cho chị"
+            }
+            if (again && t.raw().equals("gọi") && (j == tokens.size() || REQUEST_END.contains(tokens.get(j).folded()))) {
+                return true; // "gọi lại nhé", "gọi lại giúp mình được không"
+            }
+        }
+        return false;
+    }
+}
