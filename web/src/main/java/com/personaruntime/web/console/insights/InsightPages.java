@@ -274,7 +274,9 @@ public final class InsightPages implements ConsolePage {
     String slug = req.query("persona");
     String question = req.query("question");
     Map<String, Object> form = new HashMap<>();
-    form.put("title", question == null ? "" : truncate(question.strip(), MAX_TITLE));
+    // a title is a name the persona says ("trà sữa matcha"), never the question ("Có trà sữa matcha không?"):
+    // the thing the question asks about, else left for the brand to write; the question is shown beside it
+    form.put("title", truncate(com.personaruntime.composer.Knowledge.titleFor(question), MAX_TITLE));
     form.put("text", "");
     form.put("tags", "faq");
     req.render("insights/knowledge.ftlh", catalog.get(req.principal(), slug == null ? "" : slug),
