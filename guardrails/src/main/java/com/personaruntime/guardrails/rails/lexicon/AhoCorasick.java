@@ -373,8 +373,18 @@ final class AhoCorasick {
    * ("gloww coo" for "glow co", "cupfull coffee" for "cupful coffee"; a plain hit is the plain pass's), ending at a
    * word end. Cost: at most {@code 2 * maxLen} chars per word start, each stepping at most {@link #SQUEEZE_WALKS}
    * walks, so linear.
+   *
+   * <p>A walk reports only after a skip, and it can skip only at a repeated char it reaches: before its first skip it has
+   * read every char from its word start (single spaces included), one pattern char each, so a repeated char more than
+   * {@code maxLen} chars on, or none before the sentence's words end, leaves nothing to report from that word start,
+   * and the walk is not started ({@link #squeezeReach}: one pass over the words, from the last).
    */
   void scanSqueezed(char[] text, WordTrie.Words words, int maxLen, SpanHit hit) {
+    scanSqueezed(text, words, maxLen, hit, true);
+  }
+
+  /** {@link #scanSqueezed(char[], WordTrie.Words, int, SpanHit)}; {@code screen} false walks from every word start (tests). */
+  void scanSqueezed(char[] text, WordTrie.Words words, int maxLen, SpanHit hit, boolean screen) {
     int[] ws = words.ws;
     int[] we = words.we;
     boolean[] joined = words.joined;
@@ -384,7 +394,11 @@ final class AhoCorasick {
     int[] nst = new int[SQUEEZE_WALKS];
     int[] nlen = new int[SQUEEZE_WALKS];
     int[] nflags = new int[SQUEEZE_WALKS];
+    int[] reach = screen ? squeezeReach(text, words) : null;
     for (int k = 0; k < words.n; k++) {
+      if (screen && (reach[k] < 0 || reach[k] - ws[k] > maxLen)) {
+        continue; // no repeated char within maxLen chars of this word start, in its words of one sentence
+      }
       int n = 1;
       st[0] = 0;
       len[0] = 0;
@@ -451,6 +465,42 @@ final class AhoCorasick {
         j++;
       }
     }
+  }
+
+  /** Per-thread scratch of {@link #squeezeReach}. */
+  private static final ThreadLocal<int[][]> SQUEEZE_REACH = ThreadLocal.withInitial(() -> new int[][] {new int[64]});
+
+  /**
+   * Per word k of {@code words}: the offset of the first char at or after its start that repeats the char before it in
+   * the same word ({@link #scanSqueezed}'s only places to skip), looked for in word k and the words that follow it
+   * after single spaces ({@code words.joined}), or -1 when there is none. One pass from the last word; the array is
+   * per-thread scratch (valid for {@code words.n} entries until the next call).
+   */
+  private static int[] squeezeReach(char[] text, WordTrie.Words words) {
+    int[][] holder = SQUEEZE_REACH.get();
+    int[] reach = holder[0];
+    if (reach.length < words.n) {
+      reach = new int[Math.max(words.n, reach.length * 2)];
+      if (words.n <= 8192) {
+        holder[0] = reach;
+      }
+    }
+    int next = -1;
+    for (int k = words.n - 1; k >= 0; k--) {
+      if (!words.joined[k]) {
+        next = -1; // a walk from word k does not go past it
+      }
+      int first = -1;
+      for (int i = words.ws[k] + 1; i < words.we[k]; i++) {
+        if (text[i] == text[i - 1]) {
+          first = i;
+          break;
+        }
+      }
+      next = first >= 0 ? first : next;
+      reach[k] = next;
+    }
+    return reach;
   }
 
   /** Scratch of {@link #scanJoined}: each hit's end, length, start and state, and their order. */

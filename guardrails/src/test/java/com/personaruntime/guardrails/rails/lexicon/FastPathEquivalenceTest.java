@@ -338,6 +338,57 @@ class FastPathEquivalenceTest {
     assertThat(hits).isGreaterThan(500);
   }
 
+  /**
+   * The walk over letters typed twice reports the same hits, in the same order, whether or not it skips the word starts
+   * from which no repeated char is within reach ({@link AhoCorasick#scanSqueezed}'s screen), whatever words, repeats,
+   * sentence breaks and length bound the text has; a reach bound one char too tight fails it (21 rounds differ).
+   */
+  @Test
+  void squeezedWalkScreenKeepsEveryHit() {
+    Random rnd = new Random(17);
+    String alphabet = "aab \n";
+    int hits = 0;
+    int boundHits = 0;
+    for (int round = 0; round < 30000; round++) {
+      List<String> patterns = new ArrayList<>();
+      for (int k = 0; k < 1 + rnd.nextInt(8); k++) {
+        String p = randomWords(rnd, "ab", 2 + rnd.nextInt(5));
+        if (!p.isEmpty() && !patterns.contains(p)) {
+          patterns.add(p);
+        }
+      }
+      if (patterns.isEmpty()) {
+        continue;
+      }
+      AhoCorasick ac = new AhoCorasick(patterns);
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0; k < 1 + rnd.nextInt(40); k++) {
+        sb.append(alphabet.charAt(rnd.nextInt(k % 3 == 2 ? alphabet.length() : 3)));
+      }
+      char[] t = sb.toString().toCharArray();
+      WordTrie.Words words = new WordTrie.Words().of(t, t.length, ' ', '\n');
+      int maxLen = 1 + rnd.nextInt(10);
+      List<String> got = new ArrayList<>();
+      ac.scanSqueezed(t, words, maxLen, (p, s, e) -> got.add(p + "@" + s + "-" + e));
+      List<String> want = new ArrayList<>();
+      ac.scanSqueezed(t, words, maxLen, (p, s, e) -> want.add(p + "@" + s + "-" + e), false);
+      assertThat(got).as("%s %s max=%d", patterns, new String(t), maxLen).isEqualTo(want);
+      hits += want.size();
+      for (String h : want) {
+        // a hit whose first skip lies exactly maxLen chars after its start: the screen's bound is tight there
+        String[] se = h.substring(h.indexOf('@') + 1).split("-");
+        int s = Integer.parseInt(se[0]);
+        int r = s + 1;
+        while (r < t.length && !(t[r] == t[r - 1] && t[r] != ' ' && t[r] != '\n' && t[r - 1] != ' ' && t[r - 1] != '\n')) {
+          r++;
+        }
+        boundHits += r - s == maxLen ? 1 : 0;
+      }
+    }
+    assertThat(hits).isGreaterThan(1000);
+    assertThat(boundHits).isGreaterThan(10);
+  }
+
   private static String randomWords(Random rnd, String letters, int len) {
     StringBuilder sb = new StringBuilder();
     for (int k = 0; k < len; k++) {
