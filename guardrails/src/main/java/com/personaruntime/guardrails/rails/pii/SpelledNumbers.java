@@ -102,16 +102,34 @@ final class SpelledNumbers {
     if (c >= 'A' && c <= 'Z') {
       c = (char) (c + 32);
     } else if (c >= 0x80) {
-      String f = TextNormalizer.fold(c);
-      if (f.length() != 1) {
-        return -1;
-      }
-      c = f.charAt(0);
+      c = c < FOLD_LETTER.length ? foldLetter(c) : foldLetterOf(c);
     }
     if (c < 'a' || c > 'z') {
       return -1;
     }
     return k * 32 + (c - 'a' + 1);
+  }
+
+  /**
+   * The fold of the chars 0x80-0x1FFF (Latin-1, Latin Extended, combining marks, Vietnamese) as {@link #keyStep} reads it,
+   * filled as chars are met: 0 not yet known, 1 no letter a-z, else the letter. A Vietnamese word's marked letters take
+   * one array read instead of {@link TextNormalizer#fold}'s string (the same value: {@link #foldLetterOf}).
+   */
+  private static final char[] FOLD_LETTER = new char[0x2000];
+
+  private static char foldLetter(char c) {
+    char f = FOLD_LETTER[c];
+    if (f == 0) {
+      f = foldLetterOf(c);
+      FOLD_LETTER[c] = f == 0 ? 1 : f; // a racing writer stores the same value
+    }
+    return f == 1 ? 0 : f;
+  }
+
+  /** The one char {@link TextNormalizer#fold} gives {@code c}, or 0 when it gives another length (no letter then). */
+  private static char foldLetterOf(char c) {
+    String f = TextNormalizer.fold(c);
+    return f.length() == 1 ? f.charAt(0) : 0;
   }
 
   /**
@@ -536,8 +554,23 @@ final class SpelledNumbers {
     if (e - s != 6) {
       return 0;
     }
-    String w = new String(t, s, 6).toLowerCase(java.util.Locale.ROOT);
-    return w.equals("double") ? 2 : w.equals("triple") ? 3 : 0;
+    // as toLowerCase(Locale.ROOT) then equals: no char outside A-Z lower-cases to one of these letters, but for 'İ' (U+0130),
+    // whose lower case "i\u0307" is two chars long, so a word with it is no six-letter match either
+    return asciiLowerEquals(t, s, "double") ? 2 : asciiLowerEquals(t, s, "triple") ? 3 : 0;
+  }
+
+  /** True when t[s, s + w.length()) is {@code w} (lower-case ASCII letters) in any ASCII case. */
+  private static boolean asciiLowerEquals(char[] t, int s, String w) {
+    for (int k = 0; k < w.length(); k++) {
+      char c = t[s + k];
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + 32);
+      }
+      if (c != w.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when digits[0, nd) count up or down by one ("987654321"). */
