@@ -1114,6 +1114,8 @@ public final class LexiconRail extends Rail {
    */
   private static final class NearHit {
     private TermSet set;
+    /** The term whose syllable check ({@link #strictOk}) this hit still needs, or null (none, or it held). */
+    private TermSet.Term unchecked;
     private int near;
     private int part;
     private int ns;
@@ -1160,9 +1162,13 @@ public final class LexiconRail extends Rail {
     final ArrayList<NearHit> hits = new ArrayList<>();
     private NearHit[] pool = new NearHit[16];
 
-    void add(TermSet set, int near, int part, int ns, int ne, int os, int oe, boolean apposition) {
-      // the list holds pool[0, size) until resolveNear sorts it, after the last add of the check
-      int k = hits.size();
+    /** Instances of pool[0, used) were handed out in this check (the list may hold fewer: {@link #resolveNear}). */
+    private int used;
+
+    /** @param unchecked the term whose syllable check the hit still needs ({@link #resolveNear} runs it), or null */
+    void add(TermSet set, TermSet.Term unchecked, int near, int part, int ns, int ne, int os, int oe, boolean apposition) {
+      // the list holds pool[0, size) until resolveNear sorts and filters it, after the last add of the check
+      int k = used;
       if (k == pool.length) {
         pool = java.util.Arrays.copyOf(pool, k * 2);
       }
@@ -1171,7 +1177,9 @@ public final class LexiconRail extends Rail {
         h = new NearHit();
         pool[k] = h;
       }
+      used = k + 1;
       h.set = set;
+      h.unchecked = unchecked;
       h.near = near;
       h.part = part;
       h.ns = ns;
@@ -1188,7 +1196,8 @@ public final class LexiconRail extends Rail {
 
     /** Empties the list; instances and a list grown past 1,024 hits are dropped, and no hit keeps its term set. */
     void clear() {
-      int n = hits.size();
+      int n = used;
+      used = 0;
       hits.clear();
       if (n > 1024) {
         pool = new NearHit[16];
@@ -1196,6 +1205,7 @@ public final class LexiconRail extends Rail {
       } else {
         for (int k = 0; k < n; k++) {
           pool[k].set = null;
+          pool[k].unchecked = null;
         }
       }
     }
@@ -1234,7 +1244,8 @@ public final class LexiconRail extends Rail {
         }
         int os = nt.origStart(start);
         int oe = nt.origEnd(end - 1);
-        if (t.strict() != null) {
+        if (t.strict() != null && t.near() < 0) {
+          // (a proximity part's syllable check waits for resolveNear: most parts find no partner in the text)
           if (t.strict() != lastStrict) {
             lastStrict = t.strict();
             lastStrictOk = strictOk(t, chars, os, oe);
@@ -1249,10 +1260,11 @@ public final class LexiconRail extends Rail {
         if (t.near() >= 0) {
           // a persona's name heading a shipped self template pairs with the shipped entry's tail
           // (a comma may follow it: "This is Milo, a real barista", "I'm Linh, a real person")
+          TermSet.Term unchecked = t.strict() != null ? t : null;
           if (t.part() == TermSet.SHIPPED_HEAD) {
-            nearHits.add(shipped, t.near(), 0, start, end, os, oe, true);
+            nearHits.add(shipped, unchecked, t.near(), 0, start, end, os, oe, true);
           } else {
-            nearHits.add(set, t.near(), t.part(), start, end, os, oe, false);
+            nearHits.add(set, unchecked, t.near(), t.part(), start, end, os, oe, false);
           }
           continue;
         }
@@ -1530,13 +1542,16 @@ public final class LexiconRail extends Rail {
       anyTail |= h.part() == 1;
     }
     if (!anyTail) {
+      return; // (a tail whose syllable check would fail pairs with nothing either)
+    }
+    if (!withBothParts(hits, text)) {
       return;
     }
     hits.sort(BY_NS_PART);
     HeadMap lastHead = HEADS.get().clear(hits.size());
     HeadMap longHead = LONG_HEADS.get().clear(hits.size());
     for (NearHit h : hits) {
-      long key = ((long) System.identityHashCode(h.set()) << 32) | h.near();
+      long key = nearKey(h);
       if (h.part() == 0) {
         // the latest head; of heads starting together the shortest, so a longer one that runs into
         // the tail ("giảm đau" before "đau khớp") does not hide a pairing one ("giảm"); the longest
@@ -1570,6 +1585,97 @@ public final class LexiconRail extends Rail {
     lastHead.clear(0);
     longHead.clear(0);
   }
+
+  /** The key of a proximity entry in {@link #resolveNear}'s maps: its term set and index. */
+  private static long nearKey(NearHit h) {
+    return ((long) System.identityHashCode(h.set()) << 32) | h.near();
+  }
+
+  /**
+   * Keeps, in their order, the hits of {@code hits} that can take part in a pair: those of entries with a head
+   * and a tail hit among them, whose deferred syllable check ({@link NearHit#unchecked}, {@link #strictOk}) holds.
+   * A hit dropped here is one {@link #resolveNear} would never have paired: an entry's pairing reads its own hits
+   * only, in their (stable) sort order, and a hit failing its syllable check was never one. Most proximity parts
+   * of a text (pronouns, subjects) find no partner, so most checks are saved.
+   *
+   * @return false when no hit is left
+   */
+  private static boolean withBothParts(List<NearHit> hits, String text) {
+    int n = hits.size();
+    PartsSeen seen = PARTS_SEEN.get().clear(n);
+    for (int k = 0; k < n; k++) {
+      NearHit h = hits.get(k);
+      seen.mark(nearKey(h), h.part() == 0 ? 1 : 2);
+    }
+    char[] chars = null;
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+      NearHit h = hits.get(k);
+      if (seen.parts(nearKey(h)) != 3) {
+        continue;
+      }
+      if (h.unchecked != null) {
+        if (chars == null) {
+          chars = TextChars.of(text, TextChars.LEXICON);
+        }
+        if (!strictOk(h.unchecked, chars, h.os(), h.oe())) {
+          continue;
+        }
+        h.unchecked = null;
+      }
+      hits.set(m++, h);
+    }
+    seen.clear(0);
+    if (m < n) {
+      hits.subList(m, n).clear();
+    }
+    return m > 0;
+  }
+
+  /** Which parts (1 head, 2 tail) each proximity entry (a long key) has hits of: open addressing, reused per thread. */
+  private static final class PartsSeen {
+    private long[] keys = new long[64];
+    private byte[] parts = new byte[64];
+    private int mask = 63;
+
+    /** Empties the set, sized for {@code entries} keys (a large table is dropped when {@code entries} is 0). */
+    PartsSeen clear(int entries) {
+      if (entries * 2 > keys.length) {
+        int cap = Integer.highestOneBit(entries * 4 - 1) << 1;
+        keys = new long[cap];
+        parts = new byte[cap];
+        mask = cap - 1;
+      } else if (entries == 0 && keys.length > 1024) {
+        keys = new long[64];
+        parts = new byte[64];
+        mask = 63;
+      } else {
+        java.util.Arrays.fill(parts, (byte) 0);
+      }
+      return this;
+    }
+
+    private int slot(long key) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      int i = (int) (h >>> 40) & mask;
+      while (parts[i] != 0 && keys[i] != key) {
+        i = (i + 1) & mask;
+      }
+      return i;
+    }
+
+    void mark(long key, int part) {
+      int i = slot(key);
+      keys[i] = key;
+      parts[i] |= (byte) part;
+    }
+
+    int parts(long key) {
+      return parts[slot(key)];
+    }
+  }
+
+  private static final ThreadLocal<PartsSeen> PARTS_SEEN = ThreadLocal.withInitial(PartsSeen::new);
 
   /** The latest head hit per proximity entry (a long key), for {@link #resolveNear}: open addressing, reused per thread. */
   private static final class HeadMap {
