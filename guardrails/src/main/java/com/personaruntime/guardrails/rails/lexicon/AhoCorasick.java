@@ -307,6 +307,7 @@ final class AhoCorasick {
     boolean[] joined = words.joined;
     int nw = words.n;
     int n = 0;
+    int[] two = maxLen >= 2 ? twoLetters() : null;
     for (int k = 0; k < nw; k++) {
       if (!joined[k]) {
         continue; // the walk ends with this word, before any dropped space
@@ -315,9 +316,23 @@ final class AhoCorasick {
       int l = 0;
       boolean passed = false;
       int j = k;
+      int from = ws[k];
+      if (two != null && we[k] - from >= 2) {
+        // the word's first two letters from the root in one read (nothing is reported before a dropped space)
+        int a = TWO_INDEX[Math.min(text[from], (char) 127)];
+        int b = TWO_INDEX[Math.min(text[from + 1], (char) 127)];
+        if (a >= 0 && b >= 0) {
+          st = two[a * TWO_LETTERS + b];
+          if (st < 0) {
+            continue;
+          }
+          l = 2;
+          from += 2;
+        }
+      }
       walk:
       while (true) {
-        for (int i = ws[j]; i < we[j]; i++) {
+        for (int i = j == k ? from : ws[j]; i < we[j]; i++) {
           if (l == maxLen || (st = kid(st, text[i])) < 0) {
             break walk;
           }
@@ -359,6 +374,49 @@ final class AhoCorasick {
         hit.hit(outPattern[o], sc.starts[h], sc.ends[h]);
       }
     }
+  }
+
+  /** Chars of {@link #twoLetters}' table: a-z and 0-9 (the normalised text's word chars, but for a few others). */
+  private static final int TWO_LETTERS = 36;
+  /** Index of an ASCII char in {@link #twoLetters}' table, or -1. */
+  private static final int[] TWO_INDEX = new int[128];
+
+  static {
+    Arrays.fill(TWO_INDEX, -1);
+    for (char c = 'a'; c <= 'z'; c++) {
+      TWO_INDEX[c] = c - 'a';
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      TWO_INDEX[c] = 26 + c - '0';
+    }
+  }
+
+  /** {@link #twoLetters}, built on first use (5 KB; a racing builder makes the same table; volatile: published whole). */
+  private volatile int[] two;
+
+  /**
+   * The state after two chars of {@link #TWO_LETTERS} from the root, at {@code a * TWO_LETTERS + b} for the chars of
+   * indexes a and b ({@link #TWO_INDEX}), or -1 when the trie has no such path: what two {@link #kid} steps give.
+   */
+  private int[] twoLetters() {
+    int[] t = two;
+    if (t == null) {
+      t = new int[TWO_LETTERS * TWO_LETTERS];
+      char[] chars = new char[TWO_LETTERS];
+      for (char c = 0; c < 128; c++) {
+        if (TWO_INDEX[c] >= 0) {
+          chars[TWO_INDEX[c]] = c;
+        }
+      }
+      for (int a = 0; a < TWO_LETTERS; a++) {
+        int s1 = kid(0, chars[a]);
+        for (int b = 0; b < TWO_LETTERS; b++) {
+          t[a * TWO_LETTERS + b] = s1 < 0 ? -1 : kid(s1, chars[b]);
+        }
+      }
+      two = t;
+    }
+    return t;
   }
 
   /** Most walks {@link #scanSqueezed} follows at once (a letter typed twice either taken or skipped). */
