@@ -145,11 +145,7 @@ public final class InsightPages implements ConsolePage {
       x.put("net", d.get("net") == null ? "–" : String.format(Locale.ROOT, "%+.2f", ((Number) d.get("net")).doubleValue()));
       return x;
     }).toList());
-    m.put("topics", list(r.getJsonArray("topics")).stream().map(x -> {
-      Map<String, Object> y = new LinkedHashMap<>(x);
-      y.put("name", topicName(String.valueOf(x.get("name")), req));
-      return y;
-    }).toList());
+    m.put("topics", list(namedTopics(r.getJsonArray("topics"), n -> topicName(n, req))));
     List<Map<String, Object>> gaps = new ArrayList<>();
     for (Map<String, Object> g : list(r.getJsonArray("knowledgeGaps"))) {
       Map<String, Object> x = new LinkedHashMap<>(g);
@@ -195,12 +191,9 @@ public final class InsightPages implements ConsolePage {
             .add(new JsonObject().put("label", req.t("insights.positive")).put("data", pos).put("color", "#1a7f37"))
             .add(new JsonObject().put("label", req.t("insights.neutral")).put("data", neu).put("color", "#8c959f"))
             .add(new JsonObject().put("label", req.t("insights.negative")).put("data", neg).put("color", "#b42318"))));
-    JsonArray topics = new JsonArray();
-    for (Object o : r.getJsonArray("topics")) {
-      JsonObject x = ((JsonObject) o).copy();
-      topics.add(x.put("name", topicName(x.getString("name"), req)));
-    }
-    out.put("chart-topics", bars(topics, "name", req.t("insights.messages"), "#1f5fbf"));
+    out.put("chart-topics", bars(namedTopics(r.getJsonArray("topics"), n -> topicName(n, req)), "name",
+        req.t("insights.messages"),
+        "#1f5fbf"));
     out.put("chart-gaps", bars(r.getJsonArray("knowledgeGaps"), "question", req.t("insights.timesAsked"), "#8a5a00"));
     JsonArray byRule = new JsonArray();
     for (Object o : r.getJsonObject("moderation").getJsonArray("byRule")) {
@@ -221,6 +214,29 @@ public final class InsightPages implements ConsolePage {
             .put("data", new JsonArray().add(returning).add(c.getInteger("audience") - returning))
             .put("colors", new JsonArray().add("#1a7f37").add("#8c959f")))));
     return out;
+  }
+
+  /**
+   * The report's topics ({@code [{"name","count"}]}, most frequent first) named in the page's language, topics that
+   * read the same merged: a brand's knowledge entry titled "Giao hàng" and the shipping intent ("Giao hàng" in
+   * Vietnamese) are one topic, not two rows of the same name. Case and Unicode form are ignored when comparing.
+   */
+  static JsonArray namedTopics(JsonArray topics, java.util.function.UnaryOperator<String> namer) {
+    Map<String, JsonObject> byName = new LinkedHashMap<>();
+    for (Object o : topics) {
+      JsonObject x = (JsonObject) o;
+      String name = namer.apply(x.getString("name"));
+      String key = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT).strip();
+      JsonObject merged = byName.get(key);
+      if (merged == null) {
+        byName.put(key, new JsonObject().put("name", name).put("count", x.getInteger("count", 0)));
+      } else {
+        merged.put("count", merged.getInteger("count") + x.getInteger("count", 0));
+      }
+    }
+    List<JsonObject> sorted = new ArrayList<>(byName.values());
+    sorted.sort((a, b) -> Integer.compare(b.getInteger("count"), a.getInteger("count")));
+    return new JsonArray(new ArrayList<Object>(sorted));
   }
 
   /** Intent-based topic names in the page's language; knowledge titles stay as the brand wrote them. */
