@@ -181,6 +181,15 @@ class PostsIT {
     assertThat(v.getString("status")).isEqualTo("approved");
     assertThat(v.getJsonArray("approvals").getJsonObject(0).getString("textSha256")).isEqualTo(v.getString("textSha256"));
     assertThat(approved.getJsonArray("comments").getJsonObject(0).getString("body")).isEqualTo("Đẹp, duyệt!");
+    // the same reviewer approving the same text again is refused, whichever way it is asked; one approval stays
+    Res again = s.post("/api/v1/posts/" + id + "/approve", moderator,
+        new JsonObject().put("platforms", new io.vertx.core.json.JsonArray().add("linkedin")));
+    again.expectError(409, "conflict");
+    assertThat(again.message()).contains("already approved");
+    s.post("/api/v1/posts/" + id + "/variants/linkedin/approve", moderator, new JsonObject())
+        .expectError(409, "conflict");
+    assertThat(variant(s.get("/api/v1/posts/" + id, editor).expect(200).json(), "linkedin")
+        .getJsonArray("approvals")).hasSize(1);
 
     JsonObject edited = s.put("/api/v1/posts/" + id + "/variants/linkedin", editor,
         new JsonObject().put("text", "Kem chống nắng SPF50 (50 ml) cho mọi ngày hè.")).expect(200).json();

@@ -406,8 +406,9 @@ public final class PostService {
   /**
    * Approves variants (the named platforms, or every variant awaiting review): records an approval
    * of each exact text and marks them approved; their moderation items are decided too. Refused
-   * (nothing changes) when the caller wrote the post, when a variant has a blocking finding, or
-   * when a variant is past review.
+   * (nothing changes) when the caller wrote the post, when a variant has a blocking finding, when a
+   * variant is past review, or when the caller already approved a variant's current text
+   * ({@code CONFLICT}, code {@code alreadyApproved}: one approval per reviewer per text).
    */
   public Future<Post> approve(String actorId, String postId, List<String> platforms) {
     return db.pool().withTransaction(conn -> locked(conn, postId).compose(post -> {
@@ -428,6 +429,12 @@ public final class PostService {
         if (!EnumSetOf.REVIEWABLE.contains(v.status()) && v.status() != VariantStatus.APPROVED) {
           return Future.failedFuture(PostException.conflict("the " + v.platform() + " variant is "
               + v.status().wire() + " and can no longer be approved"));
+        }
+        // one approval per reviewer per text: a repeat would only add a second line and audit entry
+        if (v.approvals().stream().anyMatch(a -> a.current() && a.userId().equals(actorId))) {
+          return Future.failedFuture(PostException.conflict("you have already approved the current text of the "
+              + v.platform() + " variant; another approval by you adds nothing (edit the text to review it again)")
+              .coded("alreadyApproved", v.platform()));
         }
       }
       Future<Void> f = Future.succeededFuture();

@@ -169,7 +169,10 @@ class PostsPageIT {
     for (String platform : List.of("instagram", "x")) {
       d.findElement(By.id("approve-comment-" + platform)).sendKeys("Ổn, duyệt " + platform);
       d.findElement(By.id("approve-" + platform)).click();
-      new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.id("post-notice")).isEmpty());
+      // the page after the approval says so in place of the button (one approval per reviewer per text)
+      new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.id("approved-by-me-" + platform)).isEmpty());
+      assertThat(d.findElements(By.id("approve-" + platform))).as("no second Approve for the same reviewer").isEmpty();
+      assertThat(d.findElement(By.id("approved-by-me-" + platform)).getText()).startsWith("Bạn đã duyệt nội dung này.");
     }
     assertThat(d.findElement(By.id("post-status")).getText()).isEqualTo("Đã duyệt");
     assertThat(d.findElement(By.id("comments")).getText()).contains("Ổn, duyệt x").contains("reviewer");

@@ -368,6 +368,8 @@ public final class PostPages implements ConsolePage {
       List<Map<String, Object>> approvals = new ArrayList<>();
       v.approvals().forEach(a -> approvals.add(Map.of("by", names.getOrDefault(a.userId(), a.userId()), "at", ConsoleDates.formatUtc(a.at(), req.lang(), false), "current", a.current())));
       vm.put("approvals", approvals);
+      // one approval per reviewer per text: once this member approved the current text, the button goes
+      vm.put("approvedByMe", v.approvals().stream().anyMatch(a -> a.current() && a.userId().equals(p.userId())));
       List<Map<String, Object>> deliveries = new ArrayList<>();
       v.deliveries().forEach(d -> {
         Map<String, Object> dm = new LinkedHashMap<>();
