@@ -175,6 +175,56 @@ class ConsoleIT {
   }
 
   @Test
+  void rollbackIsOfferedOnlyWherePublishingCanSucceedAsksFirstAndARefusalStaysOnTheVersionsPage() throws Exception {
+    String token = s.loginAdmin();
+    JsonObject draft = new JsonObject().put("id", "rollme").put("brand", "lumiere").put("name", "Roll")
+        .put("languages", List.of("en"));
+    // v1: a draft without disclosure (can never be published), v2: published, through the API
+    s.post("/api/v1/personas?publish=false", token, draft).expect(201);
+    JsonObject full = draft.copy().put("disclosure", new JsonObject().put("jurisdictions", List.of("EU"))
+        .put("ai_label", Map.of("en", "AI")));
+    s.put("/api/v1/personas/rollme?publish=true", token, full).expect(200);
+    // v3: saved in the console (the editor PUTs with the session cookie and its CSRF token)
+    Browser b = new Browser().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+    String csrf = b.csrf();
+    HttpRequest put = HttpRequest.newBuilder(s.uri("/api/v1/personas/rollme"))
+        .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
+        .PUT(HttpRequest.BodyPublishers.ofString(full.copy().put("bio", "From the console").encode())).build();
+    assertThat(b.http.send(put, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    JsonObject versions = s.get("/api/v1/personas/rollme/versions", token).expect(200).json();
+    Map<Integer, String> sources = new java.util.HashMap<>();
+    versions.getJsonArray("items").forEach(o -> sources.put(((JsonObject) o).getInteger("version"),
+        ((JsonObject) o).getString("source")));
+    assertThat(sources).isEqualTo(Map.of(1, "api", 2, "api", 3, "console"));
+
+    String page = b.get("/console/personas/rollme/versions", "Accept-Language", "en").body();
+    String v1 = row(page, 1);
+    String v3 = row(page, 3);
+    assertThat(v1).as("no rollback to a version that can never be published").doesNotContain("publish-version")
+        .contains("v1 cannot be published").contains("Disclosure → Jurisdictions");
+    assertThat(v3).contains("publish-version").contains(">console<");
+    // the button asks first; a version that cannot be published gets no confirmation either
+    assertThat(b.get("/console/personas/rollme/versions?confirm=3", "Accept-Language", "en").body())
+        .contains("id=\"confirm-publish\"").contains("Publish v3?");
+    assertThat(b.get("/console/personas/rollme/versions?confirm=1", "Accept-Language", "en").body())
+        .doesNotContain("id=\"confirm-publish\"");
+    // publishing v1 anyway (an old tab): refused on the versions page, in words, v2 stays live
+    HttpResponse<String> refused = b.form("/console/personas/rollme/publish", Map.of("_csrf", csrf, "version", "1"),
+        "Accept-Language", "en");
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body()).contains("id=\"versions-error\"").contains("Version 1 was not published:")
+        .contains("Disclosure → Jurisdictions").contains("id=\"versions\"").doesNotContain("disclosure.jurisdictions:");
+    assertThat(s.get("/api/v1/personas/rollme", token).expect(200).json().getInteger("publishedVersion")).isEqualTo(2);
+  }
+
+  /** The table row of one version on the versions page. */
+  private static String row(String page, int version) {
+    int from = page.indexOf("<tr data-version=\"" + version + "\">");
+    assertThat(from).as("row of v" + version).isNotNegative();
+    return page.substring(from, page.indexOf("</tr>", from));
+  }
+
+  @Test
   void unknownPagesAnswerAnHtmlNotFound() throws Exception {
     Browser b = new Browser().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
     HttpResponse<String> r = b.get("/console/no-such-page");

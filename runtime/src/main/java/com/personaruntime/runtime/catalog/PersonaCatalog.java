@@ -302,6 +302,15 @@ public final class PersonaCatalog {
 
   /** Creates a persona from a document (JSON or YAML); version 1 is published only with {@code publish}. */
   public Future<PersonaRecord> create(Principal principal, String body, boolean publish) {
+    return create(principal, body, publish, "api");
+  }
+
+  /**
+   * As {@link #create(Principal, String, boolean)}, the version labelled with where it was written:
+   * {@code source} is {@code "api"} (a token) or {@code "console"} (a console session); see
+   * {@link PersonaRepository#SOURCES}.
+   */
+  public Future<PersonaRecord> create(Principal principal, String body, boolean publish, String source) {
     Persona p;
     try {
       p = document(body, publish);
@@ -334,7 +343,7 @@ public final class PersonaCatalog {
             return Future.failedFuture(new CatalogException(CatalogException.Kind.CONFLICT,
                 "id: a persona with id '" + p.id() + "' already exists"));
           }
-          return personas.create(id, p.id(), PersonaDocuments.toJson(p), PersonaDocuments.checksum(p), "api",
+          return personas.create(id, p.id(), PersonaDocuments.toJson(p), PersonaDocuments.checksum(p), source,
                   principal.userId(), publish, (conn, rec) -> audit(conn, id, principal.userId(), "persona.created",
                       rec.id(), new JsonObject().put("slug", p.id()).put("version", rec.latestVersion())
                           .put("published", publish)))
@@ -357,8 +366,17 @@ public final class PersonaCatalog {
     return p;
   }
 
-  /** Stores a new version of a persona (a draft unless {@code publish}). */
+  /** Stores a new version of a persona (a draft unless {@code publish}), labelled source {@code "api"}. */
   public Future<PersonaRecord> update(Principal principal, String slug, String body, boolean publish) {
+    return update(principal, slug, body, publish, "api");
+  }
+
+  /**
+   * Stores a new version of a persona (a draft unless {@code publish}); {@code source} labels where it
+   * was written ({@code "api"} or {@code "console"}, see {@link PersonaRepository#SOURCES}).
+   */
+  public Future<PersonaRecord> update(Principal principal, String slug, String body, boolean publish,
+      String source) {
     // who may write comes first: a caller without the right learns nothing about the document's problems
     return editable(principal, slug).compose(rec -> {
       Persona p;
@@ -383,7 +401,7 @@ public final class PersonaCatalog {
       }
       // the audit entry is written in the version's transaction and names the version this request
       // made, read while the persona row is locked (never a concurrent request's)
-      return personas.addVersion(rec.id(), PersonaDocuments.toJson(p), PersonaDocuments.checksum(p), "api",
+      return personas.addVersion(rec.id(), PersonaDocuments.toJson(p), PersonaDocuments.checksum(p), source,
               principal.userId(), publish, (conn, updated) -> audit(conn, updated.brandId(), principal.userId(),
                   "persona.updated", updated.id(), new JsonObject().put("slug", slug)
                       .put("version", updated.latestVersion()).put("published", publish)))
@@ -587,6 +605,12 @@ public final class PersonaCatalog {
    * an unreadable card or a persona document that does not validate.
    */
   public Future<PersonaRecord> importCard(Principal principal, String brandSlug, String id, byte[] card) {
+    return importCard(principal, brandSlug, id, card, "api");
+  }
+
+  /** As {@link #importCard(Principal, String, String, byte[])}, version 1 labelled {@code source}. */
+  public Future<PersonaRecord> importCard(Principal principal, String brandSlug, String id, byte[] card,
+      String source) {
     String doc;
     try {
       if (brandSlug == null || brandSlug.isBlank()) {
@@ -599,7 +623,7 @@ public final class PersonaCatalog {
     } catch (CatalogException e) {
       return Future.failedFuture(e);
     }
-    return create(principal, doc, false);
+    return create(principal, doc, false, source);
   }
 
   /** The persona document of one version ({@code null}: the latest), if the principal may read the persona. */

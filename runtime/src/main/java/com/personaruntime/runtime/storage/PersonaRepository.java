@@ -42,8 +42,11 @@ public final class PersonaRepository {
   /** Nothing more to do in the transaction. */
   public static final InTransaction NOTHING = (conn, written) -> Future.succeededFuture();
 
-  /** The allowed values of a version's {@code source}. */
-  public static final Set<String> SOURCES = Set.of("file", "api");
+  /**
+   * The allowed values of a version's {@code source}: {@code file} (imported from {@code personas.dir}),
+   * {@code api} (written with an API token), {@code console} (written in the console, a session).
+   */
+  public static final Set<String> SOURCES = Set.of("file", "api", "console");
 
   private static final int ATTEMPTS = 4;
   /** Unique violation, H2 lock timeout, PostgreSQL serialisation failure and deadlock. */
@@ -409,7 +412,8 @@ public final class PersonaRepository {
     Sql.requireText("persona document", documentJson, Integer.MAX_VALUE);
     Sql.requireText("checksum", checksum, 128);
     if (!SOURCES.contains(source)) {
-      throw new IllegalArgumentException("version source must be 'file' or 'api', got " + source);
+      throw new IllegalArgumentException("version source must be one of " + new java.util.TreeSet<>(SOURCES)
+          + ", got " + source);
     }
     Sql.requireText("actor", actor, 320);
   }

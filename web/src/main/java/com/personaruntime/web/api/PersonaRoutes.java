@@ -83,13 +83,22 @@ public final class PersonaRoutes {
     if (publish != null && !publish.equals("true") && !publish.equals("false")) {
       throw ApiException.invalid("publish: must be true or false, got '" + publish + "'");
     }
-    respond(ctx, 201, catalog.create(Auth.principal(ctx), body(ctx), !"false".equals(publish))
+    respond(ctx, 201, catalog.create(Auth.principal(ctx), body(ctx), !"false".equals(publish), source(ctx))
         .map(r -> full(r, false)));
+  }
+
+  /**
+   * Where a version written by this request comes from: {@code "api"} with a bearer token,
+   * {@code "console"} with the console's session cookie (the editor saves through this API).
+   */
+  private static String source(RoutingContext ctx) {
+    return Auth.bearer(ctx).isPresent() ? "api" : "console";
   }
 
   private void update(RoutingContext ctx) {
     boolean publish = "true".equals(ctx.queryParams().get("publish"));
-    respond(ctx, 200, catalog.update(Auth.principal(ctx), ctx.pathParam("id"), documentOf(body(ctx)), publish)
+    respond(ctx, 200, catalog.update(Auth.principal(ctx), ctx.pathParam("id"), documentOf(body(ctx)), publish,
+        source(ctx))
         .map(r -> full(r, true)));
   }
 
@@ -253,7 +262,7 @@ public final class PersonaRoutes {
       throw ApiException.badRequest("request body is empty: expected a Character Card (JSON, or a PNG card)");
     }
     respond(ctx, 201, catalog.importCard(Auth.principal(ctx), ctx.queryParams().get("brand"),
-        ctx.queryParams().get("id"), bytes).map(r -> {
+        ctx.queryParams().get("id"), bytes, source(ctx)).map(r -> {
           JsonObject out = full(r, true).put("draft", true);
           var parsed = com.personaruntime.personas.PersonaDocuments.parse("imported", r.latestDocument());
           JsonArray missing = new JsonArray();

@@ -268,11 +268,21 @@ class ConsolePageIT {
     assertThat(d.findElement(By.cssSelector("#diff .cell.add")).getText()).contains("Ask me about beans.");
     assertThat(d.findElement(By.cssSelector("#diff .cell.del")).getText()).contains("greeting:");
     browser.fullScreenshot("console-versions-diff");
+    // saved in the console's editor: labelled so, not "api"
+    assertThat(d.findElement(By.cssSelector("tr[data-version='2'] td")).getText()).isEqualTo("v2 console");
     d.findElement(By.cssSelector("tr[data-version='2'] button.publish-version")).click();
+    // the button asks first; nothing is published until the confirmation
+    wait.until(x -> x.getCurrentUrl().contains("confirm=2") && !x.findElements(By.id("confirm-publish-submit")).isEmpty());
+    assertThat(d.findElement(By.id("confirm-publish-text")).getText()).startsWith("Publish v2?");
+    assertThat(get("/api/v1/public/personas")).doesNotContain("Ask me about beans.");
+    d.findElement(By.id("confirm-publish-submit")).click();
     wait.until(x -> x.getCurrentUrl().contains("published=2"));
     assertThat(d.findElement(By.cssSelector("tr[data-version='2']")).getText()).contains("Published (live)");
     assertThat(get("/api/v1/public/personas")).contains("Ask me about beans.");
     d.findElement(By.cssSelector("tr[data-version='1'] button.publish-version")).click();
+    wait.until(x -> x.getCurrentUrl().contains("confirm=1") && !x.findElements(By.id("confirm-publish-submit")).isEmpty());
+    assertThat(d.findElement(By.id("confirm-publish-text")).getText()).startsWith("Roll back to v1?");
+    d.findElement(By.id("confirm-publish-submit")).click();
     wait.until(x -> x.getCurrentUrl().contains("published=1"));
     assertThat(d.findElement(By.cssSelector("tr[data-version='1']")).getText()).contains("Published (live)");
     assertThat(get("/api/v1/public/personas")).doesNotContain("Ask me about beans.");

@@ -332,7 +332,7 @@ public final class InsightPages implements ConsolePage {
       knowledge.add(new JsonObject().put("id", uniqueId(title, knowledge)).put("title", title).put("text", text)
           .put("tags", tagList));
       doc.put("knowledge", knowledge);
-      return catalog.update(req.principal(), r.slug(), doc.encode(), publish);
+      return catalog.update(req.principal(), r.slug(), doc.encode(), publish, "console");
     }).onSuccess(updated -> req.redirect("/console/insights?persona=" + enc(updated.slug()) + "&added=1"))
         .onFailure(err -> {
           if (err instanceof CatalogException e && e.kind() == CatalogException.Kind.INVALID) {

@@ -221,7 +221,7 @@ public final class PersonaPages implements ConsolePage {
         req.render(400, "personas/new.ftlh", newModel(req, brandList, form, errors));
         return;
       }
-      catalog.create(p, doc.encode(), false).onComplete(created -> {
+      catalog.create(p, doc.encode(), false, "console").onComplete(created -> {
         if (created.succeeded()) {
           req.redirect("/console/personas/" + java.net.URLEncoder.encode(created.result().slug(),
               java.nio.charset.StandardCharsets.UTF_8) + "?created=1");
@@ -278,26 +278,52 @@ public final class PersonaPages implements ConsolePage {
   }
 
   private void versions(ConsoleRequest req) {
+    versions(req, 200, null);
+  }
+
+  /**
+   * The versions page. Publishing an older version (roll back) or a newer one is offered only for a
+   * version the publishing rule accepts; any other says why in the console's language instead of a
+   * button. The button asks first ({@code ?confirm=N} shows what will go live, with its own submit);
+   * a refusal comes back to this page ({@code error}, said in place) rather than the error page.
+   */
+  private void versions(ConsoleRequest req, int status, List<String> error) {
     Principal p = req.principal();
     String slug = req.param("slug");
     Integer left = intOrNull(req.query("a"));
     Integer right = intOrNull(req.query("b"));
-    req.render("personas/versions.ftlh", catalog.get(p, slug).compose(rec -> catalog.versions(p, slug)
+    Integer confirm = error == null ? intOrNull(req.query("confirm")) : null;
+    catalog.get(p, slug).compose(rec -> catalog.versions(p, slug)
         .compose(list -> names(list).map(who -> {
           Map<String, Object> m = row(rec, rec.brandSlug(), req.lang());
           m.put("canEdit", p.canEdit(rec.brandId()));
           List<Map<String, Object>> items = new ArrayList<>();
           Map<Integer, String> docs = new HashMap<>();
+          Map<String, Object> confirming = null;
           for (PersonaVersion v : list) {
             docs.put(v.version(), v.document());
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("version", v.version());
             item.put("when", ConsoleDates.formatUtc(v.createdAt(), req.lang(), false));
             item.put("who", who.getOrDefault(v.createdBy(), v.createdBy()));
-            item.put("source", v.source());
+            String sourceKey = "versions.source." + v.source();
+            String sourceText = req.t(sourceKey);
+            item.put("source", sourceText.equals(sourceKey) ? v.source() : sourceText);
             item.put("published", v.published());
+            List<String> blockers = publishBlockers(req, v.document());
+            item.put("blockers", blockers);
+            boolean older = rec.publishedVersion() != null && v.version() < rec.publishedVersion();
+            item.put("older", older);
             items.add(item);
+            if (confirm != null && confirm == v.version() && !v.published() && blockers.isEmpty()) {
+              confirming = new LinkedHashMap<>();
+              confirming.put("version", v.version());
+              confirming.put("text", req.t(older ? "versions.confirmRollback" : "versions.confirmPublish",
+                  v.version(), rec.publishedVersion() == null ? "" : rec.publishedVersion()));
+            }
           }
+          m.put("confirming", confirming);
+          m.put("errors", error == null ? List.of() : error);
           items.sort((x, y) -> Integer.compare((Integer) y.get("version"), (Integer) x.get("version")));
           m.put("items", items);
           int b = right != null && docs.containsKey(right) ? right : rec.latestVersion();
@@ -321,9 +347,29 @@ public final class PersonaPages implements ConsolePage {
           }
           m.put("diff", diff);
           m.put("same", same);
-          m.put("notice", req.query("published") == null ? "" : req.t("versions.didPublish", req.query("published")));
+          m.put("notice", error != null || req.query("published") == null ? ""
+              : req.t("versions.didPublish", req.query("published")));
           return m;
-        }))), m -> m);
+        }))).onComplete(ar -> {
+          if (ar.failed()) {
+            req.fail(ar.cause());
+          } else {
+            req.render(status, "personas/versions.ftlh", ar.result());
+          }
+        });
+  }
+
+  /**
+   * Why a stored version cannot be published, in the console's language (the publishing rule's lines,
+   * or the document's own problems); empty when it can be.
+   */
+  private static List<String> publishBlockers(ConsoleRequest req, String document) {
+    var parsed = PersonaDocuments.parse("version", document);
+    if (!parsed.isValid()) {
+      return parsed.problems().stream().map(Object::toString).toList();
+    }
+    return com.personaruntime.personas.Publishing.missing(parsed.orElseThrow()).stream()
+        .map(line -> missingInWords(req, line)).toList();
   }
 
   private void publish(ConsoleRequest req) {
@@ -331,7 +377,20 @@ public final class PersonaPages implements ConsolePage {
     Integer version = intOrNull(req.form("version"));
     catalog.publish(req.principal(), slug, version).onComplete(ar -> {
       if (ar.failed()) {
-        req.fail(ar.cause());
+        // a refusal the user can act on stays on the versions page, said in place
+        if (ar.cause() instanceof CatalogException e && e.kind() != CatalogException.Kind.NOT_FOUND
+            && e.kind() != CatalogException.Kind.FORBIDDEN) {
+          List<String> lines = new ArrayList<>();
+          lines.add(req.t("versions.refused", version == null ? "" : version));
+          if (e.problems().isEmpty()) {
+            lines.add(e.getMessage());
+          } else {
+            e.problems().forEach(line -> lines.add(missingInWords(req, line)));
+          }
+          versions(req, e.kind() == CatalogException.Kind.CONFLICT ? 409 : 422, lines);
+        } else {
+          req.fail(ar.cause());
+        }
       } else {
         req.redirect("/console/personas/" + slug + "/versions?published=" + ar.result().publishedVersion());
       }
