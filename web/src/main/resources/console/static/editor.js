@@ -97,7 +97,7 @@ document.addEventListener('alpine:init', function () {
 
   Alpine.data('personaEditor', function () {
     return {
-      d: null, tab: 'form', yaml: '', problems: [], message: '', busy: false, timer: null, yamlDoc: null,
+      d: null, tab: 'form', yaml: '', problems: [], missing: [], message: '', busy: false, timer: null, yamlDoc: null,
       chat: [], history: [], question: '', sending: false, previewUnsaved: true, slug: '', msgs: {},
       /** Edits not saved yet: leaving the page (a link, reload, closing the tab) asks first. */
       dirty: false,
@@ -105,10 +105,13 @@ document.addEventListener('alpine:init', function () {
       init() {
         const el = this.$el;
         this.slug = el.dataset.slug;
-        this.msgs = { created: el.dataset.msgCreated, saved: el.dataset.msgSaved, published: el.dataset.msgPublished, invalid: el.dataset.msgInvalid,
+        this.msgs = { created: el.dataset.msgCreated, saved: el.dataset.msgSaved, published: el.dataset.msgPublished, invalidOne: el.dataset.msgInvalidOne, invalidOther: el.dataset.msgInvalidOther,
           yamlBad: el.dataset.msgYamlBad, ok: el.dataset.msgOk, network: el.dataset.msgNetwork,
           missing: JSON.parse(el.dataset.msgMissing || '{}') };
         this.d = toState(JSON.parse(el.dataset.doc));
+        // the saved version's publishing gaps (rendered by the server); the Alpine list replaces the static one
+        this.missing = JSON.parse(el.dataset.missing || '[]');
+        el.querySelectorAll('#not-publishable-list .server-rendered').forEach((li) => li.remove());
         const params = new URLSearchParams(window.location.search);
         if (params.get('created')) { this.message = this.msgs.created; }
         if (params.get('saved')) { this.message = this.msgs.saved.replace('{0}', params.get('saved')); }
@@ -131,7 +134,22 @@ document.addEventListener('alpine:init', function () {
         const p = this.problems.find((x) => x.path === path);
         return p ? p.message : '';
       },
-      problemsTitle() { return this.msgs.invalid.replace('{0}', this.problems.length); },
+      // what publishing still asks of the live document, in the console's words (only a valid document says)
+      followPublishing(body) {
+        if (!body || !body.valid || !Array.isArray(body.publishing)) { return; }
+        this.missing = body.publishing.map((p) => this.missingText(p.path, p.text));
+      },
+      missingText(path, text) {
+        const words = this.msgs.missing[path];
+        const m = / \(missing: ([^)]*)\)$/.exec(text);
+        return words ? words.replace('{0}', m ? m[1] : '') : text;
+      },
+      // "1 problem to fix:", "3 problems to fix:"; nothing at all when there is none (the status region is read out)
+      problemsTitle() {
+        const n = this.problems.length;
+        if (n === 0) { return ''; }
+        return (n === 1 ? this.msgs.invalidOne : this.msgs.invalidOther).replace('{0}', n);
+      },
       doc() { return toDoc(this.d); },
 
       changed() {
@@ -146,6 +164,7 @@ document.addEventListener('alpine:init', function () {
           : await PersonaConsole.api('POST', validateUrl(), this.doc());
         if (r.status !== 200) { this.message = ''; return null; }
         this.problems = r.body.problems;
+        this.followPublishing(r.body);
         return r.body;
       },
       addKnowledge() {
@@ -171,6 +190,7 @@ document.addEventListener('alpine:init', function () {
         if (r.status === 200) {
           this.yaml = r.body.yaml || '';
           this.problems = r.body.problems;
+          this.followPublishing(r.body);
         }
         this.yamlDoc = null;
         this.tab = 'yaml';
@@ -214,10 +234,7 @@ document.addEventListener('alpine:init', function () {
             const i = text.indexOf(': ');
             const path = i > 0 ? text.substring(0, i) : '';
             // the publishing rule's lines in the console's words (the editor's sections, not document paths)
-            const words = this.msgs.missing[path];
-            const m = / \(missing: ([^)]*)\)$/.exec(text);
-            const shown = words ? words.replace('{0}', m ? m[1] : '') : text;
-            return { path: path, message: i > 0 ? text.substring(i + 2) : text, text: shown };
+            return { path: path, message: i > 0 ? text.substring(i + 2) : text, text: this.missingText(path, text) };
           });
           // a document the schema refuses: the same problems from live validation, in the console's language;
           // otherwise (publishing requirements, a conflict) the refusal's own lines

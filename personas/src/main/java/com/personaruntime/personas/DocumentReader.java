@@ -79,7 +79,7 @@ final class DocumentReader {
       }
       return root;
     } catch (JsonProcessingException e) {
-      problems.add(new ValidationProblem(source, "", syntaxError(e)));
+      problems.add(syntaxError(e));
       return null;
     } catch (IOException e) {
       problems.add(new ValidationProblem(source, "", "cannot read the document: " + e.getMessage()));
@@ -153,24 +153,38 @@ final class DocumentReader {
     return node;
   }
 
-  private String syntaxError(JsonProcessingException e) {
+  /**
+   * A syntax error as a problem of the whole document (empty path) with code {@code syntax} and
+   * arguments {@code [format, line, column, what]} (format {@code YAML} or {@code JSON}; line and
+   * column 1-based), or {@code syntaxNoPosition} with {@code [format, what]} when the parser gave no
+   * place, so that a client can point at the place and say it in its own language.
+   */
+  private ValidationProblem syntaxError(JsonProcessingException e) {
     String format = yaml ? "YAML" : "JSON";
+    int line = 0;
+    int column = 0;
+    String what;
     if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
       Mark mark = marked.getProblemMark();
-      String what = marked.getProblem() == null ? firstLine(marked.getMessage()) : marked.getProblem();
+      what = marked.getProblem() == null ? firstLine(marked.getMessage()) : marked.getProblem();
       if (marked.getContext() != null) {
         what += " (" + marked.getContext() + ")";
       }
-      return format + " syntax error at line " + (mark.getLine() + 1) + ", column "
-          + (mark.getColumn() + 1) + ": " + what;
+      line = mark.getLine() + 1;
+      column = mark.getColumn() + 1;
+    } else {
+      JsonLocation location = e.getLocation();
+      what = firstLine(e.getOriginalMessage());
+      if (location != null && location.getLineNr() >= 1) {
+        line = location.getLineNr();
+        column = location.getColumnNr();
+      }
     }
-    JsonLocation location = e.getLocation();
-    String what = firstLine(e.getOriginalMessage());
-    if (location == null || location.getLineNr() < 1) {
-      return format + " syntax error: " + what;
-    }
-    return format + " syntax error at line " + location.getLineNr() + ", column "
-        + location.getColumnNr() + ": " + what;
+    String message = line < 1 ? format + " syntax error: " + what
+        : format + " syntax error at line " + line + ", column " + column + ": " + what;
+    return line < 1 ? new ValidationProblem(source, "", message, "syntaxNoPosition", List.of(format, what))
+        : new ValidationProblem(source, "", message, "syntax",
+            List.of(format, String.valueOf(line), String.valueOf(column), what));
   }
 
   private static String firstLine(String message) {

@@ -139,6 +139,20 @@ public final class PersonaDocuments {
     }
   }
 
+  /**
+   * Any JSON tree (e.g. a document that does not validate yet) as YAML in the same style as
+   * {@link #toYaml(Persona)}: no document start marker, long strings never folded (a folded
+   * double-quoted string breaks mid-word with a {@code \} continuation), multi-line text as literal
+   * blocks. Reading it back gives the same tree.
+   */
+  public static String treeToYaml(JsonNode tree) {
+    try {
+      return YAML.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** SHA-256 of the UTF-8 bytes of {@link #toJson(Persona)}, as 64 lower-case hex digits. */
   public static String checksum(Persona persona) {
     try {

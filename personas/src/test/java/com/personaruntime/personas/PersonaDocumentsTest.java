@@ -195,6 +195,22 @@ class PersonaDocumentsTest {
   }
 
   @Test
+  void syntaxErrorsCarryACodeWithTheirPlaceForTranslations() {
+    var yaml = PersonaDocuments.parse("linh.yaml", "id: linh\nbrand: lumiere\nname: Linh: the AI\nlanguages: [vi]\n");
+    assertThat(yaml.problems()).singleElement().satisfies(p -> {
+      assertThat(p.path()).isEmpty();
+      assertThat(p.code()).isEqualTo("syntax");
+      assertThat(p.args()).containsExactly("YAML", "3", "11", "mapping values are not allowed here");
+      assertThat(ProblemTexts.message(p, "vi")).isEqualTo("lỗi cú pháp YAML ở dòng 3, cột 11: mapping values are not allowed here");
+    });
+    var json = PersonaDocuments.parse("linh.json", "{\"id\": \"linh\",\n \"brand\": \"lumiere\",\n}");
+    assertThat(json.problems()).singleElement().satisfies(p -> {
+      assertThat(p.code()).isEqualTo("syntax");
+      assertThat(p.args().subList(0, 3)).containsExactly("JSON", "3", "1");
+    });
+  }
+
+  @Test
   void jsonSyntaxErrorsGiveLineAndColumn() {
     assertThat(problems("{\"id\": \"linh\",\n \"brand\": \"lumiere\",\n}"))
         .containsExactly("linh.yaml: JSON syntax error at line 3, column 1: Unexpected character"

@@ -78,8 +78,18 @@ class ProblemTextsTest {
 
   @Test
   void aProblemWithoutAKindKeepsItsEnglishMessage() {
+    ValidationProblem free = new ValidationProblem("linh.yaml", "voice", "expected a list of strings, got a number");
+    assertThat(free.code()).isEmpty();
+    assertThat(ProblemTexts.message(free, "vi")).isEqualTo(free.message());
+  }
+
+  @Test
+  void aSyntaxErrorHasAKindWithItsPlaceAndIsSaidInVietnamese() {
     ValidationProblem syntax = problems("id: [unclosed").get(0);
-    assertThat(syntax.code()).isEmpty();
-    assertThat(ProblemTexts.message(syntax, "vi")).isEqualTo(syntax.message());
+    assertThat(syntax.code()).isEqualTo("syntax");
+    assertThat(syntax.args().get(0)).isEqualTo("YAML");
+    assertThat(Integer.parseInt(syntax.args().get(1))).isPositive();
+    assertThat(ProblemTexts.message(syntax, "vi")).startsWith("lỗi cú pháp YAML ở dòng " + syntax.args().get(1)
+        + ", cột " + syntax.args().get(2) + ": ");
   }
 }

@@ -171,20 +171,29 @@ public final class PersonaRoutes {
   }
 
   /**
-   * The validation answer for a document: problems with their field paths, the tree and its YAML.
+   * The validation answer for a document: problems with their field paths, the tree and its YAML;
+   * for a valid document also {@code publishing}: what the publishing rule still asks before it can go
+   * live ({@code [{"path","text"}]}, English lines of {@link com.personaruntime.personas.Publishing}; empty
+   * when it may be published).
    *
    * @param lang the language of the problems' {@code message} and {@code text} ({@code "vi"}; {@code null}
    *             or any other value: English); each problem also carries {@code code} and {@code args}
-   *             ({@link com.personaruntime.personas.ValidationProblem}) for clients with their own texts
+   *             ({@link com.personaruntime.personas.ValidationProblem}) for clients with their own texts,
+   *             and a syntax error (code {@code syntax}) its 1-based {@code line} and {@code column}
    */
   public static JsonObject validation(String body, String lang) {
     var result = com.personaruntime.personas.PersonaDocuments.parse("document", body);
     JsonArray problems = new JsonArray();
     result.problems().forEach(p -> {
       String message = com.personaruntime.personas.ProblemTexts.message(p, lang);
-      problems.add(new JsonObject().put("path", p.path()).put("message", message)
+      JsonObject problem = new JsonObject().put("path", p.path()).put("message", message)
           .put("text", p.path().isEmpty() ? message : p.path() + ": " + message)
-          .put("code", p.code()).put("args", new JsonArray(p.args())));
+          .put("code", p.code()).put("args", new JsonArray(p.args()));
+      if ("syntax".equals(p.code())) {
+        // where the document is broken, for an editor to put the cursor there (1-based)
+        problem.put("line", Integer.parseInt(p.args().get(1))).put("column", Integer.parseInt(p.args().get(2)));
+      }
+      problems.add(problem);
     });
     JsonObject out = new JsonObject().put("valid", result.isValid()).put("problems", problems);
     try {
@@ -192,11 +201,19 @@ public final class PersonaRoutes {
         var persona = result.orElseThrow();
         out.put("document", new JsonObject(com.personaruntime.personas.PersonaDocuments.toJson(persona)));
         out.put("yaml", com.personaruntime.personas.PersonaDocuments.toYaml(persona));
+        // what publishing would still refuse (a draft may be incomplete): the editor's box follows this
+        JsonArray publishing = new JsonArray();
+        com.personaruntime.personas.Publishing.missing(persona).forEach(line -> {
+          int colon = line.indexOf(": ");
+          publishing.add(new JsonObject().put("path", colon < 0 ? "" : line.substring(0, colon)).put("text", line));
+        });
+        out.put("publishing", publishing);
       } else {
         com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(body); // YAML is a superset of JSON
         if (tree != null && tree.isObject()) {
           out.put("document", new JsonObject(tree.toString()));
-          out.put("yaml", YAML.writeValueAsString(tree).replaceFirst("^---\\n", ""));
+          // the same dump as a valid document's: long lines are never folded mid-word
+          out.put("yaml", com.personaruntime.personas.PersonaDocuments.treeToYaml(tree));
         }
       }
     } catch (Exception e) {

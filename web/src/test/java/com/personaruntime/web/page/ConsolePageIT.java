@@ -178,14 +178,19 @@ class ConsolePageIT {
     // ... said under the field to fill (a temperature alone needs an endpoint), not below the admins' fields
     assertThat(d.findElement(By.id("f-endpoint-err")).getText()).startsWith("name one of the server's model endpoints");
     assertThat(d.findElement(By.id("f-endpoint")).getAttribute("aria-invalid")).isEqualTo("true");
+    // counted in words: "2 problems", "1 problem", and nothing at all for none (the region is read out)
+    assertThat(d.findElement(By.cssSelector("#problems strong")).getText()).matches("[2-9] problems to fix:");
     browser.js("const t = document.getElementById('f-temperature'); t.value = ''; t.dispatchEvent(new Event('input'));");
     wait.until(x -> !x.findElement(By.id("problems")).isDisplayed());
+    assertThat(String.valueOf(browser.js("return document.getElementById('status').textContent")))
+        .doesNotContain("problem").doesNotContain("(s)");
 
     // the brand's public phone: checked like every field, kept in the document
     var phone = d.findElement(By.id("f-contact-phone"));
     phone.sendKeys("gọi shop");
     wait.until(x -> x.findElement(By.id("problems")).isDisplayed());
     assertThat(d.findElement(By.id("problems")).getText()).contains("contact.phone: must be a phone number");
+    assertThat(d.findElement(By.cssSelector("#problems strong")).getText()).isEqualTo("1 problem to fix:");
     phone.clear();
     phone.sendKeys("028 3812 3456");
     wait.until(x -> !x.findElement(By.id("problems")).isDisplayed());
@@ -320,6 +325,17 @@ class ConsolePageIT {
     // what is missing is named by the editor's sections and fields, not by document paths
     assertThat(d.findElement(By.cssSelector(".editor-head .problem")).getText())
         .contains("Boundaries: fill in at least one", "Disclosure → Jurisdictions").doesNotContain("disclosure.");
+    // the box follows the document being edited, not the saved version: fixing jurisdictions and the AI
+    // label leaves only the boundaries in it
+    click(By.cssSelector("input[type='checkbox'][value='EU']"));
+    for (var label : d.findElements(By.cssSelector("input[id^='ai-']"))) {
+      label.sendKeys("AI-generated");
+    }
+    wait.until(x -> {
+      String box = x.findElement(By.id("not-publishable")).getText();
+      return box.contains("Boundaries: fill in at least one") && !box.contains("Jurisdictions") && !box.contains("AI label");
+    });
+    assertThat(d.findElements(By.cssSelector("#not-publishable li"))).hasSize(1);
     assertThat(browser.js(UNLABELLED)).asList().isEmpty();
     browser.screenshot("console-card-imported");
     Object exported = ((org.openqa.selenium.JavascriptExecutor) d).executeAsyncScript(

@@ -259,7 +259,9 @@ public final class PersonaPages implements ConsolePage {
           if (parsed.isValid()) {
             missing = CharacterCards.missingForPublishing(parsed.orElseThrow());
           }
-          m.put("missing", missing.stream().map(line -> missingInWords(req, line)).toList());
+          List<String> missingWords = missing.stream().map(line -> missingInWords(req, line)).toList();
+          m.put("missing", missingWords);
+          m.put("missingJson", new io.vertx.core.json.JsonArray(missingWords).encode());
           // the same texts for the editor's script (refusals of "Save and publish"), by field path
           JsonObject missingMsgs = new JsonObject();
           for (String path : List.of("disclosure.jurisdictions", "disclosure.ai_label", "boundaries")) {
