@@ -195,9 +195,49 @@ class PostsPageIT {
     assertThat(overflow.intValue()).as("no horizontal scrolling on a phone").isLessThanOrEqualTo(0);
     browser.fullScreenshot("console-posts-phone");
     browser.desktop();
+
+    // the audit log says every detail in words: labelled keys, dates in the console's format, roles and
+    // kinds in words, people by name; no raw key, wire value or ISO instant
+    login(d, ADMIN);
+    d.get(base + "/console/audit?brand=lumiere");
+    String audit = d.findElement(By.id("audit-list")).getText();
+    assertThat(audit).contains("Bài đăng: ").contains("Nội dung được duyệt (dấu vân tay): ")
+        .contains("Lượt gửi: ").contains("Vai trò: Kiểm duyệt viên").contains("Người mời: ")
+        .doesNotContain("postId").doesNotContain("webhookId").doesNotContain("textSha256").doesNotContain("invitedBy")
+        .doesNotContain("Vai trò: moderator").doesNotContain("Vai trò: editor");
+    assertThat(java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:").matcher(audit).find())
+        .as("no ISO instant in the audit log").isFalse();
+    assertThat(audit.lines().filter(l -> l.contains("Người mời: ")).toList()).isNotEmpty()
+        .allSatisfy(l -> assertThat(l).contains("@")); // the inviter by name and e-mail, not a user id
+    assertThat(audit.lines().filter(l -> l.contains("Hết hạn: ")).toList()).isNotEmpty()
+        .allSatisfy(l -> assertThat(l).endsWith(" UTC"));
     // the refused approval answers 403 (the page shows why): Chromium logs that status, nothing else may be logged
     assertThat(browser.errors()).as("browser console errors")
         .allMatch(e -> e.contains("/approve") && e.contains("403"));
+  }
+
+  /** A moderator (who cannot edit personas) gets the persona editor read-only, titled "Xem", not "Sửa". */
+  @Test
+  void aModeratorSeesThePersonaEditorReadOnly() throws Exception {
+    Assumptions.assumeTrue(missing == null, () -> missing);
+    WebDriver d = browser.driver;
+    login(d, "reviewer@lumiere.test");
+    d.get(base + "/console/personas/linh");
+    new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.id("read-only-notice")).isEmpty()
+        && x.findElement(By.id("f-name")).isDisplayed());
+    // a moderator may read the persona, not change it: titled "Xem", every control disabled, no add/remove/save
+    assertThat(d.getTitle()).startsWith("Xem ").doesNotStartWith("Sửa");
+    assertThat(d.findElement(By.id("read-only-notice")).getText()).contains("không được sửa persona");
+    assertThat(d.findElement(By.id("f-name")).isEnabled()).isFalse();
+    assertThat(d.findElement(By.id("yaml")).isEnabled()).isFalse();
+    assertThat(d.findElements(By.cssSelector("#panel-form input, #panel-form textarea, #panel-form select,"
+        + " #panel-form button"))).isNotEmpty().noneMatch(e -> e.isEnabled());
+    for (String gone : List.of("add-knowledge", "add-audience", "save-draft", "save-publish")) {
+      assertThat(d.findElements(By.id(gone))).as(gone).isEmpty();
+    }
+    assertThat(d.findElements(By.cssSelector("#panel-form button.danger"))).isEmpty();
+    // the preview stays usable: trying the persona changes nothing
+    assertThat(d.findElement(By.id("preview-text")).isEnabled()).isTrue();
   }
 
   /**
