@@ -143,6 +143,58 @@ function showFieldProblem(form, problem) {
   return true;
 }
 
+// Replaces the element with this id by the same element of the page as the server renders it now.
+async function refreshPart(id) {
+  try {
+    const r = await fetch(window.location.pathname, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+    if (!r.ok) { return; }
+    const fresh = new DOMParser().parseFromString(await r.text(), 'text/html').getElementById(id);
+    const old = document.getElementById(id);
+    if (fresh && old) { old.replaceWith(document.importNode(fresh, true)); }
+  } catch (x) {
+    // the list stays as it was; a reload shows it
+  }
+}
+
+// A button with data-copy=ID copies that element's text (e.g. a one-time invitation link) and says so in
+// the status element next to it (id + "-status").
+document.addEventListener('click', async function (e) {
+  const button = e.target instanceof Element ? e.target.closest('button[data-copy]') : null;
+  if (!button) { return; }
+  const source = document.getElementById(button.dataset.copy);
+  const status = document.getElementById(button.id + '-status');
+  const text = source ? source.textContent.trim() : '';
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(text);
+    copied = true;
+  } catch (x) {
+    // no clipboard API here (or no permission): select the text so that Ctrl+C copies it
+    const range = document.createRange();
+    range.selectNodeContents(source);
+    const sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    try { copied = document.execCommand('copy'); } catch (y) { copied = false; }
+  }
+  if (status) { status.textContent = copied ? button.dataset.copied : button.dataset.copyFailed; }
+});
+
+// An input with data-pattern-message says that (in the console's language) when its pattern does not
+// match, instead of the browser's "Please match the requested format."
+document.addEventListener('invalid', function (e) {
+  const el = e.target;
+  if (el instanceof HTMLInputElement && el.dataset.patternMessage && el.validity.patternMismatch) {
+    el.setCustomValidity(el.dataset.patternMessage);
+  }
+}, true);
+document.addEventListener('input', function (e) {
+  const el = e.target;
+  if (el instanceof HTMLInputElement && el.dataset.patternMessage) {
+    el.setCustomValidity('');
+  }
+});
+
 document.addEventListener('submit', async function (e) {
   const form = e.target;
   if (!(form instanceof HTMLFormElement) || !form.classList.contains('api-form')) { return; }
@@ -166,6 +218,13 @@ document.addEventListener('submit', async function (e) {
         target.querySelector('pre').textContent = r.body.acceptUrl || r.body.token || r.body.secret;
         target.hidden = false;
         form.hidden = true;
+        // data-refresh=ID: that part of the page (e.g. the pending invitations) as the server renders it now
+        if (form.dataset.refresh) { refreshPart(form.dataset.refresh); }
+        return;
+      }
+      // data-next: where to go after success ({slug} from the answer), e.g. a page that says what was made
+      if (form.dataset.next) {
+        window.location.assign(form.dataset.next.replace('{slug}', encodeURIComponent((r.body && r.body.slug) || '')));
         return;
       }
       window.location.reload();

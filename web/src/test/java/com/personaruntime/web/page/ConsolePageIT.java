@@ -475,6 +475,15 @@ class ConsolePageIT {
     new WebDriverWait(d, WAIT).until(x -> x.findElement(By.id("invite-link-lumiere")).isDisplayed());
     String link = d.findElement(By.id("invite-url-lumiere")).getText().strip();
     assertThat(link).startsWith(base + "/console/invitations/accept?token=inv_");
+    // the pending list shows the new invitation without a reload (it said "No pending invitations." before)
+    new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.id("invitations-lumiere")).isEmpty()
+        && x.findElement(By.id("invitations-lumiere")).getText().contains("invitee@lumiere.test"));
+    assertThat(d.findElements(By.id("no-pending-lumiere"))).isEmpty();
+    // the one-time link has a copy button (the clipboard stubbed: a headless browser may not grant it)
+    browser.js("window.__copied = null; navigator.clipboard.writeText = (t) => { window.__copied = t; return Promise.resolve(); };");
+    click(By.id("copy-invite-lumiere"));
+    new WebDriverWait(d, WAIT).until(x -> "Link copied.".equals(x.findElement(By.id("copy-invite-lumiere-status")).getText()));
+    assertThat(browser.js("return window.__copied")).isEqualTo(link);
     browser.screenshot("console-members-invited");
     d.get(base + "/console/members");
     assertThat(d.findElement(By.id("invitations-lumiere")).getText()).contains("invitee@lumiere.test")
@@ -611,6 +620,22 @@ class ConsolePageIT {
       browser.screenshot("console-new-brand-problems-vi");
       assertThat(get("/api/v1/brands")).doesNotContain("Hoa Sen").doesNotContain("Lumière 2");
       assertThat(browser.errors()).allSatisfy(e -> assertThat(e).containsAnyOf("status of 400", "status of 409"));
+
+      // the slug's format is shown before anything goes wrong, and the browser's own refusal says it in Vietnamese
+      d.get(base + "/console/members");
+      assertThat(d.findElement(By.id("new-brand-slug-hint")).getText()).startsWith("Chữ thường không dấu, chữ số");
+      d.findElement(By.id("new-brand-slug")).sendKeys("Hoa Sen!");
+      Object message = browser.js("document.getElementById('new-brand-form').reportValidity();"
+          + "return document.getElementById('new-brand-slug').validationMessage;");
+      assertThat(String.valueOf(message)).startsWith("Chữ thường không dấu").doesNotContain("Please match");
+      // a brand made here says so after the page comes back
+      d.findElement(By.id("new-brand-slug")).clear();
+      d.findElement(By.id("new-brand-slug")).sendKeys("sen-hong");
+      d.findElement(By.id("new-brand-name")).sendKeys("Sen Hồng");
+      click(By.id("new-brand-submit"));
+      wait.until(x -> x.getCurrentUrl().contains("created=sen-hong") && !x.findElements(By.id("brand-created-notice")).isEmpty());
+      assertThat(d.findElement(By.id("brand-created-notice")).getText()).isEqualTo(
+          "Đã tạo thương hiệu Sen Hồng (sen-hong). Mời các thành viên đầu tiên ở bên dưới.");
     } finally {
       d.get(base + "/console/members");
       switchLanguage("en");

@@ -89,7 +89,10 @@ public final class MemberPages implements ConsolePage {
         // after accepting an invitation: "You joined <brand>" (only a brand the user now belongs to)
         String joined = list.stream().filter(b -> b.get("slug").equals(req.query("joined")))
             .map(b -> String.valueOf(b.get("name"))).findFirst().orElse("");
-        return Map.of("brands", list, "joined", joined, "admin", p.platformAdmin());
+        // after creating a brand: "Brand <name> (<slug>) created" (only a brand that exists)
+        String created = list.stream().filter(b -> b.get("slug").equals(req.query("created")))
+            .map(b -> b.get("name") + " (" + b.get("slug") + ")").findFirst().orElse("");
+        return Map.of("brands", list, "joined", joined, "created", created, "admin", p.platformAdmin());
       });
     });
     routes.publicGet("/invitations/accept", this::acceptPage);
