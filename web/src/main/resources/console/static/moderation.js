@@ -374,8 +374,16 @@
   Promise.all([getJson('/api/v1/personas'), getJson('/api/v1/public/personas'), brandsLoaded]).then(([mine, pub]) => {
     (pub.items || []).forEach((p) => { if (p.name) { personaNames[p.id] = p.name; } });
     const sel = filters.querySelector('select[name="persona"]');
+    // the console's one persona label (PersonaLabels.java): "Name (Brand)", "Name · slug (Brand)" when
+    // another persona the user sees has the same name
+    const nameOf = (p) => p.name || personaName(p.id);
+    const key = (n) => String(n).trim().toLowerCase();
+    const counts = {};
+    (mine.items || []).forEach((p) => { counts[key(nameOf(p))] = (counts[key(nameOf(p))] || 0) + 1; });
     (mine.items || []).forEach((p) => {
-      const o = el('option', null, personaName(p.id) + ' (' + brandName(p.brand) + ')'); o.value = p.id; sel.appendChild(o);
+      const twin = counts[key(nameOf(p))] > 1;
+      const o = el('option', null, String(nameOf(p)).trim() + (twin ? ' · ' + p.id : '') + ' (' + brandName(p.brand) + ')');
+      o.value = p.id; sel.appendChild(o);
     });
     renderQueue(); renderDetail();
   }).catch(() => {});

@@ -429,8 +429,8 @@ public final class PersonaServer {
     new Console(vertx, auth, new Console.Options(config.http().secureCookies(), config.auth().sessionTtlMinutes() * 60L,
         config.http().maxBodyBytes()), List.of(
             new PersonaPages(catalog, brands, users),
-            new BenchPages(catalog, PlatformProfiles.shipped()), // the same shipped profiles posts use
-            new TranscriptPages(catalog, new Transcripts(db)),
+            new BenchPages(catalog, brands, PlatformProfiles.shipped()), // the same shipped profiles posts use
+            new TranscriptPages(catalog, brands, new Transcripts(db)),
             new AuditPages(audit, brands, users),
             new MemberPages(brands, users, invitations, auth, new Console.Options(config.http().secureCookies(),
                 config.auth().sessionTtlMinutes() * 60L, config.http().maxBodyBytes())),

@@ -341,6 +341,8 @@ public final class PersonaRoutes {
   static JsonObject summary(PersonaRecord r) {
     return new JsonObject()
         .put("id", r.slug())
+        // the display name (published version's, else the draft's): pickers tell personas apart by it
+        .put("name", com.personaruntime.web.console.PersonaLabels.name(r))
         .put("brand", r.brandSlug())
         .put("publishedVersion", r.publishedVersion())
         .put("latestVersion", r.latestVersion())

@@ -2,10 +2,13 @@ package com.personaruntime.web.console.bench;
 
 import com.personaruntime.runtime.catalog.PersonaCatalog;
 import com.personaruntime.runtime.posts.PlatformProfiles;
+import com.personaruntime.runtime.storage.Brand;
+import com.personaruntime.runtime.storage.BrandRepository;
+import com.personaruntime.runtime.storage.PersonaRecord;
 import com.personaruntime.web.console.ConsolePage;
+import com.personaruntime.web.console.PersonaLabels;
 import com.personaruntime.web.console.ConsoleRoutes;
 import com.personaruntime.web.console.NavItem;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +21,16 @@ import java.util.Map;
  */
 public final class BenchPages implements ConsolePage {
   private final PersonaCatalog catalog;
+  private final BrandRepository brands;
   private final PlatformProfiles platforms;
 
-  /** @param platforms the platform profiles offered in the platform choice (by name; the id is what is sent) */
-  public BenchPages(PersonaCatalog catalog, PlatformProfiles platforms) {
+  /**
+   * @param brands    brand display names for the persona labels
+   * @param platforms the platform profiles offered in the platform choice (by name; the id is what is sent)
+   */
+  public BenchPages(PersonaCatalog catalog, BrandRepository brands, PlatformProfiles platforms) {
     this.catalog = catalog;
+    this.brands = brands;
     this.platforms = platforms;
   }
 
@@ -38,11 +46,14 @@ public final class BenchPages implements ConsolePage {
 
   @Override
   public void mount(ConsoleRoutes routes) {
-    routes.get("/bench", req -> req.render("bench/bench.ftlh", catalog.list(req.principal()), records -> {
+    routes.get("/bench", req -> req.render("bench/bench.ftlh", catalog.list(req.principal())
+        .compose(records -> brands.list().map(all -> Map.entry(records, Brand.namesById(all)))), both -> {
+      List<PersonaRecord> records = both.getKey();
+      // the same label as on every other page (PersonaLabels): same-named personas told apart by slug
+      Map<String, String> labels = PersonaLabels.of(records, both.getValue());
       List<Map<String, Object>> personas = new ArrayList<>();
       records.stream().filter(r -> r.publishedVersion() != null).forEach(r -> personas.add(Map.of(
-          "slug", r.slug(), "name", new JsonObject(r.publishedDocument()).getString("name", r.slug()),
-          "selected", r.slug().equals(req.query("persona")))));
+          "slug", r.slug(), "name", labels.get(r.slug()), "selected", r.slug().equals(req.query("persona")))));
       List<Map<String, Object>> platformList = new ArrayList<>();
       platforms.all().forEach(pp -> platformList.add(Map.of("id", pp.id(), "name", pp.name())));
       return Map.of("personas", personas, "platforms", platformList);

@@ -83,10 +83,10 @@ public final class InsightPages implements ConsolePage {
       Map<String, String> brandNames = Brand.namesById(brandList.result());
       List<Map<String, Object>> personas = new ArrayList<>();
       PersonaRecord chosen = null;
+      // "Linh (Lumière)", "Kai · kai2 (Stride Lab)" for a second Kai: the same label on every page (PersonaLabels)
+      Map<String, String> labels = com.personaruntime.web.console.PersonaLabels.of(records, brandNames);
       for (PersonaRecord r : records) {
-        // "Linh (Lumière)": the persona's and its brand's names, as the moderation and posts pages show them
-        personas.add(Map.of("slug", r.slug(), "name", displayName(r), "brand",
-            brandNames.getOrDefault(r.brandId(), r.brandSlug()), "selected", r.slug().equals(wanted)));
+        personas.add(Map.of("slug", r.slug(), "label", labels.get(r.slug()), "selected", r.slug().equals(wanted)));
         if (r.slug().equals(wanted) || (wanted == null && chosen == null)) {
           chosen = r;
         }
@@ -110,15 +110,6 @@ public final class InsightPages implements ConsolePage {
       });
     });
     req.render("insights/insights.ftlh", data, m -> m);
-  }
-
-  /** The persona's name from its newest document (its slug if the document has none). */
-  private static String displayName(PersonaRecord r) {
-    try {
-      return new JsonObject(r.latestDocument()).getString("name", r.slug());
-    } catch (RuntimeException e) {
-      return r.slug();
-    }
   }
 
   /** The report as template-friendly maps (FreeMarker does not read Vert.x JSON directly). */

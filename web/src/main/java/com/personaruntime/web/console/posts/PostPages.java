@@ -217,11 +217,12 @@ public final class PostPages implements ConsolePage {
         rows.add(r);
       }
       List<Map<String, Object>> choices = new ArrayList<>();
+      // labelled over every persona the user sees, so a label is the same on every page (PersonaLabels)
+      Map<String, String> labels = com.personaruntime.web.console.PersonaLabels.of(personas.result(), brandNames);
       for (PersonaRecord r : personas.result()) {
         if (r.publishedVersion() != null && p.canEdit(r.brandId())) {
           // display names (the persona's and the brand's), the slug only as the value sent
-          choices.add(Map.of("slug", r.slug(), "name", personaNames.getOrDefault(r.slug(), r.slug()),
-              "brand", brandNames.getOrDefault(r.brandId(), r.brandSlug())));
+          choices.add(Map.of("slug", r.slug(), "label", labels.get(r.slug())));
         }
       }
       List<Map<String, Object>> platforms = new ArrayList<>();

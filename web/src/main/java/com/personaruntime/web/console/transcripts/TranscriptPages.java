@@ -2,11 +2,14 @@ package com.personaruntime.web.console.transcripts;
 
 import com.personaruntime.runtime.catalog.PersonaCatalog;
 import com.personaruntime.runtime.live.Transcripts;
+import com.personaruntime.runtime.storage.Brand;
+import com.personaruntime.runtime.storage.BrandRepository;
 import com.personaruntime.web.console.ConsoleDates;
 import com.personaruntime.web.console.ConsolePage;
 import com.personaruntime.web.console.ConsoleRequest;
 import com.personaruntime.web.console.ConsoleRoutes;
 import com.personaruntime.web.console.NavItem;
+import com.personaruntime.web.console.PersonaLabels;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,10 +34,12 @@ public final class TranscriptPages implements ConsolePage {
   /** The routes shown in words (others, a model route's name, are shown as stored). */
   public static final List<String> NAMED_ROUTES = List.of("composer", "input-guard", "none", "moderator");
   private final PersonaCatalog catalog;
+  private final BrandRepository brands;
   private final Transcripts transcripts;
 
-  public TranscriptPages(PersonaCatalog catalog, Transcripts transcripts) {
+  public TranscriptPages(PersonaCatalog catalog, BrandRepository brands, Transcripts transcripts) {
     this.catalog = catalog;
+    this.brands = brands;
     this.transcripts = transcripts;
   }
 
@@ -60,10 +65,12 @@ public final class TranscriptPages implements ConsolePage {
     if (decision != null && !decision.isBlank() && !DECISIONS.contains(decision)) {
       throw new IllegalArgumentException("decision: must be one of allow, rewrite, flag, block, got '" + decision + "'");
     }
-    req.render("transcripts/transcripts.ftlh", catalog.list(p).compose(records -> {
+    req.render("transcripts/transcripts.ftlh", catalog.list(p).compose(records -> brands.list().compose(all -> {
+      // the same label as on every other page (PersonaLabels): same-named personas told apart by slug
+      Map<String, String> labels = PersonaLabels.of(records, Brand.namesById(all));
       List<Map<String, Object>> personas = new ArrayList<>();
-      records.forEach(r -> personas.add(Map.of("slug", r.slug(), "name",
-          new JsonObject(r.latestDocument()).getString("name", r.slug()), "selected", r.slug().equals(slug))));
+      records.forEach(r -> personas.add(Map.of("slug", r.slug(), "name", labels.get(r.slug()),
+          "selected", r.slug().equals(slug))));
       Map<String, Object> m = new HashMap<>();
       m.put("personas", personas);
       m.put("persona", slug == null ? "" : slug);
@@ -110,6 +117,6 @@ public final class TranscriptPages implements ConsolePage {
         m.put("conversations", new ArrayList<>(byConversation.values()));
         return m;
       });
-    }), m -> m);
+    })), m -> m);
   }
 }
