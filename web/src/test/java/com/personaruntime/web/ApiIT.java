@@ -190,6 +190,13 @@ class ApiIT {
         .expectError(400, "invalid").message()).startsWith("name:");
     assertThat(s.post("/api/v1/auth/tokens", admin, new JsonObject().put("name", "x").put("expiresInDays", 0))
         .expectError(400, "invalid").message()).startsWith("expiresInDays:");
+    // every problem of the body at once: an empty name and a negative expiry are both named
+    java.util.List<String> both = s.post("/api/v1/auth/tokens", admin, new JsonObject().put("name", "")
+        .put("expiresInDays", -5)).expectError(400, "invalid").json().getJsonObject("error").getJsonArray("problems")
+        .stream().map(String::valueOf).toList();
+    assertThat(both).hasSize(2);
+    assertThat(both.get(0)).startsWith("name: ");
+    assertThat(both.get(1)).startsWith("expiresInDays: ").contains("-5");
     JsonObject ok = s.post("/api/v1/auth/tokens", admin, new JsonObject().put("name", "short").put("expiresInDays", 1))
         .expect(201).json();
     assertThat(ok.getString("expiresAt")).isNotNull();

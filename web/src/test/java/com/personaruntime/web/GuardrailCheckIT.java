@@ -246,6 +246,22 @@ class GuardrailCheckIT {
     check(bob, new JsonObject().put("persona", linhId).put("text", "hi")).expectError(404, "not_found");
   }
 
+  @Test
+  void everyBadFieldIsNamedAtOnce() {
+    Res r = check(admin, new JsonObject().put("persona", "linh").put("text", 5).put("direction", "sideways")
+        .put("sponsored", "yes").put("channel", "radio")).expectError(400, "invalid");
+    java.util.List<String> problems = r.json().getJsonObject("error").getJsonArray("problems").stream()
+        .map(String::valueOf).toList();
+    assertThat(problems).hasSize(4);
+    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("text: must be a string"))
+        .anySatisfy(p -> assertThat(p).startsWith("direction: must be one of input, output, got 'sideways'"))
+        .anySatisfy(p -> assertThat(p).startsWith("channel: must be one of chat, post, got 'radio'"))
+        .anySatisfy(p -> assertThat(p).startsWith("sponsored: must be true or false"));
+    assertThat(r.message()).contains("text:").contains("direction:").contains("sponsored:").contains("channel:");
+    // one problem alone is said as before
+    assertBad(new JsonObject().put("persona", "linh").put("text", "hi").put("direction", "up"), "direction:");
+  }
+
   private Res check(String token, JsonObject body) {
     return s.post("/api/v1/guardrails/check", token, body);
   }

@@ -200,6 +200,13 @@ class PostsIT {
     Res sched = s.post("/api/v1/posts/" + id + "/schedule", editor, new JsonObject()
         .put("at", Instant.now().plusSeconds(3600).toString()));
     sched.expectError(409, "conflict");
+    // a wrong time and a wrong zone: both named at once, not the zone only
+    java.util.List<String> problems = s.post("/api/v1/posts/" + id + "/schedule", editor, new JsonObject()
+        .put("at", "tomorrow").put("zone", "Mars/Base")).expectError(400, "invalid").json()
+        .getJsonObject("error").getJsonArray("problems").stream().map(String::valueOf).toList();
+    assertThat(problems).hasSize(2);
+    assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("zone: ").contains("Mars/Base"))
+        .anySatisfy(p -> assertThat(p).startsWith("at: ").contains("tomorrow"));
   }
 
   @Test

@@ -83,9 +83,9 @@ class PublishingRuleIT {
   void fieldLimitsAreTheServersAndNameTheField() {
     JsonObject doc = minimal("long-bio").put("bio", "x".repeat(1001));
     assertThat(problems(s.post("/api/v1/personas?publish=false", admin, doc).expectError(400, "invalid")))
-        .contains("body: bio: must be at most 1000 characters, got 1001");
+        .contains("bio: must be at most 1000 characters, got 1001");
     s.post("/api/v1/personas?publish=false", admin, doc.put("bio", "x".repeat(1000))).expect(201);
     assertThat(problems(s.post("/api/v1/personas?publish=false", admin, minimal("new")).expectError(400, "invalid")))
-        .anySatisfy(p -> assertThat(p).startsWith("body: id: 'new' is reserved"));
+        .anySatisfy(p -> assertThat(p).startsWith("id: 'new' is reserved"));
   }
 }

@@ -690,7 +690,9 @@ public final class PersonaCatalog {
   private static Persona parse(String body) {
     var result = PersonaDocuments.parse("body", body == null ? "" : body);
     if (!result.isValid()) {
-      List<String> problems = result.problems().stream().map(Object::toString).toList();
+      // "id: must be ..." as every other API problem names its field, without the parser's source ("body: ")
+      List<String> problems = result.problems().stream()
+          .map(p -> p.path().isEmpty() ? p.message() : p.path() + ": " + p.message()).toList();
       throw new CatalogException(CatalogException.Kind.INVALID,
           "the persona document has " + problems.size() + " problem(s)", problems);
     }

@@ -9,6 +9,7 @@ import com.personaruntime.web.http.ApiException;
 import com.personaruntime.web.http.Errors;
 import com.personaruntime.web.http.Auth;
 import com.personaruntime.web.http.Bodies;
+import com.personaruntime.web.http.FieldProblems;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -129,19 +130,26 @@ public final class AuthRoutes {
   private void createToken(RoutingContext ctx) {
     Principal p = Auth.principal(ctx);
     JsonObject body = Bodies.object(ctx);
-    String name = Bodies.requiredString(body, "name");
-    if (name.length() > 100) {
-      throw ApiException.invalid("name: must be at most 100 characters, got " + name.length());
-    }
+    // every problem of the body at once (an empty name and a negative expiry: two lines)
+    FieldProblems problems = new FieldProblems();
+    String name = problems.read(() -> {
+      String n = Bodies.requiredString(body, "name");
+      if (n.length() > 100) {
+        throw ApiException.invalid("name: must be at most 100 characters, got " + n.length());
+      }
+      return n;
+    }, null);
     Instant expiresAt = null;
     Object days = body.getValue("expiresInDays");
     if (days != null) {
       if (!(days instanceof Integer || days instanceof Long) || ((Number) days).longValue() < 1
           || ((Number) days).longValue() > 3650) {
-        throw ApiException.invalid("expiresInDays: must be a whole number of days between 1 and 3650, got " + days);
+        problems.add("expiresInDays: must be a whole number of days between 1 and 3650, got " + days);
+      } else {
+        expiresAt = Instant.now().plusSeconds(((Number) days).longValue() * 86400);
       }
-      expiresAt = Instant.now().plusSeconds(((Number) days).longValue() * 86400);
     }
+    problems.throwIfAny();
     auth.createApiToken(p.userId(), name, expiresAt, Auth.bearer(ctx).orElse(null)).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());

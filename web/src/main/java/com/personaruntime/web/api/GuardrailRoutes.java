@@ -9,6 +9,7 @@ import com.personaruntime.runtime.catalog.PersonaCatalog;
 import com.personaruntime.web.http.ApiException;
 import com.personaruntime.web.http.Auth;
 import com.personaruntime.web.http.Bodies;
+import com.personaruntime.web.http.FieldProblems;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -41,39 +42,51 @@ public final class GuardrailRoutes {
 
   private void check(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
+    // every problem of the body at once (text, direction and sponsored wrong: three lines), not the first only
+    FieldProblems problems = new FieldProblems();
     for (String field : body.fieldNames()) {
       if (!List.of("persona", "text", "direction", "channel", "platform", "sponsored", "language").contains(field)) {
-        throw ApiException.invalid(field + ": unknown field; expected persona, text, direction, channel, platform, "
+        problems.add(field + ": unknown field; expected persona, text, direction, channel, platform, "
             + "sponsored, language");
       }
     }
-    String persona = Bodies.requiredString(body, "persona");
-    Object rawText = body.getValue("text");
-    if (rawText == null) {
-      throw ApiException.invalid("text: is required");
+    String persona = problems.read(() -> Bodies.requiredString(body, "persona"), null);
+    String text = problems.read(() -> {
+      Object rawText = body.getValue("text");
+      if (rawText == null) {
+        throw ApiException.invalid("text: is required");
+      }
+      if (!(rawText instanceof String t)) {
+        throw ApiException.invalid("text: must be a string, got " + Bodies.typeName(rawText));
+      }
+      if (t.length() > MAX_TEXT) {
+        throw ApiException.invalid("text: must be at most " + MAX_TEXT + " characters, got " + t.length());
+      }
+      return t;
+    }, null);
+    String direction = problems.read(() -> Bodies.oneOf(body, "direction", "output", List.of("input", "output")), null);
+    String channel = problems.read(() -> Bodies.oneOf(body, "channel", "chat", List.of("chat", "post")), null);
+    String platform = problems.read(() -> {
+      String pl = Bodies.optionalString(body, "platform");
+      if (pl != null && !PLATFORM.matcher(pl).matches()) {
+        throw ApiException.invalid("platform: must be a platform name like instagram, x, tiktok, facebook, got '"
+            + pl + "'");
+      }
+      return pl;
+    }, null);
+    String language = problems.read(() -> {
+      String lang = Bodies.optionalString(body, "language");
+      if (lang != null && !LANGUAGE.matcher(lang).matches()) {
+        throw ApiException.invalid("language: must be a two-letter ISO 639-1 code such as vi or en, got '"
+            + lang + "'");
+      }
+      return lang;
+    }, null);
+    boolean sponsored = problems.read(() -> Bodies.optionalBoolean(body, "sponsored", false), false);
+    if (sponsored && "chat".equals(channel) && "input".equals(direction)) {
+      problems.add("sponsored: only applies to output (a persona's post or reply), not to input");
     }
-    if (!(rawText instanceof String text)) {
-      throw ApiException.invalid("text: must be a string, got " + Bodies.typeName(rawText));
-    }
-    if (text.length() > MAX_TEXT) {
-      throw ApiException.invalid("text: must be at most " + MAX_TEXT + " characters, got " + text.length());
-    }
-    String direction = Bodies.oneOf(body, "direction", "output", List.of("input", "output"));
-    String channel = Bodies.oneOf(body, "channel", "chat", List.of("chat", "post"));
-    String platform = Bodies.optionalString(body, "platform");
-    if (platform != null && !PLATFORM.matcher(platform).matches()) {
-      throw ApiException.invalid("platform: must be a platform name like instagram, x, tiktok, facebook, got '"
-          + platform + "'");
-    }
-    String language = Bodies.optionalString(body, "language");
-    if (language != null && !LANGUAGE.matcher(language).matches()) {
-      throw ApiException.invalid("language: must be a two-letter ISO 639-1 code such as vi or en, got '"
-          + language + "'");
-    }
-    boolean sponsored = Bodies.optionalBoolean(body, "sponsored", false);
-    if (sponsored && channel.equals("chat") && direction.equals("input")) {
-      throw ApiException.invalid("sponsored: only applies to output (a persona's post or reply), not to input");
-    }
+    problems.throwIfAny();
     CheckContext context = new CheckContext(
         Direction.valueOf(direction.toUpperCase(Locale.ROOT)),
         Channel.valueOf(channel.toUpperCase(Locale.ROOT)),

@@ -14,6 +14,7 @@ import com.personaruntime.runtime.storage.BrandRepository;
 import com.personaruntime.web.http.ApiException;
 import com.personaruntime.web.http.Auth;
 import com.personaruntime.web.http.Bodies;
+import com.personaruntime.web.http.FieldProblems;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -225,15 +226,22 @@ public final class PostRoutes {
   private void schedule(RoutingContext ctx) {
     Principal p = Auth.principal(ctx);
     JsonObject body = Bodies.object(ctx);
-    String zoneName = Bodies.optionalString(body, "zone");
-    ZoneId zone;
-    try {
-      zone = zoneName == null || zoneName.isBlank() ? ZoneId.of("UTC") : ZoneId.of(zoneName.strip());
-    } catch (DateTimeException e) {
-      throw ApiException.invalid("zone: not an IANA time zone such as Asia/Ho_Chi_Minh, got '" + zoneName + "'");
-    }
-    Instant at = resolveAt(Bodies.requiredString(body, "at"), zone);
-    List<String> platforms = platformsOf(ctx, body);
+    // every problem at once ("tomorrow" in zone "Mars/Base": both named), not the first only
+    FieldProblems problems = new FieldProblems();
+    String zoneName = problems.read(() -> Bodies.optionalString(body, "zone"), null);
+    ZoneId zone = problems.has("zone") ? null : problems.read(() -> {
+      try {
+        return zoneName == null || zoneName.isBlank() ? ZoneId.of("UTC") : ZoneId.of(zoneName.strip());
+      } catch (DateTimeException e) {
+        throw ApiException.invalid("zone: not an IANA time zone such as Asia/Ho_Chi_Minh, got '" + zoneName + "'");
+      }
+    }, null);
+    String atText = problems.read(() -> Bodies.requiredString(body, "at"), null);
+    // a wrong zone still lets a wrong "at" be named (read in UTC: only its form is checked then)
+    Instant at = atText == null ? null
+        : problems.read(() -> resolveAt(atText, zone == null ? ZoneId.of("UTC") : zone), null);
+    List<String> platforms = problems.read(() -> platformsOf(ctx, body), null);
+    problems.throwIfAny();
     doSchedule(ctx, p, at, zone.getId(), platforms);
   }
 

@@ -150,8 +150,7 @@ public final class LiveSocket {
       String segment = req.getParam("segment");
       if (segment != null && room == null && segmentOf(lp, segment) == null) {
         req.resume();
-        Errors.send(ctx, 400, "bad_segment", "segment: '" + segment + "' is not an audience segment of persona '"
-            + slug + "'; expected one of " + segmentNames(lp), null);
+        Errors.send(ctx, 400, "bad_segment", segmentProblem(slug, segmentNames(lp), segment), null);
         return;
       }
       String address = com.personaruntime.web.http.ClientAddress.of(ctx);
@@ -245,6 +244,18 @@ public final class LiveSocket {
   private static String segmentOf(LivePersona lp, String name) {
     return lp.persona().audiences().stream().map(a -> a.segment()).filter(n -> n.equalsIgnoreCase(name.strip()))
         .findFirst().orElse(null);
+  }
+
+  /**
+   * Why {@code got} is not an audience segment of the persona, and what is: {@code "segment: 'vip' is not
+   * an audience segment of persona 'linh'; expected one of genz, professionals"}, or for a persona without
+   * segments {@code "...; persona 'milo' has no audience segments: leave segment out"} (never "one of []").
+   */
+  static String segmentProblem(String slug, java.util.List<String> names, Object got) {
+    String given = got instanceof String str ? "'" + str + "'" : String.valueOf(got);
+    String start = "segment: " + given + " is not an audience segment of persona '" + slug + "'; ";
+    return names.isEmpty() ? start + "persona '" + slug + "' has no audience segments: leave segment out"
+        : start + "expected one of " + String.join(", ", names);
   }
 
   private static java.util.List<String> segmentNames(LivePersona lp) {
@@ -469,8 +480,7 @@ public final class LiveSocket {
         Object seg = frame.getValue("segment");
         String chosen = seg instanceof String str ? segmentOf(persona, str) : null;
         if (seg != null && chosen == null) {
-          send(error("bad_segment", "segment: expected one of " + segmentNames(persona) + ", got "
-              + (seg instanceof String ? "'" + seg + "'" : String.valueOf(seg))));
+          send(error("bad_segment", segmentProblem(persona.slug(), segmentNames(persona), seg)));
           return;
         }
         conversation.segment(chosen);
