@@ -222,9 +222,11 @@ document.addEventListener('submit', async function (e) {
         if (form.dataset.refresh) { refreshPart(form.dataset.refresh); }
         return;
       }
-      // data-next: where to go after success ({slug} from the answer), e.g. a page that says what was made
+      // data-next: where to go after success ({slug} from the answer: the brands API names the slug "id"),
+      // e.g. a page that says what was made
       if (form.dataset.next) {
-        window.location.assign(form.dataset.next.replace('{slug}', encodeURIComponent((r.body && r.body.slug) || '')));
+        const slug = (r.body && (r.body.slug || r.body.id)) || '';
+        window.location.assign(form.dataset.next.replace('{slug}', encodeURIComponent(slug)));
         return;
       }
       window.location.reload();
