@@ -60,6 +60,28 @@ public final class PostComposer {
    */
   public static String compose(Persona persona, String brief, String language, List<Persona.KnowledgeEntry> knowledge,
       int maxHashtags) {
+    // the post is about what the brief names, whatever the search ranked first
+    knowledge = namedFirst(persona, brief, knowledge);
+    String post = draft(persona, brief, language, knowledge, maxHashtags);
+    // the brief's offer ("ưu đãi freeship đơn từ 150k", "20% off this weekend") is the brand's own words: kept
+    List<String> offers = offers(brief);
+    if (offers.isEmpty()) {
+      return post;
+    }
+    int tagsAt = post.indexOf("\n\n#");
+    String body = tagsAt >= 0 ? post.substring(0, tagsAt) : post;
+    String tags = tagsAt >= 0 ? post.substring(tagsAt) : "";
+    StringBuilder out = new StringBuilder(body);
+    for (String o : offers) {
+      if (!fold(body).contains(fold(o))) {
+        out.append("\n").append(o);
+      }
+    }
+    return out.append(tags).toString();
+  }
+
+  private static String draft(Persona persona, String brief, String language, List<Persona.KnowledgeEntry> knowledge,
+      int maxHashtags) {
     if (!knowledge.isEmpty() && language != null && FRAMES.containsKey(language)
         && !language.equals(languageOf(knowledge.get(0).title() + " " + knowledge.get(0).text()))) {
       return framed(persona, brief, language, knowledge, maxHashtags);
@@ -75,10 +97,10 @@ public final class PostComposer {
       String subject = subject(brief);
       boolean namesTitle = subject != null && fold(subject).contains(fold(top.title().strip()));
       out.append(namesTitle ? subject : top.title().strip());
-      out.append("\n").append(sentence(top.text()));
+      out.append("\n").append(sentence(withoutTitle(top)));
       if (knowledge.size() > 1) {
         Persona.KnowledgeEntry second = knowledge.get(1);
-        out.append("\n").append(second.title().strip()).append(": ").append(sentence(second.text()));
+        out.append("\n").append(titled(second, sentence(withoutTitle(second))));
       }
     }
     if (!persona.voice().catchphrases().isEmpty()) {
@@ -113,10 +135,10 @@ public final class PostComposer {
     StringBuilder out = new StringBuilder();
     // a brief written in the post's language names the subject in that language ("Our centella serum")
     out.append(subject != null && languageOf(subject).equals(language) ? subject : f.opening() + top.title().strip());
-    out.append("\n").append(f.text()).append(quoted(top.text()));
+    out.append("\n").append(f.text()).append(quoted(withoutTitle(top)));
     if (knowledge.size() > 1) {
       Persona.KnowledgeEntry second = knowledge.get(1);
-      out.append("\n").append(f.also()).append(second.title().strip()).append(": ").append(quoted(second.text()));
+      out.append("\n").append(f.also()).append(titled(second, quoted(withoutTitle(second))));
     }
     for (String c : persona.voice().catchphrases()) {
       if (languageOf(c).equals(language)) {
@@ -130,6 +152,113 @@ public final class PostComposer {
       out.append("\n\n").append(String.join(" ", tags));
     }
     return out.toString();
+  }
+
+  /**
+   * An entry's text without its own title in front ("Trà ô long kem muối: ô long rang ..." under the title line is
+   * "ô long rang ..."): a title is said once. A text that goes on from its title as a sentence ("Trà ô long kem muối
+   * là ...") is kept whole.
+   */
+  static String withoutTitle(Persona.KnowledgeEntry k) {
+    String text = k.text().strip();
+    String title = k.title().strip();
+    if (title.isEmpty() || text.length() <= title.length() || !fold(text).startsWith(fold(title))) {
+      return text;
+    }
+    String rest = text.substring(title.length()).stripLeading();
+    if (rest.isEmpty() || ":–-—".indexOf(rest.charAt(0)) < 0) {
+      return text;
+    }
+    rest = rest.substring(1).strip();
+    return rest.isEmpty() ? text : rest.substring(0, rest.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT)
+        + rest.substring(rest.offsetByCodePoints(0, 1));
+  }
+
+  /** "Title: text", or the text alone when it already opens with the title. */
+  private static String titled(Persona.KnowledgeEntry k, String text) {
+    String plain = text.startsWith("\"") ? text.substring(1) : text;
+    return fold(plain).startsWith(fold(k.title().strip())) ? text : k.title().strip() + ": " + text;
+  }
+
+  /**
+   * The entries with the one the brief names first: the persona's entry whose whole title the brief holds (folded,
+   * longest title first, "Ra mắt trà ô long kem muối mùa đông" names "Trà ô long kem muối"), taken from all the
+   * persona's knowledge when the search did not rank it, followed by the entries that are no other product (tagged
+   * {@code product}/{@code sản phẩm}); the list as given when the brief names none.
+   */
+  static List<Persona.KnowledgeEntry> namedFirst(Persona persona, String brief, List<Persona.KnowledgeEntry> knowledge) {
+    if (brief == null || brief.isBlank()) {
+      return knowledge;
+    }
+    String b = " " + words(brief) + " ";
+    Persona.KnowledgeEntry named = null;
+    int longest = 0;
+    for (Persona.KnowledgeEntry k : persona.knowledge()) {
+      String t = words(k.title());
+      if (t.length() > longest && t.length() >= 3 && b.contains(" " + t + " ")) {
+        named = k;
+        longest = t.length();
+      }
+    }
+    if (named == null || (!knowledge.isEmpty() && knowledge.get(0).id().equals(named.id()))) {
+      return knowledge;
+    }
+    List<Persona.KnowledgeEntry> out = new ArrayList<>();
+    out.add(named);
+    for (Persona.KnowledgeEntry k : knowledge) {
+      if (!k.id().equals(named.id()) && !product(k)) {
+        out.add(k); // another product would lead the reader away from the one launched; a policy line may stay
+      }
+    }
+    return out;
+  }
+
+  private static boolean product(Persona.KnowledgeEntry k) {
+    for (String t : k.tags()) {
+      String f = fold(t.strip()).replace('-', ' ');
+      if (f.equals("product") || f.equals("products") || f.equals("san pham")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String words(String text) {
+    return fold(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+
+  /** Folded words of a brief's clause that make it an offer (a discount, free shipping, a gift, a voucher). */
+  private static final List<String> OFFER_WORDS = List.of("uu dai", "khuyen mai", "giam gia", "giam ", "freeship",
+      "free ship", "mien phi", "tang kem", "qua tang", "voucher", "ma giam", "dong gia", "mua 1 tang 1", "sale",
+      "% off", "off ", "discount", "free shipping", "free delivery", "free gift", "bogo", "buy one", "coupon",
+      "promo");
+
+  /**
+   * The clauses of a brief that state an offer ("ưu đãi freeship đơn từ 150k", "giảm 20% cuối tuần", "free shipping
+   * over $40"), as written, first letter upper case, without trailing punctuation; empty when it states none.
+   */
+  static List<String> offers(String brief) {
+    List<String> out = new ArrayList<>();
+    if (brief == null) {
+      return out;
+    }
+    for (String clause : Normalizer.normalize(brief, Normalizer.Form.NFC).split("[,;.!?…\n]+")) {
+      String c = clause.strip();
+      String f = " " + fold(c) + " ";
+      boolean offer = false;
+      for (String w : OFFER_WORDS) {
+        offer |= f.contains(w.endsWith(" ") ? " " + w : w);
+      }
+      if (!offer || c.length() < 6) {
+        continue;
+      }
+      // "ưu đãi freeship đơn từ 150k" is the brand's wording; a request in front of it is not ("Viết bài về ...")
+      String subject = subject(c);
+      c = subject != null ? subject : c.substring(0, c.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT)
+          + c.substring(c.offsetByCodePoints(0, 1));
+      out.add(c);
+    }
+    return out;
   }
 
   private static String quoted(String text) {
@@ -160,7 +289,7 @@ public final class PostComposer {
       "quang ba ", "thong bao ve ", "thong bao ", "cong bo ", "chia se ve ",
       "write a short post about ", "write a post introducing ", "write a post about ", "write a post on ",
       "write about ", "a post about ", "post about ", "introduce ", "introducing ", "announce ", "announcing ",
-      "promote ", "promoting ", "showcase ", "present ");
+      "promote ", "promoting ", "showcase ", "present ", "ra mat ", "launch ", "launching ");
 
   /** Words of a clause that tells how to write (tone, length, emoji), not what: the subject ends before it. */
   private static final Set<String> STYLE_WORDS = Set.of(

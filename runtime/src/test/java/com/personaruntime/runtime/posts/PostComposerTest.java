@@ -145,4 +145,94 @@ class PostComposerTest {
     String vi = PostComposer.compose(MAY, null, "en", List.of(), 5);
     assertThat(vi).startsWith("Mây"); // no knowledge: the persona's name and brand as before
   }
+
+  static final Persona TRA = PersonaDocuments.parse("tra.yaml", """
+      id: tra
+      brand: tra-may
+      name: Mây
+      languages: [vi, en]
+      knowledge:
+        - id: mat-ong
+          title: "Trà sữa Mây mật ong"
+          text: "Trà sữa Mây mật ong: trà đen pha sữa và mật ong rừng, size L 45.000đ."
+          tags: [product, trà sữa Mây mật ong]
+        - id: oolong
+          title: "Trà ô long kem muối"
+          text: "Trà ô long kem muối: ô long rang phủ kem muối béo mặn, size L 49.000đ."
+          tags: [product]
+        - id: cold-brew
+          title: "Salted Cream Oolong"
+          text: "Salted Cream Oolong - roasted oolong under a salted cream cap, $4.50."
+          tags: [product]
+        - id: ship
+          title: "Giao hàng"
+          text: "Giao trong 5 km, phí 15.000đ."
+          tags: [shipping]
+      """).orElseThrow();
+
+  private static List<Persona.KnowledgeEntry> ranked(String... ids) {
+    return java.util.Arrays.stream(ids)
+        .map(id -> TRA.knowledge().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow()).toList();
+  }
+
+  private static int times(String text, String what) {
+    return text.toLowerCase().split(java.util.regex.Pattern.quote(what.toLowerCase()), -1).length - 1;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Ra mắt trà ô long kem muối mùa đông, ưu đãi freeship đơn từ 150k… | Trà ô long kem muối | freeship đơn từ 150k | #traolongkemmuoi
+      ra mat tra o long kem muoi mua dong, uu dai freeship don tu 150k   | tra o long kem muoi | freeship don tu 150k | #traolongkemmuoi
+      Trà ô long kem muối cho mùa đông. Giảm 20% cho đơn đầu tiên        | Trà ô long kem muối | Giảm 20% cho đơn đầu tiên | #traolongkemmuoi
+      Launch our Salted Cream Oolong for winter, free shipping over $20  | Salted Cream Oolong | ree shipping over $20 | #saltedcreamoolong
+      """)
+  void aPostFollowsItsBriefsProductAndOffer(String brief, String product, String offer, String hashtag) {
+    String post = PostComposer.compose(TRA, brief, ranked("mat-ong", "oolong", "ship"), 5);
+    // the product leads (as the brief or the title spells it)
+    assertThat(PostComposer.fold(post.lines().findFirst().orElseThrow())).contains(PostComposer.fold(product));
+    assertThat(post).contains(offer);
+    assertThat(post.substring(post.indexOf("\n\n#"))).startsWith("\n\n" + hashtag);
+    assertThat(post).doesNotContain("#trasuamaymatong").doesNotContain("Trà sữa Mây mật ong");
+  }
+
+  @Test
+  void anEntryTheBriefNamesLeadsEvenWhenTheSearchMissedIt() {
+    String post = PostComposer.compose(TRA, "Giới thiệu trà ô long kem muối, giọng vui", ranked("mat-ong", "ship"), 5);
+    assertThat(post.lines().findFirst()).hasValue("Trà ô long kem muối");
+    assertThat(post).contains("Ô long rang phủ kem muối");
+  }
+
+  @Test
+  void aBriefNamingNoEntryKeepsTheSearchOrder() {
+    String post = PostComposer.compose(TRA, "Giới thiệu món mới cho mùa đông", ranked("mat-ong", "oolong"), 5);
+    assertThat(post.lines().findFirst()).hasValue("Trà sữa Mây mật ong");
+  }
+
+  @Test
+  void aTitleIsSaidOnceWhenTheTextOpensWithIt() {
+    String post = PostComposer.compose(TRA, null, ranked("oolong", "mat-ong"), 5);
+    assertThat(times(post, "Trà ô long kem muối")).isEqualTo(1);
+    assertThat(times(post, "Trà sữa Mây mật ong")).isEqualTo(1);
+    String en = PostComposer.compose(TRA, null, ranked("cold-brew"), 5);
+    assertThat(times(en, "Salted Cream Oolong")).isEqualTo(1);
+    String framed = PostComposer.compose(TRA, null, "en", ranked("oolong", "mat-ong"), 5);
+    assertThat(times(framed, "Trà ô long kem muối")).isEqualTo(1);
+    assertThat(times(framed, "Trà sữa Mây mật ong")).isEqualTo(1);
+  }
+
+  @Test
+  void aTextGoingOnFromItsTitleAsASentenceIsKeptWhole() {
+    Persona p = PersonaDocuments.parse("x.yaml", """
+        id: x
+        brand: x
+        name: X
+        languages: [vi]
+        knowledge:
+          - id: a
+            title: "Trà đào"
+            text: "Trà đào cam sả là món bán chạy nhất."
+            tags: [product]
+        """).orElseThrow();
+    assertThat(PostComposer.withoutTitle(p.knowledge().get(0))).isEqualTo("Trà đào cam sả là món bán chạy nhất.");
+  }
 }
