@@ -2627,6 +2627,10 @@ final class ReplyComposer {
     }
 
     /** A word no entry of the knowledge uses and that names a thing (no cue, function, rating or typo word). */
+    /** English number words (Vietnamese ones start names: "ba lô" is a backpack). */
+    private static final Set<String> COUNT_WORDS = Set.of("two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "twelve");
+
     private boolean unknownWord(Text.Token t) {
         String f = Lexicon.stem(t.folded());
         if (f.length() < 2 || t.numeric() || SIZE_TOKEN.matcher(t.folded()).matches() || Variants.UNIT_WORDS.contains(t.folded())
@@ -2634,8 +2638,9 @@ final class ReplyComposer {
                 || personaTerms.contains(f) || index.knows(f) || index.knows(t.folded()) || Cues.GENERIC_NOUNS.contains(f)
                 || QUESTION_WORDS.contains(t.folded()) || PHRASE_END.contains(t.folded()) || QUALITY.contains(t.folded())
                 || VERBS.contains(t.folded()) || Suitability.conditionTerm(f)
-                || !Lexicon.concepts(t.raw()).isEmpty() || cueWords().contains(t.folded()) || index.nearProductWord(t)) {
-            return false;
+                || !Lexicon.concepts(t.raw()).isEmpty() || cueWords().contains(t.folded()) || index.nearProductWord(t)
+                || COUNT_WORDS.contains(t.raw())) {
+            return false; // an English number word is a count ("two Tempo Glide"), never the start of an unknown name
         }
         return true;
     }

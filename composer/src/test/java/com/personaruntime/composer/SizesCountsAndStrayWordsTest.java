@@ -117,6 +117,8 @@ class SizesCountsAndStrayWordsTest {
             "I need 2 pairs of Trail Fox in EU 44, total?|5.780.000",
             "2 pairs of Trail Fox size 44, how much in total?|5.780.000",
             "I'd like 2 Tempo Glide in size 42, what's the total?|4.980.000",
+            "I'd like two Tempo Glide in size 42, what's the total?|4.980.000",
+            "three pairs of Trail Fox in UK 9 please, total?|8.670.000",
             "3 pairs of Cloud Step in EU 38 please, how much?|5.370.000",
             "lấy 2 đôi Trail Fox size 44 hết bao nhiêu|5.780.000",
             "lay 2 doi tempo glide size 42 het bao nhieu|4.980.000",
