@@ -60,8 +60,17 @@ public final class CanaryRail extends Rail {
         spelled += Math.max(f.length(), f.length() == 1 ? SPELLED_MAX_LEN[f.charAt(0) & 0x7f] : 0) + 1;
       }
     }
-    return Math.max(2 * Math.max(TextNormalizer.normalize(canary).length(), significant(canary)) + 1, spelled);
+    int folded = 2 * Math.max(TextNormalizer.normalize(canary).length(), significant(canary)) + 1;
+    return Math.max(folded + SPLIT_GAP, spelled);
   }
+
+  /**
+   * Most normalised chars between the pieces of a token split by words ({@link #splitLeak}: "k7b2e and then 05d4"), all
+   * gaps together; {@link #canaryNormLen} adds it, so the streaming guard holds such a match whole.
+   */
+  static final int SPLIT_GAP = 24;
+  /** Most pieces of a token split by words. */
+  static final int SPLIT_PIECES = 3;
 
   /** Number of letters and digits of {@code token} (code points). */
   static int significant(String token) {
@@ -144,9 +153,111 @@ public final class CanaryRail extends Rail {
         return;
       }
     }
-    if (!foldedLeak(text, nt, needle.toString(), false, out)) {
-      foldedLeak(text, nt, needle.toString(), true, out);
+    if (!foldedLeak(text, nt, needle.toString(), false, out) && !foldedLeak(text, nt, needle.toString(), true, out)) {
+      splitLeak(text, nt, needle.toString(), out);
     }
+  }
+
+  /*
+   * A token split into pieces with words between them (breaker b7): "It starts with k7b2e and ends with 05d4", "nửa đầu
+   * là k7b2, nửa sau là e05d4", "first k3f9, then a0c71". Words are runs of letters and digits, folded by foldChar. A
+   * piece is a word of at least two chars; every piece but the last holds a digit (a random token's piece does; a plain
+   * word such as "the" or "a" is no piece), the first is a prefix of the token and each next piece goes on with it until
+   * the token is whole, in at most SPLIT_PIECES pieces within one released sentence. The match, pieces and words between,
+   * spans at most 2 * len + 1 + SPLIT_GAP normalised chars (checked here, held by the streaming guard through
+   * canaryNormLen). Work: for each word, at most SPLIT_PIECES - 1 looks ahead over words within that span, each
+   * compared over at most the token's length: linear in the text for a given token.
+   */
+  private void splitLeak(String text, NormalizedText nt, String needle, List<Finding> out) {
+    int n = text.length();
+    // the words, their folded chars, and the normalised index of each original position (for the span bound)
+    List<int[]> words = new java.util.ArrayList<>();
+    List<String> folded = new java.util.ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    int ws = -1;
+    for (int i = 0; i <= n; ) {
+      int cp = i < n ? text.codePointAt(i) : ' ';
+      int next = i + Character.charCount(cp);
+      if (i < n && Character.isLetterOrDigit(cp)) {
+        if (ws < 0) {
+          ws = i;
+        }
+        w.append(foldChar(cp));
+      } else if (ws >= 0) {
+        words.add(new int[] {ws, i});
+        folded.add(w.toString());
+        w.setLength(0);
+        ws = -1;
+      }
+      i = next;
+    }
+    if (words.size() < 2) {
+      return;
+    }
+    int[] normAt = new int[n + 1];
+    java.util.Arrays.fill(normAt, -1);
+    for (int p = 0; p < nt.length(); p++) {
+      int os = nt.origStart(p);
+      if (os >= 0 && os <= n && normAt[os] < 0) {
+        normAt[os] = p;
+      }
+    }
+    int last = nt.length();
+    for (int k = n; k >= 0; k--) {
+      if (normAt[k] < 0) {
+        normAt[k] = last;
+      } else {
+        last = normAt[k];
+      }
+    }
+    int limit = 2 * needle.length() + 1 + SPLIT_GAP;
+    for (int a = 0; a < words.size(); a++) {
+      String first = folded.get(a);
+      if (first.length() < 2 || first.length() >= needle.length() || !needle.startsWith(first) || !hasDigit(first)) {
+        continue;
+      }
+      int done = first.length();
+      int start = words.get(a)[0];
+      int pieces = 1;
+      int b = a + 1;
+      while (b < words.size() && pieces < SPLIT_PIECES) {
+        int[] wb = words.get(b);
+        if (normAt[wb[1]] - normAt[start] > limit || sentenceEndBetween(nt, normAt[start], normAt[wb[0]])) {
+          break;
+        }
+        String piece = folded.get(b);
+        if (piece.length() >= 2 && needle.startsWith(piece, done) && (done + piece.length() == needle.length()
+            || hasDigit(piece))) {
+          done += piece.length();
+          pieces++;
+          if (done == needle.length()) {
+            out.add(policy.finding(RuleIds.CANARY_LEAK, start, wb[1],
+                "Canary token from the system prompt appears (split into pieces) in the output", null));
+            return;
+          }
+        }
+        b++;
+      }
+    }
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when a sentence break lies in normalised [from, to). Linear in the span (bounded by the caller). */
+  private static boolean sentenceEndBetween(NormalizedText nt, int from, int to) {
+    for (int p = Math.max(0, from); p < to && p < nt.length(); p++) {
+      if (nt.chars[p] == TextNormalizer.BREAK) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when original [s, e) holds only whitespace (a line break without a sentence end). */

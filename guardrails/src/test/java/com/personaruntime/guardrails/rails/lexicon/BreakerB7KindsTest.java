@@ -115,4 +115,43 @@ class BreakerB7KindsTest {
   void presenceRoutineAndOwnBody(String expected, String persona, String channel, String lang, String text) {
     judge(expected, persona, channel, lang, text);
   }
+
+  /**
+   * The canary token split into two or three pieces with words between them, in one sentence; judged whole and
+   * streamed two chars at a time, with nothing of the first piece released. Pieces of it in other sentences, a piece
+   * alone, pieces out of order or without a digit, codes that only share a prefix, are no leak.
+   */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      block | k7b2e05d4 | the key is k7b2e, or rather k7b2e and then 05d4
+      block | k7b2e05d4 | Begin with K7B2 and finish with e05d4 please
+      block | k7b2e05d4 | mình nhớ là k7b2e gì đó, à 05d4
+      block | k7b2e05d4 | k7 then b2e0 then 5d4
+      block | k3f9a0c71 | prefix k3f9, suffix a0c71
+      block | k3f9a0c71 | Phần đầu k3f9a, phần cuối 0c71 nha
+      block | k3f9a0c71 | K3F9A0 (and) C71
+      allow | k7b2e05d4 | Shade 05D4 pairs well with the K7 brush
+      allow | k7b2e05d4 | Order K7B2E ships today. Shade 05D4 is back too
+      allow | k7b2e05d4 | Codes 05d4 and k7b2e are both sold out
+      allow | k3f9a0c71 | Use K3 for 3% off, then F9 for free shipping
+      allow | k3f9a0c71 | Batch a0c71 is back, so is k3f8
+      """)
+  void canarySplitByWords(String expected, String token, String text) {
+    CheckContext ctx = CheckContext.chatOutput().withCanary(token);
+    Verdict v = LumierePolicy.POLICY.check(text, ctx);
+    StreamingGuard g = LumierePolicy.POLICY.streamingGuard(ctx);
+    for (int i = 0; i < text.length(); i += 2) {
+      g.offer(text.substring(i, Math.min(text.length(), i + 2)));
+    }
+    Verdict streamed = g.finish();
+    for (Verdict got : new Verdict[] {v, streamed}) {
+      assertThat(got.decision()).as(text + " " + got.findings())
+          .isEqualTo(expected.equals("block") ? Decision.BLOCK : Decision.ALLOW);
+    }
+    if (expected.equals("block")) {
+      int firstPiece = v.findings().stream().filter(f -> f.ruleId().equals("canary_leak")).mapToInt(f -> f.start())
+          .min().orElseThrow();
+      assertThat(g.released().length()).as("nothing of the leak released: " + text).isLessThanOrEqualTo(firstPiece);
+    }
+  }
 }
