@@ -22,7 +22,7 @@ class BreakerB7Test {
   /**
    * Rows judged wrongly, at most. Untouched main @ 6a48017: 46 of 198 (40/110 missed, 6/88 look-alikes stopped).
    */
-  static final int BAR = 24;
+  static final int BAR = 20;
 
   @Test
   void roundB7StaysAtOrBelowItsBar() throws IOException {

@@ -1,5 +1,6 @@
 package com.personaruntime.guardrails.rails.lexicon;
 
+import com.personaruntime.guardrails.text.HashtagSegmenter;
 import com.personaruntime.guardrails.text.TextNormalizer;
 import com.personaruntime.guardrails.text.WordFolds;
 import java.util.ArrayList;
@@ -197,6 +198,8 @@ final class TermVariants {
   static final Set<String> GENERIC = Set.of("roasters", "roaster", "roastery", "roasting", "coffee", "cafe", "tea", "cosmetics",
       "cosmetic", "beauty", "skincare", "skin", "care", "shop", "store", "official", "group", "brand", "brands", "studio", "lab",
       "labs", "vietnam", "viet", "vn", "global", "international", "mall", "my", "pham", "clinic", "spa");
+  /** Shortest piece of a one-word name typed as two pieces ("Innis free"); shorter pieces are joined by the scan. */
+  static final int SPLIT_PIECE_MIN = 4;
   /** Shortest word of a competitor's name typed with one letter missing ("Cofee"): shorter ones would hit other words. */
   static final int TYPO_MIN = 5;
   /** Abbreviations in names and their spelt-out forms, both ways. */
@@ -270,6 +273,21 @@ final class TermVariants {
         if (v.size() >= 2) {
           out.add(String.join(" ", v));
         }
+      }
+    }
+    // a long one-word name typed as two pieces of four letters or more ("Innis free", "Ceta phil"; breaker b7): shorter
+    // pieces are read by the joined-words scan already ("Bio derma"). A name that is English words typed together
+    // ("Skinfood": "skin food") is not split, as its pieces would be everyday words
+    for (int i = 0; i < stripped.size(); i++) {
+      String w = stripped.get(i);
+      if (w.length() < 2 * SPLIT_PIECE_MIN || !w.chars().allMatch(c -> c >= 'a' && c <= 'z')
+          || HashtagSegmenter.knownRest(w.toCharArray(), 0, w.length())) {
+        continue;
+      }
+      for (int k = SPLIT_PIECE_MIN; k <= w.length() - SPLIT_PIECE_MIN; k++) {
+        List<String> v = new ArrayList<>(stripped);
+        v.set(i, w.substring(0, k) + " " + w.substring(k));
+        out.add(String.join(" ", v));
       }
     }
     List<String> withGlued = new ArrayList<>();

@@ -154,4 +154,43 @@ class BreakerB7KindsTest {
       assertThat(g.released().length()).as("nothing of the leak released: " + text).isLessThanOrEqualTo(firstPiece);
     }
   }
+
+  /**
+   * A long one-word competitor name typed as two pieces of four letters or more ("Innis free", "Ceta phil"), in any
+   * case, with a possessive; a name that is English words typed together is not split ("Skinfood" is no "skin food"),
+   * and a piece alone or beside other words is no mention. Competitors: Innisfree, Cetaphil, Skinfood, Klairs.
+   */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      flag  | Innis free có dòng trà xanh y chang bên mình
+      flag  | INNIS FREE đang sale mạnh lắm
+      flag  | innis free's green tea serum is cheaper
+      flag  | Inni sfree bán rẻ hơn đó
+      flag  | Ceta phil cleanser is gentler, sure
+      flag  | Sữa rửa mặt CETA PHIL thì dịu
+      allow | Good skin food for winter: ceramides and oils
+      allow | Da khô cần skin food giàu dưỡng chất nha
+      allow | Free ship cho đơn từ 300k, innis nào cũng được
+      allow | Phil from our team will call you back
+      allow | Ceta is not a word we use, but free samples are
+      allow | Klair skin, clear mind: our winter motto
+      """)
+  void competitorNameTypedInLongPieces(String expected, String text) {
+    Policy p = LumierePolicy.withCompetitors("Innisfree|Cetaphil|Skinfood|Klairs");
+    judgeWith(p, expected, text);
+  }
+
+  private static void judgeWith(Policy p, String expected, String text) {
+    CheckContext ctx = CheckContext.chatOutput().withLanguage("vi");
+    Verdict v = p.check(text, ctx);
+    StreamingGuard g = p.streamingGuard(ctx);
+    for (int i = 0; i < text.length(); i += 2) {
+      g.offer(text.substring(i, Math.min(text.length(), i + 2)));
+    }
+    Verdict streamed = g.finish();
+    for (Verdict got : new Verdict[] {v, streamed}) {
+      assertThat(got.decision()).as(text + " " + got.findings())
+          .isEqualTo(expected.equals("flag") ? Decision.FLAG : Decision.ALLOW);
+    }
+  }
 }
