@@ -805,10 +805,16 @@ final class ReplyComposer {
                             }
                         }
                         String where = facet == null ? destination(clause, k.get()) : null;
+                        // only a topic the clause itself names: "trung tâm ở đâu" finds "Centre address and opening
+                        // hours" by its title, and asks the address, not the hours
+                        String about = facet == null && where == null && Lexicon.terms(clause.text).contains(topic)
+                                && mixed(k.get()) ? topicSentences(k.get(), topic) : null;
                         if (facet != null) {
                             p.put("fact", facet);
                         } else if (where != null) {
                             p.put("fact", where);
+                        } else if (about != null) {
+                            p.put("fact", about); // "mấy giờ đóng cửa": the opening-hours sentence, not the address
                         }
                         List<String> unknown = unknownTerms(clause, k.get());
                         if (!unknown.isEmpty()) {
@@ -2116,6 +2122,36 @@ final class ReplyComposer {
             }
         }
         return where.isEmpty() ? null : String.join(". ", where.subList(0, Math.min(2, where.size())));
+    }
+
+    /**
+     * An entry about two or more service topics ("Cửa hàng và giờ mở cửa": the store and its hours); an entry about one
+     * ("Returns") answers with its sentence most relevant to the question (see {@link #overview}).
+     */
+    private boolean mixed(Knowledge k) {
+        return index.topicsOf(k).stream().filter(TOPICS::contains).count() >= 2;
+    }
+
+    /** A clock time: "8h", "8h30", "9:00", "7am", "5 pm". */
+    private static final Pattern CLOCK = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])\\d{1,2}(?:h\\d{0,2}|:\\d{2}|\\s?[ap]\\.?m\\b)");
+
+    /**
+     * The sentences of an entry about several things (see {@link #mixed}) that speak of the topic asked (its concept's words, or a clock
+     * time for opening hours), at most two: "Cửa hàng và giờ mở cửa" answers "mấy giờ đóng cửa" with "Mở cửa
+     * 8h-20h ..." and "ở đâu" with the address. Null when every sentence or none does (the overview answers).
+     */
+    private static String topicSentences(Knowledge k, String topic) {
+        List<String> sentences = Facts.sentences(k.text());
+        List<String> about = new ArrayList<>();
+        for (String s : sentences) {
+            if (Lexicon.terms(s).contains(topic) || (topic.equals(Lexicon.HOURS) && CLOCK.matcher(s).find())) {
+                about.add(Facts.trimEnd(s.strip()));
+            }
+        }
+        if (about.isEmpty() || about.size() == sentences.size()) {
+            return null;
+        }
+        return String.join(". ", about.subList(0, Math.min(2, about.size())));
     }
 
     /**

@@ -173,13 +173,14 @@ class ComposerEvaluationTest {
      * "6,500,000 VND", knowledge only in English asked in Vietnamese). 33/66 on its first run (main 6a48017), 38/66 once
      * pasted tables and FAQs are read row by row, Vietnamese questions asked in place are questions and "how long"
      * finds the sentence with a duration, 46/66 with pet and class words across languages
-     * (glossary.tsv, categories.tsv); the bar allows no turn fewer.
+     * (glossary.tsv, categories.tsv), 49/66 when an entry about several things answers the topic asked (opening hours,
+     * not the address) and days are read across languages; the bar allows no turn fewer.
      */
     @Test
     void eleventhHeldBackSet() throws Exception {
         List<ComposerEvaluation.Result> results = evaluation.run("heldback11");
         System.out.println(ComposerEvaluation.report(results));
         assertThat(results).hasSizeGreaterThanOrEqualTo(66);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(46 / 66.0);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(49 / 66.0);
     }
 }
