@@ -21,29 +21,28 @@ class ComposerEvaluationTest {
         evaluation = new ComposerEvaluation();
     }
 
+    /** Runs the set, prints its report, and holds it to at least {@code turns} turns and {@code bar} of them right. */
+    private static void holds(String set, int turns, double bar) throws Exception {
+        List<ComposerEvaluation.Result> results = evaluation.run(set);
+        System.out.println(ComposerEvaluation.report(results));
+        assertThat(results).hasSizeGreaterThanOrEqualTo(turns);
+        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(bar);
+    }
+
     @Test
     void tunedConversations() throws Exception {
-        List<ComposerEvaluation.Result> results = evaluation.run("tuned");
-        System.out.println(ComposerEvaluation.report(results));
-        assertThat(results).hasSizeGreaterThanOrEqualTo(75);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.90);
+        holds("tuned", 75, 0.90);
     }
 
     @Test
     void heldBackConversations() throws Exception {
-        List<ComposerEvaluation.Result> results = evaluation.run("heldback");
-        System.out.println(ComposerEvaluation.report(results));
-        assertThat(results).hasSizeGreaterThanOrEqualTo(30);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.75);
+        holds("heldback", 30, 0.75);
     }
 
     /** Written after tuning, with a persona (Sen, a shoe shop) the rules never saw. */
     @Test
     void secondHeldBackSet() throws Exception {
-        List<ComposerEvaluation.Result> results = evaluation.run("heldback2");
-        System.out.println(ComposerEvaluation.report(results));
-        assertThat(results).hasSizeGreaterThanOrEqualTo(25);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.75);
+        holds("heldback2", 25, 0.75);
     }
 
     /**
@@ -53,10 +52,7 @@ class ComposerEvaluationTest {
      */
     @Test
     void thirdHeldBackSet() throws Exception {
-        List<ComposerEvaluation.Result> results = evaluation.run("heldback3");
-        System.out.println(ComposerEvaluation.report(results));
-        assertThat(results).hasSizeGreaterThanOrEqualTo(50);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.75);
+        holds("heldback3", 50, 0.75);
     }
 
     /**
@@ -67,10 +63,7 @@ class ComposerEvaluationTest {
      */
     @Test
     void fourthHeldBackSet() throws Exception {
-        List<ComposerEvaluation.Result> results = evaluation.run("heldback4");
-        System.out.println(ComposerEvaluation.report(results));
-        assertThat(results).hasSizeGreaterThanOrEqualTo(60);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.75);
+        holds("heldback4", 60, 0.75);
     }
 
     /**
@@ -81,10 +74,7 @@ class ComposerEvaluationTest {
      */
     @Test
     void fifthHeldBackSet() throws Exception {
-        List<ComposerEvaluation.Result> results = evaluation.run("heldback5");
-        System.out.println(ComposerEvaluation.report(results));
-        assertThat(results).hasSizeGreaterThanOrEqualTo(60);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.75);
+        holds("heldback5", 60, 0.75);
     }
 
     /**
@@ -96,10 +86,7 @@ class ComposerEvaluationTest {
      */
     @Test
     void sixthHeldBackSet() throws Exception {
-        List<ComposerEvaluation.Result> results = evaluation.run("heldback6");
-        System.out.println(ComposerEvaluation.report(results));
-        assertThat(results).hasSizeGreaterThanOrEqualTo(24);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(0.95);
+        holds("heldback6", 24, 0.95);
     }
 
     /**
@@ -113,10 +100,7 @@ class ComposerEvaluationTest {
      */
     @Test
     void seventhHeldBackSet() throws Exception {
-        List<ComposerEvaluation.Result> results = evaluation.run("heldback7");
-        System.out.println(ComposerEvaluation.report(results));
-        assertThat(results).hasSizeGreaterThanOrEqualTo(48);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(1.0);
+        holds("heldback7", 48, 1.0);
     }
 
     /**
@@ -128,10 +112,7 @@ class ComposerEvaluationTest {
      */
     @Test
     void eighthHeldBackSet() throws Exception {
-        List<ComposerEvaluation.Result> results = evaluation.run("heldback8");
-        System.out.println(ComposerEvaluation.report(results));
-        assertThat(results).hasSizeGreaterThanOrEqualTo(45);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(1.0);
+        holds("heldback8", 45, 1.0);
     }
 
     /**
@@ -144,10 +125,7 @@ class ComposerEvaluationTest {
      */
     @Test
     void ninthHeldBackSet() throws Exception {
-        List<ComposerEvaluation.Result> results = evaluation.run("heldback9");
-        System.out.println(ComposerEvaluation.report(results));
-        assertThat(results).hasSizeGreaterThanOrEqualTo(55);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(47 / 55.0);
+        holds("heldback9", 55, 47 / 55.0);
     }
 
     /**
@@ -160,10 +138,7 @@ class ComposerEvaluationTest {
      */
     @Test
     void tenthHeldBackSet() throws Exception {
-        List<ComposerEvaluation.Result> results = evaluation.run("heldback10");
-        System.out.println(ComposerEvaluation.report(results));
-        assertThat(results).hasSizeGreaterThanOrEqualTo(47);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(40 / 47.0);
+        holds("heldback10", 47, 40 / 47.0);
     }
 
     /**
@@ -178,9 +153,6 @@ class ComposerEvaluationTest {
      */
     @Test
     void eleventhHeldBackSet() throws Exception {
-        List<ComposerEvaluation.Result> results = evaluation.run("heldback11");
-        System.out.println(ComposerEvaluation.report(results));
-        assertThat(results).hasSizeGreaterThanOrEqualTo(66);
-        assertThat(ComposerEvaluation.share(results)).isGreaterThanOrEqualTo(49 / 66.0);
+        holds("heldback11", 66, 49 / 66.0);
     }
 }
