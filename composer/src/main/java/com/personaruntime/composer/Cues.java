@@ -116,7 +116,8 @@ final class Cues {
     static final List<Text.Token[]> FREE_SHIPPING = phrases(
             "free shipping", "free delivery", "ship free", "ships free", "freeship", "free ship",
             "miễn phí giao", "miễn phí ship", "miễn phí vận chuyển", "được free", "đủ điều kiện", "qualify",
-            "reach", "threshold", "free postage");
+            "reach", "threshold", "free postage", "shipping free", "delivery free", "shipping is free",
+            "delivery is free");
     /** Count words for "2 tubes", "hai chai". */
     static final List<Text.Token[]> UNITS = phrases(
             "cái", "chai", "tuýp", "tube", "tubes", "lọ", "hũ", "hộp", "túi", "đôi", "bộ", "gói", "chiếc",

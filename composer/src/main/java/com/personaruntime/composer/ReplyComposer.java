@@ -2900,6 +2900,19 @@ final class ReplyComposer {
         }
         if (words.isEmpty() && yesNo(clause)) {
             words.addAll(unknownContent(clause)); // "có giao hỏa tốc không": a service the entry never mentions
+            // an amount is a number to compare, not a service: "đơn trên 500k có free ship không" asks the rule
+            // ("miễn phí cho đơn từ 500.000đ"), it names nothing the entry lacks
+            words.removeIf(w -> !Money.findAll(w).isEmpty());
+            // nor are the words that ask it ("is shipping free", "free ship"): they name the rule the entry states
+            Set<String> asking = new HashSet<>();
+            for (Text.Token[] cue : Cues.FREE_SHIPPING) {
+                if (Text.contains(clause.tokens, cue)) {
+                    for (Text.Token t : cue) {
+                        asking.add(t.folded());
+                    }
+                }
+            }
+            words.removeIf(w -> asking.contains(Text.fold(w)));
         }
         if (words.isEmpty()) {
             return out;

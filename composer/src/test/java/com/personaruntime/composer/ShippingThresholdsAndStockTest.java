@@ -61,6 +61,17 @@ class ShippingThresholdsAndStockTest {
                 .doesNotContain("còn thiếu");
     }
 
+    /** The amount asked about is no unknown thing: the rule answers it ("Mình chưa có thông tin về 400k" was said). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "đơn trên 400k có free ship không?",
+            "don tren 400k co free ship ko",
+            "Ship ra Hội An mấy ngày, đơn trên 400k có free ship không?",
+            "is shipping free for orders over 400k?"})
+    void theAmountOfAThresholdQuestionIsNoUnknownThing(String q) {
+        assertThat(reply(q)).contains("400.000").doesNotContain("chưa có thông tin").doesNotContain("don't have");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "mua 2 mũ cói thì có được free ship không|360.000",
