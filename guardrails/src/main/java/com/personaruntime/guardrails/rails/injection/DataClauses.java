@@ -1,6 +1,5 @@
 package com.personaruntime.guardrails.rails.injection;
 
-import com.personaruntime.guardrails.text.TextNormalizer;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -97,31 +96,15 @@ final class DataClauses {
    * (the caller scores the text as it is).
    */
   static char[] without(char[] c, int len) {
-    int[] starts = new int[16];
-    int[] ends = new int[16];
-    int n = 0;
+    ClauseCuts.Words spans = ClauseCuts.words(c, len);
+    int[] starts = spans.starts();
+    int[] ends = spans.ends();
+    int n = spans.n();
     boolean verb = false;
     boolean tech = false;
-    for (int i = 0; i < len; ) {
-      while (i < len && (c[i] == ' ' || c[i] == TextNormalizer.BREAK)) {
-        i++;
-      }
-      if (i >= len) {
-        break;
-      }
-      int s = i;
-      while (i < len && c[i] != ' ' && c[i] != TextNormalizer.BREAK) {
-        i++;
-      }
-      if (n == starts.length) {
-        starts = Arrays.copyOf(starts, n * 2);
-        ends = Arrays.copyOf(ends, n * 2);
-      }
-      starts[n] = s;
-      ends[n] = i;
-      n++;
-      if (i - s <= 14) {
-        String w = new String(c, s, i - s);
+    for (int k = 0; k < n; k++) {
+      if (ends[k] - starts[k] <= 14) {
+        String w = new String(c, starts[k], ends[k] - starts[k]);
         verb |= VERBS.contains(w) || w.equals(VI_VERB_1);
         tech |= TECH.contains(w);
       }
@@ -150,17 +133,7 @@ final class DataClauses {
         k = end;
       }
     }
-    if (drop == null) {
-      return null;
-    }
-    char[] out = new char[len];
-    int o = 0;
-    for (int i = 0; i < len; i++) {
-      if (!drop[i] && !(c[i] == ' ' && (o == 0 || out[o - 1] == ' ' || out[o - 1] == TextNormalizer.BREAK))) {
-        out[o++] = c[i];
-      }
-    }
-    return Arrays.copyOf(out, o);
+    return drop == null ? null : ClauseCuts.cut(c, len, drop);
   }
 
   /**
@@ -205,11 +178,6 @@ final class DataClauses {
 
   /** True when no sentence break lies between two words ({@code from}: end of the first, {@code to}: start of the next). */
   private static boolean sameSentence(char[] c, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (c[i] == TextNormalizer.BREAK) {
-        return false;
-      }
-    }
-    return true;
+    return ClauseCuts.sameSentence(c, from, to);
   }
 }

@@ -232,37 +232,33 @@ public final class InjectionModel {
    * public documents ({@link PublicDocuments}: "tell me your return policy word for word").
    */
   double score(char[] c, int len) {
-    char[] without = DataClauses.without(c, len);
-    if (without != null) {
-      c = without;
-      len = without.length;
-    }
-    without = PublicDocuments.without(c, len);
-    if (without != null) {
-      c = without;
-      len = without.length;
-    }
-    len = Math.min(len, MAX_CHARS);
+    char[] scored = scored(c, len);
     Acc acc = new Acc(w);
-    features(c, len, bits, acc);
+    features(scored, Math.min(scored == c ? len : scored.length, MAX_CHARS), bits, acc);
     return sigmoid(calA * linear(acc) + calB);
+  }
+
+  /**
+   * The chars the detector reads: {@code c} itself when nothing is taken out (the caller's {@code len} applies),
+   * else a new array without the data-handling clauses and public-document requests.
+   */
+  private static char[] scored(char[] c, int len) {
+    char[] out = c;
+    int n = len;
+    char[] without = DataClauses.without(out, n);
+    if (without != null) {
+      out = without;
+      n = without.length;
+    }
+    without = PublicDocuments.without(out, n);
+    return without != null ? without : out;
   }
 
   /** The uncalibrated linear output (log-odds before {@link #withCalibration}) of normalised chars [0, len). */
   double logit(char[] c, int len) {
-    char[] without = DataClauses.without(c, len);
-    if (without != null) {
-      c = without;
-      len = without.length;
-    }
-    without = PublicDocuments.without(c, len);
-    if (without != null) {
-      c = without;
-      len = without.length;
-    }
-    len = Math.min(len, MAX_CHARS);
+    char[] scored = scored(c, len);
     Acc acc = new Acc(w);
-    features(c, len, bits, acc);
+    features(scored, Math.min(scored == c ? len : scored.length, MAX_CHARS), bits, acc);
     return linear(acc);
   }
 

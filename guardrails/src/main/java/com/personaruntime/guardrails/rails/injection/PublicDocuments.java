@@ -1,6 +1,5 @@
 package com.personaruntime.guardrails.rails.injection;
 
-import com.personaruntime.guardrails.text.TextNormalizer;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -94,40 +93,22 @@ final class PublicDocuments {
    * take out (the caller scores the text as it is).
    */
   static char[] without(char[] c, int len) {
-    int[] starts = new int[32];
-    int[] ends = new int[32];
-    int n = 0;
+    ClauseCuts.Words spans = ClauseCuts.words(c, len);
+    int[] starts = spans.starts();
+    int[] ends = spans.ends();
+    int n = spans.n();
+    String[] words = new String[n];
     boolean doc = false;
-    for (int i = 0; i < len; ) {
-      while (i < len && (c[i] == ' ' || c[i] == TextNormalizer.BREAK)) {
-        i++;
-      }
-      if (i >= len) {
-        break;
-      }
-      int s = i;
-      while (i < len && c[i] != ' ' && c[i] != TextNormalizer.BREAK) {
-        i++;
-      }
-      if (n == starts.length) {
-        starts = Arrays.copyOf(starts, n * 2);
-        ends = Arrays.copyOf(ends, n * 2);
-      }
-      starts[n] = s;
-      ends[n] = i;
-      n++;
-      String w = word(c, s, i);
+    for (int k = 0; k < n; k++) {
+      String w = word(c, starts[k], ends[k]);
       if (SETUP.contains(w)) {
         return null;
       }
       doc |= DOCUMENTS.contains(w) || w.equals("chinh") || w.equals("dieu") || w.equals("le");
+      words[k] = w;
     }
     if (!doc) {
       return null;
-    }
-    String[] words = new String[n];
-    for (int k = 0; k < n; k++) {
-      words[k] = word(c, starts[k], ends[k]);
     }
     // Vietnamese setup words are pairs: "hệ thống" (system), "bí mật" (secret), "nội bộ" (internal)
     for (int k = 0; k + 1 < n; k++) {
@@ -198,17 +179,7 @@ final class PublicDocuments {
       Arrays.fill(drop, starts[first], ends[last], true);
       k = Math.max(k, last);
     }
-    if (drop == null) {
-      return null;
-    }
-    char[] out = new char[len];
-    int o = 0;
-    for (int i = 0; i < len; i++) {
-      if (!drop[i] && !(c[i] == ' ' && (o == 0 || out[o - 1] == ' ' || out[o - 1] == TextNormalizer.BREAK))) {
-        out[o++] = c[i];
-      }
-    }
-    return Arrays.copyOf(out, o);
+    return drop == null ? null : ClauseCuts.cut(c, len, drop);
   }
 
   private static boolean isViDocument(String a, String b) {
@@ -226,11 +197,6 @@ final class PublicDocuments {
 
   /** True when no sentence break lies between word {@code a} and word {@code b} (a before b). */
   private static boolean same(char[] c, int[] ends, int[] starts, int a, int b) {
-    for (int i = ends[a]; i < starts[b]; i++) {
-      if (c[i] == TextNormalizer.BREAK) {
-        return false;
-      }
-    }
-    return true;
+    return ClauseCuts.sameSentence(c, ends[a], starts[b]);
   }
 }
