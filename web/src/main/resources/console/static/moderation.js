@@ -116,7 +116,7 @@
   }
   function renderQueue() {
     queueEl.textContent = '';
-    $('mod-count').textContent = t('queue.count', items.length);
+    $('mod-count').textContent = t(items.length === 1 ? 'queue.count.one' : 'queue.count', items.length);
     if (!items.length) { queueEl.appendChild(el('li', 'muted empty', t('queue.empty'))); return; }
     items.forEach((i) => {
       const li = el('li', 'mod-row' + (i.id === selected ? ' selected' : ''));

@@ -67,6 +67,14 @@ public final class AuthService {
     this.sessionTtl = sessionTtl;
   }
 
+  /**
+   * The clock this service stamps sessions, tokens and expiries with; callers computing an expiry or
+   * deciding whether a token is active use it too, so tests with a fixed clock see one time.
+   */
+  public Clock clock() {
+    return clock;
+  }
+
   /** Lifetime of sessions and login tokens. */
   public Duration sessionTtl() {
     return sessionTtl;

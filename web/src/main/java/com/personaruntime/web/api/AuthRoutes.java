@@ -146,7 +146,7 @@ public final class AuthRoutes {
           || ((Number) days).longValue() > 3650) {
         problems.add("expiresInDays: must be a whole number of days between 1 and 3650, got " + days);
       } else {
-        expiresAt = Instant.now().plusSeconds(((Number) days).longValue() * 86400);
+        expiresAt = auth.clock().instant().plusSeconds(((Number) days).longValue() * 86400);
       }
     }
     problems.throwIfAny();

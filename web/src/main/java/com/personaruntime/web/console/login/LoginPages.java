@@ -69,7 +69,7 @@ public final class LoginPages implements ConsolePage {
               options.sessionTtlSeconds()));
           req.redirect(next);
         }
-        case RATE_LIMITED -> again(req, email, next, req.t("login.rateLimited", result.retryAfterSeconds()));
+        case RATE_LIMITED -> again(req, email, next, rateLimited(req, result.retryAfterSeconds()));
         case DISABLED -> again(req, email, next, req.t("login.disabled"));
         default -> again(req, email, next, req.t("login.invalid"));
       }
@@ -80,6 +80,29 @@ public final class LoginPages implements ConsolePage {
    * The form again with the message. Status 200, as for any re-shown form: browsers log a 4xx
    * page load as a console error, and the page itself says what went wrong.
    */
+  /**
+   * "Too many attempts. Try again in …" with the wait in words of the console's language: seconds
+   * under 90 s ("1 second", "45 seconds"), else whole minutes rounded up ("15 minutes"), never "900 seconds".
+   *
+   * @param seconds the wait the throttle asks for, in seconds (at least 1 is shown)
+   */
+  public static String rateLimited(ConsoleRequest req, long seconds) {
+    return rateLimited(req.messages(), req.lang(), seconds);
+  }
+
+  /** As {@link #rateLimited(ConsoleRequest, long)}, in the given language ("vi" or "en"). */
+  public static String rateLimited(com.personaruntime.web.console.Messages messages, String lang, long seconds) {
+    long s = Math.max(1, seconds);
+    String wait;
+    if (s < 90) {
+      wait = s == 1 ? messages.text(lang, "login.wait.second") : messages.text(lang, "login.wait.seconds", s);
+    } else {
+      long minutes = (s + 59) / 60;
+      wait = messages.text(lang, "login.wait.minutes", minutes);
+    }
+    return messages.text(lang, "login.rateLimited", wait);
+  }
+
   private static void again(ConsoleRequest req, String email, String next, String error) {
     Map<String, Object> model = new HashMap<>();
     model.put("email", email);

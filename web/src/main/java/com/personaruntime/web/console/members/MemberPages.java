@@ -180,7 +180,7 @@ public final class MemberPages implements ConsolePage {
               req.t("invite.passwordTooShort", Invitations.MIN_NEW_PASSWORD_LENGTH), name);
           case INVALID_CREDENTIALS -> show(req, token, a.opened(), session, req.t("invite.wrongPassword"), name);
           case RATE_LIMITED -> show(req, token, a.opened(), session,
-              req.t("login.rateLimited", a.retryAfterSeconds()), name);
+              com.personaruntime.web.console.login.LoginPages.rateLimited(req, a.retryAfterSeconds()), name);
           case DISABLED -> show(req, token, a.opened(), session, req.t("login.disabled"), name);
           default -> req.fail(new IllegalStateException("unexpected outcome " + a.outcome()));
         }

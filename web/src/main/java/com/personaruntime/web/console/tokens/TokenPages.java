@@ -36,7 +36,7 @@ public final class TokenPages implements ConsolePage {
   public void mount(ConsoleRoutes routes) {
     routes.get("/tokens", req -> req.render("tokens/tokens.ftlh", auth.listApiTokens(req.principal().userId()), list -> {
       List<Map<String, Object>> rows = new ArrayList<>();
-      Instant now = Instant.now();
+      Instant now = auth.clock().instant();
       for (ApiTokenInfo t : list) {
         rows.add(Map.of("id", t.id(), "name", t.name(), "prefix", t.prefix(),
             "created", day(t.createdAt(), req.lang()), "lastUsed", t.lastUsedAt() == null ? "" : day(t.lastUsedAt(), req.lang()),
