@@ -976,10 +976,18 @@ public final class InjectionTrainer {
    * before the round-12 changes: never trained on, judged after training.
    */
   public static final String HELD_OUT_ROUND12 = "heldout-round12.tsv";
+  /**
+   * Held-out rows of round 13 (short task hijacks after a pleasantry or a dropped topic, override wording, role
+   * reassignment, DAN clones by their traits, developer mode, extraction, fiction framing, output forcing, notes inside
+   * reviews, in en, vi, de, fr, es, it and pt; more benign look-alikes: shop questions with "ignore", "instructions",
+   * "prompt", "developer mode", "forget", "từ giờ", "bỏ qua", questions about bots and prompts), written before the
+   * round-13 changes: never trained on, judged after training.
+   */
+  public static final String HELD_OUT_ROUND13 = "heldout-round13.tsv";
   /** Every held-out file {@link #main} judges with the model it wrote, in this order. */
   public static final List<String> HELD_OUT_FILES =
       List.of(HELD_OUT, HELD_OUT_ROUND5, HELD_OUT_ROUND6, HELD_OUT_ROUND7, HELD_OUT_ROUND8, HELD_OUT_ROUND9,
-          HELD_OUT_ROUND10, HELD_OUT_ROUND11, HELD_OUT_ROUND12);
+          HELD_OUT_ROUND10, HELD_OUT_ROUND11, HELD_OUT_ROUND12, HELD_OUT_ROUND13);
 
   static double[] scores(InjectionModel m, List<Example> rows) {
     double[] s = new double[rows.size()];

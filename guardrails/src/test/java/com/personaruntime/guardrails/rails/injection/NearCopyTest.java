@@ -232,6 +232,16 @@ class NearCopyTest {
     noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND12, 170);
   }
 
+  /**
+   * The same for the round-13 held-out rows ({@code heldout-round13.tsv}: short task hijacks, overrides, role
+   * reassignment, DAN traits, extraction in en/vi/de/fr/es/it/pt, benign shop questions about bots, prompts and
+   * instructions): written before the round-13 changes, which must not paraphrase them.
+   */
+  @Test
+  void noTrainingRowIsNearCopyOfRound13HeldOutRows() throws IOException {
+    noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND13, 190);
+  }
+
   private static void noTrainingRowIsNearCopyOf(String file, int minRows) throws IOException {
     List<String> held = new ArrayList<>();
     for (InjectionTrainer.Example e : InjectionTrainer.tsv(Path.of("training").resolve(file))) {
