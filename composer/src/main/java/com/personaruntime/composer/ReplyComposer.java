@@ -538,7 +538,8 @@ final class ReplyComposer {
             model.put("catchphrase", catchphrase(language, hash));
         }
         String text = ReplyTemplates.render(language, "reply", model);
-        return new Composition(text, intent, language, used.stream().distinct().toList(), chunks(text));
+        return new Composition(text, intent, language, used.stream().distinct().toList(), chunks(text),
+                unanswered(parts));
     }
 
     /**
@@ -654,6 +655,36 @@ final class ReplyComposer {
             parts.add(i + 1, p);
             return;
         }
+    }
+
+    /**
+     * What the parts say they have no information about: the thing of an {@code unknown} part, the
+     * {@code unknown} words beside a quoted fact ("About shipping: … I have no information about express"), the
+     * aspect of a {@code fact_missing}/{@code price_missing} part ("suitability · Serum"), the compared quality
+     * of {@code compare_missing}, the attribute of {@code absent}, or {@code no_answer} for a question nothing
+     * answered. See {@link Composition#unanswered()}.
+     */
+    static List<String> unanswered(List<Map<String, Object>> parts) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> p : parts) {
+            Object kind = p.get("kind");
+            if ("unknown".equals(kind)) {
+                out.add(p.get("thing") instanceof String t && !t.isBlank() ? t : "unknown");
+            } else if ("no_answer".equals(kind)) {
+                out.add("no_answer");
+            } else if ("fact_missing".equals(kind) || "price_missing".equals(kind)) {
+                // "I don't have information about the suitability of X": the entry is there, the fact is not
+                Object aspect = "price_missing".equals(kind) ? "price" : p.get("aspect");
+                out.add(String.valueOf(aspect).replace('_', ' ') + " · " + p.get("title"));
+            } else if ("compare_missing".equals(kind)) {
+                out.add(String.valueOf(p.get("compared")));
+            } else if ("absent".equals(kind)) {
+                out.add(String.valueOf(p.get("attribute")));
+            } else if (p.get("unknown") instanceof String u && !u.isBlank()) {
+                out.add(u);
+            }
+        }
+        return out;
     }
 
     /** Parts that say the composer has nothing to say (dropped after a directive, see {@link Directives}). */

@@ -21,7 +21,8 @@ import java.util.Set;
  *
  * <p>"Answered from knowledge": when the offline composer answered, the composer itself says so —
  * the same question is composed again (composition is deterministic) and the reply counts as
- * answered when it quoted at least one knowledge entry; its "I don't know" reply quotes none. When a
+ * answered when it quoted at least one knowledge entry and said of nothing that it has no information
+ * (see {@link #answered(Composition)}). When a
  * configured model answered, the signal is retrieval confidence: the best knowledge hit scoring at
  * least {@link KnowledgeIndex#THRESHOLD}, the composer's own bar for using an entry. A message the
  * input guard refused, and a turn whose reply the guard blocked or held, have no answered value (so they
@@ -64,7 +65,9 @@ public final class SignalAnalyser {
       // the same composition the audience got: this message with the conversation's earlier ones
       Composition c = bundle.model().compose(text, turn.history(), null);
       intent = c.intent();
-      answered = !c.knowledgeIds().isEmpty() && addressed(text, c.knowledgeIds(), bundle.index());
+      // the composer knows what its reply answered: a quoted entry, and nothing said to be unknown
+      // ("Mình chưa có thông tin về hỏa tốc… Điều mình biết: <shipping>" is a gap for express delivery)
+      answered = answered(c);
       if (answered) {
         topic = bundle.index().get(c.knowledgeIds().get(0)).map(k -> k.title()).orElse(null);
       }
@@ -88,18 +91,14 @@ public final class SignalAnalyser {
   }
 
   /**
-   * Whether the entries the composer quoted address the question: one of them is a retrieval hit for it
-   * (score at least the composer's threshold), or the question has no subject beyond a service concept
-   * ("how do I order?"). A reply that quotes the shipping policy to "is gift wrapping available for
-   * orders?" did not answer it.
+   * Whether a composed reply answered its question from knowledge: it quoted at least one entry and said of
+   * nothing that it has no information about it ({@link Composition#unanswered()}: an unknown product,
+   * "no information about express delivery" beside the shipping policy, a fact or price the entry lacks).
+   * Retrieval scores are not asked: the composer finds entries across languages and by service topic
+   * ("is shipping free over 400k?" answered from "Giao hàng"), where a retrieval score is low.
    */
-  static boolean addressed(String text, List<String> quoted, KnowledgeIndex index) {
-    for (KnowledgeHit h : index.search(text, 5)) {
-      if (h.score() >= KnowledgeIndex.THRESHOLD && quoted.contains(h.knowledge().id())) {
-        return true;
-      }
-    }
-    return QuestionTerms.terms(text).stream().allMatch(t -> t.startsWith("\u00a7"));
+  static boolean answered(Composition c) {
+    return !c.knowledgeIds().isEmpty() && c.unanswered().isEmpty();
   }
 
   /** Vietnamese question particles (folded) that end a question, and words that may follow them. */
