@@ -97,6 +97,14 @@ class InsightsPageIT {
     }
     assertThat(d.findElement(By.id("kpi-messages")).getText()).isEqualTo("5");
     assertThat(d.findElement(By.id("kpi-net")).getText()).isEqualTo("+0.00");
+    // the net figure says how many messages it rests on ("+1.00" from 2 of 44 is no verdict on the audience)
+    java.util.regex.Matcher basis = java.util.regex.Pattern.compile(
+        "from (\\d+) of 5 messages with a feeling \\((\\d+) positive, (\\d+) negative\\)")
+        .matcher(d.findElement(By.id("kpi-net-basis")).getText());
+    assertThat(basis.matches()).as(d.findElement(By.id("kpi-net-basis")).getText()).isTrue();
+    assertThat(Integer.parseInt(basis.group(1)))
+        .isEqualTo(Integer.parseInt(basis.group(2)) + Integer.parseInt(basis.group(3)));
+    assertThat(basis.group(2)).as("net +0.00: as many positive as negative").isEqualTo(basis.group(3));
     assertThat(d.findElement(By.cssSelector("#t-gaps .gap td")).getText()).containsIgnoringCase("gift");
     assertThat(browser.js(ConsolePageIT.UNLABELLED)).asList().isEmpty();
     assertThat(browser.js(CLIPPED_LABELS)).as("bar labels wider than their axis (cut at the canvas edge)").asList().isEmpty();
