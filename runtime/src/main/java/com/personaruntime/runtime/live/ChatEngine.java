@@ -614,10 +614,11 @@ public final class ChatEngine {
       String decision, List<Finding> findings, String route, Integer firstTokenMs, long started) {
     int total = (int) ((System.nanoTime() - started) / 1_000_000);
     List<String> earlier = earlierMessages(c, remembered); // now, on the conversation's context
+    String audienceKey = c.audienceKey(messageId); // in a room: the viewer who asked this message
     stored(c).compose(v -> store.recordTurn(c.id(), c.persona().brandId(), c.persona().version(), messageId, audience, reply, decision,
             findingsJson(findings), route, firstTokenMs, total))
         .onSuccess(v -> notifyObserver(new TurnObserver.RecordedTurn(c.persona(), c.id(), messageId, c.room(),
-            c.audienceKey(), c.audienceName(), audience, reply, decision, "input-guard".equals(route), route,
+            audienceKey, c.audienceName(), audience, reply, decision, "input-guard".equals(route), route,
             firstTokenMs, total, earlier)))
         .onFailure(err -> LOG.error("transcript turn of conversation {} not stored", c.id(), err));
   }

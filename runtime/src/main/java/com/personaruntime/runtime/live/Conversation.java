@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One audience member's conversation with a persona: a bounded memory window of the last
@@ -33,6 +34,16 @@ public final class Conversation {
   private String audienceAddress;
   private String audienceKey;
   private String audienceName;
+  /** A live room's askers: message id -> the asker's audience key, the last {@link #MAX_ASKERS} questions. */
+  private final Map<String, String> askers = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > MAX_ASKERS;
+        }
+      });
+  /** Askers remembered per room conversation; far more than a room's queue of waiting questions. */
+  static final int MAX_ASKERS = 1_024;
 
   Conversation(String id, LivePersona persona, String room, int maxTurns, long nowMillis) {
     this.id = id;
@@ -88,6 +99,25 @@ public final class Conversation {
    */
   public String audienceKey() {
     return audienceKey != null ? audienceKey : room == null ? id : null;
+  }
+
+  /**
+   * Who asked message {@code messageId}: in a live room's shared conversation the viewer who asked it (see
+   * {@link #askedBy}), else {@link #audienceKey()}.
+   */
+  public String audienceKey(String messageId) {
+    String asker = messageId == null ? null : askers.get(messageId);
+    return asker != null ? asker : audienceKey();
+  }
+
+  /**
+   * Records who asked a live room's question, for insights (audience counted per room); {@code key} is the
+   * viewer's browser id when the client sent one, else its viewer id. Never an IP address.
+   */
+  public void askedBy(String messageId, String key) {
+    if (messageId != null && key != null) {
+      askers.put(messageId, key);
+    }
   }
 
   /** The name the audience member opted to be shown under in insights, or null. */

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *       {@code delta}/{@code done} of the persona's reply ({@code replyTo} = the room message id) and
  *       periodic {@code disclosure} frames. Each viewer's connection consumes it.</li>
  *   <li>{@link #askAddress} ({@code live.room.ask.SLUG.ROOM}): a viewer <em>requests</em> with
- *       {@code {viewer, clientId, text, address}} ({@code address}: the asker's network address, whose
+ *       {@code {viewer, clientId, text, address, audience}} ({@code audience}: the browser id the viewer sent, or
+ *       absent; insights count the room's audience by it, else by the viewer id; {@code address}: the asker's network address, whose
  *       moderation-item budget pays for what the question files); the reply is {@code {status: accepted, id}},
  *       {@code {status: refused, text, decision}} (input guard; shown to the asker only) or
  *       {@code {status: queue_full}}.</li>
@@ -400,6 +401,8 @@ public final class LiveRooms {
       String clientId = body.getString("clientId");
       String text = body.getString("text");
       String address = body.getString("address"); // the asker's: items this question files count against it
+      // who asked, for insights: the browser id the viewer's client sent, else its connection's viewer id
+      String audience = body.getString("audience") != null ? body.getString("audience") : viewer;
       if (text == null || text.isBlank()) {
         m.fail(400, "text: expected a non-empty string");
         return;
@@ -429,12 +432,13 @@ public final class LiveRooms {
           site.stepDown(this);
           return;
         }
-        accept(m, id, viewer, clientId, text, address);
+        accept(m, id, viewer, clientId, text, address, audience);
       });
     }
 
     private void accept(Message<JsonObject> m, String id, String viewer, String clientId, String text,
-        String address) {
+        String address, String audience) {
+      conversation.askedBy(id, audience);
       ChatEngine.Screened s = engine.screen(conversation, id, text, address);
       if (s.refused()) {
         m.reply(new JsonObject().put("status", REFUSED).put("text", s.refusal()).put("decision", s.decision()));

@@ -205,7 +205,9 @@ public final class LiveSocket {
               unavailable(ws, slug, joined.cause());
               return;
             }
-            new Connection(ws, lp, null, room, address, admission.lease()).start();
+            Connection viewer = new Connection(ws, lp, null, room, address, admission.lease());
+            viewer.browser = browser; // who asks, for the room's audience in insights
+            viewer.start();
           }));
         }
       }).onFailure(err -> {
@@ -299,6 +301,8 @@ public final class LiveSocket {
     private MessageConsumer<JsonObject> releases;
     private long idleTimer = -1;
     private boolean closed;
+    /** The browser id a room viewer's client sent (insights count a room's audience by it), or null. */
+    String browser;
     /** The resume token of a resumed conversation (a new one is issued otherwise). */
     String resumeToken;
     boolean resumed;
@@ -656,6 +660,9 @@ public final class LiveSocket {
       // the asker's address travels with the question: items it files count against that address's budget
       JsonObject q = new JsonObject().put("viewer", viewerId).put("clientId", clientId).put("text", text)
           .put("address", address);
+      if (browser != null) {
+        q.put("audience", browser);
+      }
       // Bounded wait: during a takeover the room's old owner may still be registered but gone.
       Context context = vertx.getOrCreateContext();
       vertx.eventBus().<JsonObject>request(LiveRooms.askAddress(persona.slug(), room), q,

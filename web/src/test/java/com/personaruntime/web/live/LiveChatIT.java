@@ -515,6 +515,52 @@ class LiveChatIT {
     }
   }
 
+  /**
+   * Insights count a room's audience by who asked: each viewer's browser id when its client sent one, else
+   * its connection (before, every room question had no audience id and a busy room showed an audience of 0).
+   */
+  @Test
+  void aRoomsAudienceIsCountedByTheViewersWhoAsked() throws Exception {
+    stub.enqueue(Reply.tokens("Lọ", " 30", " ml."));
+    stub.enqueue(Reply.tokens("Dùng", " buổi", " tối."));
+    try (Client a = Client.open("nova?room=crowd&browser=browser-crowd-0001"); Client b = Client.open("nova?room=crowd")) {
+      a.hello();
+      b.hello();
+      // texts no other test asks (transcript checks find turns by the audience's text)
+      a.send(new JsonObject().put("type", "message").put("id", "q1").put("text", "Lọ serum bao nhiêu ml vậy?"));
+      a.replyFrames(a.nextOfType("message").getString("id"));
+      b.nextOfType("message");
+      b.send(new JsonObject().put("type", "message").put("id", "q2").put("text", "Serum Acme dùng lúc nào thì tốt?"));
+      JsonObject second;
+      do {
+        second = b.nextOfType("message");
+      } while (!"q2".equals(second.getString("clientId")));
+      b.replyFrames(second.getString("id"));
+    }
+    String token = login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    JsonObject crowd = null;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+              URI.create("http://" + base + "/api/v1/insights?persona=nova&days=7"))
+          .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as("insights: %s", r.body()).isEqualTo(200);
+      crowd = null;
+      for (Object o : new JsonObject(r.body()).getJsonObject("community").getJsonArray("rooms")) {
+        if (((JsonObject) o).getString("room").contains("crowd")) {
+          crowd = (JsonObject) o;
+        }
+      }
+      if (crowd != null && crowd.getInteger("messages") >= 2) {
+        break;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // poll, bounded
+    }
+    assertThat(crowd).as("room crowd in insights").isNotNull();
+    assertThat(crowd.getInteger("messages")).isEqualTo(2);
+    assertThat(crowd.getInteger("audience")).as("%s", crowd).isEqualTo(2);
+  }
+
   @Test
   void theRoomRepeatsTheDisclosurePeriodically() throws Exception {
     try (Client v = Client.open("nova?room=disclosure")) {
