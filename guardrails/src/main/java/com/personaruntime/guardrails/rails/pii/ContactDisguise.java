@@ -241,18 +241,18 @@ final class ContactDisguise {
   private static final int PROVIDER_MAX = java.util.Arrays.stream(HANDLE_PROVIDER_WORDS).mapToInt(String::length).max().getAsInt();
 
   /**
-   * {@code HANDLE_PROVIDERS.contains(text.substring(s, e).toLowerCase(Locale.ROOT))} without the two copies per word
-   * (every word starting with g, y, h, i or p asks): ASCII words compared in place, others the long way.
+   * {@code HANDLE_PROVIDERS.contains(text.substring(s, e).toLowerCase(Locale.ROOT))} without a copy of the word
+   * (every word starting with g, y, h, i or p asks, "giá", "hằng", "phải" among them), compared in place.
+   *
+   * <p>Exact because {@link Locale#ROOT} lower-cases every char at or above U+0080 to a string holding a char at or
+   * above U+0080, except the Kelvin sign U+212A, which becomes 'k' (checked over every char and code point by
+   * {@code ContactDisguiseFastPathTest}); the providers are lower-case ASCII. So a word with any other such char is
+   * none of them, and the Kelvin sign compares as 'k'.
    */
-  private static boolean handleProvider(String text, int s, int e) {
+  static boolean handleProvider(String text, int s, int e) {
     int len = e - s;
     if (len < PROVIDER_MIN || len > PROVIDER_MAX) {
       return false;
-    }
-    for (int k = s; k < e; k++) {
-      if (text.charAt(k) >= 0x80) {
-        return HANDLE_PROVIDERS.contains(text.substring(s, e).toLowerCase(Locale.ROOT));
-      }
     }
     next:
     for (String p : HANDLE_PROVIDER_WORDS) {
@@ -263,6 +263,11 @@ final class ContactDisguise {
         char c = text.charAt(s + k);
         if (c >= 'A' && c <= 'Z') {
           c = (char) (c + 32);
+        } else if (c >= 0x80) {
+          if (c != KELVIN) {
+            return false; // lower-cases to a string with a char >= U+0080: no provider
+          }
+          c = 'k';
         }
         if (c != p.charAt(k)) {
           continue next;
@@ -272,6 +277,9 @@ final class ContactDisguise {
     }
     return false;
   }
+
+  /** U+212A KELVIN SIGN, the one char at or above U+0080 that {@link Locale#ROOT} lower-cases to ASCII ('k'). */
+  static final char KELVIN = '\u212A';
 
   /**
    * Where a symbol or emoji stands right before the word text[i, we) when that word is a webmail
@@ -294,7 +302,7 @@ final class ContactDisguise {
   }
 
   /** Providers whose name alone says the handle after it is an e-mail address ("my gmail is ..."). */
-  private static final java.util.Set<String> HANDLE_PROVIDERS = java.util.Set.of(HANDLE_PROVIDER_WORDS);
+  static final java.util.Set<String> HANDLE_PROVIDERS = java.util.Set.of(HANDLE_PROVIDER_WORDS);
 
   private static final String[] SPACED_AT_WORDS = {" a còng ", " a cong ", " acong ", " a c\u00f2ng ", " a móc ", " a moc ",
       " amoc ", " a m\u00f3c ", " at sign ", " at-sign ", " arroba ", " arobase "};
