@@ -273,6 +273,11 @@ final class SpelledNumbers {
   private static final int MAX_TOKEN = 40;
   /** Most tokens a judged run keeps (a run of more is too long to judge, like one over 15 digits). */
   private static final int MAX_TOKENS = 24;
+  /**
+   * Fewest digits {@link #judge} reports: a part of a run with fewer is skipped there, so a run with fewer in all (most
+   * runs: "hai", "ba", "50 ml", "2 giờ") is not judged at all.
+   */
+  private static final int JUDGED_DIGITS = 9;
   /** Flags of {@link #token}'s result above the digit count. */
   private static final int SPELLED = 1 << 8;
   private static final int REAL = 1 << 9;
@@ -418,20 +423,50 @@ final class SpelledNumbers {
     return nd + words;
   }
 
+  /**
+   * The arrays of one {@link #scan}, kept per thread (a check and every streamed token scan once): every entry is
+   * written before it is read (the token's digits and segment's table by {@link #token}, the run's by the scan).
+   */
+  private static final class Scratch {
+    final char[] tok = new char[16];
+    /** segment's table, shared by the tokens. */
+    final int[] prev = new int[MAX_TOKEN + 1];
+    /** The run's tokens: start, end, digit count and flags. */
+    final int[] ts = new int[MAX_TOKENS];
+    final int[] te = new int[MAX_TOKENS];
+    final int[] tf = new int[MAX_TOKENS];
+    final char[] digits = new char[16 * 2];
+    boolean busy;
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
   /** Reports spelled phones to {@code sink} (when not null); returns {@link #openRunStart}. */
   private static int scan(String str, List<int[]> spans, Pii.Sink sink) {
+    Scratch sc = SCRATCH.get();
+    if (sc.busy) {
+      sc = new Scratch(); // re-entered (a sink that scans: never today): arrays of its own
+    }
+    sc.busy = true;
+    try {
+      return scan(str, spans, sink, sc);
+    } finally {
+      sc.busy = false;
+    }
+  }
+
+  private static int scan(String str, List<int[]> spans, Pii.Sink sink, Scratch sc) {
     int n = str.length();
     int lastStart = -1;
     int lastEnd = -1;
     boolean lastOpen = false;
     char[] text = TextChars.of(str, TextChars.PII_SPELLED);
-    char[] tok = new char[16];
-    int[] prev = new int[MAX_TOKEN + 1]; // segment's table, shared by the tokens
-    // the run's tokens: start, end, digit count, flags
-    int[] ts = new int[MAX_TOKENS];
-    int[] te = new int[MAX_TOKENS];
-    int[] tf = new int[MAX_TOKENS];
-    char[] digits = new char[16 * 2];
+    char[] tok = sc.tok;
+    int[] prev = sc.prev;
+    int[] ts = sc.ts;
+    int[] te = sc.te;
+    int[] tf = sc.tf;
+    char[] digits = sc.digits;
     int nt = 0;
     int nd = 0;
     boolean overflow = false;
@@ -484,7 +519,7 @@ final class SpelledNumbers {
       }
       boolean joined = runStart >= 0 && gap >= 1 && gap <= 3 && text[s - 1] != '\n' && r != 0;
       if (runStart >= 0 && !joined) {
-        if (sink != null && !overflow) {
+        if (sink != null && !overflow && nd >= JUDGED_DIGITS) {
           judge(str, ts, te, tf, nt, digits, spans, sink);
         }
         lastStart = runStart;
@@ -518,7 +553,7 @@ final class SpelledNumbers {
       i = e;
     }
     if (runStart >= 0) {
-      if (sink != null && !overflow) {
+      if (sink != null && !overflow && nd >= JUDGED_DIGITS) {
         judge(str, ts, te, tf, nt, digits, spans, sink);
       }
       lastStart = runStart;
@@ -597,6 +632,7 @@ final class SpelledNumbers {
    */
   private static void judge(String text, int[] ts, int[] te, int[] tf, int nt, char[] digits, List<int[]> spans,
       Pii.Sink sink) {
+    // (the scan calls this only for runs of JUDGED_DIGITS digits or more: every part judged below has at most the run's digits)
     int[] offset = new int[nt + 1];
     for (int k = 0; k < nt; k++) {
       offset[k + 1] = offset[k] + (tf[k] & 0xFF);
@@ -609,7 +645,7 @@ final class SpelledNumbers {
         }
         int from = offset[a];
         int nd = offset[b] - from;
-        if (nd < 9 || nd > 16) {
+        if (nd < JUDGED_DIGITS || nd > 16) {
           continue;
         }
         boolean spelled = false;
