@@ -251,6 +251,7 @@ public final class KnowledgeIndex {
         synchronized (recent) {
             List<KnowledgeHit> known = recent.get(query);
             if (known != null) {
+                RetrievalCounts.rememberedQuery();
                 return known;
             }
         }
@@ -286,6 +287,7 @@ public final class KnowledgeIndex {
         int named = lexicalDecisions ? lexicallyDecided(query, lexical, w) : EMBED;
         List<KnowledgeHit> hits = new ArrayList<>();
         if (named != EMBED) {
+            RetrievalCounts.lexicalQuery();
             for (int i = 0; i < lexical.length; i++) {
                 // the entry the question names scores its lexical score (its semantic part taken as equal to
                 // it); every other entry its lexical part alone, below the threshold (see lexicallyDecided)
@@ -293,6 +295,7 @@ public final class KnowledgeIndex {
                 hits.add(new KnowledgeHit(entries.get(i).knowledge(), score, lexical[i], Double.NaN, false));
             }
         } else {
+            RetrievalCounts.embeddedQuery();
             Embedding q = model.embed(query.strip()).content();
             for (int i = 0; i < lexical.length; i++) {
                 Entry e = entries.get(i);

@@ -116,6 +116,7 @@ final class SharedEmbeddingModel {
         @Override
         public Response<Embedding> embed(String text) {
             if (text.length() > CACHE_MAX_CHARS) {
+                RetrievalCounts.computedEmbedding();
                 return delegate.embed(text);
             }
             Embedding known;
@@ -123,8 +124,10 @@ final class SharedEmbeddingModel {
                 known = recent.get(text);
             }
             if (known != null) {
+                RetrievalCounts.cachedEmbedding();
                 return Response.from(known);
             }
+            RetrievalCounts.computedEmbedding();
             Response<Embedding> r = delegate.embed(text);
             synchronized (recent) {
                 recent.put(text, r.content());

@@ -156,6 +156,7 @@ public final class PersonaServer {
     new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
     new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
     new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
+    bindRetrievalCounts(registry);
     PromptAssembler prompts;
     Map<String, com.personaruntime.composer.Abbreviations> abbreviations;
     try {
@@ -209,6 +210,35 @@ public final class PersonaServer {
       });
     });
     return result;
+  }
+
+  /**
+   * Knowledge retrieval's counts ({@link com.personaruntime.composer.RetrievalCounts}, JVM-wide):
+   * {@code persona_knowledge_queries_total{embedding="skipped|embedded|remembered"}} (questions whose hits the
+   * lexical scores decided without the question's embedding; scored with it; answered from an index's memo of
+   * recent queries) and {@code persona_embeddings_total{source="computed|cached"}} (ONNX model runs for a single
+   * text; texts answered from the model's memo of recent ones).
+   */
+  static void bindRetrievalCounts(io.micrometer.core.instrument.MeterRegistry registry) {
+    String queries = "persona.knowledge.queries";
+    String what = "Knowledge questions scored, by how the question's embedding was obtained";
+    io.micrometer.core.instrument.FunctionCounter.builder(queries, registry,
+        r -> com.personaruntime.composer.RetrievalCounts.lexical()).tag("embedding", "skipped").description(what)
+        .register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder(queries, registry,
+        r -> com.personaruntime.composer.RetrievalCounts.embedded()).tag("embedding", "embedded").description(what)
+        .register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder(queries, registry,
+        r -> com.personaruntime.composer.RetrievalCounts.remembered()).tag("embedding", "remembered")
+        .description(what).register(registry);
+    String embeddings = "persona.embeddings";
+    String how = "Single-text embeddings of the in-process model: computed (an ONNX run) or from its memo";
+    io.micrometer.core.instrument.FunctionCounter.builder(embeddings, registry,
+        r -> com.personaruntime.composer.RetrievalCounts.computed()).tag("source", "computed").description(how)
+        .register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder(embeddings, registry,
+        r -> com.personaruntime.composer.RetrievalCounts.cached()).tag("source", "cached").description(how)
+        .register(registry);
   }
 
   private static Future<PersonaServer> startOn(Vertx vertx, PrometheusMeterRegistry registry, long t0,
