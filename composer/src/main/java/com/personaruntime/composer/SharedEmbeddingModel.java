@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #embed(String)} of one text is remembered ({@value #CACHE_ENTRIES} most recent texts of at
  *       most {@value #CACHE_MAX_CHARS} characters): a chat turn embeds the audience's message for
  *       retrieval, and insights embed the same text again; live rooms see the same questions often.
- *       Embeddings are deterministic, so a remembered one is the same vector.</li>
+ *       Embeddings are deterministic, so a remembered one is the same vector. Texts are remembered by
+ *       {@link #memoKey}: texts the model's tokenizer cannot tell apart (case, Vietnamese tone marks, runs of
+ *       white space) share one entry.</li>
  * </ul>
  */
 final class SharedEmbeddingModel {
@@ -99,7 +101,54 @@ final class SharedEmbeddingModel {
         }
     }
 
-    /** Remembers the embeddings of recent single texts; thread-safe. */
+    /** The model without the memo (tests compare it with the remembered vectors). */
+    static EmbeddingModel unremembered() {
+        return ((Remembering) get()).delegate;
+    }
+
+    /**
+     * The memo's key of a text: two texts with the same key get the same token ids from the model's tokenizer,
+     * hence bit for bit the same embedding. The tokenizer (all-MiniLM-L6-v2's {@code BertNormalizer}:
+     * lowercase, accents stripped, control characters dropped; then split at white space and punctuation)
+     * does not see case, combining marks ("giá bao nhiêu" and "gia bao nhieu" are the same ids; 'đ' is a letter
+     * of its own and stays) or how much white space separates words. The key applies exactly that to texts of
+     * Latin letters (ASCII, Latin-1, Latin Extended-A, 'Ơ'/'Ư', the Vietnamese letters of Latin Extended
+     * Additional, combining marks), where Java's and the tokenizer's lower-casing and decomposition agree; any
+     * other text (control characters, Greek, CJK, emoji ...) is its own key.
+     */
+    static String memoKey(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            boolean latin = (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n' || c == '\r'
+                    || (c >= 0xc0 && c <= 0x17e && c != 0x130 && c != 0x131 && c != 0x149)
+                    || c == 0x1a0 || c == 0x1a1 || c == 0x1af || c == 0x1b0
+                    || (c >= 0x300 && c <= 0x36f) || (c >= 0x1ea0 && c <= 0x1ef9);
+            if (!latin) {
+                return text;
+            }
+        }
+        String nfd = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
+        StringBuilder key = new StringBuilder(nfd.length());
+        boolean space = false;
+        for (int i = 0, n = nfd.length(); i < n; i++) {
+            char c = nfd.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                space = key.length() > 0;
+                continue;
+            }
+            if (space) {
+                key.append(' ');
+                space = false;
+            }
+            key.append(Character.toLowerCase(c));
+        }
+        return key.toString();
+    }
+
+    /** Remembers the embeddings of recent single texts (by {@link #memoKey}); thread-safe. */
     static final class Remembering implements EmbeddingModel {
         private final EmbeddingModel delegate;
         private final Map<String, Embedding> recent = new LinkedHashMap<>(256, 0.75f, true) {
@@ -119,9 +168,10 @@ final class SharedEmbeddingModel {
                 RetrievalCounts.computedEmbedding();
                 return delegate.embed(text);
             }
+            String key = memoKey(text);
             Embedding known;
             synchronized (recent) {
-                known = recent.get(text);
+                known = recent.get(key);
             }
             if (known != null) {
                 RetrievalCounts.cachedEmbedding();
@@ -130,7 +180,7 @@ final class SharedEmbeddingModel {
             RetrievalCounts.computedEmbedding();
             Response<Embedding> r = delegate.embed(text);
             synchronized (recent) {
-                recent.put(text, r.content());
+                recent.put(key, r.content());
             }
             return r;
         }
