@@ -42,6 +42,9 @@ final class Lexicon {
             Map.entry("delivered", SHIP), Map.entry("deliveries", SHIP), Map.entry("gui hang", SHIP),
             Map.entry("chuyen phat", SHIP), Map.entry("postage", SHIP), Map.entry("courier", SHIP),
             Map.entry("dispatch", SHIP), Map.entry("dispatched", SHIP), Map.entry("giao", SHIP),
+            // collecting the customer's item and bringing it back ("pick up my bike", "đưa đón xe", "tận nơi")
+            Map.entry("pick up", SHIP), Map.entry("picks up", SHIP), Map.entry("pickup", SHIP),
+            Map.entry("drop off", SHIP), Map.entry("tan noi", SHIP), Map.entry("dua don", SHIP),
             Map.entry("doi tra", RETURN), Map.entry("tra hang", RETURN), Map.entry("doi hang", RETURN),
             Map.entry("hoan tien", RETURN), Map.entry("tra lai", RETURN), Map.entry("return", RETURN),
             Map.entry("returns", RETURN), Map.entry("returned", RETURN), Map.entry("refund", RETURN),
@@ -52,6 +55,16 @@ final class Lexicon {
             Map.entry("payments", PAY), Map.entry("pay", PAY), Map.entry("chuyen khoan", PAY),
             Map.entry("paypal", PAY), Map.entry("momo", PAY), Map.entry("credit card", PAY),
             Map.entry("tra gop", PAY), Map.entry("installment", PAY), Map.entry("installments", PAY),
+            // ways to pay, each also read as its own method (see METHODS): "thẻ tín dụng" is the credit card
+            Map.entry("the tin dung", PAY), Map.entry("the visa", PAY), Map.entry("the ngan hang", PAY),
+            Map.entry("the atm", PAY), Map.entry("quet the", PAY), Map.entry("visa", PAY), Map.entry("mastercard", PAY),
+            Map.entry("master card", PAY), Map.entry("debit card", PAY), Map.entry("credit cards", PAY),
+            Map.entry("by card", PAY), Map.entry("with card", PAY), Map.entry("with a card", PAY),
+            Map.entry("tien mat", PAY), Map.entry("cash", PAY), Map.entry("bank transfer", PAY),
+            Map.entry("transfer", PAY), Map.entry("zalopay", PAY), Map.entry("zalo pay", PAY),
+            Map.entry("vnpay", PAY), Map.entry("shopeepay", PAY), Map.entry("apple pay", PAY),
+            Map.entry("google pay", PAY), Map.entry("vi dien tu", PAY), Map.entry("e wallet", PAY),
+            Map.entry("thanh toan khi nhan hang", PAY), Map.entry("tra tien khi nhan hang", PAY),
             Map.entry("gio mo cua", HOURS), Map.entry("mo cua", HOURS), Map.entry("dong cua", HOURS),
             Map.entry("gio lam viec", HOURS), Map.entry("open", HOURS), Map.entry("opening", HOURS),
             Map.entry("opens", HOURS), Map.entry("hours", HOURS), Map.entry("close", HOURS),
@@ -66,6 +79,18 @@ final class Lexicon {
             // determiner ("where is your shop?", an entry titled "Our shop")
             Map.entry("our shop", STORE), Map.entry("your shop", STORE), Map.entry("the shop", STORE),
             Map.entry("this shop", STORE), Map.entry("shop address", STORE), Map.entry("store address", STORE),
+            // where the shop is: "địa chỉ", "address", "located"; but an e-mail or web address is a contact and a
+            // delivery address is shipping ("What's your email address?", "đổi địa chỉ giao hàng được không")
+            Map.entry("dia chi", STORE), Map.entry("address", STORE), Map.entry("located", STORE),
+            Map.entry("location", STORE), Map.entry("locations", STORE),
+            Map.entry("email address", CONTACT), Map.entry("mail address", CONTACT),
+            Map.entry("e mail address", CONTACT), Map.entry("e mail", CONTACT), Map.entry("website address", CONTACT),
+            Map.entry("web address", CONTACT), Map.entry("dia chi email", CONTACT),
+            Map.entry("dia chi mail", CONTACT), Map.entry("dia chi gmail", CONTACT), Map.entry("dia chi web", CONTACT),
+            Map.entry("dia chi website", CONTACT), Map.entry("gmail", CONTACT),
+            Map.entry("delivery address", SHIP), Map.entry("shipping address", SHIP),
+            Map.entry("dia chi giao hang", SHIP), Map.entry("dia chi nhan hang", SHIP),
+            Map.entry("dia chi giao", SHIP), Map.entry("dia chi nhan", SHIP),
             Map.entry("subscription", SUBSCRIBE), Map.entry("subscriptions", SUBSCRIBE),
             Map.entry("subscribe", SUBSCRIBE), Map.entry("subscribed", SUBSCRIBE),
             Map.entry("dinh ky", SUBSCRIBE),
@@ -79,6 +104,27 @@ final class Lexicon {
             Map.entry("noise cancellation", NOISE), Map.entry("anc", NOISE));
 
     /**
+     * Ways to pay, each a term of its own beside {@link #PAY} (folded phrase to method term): a question about a credit
+     * card finds the sentence about cards ("Không nhận thẻ tín dụng"), not the one listing cash and MoMo.
+     */
+    static final Map<String, String> METHODS = Map.ofEntries(
+            Map.entry("credit card", "§pay-card"), Map.entry("credit cards", "§pay-card"),
+            Map.entry("the tin dung", "§pay-card"), Map.entry("the visa", "§pay-card"),
+            Map.entry("the ngan hang", "§pay-card"), Map.entry("the atm", "§pay-card"), Map.entry("quet the", "§pay-card"),
+            Map.entry("visa", "§pay-card"), Map.entry("mastercard", "§pay-card"), Map.entry("master card", "§pay-card"),
+            Map.entry("debit card", "§pay-card"), Map.entry("by card", "§pay-card"), Map.entry("with card", "§pay-card"),
+            Map.entry("with a card", "§pay-card"),
+            Map.entry("tien mat", "§pay-cash"), Map.entry("cash", "§pay-cash"),
+            Map.entry("chuyen khoan", "§pay-transfer"), Map.entry("bank transfer", "§pay-transfer"),
+            Map.entry("transfer", "§pay-transfer"),
+            Map.entry("momo", "§pay-momo"), Map.entry("zalopay", "§pay-zalopay"), Map.entry("zalo pay", "§pay-zalopay"),
+            Map.entry("vnpay", "§pay-vnpay"), Map.entry("shopeepay", "§pay-shopeepay"), Map.entry("paypal", "§pay-paypal"),
+            Map.entry("apple pay", "§pay-applepay"), Map.entry("google pay", "§pay-googlepay"),
+            Map.entry("thanh toan khi nhan hang", "§pay-cod"), Map.entry("tra tien khi nhan hang", "§pay-cod"),
+            Map.entry("tra gop", "§pay-installment"), Map.entry("installment", "§pay-installment"),
+            Map.entry("installments", "§pay-installment"));
+
+    /**
      * The Vietnamese concept phrases as written with diacritics: a word typed with other diacritics is
      * another word ("Trà Lài" is a tea, not "trả lại"), so a concept matches a token typed plain or with
      * exactly these marks (the tone-aware rule of {@link Text}).
@@ -87,7 +133,10 @@ final class Lexicon {
             "đổi trả", "trả hàng", "đổi hàng", "hoàn tiền", "trả lại", "đổi size", "đổi màu", "đổi sản phẩm", "đổi sp",
             "thanh toán", "trả tiền", "chuyển khoản", "trả góp", "giờ mở cửa", "mở cửa", "đóng cửa", "giờ làm việc",
             "đặt hàng", "đặt mua", "đặt đơn", "lên đơn", "chốt đơn", "cửa hàng", "chi nhánh", "định kỳ", "liên hệ",
-            "số điện thoại", "máy bay", "hành lý xách tay", "chống ồn");
+            "số điện thoại", "máy bay", "hành lý xách tay", "chống ồn", "địa chỉ", "địa chỉ email", "địa chỉ mail",
+            "địa chỉ gmail", "địa chỉ web", "địa chỉ website", "địa chỉ giao hàng", "địa chỉ nhận hàng", "địa chỉ giao",
+            "địa chỉ nhận", "tận nơi", "đưa đón", "thẻ tín dụng", "thẻ visa", "thẻ ngân hàng", "thẻ atm", "quẹt thẻ", "tiền mặt", "ví điện tử",
+            "thanh toán khi nhận hàng", "trả tiền khi nhận hàng");
 
     private static Map<String, String[]> surface(String... phrases) {
         Map<String, String[]> out = new java.util.HashMap<>();
@@ -196,6 +245,10 @@ final class Lexicon {
             }
             if (concept != null) {
                 unigrams.add(concept);
+                String method = METHODS.get(String.join(" ", folded.subList(i, i + length)));
+                if (method != null) {
+                    unigrams.add(method);
+                }
                 i += length;
                 continue;
             }
@@ -222,6 +275,43 @@ final class Lexicon {
             }
         }
         return out;
+    }
+
+    /**
+     * The ways to pay the text names ({@link #METHODS}), each method term with its words as typed (NFC, case kept):
+     * "can I pay with Momo?" gives {@code §pay-momo -> Momo}.
+     */
+    static Map<String, String> methods(String text) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        List<Text.Token> tokens = Text.tokens(text);
+        List<String> folded = new ArrayList<>();
+        for (Text.Token t : tokens) {
+            folded.add(t.folded());
+        }
+        for (int i = 0; i < folded.size(); i++) {
+            for (Phrase phrase : CONCEPT_PHRASES.getOrDefault(folded.get(i), List.of())) {
+                if (matchesAt(folded, i, phrase.words()) && toneMatches(tokens, i, phrase.words())) {
+                    String method = METHODS.get(String.join(" ", phrase.words()));
+                    if (method != null) {
+                        List<String> typed = new ArrayList<>();
+                        for (int j = 0; j < phrase.words().length; j++) {
+                            typed.add(asTyped(text, tokens.get(i + j).raw()));
+                        }
+                        out.putIfAbsent(method, String.join(" ", typed));
+                    }
+                    i += phrase.words().length - 1;
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The word as the text writes it (its case), else as given. */
+    private static String asTyped(String text, String lowerWord) {
+        String nfc = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+        int at = nfc.toLowerCase(java.util.Locale.ROOT).indexOf(lowerWord);
+        return at < 0 ? lowerWord : nfc.substring(at, at + lowerWord.length());
     }
 
     /**

@@ -152,6 +152,12 @@ final class ReplyComposer {
         final IntentDetector.Signals signals;
         final EnumSet<Aspect> aspects = EnumSet.noneOf(Aspect.class);
         final Set<String> topics;
+        /** The topics the clause's own words name (not those of a service entry it names by a title word). */
+        final Set<String> ownTopics;
+        /** Asks where the shop is without naming a topic word ("tiệm ở đâu vậy", "where are you?"). */
+        final boolean whereShop;
+        /** Asks about a day of the week of the shop, naming no topic or entry ("do you do repairs on Sunday?"). */
+        final boolean dayAsked;
         final List<Knowledge> named = new ArrayList<>();
         final boolean pronoun;
         final boolean followUp;
@@ -198,11 +204,15 @@ final class ReplyComposer {
             if (signals.has(Intent.SHIPPING)) {
                 topics.add(Lexicon.SHIP);
             }
+            this.ownTopics = Set.copyOf(topics);
             this.unknownName = unknownName(text);
-            for (Map.Entry<Knowledge, Integer> e : namedOutsideUnknown(levelsMasked(text), unknownName)) {
+            for (Map.Entry<Knowledge, Integer> e : namedOutsideUnknown(Places.masked(levelsMasked(text)), unknownName)) {
                 if (isProduct(e.getKey()) || !isTopical(e.getKey())) {
                     named.add(e.getKey());
-                } else if (aspects.stream().allMatch(a -> a == Aspect.PAYMENT || a == Aspect.PAUSE_OR_SKIP)) {
+                } else if (ownTopics.isEmpty()
+                        && aspects.stream().allMatch(a -> a == Aspect.PAYMENT || a == Aspect.PAUSE_OR_SKIP)) {
+                    // only when the clause names no topic of its own: "có nhận momo ko" asks paying, though
+                    // "nhận" is a word of the title "Nhận và giao xe tận nơi"
                     // "tea club tạm dừng được không": a service entry named by its own title asks its topic (not
                     // "what's the warranty on it?", a product's aspect that a "Returns and warranty" entry names)
                     for (String t : index.topicsOf(e.getKey())) {
@@ -214,6 +224,18 @@ final class ReplyComposer {
             }
             this.pronoun = IntentDetector.any(tokens, Cues.PRONOUN);
             this.followUp = IntentDetector.any(tokens, Cues.FOLLOW_UP);
+            this.whereShop = topics.isEmpty() && !pronoun && named.isEmpty() && IntentDetector.any(tokens, Cues.WHERE)
+                    && !IntentDetector.any(tokens, Cues.PRODUCED)
+                    && (IntentDetector.any(tokens, SHOP_PLACE) || residual(text).isEmpty());
+            if (whereShop) {
+                // "tiệm ở đâu vậy", "shop o dau", "where are you?": where the shop is
+                topics.add(Lexicon.STORE);
+            }
+            this.dayAsked = topics.isEmpty() && !pronoun && named.isEmpty() && IntentDetector.any(tokens, DAYS);
+            if (dayAsked) {
+                // "do u do repairs on sunday??", "chủ nhật tiệm có làm không": a day asked of the shop is its hours
+                topics.add(Lexicon.HOURS);
+            }
             if (!conditions.isEmpty() && (pronoun || named.stream().anyMatch(ReplyComposer.this::isProduct)
                     || !IntentDetector.any(tokens, Cues.HAVE))) {
                 // "is the latte ok for kids?": the kids are who it is for, not the "Children's Corner" entry
@@ -308,7 +330,7 @@ final class ReplyComposer {
         }
         String competitor = competitorNamed(question);
         List<Knowledge> namedAll = new ArrayList<>();
-        for (Map.Entry<Knowledge, Integer> e : index.named(levelsMasked(question), personaTerms)) {
+        for (Map.Entry<Knowledge, Integer> e : index.named(Places.masked(levelsMasked(question)), personaTerms)) {
             if (isProduct(e.getKey())) {
                 namedAll.add(e.getKey());
             }
@@ -819,7 +841,10 @@ final class ReplyComposer {
         }
         // service topics (shipping, returns, hours ...) when no product aspect is asked
         if (!clause.topics.isEmpty() && (entities.isEmpty() || !productAspect || clause.named.isEmpty())) {
-            for (String topic : TOPICS) {
+            List<String> order = new ArrayList<>();
+            TOPICS.stream().filter(clause.ownTopics::contains).forEach(order::add);
+            TOPICS.stream().filter(t -> !clause.ownTopics.contains(t)).forEach(order::add);
+            for (String topic : order) {
                 if (clause.topics.contains(topic)) {
                     Optional<Knowledge> k = topicalEntry(topic, index.search(clause.text, 5, personaTerms));
                     if (k.isPresent()) {
@@ -835,10 +860,13 @@ final class ReplyComposer {
                                 }
                             }
                         }
-                        String where = facet == null ? destination(clause, k.get()) : null;
+                        // where a shop delivers is asked of shipping only ("can I pay with Momo?" names no destination)
+                        String where = facet == null && topic.equals(Lexicon.SHIP) ? destination(clause, k.get()) : null;
                         // only a topic the clause itself names: "trung tâm ở đâu" finds "Centre address and opening
                         // hours" by its title, and asks the address, not the hours
-                        String about = facet == null && where == null && Lexicon.terms(clause.text).contains(topic)
+                        String about = facet == null && where == null && (Lexicon.terms(clause.text).contains(topic)
+                                || (topic.equals(Lexicon.STORE) && clause.whereShop)
+                                || (topic.equals(Lexicon.HOURS) && clause.dayAsked))
                                 && mixed(k.get()) ? topicSentences(k.get(), topic) : null;
                         if (facet != null) {
                             p.put("fact", facet);
@@ -846,6 +874,20 @@ final class ReplyComposer {
                             p.put("fact", where);
                         } else if (about != null) {
                             p.put("fact", about); // "mấy giờ đóng cửa": the opening-hours sentence, not the address
+                        } else if (p.get("fact") instanceof String f) {
+                            p.put("fact", withDeciding(k.get(), f, clause.text));
+                        }
+                        String channel = topic.equals(Lexicon.CONTACT) ? contactChannel(clause) : null;
+                        if (channel != null) {
+                            // "What's your email address?": the sentence that holds one, else the brand's own contact
+                            // (the café's street address answers no e-mail question)
+                            String said = channelSentence(k.get(), channel);
+                            if (said != null) {
+                                p.put("fact", said);
+                            } else if (ownContact(channel) != null) {
+                                parts.add(contact(channel));
+                                return new Answer(parts, Intent.PRODUCT_QUESTION, null, null);
+                            }
                         }
                         List<String> unknown = unknownTerms(clause, k.get());
                         if (!unknown.isEmpty()) {
@@ -854,6 +896,11 @@ final class ReplyComposer {
                         parts.add(p);
                         return new Answer(parts, topic.equals(Lexicon.SHIP) ? Intent.SHIPPING : Intent.PRODUCT_QUESTION,
                                 entities.isEmpty() ? null : entities.get(0), null);
+                    }
+                    String channel = topic.equals(Lexicon.CONTACT) ? contactChannel(clause) : null;
+                    if (channel != null && ownContact(channel) != null) {
+                        parts.add(contact(channel)); // no contact entry: the brand's own e-mail, phone or website
+                        return new Answer(parts, Intent.PRODUCT_QUESTION, null, null);
                     }
                 }
             }
@@ -899,7 +946,10 @@ final class ReplyComposer {
         }
         Intent intent = aspects.contains(Aspect.PRICE) ? Intent.PRICE : Intent.PRODUCT_QUESTION;
         Aspect asked = null;
-        List<String> unasked = aspects.isEmpty() && yesNo(clause) ? unknownContent(clause) : List.of();
+        List<String> unasked = aspects.isEmpty() && yesNo(clause) ? new ArrayList<>(unknownContent(clause)) : List.of();
+        if (entities.size() == 1 && !unasked.isEmpty()) {
+            unasked.removeIf(w -> says(entities.get(0), w)); // "Do you include a helmet?": "helmet and lock included"
+        }
         for (Knowledge entity : entities) {
             if (aspects.isEmpty()) {
                 Map<String, Object> p = fact(entity, null, clause.text, language, used);
@@ -908,6 +958,9 @@ final class ReplyComposer {
                     // "bánh mì nguyên cám có đường không", "banh kem dau co trung khong": the sentence that says so
                     // ("không đường", "Có chứa sữa, trứng và bột mì"), not the overview and its price
                     p.put("fact", said);
+                }
+                if (p.get("fact") instanceof String f) {
+                    p.put("fact", withDeciding(entity, f, clause.text)); // "áo phai màu có được đền bù không"
                 }
                 if (!unasked.isEmpty() && entities.size() == 1) {
                     // "sạc dự phòng sạc được laptop không": the knowledge never mentions a laptop, so no yes or
@@ -1201,8 +1254,45 @@ final class ReplyComposer {
             int hi = Math.max(best, second);
             fact = sentences.get(lo).strip() + " " + sentences.get(hi).strip();
         }
-        p.put("fact", Facts.trimEnd(fact));
+        p.put("fact", withDeciding(k, Facts.trimEnd(fact), clause));
         return p;
+    }
+
+    /** Words that deny or exclude: a sentence with one may take back what another sentence of the entry promises. */
+    private static final List<Text.Token[]> DENIAL = IntentDetector.phrases("không", "chưa", "ngoại trừ", "=trừ",
+            "not", "no", "don t", "dont", "doesn t", "doesnt", "isn t", "aren t", "cannot", "can t", "won t", "never",
+            "except", "excluding", "excluded", "excludes", "exclude");
+
+    /**
+     * The chosen sentences and, after them, the entry's sentence that denies or excludes the very case the clause asks
+     * about (a word of the clause that neither the entry's title nor the chosen sentences hold): "xe bị tai nạn gãy vành
+     * có bảo hành ko" is answered "Bảo hành công sửa chữa 30 ngày" only with "Không bảo hành hư hỏng do tai nạn"
+     * beside it, never as a promise the entry takes back.
+     */
+    private String withDeciding(Knowledge k, String chosen, String clause) {
+        Set<String> q = new HashSet<>();
+        for (String t : Lexicon.terms(clause)) {
+            if (t.indexOf('_') < 0 && !personaTerms.contains(t)) {
+                q.add(t);
+            }
+        }
+        q.removeAll(Lexicon.terms(k.title() + " . " + String.join(" . ", k.tags())));
+        q.removeAll(Lexicon.terms(chosen));
+        if (q.isEmpty()) {
+            return chosen;
+        }
+        for (String s : Facts.sentences(k.text())) {
+            String t = Facts.trimEnd(s.strip());
+            if (t.isEmpty() || chosen.contains(t) || !IntentDetector.any(Text.tokens(t), DENIAL)) {
+                continue;
+            }
+            for (String term : Lexicon.terms(t)) {
+                if (q.contains(term)) {
+                    return chosen + ". " + t;
+                }
+            }
+        }
+        return chosen;
     }
 
     /**
@@ -2146,6 +2236,10 @@ final class ReplyComposer {
         if (!named.isEmpty()) {
             return String.join(". ", named);
         }
+        List<String> covering = covering(clause.text, k);
+        if (!covering.isEmpty()) {
+            return String.join(". ", covering);
+        }
         List<String> where = new ArrayList<>();
         for (String s : sentences) {
             if (DESTINATION.matcher(s).find()) {
@@ -2153,6 +2247,41 @@ final class ReplyComposer {
             }
         }
         return where.isEmpty() ? null : String.join(". ", where.subList(0, Math.min(2, where.size())));
+    }
+
+    /** Sentences about the provinces a shop delivers to ("tỉnh khác 3-5 ngày", "toàn quốc", "other provinces"). */
+    private static final Pattern PROVINCES = Pattern.compile("(?iuU)\\b(tỉnh|tỉnh thành|toàn quốc|cả nước|nội thành|"
+            + "ngoại thành|provinces?|nationwide|anywhere in vietnam)\\b");
+    /** Sentences about the districts of a city a shop serves ("quận Hải Châu", "Các quận khác chưa hỗ trợ"). */
+    private static final Pattern DISTRICTS = Pattern.compile("(?iuU)\\b(quận|huyện|phường|districts?|nội thành|"
+            + "ngoại thành|inner city)\\b");
+
+    /**
+     * For a question naming a place of Việt Nam that the entry does not name ("ship ra Cần Thơ", "pick up in Son
+     * Tra"): the entry's sentences about the provinces, or the districts, it serves, at most two ("Nội thành TP.HCM và
+     * Hà Nội 1-2 ngày, tỉnh khác 3-5 ngày"; "... trong quận Hải Châu và Thanh Khê ... Các quận khác chưa hỗ trợ").
+     * Empty when the text names no such place or the entry says nothing of provinces or districts.
+     */
+    private static List<String> covering(String text, Knowledge k) {
+        List<String> out = new ArrayList<>();
+        for (Places.Found f : Places.find(text)) {
+            if (mentions(k.text(), f.place())) {
+                return List.of();
+            }
+            Pattern cover = f.place().kind() == Places.Kind.DISTRICT ? DISTRICTS : PROVINCES;
+            for (String s : Facts.sentences(k.text())) {
+                String t = Facts.trimEnd(s.strip());
+                if (cover.matcher(s).find() && !out.contains(t) && out.size() < 2) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the text names the place (whole words, diacritics optional). */
+    private static boolean mentions(String text, Places.Place place) {
+        return Places.find(text).stream().anyMatch(f -> f.place().name().equals(place.name()));
     }
 
     /**
@@ -2166,6 +2295,59 @@ final class ReplyComposer {
     /** A clock time: "8h", "8h30", "9:00", "7am", "5 pm". */
     private static final Pattern CLOCK = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])\\d{1,2}(?:h\\d{0,2}|:\\d{2}|\\s?[ap]\\.?m\\b)");
 
+    private static final List<Text.Token[]> EMAIL = IntentDetector.phrases("email", "e mail", "mail", "gmail",
+            "thư điện tử");
+    private static final List<Text.Token[]> PHONE = IntentDetector.phrases("phone", "số điện thoại", "điện thoại",
+            "sđt", "sdt", "hotline", "number", "call", "gọi", "zalo", "whatsapp");
+    private static final List<Text.Token[]> WEBSITE = IntentDetector.phrases("website", "web", "trang web", "site",
+            "url", "link");
+    private static final Pattern EMAIL_MARK = Pattern.compile("[\\p{L}\\p{N}._+-]@[\\p{L}\\p{N}-]+\\.\\p{L}");
+    /** Eight or more digits in one run of digits, spaces, dots and hyphens: a phone number. */
+    private static final Pattern PHONE_MARK = Pattern.compile("\\+?\\d(?:[ .-]?\\d){7,13}");
+    private static final Pattern WEB_MARK = Pattern.compile("(?i)https?://|www\\.|[\\p{L}\\p{N}-]\\.(?:com|vn|net|org|io|example)\\b");
+
+    /** The contact channel a contact question asks for: "email", "phone", "web", or null for none in particular. */
+    private static String contactChannel(Clause clause) {
+        if (IntentDetector.any(clause.tokens, EMAIL)) {
+            return "email";
+        }
+        if (IntentDetector.any(clause.tokens, PHONE)) {
+            return "phone";
+        }
+        return IntentDetector.any(clause.tokens, WEBSITE) ? "web" : null;
+    }
+
+    /** The entry's sentences that hold the channel (an e-mail address, a phone number, a link); null when none. */
+    private static String channelSentence(Knowledge k, String channel) {
+        Pattern mark = channel.equals("email") ? EMAIL_MARK : channel.equals("phone") ? PHONE_MARK : WEB_MARK;
+        List<String> out = new ArrayList<>();
+        for (String s : Facts.sentences(k.text())) {
+            if (mark.matcher(s).find()) {
+                out.add(Facts.trimEnd(s.strip()));
+            }
+        }
+        return out.isEmpty() ? null : String.join(". ", out);
+    }
+
+    /** The persona's own contact for the channel (its e-mail, phone or contact page), null when it has none. */
+    private String ownContact(String channel) {
+        return switch (channel) {
+            case "email" -> persona.contactEmail();
+            case "phone" -> persona.contactPhone();
+            default -> persona.contactUrl();
+        };
+    }
+
+    private Map<String, Object> contact(String channel) {
+        Map<String, Object> p = part("contact");
+        p.put("channel", channel);
+        p.put("value", ownContact(channel));
+        return p;
+    }
+
+    /** A street address: a house number before a capitalised street name ("45 Lê Duẩn", "401 Alder Street"). */
+    private static final Pattern STREET = Pattern.compile("(?u)(?<![\\p{L}\\p{N}.,])\\d{1,4}[A-Za-z]?(?:/\\d{1,4})?\\s\\p{Lu}\\p{Ll}");
+
     /**
      * The sentences of an entry about several things (see {@link #mixed}) that speak of the topic asked (its concept's words, or a clock
      * time for opening hours), at most two: "Cửa hàng và giờ mở cửa" answers "mấy giờ đóng cửa" with "Mở cửa
@@ -2175,7 +2357,8 @@ final class ReplyComposer {
         List<String> sentences = Facts.sentences(k.text());
         List<String> about = new ArrayList<>();
         for (String s : sentences) {
-            if (Lexicon.terms(s).contains(topic) || (topic.equals(Lexicon.HOURS) && CLOCK.matcher(s).find())) {
+            if (Lexicon.terms(s).contains(topic) || (topic.equals(Lexicon.HOURS) && CLOCK.matcher(s).find())
+                    || (topic.equals(Lexicon.STORE) && STREET.matcher(s).find())) {
                 about.add(Facts.trimEnd(s.strip()));
             }
         }
@@ -2888,6 +3071,16 @@ final class ReplyComposer {
             "know", "recommend", "suggest", "tu", "van", "goi", "y", "your", "you", "we", "our", "us", "for", "me", "i",
             "last", "lasts", "take", "takes", "drink", "eat", "use", "wear", "uong", "an", "xai", "mac");
 
+    /** The shop as a place, asked where it is ("tiệm ở đâu", "where is the studio"). */
+    private static final List<Text.Token[]> SHOP_PLACE = IntentDetector.phrases("tiệm", "shop", "quán", "cửa hàng",
+            "cửa tiệm", "store", "showroom", "văn phòng", "office", "studio", "salon", "cơ sở", "chi nhánh", "branch",
+            "workshop", "xưởng", "garage", "bên bạn", "bên mình", "you");
+
+    /** Days of the week and holidays, in both languages (see categories.tsv for "Sunday" read as "Chủ nhật"). */
+    private static final List<Text.Token[]> DAYS = IntentDetector.phrases("chủ nhật", "thứ bảy", "thứ 7", "cuối tuần",
+            "ngày lễ", "sunday", "sundays", "saturday", "saturdays", "weekend", "weekends", "holiday", "holidays",
+            "monday", "mondays", "tuesday", "wednesday", "thursday", "friday", "fridays");
+
     /** Asking how to use a product, beside who may ("bé 2 tuổi dùng thế nào"). */
     private static final List<Text.Token[]> HOW_TO_USE = IntentDetector.phrases("cách dùng", "dùng thế nào",
             "dùng sao", "dùng ra sao", "how to use", "how do i use", "how should", "how often", "how much should");
@@ -2945,6 +3138,12 @@ final class ReplyComposer {
             }
             words.removeIf(w -> asking.contains(Text.fold(w)));
         }
+        Set<String> entryTerms = new HashSet<>(Lexicon.terms(answered.title() + " . " + answered.text()));
+        for (Map.Entry<String, String> m : Lexicon.methods(clause.text).entrySet()) {
+            if (!entryTerms.contains(m.getKey())) {
+                out.add(m.getValue()); // "can I pay with Momo?" of an entry that names only COD
+            }
+        }
         if (words.isEmpty()) {
             return out;
         }
@@ -2954,6 +3153,16 @@ final class ReplyComposer {
             if (words.get(i).equals(words.get(i - 1))) {
                 words.remove(i);
             }
+        }
+        // a place of Việt Nam the entry covers among its provinces or districts ("tỉnh khác") is known
+        if (!covering(String.join(" ", words), answered).isEmpty()) {
+            return out;
+        }
+        // nor is a word the answered entry itself says, in either language ("anytime" of "cancel any time",
+        // "customer reviews" of "Đánh giá của khách"): the reply would deny what it quotes
+        words.removeIf(w -> says(answered, w));
+        if (words.isEmpty()) {
+            return out;
         }
         // the whole name, compared word for word (a syllable of it may occur inside another word of the entry)
         String phrase = Text.fold(String.join(" ", words));
@@ -2969,6 +3178,29 @@ final class ReplyComposer {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the entry (its title, tags and text) says the typed word: the same word or English stem, the word typed
+     * joined that the entry writes apart ("anytime", "any time"), or the word's category name in the entry's language
+     * ("reviews" for "đánh giá", "customer" for "khách").
+     */
+    private boolean says(Knowledge k, String word) {
+        String whole = k.title() + " . " + String.join(" . ", k.tags()) + " . " + k.text();
+        Set<String> terms = new HashSet<>(Lexicon.terms(whole));
+        String f = Text.fold(word);
+        if (terms.contains(Lexicon.stem(f)) || terms.contains(f)) {
+            return true;
+        }
+        if (f.length() >= 5 && Text.fold(whole).replaceAll("[^\\p{L}\\p{N}]+", "").contains(f)) {
+            return true;
+        }
+        String read = categories.translate(word);
+        if (read.equals(word)) {
+            return false;
+        }
+        List<String> readTerms = Lexicon.terms(read).stream().filter(t -> t.indexOf('_') < 0).toList();
+        return !readTerms.isEmpty() && terms.containsAll(readTerms);
     }
 
     /**

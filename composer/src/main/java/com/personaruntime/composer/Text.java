@@ -153,7 +153,10 @@ final class Text {
         return -1;
     }
 
-    /** True when {@code phrase} occurs (tone-aware) in {@code tokens} starting at index {@code at}. */
+    /**
+     * True when {@code phrase} occurs (tone-aware) in {@code tokens} starting at index {@code at}, and not as a syllable
+     * of a {@link #COMPOUNDS compound word} that reaches outside it ("giá" of "đánh giá" is no price).
+     */
     static boolean matchesAt(List<Token> tokens, int at, Token[] phrase) {
         if (at + phrase.length > tokens.size()) {
             return false;
@@ -163,6 +166,32 @@ final class Text {
                 return false;
             }
         }
-        return true;
+        return !(at > 0 && compound(tokens.get(at - 1), tokens.get(at)))
+                && !(at + phrase.length < tokens.size() && compound(tokens.get(at + phrase.length - 1),
+                tokens.get(at + phrase.length)));
+    }
+
+    /**
+     * Two-syllable Vietnamese words whose syllables are cue words alone but not inside them: "đánh giá" (a review) and
+     * "giá trị" (value) are no price, "tiền sử" (a medical history) and "tiền mặt" (cash) no amount of money, "giao
+     * tiếp", "giao diện", "giao lưu", "giao thông", "giao dịch" no delivery, "toán" of "thanh toán" (paying) no mathematics. First syllable to second, as written.
+     */
+    private static final List<Token[]> COMPOUNDS = List.of(pair("đánh giá"), pair("giá trị"), pair("tiền sử"),
+            pair("tiền mặt"), pair("giao tiếp"), pair("giao diện"), pair("giao lưu"), pair("giao thông"),
+            pair("giao dịch"), pair("thanh toán"));
+
+    private static Token[] pair(String word) {
+        String[] s = word.split(" ");
+        return new Token[] {Token.of(s[0]), Token.of(s[1])};
+    }
+
+    /** Whether two adjacent tokens form one of the {@link #COMPOUNDS} (each typed plain or with its own marks). */
+    private static boolean compound(Token first, Token second) {
+        for (Token[] c : COMPOUNDS) {
+            if (first.matches(c[0]) && second.matches(c[1])) {
+                return true;
+            }
+        }
+        return false;
     }
 }
