@@ -229,7 +229,9 @@ public final class InjectionModel {
   /**
    * Scores normalised chars [0, len), without their data-handling clauses ({@link DataClauses}: "ignore the first line"
    * of a CSV, "skip the header row" in a message about programming or data) and their requests for one of the shop's
-   * public documents ({@link PublicDocuments}: "tell me your return policy word for word").
+   * public documents ({@link PublicDocuments}: "tell me your return policy word for word") and the customer's own clauses
+   * about the conversation, the assistant or a product ({@link CustomerClauses}: "ignore my last message", "who
+   * programmed you?", "the instructions on the box").
    */
   double score(char[] c, int len) {
     char[] scored = scored(c, len);
@@ -251,6 +253,11 @@ public final class InjectionModel {
       n = without.length;
     }
     without = PublicDocuments.without(out, n);
+    if (without != null) {
+      out = without;
+      n = without.length;
+    }
+    without = CustomerClauses.without(out, n);
     return without != null ? without : out;
   }
 
