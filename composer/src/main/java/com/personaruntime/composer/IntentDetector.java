@@ -74,7 +74,8 @@ public final class IntentDetector {
             "dạ", "you", "so", "much", "very", "a", "lot", "again", "all", "oh", "well", "and", "và", "nhiều",
             "rất", "lắm", "luôn", "nè", "nhỉ", "hả", "ha", "vậy", "thế", "the", "there", "everyone", "guys", "rồi",
             "then", "too", "cũng", "sir", "madam", "ma", "am", "quá", "z", "nhe");
-    private static final List<Text.Token[]> COMPLAINT = phrases(
+    /** Words of a fault reported ("bị vỡ", "broken", "never arrived"); also read by the composer. */
+    static final List<Text.Token[]> COMPLAINT = phrases(
             "khiếu nại", "phàn nàn", "thất vọng", "=tệ", "quá tệ", "=kém", "lừa đảo", "=lừa", "=hỏng", "bị hỏng",
             "bị lỗi", "=lỗi", "=vỡ", "bị vỡ", "=bể", "bị bể", "bị móp", "=móp", "giao sai", "gửi sai", "nhầm hàng",
             "sai hàng", "chưa nhận được", "chưa nhận", "chưa tới", "chưa thấy hàng", "chậm quá", "lâu quá",
@@ -208,7 +209,9 @@ public final class IntentDetector {
         if (any(tokens, THANKS) || (!asks && any(tokens, ACKNOWLEDGEMENT))) {
             cues.add(Intent.THANKS);
         }
-        if (any(tokens, COMPLAINT) || (!question && any(tokens, SYMPTOM))) {
+        // "nếu sp bị vỡ thì sao", "what if it arrives broken?": a condition asked about reports no fault
+        if ((any(tokens, COMPLAINT) && !Hypothetical.only(t, COMPLAINT))
+                || (!question && any(tokens, SYMPTOM))) {
             cues.add(Intent.COMPLAINT);
         }
         if (any(tokens, SHIPPING)) {

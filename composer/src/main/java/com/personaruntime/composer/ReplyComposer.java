@@ -322,6 +322,21 @@ final class ReplyComposer {
             parts.add(p);
             intent = first(intent, Intent.COMPLAINT);
             stop = true;
+        } else if (IntentDetector.any(tokens, IntentDetector.COMPLAINT)) {
+            // "nếu sp bị vỡ thì sao", "what if it arrives damaged?": a condition asked about (see Hypothetical) is
+            // answered with the return policy, without the apology a reported fault gets
+            Optional<Knowledge> returns = topicalEntry(Lexicon.RETURN, List.of());
+            if (returns.isPresent()) {
+                Knowledge k = returns.get();
+                Map<String, Object> p = part("topic");
+                p.put("title", k.title());
+                p.put("fact", Facts.relevant(k.text(), question, MAX_FACT_SENTENCES));
+                p.put("foreign", foreign(k, language));
+                used.add(k.id());
+                parts.add(p);
+                intent = first(intent, Intent.PRODUCT_QUESTION);
+                stop = true;
+            }
         }
         if (!stop && IntentDetector.any(tokens, Cues.SENSITIVE) && !strong) {
             parts.add(part("sensitive"));
