@@ -143,8 +143,24 @@ final class Comparison {
         return null;
     }
 
+    /**
+     * True when a price comparison asks for the dearer product ("đắt hơn", "mắc hơn", "more expensive", "pricier",
+     * "costs more"); false for the cheaper one ("rẻ hơn", "cheaper", "less expensive", "cost less").
+     */
+    static boolean asksDearer(Asked asked) {
+        List<Text.Token> words = Text.tokens(asked.typed());
+        boolean less = false;
+        for (Text.Token t : words) {
+            String f = t.folded();
+            if (f.equals("less") || f.equals("fewer") || f.startsWith("cheap") || f.equals("re") || f.equals("it")) {
+                less = true;
+            }
+        }
+        return !less;
+    }
+
     /** Attributes answered by the price ("cheaper", "rẻ hơn", "less expensive"). */
-    private static final Set<String> PRICE_WORDS = Set.of("cheap", "expensive", "pricey", "re", "dat", "gia", "price",
+    private static final Set<String> PRICE_WORDS = Set.of("cheap", "expensive", "pricey", "re", "dat", "mac", "tien", "gia", "price",
             "cost", "costly");
 
     private static Asked asked(String typed, List<String> attributes) {

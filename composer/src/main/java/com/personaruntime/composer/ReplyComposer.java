@@ -1041,6 +1041,15 @@ final class ReplyComposer {
             known.add(p);
         }
         List<Map<String, Object>> parts = new ArrayList<>();
+        Map<String, Object> verdict = all && asked.price() ? priceVerdict(asked, products) : null;
+        if (verdict != null) {
+            // "cái nào rẻ hơn", "which is more expensive": the answer first, each price after it (more than two)
+            parts.add(verdict);
+            if (products.size() > 2) {
+                parts.addAll(known);
+            }
+            return parts;
+        }
         if (!all) {
             Map<String, Object> p = part("compare_missing");
             p.put("titles", titles);
@@ -1049,6 +1058,53 @@ final class ReplyComposer {
         }
         parts.addAll(known);
         return parts;
+    }
+
+    /**
+     * The answer to a price comparison ("cái nào rẻ hơn", "which is cheaper", "đắt hơn", "more expensive"): a
+     * {@code compare_price} part naming the cheapest (or dearest) product with its amount and the others' amounts,
+     * or {@code same} when they cost the same. Null when a product has no single amount or they are written in
+     * different currencies (nothing honest to rank).
+     */
+    private static Map<String, Object> priceVerdict(Comparison.Asked asked, List<Knowledge> products) {
+        List<Money> amounts = new ArrayList<>();
+        for (Knowledge k : products) {
+            List<Money> found = Money.findAll(k.text());
+            if (found.size() != 1 || (!amounts.isEmpty()
+                    && !Objects.equals(amounts.get(0).style().prefix(), found.get(0).style().prefix())
+                    || !amounts.isEmpty()
+                    && !Objects.equals(amounts.get(0).style().suffix(), found.get(0).style().suffix()))) {
+                return null;
+            }
+            amounts.add(found.get(0));
+        }
+        boolean dearer = Comparison.asksDearer(asked);
+        int best = 0;
+        boolean same = true;
+        for (int i = 1; i < amounts.size(); i++) {
+            int c = amounts.get(i).amount().compareTo(amounts.get(best).amount());
+            same &= amounts.get(i).amount().compareTo(amounts.get(0).amount()) == 0;
+            if (dearer ? c > 0 : c < 0) {
+                best = i;
+            }
+        }
+        Map<String, Object> p = part("compare_price");
+        p.put("title", Titles.product(products.get(best).title()));
+        p.put("amount", amounts.get(best).written(products.get(best).text()));
+        p.put("dearer", dearer);
+        p.put("same", same);
+        p.put("most", products.size() > 2);
+        List<String> others = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        for (int i = 0; i < products.size(); i++) {
+            titles.add(Titles.product(products.get(i).title()));
+            if (i != best) {
+                others.add(amounts.get(i).written(products.get(i).text()));
+            }
+        }
+        p.put("others", others);
+        p.put("titles", titles);
+        return p;
     }
 
     /** A product's price: the amount when it has one, else its priced sentences, else an honest "no price". */
