@@ -18,8 +18,9 @@ import java.util.Set;
  *   <li>the customer's own earlier message set aside: a {@code drop} verb with an {@code own} object right after it
  *       and the {@code own-tail} words that go on naming it ("ignore my last message", "never mind that", "vergiss meine letzte Frage", "oublie ma question d'avant",
  *       "la pregunta de antes"), or in Vietnamese the object first ("tin nhắn vừa nãy bạn bỏ qua giùm");</li>
- *   <li>a question about what the assistant is or how bots work: a sentence opening with a {@code question} word or
- *       holding a Vietnamese {@code question-particle} or closing with a {@code question-end} particle, with a
+ *   <li>a question about what the assistant is or how bots work: a sentence opening with a {@code question} word,
+ *       holding a {@code question-pair} ("is my", "are you", "bist du") or a Vietnamese {@code question-particle} ("hả",
+ *       "do ai", "là gì"), or closing with a {@code question-end} particle, with a
  *       {@code nature} word (bot, AI, human, trained, programmed, máy, người thật ...) and no {@code refuse} word
  *       (ignore, pretend, from now on, reveal, tell me your ...): "Who programmed you?", "Are your answers checked by a
  *       human?", "Bạn là bot hả?";</li>
@@ -36,7 +37,7 @@ import java.util.Set;
  */
 final class CustomerClauses {
   private static final PhraseGroups PHRASES = new PhraseGroups(CustomerClauses.class, "customer/terms.txt",
-      Set.of("setup", "drop", "own", "own-tail", "question", "question-end", "question-particle", "nature", "refuse", "prompt", "tool",
+      Set.of("setup", "drop", "own", "own-tail", "question", "question-end", "question-particle", "question-pair", "nature", "refuse", "prompt", "tool",
           "instructions"));
 
   /** Words allowed between a Vietnamese object and its drop verb ("tin nhắn vừa nãy bạn bỏ qua"). */
@@ -124,7 +125,8 @@ final class CustomerClauses {
 
   /** True for a sentence [s, e) asked as a question. */
   private static boolean question(String[] w, ClauseCuts.Words spans, char[] c, int s, int e) {
-    if (PHRASES.match(w, spans, c, s, "question") > 0 || PHRASES.any(w, spans, c, s, e, "question-particle")) {
+    if (PHRASES.match(w, spans, c, s, "question") > 0 || PHRASES.any(w, spans, c, s, e, "question-particle")
+        || PHRASES.any(w, spans, c, s, e, "question-pair")) {
       return true;
     }
     for (int k = Math.max(s, e - 3); k < e; k++) {
