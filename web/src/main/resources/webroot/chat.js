@@ -4,7 +4,9 @@
 // Security rule of this file: every text that comes from the server (persona names, bios,
 // greetings, disclosures, replies, error messages, other viewers' messages) is untrusted and is
 // only ever written with textContent / option.text / setAttribute of plain data attributes.
-// Nothing here parses a string as HTML.
+// Nothing here parses a string as HTML. Links and e-mail addresses in the persona's lines (which the
+// guardrails checked against the brand's allowed link domains) become <a> elements built node by node
+// (http/https and mailto only, rel="noopener noreferrer", target _blank): see setLinked.
 (function () {
   'use strict';
 
@@ -88,6 +90,87 @@
 
   // ---- small DOM helpers (text only) ----
   function setText(el, text) { el.textContent = text == null ? '' : String(text); }
+  // Characters that end a link or address when they close it ("see https://x.example/a." -> without the dot).
+  const TRAILING = '.,;:!?)]}>\'"\u201d\u2019\u3002';
+  const LEADING = '([{<\'"\u201c\u2018';
+  const EMAIL_LOCAL = /^[A-Za-z0-9._%+-]{1,64}$/;
+  const EMAIL_DOMAIN = /^[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}$/;
+
+  function count(text, ch, from, to) {
+    let n = 0;
+    for (let k = from; k < to; k++) { if (text[k] === ch) { n++; } }
+    return n;
+  }
+
+  /** An anchor for one word of persona text when it is an http(s) link or an e-mail address, else null. */
+  function linkFor(core) {
+    const lower = core.toLowerCase();
+    if (lower.startsWith('http://') || lower.startsWith('https://')) {
+      let url;
+      try { url = new URL(core); } catch (e) { return null; }
+      if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) { return null; }
+      const a = document.createElement('a');
+      a.href = url.href;
+      a.textContent = core;
+      a.rel = 'noopener noreferrer';
+      a.target = '_blank';
+      return a;
+    }
+    const at = core.indexOf('@');
+    if (at > 0 && at === core.lastIndexOf('@') && core.length <= 254) {
+      const local = core.slice(0, at), domain = core.slice(at + 1);
+      // anchored patterns over one short word, without nested quantifiers: no backtracking blow-up
+      if (EMAIL_LOCAL.test(local) && EMAIL_DOMAIN.test(domain) && !local.startsWith('.') && !local.endsWith('.')
+          && local.indexOf('..') < 0) {
+        const a = document.createElement('a');
+        a.href = 'mailto:' + core;
+        a.textContent = core;
+        a.rel = 'noopener noreferrer';
+        a.target = '_blank';
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Writes persona text into el as text nodes, with http(s) links and e-mail addresses as anchors. One pass over
+   * the words (runs of non-space characters); punctuation around a word stays text. No HTML is parsed.
+   */
+  function setLinked(el, text) {
+    el.textContent = '';
+    const s = text == null ? '' : String(text);
+    let plain = '';
+    let i = 0;
+    while (i < s.length) {
+      if (/\s/.test(s[i])) { plain += s[i]; i++; continue; }
+      let j = i;
+      while (j < s.length && !/\s/.test(s[j])) { j++; }
+      const word = s.slice(i, j);
+      let a = 0, b = word.length;
+      while (a < b && LEADING.indexOf(word[a]) >= 0) { a++; }
+      while (b > a && TRAILING.indexOf(word[b - 1]) >= 0) {
+        // keep a closing parenthesis that closes one inside the link (https://x.example/a_(b)), not one that
+        // closes the sentence's own "(see https://x.example/a)"
+        if (word[b - 1] === ')' && count(word, '(', a, b) >= count(word, ')', a, b)) { break; }
+        b--;
+      }
+      const anchor = b > a && (word.indexOf('@') >= 0 || word.indexOf('://') >= 0) ? linkFor(word.slice(a, b)) : null;
+      if (anchor) {
+        plain += word.slice(0, a);
+        if (plain) { el.appendChild(document.createTextNode(plain)); }
+        el.appendChild(anchor);
+        plain = word.slice(b);
+      } else {
+        plain += word;
+      }
+      i = j;
+    }
+    if (plain) { el.appendChild(document.createTextNode(plain)); }
+  }
+
+  const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
+
   function nfc(text) { return typeof text.normalize === 'function' ? text.normalize('NFC') : text; }
 
   /**
@@ -148,15 +231,16 @@
     const body = document.createElement('div');
     body.className = 'body';
     if (lang) { body.lang = lang; }
-    body.textContent = text;
+    // the persona's lines carry clickable links; the visitor's and other viewers' messages stay plain text
+    if (kind.startsWith('persona')) { setLinked(body, text); } else { body.textContent = text; }
     div.appendChild(body);
     log.appendChild(div);
     scrollDown();
     return div;
   }
 
-  function notice(text, extra) {
-    const div = bubble('notice' + (extra ? ' ' + extra : ''), text);
+  function notice(text, extra, lang) {
+    const div = bubble('notice' + (extra ? ' ' + extra : ''), text, null, lang);
     return div;
   }
 
@@ -236,6 +320,10 @@
     if (room) { params.push('room=' + encodeURIComponent(room)); }
     if (token) { params.push('resume=' + encodeURIComponent(token)); }
     if (browser) { params.push('browser=' + encodeURIComponent(browser)); }
+    // the visitor's languages, in their order: the server says the AI disclosure in the first the persona speaks
+    const langs = (Array.isArray(navigator.languages) && navigator.languages.length ? navigator.languages
+      : [navigator.language]).filter((l) => typeof l === 'string' && LANG_TAG.test(l.toLowerCase())).slice(0, 8);
+    if (langs.length) { params.push('lang=' + encodeURIComponent(langs.join(','))); }
     return proto + '//' + location.host + '/api/v1/live/' + encodeURIComponent(s)
       + (params.length ? '?' + params.join('&') : '');
   }
@@ -306,7 +394,7 @@
       case 'hello': {
         const p = (frame.persona && typeof frame.persona === 'object') ? frame.persona : {};
         const langs = Array.isArray(p.languages) ? p.languages : [];
-        personaLang = typeof langs[0] === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(langs[0]) ? langs[0] : 'vi';
+        personaLang = typeof langs[0] === 'string' && LANG_TAG.test(langs[0]) ? langs[0] : 'vi';
         personaName = typeof p.name === 'string' && p.name ? p.name : slug;
         if (Number.isInteger(frame.maxMessageChars) && frame.maxMessageChars > 0) { maxMessageChars = frame.maxMessageChars; }
         applyUi(frameLanguage(langs));
@@ -315,7 +403,9 @@
         setText($('persona-bio'), typeof p.bio === 'string' ? p.bio : '');
         $('persona-bio').lang = personaLang;
         setText($('disclosure'), typeof frame.disclosure === 'string' ? frame.disclosure : '');
-        $('disclosure').lang = personaLang;
+        // the server says it in the visitor's language when the persona speaks it (?lang= below)
+        $('disclosure').lang = typeof frame.disclosureLanguage === 'string' && LANG_TAG.test(frame.disclosureLanguage)
+          ? frame.disclosureLanguage : personaLang;
         viewerId = typeof frame.viewer === 'string' ? frame.viewer : null;
         const roomLine = $('room');
         if (typeof frame.room === 'string' && frame.room) {
@@ -355,7 +445,8 @@
         break;
       }
       case 'disclosure':
-        notice(typeof frame.text === 'string' ? frame.text : '', 'disclosure-repeat');
+        notice(typeof frame.text === 'string' ? frame.text : '', 'disclosure-repeat',
+          typeof frame.language === 'string' && LANG_TAG.test(frame.language) ? frame.language : personaLang);
         break;
       case 'message': {
         // A question in a live room, as the room accepted it (possibly redacted).
@@ -383,7 +474,7 @@
         r.el.setAttribute('aria-busy', 'true');
         r.text += frame.text;
         r.deltas++;
-        r.body.textContent = nfc(r.text);
+        setLinked(r.body, nfc(r.text));
         r.el.dataset.deltas = String(r.deltas);
         if (replyTo === pendingId) { setStatus('replying'); armReplyTimeout(); }
         scrollDown();
@@ -397,7 +488,7 @@
         r.item = typeof frame.item === 'string' ? frame.item : null;
         if (r.item) { r.el.dataset.item = r.item; }
         r.text = frame.text;
-        r.body.textContent = nfc(r.text);
+        setLinked(r.body, nfc(r.text));
         scrollDown();
         break;
       }
@@ -414,7 +505,7 @@
         const old = r.el.querySelector('.withheld-note');
         if (old) { old.remove(); }
         r.text = frame.text;
-        r.body.textContent = nfc(r.text);
+        setLinked(r.body, nfc(r.text));
         const note = document.createElement('p');
         note.className = 'released-note';
         note.setAttribute('role', 'note');

@@ -83,6 +83,25 @@ class HoldReleaseIT {
             endpoint: stub
           """.formatted(p[0], p[1], p[0].toUpperCase()), StandardCharsets.UTF_8);
     }
+    // vy speaks Vietnamese first and English: the disclosure follows the conversation's language
+    Files.writeString(personas.resolve("vy.yaml"), """
+        id: vy
+        brand: lumiere
+        name: Vy
+        languages: [vi, en]
+        bio: "Test persona."
+        knowledge:
+          - id: serum
+            title: "Serum"
+            text: "The serum costs 25 dollars."
+        boundaries:
+          competitors: ["GlowCo"]
+        disclosure:
+          jurisdictions: [VN, EU]
+          ai_label: { vi: "Nội dung do AI tạo (nhãn Vy)", en: "AI-generated (Vy's label)" }
+        model:
+          endpoint: stub
+        """, StandardCharsets.UTF_8);
     Map<String, String> env = new java.util.HashMap<>(Map.of("PERSONAS_DIR", personas.toString(),
         "HOLD_STUB_KEY", "sk-hold", "LLM_MAXRETRIES", "0", "MODERATION_SWEEPSECONDS", "3600",
         "MODERATION_LEASESECONDS", "120", "LIVE_RESUMETTLMINUTES", "30"));
@@ -190,6 +209,64 @@ class HoldReleaseIT {
     assertThat(after.getString("releaseText")).startsWith("Our serum is gentle");
     assertThat(s.query("SELECT action FROM audit_log WHERE target_id = '" + after.getString("id") + "' ORDER BY id"))
         .extracting(r -> r.get("ACTION")).containsExactly("moderation.edited", "moderation.released");
+  }
+
+  /**
+   * Fault 1 of the newcomer's report: the AI disclosure was always in the persona's first language. It now
+   * follows the conversation: the visitor's language (the page's {@code lang}, else Accept-Language) in hello,
+   * and after a moderator's decision the language of the held turn (as the held and closing lines), with the
+   * persona's own label for that language; every decision (approve, edit, reject) and both directions.
+   */
+  @Test
+  void theDisclosureIsInTheConversationsLanguageInHelloAndAfterAModeratorsDecision() throws Exception {
+    String[][] cases = {
+        // page languages, question, held line, decision, expected disclosure start, label
+        {"lang=en-US,en", "Is your serum better than GlowCo?", "check that with the team", "approve",
+            "You are chatting with Vy", "AI-generated (Vy's label)"},
+        {"lang=en-GB", "Is your serum better than GlowCo?", "check that with the team", "edit",
+            "You are chatting with Vy", "AI-generated (Vy's label)"},
+        {"lang=fr-FR,en;q=0.8", "Is your serum better than GlowCo?", "check that with the team", "reject",
+            "You are chatting with Vy", "AI-generated (Vy's label)"},
+        // an English page, but the visitor writes Vietnamese: the conversation is Vietnamese from then on
+        {"lang=en", "Serum này có tốt hơn GlowCo không?", "cần hỏi lại đội ngũ", "approve",
+            "Bạn đang trò chuyện với Vy", "Nội dung do AI tạo (nhãn Vy)"},
+    };
+    int n = 0;
+    for (String[] k : cases) {
+      n++;
+      boolean english = k[4].startsWith("You");
+      try (Client c = Client.open(s, "vy?" + k[0])) {
+        JsonObject hello = c.hello();
+        // every page here prefers English first among the languages Vy speaks (fr is not one of them)
+        assertThat(hello.getString("disclosure")).as(k[0]).startsWith("You are chatting with Vy")
+            .contains("AI-generated (Vy's label)");
+        assertThat(hello.getString("disclosureLanguage")).isEqualTo("en");
+        stub.enqueue(Reply.tokens(english ? FLAGGED : "Serum của mình dịu nhẹ hơn GlowCo serum."));
+        String id = "lang" + n;
+        c.send(id, k[1]);
+        JsonObject held = only(c.until(id, "done"), "held");
+        assertThat(held.getString("text")).as(k[1]).contains(k[2]);
+        String item = held.getString("item");
+        awaitItem(item, mia);
+        JsonObject decision = new JsonObject().put("decision", k[3]);
+        if (k[3].equals("edit")) {
+          decision.put("text", "Our serum is gentle on every skin type.");
+        }
+        s.post(ITEMS + "/" + item + "/decision", mia, decision).expect(200);
+        JsonObject released = c.next(f -> "released".equals(f.getString("type")));
+        if (k[3].equals("reject")) {
+          assertThat(released.getString("text")).startsWith(english ? "I checked with the team" : "Vy đã hỏi lại");
+        }
+        JsonObject disclosure = c.next(f -> "disclosure".equals(f.getString("type")));
+        assertThat(disclosure.getString("reason")).isEqualTo("moderator");
+        assertThat(disclosure.getString("text")).as("%s %s", k[0], k[1]).startsWith(k[4]).contains(k[5]);
+        assertThat(disclosure.getString("language")).isEqualTo(english ? "en" : "vi");
+      }
+    }
+    // no page language, no Accept-Language: the persona's first language
+    try (Client c = Client.open(s, "vy")) {
+      assertThat(c.hello().getString("disclosure")).startsWith("Bạn đang trò chuyện với Vy").contains("nhãn Vy");
+    }
   }
 
   /**

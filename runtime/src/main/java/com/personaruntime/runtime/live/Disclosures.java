@@ -12,7 +12,7 @@ public final class Disclosures {
   }
 
   /** The reply language for a persona: Vietnamese and English are shipped; others fall back to English. */
-  static String lang(Persona p, String preferred) {
+  public static String lang(Persona p, String preferred) {
     if (preferred != null && p.languages().contains(preferred)) {
       return preferred;
     }
@@ -20,9 +20,67 @@ public final class Disclosures {
     return d == null ? "en" : d;
   }
 
-  /** "You are talking to an AI" in the persona's language, with its AI label. */
+  /**
+   * The visitor's language for a persona: the first language of {@code preferences} (an
+   * {@code Accept-Language} value or a comma-separated list of language tags such as {@code "en-US,en;q=0.9"},
+   * in the visitor's order of preference; q-values order equal-ranked tags) whose primary subtag the persona
+   * speaks, as the persona's language code; null when none is spoken or {@code preferences} is null or blank
+   * (then the persona's first language applies). Never throws on malformed input: an unreadable entry is skipped.
+   */
+  public static String visitorLanguage(Persona p, String preferences) {
+    if (preferences == null || preferences.isBlank() || preferences.length() > 512) {
+      return null;
+    }
+    java.util.List<String[]> tags = new java.util.ArrayList<>();
+    for (String part : preferences.split(",", 32)) {
+      String tag = part;
+      double q = 1.0;
+      int semi = part.indexOf(';');
+      if (semi >= 0) {
+        tag = part.substring(0, semi);
+        String param = part.substring(semi + 1).strip();
+        if (param.startsWith("q=")) {
+          try {
+            q = Double.parseDouble(param.substring(2).strip());
+          } catch (NumberFormatException e) {
+            q = 0;
+          }
+        }
+      }
+      tag = tag.strip().toLowerCase(java.util.Locale.ROOT);
+      int dash = tag.indexOf('-');
+      String base = dash < 0 ? tag : tag.substring(0, dash);
+      if (!base.isEmpty() && q > 0) {
+        tags.add(new String[] {base, Double.toString(q)});
+      }
+    }
+    // stable: tags of equal weight keep the visitor's order
+    tags.sort((a, b) -> Double.compare(Double.parseDouble(b[1]), Double.parseDouble(a[1])));
+    for (String[] t : tags) {
+      for (String spoken : p.languages()) {
+        String s = spoken.toLowerCase(java.util.Locale.ROOT);
+        int dash = s.indexOf('-');
+        if ((dash < 0 ? s : s.substring(0, dash)).equals(t[0])) {
+          return spoken;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** "You are talking to an AI" in the persona's first language, with its AI label. */
   public static String aiDisclosure(Persona p, String brandName) {
-    String lang = lang(p, null);
+    return aiDisclosure(p, brandName, null);
+  }
+
+  /**
+   * "You are talking to an AI" in {@code language} when the persona speaks it (else in the persona's first
+   * language), with the persona's AI label for that language ({@code disclosure.ai_label}; a built-in label
+   * when the persona sets none for it). The language the runtime's other lines of the same conversation use
+   * ({@link #held}, {@link #rejected}) is the one to pass, so a conversation never switches language for it.
+   */
+  public static String aiDisclosure(Persona p, String brandName, String language) {
+    String lang = lang(p, language);
     String label = p.disclosure().aiLabel().get(lang);
     String brand = brandName == null ? p.brand() : brandName;
     boolean vi = lang.equals("vi");

@@ -523,8 +523,10 @@ public final class LiveRooms {
       engine.released(conversation, replyTo, text, d.getString("decision"));
       if (!d.getBoolean("expired", false)) {
         // a person decided what the persona says: the AI disclosure again (not after an SLA expiry)
+        // in the language of the held question, as its held and closing lines were
         publish(new JsonObject().put("type", "disclosure").put("reason", "moderator")
-            .put("text", Disclosures.aiDisclosure(persona.persona(), persona.brandName())));
+            .put("text", Disclosures.aiDisclosure(persona.persona(), persona.brandName(), d.getString("language")))
+            .put("language", Disclosures.lang(persona.persona(), d.getString("language"))));
       }
       moderation.markReleased(item, null).onFailure(err -> LOG.error("release of item {} not recorded", item, err));
     }

@@ -513,12 +513,30 @@ public final class ModerationStore {
     if (item.status() == ItemStatus.EXPIRED) {
       d.put("expired", true);
     }
+    // the language of the turn the item belongs to: the host's own lines around the release (the AI
+    // disclosure after a moderator's decision) speak it, as the held and closing lines did
+    String language = language(item);
+    if (language != null) {
+      d.put("language", language);
+    }
     if (item.status() == ItemStatus.LET_THROUGH) {
       // internal only: the host sends it to the model, never to an audience
       d.put("input", item.content());
-      d.put("language", new JsonObject(item.contextJson()).getString("language"));
     }
     return d;
+  }
+
+  /** The language recorded in an item's conversation context, or null (no context, or unreadable). */
+  private static String language(ModerationItem item) {
+    String json = item.contextJson();
+    if (json == null || json.isBlank()) {
+      return null;
+    }
+    try {
+      return new JsonObject(json).getString("language");
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private void decided(ModerationItem item, String by) {

@@ -147,6 +147,10 @@ public final class LiveSocket {
         return;
       }
       LivePersona lp = ar.result().get();
+      // the visitor's language (the page's ?lang=, else the browser's Accept-Language) when the persona
+      // speaks it: the AI disclosure is said in it until the visitor writes in another
+      String lang = req.getParam("lang");
+      String visitor = Disclosures.visitorLanguage(lp.persona(), lang != null ? lang : req.getHeader("Accept-Language"));
       String segment = req.getParam("segment");
       if (segment != null && room == null && segmentOf(lp, segment) == null) {
         req.resume();
@@ -180,6 +184,7 @@ public final class LiveSocket {
                 conv.result().conversation().audienceAddress(address);
                 Connection c = new Connection(ws, lp, conv.result().conversation(), null, address,
                     admission.lease());
+                c.language = visitor;
                 c.resumeToken = conv.result().token();
                 c.resumed = conv.result().resumed();
                 c.resumeFailed = !conv.result().resumed();
@@ -197,7 +202,9 @@ public final class LiveSocket {
             }
             conv.result().audienceAddress(address);
             conv.result().identify(browser, displayName);
-            new Connection(ws, lp, conv.result(), null, address, admission.lease()).start();
+            Connection c = new Connection(ws, lp, conv.result(), null, address, admission.lease());
+            c.language = visitor;
+            c.start();
           }));
         } else {
           rooms.join(lp, room).onComplete(joined -> on(context, () -> {
@@ -207,6 +214,7 @@ public final class LiveSocket {
             }
             Connection viewer = new Connection(ws, lp, null, room, address, admission.lease());
             viewer.browser = browser; // who asks, for the room's audience in insights
+            viewer.language = visitor;
             viewer.start();
           }));
         }
@@ -309,6 +317,12 @@ public final class LiveSocket {
     boolean resumeFailed;
     /** A resumed conversation's last lines, as the audience saw them (sent in hello). */
     List<LiveStore.Line> history = List.of();
+    /**
+     * The conversation's language as far as this connection knows it: the visitor's (page or browser)
+     * language when the persona speaks it, then the language of the visitor's latest message; null for
+     * the persona's first language. The AI disclosure is said in it.
+     */
+    String language;
     /** Items already delivered on this connection (a release may arrive both live and from the database). */
     private final java.util.Set<String> delivered = new java.util.HashSet<>();
     /** Let-through inputs waiting for the current reply to end. */
@@ -389,7 +403,8 @@ public final class LiveSocket {
           .put("greeting", p.voice().greeting())
           .put("segments", new JsonArray(segmentNames(persona)));
       JsonObject hello = new JsonObject().put("type", "hello").put("persona", info)
-          .put("disclosure", Disclosures.aiDisclosure(p, persona.brandName()))
+          .put("disclosure", Disclosures.aiDisclosure(p, persona.brandName(), language))
+          .put("disclosureLanguage", Disclosures.lang(p, language))
           // the longest message this server accepts (live.maxMessageChars), so a page can refuse a longer one
           // before sending it instead of guessing the default
           .put("maxMessageChars", limits.maxMessageChars());
@@ -545,9 +560,12 @@ public final class LiveSocket {
     /** Starts the reply to one audience message in a one-to-one chat (nothing else running). */
     private void start(String replyTo, String s) {
       long now = clock.millis();
+      String said = com.personaruntime.composer.LanguageDetector.detect(s);
+      if (said != null && persona.persona().languages().contains(said)) {
+        language = said; // the reply (and the runtime's lines about it) will be in this language too
+      }
       if (conversation.idleMillis(now) > limits.redisclosureAfterMillis()) {
-        send(new JsonObject().put("type", "disclosure")
-            .put("text", Disclosures.aiDisclosure(persona.persona(), persona.brandName())));
+        send(disclosure(null, language));
       }
       boolean[] ended = new boolean[1];
       ChatEngine.Turn turn = engine.turn(conversation, replyTo, s, new TurnSink() {
@@ -601,11 +619,22 @@ public final class LiveSocket {
       engine.released(conversation, d.getString("replyTo"), text, decision);
       if (!d.getBoolean("expired", false)) {
         // a person decided what the persona says: the AI disclosure again (an SLA expiry is the system's line)
-        send(new JsonObject().put("type", "disclosure").put("reason", "moderator")
-            .put("text", Disclosures.aiDisclosure(persona.persona(), persona.brandName())));
+        // in the language of the held turn, as the held and closing lines were
+        String turnLanguage = d.getString("language");
+        send(disclosure("moderator", turnLanguage != null ? turnLanguage : language));
       }
       conversation.touch(clock.millis());
       markReleased(item, null);
+    }
+
+    /** A {@code disclosure} frame in {@code lang} (see {@link Disclosures#aiDisclosure(com.personaruntime.personas.Persona, String, String)}). */
+    private JsonObject disclosure(String reason, String lang) {
+      JsonObject frame = new JsonObject().put("type", "disclosure");
+      if (reason != null) {
+        frame.put("reason", reason);
+      }
+      return frame.put("text", Disclosures.aiDisclosure(persona.persona(), persona.brandName(), lang))
+          .put("language", Disclosures.lang(persona.persona(), lang));
     }
 
     private void markReleased(String item, String text) {

@@ -59,6 +59,8 @@ class ChatPageIT {
   private static final String MARKUP_NAME = "<i>Mark</i>";
   private static final String MARKUP_BIO = "Bio <script>window.__xss=2</script> end";
   private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String LINKS_GREETING = "Sale: https://shop.example/sale?a=1&b=2. Mail hotro@shop.example, or "
+      + "(http://shop.example/a_(b)) and HTTPS://Shop.example/x; not javascript:alert(1) nor <a href=x>x</a> nor a@b";
 
   /** Kept referenced: Selenium warns that it has no CDP classes for this Chromium; we use none. */
   private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
@@ -156,7 +158,11 @@ class ChatPageIT {
         java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).as(icon).isEqualTo(200);
     WebElement disclosure = driver.findElement(By.id("disclosure"));
     assertThat(disclosure.isDisplayed()).isTrue();
-    assertThat(disclosure.getText()).contains("trợ lý AI").contains("không phải người thật");
+    // the AI disclosure in the visitor's language too (newcomer's report: it stayed in the persona's first
+    // language, Vietnamese, under an English page), with Linh's own English label
+    assertThat(disclosure.getText()).startsWith("You are chatting with Linh").contains("not a human")
+        .doesNotContain("trợ lý AI");
+    assertThat(disclosure.getAttribute("lang")).isEqualTo("en");
     assertThat(lastPersonaText()).startsWith("Chào bạn! Mình là Linh");
     assertThat(driver.getCurrentUrl()).contains("persona=linh");
 
@@ -358,6 +364,8 @@ class ChatPageIT {
       assertThat(js("return navigator.languages[0]")).isEqualTo("vi-VN");
       assertThat(js("return document.documentElement.lang")).isEqualTo("vi");
       assertThat(driver.findElement(By.id("send")).getText()).isEqualTo("Gửi");
+      assertThat(driver.findElement(By.id("disclosure")).getText()).contains("trợ lý AI").contains("không phải người thật");
+      assertThat(driver.findElement(By.id("disclosure")).getAttribute("lang")).isEqualTo("vi");
       new Select(driver.findElement(By.id("persona"))).selectByValue("milo");
       waitForHello("Milo");
       assertThat(js("return document.documentElement.lang")).isEqualTo("en");
@@ -365,6 +373,40 @@ class ChatPageIT {
     } finally {
       driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "en-US"));
     }
+  }
+
+  /**
+   * Links and e-mail addresses in the persona's lines are clickable (newcomer's report: plain text), built as
+   * nodes: http(s) and mailto only, opened in a new tab without an opener or referrer; punctuation around them
+   * stays text; anything else (a script URI, markup) stays text; the visitor's own text gets no links.
+   */
+  @Test
+  @Order(7)
+  void linksAndEmailAddressesInThePersonasLinesAreClickableAndSafe() throws Exception {
+    driver.get(base + "/?persona=links");
+    waitForHello("Links");
+    WebElement body = driver.findElement(By.cssSelector("#log .msg.greeting .body"));
+    assertThat(body.getText()).isEqualTo(LINKS_GREETING);
+    List<WebElement> anchors = body.findElements(By.tagName("a"));
+    assertThat(anchors).extracting(WebElement::getText).containsExactly(
+        "https://shop.example/sale?a=1&b=2", "hotro@shop.example", "http://shop.example/a_(b)", "HTTPS://Shop.example/x");
+    assertThat(anchors).extracting(a -> a.getAttribute("href")).containsExactly(
+        "https://shop.example/sale?a=1&b=2", "mailto:hotro@shop.example", "http://shop.example/a_(b)",
+        "https://shop.example/x");
+    for (WebElement a : anchors) {
+      assertThat(a.getAttribute("rel")).isEqualTo("noopener noreferrer");
+      assertThat(a.getAttribute("target")).isEqualTo("_blank");
+    }
+    // only anchors were made: no other element, no script URI turned into a link, no markup parsed
+    assertThat(body.findElements(By.cssSelector("*:not(a)"))).isEmpty();
+    assertThat(js("return window.__xss === undefined")).isEqualTo(true);
+
+    // the visitor's own message stays plain text
+    WebElement input = driver.findElement(By.id("text"));
+    input.sendKeys("see https://example.org/x", Keys.ENTER);
+    new WebDriverWait(driver, WAIT).until(d -> !d.findElements(By.cssSelector("#log .msg.me .body")).isEmpty());
+    assertThat(driver.findElements(By.cssSelector("#log .msg.me a"))).isEmpty();
+    screenshot("links");
   }
 
   @Test
@@ -519,5 +561,13 @@ class ChatPageIT {
         .POST(HttpRequest.BodyPublishers.ofString(persona.encode(), StandardCharsets.UTF_8)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonObject links = persona.copy().put("id", "links").put("name", "Links").put("bio", "Links test.")
+        .put("voice", new JsonObject().put("greeting", LINKS_GREETING));
+    HttpResponse<String> second = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/personas"))
+        .header("content-type", "application/json")
+        .header("authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.ofString(links.encode(), StandardCharsets.UTF_8)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
   }
 }
