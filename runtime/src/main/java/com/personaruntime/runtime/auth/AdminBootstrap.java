@@ -20,8 +20,13 @@ public final class AdminBootstrap {
 
   /** E-mail used when {@code ADMIN_EMAIL} is not set. */
   public static final String DEFAULT_EMAIL = "admin@localhost";
-  /** Minimum length of {@code ADMIN_PASSWORD}. */
-  public static final int MIN_PASSWORD_LENGTH = 8;
+  /** Minimum length of {@code ADMIN_PASSWORD}: the service's one password rule ({@link Passwords#MIN_LENGTH}). */
+  public static final int MIN_PASSWORD_LENGTH = Passwords.MIN_LENGTH;
+  /**
+   * The display name stored for the first admin. It is a role, not a person's name: consoles show it in
+   * their own language (the console's {@code user.platformAdmin} text) rather than this English word.
+   */
+  public static final String DEFAULT_DISPLAY_NAME = "Administrator";
 
   private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -58,7 +63,7 @@ public final class AdminBootstrap {
       boolean generated = password == null;
       String adminPassword = generated ? Secrets.random(18) : password;
       return PasswordHasher.hash(vertx, adminPassword.toCharArray())
-          .compose(hash -> users.create(adminEmail, hash, "Administrator", true))
+          .compose(hash -> users.create(adminEmail, hash, DEFAULT_DISPLAY_NAME, true))
           .map(user -> {
             if (generated) {
               String bar = "=".repeat(72);

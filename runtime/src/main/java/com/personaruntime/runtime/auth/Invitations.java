@@ -44,7 +44,7 @@ public final class Invitations {
   /** Default lifetime of an invitation. */
   public static final Duration DEFAULT_TTL = Duration.ofDays(7);
   /** Minimum length of the password a new account sets when accepting. */
-  public static final int MIN_NEW_PASSWORD_LENGTH = 12;
+  public static final int MIN_NEW_PASSWORD_LENGTH = Passwords.MIN_LENGTH;
 
   private static final String COLUMNS = "i.id, i.brand_id, i.email, i.role, i.created_by, i.created_at,"
       + " i.expires_at";

@@ -11,7 +11,7 @@ import java.time.Clock;
 
 /**
  * A user changes their own password: the current one must be right, the new one at least
- * {@link AdminBootstrap#MIN_PASSWORD_LENGTH} characters. The user's other console sessions end
+ * {@link Passwords#MIN_LENGTH} characters (the same rule as a new account's). The user's other console sessions end
  * (the one given stays) and the change is audited ({@code user.password_changed}).
  */
 public final class PasswordChanges {
@@ -34,7 +34,7 @@ public final class PasswordChanges {
 
   /** Changes the password; {@code keepSessionId} (may be null) is the session that stays logged in. */
   public Future<Result> change(String userId, String current, String next, String keepSessionId) {
-    if (next == null || next.length() < AdminBootstrap.MIN_PASSWORD_LENGTH) {
+    if (!Passwords.longEnough(next)) {
       return Future.succeededFuture(Result.TOO_SHORT);
     }
     if (next.equals(current)) {

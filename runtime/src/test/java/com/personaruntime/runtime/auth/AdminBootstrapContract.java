@@ -81,7 +81,10 @@ abstract class AdminBootstrapContract extends DbContract {
   @Test
   void weakOrMalformedSettingsAreRefusedByName() {
     assertThat(failure(ensure(Map.of("ADMIN_PASSWORD", "short"))))
-        .hasMessage("ADMIN_PASSWORD must be at least 8 characters long, got 5");
+        .hasMessage("ADMIN_PASSWORD must be at least 12 characters long, got 5");
+    // the one password rule of the service (Passwords.MIN_LENGTH), as for invitations and the account page
+    assertThat(failure(ensure(Map.of("ADMIN_PASSWORD", "eleven-char"))))
+        .hasMessage("ADMIN_PASSWORD must be at least 12 characters long, got 11");
     assertThat(failure(ensure(Map.of("ADMIN_EMAIL", "boss")))).hasMessageContaining("ADMIN_EMAIL");
     assertThat(await(users.count())).isZero();
   }

@@ -21,6 +21,20 @@ class ReadmeTest {
     }
   }
 
+  /**
+   * Newcomer's report: a loopback webhook (127.0.0.1) for a local test was refused and nothing said how to
+   * allow it. The newcomers' section and the console's channels paragraph name the setting and the restart.
+   */
+  @Test
+  void whereWebhooksAreIntroducedTheLoopbackSettingIsNamed() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    String newcomers = readme.substring(readme.indexOf("## Start here (newcomers)"), readme.indexOf("## Two commands"));
+    assertThat(newcomers).contains("127.0.0.1").contains("PUBLISH_ALLOWPRIVATENETWORKS=true").contains("restart");
+    String channels = readme.substring(readme.indexOf("**In the console**, `/console/posts`"),
+        readme.indexOf("**For webhook receivers.**"));
+    assertThat(channels).contains("127.0.0.1").contains("PUBLISH_ALLOWPRIVATENETWORKS=true").contains("restarted");
+  }
+
   @Test
   void theTwoCommandsAreThere() throws Exception {
     String readme = Files.readString(Path.of("..", "README.md"));

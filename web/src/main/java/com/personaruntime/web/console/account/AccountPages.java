@@ -48,6 +48,7 @@ public final class AccountPages implements ConsolePage {
       m.put("roles", roles);
       m.put("notice", notice);
       m.put("error", error);
+      m.put("minLength", com.personaruntime.runtime.auth.Passwords.MIN_LENGTH);
       return m;
     });
   }
@@ -71,7 +72,7 @@ public final class AccountPages implements ConsolePage {
             case CHANGED -> req.redirect("/console/account?changed=1");
             case WRONG_CURRENT -> page(req, "", req.t("account.wrongCurrent"));
             case SAME_AS_CURRENT -> page(req, "", req.t("account.same"));
-            default -> page(req, "", req.t("account.tooShort"));
+            default -> page(req, "", req.t("account.tooShort", com.personaruntime.runtime.auth.Passwords.MIN_LENGTH));
           }
         });
   }

@@ -199,6 +199,7 @@ public final class MemberPages implements ConsolePage {
     model.put("token", token == null ? "" : token);
     model.put("error", error);
     model.put("name", name);
+    model.put("minLength", Invitations.MIN_NEW_PASSWORD_LENGTH);
     model.put("loggedInAs", session == null ? "" : session.principal().email());
     model.put("sessionCsrf", session == null ? "" : session.csrfToken());
     if (opened != null) {
