@@ -75,7 +75,18 @@
       list.appendChild(li);
     }
     document.getElementById('bench-none').hidden = res.findings.length > 0;
-    document.getElementById('bench-final').textContent = res.text;
+    // What happens to the text: a blocked one is never shown as what would be published (nothing would be);
+    // a flagged one waits for a moderator; an input is what the persona would be given.
+    const heading = document.getElementById('bench-final-heading');
+    const input = body.direction === 'input';
+    const blocked = res.decision === 'block';
+    heading.textContent = blocked ? (input ? heading.dataset.inputBlock : heading.dataset.block)
+      : input ? heading.dataset.input
+        : res.decision === 'flag' ? heading.dataset.flag : heading.dataset.output;
+    heading.dataset.decision = res.decision;
+    const final = document.getElementById('bench-final');
+    final.textContent = blocked ? '' : res.text;
+    final.hidden = blocked;
     document.getElementById('bench-result').hidden = false;
   });
 })();

@@ -97,7 +97,7 @@ document.addEventListener('alpine:init', function () {
 
   Alpine.data('personaEditor', function () {
     return {
-      d: null, tab: 'form', yaml: '', problems: [], missing: [], message: '', busy: false, timer: null, yamlDoc: null,
+      d: null, tab: 'form', yaml: '', problems: [], missing: [], warnings: [], message: '', busy: false, timer: null, yamlDoc: null,
       chat: [], history: [], question: '', sending: false, previewUnsaved: true, slug: '', msgs: {},
       /** Edits not saved yet: leaving the page (a link, reload, closing the tab) asks first. */
       dirty: false,
@@ -111,6 +111,8 @@ document.addEventListener('alpine:init', function () {
         this.d = toState(JSON.parse(el.dataset.doc));
         // the saved version's publishing gaps (rendered by the server); the Alpine list replaces the static one
         this.missing = JSON.parse(el.dataset.missing || '[]');
+        // the saved version's links outside the allowed link domains (followed live by validation)
+        this.warnings = JSON.parse(el.dataset.warnings || '[]');
         el.querySelectorAll('#not-publishable-list .server-rendered').forEach((li) => li.remove());
         const params = new URLSearchParams(window.location.search);
         if (params.get('created')) { this.message = this.msgs.created; }
@@ -126,6 +128,11 @@ document.addEventListener('alpine:init', function () {
       len(s) { return s === undefined || s === null ? 0 : String(s).length; },
       counter(s, max) { return this.len(s) + ' / ' + max; },
       langs() { return fromList(this.d.languages); },
+      /** The warning for a field (links the guard will flag), or ''. */
+      warn(path) {
+        const w = this.warnings.find((x) => x.path === path);
+        return w ? w.message : '';
+      },
       err(path) {
         const p = this.problems.find((x) => x.path === path || x.path.startsWith(path + '.') || x.path.startsWith(path + '['));
         return p ? p.message : '';
@@ -164,6 +171,7 @@ document.addEventListener('alpine:init', function () {
           : await PersonaConsole.api('POST', validateUrl(), this.doc());
         if (r.status !== 200) { this.message = ''; return null; }
         this.problems = r.body.problems;
+        if (Array.isArray(r.body.warnings)) { this.warnings = r.body.warnings; }
         this.followPublishing(r.body);
         return r.body;
       },

@@ -174,7 +174,8 @@ public final class PersonaRoutes {
    * The validation answer for a document: problems with their field paths, the tree and its YAML;
    * for a valid document also {@code publishing}: what the publishing rule still asks before it can go
    * live ({@code [{"path","text"}]}, English lines of {@link com.personaruntime.personas.Publishing}; empty
-   * when it may be published).
+   * when it may be published), and {@code warnings}: knowledge fields with links outside the allowed link
+   * domains ({@link KnowledgeLinks#json}), which the guard will flag in every reply quoting them.
    *
    * @param lang the language of the problems' {@code message} and {@code text} ({@code "vi"}; {@code null}
    *             or any other value: English); each problem also carries {@code code} and {@code args}
@@ -208,6 +209,8 @@ public final class PersonaRoutes {
           publishing.add(new JsonObject().put("path", colon < 0 ? "" : line.substring(0, colon)).put("text", line));
         });
         out.put("publishing", publishing);
+        // links the persona's own guard will flag in replies that quote its knowledge (not a refusal)
+        out.put("warnings", KnowledgeLinks.json(persona, lang));
       } else {
         com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(body); // YAML is a superset of JSON
         if (tree != null && tree.isObject()) {

@@ -266,7 +266,7 @@ public final class Console {
     if (p != null) {
       Map<String, Object> user = new LinkedHashMap<>();
       user.put("email", p.email());
-      user.put("displayName", p.displayName() == null || p.displayName().isBlank() ? p.email() : p.displayName());
+      user.put("displayName", personName(messages, lang, p.displayName(), p.email()));
       user.put("admin", p.platformAdmin());
       m.put("user", user);
       List<Map<String, Object>> nav = new ArrayList<>();
@@ -363,5 +363,20 @@ public final class Console {
   /** Handler form of {@link #redirect}. */
   static Handler<RoutingContext> redirectTo(String location) {
     return ctx -> redirect(ctx, location);
+  }
+
+  /**
+   * How the console names a user: their display name, their e-mail when they have none, and for the first
+   * admin's stored default ({@link com.personaruntime.runtime.auth.AdminBootstrap#DEFAULT_DISPLAY_NAME}, an
+   * English role word rather than a name) the role in the console's language ({@code user.platformAdmin}).
+   */
+  public static String personName(Messages messages, String lang, String displayName, String email) {
+    if (displayName == null || displayName.isBlank()) {
+      return email;
+    }
+    if (displayName.equals(com.personaruntime.runtime.auth.AdminBootstrap.DEFAULT_DISPLAY_NAME)) {
+      return messages.text(lang, "user.platformAdmin");
+    }
+    return displayName;
   }
 }

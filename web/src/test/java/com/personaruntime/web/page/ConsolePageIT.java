@@ -118,6 +118,13 @@ class ConsolePageIT {
     d.navigate().refresh();
     assertThat(browser.js("return document.documentElement.lang")).isEqualTo("vi");
     assertThat(d.findElement(By.cssSelector("nav")).getText()).contains("Persona", "Bài đăng", "Phân tích");
+    // the first admin is named by the role in the console's language, not the stored English "Administrator"
+    assertThat(d.findElement(By.cssSelector("header .account")).getText()).isEqualTo("Quản trị viên");
+    // one name for the insights area: the nav says what the page's title says
+    String navInsights = d.findElement(By.cssSelector("nav a[href='/console/insights']")).getText();
+    d.get(base + "/console/insights");
+    assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo(navInsights).isEqualTo("Phân tích khán giả");
+    d.get(base + "/console/moderation");
     browser.screenshot("console-moderation-vi");
     // the editor's live validation speaks the console's language too, with the limit and what was typed
     d.get(base + "/console/personas/linh");
@@ -129,6 +136,14 @@ class ConsolePageIT {
     d.get(base + "/console/moderation");
     switchLanguage("en");
   }
+
+  /** How many rows the header's items (logo, language, account, log out) take: distinct tops, 6 px apart. */
+  private static final String HEADER_ROWS = "const items = [document.querySelector('header.top .logo'),"
+      + " ...document.querySelectorAll('header.top .top-actions > *')].filter(e => e && e.getClientRects().length);"
+      + " const tops = items.map(e => e.getBoundingClientRect().top).sort((a, b) => a - b);"
+      + " let rows = tops.length ? 1 : 0; for (let i = 1; i < tops.length; i++) { if (tops[i] - tops[i - 1] > 6) rows++; }"
+      + " for (const e of items) { if (e.getClientRects().length > 1) rows++; }"
+      + " return rows;";
 
   @Test
   @Order(4)
@@ -143,6 +158,15 @@ class ConsolePageIT {
     }
     d.get(base + "/console/personas");
     browser.screenshot("console-personas-phone-390x844");
+    // the header takes one line on a phone (README), in either language: every item on the same row
+    assertThat(browser.js(HEADER_ROWS)).as("header rows (en)").isEqualTo(1L);
+    switchLanguage("vi");
+    try {
+      assertThat(browser.js(HEADER_ROWS)).as("header rows (vi)").isEqualTo(1L);
+      browser.screenshot("console-personas-phone-390x844-vi");
+    } finally {
+      switchLanguage("en");
+    }
     assertThat(browser.errors()).isEmpty();
   }
 
@@ -184,6 +208,21 @@ class ConsolePageIT {
     wait.until(x -> !x.findElement(By.id("problems")).isDisplayed());
     assertThat(String.valueOf(browser.js("return document.getElementById('status').textContent")))
         .doesNotContain("problem").doesNotContain("(s)");
+
+    // a link the guard will flag (outside the allowed link domains, lumiere.example): warned at the entry's
+    // field with the way out; an allowed one is not; the warning goes when the link does
+    assertThat(d.findElement(By.id("k-text-warn-0")).isDisplayed()).isFalse();
+    browser.js("const k = document.getElementById('k-text-0'); k.value = k.value + ' Đánh giá: https://maps.app.goo.gl/lumiere';"
+        + " k.dispatchEvent(new Event('input'));");
+    wait.until(x -> x.findElement(By.id("k-text-warn-0")).isDisplayed());
+    assertThat(d.findElement(By.id("k-text-warn-0")).getText()).startsWith("links to maps.app.goo.gl are outside the allowed"
+        + " link domains (lumiere.example)").contains("Add the domain to “Allowed link domains”");
+    assertThat(d.findElement(By.id("k-text-0")).getAttribute("aria-describedby")).isEqualTo("k-text-warn-0");
+    assertThat(d.findElement(By.id("problems")).isDisplayed()).as("a warning, not a problem").isFalse();
+    browser.screenshot("console-editor-link-warning");
+    browser.js("const k = document.getElementById('k-text-0'); k.value = k.value.replace('https://maps.app.goo.gl/lumiere',"
+        + " 'https://lumiere.example/danh-gia'); k.dispatchEvent(new Event('input'));");
+    wait.until(x -> !x.findElement(By.id("k-text-warn-0")).isDisplayed());
 
     // the brand's public phone: checked like every field, kept in the document
     var phone = d.findElement(By.id("f-contact-phone"));
@@ -266,7 +305,8 @@ class ConsolePageIT {
     greeting.sendKeys("Hi! I'm Milo, Brewhaus's AI barista. Ask me about beans.");
     click(By.id("save-draft"));
     wait.until(x -> x.getCurrentUrl().contains("saved=2"));
-    assertThat(d.findElement(By.cssSelector("#status .notice")).getText()).contains("draft version 2");
+    assertThat(d.findElement(By.cssSelector("#status .notice")).getText()).contains("draft version 2")
+        .contains("Audiences still see the published version");
     d.findElement(By.linkText("Versions and diff")).click();
     wait.until(x -> x.getCurrentUrl().contains("/versions"));
     assertThat(d.findElement(By.id("diff-title")).getText()).isEqualTo("v1 → v2");
@@ -424,7 +464,18 @@ class ConsolePageIT {
     // after the emoji (2 UTF-16 units): the offsets still land exactly on the phone number
     assertThat(marks).contains("0912 345 678");
     assertThat(d.findElement(By.id("bench-highlighted")).getText()).isEqualTo(text);
+    // a blocked verdict never says the text would be published, nor shows the blocked words as the outcome
+    assertThat(d.findElement(By.id("bench-final-heading")).getText())
+        .isEqualTo("Blocked: nothing of this text would be published");
+    assertThat(d.findElement(By.id("bench-final")).isDisplayed()).isFalse();
     browser.screenshot("console-guard-bench");
+    // an allowed text is what would be published (the heading follows each new verdict)
+    d.findElement(By.id("bench-text")).clear();
+    d.findElement(By.id("bench-text")).sendKeys("Cảm ơn bạn đã ghé shop nhé!");
+    click(By.id("bench-check"));
+    new WebDriverWait(d, WAIT).until(x -> "allow".equals(x.findElement(By.id("bench-final-heading")).getAttribute("data-decision")));
+    assertThat(d.findElement(By.id("bench-final-heading")).getText()).isEqualTo("Text after the guard (what would be published)");
+    assertThat(d.findElement(By.id("bench-final")).getText()).isEqualTo("Cảm ơn bạn đã ghé shop nhé!");
     assertThat(browser.errors()).isEmpty();
   }
 
@@ -555,13 +606,15 @@ class ConsolePageIT {
     d.findElement(By.id("np-id")).clear();
     d.findElement(By.id("np-id")).sendKeys("linh");
     d.findElement(By.id("np-name")).sendKeys("An");
+    // language names as people type them read as their codes (vi, en)
     d.findElement(By.id("np-languages")).clear();
-    d.findElement(By.id("np-languages")).sendKeys("vi, en");
+    d.findElement(By.id("np-languages")).sendKeys("Tiếng Việt, English");
     d.findElement(By.id("np-bio")).clear();
     new org.openqa.selenium.support.ui.Select(d.findElement(By.id("np-brand"))).selectByValue("lumiere");
     click(By.id("np-submit"));
     wait.until(x -> !x.findElements(By.id("np-id-err")).isEmpty());
     assertThat(d.findElement(By.id("np-id-err")).getText()).contains("already exists");
+    assertThat(d.findElements(By.id("np-languages-err"))).isEmpty();
     d.findElement(By.id("np-id")).clear();
     d.findElement(By.id("np-id")).sendKeys("an-tea");
     click(By.id("np-submit"));
@@ -587,6 +640,12 @@ class ConsolePageIT {
         .doesNotContain("disclosure.jurisdictions");
     browser.screenshot("console-new-persona-editor");
     assertThat(get("/api/v1/public/personas")).doesNotContain("an-tea");
+    assertThat(d.findElement(By.id("f-languages")).getAttribute("value")).isEqualTo("vi, en");
+    // a draft of a persona never published: no "audiences still see the published version"
+    click(By.id("save-draft"));
+    wait.until(x -> x.getCurrentUrl().contains("saved=2") && !x.findElements(By.cssSelector("#status .notice")).isEmpty());
+    assertThat(d.findElement(By.cssSelector("#status .notice")).getText()).contains("draft version 2")
+        .contains("Nothing is published yet").doesNotContain("still see the published version");
     // the refused form posts and "Save and publish" answer 400 on purpose; nothing else may fail
     assertThat(browser.errors()).allSatisfy(e -> assertThat(e).contains("status of 400"));
   }

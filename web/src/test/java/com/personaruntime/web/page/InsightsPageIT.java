@@ -146,7 +146,7 @@ class InsightsPageIT {
     // Vietnamese
     d.get(base + "/console/lang/vi?next=" + java.net.URLEncoder.encode("/console/insights?persona=milo&days=7",
         StandardCharsets.UTF_8));
-    new WebDriverWait(d, WAIT).until(x -> x.findElement(By.tagName("h1")).getText().equals("Thấu hiểu khán giả"));
+    new WebDriverWait(d, WAIT).until(x -> x.findElement(By.tagName("h1")).getText().equals("Phân tích khán giả"));
     assertThat(d.findElement(By.id("h-gaps")).getText()).isEqualTo("Lỗ hổng kiến thức");
     new WebDriverWait(d, WAIT).until(x -> "true".equals(
         x.findElement(By.tagName("body")).getAttribute("data-charts-drawn")));

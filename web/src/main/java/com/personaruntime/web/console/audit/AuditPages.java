@@ -86,7 +86,8 @@ public final class AuditPages implements ConsolePage {
           chain = chain.compose(x -> users.findById(a).map(u -> {
             u.ifPresent(user -> emails.put(a, user.email()));
             u.ifPresent(user -> names.put(a, user.displayName() == null || user.displayName().isBlank()
-                ? user.email() : user.displayName() + " (" + user.email() + ")"));
+                ? user.email() : com.personaruntime.web.console.Console.personName(req.messages(), req.lang(),
+                    user.displayName(), user.email()) + " (" + user.email() + ")"));
             return (Void) null;
           }).recover(e -> Future.succeededFuture()));
         }

@@ -168,12 +168,9 @@ public final class PersonaPages implements ConsolePage {
       String brand = (String) form.get("brand");
       String name = (String) form.get("name");
       String bio = (String) form.get("bio");
-      List<String> languages = new ArrayList<>();
-      for (String l : ((String) form.get("languages")).split("[,\\s]+")) {
-        if (!l.isBlank()) {
-          languages.add(l.strip().toLowerCase(java.util.Locale.ROOT));
-        }
-      }
+      // codes, or the names people type instead ("Tiếng Việt, English" reads as vi, en)
+      LanguageNames.Parsed typed = LanguageNames.parse((String) form.get("languages"));
+      List<String> languages = new ArrayList<>(typed.codes());
       if (id.isEmpty()) {
         errors.put("id", req.t("new.err.idRequired"));
       } else if (!SLUG.matcher(id).matches()) {
@@ -192,11 +189,10 @@ public final class PersonaPages implements ConsolePage {
       } else if (name.length() > nameMax) {
         errors.put("name", req.t("new.err.nameLong", nameMax, name.length()));
       }
-      if (languages.isEmpty()) {
+      if (typed.unknown() != null) {
+        errors.put("languages", req.t("new.err.languageBad", typed.unknown()));
+      } else if (languages.isEmpty()) {
         errors.put("languages", req.t("new.err.languagesRequired"));
-      } else {
-        languages.stream().filter(l -> !l.matches("[a-z]{2}")).findFirst()
-            .ifPresent(bad -> errors.put("languages", req.t("new.err.languageBad", bad)));
       }
       int bioMax = PersonaDocuments.maxChars("bio");
       if (bio.length() > bioMax) {
@@ -256,9 +252,14 @@ public final class PersonaPages implements ConsolePage {
           m.put("canEdit", p.canEdit(rec.brandId()));
           List<String> missing = List.of();
           var parsed = PersonaDocuments.parse("latest", rec.latestDocument());
+          io.vertx.core.json.JsonArray linkWarnings = new io.vertx.core.json.JsonArray();
           if (parsed.isValid()) {
             missing = CharacterCards.missingForPublishing(parsed.orElseThrow());
+            // the saved version's links the guard will flag: said at their field when the editor opens (after
+            // a save or a publish too), then followed live by validation
+            linkWarnings = com.personaruntime.web.api.KnowledgeLinks.json(parsed.orElseThrow(), req.lang());
           }
+          m.put("warningsJson", linkWarnings.encode());
           List<String> missingWords = missing.stream().map(line -> missingInWords(req, line)).toList();
           m.put("missing", missingWords);
           m.put("missingJson", new io.vertx.core.json.JsonArray(missingWords).encode());

@@ -84,8 +84,28 @@ public final class PostPages implements ConsolePage {
     return out;
   }
 
+  /**
+   * The console's explanation of a platform-fit finding ({@code platform.length}, {@code platform.shortened},
+   * {@code platform.hashtags}, {@code platform.links}: the variant fitter's rules, whose own notes are English)
+   * in the console's language, with the platform's name, its limits and its way of counting; {@code note} (the
+   * finding's own message) for any other rule, or when the platform is unknown.
+   */
+  public static String fitExplanation(com.personaruntime.web.console.Messages messages, String lang, String rule,
+      PlatformProfile profile, int length, String note) {
+    if (rule == null || !rule.startsWith("platform.") || profile == null) {
+      return note;
+    }
+    String key = "posts.fit." + rule;
+    // numbers in the console's format (63.206 in Vietnamese, 63,206 in English), as the compose page says them
+    java.text.NumberFormat n = java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag(lang));
+    String text = messages.text(lang, key, n.format(length), profile.name(),
+        messages.text(lang, "posts.counting." + profile.counting().wire()),
+        n.format(profile.maxLength()), n.format(profile.maxHashtags()), n.format(profile.maxLinks()));
+    return text.equals(key) ? note : text;
+  }
+
   /** Display names of the people named on a post (authors, approvers, commenters); ids stay ids if unknown. */
-  private Future<Map<String, String>> names(Post post) {
+  private Future<Map<String, String>> names(Post post, ConsoleRequest req) {
     java.util.Set<String> ids = new java.util.LinkedHashSet<>();
     ids.add(post.authorId());
     post.variants().forEach(v -> v.approvals().forEach(a -> ids.add(a.userId())));
@@ -94,7 +114,8 @@ public final class PostPages implements ConsolePage {
     List<Future<Void>> all = new ArrayList<>();
     for (String id : ids) {
       all.add(users.findById(id).map(u -> {
-        out.put(id, u.map(x -> x.displayName() == null || x.displayName().isBlank() ? x.email() : x.displayName())
+        out.put(id, u.map(x -> com.personaruntime.web.console.Console.personName(req.messages(), req.lang(),
+                x.displayName(), x.email()))
             .orElse(id));
         return (Void) null;
       }).recover(err -> Future.succeededFuture()));
@@ -281,7 +302,7 @@ public final class PostPages implements ConsolePage {
   private void detail(ConsoleRequest req, int status, String error, Map<String, String> fieldErrors) {
     Principal p = req.principal();
     String id = req.param("id");
-    visible(p, id).compose(post -> names(post).compose(n -> catalog.list(p).map(records -> {
+    visible(p, id).compose(post -> names(post, req).compose(n -> catalog.list(p).map(records -> {
       n.put("persona:" + post.personaSlug(), personaNames(records).getOrDefault(post.personaSlug(), post.personaSlug()));
       return n;
     }).recover(err -> Future.succeededFuture(n))).map(n -> Map.entry(post, n))).onComplete(ar -> {
@@ -351,9 +372,12 @@ public final class PostPages implements ConsolePage {
       List<Map<String, Object>> findings = new ArrayList<>();
       new JsonArray(v.findingsJson()).forEach(o -> {
         JsonObject f = (JsonObject) o;
-        // shown by the rule's label; the guard's own (English) note is the tooltip
-        findings.add(Map.of("rule", f.getString("rule"), "action", f.getString("action"),
-            "message", f.getString("message", "")));
+        // shown by the rule's label; the tooltip explains it: a platform fit (platform.*) in the console's
+        // language with the platform's own limits, any other finding by the guard's own (English) note
+        String rule = f.getString("rule");
+        findings.add(Map.of("rule", rule, "action", f.getString("action"),
+            "message", fitExplanation(req.messages(), req.lang(), rule, profile, v.length(),
+                f.getString("message", ""))));
       });
       vm.put("findings", findings);
       List<Map<String, Object>> flags = new ArrayList<>();
