@@ -12,7 +12,10 @@ import java.util.Map;
  * tám", "zero nine one two ..."), or with the letter o typed for zero ("o912 345 678"), alone or
  * mixed with digit groups; l or I for one ("09l2 345 678"). A run of such tokens, separated by spaces, commas, dots or hyphens, that
  * holds at least one spelled or disguised token and whose digits form a phone number (the same test
- * as plain numbers: Vietnamese mobile/landline, +CC...) is reported as pii.phone.
+ * as plain numbers: Vietnamese mobile/landline, +CC...) is reported as pii.phone. Numbers read in pairs or with tens
+ * words count too (breakers b7, b8): English teens and tens ("twelve", "thirty-four", "eighty seven"), Vietnamese
+ * "mười" (ten, "mười lăm" = 15), "mươi" (times ten: "hai mươi mốt" = 21) and "muoi" typed without diacritics (either:
+ * read both ways, see phones); a country code said as "plus"/"cộng"; counting by one ("nine, ten, eleven") is no number.
  *
  * Linear: one pass over the tokens; a run is judged once when it ends, and runs are capped at 15
  * digits and MAX_SPAN chars.
@@ -253,8 +256,113 @@ final class SpelledNumbers {
     return (int) (k >>> 56);
   }
 
+  /**
+   * Reports spelled phones of {@code str} to {@code sink}. A run with tens words typed without diacritics ("khong chin
+   * muoi hai ba muoi bon ...": each "muoi" is "mười", ten, or "mươi", times ten) is read once with every such "muoi"
+   * after a unit word as "mươi", once with all of them as "mười", and once with each single one as "mười" (at most
+   * {@link #MAX_FLIPS} readings more: linear), since "chín mười hai" (9, 12) and "chín mươi hai" (92) are typed alike;
+   * a span found by one reading is not reported again.
+   */
   static void phones(String str, List<int[]> spans, Pii.Sink sink) {
-    scan(str, spans, sink);
+    int[] ambiguous = new int[1];
+    List<int[]> found = new java.util.ArrayList<>(1);
+    Pii.Sink once = (rule, s, e, kind) -> {
+      for (int[] f : found) {
+        if (f[0] < e && s < f[1]) {
+          return;
+        }
+      }
+      found.add(new int[] {s, e});
+      sink.found(rule, s, e, kind);
+    };
+    scan(str, spans, once, NO_FLIP, ambiguous);
+    if (ambiguous[0] > 0) {
+      scan(str, spans, once, ALL_TEN, null);
+      for (int f = 0; f < Math.min(ambiguous[0], MAX_FLIPS); f++) {
+        scan(str, spans, once, f, null);
+      }
+    }
+  }
+
+  /** {@link #scan}'s reading of the folded "muoi" after a unit word: all "mươi" (times ten), or all "mười" (ten). */
+  private static final int NO_FLIP = -1;
+  private static final int ALL_TEN = -2;
+  /** Most single "muoi" read as "mười" one at a time ({@link #phones}). */
+  private static final int MAX_FLIPS = 6;
+
+  /** Kinds of {@link #tensWord}: "mười" (ten, a unit may follow), "mươi" (times ten), "muoi" (either). */
+  private static final int TW_VI_TEN = 1 << 8;
+  private static final int TW_VI_X10 = 2 << 8;
+  private static final int TW_VI_AMBIG = 3 << 8;
+  /** English tens ("twenty" ... "ninety": a unit may follow) and teens ("ten" ... "nineteen": closed). */
+  private static final int TW_TENS = 4 << 8;
+  private static final int TW_TEEN = 5 << 8;
+  private static final int TW_KIND = 7 << 8;
+
+  /** Tens and teen words (English; Vietnamese "muoi", folded) as {@link #key}s, sorted; their values alongside. */
+  private static final long[] TENS_KEYS;
+  private static final int[] TENS_VALUES;
+
+  static {
+    Map<String, Integer> w = Map.ofEntries(Map.entry("ten", TW_TEEN | 10), Map.entry("eleven", TW_TEEN | 11),
+        Map.entry("twelve", TW_TEEN | 12), Map.entry("thirteen", TW_TEEN | 13), Map.entry("fourteen", TW_TEEN | 14),
+        Map.entry("fifteen", TW_TEEN | 15), Map.entry("sixteen", TW_TEEN | 16), Map.entry("seventeen", TW_TEEN | 17),
+        Map.entry("eighteen", TW_TEEN | 18), Map.entry("nineteen", TW_TEEN | 19), Map.entry("twenty", TW_TENS | 2),
+        Map.entry("thirty", TW_TENS | 3), Map.entry("forty", TW_TENS | 4), Map.entry("fourty", TW_TENS | 4),
+        Map.entry("fifty", TW_TENS | 5), Map.entry("sixty", TW_TENS | 6), Map.entry("seventy", TW_TENS | 7),
+        Map.entry("eighty", TW_TENS | 8), Map.entry("ninety", TW_TENS | 9), Map.entry("muoi", TW_VI_AMBIG));
+    java.util.TreeMap<Long, Integer> m = new java.util.TreeMap<>();
+    w.forEach((k, v) -> m.put(key(k, 0, k.length()), v));
+    TENS_KEYS = m.keySet().stream().mapToLong(Long::longValue).toArray();
+    TENS_VALUES = m.values().stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * The kind and value of a tens or teen word at t[s, e) ("twelve": TW_TEEN | 12, "thirty": TW_TENS | 3, "mười":
+   * TW_VI_TEN, "mươi": TW_VI_X10, "muoi": TW_VI_AMBIG), or 0. Only words of 3-9 letters opening with e, f, m, n, s or t
+   * build a key.
+   */
+  private static int tensWord(char[] t, int s, int e) {
+    int len = e - s;
+    if (len < 3 || len > 9) {
+      return 0;
+    }
+    char c0 = t[s];
+    if (c0 >= 'A' && c0 <= 'Z') {
+      c0 = (char) (c0 + 32);
+    }
+    if (c0 != 'e' && c0 != 'f' && c0 != 'm' && c0 != 'n' && c0 != 's' && c0 != 't') {
+      return 0;
+    }
+    long k = key(t, s, e);
+    if (k < 0) {
+      return 0;
+    }
+    int i = java.util.Arrays.binarySearch(TENS_KEYS, k);
+    if (i < 0) {
+      return 0;
+    }
+    int v = TENS_VALUES[i];
+    if (v == TW_VI_AMBIG) {
+      char c2 = t[s + 2]; // "mười" has ờ (a grave accent), "mươi" has ơ; a plain o is either
+      if (c2 == '\u1edd' || c2 == '\u1edc') {
+        return TW_VI_TEN;
+      }
+      if (c2 == '\u01a1' || c2 == '\u01a0') {
+        return TW_VI_X10;
+      }
+    }
+    return v;
+  }
+
+  /** True when t[from, to) holds only spaces and hyphens (a unit word going on from a tens word: "thirty-four"). */
+  private static boolean spacesOrHyphens(char[] t, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (t[k] != ' ' && t[k] != '-' && t[k] != '\u00a0') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -266,7 +374,7 @@ final class SpelledNumbers {
    * {@link #MAX_SPAN} chars, longer than the fixed PII tail ({@link Pii#STREAM_SPAN}). Linear.
    */
   static int openRunStart(String str) {
-    return scan(str, null, null);
+    return scan(str, null, null, NO_FLIP, null);
   }
 
   /** Longest token read as digits ("khong9mot2ba4nam6bay8"); a longer one is no digit token. */
@@ -441,21 +549,25 @@ final class SpelledNumbers {
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-  /** Reports spelled phones to {@code sink} (when not null); returns {@link #openRunStart}. */
-  private static int scan(String str, List<int[]> spans, Pii.Sink sink) {
+  /**
+   * Reports spelled phones to {@code sink} (when not null); returns {@link #openRunStart}. {@code flip}: how a folded
+   * "muoi" after a unit word is read ({@link #NO_FLIP}: "mươi", {@link #ALL_TEN}: "mười", k >= 0: the k-th such one
+   * "mười", the others "mươi"); {@code ambiguous} (when not null) gets the count of such words.
+   */
+  private static int scan(String str, List<int[]> spans, Pii.Sink sink, int flip, int[] ambiguous) {
     Scratch sc = SCRATCH.get();
     if (sc.busy) {
       sc = new Scratch(); // re-entered (a sink that scans: never today): arrays of its own
     }
     sc.busy = true;
     try {
-      return scan(str, spans, sink, sc);
+      return scan(str, spans, sink, flip, ambiguous, sc);
     } finally {
       sc.busy = false;
     }
   }
 
-  private static int scan(String str, List<int[]> spans, Pii.Sink sink, Scratch sc) {
+  private static int scan(String str, List<int[]> spans, Pii.Sink sink, int flip, int[] ambiguous, Scratch sc) {
     int n = str.length();
     int lastStart = -1;
     int lastEnd = -1;
@@ -472,6 +584,8 @@ final class SpelledNumbers {
     boolean overflow = false;
     int runStart = -1;
     int runEnd = -1;
+    boolean open = false; // the run's last token ends in a tens word a unit word may complete ("thirty", "hai mươi")
+    int ambig = 0;
     int i = 0;
     while (i < n) {
       // next token [s, e): letters and digits
@@ -517,6 +631,58 @@ final class SpelledNumbers {
           e = e2;
         }
       }
+      boolean follows = runStart >= 0 && runEnd == s - gap && gap >= 1 && gap <= 3 && text[s - 1] != '\n';
+      boolean newOpen = false;
+      int tw = r == 0 && !digit ? tensWord(text, s, e) : 0;
+      if (tw != 0) {
+        int kind = tw & TW_KIND;
+        // "ba mươi": times ten, after a unit word in the run ("hai mươi hai" = 22)
+        boolean attachable = follows && !open && nt > 0 && spacesOrHyphens(text, s - gap, s) && (tf[nt - 1] & 0xFF) == 1
+            && (tf[nt - 1] & SPELLED) != 0 && (tf[nt - 1] & REAL) == 0;
+        boolean x10 = kind == TW_VI_X10;
+        if (kind == TW_VI_AMBIG && attachable) {
+          int idx = ambig++;
+          x10 = flip != ALL_TEN && flip != idx;
+        }
+        if (x10) {
+          if (attachable && !overflow && nd < 16) {
+            digits[nd++] = '0';
+            tf[nt - 1] = (tf[nt - 1] + 1) | VIET;
+            te[nt - 1] = e;
+            runEnd = e;
+            open = true;
+            overflow |= runEnd - runStart > MAX_SPAN;
+            i = e;
+            continue;
+          }
+          // a "mươi" with no unit word before it: no digit token
+        } else if (kind == TW_VI_TEN || kind == TW_VI_AMBIG) {
+          tok[0] = '1';
+          tok[1] = '0';
+          r = 2 | SPELLED | VIET;
+          newOpen = true;
+        } else if (kind == TW_TENS) {
+          tok[0] = (char) ('0' + (tw & 0xFF));
+          tok[1] = '0';
+          r = 2 | SPELLED;
+          newOpen = true;
+        } else {
+          tok[0] = (char) ('0' + (tw & 0xFF) / 10);
+          tok[1] = (char) ('0' + (tw & 0xFF) % 10);
+          r = 2 | SPELLED;
+        }
+      } else if (open && follows && (r & 0xFF) == 1 && (r & SPELLED) != 0 && (r & REAL) == 0
+          && spacesOrHyphens(text, s - gap, s) && !overflow) {
+        // the unit of an open tens word: "thirty-four", "hai mươi mốt", "mười lăm"
+        digits[nd - 1] = tok[0];
+        tf[nt - 1] |= r & VIET;
+        te[nt - 1] = e;
+        runEnd = e;
+        open = false;
+        overflow |= runEnd - runStart > MAX_SPAN;
+        i = e;
+        continue;
+      }
       boolean joined = runStart >= 0 && gap >= 1 && gap <= 3 && text[s - 1] != '\n' && r != 0;
       if (runStart >= 0 && !joined) {
         if (sink != null && !overflow && nd >= JUDGED_DIGITS) {
@@ -529,8 +695,10 @@ final class SpelledNumbers {
         nt = 0;
         nd = 0;
         overflow = false;
+        open = false;
       }
       if (r != 0) {
+        open = newOpen;
         if (runStart < 0) {
           runStart = s;
         }
@@ -551,6 +719,9 @@ final class SpelledNumbers {
         }
       }
       i = e;
+    }
+    if (ambiguous != null) {
+      ambiguous[0] = ambig;
     }
     if (runStart >= 0) {
       if (sink != null && !overflow && nd >= JUDGED_DIGITS) {
@@ -584,6 +755,29 @@ final class SpelledNumbers {
     return lastEnd == n || (u == lastEnd && t - u <= 3) ? lastStart : n;
   }
 
+  /** True when the word right before {@code s} (one space or ": " between) is "plus" or "cộng"/"cong" (any case). */
+  private static boolean plusWordBefore(String text, int s) {
+    int e = s;
+    while (e > 0 && s - e < 2 && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == ':')) {
+      e--;
+    }
+    if (e == s) {
+      return false;
+    }
+    int b = e;
+    while (b > 0 && e - b < 5 && Character.isLetter(text.charAt(b - 1))) {
+      b--;
+    }
+    if (b > 0 && Character.isLetterOrDigit(text.charAt(b - 1))) {
+      return false;
+    }
+    long k = key(text, b, e);
+    return k == PLUS_KEY || k == CONG_KEY;
+  }
+
+  private static final long PLUS_KEY = key("plus", 0, 4);
+  private static final long CONG_KEY = key("cong", 0, 4);
+
   /** 2 for "double", 3 for "triple" (any case) at t[s, e), else 0. */
   private static int repeatWord(char[] t, int s, int e) {
     if (e - s != 6) {
@@ -606,6 +800,35 @@ final class SpelledNumbers {
       }
     }
     return true;
+  }
+
+  /**
+   * True when tokens [a, b) (three or more, each of one or two digits: digits[offset[k], offset[k + 1])) count up or
+   * down by one ("eight, nine, ten, eleven").
+   */
+  private static boolean countingTokens(char[] digits, int[] offset, int a, int b) {
+    if (b - a < 3) {
+      return false;
+    }
+    int up = 0;
+    int down = 0;
+    int last = -1;
+    for (int k = a; k < b; k++) {
+      int len = offset[k + 1] - offset[k];
+      if (len > 2) {
+        return false;
+      }
+      int v = 0;
+      for (int j = offset[k]; j < offset[k + 1]; j++) {
+        v = v * 10 + (digits[j] - '0');
+      }
+      if (k > a) {
+        up += v == last + 1 ? 1 : 0;
+        down += v == last - 1 ? 1 : 0;
+      }
+      last = v;
+    }
+    return up == b - a - 1 || down == b - a - 1;
   }
 
   /** True when digits[0, nd) count up or down by one ("987654321"). */
@@ -665,11 +888,17 @@ final class SpelledNumbers {
         if (!spelled && singles < 7) {
           continue;
         }
+        if (allWords && countingTokens(digits, offset, a, b)) {
+          continue; // "one, two, ..., nine, ten", "eleven, twelve, thirteen ...": counting, no number
+        }
         int s = ts[a];
         int e = te[b - 1];
-        boolean plus = s > 0 && text.charAt(s - 1) == '+';
+        boolean sign = s > 0 && text.charAt(s - 1) == '+';
+        // "plus eight four ...", "cộng tám tư ...": a country code said aloud (the span stays the digits' own: the word
+        // before the run may already be released when streaming)
+        boolean plus = sign || (spelled && plusWordBefore(text, s));
         char[] d = java.util.Arrays.copyOfRange(digits, from, from + nd);
-        if (Pii.identifierContext(text, plus ? s - 1 : s, Pii.ID_WORDS)) {
+        if (Pii.identifierContext(text, sign ? s - 1 : s, Pii.ID_WORDS)) {
           return; // "Mã số: tám chín một ...": a code read out, not a phone number
         }
         if (nd >= 13 && spelled && !plus && Pii.luhn(new String(digits, from, nd))) {
@@ -696,7 +925,7 @@ final class SpelledNumbers {
           continue;
         }
         if (!Pii.overlaps(spans, s, e)) {
-          sink.found(RuleIds.PII_PHONE, plus ? s - 1 : s, e, "phone number (spelled out or disguised)");
+          sink.found(RuleIds.PII_PHONE, sign ? s - 1 : s, e, "phone number (spelled out or disguised)");
         }
         return;
       }
