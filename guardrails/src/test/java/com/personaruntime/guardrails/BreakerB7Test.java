@@ -18,7 +18,7 @@ class BreakerB7Test {
   /**
    * Rows judged wrongly, at most. Untouched main @ 6a48017: 46 of 198 (40/110 missed, 6/88 look-alikes stopped).
    */
-  static final int BAR = 10;
+  static final int BAR = 9;
 
   @Test
   void roundB7StaysAtOrBelowItsBar() throws IOException {

@@ -1391,12 +1391,57 @@ public final class LexiconRail extends Rail {
             || (t.group() != null && !groups.contains(t.group()))) {
           continue;
         }
+        if (t.ruleId().equals(RuleIds.COMPETITOR) && functionWordPieces(nt.original, os, oe)) {
+          continue; // "La neige tombe", "the inn is free": a sentence's own words, not "Laneige", "Innisfree"
+        }
         matches.add(new Match(os, oe, t, ns, ne, true));
       }
     }, hs);
     if (hs.ends.length > 4096) {
       JOIN_HITS.set(new AhoCorasick.HitScratch());
     }
+  }
+
+  /**
+   * Function words of the languages a reply may be in (articles, "is", prepositions, conjunctions; folded lower case):
+   * a short piece of a name read across pieces that is one of these is the sentence's own word ("La neige tombe" is
+   * French snow, "the inn is free on Sundays" an inn), unless the pieces are typed with the name's capitals.
+   */
+  private static final Set<String> FUNCTION_WORDS = Set.of("la", "le", "les", "l", "de", "du", "des", "un", "une", "et", "el",
+      "los", "las", "y", "en", "is", "in", "of", "the", "a", "an", "and", "or", "to", "at", "on", "as", "it", "der", "die",
+      "das", "und", "im", "am", "il", "lo", "di", "da");
+
+  /**
+   * True when original [os, oe), a competitor's name read across pieces, holds a piece of at most
+   * {@link #JOINED_PIECE} letters that is one of {@link #FUNCTION_WORDS} and no piece after the first opens with a capital letter: "La neige", "inn
+   * is free" (breakers b7, b8); "La Neige", "LA NEIGE", "Inn Is Free" stay the name typed in pieces. Only on a hit, over at most {@link #JOINED_MAX} * 2 chars.
+   */
+  static boolean functionWordPieces(CharSequence text, int os, int oe) {
+    boolean function = false;
+    boolean laterCapital = false;
+    int pieces = 0;
+    int i = os;
+    int end = Math.min(oe, text.length());
+    while (i < end) {
+      while (i < end && !Character.isLetter(text.charAt(i))) {
+        i++;
+      }
+      int w = i;
+      while (i < end && Character.isLetter(text.charAt(i))) {
+        i++;
+      }
+      if (i == w) {
+        break;
+      }
+      if (pieces > 0 && Character.isUpperCase(text.charAt(w))) {
+        laterCapital = true;
+      }
+      pieces++;
+      if (i - w <= JOINED_PIECE && FUNCTION_WORDS.contains(text.subSequence(w, i).toString().toLowerCase(Locale.ROOT))) {
+        function = true;
+      }
+    }
+    return function && !laterCapital;
   }
 
   /**

@@ -180,7 +180,7 @@ class BreakerB7KindsTest {
     judgeWith(p, expected, text);
   }
 
-  private static void judgeWith(Policy p, String expected, String text) {
+  static void judgeWith(Policy p, String expected, String text) {
     CheckContext ctx = CheckContext.chatOutput().withLanguage("vi");
     Verdict v = p.check(text, ctx);
     StreamingGuard g = p.streamingGuard(ctx);
