@@ -29,7 +29,89 @@ final class Callback {
             "di", "sau", "som", "ngay", "khong", "ko", "k", "please", "asap", "soon");
     private static final Set<String> EN_VERBS = Set.of("call", "ring", "phone", "callback");
 
+    /** First words of what a call is asked for, right after "gọi lại" (folded): báo giá, tư vấn, xác nhận, hẹn. */
+    private static final Set<String> PURPOSE = Set.of("bao", "tu", "xac", "hen", "huong", "giai", "chot", "kiem",
+            "confirm", "check");
+    /** Verbs asking to be sent something (plain English): "send me", "email me the list", "text us". */
+    private static final Set<String> EN_SEND = Set.of("send", "email", "e", "mail", "text", "message", "dm", "forward",
+            "whatsapp", "sms");
+    /** Vietnamese sending verbs, as typed with diacritics: "gửi", "gởi", "nhắn", "inbox". */
+    private static final Set<String> VI_SEND = Set.of("gửi", "gởi", "nhắn", "inbox", "ib");
+    /** Words before whom or where a sending verb sends (folded): "to me", "cho mình", "qua zalo", "vào email". */
+    private static final Set<String> TO = Set.of("to", "cho", "qua", "vao", "via", "by", "on");
+    /** Channels outside the chat (folded): named, the audience wants something sent there. */
+    private static final Set<String> CHANNELS = Set.of("email", "mail", "gmail", "zalo", "sms", "whatsapp", "messenger",
+            "viber", "telegram", "inbox", "so", "sdt", "phone", "number", "address");
+
     private Callback() {
+    }
+
+    /**
+     * True when the tokens ask the brand to send the audience something outside this chat: a sending verb aimed at
+     * the audience ("send me", "email me", "gửi cho mình", "nhắn qua zalo cho em") in a message that names a channel
+     * or gives contact data ("my email is ...", "số mình là ..."). The persona sends nothing anywhere; "gửi mình
+     * bảng giá" alone asks to be shown it here and is no such request. Linear in the number of tokens.
+     */
+    static boolean sendAsked(List<Text.Token> tokens) {
+        boolean channel = false;
+        for (Text.Token t : tokens) {
+            channel |= CHANNELS.contains(t.folded());
+        }
+        if (!channel) {
+            return false;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            Text.Token t = tokens.get(i);
+            String prev = i > 0 ? tokens.get(i - 1).folded() : "";
+            boolean en = EN_SEND.contains(t.folded()) && t.plain();
+            boolean vi = VI_SEND.contains(t.raw()) || (t.folded().equals("gui") && t.plain());
+            if (!(en || vi) || SUBJECT.contains(prev)) {
+                continue;
+            }
+            if (sendsTo(tokens, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the tokens hold a sending verb aimed at the audience, with or without a channel: "send me the price
+     * list", "gửi bảng giá cho mình". Alone this may just ask to be shown something here; see {@link #sendAsked}.
+     */
+    static boolean sendVerb(List<Text.Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (sendsTo(tokens, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A sending verb at {@code i} aimed at the audience or a channel: right after it ("send me", "gửi mình"), or
+     * within six words after "to/cho/qua/vào" ("send the list to my email", "gửi bảng giá qua zalo cho mình").
+     */
+    private static boolean sendsTo(List<Text.Token> tokens, int i) {
+        Text.Token t = tokens.get(i);
+        String prev = i > 0 ? tokens.get(i - 1).folded() : "";
+        boolean en = EN_SEND.contains(t.folded()) && t.plain();
+        boolean vi = VI_SEND.contains(t.raw()) || (t.folded().equals("gui") && t.plain());
+        if (!(en || vi) || SUBJECT.contains(prev) || prev.equals("will")) {
+            return false;
+        }
+        if (i + 1 < tokens.size() && (SELF.contains(tokens.get(i + 1).folded()) && !tokens.get(i + 1).folded().equals("anh")
+                && !tokens.get(i + 1).folded().equals("chi"))) {
+            return true; // "send me", "email us", "gửi mình", "nhắn em"
+        }
+        for (int j = i + 1; j + 1 < tokens.size() && j <= i + 6; j++) {
+            String w = tokens.get(j).folded();
+            String next = tokens.get(j + 1).folded();
+            if (TO.contains(w) && (SELF.contains(next) || next.equals("my") || CHANNELS.contains(next))) {
+                return true; // "to my email", "cho mình", "qua zalo", "vào email"
+            }
+        }
+        return false;
     }
 
     /** True when the tokens ask the brand to call the audience (see the class comment). */
@@ -64,6 +146,9 @@ final class Callback {
             }
             if (again && t.raw().equals("gọi") && (j == tokens.size() || REQUEST_END.contains(tokens.get(j).folded()))) {
                 return true; // "gọi lại nhé", "gọi lại giúp mình được không"
+            }
+            if (again && j < tokens.size() && PURPOSE.contains(tokens.get(j).folded())) {
+                return true; // "shop gọi lại báo giá nhé", "goi lai tu van giup": a call asked for a purpose
             }
         }
         return false;

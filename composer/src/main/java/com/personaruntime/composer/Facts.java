@@ -79,6 +79,34 @@ final class Facts {
     }
 
     /**
+     * Sentences as statements: a question the text asks itself ("Not happy with a bag of coffee?", "Da nhạy cảm dùng
+     * được không?") opens the sentence after it, which answers it, and is never quoted alone as a fact.
+     */
+    static List<String> statements(List<String> sentences) {
+        List<String> out = new ArrayList<>();
+        String open = null;
+        for (String raw : sentences) {
+            String s = raw.strip();
+            if (s.isEmpty()) {
+                continue;
+            }
+            if (open != null) {
+                s = open + " " + s;
+                open = null;
+            }
+            if (s.endsWith("?")) {
+                open = s;
+            } else {
+                out.add(s);
+            }
+        }
+        if (open != null) {
+            out.add(open);
+        }
+        return out;
+    }
+
+    /**
      * The text when it has at most {@code max} sentences; otherwise the {@code max} sentences that
      * share most retrieval terms with the question, in their original order.
      */
@@ -92,9 +120,9 @@ final class Facts {
      * có sữa không" asks about the milk, not the peach).
      */
     static String relevant(String text, String question, int max, Set<String> ignored) {
-        List<String> sentences = sentences(text);
+        List<String> sentences = statements(sentences(text));
         if (sentences.size() <= max) {
-            return trimEnd(text.strip());
+            return joined(sentences);
         }
         Set<String> q = new HashSet<>(Lexicon.terms(question));
         q.removeAll(ignored);
@@ -117,7 +145,31 @@ final class Facts {
         for (int i : chosen) {
             parts.add(sentences.get(i).strip());
         }
-        return trimEnd(String.join(" ", parts));
+        return joined(parts);
+    }
+
+    /**
+     * Sentences as one text: each but the last keeps or gets its final punctuation (an entry typed as lines without
+     * full stops, "Vá săm 30.000đ" then "Thay săm mới 80.000đ", reads "Vá săm 30.000đ. Thay săm mới 80.000đ", not
+     * one run-on sentence); the last loses it, as templates add their own.
+     */
+    static String joined(List<String> sentences) {
+        StringBuilder out = new StringBuilder();
+        for (String raw : sentences) {
+            String sentence = raw.strip();
+            if (sentence.isEmpty()) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                char last = out.charAt(out.length() - 1);
+                if (".!?…:;".indexOf(last) < 0) {
+                    out.append(last == ',' ? "" : ".");
+                }
+                out.append(' ');
+            }
+            out.append(sentence);
+        }
+        return trimEnd(out.toString());
     }
 
     /** Drops trailing sentence punctuation and whitespace; templates add their own. */

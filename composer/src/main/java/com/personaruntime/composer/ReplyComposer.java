@@ -287,14 +287,24 @@ final class ReplyComposer {
             parts.add(part("human"));
             intent = Intent.ARE_YOU_AI;
         }
+        // "bạn đã từng đạp thử xe địa hình chưa", "have you tried it?": an AI has used nothing; the clause gets that
+        // answer (never a claimed experience, never the product's price as if it answered)
+        boolean experience = Experience.asked(tokens);
+        if (experience) {
+            parts.add(part("own_experience"));
+            intent = first(intent, Intent.ARE_YOU_AI);
+        }
         // "gọi lại cho mình nhé", "call me back": the persona cannot call, and says how to reach a person (a number
         // typed in the chat is hidden from the staff) instead of answering the hotline as if it had been asked
         boolean callback = Callback.asked(tokens);
-        if (callback) {
+        // "my email is ..., please send me the price list": nothing is sent anywhere, the same holds
+        boolean send = !callback && Callback.sendAsked(tokens);
+        if (callback || send) {
             Map<String, Object> p = part("callback");
+            p.put("send", send);
             if (persona.contactPhone() == null) {
                 topicalEntry(Lexicon.CONTACT, List.of()).ifPresent(k -> {
-                    p.put("fact", Facts.relevant(k.text(), question, 1));
+                    p.put("fact", withoutContact(Facts.relevant(k.text(), question, 1)));
                     p.put("foreign", foreign(k, language));
                     used.add(k.id());
                 });
@@ -302,6 +312,7 @@ final class ReplyComposer {
             parts.add(p);
             intent = first(intent, Intent.ARE_YOU_AI);
         }
+        callback |= send;
         // a competitor insulted or fakes asked about is no frustration with us: no apology, only the answer
         boolean elsewhere = Grievance.aimedElsewhere(question, persona.competitors());
         if (elsewhere && audience.sentiment() == Sentiment.FRUSTRATED) {
@@ -350,6 +361,15 @@ final class ReplyComposer {
                 namedAll.add(e.getKey());
             }
         }
+        // "cho mình đặt lịch bảo dưỡng sáng mai 9h", "can I book a full service?": the persona books nothing; it says
+        // so and how to book, never reads as a confirmed booking
+        boolean booking = !callback && !stop && IntentDetector.any(tokens, BOOKING);
+        if (booking) {
+            Clause whole = new Clause(question);
+            Answer b = purchase(whole, namedAll, language, used);
+            parts.addAll(b.parts);
+            intent = first(intent, Intent.PURCHASE_INTENT);
+        }
         if (!stop && (competitor != null || (IntentDetector.any(tokens, Cues.COMPARISON) && namedAll.size() < 2
                 && comparesWithOutsider(question)))) {
             Map<String, Object> p = part("competitor");
@@ -383,7 +403,9 @@ final class ReplyComposer {
             if (subject == null && (IntentDetector.any(tokens, Cues.PRONOUN) || namedAll.isEmpty())) {
                 subject = state.focus();
             }
-            if (subject != null) {
+            // a rental or a repair is no remedy anyone would take: "Will cycling cure my back pain?" is about the
+            // activity, and "Bike rental for tourists is not a medicine" would answer nothing
+            if (subject != null && !service(subject, null)) {
                 p.put("title", Titles.product(subject.title()));
             }
             parts.add(p);
@@ -449,6 +471,25 @@ final class ReplyComposer {
                 if (intent == Intent.ARE_YOU_AI && IntentDetector.any(clause.tokens, Cues.AI_QUESTION)) {
                     continue;
                 }
+                if (experience && Experience.asked(clause.tokens)) {
+                    continue; // answered by the own-experience line
+                }
+                if (send && Callback.sendVerb(clause.tokens)) {
+                    // "please send me the price list": nothing is sent, the list is given here
+                    if (clause.aspects.contains(Aspect.PRICE)) {
+                        Answer list = catalog(true, used);
+                        if (list != null) {
+                            parts.addAll(list.parts);
+                        }
+                    }
+                    continue;
+                }
+                if (booking && IntentDetector.any(clause.tokens, BOOKING)) {
+                    continue; // answered by the booking line
+                }
+                if (clause.named.isEmpty() && clause.aspects.isEmpty() && IntentDetector.any(clause.tokens, HONESTY)) {
+                    continue; // "nói thật đi", "be honest": how to answer, not a question of its own
+                }
                 if (callback && !callbackRest(clause)) {
                     continue; // answered by the callback line
                 }
@@ -500,7 +541,8 @@ final class ReplyComposer {
         for (Map<String, Object> p : parts) {
             // "Đổi trả: Đổi trả trong 15 ngày ...": a fact that opens with the title is said without it
             if (p.get("fact") instanceof String f && p.get("title") instanceof String t
-                    && (Text.fold(f).startsWith(Text.fold(t)) || Titles.question(t))) {
+                    && (Text.fold(f).startsWith(Text.fold(t)) || Titles.question(t)
+                    || ("topic".equals(p.get("kind")) && opensWithTitleWords(f, t)))) {
                 // an FAQ answer is said without its question ("Mèo mấy tháng thì ăn được hạt?: Từ 2 tháng ..."): a
                 // title that is a question naming nothing ("Giao hàng mất bao lâu?") is never said as a name
                 p.put("restates", true);
@@ -609,6 +651,24 @@ final class ReplyComposer {
      * Whether a clause of a callback request asks something more than the callback: not the request itself, not the
      * audience's own number ("Số điện thoại của mình là ...", "my number is ..."), not a bare contact word.
      */
+    /**
+     * A contact sentence without the clauses naming the persona's own url or e-mail, which the reply already gives
+     * ("Hotline 1800 0000 (miễn phí), email hotro@lumiere.example" beside "liên hệ ... hotro@lumiere.example").
+     */
+    private String withoutContact(String fact) {
+        List<String> kept = new ArrayList<>();
+        for (String clause : fact.split(",\\s+")) {
+            String c = clause.toLowerCase(Locale.ROOT);
+            boolean said = (persona.contactEmail() != null && c.contains(persona.contactEmail().toLowerCase(Locale.ROOT)))
+                    || (persona.contactUrl() != null && c.contains(persona.contactUrl().toLowerCase(Locale.ROOT)));
+            if (!said) {
+                kept.add(clause);
+            }
+        }
+        String out = Facts.trimEnd(String.join(", ", kept));
+        return out.isBlank() ? fact : out;
+    }
+
     private boolean callbackRest(Clause clause) {
         if (Callback.asked(clause.tokens)) {
             return false;
@@ -733,6 +793,24 @@ final class ReplyComposer {
      * Hanoi? how much is shipping?" answered twice from one sentence), and a purchase part after a total of
      * the same product keeps only how to order (the total already named it and its price).
      */
+    /**
+     * True when the fact opens with two words in a row of the title ("Mở cửa 7h-19h ..." of "Giờ mở cửa và địa chỉ",
+     * "Vá săm 30.000đ" of "Vá săm và thay săm"): it says what it is about, and the title before it would be said twice.
+     */
+    static boolean opensWithTitleWords(String fact, String title) {
+        List<Text.Token> f = Text.words(fact);
+        List<Text.Token> t = Text.words(title);
+        if (f.size() < 2 || t.size() < 2 || f.get(0).numeric() || f.get(1).numeric()) {
+            return false;
+        }
+        for (int i = 0; i + 1 < t.size(); i++) {
+            if (t.get(i).folded().equals(f.get(0).folded()) && t.get(i + 1).folded().equals(f.get(1).folded())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void dropRepeats(List<Map<String, Object>> parts) {
         Set<String> said = new HashSet<>();
         List<Map<String, Object>> facts = new ArrayList<>();
@@ -756,6 +834,7 @@ final class ReplyComposer {
                 for (Object l : lines) {
                     if (l instanceof Map<?, ?> line) {
                         totalled.add(line.get("title"));
+                        totalled.add(line.get("entry")); // "Xe đạp địa hình" totalled is the rental entry's item
                     }
                 }
             }
@@ -1126,10 +1205,28 @@ final class ReplyComposer {
             used.add(k.id());
             return p;
         }
+        PricedItems.Item item = PricedItems.named(k, question);
+        if (item != null) {
+            // "thay săm mới giá bao nhiêu" of "Vá săm 30.000đ. Thay săm mới 80.000đ": the item named
+            Map<String, Object> p = part("price");
+            p.put("title", Titles.product(k.title()));
+            p.put("foreign", foreign(k, language));
+            p.put("fact", item.clause());
+            used.add(k.id());
+            return p;
+        }
         List<String> priced = new ArrayList<>();
+        List<String> said = new ArrayList<>(); // the first two priced sentences and a rule about them between
+        boolean rule = false;
         for (String s : Facts.sentences(k.text())) {
             if (!Money.findAll(s).isEmpty()) {
                 priced.add(Facts.trimEnd(s.strip()));
+                if (priced.size() <= 2) {
+                    said.add(s);
+                }
+            } else if (!rule && PERCENT.matcher(s).find() && !priced.isEmpty() && priced.size() < 2) {
+                said.add(s); // "Thuê từ 3 ngày giảm 10%": how those prices change
+                rule = true;
             }
         }
         Map<String, Object> p = part("price");
@@ -1157,13 +1254,55 @@ final class ReplyComposer {
         if (amounts.size() == 1) {
             p.put("amount", amounts.get(0).written(k.text()));
         } else {
-            p.put("fact", String.join(" ", priced.subList(0, Math.min(2, priced.size()))));
+            p.put("fact", Facts.joined(said));
         }
         return p;
     }
 
     /** A size variant of a product with its own price: the clause that says so and its amount. */
     private record Variant(String clause, Money money) {
+    }
+
+    /** Tags and title words (lower case, as typed) of something done or lent rather than shipped. */
+    private static final Set<String> SERVICE_WORDS = Set.of("dịch vụ", "service", "services", "thuê", "cho thuê",
+            "rental", "rentals", "rent", "hire", "sửa", "sửa chữa", "repair", "repairs", "bảo dưỡng", "maintenance",
+            "thay", "lớp học", "khóa học", "class", "classes", "course", "courses", "workshop", "tour", "tours",
+            "đặt lịch", "booking", "appointment");
+
+    /**
+     * Something done or lent rather than goods that ship: priced per day, night, week, month or hour, tagged as a
+     * service, rental or repair, or titled by such a word ("Thay xích Shimano", "Bike rental for tourists"). Words
+     * are compared as typed: folded, "sửa" (repair) would be "sữa" (milk).
+     */
+    private static boolean service(Knowledge k, PricedItems.Item item) {
+        if (k == null) {
+            return false;
+        }
+        if (item != null && item.per() != null) {
+            return true;
+        }
+        for (String tag : k.tags()) {
+            if (SERVICE_WORDS.contains(java.text.Normalizer.normalize(tag.strip().toLowerCase(Locale.ROOT),
+                    java.text.Normalizer.Form.NFC))) {
+                return true;
+            }
+        }
+        for (Text.Token t : Text.words(k.title())) {
+            if (SERVICE_WORDS.contains(t.raw())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The priced item of the entry a clause asks about: the one it names, else the entry's first. */
+    private static PricedItems.Item unitItem(Knowledge k, String clause) {
+        PricedItems.Item named = PricedItems.named(k, clause);
+        if (named != null) {
+            return named;
+        }
+        List<PricedItems.Item> items = PricedItems.items(k.text());
+        return items.isEmpty() ? null : items.get(0);
     }
 
     /**
@@ -1493,8 +1632,19 @@ final class ReplyComposer {
     }
 
     /** How to buy: the product's price and the ordering entry (else the store), or the contact. */
+    /**
+     * Asking for a time slot rather than goods: an appointment, a reservation, a seat (tone-aware; "dat lich" typed
+     * plain matches too).
+     */
+    private static final List<Text.Token[]> BOOKING = IntentDetector.phrases("đặt lịch", "đặt hẹn", "hẹn lịch",
+            "lịch hẹn", "đặt chỗ", "giữ chỗ", "đặt bàn", "book a", "book an", "book me", "book us", "to book",
+            "book in", "booking", "appointment", "reserve a", "reservation", "schedule a");
+    /** A demand for honesty beside a question ("nói thật đi", "be honest"): how to answer, nothing to answer. */
+    private static final List<Text.Token[]> HONESTY = IntentDetector.phrases("nói thật", "thật đi", "thật lòng",
+            "be honest", "honestly", "tell me the truth", "tell the truth", "for real", "seriously");
+
     private Answer purchase(Clause clause, List<Knowledge> entities, String language, List<String> used) {
-        Map<String, Object> p = part("purchase");
+        Map<String, Object> p = part(IntentDetector.any(clause.tokens, BOOKING) ? "booking" : "purchase");
         Knowledge product = entities.isEmpty() ? null : entities.get(0);
         if (product == null) {
             for (KnowledgeHit h : index.search(clause.text, 3, personaTerms)) {
@@ -1504,7 +1654,8 @@ final class ReplyComposer {
                 }
             }
         }
-        if (product == null && !unknownContent(clause).isEmpty() && index.named(clause.text, personaTerms).isEmpty()
+        if (product == null && !"booking".equals(p.get("kind")) && !unknownContent(clause).isEmpty()
+                && index.named(clause.text, personaTerms).isEmpty()
                 && index.search(clause.text, 1, personaTerms).isEmpty()) {
             Map<String, Object> u = part("unknown");
             u.put("thing", String.join(" ", unknownContent(clause)));
@@ -1641,6 +1792,18 @@ final class ReplyComposer {
                 || (clause.topics.contains(Lexicon.SHIP) && (total || !Money.findAll(clause.text).isEmpty()));
         List<Money> stated = Money.findAll(clause.text);
         Map<Knowledge, Integer> quantities = quantities(clause, entities);
+        // "thuê xe địa hình 4 ngày", "2 city bikes for 3 days": a price quoted per day is multiplied by the days
+        PricedItems.Duration duration = PricedItems.asked(clause.text);
+        boolean timed = false;
+        if (duration != null) {
+            for (Knowledge k : quantities.isEmpty() ? entities : new ArrayList<>(quantities.keySet())) {
+                PricedItems.Item item = k == null ? null : unitItem(k, clause.text);
+                if (item != null && item.per() != null && duration.in(item.per()) > 0) {
+                    timed = true;
+                    quantities.putIfAbsent(k, 1);
+                }
+            }
+        }
         boolean add = IntentDetector.any(clause.tokens, Cues.ADD);
         if (freeShip && !total && !add && Thresholds.allAsked(clause.text, stated)
                 && quantities.isEmpty()) {
@@ -1669,7 +1832,7 @@ final class ReplyComposer {
         if (quantities.isEmpty() && !(total && entities.size() >= 2) && !(freeShip && (!entities.isEmpty() || !stated.isEmpty()))) {
             return null;
         }
-        if (!total && !freeShip && !add && stated.isEmpty() && quantities.size() == 1
+        if (!total && !freeShip && !add && !timed && stated.isEmpty() && quantities.size() == 1
                 && quantities.values().stream().allMatch(n -> n != null && n == 1)
                 && (clause.aspects.contains(Aspect.PRICE) || !clause.signals.has(Intent.PURCHASE_INTENT))) {
             // "bao nhiêu tiền 1 gói", "how much for one bag": the unit price, not an order; "1 túi cát dùng được bao
@@ -1694,6 +1857,10 @@ final class ReplyComposer {
         BigDecimal sum = BigDecimal.ZERO;
         Money.Style style = null;
         int count = 0;
+        int days = 0;
+        boolean goods = true;
+        Set<Knowledge> ordered = new HashSet<>();
+        List<PricedItems.Item> timedItems = new ArrayList<>();
         if (!quantities.isEmpty() || !entities.isEmpty()) {
             Map<Knowledge, Integer> items = new LinkedHashMap<>(quantities);
             if (items.isEmpty()) {
@@ -1704,14 +1871,30 @@ final class ReplyComposer {
             for (Map.Entry<Knowledge, Integer> e : items.entrySet()) {
                 Knowledge k = e.getKey();
                 Money unit = null;
+                String title = k == null ? "" : k.title();
+                PricedItems.Item item = null;
                 if (k != null) {
                     List<Money> m = Money.findAll(k.text());
                     Variant v = variant(k, clause.text);
+                    PricedItems.Item named = PricedItems.named(k, clause.text);
                     if (v != null) {
                         unit = v.money(); // "2 gói 500g": two of the 500 g variant
+                    } else if (named != null) {
+                        // "thay săm mới" of "Vá săm 30.000đ. Thay săm mới 80.000đ": the item named, by its name
+                        unit = named.money();
+                        item = named;
+                        if (!named.name().isBlank()) {
+                            title = Titles.product(capitalised(named.name()));
+                        }
                     } else if (m.size() == 1 || (!m.isEmpty() && stated.isEmpty())) {
                         unit = m.get(0);
+                        item = unitItem(k, clause.text);
+                        if (item != null && item.money().start() != unit.start()) {
+                            item = null;
+                        }
                     }
+                    goods &= !service(k, item);
+                    ordered.add(k);
                 }
                 String unitText;
                 if (unit == null && !stated.isEmpty()) {
@@ -1723,14 +1906,27 @@ final class ReplyComposer {
                 } else {
                     return null;
                 }
+                int times = 1;
+                String per = null;
+                if (item != null && item.per() != null && duration != null && duration.in(item.per()) > 0) {
+                    times = duration.in(item.per());
+                    unitText += item.perText();
+                    per = item.per().count(times, language);
+                    timedItems.add(item);
+                    days = Math.max(days, times * Math.max(1, item.per().days));
+                }
                 style = style == null ? unit.style() : style;
-                BigDecimal line = unit.amount().multiply(BigDecimal.valueOf(e.getValue()));
+                BigDecimal line = unit.amount().multiply(BigDecimal.valueOf((long) e.getValue() * times));
                 sum = sum.add(line);
                 count += e.getValue();
                 Map<String, Object> l = new HashMap<>();
                 l.put("qty", e.getValue());
-                l.put("title", k == null ? "" : k.title());
+                l.put("title", title);
+                l.put("entry", k == null ? "" : k.title());
                 l.put("unit", unitText);
+                if (per != null) {
+                    l.put("duration", per);
+                }
                 l.put("sum", Money.format(line, unit.style()));
                 lines.add(l);
             }
@@ -1749,7 +1945,7 @@ final class ReplyComposer {
         p.put("total", Money.format(sum, style));
         p.put("multi", lines.size() > 1 || (lines.size() == 1 && (Integer) lines.get(0).get("qty") > 1));
         BigDecimal afterDiscount = sum;
-        Discount d = discount(count);
+        Discount d = discount(count, days, ordered, timedItems);
         if (d != null) {
             afterDiscount = sum.multiply(BigDecimal.valueOf(100 - d.percent)).divide(BigDecimal.valueOf(100));
             p.put("discountRule", d.sentence);
@@ -1759,7 +1955,8 @@ final class ReplyComposer {
             used.add(d.source.id());
         }
         Shipping s = shipping(style);
-        if (s != null && (freeShip || clause.topics.contains(Lexicon.SHIP) || total || lines.size() > 0)) {
+        // free delivery is a rule for goods that ship: a rental or a repair says nothing of it unless asked
+        if (s != null && (freeShip || clause.topics.contains(Lexicon.SHIP) || (goods && (total || lines.size() > 0)))) {
             used.add(s.source.id());
             if (s.threshold != null) {
                 boolean reached = afterDiscount.compareTo(s.threshold.amount()) >= 0;
@@ -1841,8 +2038,8 @@ final class ReplyComposer {
             String nextWord = after.split("[^\\p{L}\\p{N}%]+", 2)[0];
             // a count is followed by a unit word or a product name, never by a measure, a duration or an age
             // ("cho bé 6 tháng", "cho be 6 thang", "a 4 year old"), typed with or without diacritics
-            if (nextWord.matches("cm|kg|ml|g|oz|m|l|%|ngày|days?|giờ|hours?|tuần|weeks?|phút|minutes?|tháng|months?|năm|years?|k|đ|usd|size|eu|us|uk|giọt|drops?")
-                    || Text.fold(nextWord).matches("ngay|gio|tuan|phut|thang|nam|tuoi|yrs?|year-old|month-old")) {
+            if (nextWord.matches("cm|kg|ml|g|oz|m|l|%|ngày|days?|đêm|nights?|giờ|hours?|tuần|weeks?|phút|minutes?|tháng|months?|năm|years?|k|đ|usd|size|eu|us|uk|giọt|drops?")
+                    || Text.fold(nextWord).matches("ngay|dem|gio|tieng|tuan|phut|thang|nam|tuoi|yrs?|year-old|month-old")) {
                 continue;
             }
             if (!w.chars().allMatch(Character::isDigit)) {
@@ -1967,8 +2164,12 @@ final class ReplyComposer {
     private record Discount(int percent, int minItems, String sentence, Knowledge source) {
     }
 
-    /** A volume discount from the knowledge ("giảm 10% khi mua từ 2 sản phẩm", "10% off 2 or more"). */
-    private Discount discount(int items) {
+    /**
+     * A volume discount from the knowledge ("giảm 10% khi mua từ 2 sản phẩm", "10% off 2 or more"), or a duration
+     * discount ("Thuê từ 3 ngày giảm 10%", "10% off from 3 days") of an {@code ordered} entry, or of an entry pricing
+     * one of the {@code timed} items the same, when the order lasts {@code days} days or more.
+     */
+    private Discount discount(int items, int days, Set<Knowledge> ordered, List<PricedItems.Item> timed) {
         Pattern min = Pattern.compile("(?iu)(?:từ|from|buy|mua|any|of|at least)\\s+(\\d+)|(\\d+)\\s*(?:sản phẩm|món|items?|or more|\\+|trở lên|products|bags|pieces)");
         for (Knowledge k : index.entries()) {
             for (String s : Facts.sentences(k.text())) {
@@ -1984,15 +2185,28 @@ final class ReplyComposer {
                 }
                 Matcher mm = min.matcher(s);
                 int minimum = 0;
+                PricedItems.Unit per = null;
                 while (mm.find()) {
                     String g = mm.group(1) != null ? mm.group(1) : mm.group(2);
                     int v = Integer.parseInt(g);
-                    if (v >= 2 && v <= 10) {
+                    if (v >= 2 && v <= 31) {
+                        per = mm.group(1) != null ? PricedItems.unitAt(s, mm.end()) : null;
+                        if (per == null && v > 10) {
+                            continue;
+                        }
                         minimum = v;
                         break;
                     }
                 }
                 if (minimum == 0 && !(f.contains("combo") || f.contains("bundle"))) {
+                    continue;
+                }
+                if (per != null) {
+                    // "từ 3 ngày": counted in days of the order, not in items, and only for what that entry prices (a
+                    // room's "3 nights or more" is no discount on a scooter)
+                    if (per.days > 0 && days >= minimum * per.days && (ordered.contains(k) || samePrices(k, timed))) {
+                        return new Discount(Integer.parseInt(p.group(1)), minimum, Facts.trimEnd(s.strip()), k);
+                    }
                     continue;
                 }
                 if (items >= Math.max(2, minimum)) {
@@ -2001,6 +2215,22 @@ final class ReplyComposer {
             }
         }
         return null;
+    }
+
+    /**
+     * True when the entry prices one of the {@code timed} items at the same amount per the same unit: the same offer
+     * written in another entry, often in another language ("City bikes 120,000 VND per day" and "Thuê xe đạp thành phố
+     * 120.000đ/ngày").
+     */
+    private static boolean samePrices(Knowledge k, List<PricedItems.Item> timed) {
+        for (PricedItems.Item own : PricedItems.items(k.text())) {
+            for (PricedItems.Item t : timed) {
+                if (own.per() == t.per() && own.money().amount().compareTo(t.money().amount()) == 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private record Shipping(Money threshold, Money fee, Knowledge source) {
