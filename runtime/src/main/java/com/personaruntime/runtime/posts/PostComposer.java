@@ -62,9 +62,10 @@ public final class PostComposer {
       int maxHashtags) {
     // the post is about what the brief names, whatever the search ranked first
     knowledge = namedFirst(persona, brief, knowledge);
-    String post = draft(persona, brief, language, knowledge, maxHashtags);
-    // the brief's offer ("ưu đãi freeship đơn từ 150k", "20% off this weekend") is the brand's own words: kept
+    // the brief's offer ("ưu đãi freeship đơn từ 150k", "20% off this weekend") is the brand's own words: kept, near
+    // the top, so a platform variant shortened from the end keeps it with its end date
     List<String> offers = offers(brief);
+    String post = draft(persona, brief, language, knowledge, maxHashtags, offers);
     if (offers.isEmpty()) {
       return post;
     }
@@ -81,10 +82,10 @@ public final class PostComposer {
   }
 
   private static String draft(Persona persona, String brief, String language, List<Persona.KnowledgeEntry> knowledge,
-      int maxHashtags) {
+      int maxHashtags, List<String> offers) {
     if (!knowledge.isEmpty() && language != null && FRAMES.containsKey(language)
         && !language.equals(languageOf(knowledge.get(0).title() + " " + knowledge.get(0).text()))) {
-      return framed(persona, brief, language, knowledge, maxHashtags);
+      return framed(persona, brief, language, knowledge, maxHashtags, offers);
     }
     StringBuilder out = new StringBuilder();
     if (knowledge.isEmpty()) {
@@ -92,13 +93,32 @@ public final class PostComposer {
       if (persona.bio() != null && !persona.bio().isBlank()) {
         out.append("\n").append(persona.bio().strip());
       }
+      for (String o : offers) {
+        out.append("\n").append(o);
+      }
     } else {
       Persona.KnowledgeEntry top = knowledge.get(0);
       String subject = subject(brief);
       boolean namesTitle = subject != null && fold(subject).contains(fold(top.title().strip()));
-      out.append(namesTitle ? subject : top.title().strip());
-      out.append("\n").append(sentence(withoutTitle(top)));
-      if (knowledge.size() > 1) {
+      String text = sentence(withoutTitle(top));
+      String head = namesTitle ? subject : top.title().strip();
+      if (offersName(offers, top)) {
+        head = null; // "Ưu đãi mùa mưa: giảm 20% bảo dưỡng toàn bộ ...": the offer names the product and leads
+      } else if (!namesTitle && opensWith(text, top.title())) {
+        head = null; // "Bảo dưỡng toàn bộ xe đạp (...) giá 250.000đ": the text says the title, once
+      }
+      List<String> lines = new ArrayList<>();
+      if (head != null) {
+        lines.add(head);
+      }
+      for (String o : offers) {
+        if (head == null || !fold(head).contains(fold(o))) {
+          lines.add(o);
+        }
+      }
+      lines.add(text);
+      out.append(String.join("\n", lines));
+      if (knowledge.size() > 1 && offers.isEmpty() && !names(brief, top)) {
         Persona.KnowledgeEntry second = knowledge.get(1);
         out.append("\n").append(titled(second, sentence(withoutTitle(second))));
       }
@@ -128,15 +148,20 @@ public final class PostComposer {
   }
 
   private static String framed(Persona persona, String brief, String language, List<Persona.KnowledgeEntry> knowledge,
-      int maxHashtags) {
+      int maxHashtags, List<String> offers) {
     Frame f = FRAMES.get(language);
     Persona.KnowledgeEntry top = knowledge.get(0);
     String subject = subject(brief);
     StringBuilder out = new StringBuilder();
     // a brief written in the post's language names the subject in that language ("Our centella serum")
     out.append(subject != null && languageOf(subject).equals(language) ? subject : f.opening() + top.title().strip());
+    for (String o : offers) {
+      if (!fold(out.toString()).contains(fold(o))) {
+        out.append("\n").append(o);
+      }
+    }
     out.append("\n").append(f.text()).append(quoted(withoutTitle(top)));
-    if (knowledge.size() > 1) {
+    if (knowledge.size() > 1 && offers.isEmpty() && !names(brief, top)) {
       Persona.KnowledgeEntry second = knowledge.get(1);
       out.append("\n").append(f.also()).append(titled(second, quoted(withoutTitle(second))));
     }
@@ -172,6 +197,32 @@ public final class PostComposer {
     rest = rest.substring(1).strip();
     return rest.isEmpty() ? text : rest.substring(0, rest.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT)
         + rest.substring(rest.offsetByCodePoints(0, 1));
+  }
+
+  /** True when an offer of the brief names the entry by its whole title (folded words). */
+  private static boolean offersName(List<String> offers, Persona.KnowledgeEntry k) {
+    String t = words(k.title());
+    for (String o : offers) {
+      if (t.length() >= 3 && (" " + words(o) + " ").contains(" " + t + " ")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when the brief names the entry by its whole title: the post is about it, and a second entry (a rental
+   * beside a maintenance offer, its deposit rule) would only lead the reader away.
+   */
+  private static boolean names(String brief, Persona.KnowledgeEntry k) {
+    String t = words(k.title());
+    return brief != null && t.length() >= 3 && (" " + words(brief) + " ").contains(" " + t + " ");
+  }
+
+  /** True when the text's first words are the whole title (folded words). */
+  private static boolean opensWith(String text, String title) {
+    String t = words(title);
+    return t.length() >= 3 && (words(text) + " ").startsWith(t + " ");
   }
 
   /** "Title: text", or the text alone when it already opens with the title. */
@@ -242,8 +293,12 @@ public final class PostComposer {
     if (brief == null) {
       return out;
     }
-    for (String clause : Normalizer.normalize(brief, Normalizer.Form.NFC).split("[,;.!?…\n]+")) {
-      String c = clause.strip();
+    String[] clauses = Normalizer.normalize(brief, Normalizer.Form.NFC).split("[,;!?…\n]+|\\.(?!\\d)");
+    for (int i = 0; i < clauses.length; i++) {
+      String c = clauses[i].strip();
+      if (i + 1 < clauses.length && deadline(clauses[i + 1])) {
+        c = c + ", " + clauses[++i].strip(); // "giảm 20%, đến hết 31/12": the offer ends with its date
+      }
       String f = " " + fold(c) + " ";
       boolean offer = false;
       for (String w : OFFER_WORDS) {
@@ -259,6 +314,21 @@ public final class PostComposer {
       out.add(c);
     }
     return out;
+  }
+
+  /** Folded words that say until when an offer runs. */
+  private static final List<String> DEADLINE_WORDS = List.of("den het", "den ngay", "toi het", "toi ngay", "het ngay",
+      "han chot", "chi den", "until", "till", "through", "ends", "ending", "expires", "valid to", "valid until");
+
+  /** True when a clause says until when something runs ("đến hết 31/12", "until Dec 31", "this weekend only"). */
+  private static boolean deadline(String clause) {
+    String f = " " + fold(clause.strip()) + " ";
+    for (String w : DEADLINE_WORDS) {
+      if (f.contains(" " + w + " ")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String quoted(String text) {

@@ -235,4 +235,56 @@ class PostComposerTest {
         """).orElseThrow();
     assertThat(PostComposer.withoutTitle(p.knowledge().get(0))).isEqualTo("Trà đào cam sả là món bán chạy nhất.");
   }
+
+  static final Persona GIO = PersonaDocuments.parse("gio.yaml", """
+      id: gio
+      brand: xe-dap-gio
+      name: Gió
+      languages: [vi, en]
+      voice:
+        catchphrases: ["Xe êm, đường vui!"]
+      knowledge:
+        - id: bao-duong
+          title: "Bảo dưỡng toàn bộ"
+          text: "Bảo dưỡng toàn bộ xe đạp (lau dầu xích, chỉnh phanh, chỉnh líp, kiểm tra căm) giá 250.000đ, làm xong trong 1 ngày."
+          tags: [dịch vụ, bảo dưỡng]
+        - id: thue-xe
+          title: "Thuê xe đạp"
+          text: "Thuê xe đạp thành phố 120.000đ/ngày, xe đạp địa hình 200.000đ/ngày. Thuê từ 3 ngày giảm 10%. Cần đặt cọc CCCD hoặc 1.000.000đ."
+          tags: [thuê xe]
+        - id: homestay
+          title: "Phòng đôi"
+          text: "Phòng đôi view biển 600.000đ/đêm."
+          tags: [phòng]
+      """).orElseThrow();
+
+  private static List<Persona.KnowledgeEntry> gio(String... ids) {
+    return java.util.Arrays.stream(ids)
+        .map(id -> GIO.knowledge().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow()).toList();
+  }
+
+  /**
+   * The newcomer's brief (Gió, a bicycle repair shop): the offer and its end date lead every variant, the entry the
+   * brief names is not padded with another (a rental and its deposit rule), and its title is said once. The same for
+   * an offer split from its date by a comma and for an English brief.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Ưu đãi mùa mưa: giảm 20% bảo dưỡng toàn bộ xe đạp đến hết 31/12. Đạp xe mỗi ngày giúp khỏe mạnh. | giảm 20% | 31/12
+      uu dai mua mua giam 20% bao duong toan bo, den het 31/12                                       | giam 20%  | 31/12
+      Giới thiệu phòng đôi view biển, giảm 15% cho khách đặt trước, áp dụng đến hết ngày 15/1         | giảm 15%  | 15/1
+      """)
+  void anOffersPointAndEndDateSurviveEveryVariant(String brief, String offer, String until) {
+    String post = PostComposer.compose(GIO, brief, gio("bao-duong", "thue-xe", "homestay"), 5);
+    assertThat(post).contains(offer).contains(until).doesNotContain("Cần đặt cọc").doesNotContain("120.000đ/ngày");
+    assertThat(post).doesNotContain("khỏe mạnh"); // the brief's claim is not the brand's knowledge
+    String title = post.contains("Bảo dưỡng") ? "Bảo dưỡng toàn bộ" : "Phòng đôi";
+    assertThat(times(post, title)).isLessThanOrEqualTo(2);
+    assertThat(post.lines().filter(l -> PostComposer.fold(l).strip().equals(PostComposer.fold(title))).count())
+        .isZero(); // never the bare title on a line above a text that opens with it
+    PlatformProfile x = PlatformProfiles.shipped().get("x").orElseThrow();
+    String shortest = VariantFitter.shorten(post + " " + "Xe êm, đường vui! ".repeat(20),
+        PostLabels.of(GIO, "vi", false), x);
+    assertThat(shortest).contains(offer).contains(until);
+  }
 }
