@@ -827,6 +827,16 @@ final class ReplyComposer {
                 it.remove(); // "ship to Canada? how much is shipping?": the fee was in the first answer already
                 continue;
             }
+            Map<String, Object> same = fact instanceof String ? sameEntryFact(facts, p) : null;
+            if (same != null) {
+                // "mình da dầu, nên dùng kem chống nắng nào?": two sentences of one entry under one title, not
+                // "Về X thì: ... Về X thì: ..."
+                String earlier = (String) same.get("fact");
+                boolean closed = earlier.endsWith(".") || earlier.endsWith("!") || earlier.endsWith("?");
+                same.put("fact", earlier + (closed ? " " : ". ") + fact);
+                it.remove();
+                continue;
+            }
             if (fact != null) {
                 facts.add(p);
             }
@@ -843,6 +853,28 @@ final class ReplyComposer {
                 p.remove("amount");
             }
         }
+    }
+
+    /**
+     * An earlier plain {@code fact} part of the same entry as {@code p} (same title, same language flag, neither a
+     * general entry's fact nor a restating sentence), or null.
+     */
+    private static Map<String, Object> sameEntryFact(List<Map<String, Object>> facts, Map<String, Object> p) {
+        if (!plainFact(p)) {
+            return null;
+        }
+        for (Map<String, Object> q : facts) {
+            if (plainFact(q) && Objects.equals(q.get("title"), p.get("title"))
+                    && Objects.equals(q.get("foreign"), p.get("foreign")) && q.get("fact") instanceof String) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    private static boolean plainFact(Map<String, Object> p) {
+        return "fact".equals(p.get("kind")) && p.get("title") != null && p.get("general") == null
+                && !Boolean.TRUE.equals(p.get("restates")) && p.get("unknown") == null;
     }
 
     private static String capitalised(String word) {
