@@ -107,7 +107,8 @@ public final class IntentDetector {
     private static final List<Text.Token[]> PRICE_FOLLOWERS = phrases("is", "are", "does", "do", "for", "would",
             "will", "was", "it", "s", "vậy", "ạ", "a", "shop", "admin", "em", "chị", "anh", "bạn", "thế", "nhỉ",
             "nha", "tiền", "đ", "k", "một", "1", "hả", "the", "z", "thì");
-    private static final List<Text.Token[]> PURCHASE = phrases(
+    /** Words that ask to buy or order ("đặt hàng", "add to cart"); also cue words that name no product. */
+    static final List<Text.Token[]> PURCHASE = phrases(
             "mua", "muốn mua", "đặt hàng", "đặt mua", "=đặt", "dat hang", "order", "buy", "purchase", "chốt đơn",
             "=chốt", "lên đơn", "lấy cho", "add to cart", "checkout", "check out", "i ll take", "i will take",
             "subscribe", "sign up", "cách mua", "cách đặt", "mình lấy", "em lấy", "cho mình lấy", "cho em lấy",

@@ -790,8 +790,8 @@ final class ReplyComposer {
 
     /**
      * Says each thing once: a part quoting the same fact of the same entry as an earlier part goes ("ship to
-     * Hanoi? how much is shipping?" answered twice from one sentence), and a purchase part after a total of
-     * the same product keeps only how to order (the total already named it and its price).
+     * Hanoi? how much is shipping?" answered twice from one sentence), and a purchase part after a total or a
+     * price of the same product keeps only how to order (the total or price already named it and its price).
      */
     /**
      * True when the fact opens with two words in a row of the title ("Mở cửa 7h-19h ..." of "Giờ mở cửa và địa chỉ",
@@ -847,6 +847,9 @@ final class ReplyComposer {
                         totalled.add(line.get("entry")); // "Xe đạp địa hình" totalled is the rental entry's item
                     }
                 }
+            }
+            if ("price".equals(p.get("kind")) && p.get("title") != null) {
+                totalled.add(p.get("title")); // "How much is X? a link to buy it?": the price is said once
             }
             if ("purchase".equals(p.get("kind")) && totalled.contains(p.get("title"))) {
                 p.remove("title");
@@ -2753,6 +2756,13 @@ final class ReplyComposer {
      * jacket come in navy", "trà sữa uống ngon không"). Forms that fold like product words ("trà", "chiên",
      * "rửa") are left out.
      */
+    /**
+     * Words for where or how one buys ("có link mua không", "order on your website", "app để đặt hàng"): a sales
+     * channel, never an unknown product. Folded.
+     */
+    private static final Set<String> CHANNELS = Set.of("link", "links", "web", "website", "websites", "webpage", "url",
+            "app", "apps", "online", "fanpage");
+
     private static final Set<String> VERBS = Set.of("come", "comes", "coming", "came", "fit", "fits", "look", "looks",
             "work", "works", "last", "lasts", "feel", "feels", "run", "runs", "go", "goes", "keep", "keeps", "hold",
             "holds", "arrive", "arrives", "arrived", "ship", "ships", "shipped", "cost", "costs", "wash", "washes",
@@ -3220,7 +3230,7 @@ final class ReplyComposer {
                 || Lexicon.STOPWORDS.contains(t.folded()) || SOCIAL.contains(f)
                 || personaTerms.contains(f) || index.knows(f) || index.knows(t.folded()) || Cues.GENERIC_NOUNS.contains(f)
                 || QUESTION_WORDS.contains(t.folded()) || PHRASE_END.contains(t.folded()) || QUALITY.contains(t.folded())
-                || VERBS.contains(t.folded()) || Suitability.conditionTerm(f)
+                || VERBS.contains(t.folded()) || CHANNELS.contains(t.folded()) || Suitability.conditionTerm(f)
                 || !Lexicon.concepts(t.raw()).isEmpty() || cueWords().contains(t.folded()) || index.nearProductWord(t)
                 || COUNT_WORDS.contains(t.raw())) {
             return false; // an English number word is a count ("two Tempo Glide"), never the start of an unknown name
@@ -3230,12 +3240,15 @@ final class ReplyComposer {
 
     private Set<String> cueWords;
 
-    /** The aspect, reference and counting cues: their words name no product ("nhiệt độ", "caffeine", "mấy phút"). */
+    /**
+     * The aspect, reference, counting and ordering cues: their words name no product ("nhiệt độ", "caffeine", "mấy
+     * phút", "đặt hàng").
+     */
     private static final List<List<Text.Token[]>> CUE_LISTS = cueLists();
 
     private static List<List<Text.Token[]>> cueLists() {
         List<List<Text.Token[]>> out = new ArrayList<>(List.of(Cues.HAVE, Cues.PRONOUN, Cues.FOLLOW_UP, Cues.UNITS,
-                Cues.TOTAL, Cues.ADD));
+                Cues.TOTAL, Cues.ADD, IntentDetector.PURCHASE));
         for (Aspect a : Aspect.values()) {
             if (!a.cues.isEmpty()) {
                 out.add(a.cues);
@@ -3292,7 +3305,9 @@ final class ReplyComposer {
                     || cue[i] || t.numeric() || SIZE_TOKEN.matcher(t.folded()).matches()
                     || Variants.UNIT_WORDS.contains(t.folded()) || index.knows(f) || index.knows(t.folded())
                     || Cues.GENERIC_NOUNS.contains(f) || !Lexicon.concepts(t.raw()).isEmpty()
-                    || QUESTION_WORDS.contains(t.folded()) || verb(clause.text, tokens, i)) {
+                    || QUESTION_WORDS.contains(t.folded()) || CHANNELS.contains(t.folded())
+                    || "để".equals(t.raw().toLowerCase(Locale.ROOT)) // "app để đặt hàng": "in order to", no name
+                    || verb(clause.text, tokens, i)) {
                 continue;
             }
             first = i;
