@@ -26,7 +26,8 @@ enum Aspect {
             + "water[- ]?repellent|splash[- ]?proof|rain[- ]?proof|showerproof|submersible|chống nước|kháng nước|"
             + "chống thấm|không thấm nước|ngấm nước|thấm nước|IPX?\\d{1,2}|\\d+\\s?ATM|hydrostatic|taped seams?|seam[- ]sealed)\\b)")),
     SIZE(Cues.SIZE, Pattern.compile("(?iuU)\\b(size|sizes|cỡ|EU|UK|US|cm|kg|fits?|form|true to|rộng|ôm|chiều cao|cao|nặng|eo|waist|length)\\b")),
-    COLOR(Cues.COLOR, Pattern.compile("(?iuU)\\b(màu|colou?rs?|đen|trắng|đỏ|vàng|xanh|hồng|be|kem|nâu|xám|tím|black|white|red|"
+    // beige and cream ("be", "kem") only after "màu": alone they are the English "can be returned" and "kem chống nắng"
+    COLOR(Cues.COLOR, Pattern.compile("(?iuU)\\b(màu|colou?rs?|đen|trắng|đỏ|vàng|xanh|hồng|nâu|xám|tím|black|white|red|"
             + "navy|blue|green|grey|gray|olive|brown|beige|orange|yellow|pink|sand|khaki)\\b")),
     SUITABILITY(Cues.SUITABILITY, Pattern.compile("(?iuU)\\b(hợp|phù hợp|suitable|suits?|ideal|best|good for|mọi loại da|da dầu|"
             + "da khô|nhạy cảm|sensitive|oily|dry|beginners?|người mới|for|dành cho|kể cả)\\b")),

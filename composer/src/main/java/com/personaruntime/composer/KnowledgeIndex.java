@@ -456,6 +456,16 @@ public final class KnowledgeIndex {
      * @return entries with the term index of their first mention, earliest first
      */
     List<Map.Entry<Knowledge, Integer>> named(String text, Set<String> ignored) {
+        return named(text, ignored, true);
+    }
+
+    /**
+     * As {@link #named(String, Set)}; with {@code textWords} false, beside a product named by its title a word only
+     * another product's text uses names nothing: in a yes/no question it is what the question asks of the product
+     * named ("hạt mèo lớn có taurine không" asks whether the adult food has taurine, it does not also name the kitten
+     * food whose sheet alone says "taurine"), where "2 packs of socks and the daypack" names two products.
+     */
+    List<Map.Entry<Knowledge, Integer>> named(String text, Set<String> ignored, boolean textWords) {
         // 1. products named by their title as typed ("tra o long", "ốp iphone 15", "Summit 2P Tent"): the
         //    position is the piece index of the mention
         List<ProductNames.Mention> mentions = mentions(text);
@@ -478,7 +488,7 @@ public final class KnowledgeIndex {
             if (byTitle.stream().anyMatch(x -> x.getKey().equals(k))) {
                 continue;
             }
-            int at = firstOutsideMentions(k, pieces, mentions);
+            int at = firstOutsideMentions(k, pieces, mentions, textWords || byTitle.isEmpty());
             if (at >= 0) {
                 out.add(Map.entry(k, at));
             }
@@ -487,8 +497,12 @@ public final class KnowledgeIndex {
         return out;
     }
 
-    /** The first piece outside every mention whose term is a title or tag term of {@code k}; -1 when none. */
-    private int firstOutsideMentions(Knowledge k, List<ProductNames.Piece> pieces, List<ProductNames.Mention> mentions) {
+    /**
+     * The first piece outside every mention whose term is a title or tag term of {@code k}, or (with {@code textWords})
+     * a word only its text uses; -1 when none.
+     */
+    private int firstOutsideMentions(Knowledge k, List<ProductNames.Piece> pieces, List<ProductNames.Mention> mentions,
+                                     boolean textWords) {
         Entry entry = null;
         for (Entry e : entries) {
             if (e.knowledge().equals(k)) {
@@ -505,7 +519,7 @@ public final class KnowledgeIndex {
             }
             String term = Lexicon.stem(pieces.get(i).token().folded());
             if ((entry.titleTerms().contains(term) && !weakBeside(k, pieces.get(i).token()))
-                    || (term.length() >= 5 && entry.terms().contains(term) && documentFrequency(term) == 1)) {
+                    || (textWords && term.length() >= 5 && entry.terms().contains(term) && documentFrequency(term) == 1)) {
                 return i; // its own title word, or a word only its text uses ("daypack")
             }
         }

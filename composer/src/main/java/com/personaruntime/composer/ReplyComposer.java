@@ -222,6 +222,30 @@ final class ReplyComposer {
                     }
                 }
             }
+            if (!conditions.isEmpty() && named.size() > 1) {
+                // "Kem chống nắng có hợp da dầu không?": "da dầu" is who it is for, it does not also name the
+                // "Combo da dầu mụn" beside the sunscreen the clause names
+                List<Text.Token> all = Text.tokens(levelsMasked(text));
+                boolean[] condition = Suitability.covered(all);
+                StringBuilder rest = new StringBuilder();
+                for (int i = 0; i < all.size(); i++) {
+                    rest.append(condition[i] ? " , " : " " + all.get(i).raw());
+                }
+                Set<Knowledge> still = new HashSet<>();
+                index.named(rest.toString(), personaTerms).forEach(e -> still.add(e.getKey()));
+                if (named.stream().anyMatch(still::contains)) {
+                    named.retainAll(still);
+                }
+            }
+            if (named.size() > 1 && yesNo(this)) {
+                // "hạt mèo lớn có taurine không": a word only the kitten food's sheet uses is what the clause asks
+                // of the adult food it names, it does not name the kitten food too
+                Set<Knowledge> titled = new HashSet<>();
+                index.named(levelsMasked(text), personaTerms, false).forEach(e -> titled.add(e.getKey()));
+                if (!titled.isEmpty() && named.stream().anyMatch(titled::contains)) {
+                    named.retainAll(titled);
+                }
+            }
             this.pronoun = IntentDetector.any(tokens, Cues.PRONOUN);
             this.followUp = IntentDetector.any(tokens, Cues.FOLLOW_UP);
             this.whereShop = topics.isEmpty() && !pronoun && named.isEmpty() && IntentDetector.any(tokens, Cues.WHERE)
@@ -465,6 +489,10 @@ final class ReplyComposer {
                 if (!clause.asks() && clause.named.isEmpty()) {
                     continue; // "Omg I love it!!": nothing asked
                 }
+                if (!parts.isEmpty() && clause.named.isEmpty() && clause.aspects.isEmpty() && clause.topics.isEmpty()
+                        && IntentDetector.any(clause.tokens, RECOMMEND)) {
+                    continue; // "I have dry skin, what would you recommend?": the clause before it was answered
+                }
                 if (health && IntentDetector.any(clause.tokens, Cues.HEALTH)) {
                     continue; // answered by the honesty line
                 }
@@ -538,6 +566,7 @@ final class ReplyComposer {
             }
         }
         dropRepeats(parts);
+        joinSameTopic(parts);
         for (Map<String, Object> p : parts) {
             // "Đổi trả: Đổi trả trong 15 ngày ...": a fact that opens with the title is said without it
             if (p.get("fact") instanceof String f && p.get("title") instanceof String t
@@ -638,13 +667,28 @@ final class ReplyComposer {
         for (ProductNames.Mention m : mentions) {
             boolean words = pieces.get(m.to() - 1).word() > pieces.get(m.from()).word();
             boolean code = nfc.substring(m.start(), m.end()).chars().anyMatch(Character::isDigit);
-            if (m.entry() != null && (words || code)) {
+            if (m.entry() != null && (words || code) && !condition(nfc.substring(m.start(), m.end()))) {
                 for (int i = m.start(); i < m.end(); i++) {
                     b.setCharAt(i, ' ');
                 }
             }
         }
         return b.toString();
+    }
+
+    /**
+     * True when the words are all a condition's ("da dầu" of "Combo da dầu mụn", "sensitive skin"): who a product is
+     * for, asked as such ("kem chống nắng có hợp da dầu không"), so no name to mask.
+     */
+    private static boolean condition(String words) {
+        List<Text.Token> tokens = Text.tokens(words);
+        boolean[] covered = Suitability.covered(tokens);
+        for (boolean c : covered) {
+            if (!c) {
+                return false;
+            }
+        }
+        return covered.length > 0;
     }
 
     /**
@@ -785,6 +829,10 @@ final class ReplyComposer {
     }
 
     /** Parts that say the composer has nothing to say (dropped after a directive, see {@link Directives}). */
+    /** Asking for a recommendation with nothing of its own ("what would you recommend?", "nên dùng gì"). */
+    private static final List<Text.Token[]> RECOMMEND = IntentDetector.phrases("recommend", "suggest", "gợi ý",
+            "tư vấn", "nên dùng gì", "nên mua gì", "nên chọn gì");
+
     private static final Set<String> NOT_AN_ANSWER = Set.of("off_topic", "no_answer", "unknown", "which", "greeting",
             "thanks", "sensitive", "insult");
 
@@ -809,6 +857,26 @@ final class ReplyComposer {
             }
         }
         return false;
+    }
+
+    /**
+     * Two answers from one service entry in a row ("ship nội thành mấy ngày, phí bao nhiêu": the delivery time, then
+     * the fee) are one answer under its title: "Giao hàng: A. B", not "Giao hàng: A. Giao hàng: B". Only plain
+     * topic answers join (none with an unknown thing, both in or both out of the reply's language).
+     */
+    private static void joinSameTopic(List<Map<String, Object>> parts) {
+        for (int i = parts.size() - 1; i > 0; i--) {
+            Map<String, Object> a = parts.get(i - 1);
+            Map<String, Object> b = parts.get(i);
+            if ("topic".equals(a.get("kind")) && "topic".equals(b.get("kind")) && a.get("title") != null
+                    && a.get("title").equals(b.get("title")) && !a.containsKey("unknown") && !b.containsKey("unknown")
+                    && Objects.equals(a.get("foreign"), b.get("foreign")) && a.get("fact") instanceof String fa
+                    && b.get("fact") instanceof String fb && !Objects.equals(a.get("restates"), Boolean.TRUE)
+                    && !Objects.equals(b.get("restates"), Boolean.TRUE)) {
+                a.put("fact", Facts.trimEnd(fa.strip()) + ". " + fb.strip());
+                parts.remove(i);
+            }
+        }
     }
 
     private static void dropRepeats(List<Map<String, Object>> parts) {
@@ -1041,6 +1109,30 @@ final class ReplyComposer {
             parts.add(p);
             return new Answer(parts, Intent.UNKNOWN_PRODUCT, null, null);
         }
+        if (entities.isEmpty() && !clause.pronoun && aspects.contains(Aspect.SUITABILITY)) {
+            // "I have dry skin, what would you recommend?", "da mình dầu thì dùng gì": the products whose own entry
+            // says they suit that skin type, in either language ("dry skin" is "da khô"), each with its sentence
+            Set<Suitability.SkinType> skins = Suitability.skinTypes(clause.tokens);
+            if (!skins.isEmpty()) {
+                Set<String> q = new HashSet<>(Lexicon.terms(clause.text));
+                for (Knowledge k : persona.knowledge()) {
+                    String said = isProduct(k) && parts.size() < 3
+                            ? bestSuitability(k, EnumSet.of(Suitability.Group.SKIN), q, List.of(), skins) : null;
+                    if (said != null) {
+                        Map<String, Object> p = part("fact");
+                        p.put("title", Titles.product(k.title()));
+                        p.put("foreign", foreign(k, language));
+                        p.put("aspect", Aspect.SUITABILITY.name().toLowerCase(Locale.ROOT));
+                        p.put("fact", said);
+                        used.add(k.id());
+                        parts.add(p);
+                    }
+                }
+                if (!parts.isEmpty()) {
+                    return new Answer(parts, Intent.PRODUCT_QUESTION, null, Aspect.SUITABILITY);
+                }
+            }
+        }
         if (entities.isEmpty()) {
             List<KnowledgeHit> hits = index.search(clause.text, 3, personaTerms);
             boolean catalog = clause.signals.catalog();
@@ -1091,11 +1183,19 @@ final class ReplyComposer {
                 if (p.get("fact") instanceof String f) {
                     p.put("fact", withDeciding(entity, f, clause.text)); // "áo phai màu có được đền bù không"
                 }
+                String lacking = unasked.isEmpty() && said == null && entities.size() == 1 && yesNo(clause)
+                        ? lacking(clause, entity) : null;
                 if (!unasked.isEmpty() && entities.size() == 1) {
                     // "sạc dự phòng sạc được laptop không": the knowledge never mentions a laptop, so no yes or
                     // no; what it does say about the product follows
                     p.put("kind", "topic");
                     p.put("unknown", String.join(" ", unasked));
+                } else if (lacking != null) {
+                    // "hạt mèo lớn có taurine không", "cây lưỡi hổ có độc với mèo không": words the knowledge uses
+                    // of other products only, so this product's entry does not say; no yes or no, no other
+                    // product's sentence, what its own entry says follows
+                    p.put("kind", "topic");
+                    p.put("unknown", lacking);
                 }
                 parts.add(p);
                 continue;
@@ -1552,11 +1652,13 @@ final class ReplyComposer {
         Set<String> q = new HashSet<>(Lexicon.terms(clause));
         // what the audience is allergic to, as typed ("dị ứng hạt", "allergic to sesame"): a sentence naming it speaks
         List<Text.Token> allergens = Suitability.allergens(Text.tokens(maskNames(clause)));
-        String best = bestSuitability(k, groups, q, allergens);
+        // "da dầu": a sentence about oily skin, not the note about sensitive skin
+        Set<Suitability.SkinType> skins = Suitability.skinTypes(Text.tokens(maskNames(clause)));
+        String best = bestSuitability(k, groups, q, allergens, skins);
         if (best == null) {
             for (Knowledge other : index.entries()) {
                 if (!other.equals(k) && generalNote(other)) {
-                    String s = bestSuitability(other, groups, q, allergens);
+                    String s = bestSuitability(other, groups, q, allergens, skins);
                     if (s != null) {
                         best = s;
                         p.put("source", other.id());
@@ -1577,11 +1679,11 @@ final class ReplyComposer {
     }
 
     private static String bestSuitability(Knowledge k, Set<Suitability.Group> groups, Set<String> q,
-                                          List<Text.Token> allergens) {
+                                          List<Text.Token> allergens, Set<Suitability.SkinType> skins) {
         String best = null;
         int bestScore = 0;
         for (String sentence : Facts.sentences(k.text())) {
-            int g = Suitability.score(sentence, groups);
+            int g = Suitability.score(sentence, groups, skins);
             List<Text.Token> words = Text.words(sentence);
             for (Text.Token a : allergens) {
                 if (Text.indexOf(words, new Text.Token[] {a}, 0) >= 0) {
@@ -2484,6 +2586,72 @@ final class ReplyComposer {
             }
         }
         return best;
+    }
+
+    /**
+     * What a yes/no question asks of a product that its entry does not say while other entries do: the clause's words
+     * (as typed, from the first such word to the last, at most five words) that the knowledge uses elsewhere but
+     * never in {@code k}'s title, tags or text ("taurine" of "hạt mèo lớn có taurine không" when only the kitten
+     * food's sheet names taurine; "độc với mèo" of "cây lưỡi hổ có độc với mèo không"; "hypoallergenic" of the
+     * acetate frame). Question, cue and function words, the persona's own words, numbers and the title words of any
+     * product are no such word; words the knowledge never uses are {@link #unknownContent}'s. Null when there is none.
+     */
+    private String lacking(Clause clause, Knowledge k) {
+        Set<String> own = new HashSet<>();
+        for (Text.Token t : Text.words(k.title() + " " + k.text() + " " + String.join(" ", k.tags()))) {
+            own.add(t.folded());
+            own.add(Lexicon.stem(t.folded()));
+        }
+        Set<String> titles = new HashSet<>();
+        for (Knowledge other : persona.knowledge()) {
+            if (isProduct(other)) {
+                for (Text.Token t : Text.words(other.title())) {
+                    titles.add(Lexicon.stem(t.folded()));
+                }
+            }
+        }
+        Set<String> cues = cueWords();
+        List<Text.Token> tokens = clause.tokens;
+        int first = -1;
+        int last = -1;
+        List<String> words = new ArrayList<>();
+        boolean[] content = new boolean[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            Text.Token t = tokens.get(i);
+            String f = t.folded();
+            String stem = Lexicon.stem(f);
+            content[i] = !(f.isEmpty() || t.numeric() || Lexicon.STOPWORDS.contains(f) || SOCIAL.contains(stem)
+                    || personaTerms.contains(f) || personaTerms.contains(stem) || cues.contains(f)
+                    || QUESTION_WORDS.contains(f) || YES_NO_START.contains(f) || YES_NO_END.contains(f)
+                    || TRAILING.contains(f) || Cues.GENERIC_NOUNS.contains(stem) || own.contains(f)
+                    || own.contains(stem) || titles.contains(stem));
+            if (!content[i] || stem.length() < 2 || !(index.knows(stem) || index.knows(f))) {
+                continue;
+            }
+            if (first < 0) {
+                first = i;
+            }
+            last = i;
+            words.add(t.raw());
+        }
+        if (first < 0) {
+            return null;
+        }
+        // the whole phrase around them ("bơ hạt mỡ", not "hạt")
+        while (first > 0 && content[first - 1]) {
+            first--;
+        }
+        while (last + 1 < tokens.size() && content[last + 1]) {
+            last++;
+        }
+        if (last - first < 5) {
+            StringBuilder span = new StringBuilder();
+            for (int i = first; i <= last; i++) {
+                span.append(i > first ? " " : "").append(tokens.get(i).raw());
+            }
+            return span.toString();
+        }
+        return String.join(" ", words);
     }
 
     /** How many distinct terms of {@code sentence} are among the question's terms {@code q}. */

@@ -43,7 +43,8 @@ final class Suitability {
                 phrases("allergy", "allergies", "allergic", "dị ứng", "intolerant", "intolerance")),
         SKIN(phrases("sensitive", "sensitive skin", "oily", "oily skin", "dry skin", "combination skin", "acne prone",
                 "all skin types", "skin type", "skin types", "nhạy cảm", "da nhạy cảm", "da dầu", "da khô",
-                "da hỗn hợp", "da mụn", "mọi loại da", "mọi làn da", "loại da"),
+                "da hỗn hợp", "da mụn", "mọi loại da", "mọi làn da", "loại da", "da nhờn", "greasy skin",
+                "acne prone", "acne-prone", "flaky skin"),
                 phrases("sensitive", "oily", "dry skin", "combination", "acne prone", "skin types", "skin type",
                         "nhạy cảm", "da dầu", "da khô", "hỗn hợp", "da mụn", "mọi loại da", "mọi làn da", "loại da")),
         DAIRY(phrases("dairy", "dairy free", "lactose", "milk free"),
@@ -176,11 +177,72 @@ final class Suitability {
         }
     }
 
+    /**
+     * The senses of {@link Group#SKIN}: a question about oily skin is not answered by a sentence about sensitive skin
+     * ("Người có da nhạy cảm ... nên thử" says nothing of "da dầu"), and each type reads the same in both languages
+     * ("dry skin" is "da khô"). Each type has the phrases that ask it and the phrases of a sentence that answers it.
+     */
+    enum SkinType {
+        OILY(phrases("oily", "oily skin", "greasy skin", "da dầu", "da nhờn", "nhiều dầu", "đổ dầu"),
+                phrases("oily", "da dầu", "da nhờn", "kiềm dầu", "oil control")),
+        DRY(phrases("dry skin", "dry", "da khô", "khô da", "bong tróc", "flaky skin"),
+                phrases("dry skin", "dry and", "dry or", "da khô", "khô và", "khô hoặc", "normal to dry", "thường đến khô")),
+        SENSITIVE(phrases("sensitive", "sensitive skin", "nhạy cảm", "da nhạy cảm", "dễ kích ứng", "easily irritated"),
+                phrases("sensitive", "nhạy cảm", "dịu nhẹ cho da")),
+        COMBINATION(phrases("combination skin", "combination", "da hỗn hợp", "hỗn hợp"),
+                phrases("combination", "hỗn hợp")),
+        ACNE(phrases("acne", "acne prone", "acne-prone", "breakouts", "da mụn", "bị mụn", "nổi mụn"),
+                phrases("acne", "breakouts", "mụn"));
+
+        final List<Text.Token[]> asked;
+        final List<Text.Token[]> answers;
+
+        SkinType(List<Text.Token[]> asked, List<Text.Token[]> answers) {
+            this.asked = asked;
+            this.answers = answers;
+        }
+    }
+
+    /** A sentence saying a product suits every skin type answers each of them. */
+    private static final List<Text.Token[]> ALL_SKIN = phrases("all skin types", "every skin type", "any skin type",
+            "mọi loại da", "mọi làn da", "tất cả các loại da", "mọi loại da kể cả");
+
+    /** The skin types a question's tokens ask about (empty when none or when it asks of skin types in general). */
+    static Set<SkinType> skinTypes(List<Text.Token> tokens) {
+        EnumSet<SkinType> out = EnumSet.noneOf(SkinType.class);
+        for (SkinType t : SkinType.values()) {
+            if (IntentDetector.any(tokens, t.asked)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     /** How many of the groups' words a knowledge sentence uses: 0 when it says nothing about them. */
     static int score(String sentence, Set<Group> groups) {
+        return score(sentence, groups, Set.of());
+    }
+
+    /**
+     * As {@link #score(String, Set)}, the skin group read by its senses when the question names skin types
+     * ({@code skins} not empty): only a sentence about one of those types, or about every skin type, answers it.
+     */
+    static int score(String sentence, Set<Group> groups, Set<SkinType> skins) {
         List<Text.Token> tokens = Text.words(sentence);
         int n = 0;
         for (Group g : groups) {
+            if (g == Group.SKIN && !skins.isEmpty()) {
+                List<Text.Token[]> said = new java.util.ArrayList<>(ALL_SKIN);
+                for (SkinType t : skins) {
+                    said.addAll(t.answers);
+                }
+                for (Text.Token[] p : said) {
+                    for (int at = Text.indexOf(tokens, p, 0); at >= 0; at = Text.indexOf(tokens, p, at + 1)) {
+                        n++;
+                    }
+                }
+                continue;
+            }
             for (Text.Token[] p : g.answers) {
                 for (int at = Text.indexOf(tokens, p, 0); at >= 0; at = Text.indexOf(tokens, p, at + 1)) {
                     n++;
