@@ -135,8 +135,16 @@ public final class SignalAnalyser {
     }
     String lastTwo = w[n - 2] + " " + w[n - 1];
     String beforeTrailer = n >= 3 && VI_TRAILERS.contains(w[n - 1]) ? w[n - 3] + " " + w[n - 2] : "";
-    return VI_PARTICLES.contains(w[n - 1]) || (VI_PARTICLES.contains(w[n - 2]) && VI_TRAILERS.contains(w[n - 1]))
+    return particle(w, n - 1) || (particle(w, n - 2) && VI_TRAILERS.contains(w[n - 1]))
         || VI_QUESTION_WORDS.contains(lastTwo) || VI_QUESTION_WORDS.contains(beforeTrailer);
+  }
+
+  /** Words before "nào" that make "not … at all" ("không bết chút nào", "chẳng thích tí nào"), folded. */
+  private static final Set<String> AT_ALL = Set.of("chut", "ti", "xiu", "ly", "gi");
+
+  /** A question particle at {@code i}; "nào" after "chút"/"tí"/"xíu" is "at all" of a negation, no question. */
+  private static boolean particle(String[] w, int i) {
+    return VI_PARTICLES.contains(w[i]) && !(w[i].equals("nao") && i > 0 && AT_ALL.contains(w[i - 1]));
   }
 
   /** Requests phrased as statements ("tell me about ...", "cho mình hỏi ..."), folded. */

@@ -26,6 +26,12 @@ class QuestionWithoutMarkTest {
       cảm ơn shop nhiều                       | false
       ok                                      | false
       the cold brew was great, thanks         | false
+      Kem chống nắng này tuyệt vời quá, thoa lên mịn da mà không bết chút nào 😍 | false
+      chẳng thích tí nào luôn á               | false
+      khong bi kich ung xiu nao               | false
+      kem này có bết chút nào không           | true
+      loại nào shop                           | true
+      nên chọn size nào                       | true
       """)
   void judgedOnceAsTheTwoChecksApart(String text, boolean expected) {
     assertThat(SignalAnalyser.askedWithoutMark(text)).isEqualTo(expected);
