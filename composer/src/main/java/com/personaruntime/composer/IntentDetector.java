@@ -313,6 +313,9 @@ public final class IntentDetector {
      * word ("mấy"/"máy", "nào"/"não", "sao" a star) count only with their diacritics; "không có gì" and "không sao"
      * answer, they ask nothing, and a lone "đâu" denies ("không sao đâu"), only "ở đâu" asks where.
      */
+    /** Words before "nào" that make "not … at all" rather than "which" ("chút nào", "tí nào", "xíu nào"), folded. */
+    private static final Set<String> AT_ALL = Set.of("chut", "ti", "xiu");
+
     static boolean vietnameseQuestionWord(List<Text.Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             for (Text.Token[] p : QUESTION_WORDS) {
@@ -321,7 +324,9 @@ public final class IntentDetector {
                 }
                 boolean answer = (p[0].folded().endsWith("gi") && i >= 2 && tokens.get(i - 2).folded().equals("khong")
                         && tokens.get(i - 1).folded().equals("co"))
-                        || (p[0].folded().endsWith("sao") && i >= 1 && tokens.get(i - 1).folded().equals("khong"));
+                        || (p[0].folded().endsWith("sao") && i >= 1 && tokens.get(i - 1).folded().equals("khong"))
+                        // "không bết chút nào", "chẳng thích tí nào": the "at all" of a negation
+                        || (tokens.get(i).folded().equals("nao") && i >= 1 && AT_ALL.contains(tokens.get(i - 1).folded()));
                 if (!answer) {
                     return true;
                 }

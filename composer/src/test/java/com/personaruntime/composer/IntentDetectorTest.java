@@ -149,4 +149,18 @@ class IntentDetectorTest {
         assertThat(IntentDetector.detect("da mình dễ kích ứng, dùng được không ạ")).isEqualTo(Intent.PRODUCT_QUESTION);
         assertThat(IntentDetector.detect("dùng xong bị kích ứng rồi shop ạ")).isEqualTo(Intent.COMPLAINT);
     }
+
+    /** "không … chút nào" is the "at all" of a negation: praise or a statement, no question ("nào" = which). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Kem chống nắng này tuyệt vời quá, thoa lên mịn da mà không bết chút nào 😍 | false
+            chẳng thích tí nào luôn                                                | false
+            khong bi kich ung xiu nao                                              | false
+            kem này có bết chút nào không                                          | true
+            loại nào hợp da dầu                                                    | true
+            nên chọn size nào                                                      | true
+            """)
+    void notAtAllIsNoQuestion(String text, boolean question) {
+        assertThat(IntentDetector.analyze(text).question()).as(text).isEqualTo(question);
+    }
 }
