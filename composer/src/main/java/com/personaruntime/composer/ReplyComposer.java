@@ -1326,6 +1326,16 @@ final class ReplyComposer {
         return price(k, "", language, used);
     }
 
+    /** A price part quoting {@code clause} of entry {@code k} (one variant's or one priced item's). */
+    private Map<String, Object> pricePart(Knowledge k, String clause, String language, List<String> used) {
+        Map<String, Object> p = part("price");
+        p.put("title", Titles.product(k.title()));
+        p.put("foreign", foreign(k, language));
+        p.put("fact", clause);
+        used.add(k.id());
+        return p;
+    }
+
     /**
      * As {@link #price(Knowledge, String, List)}; a size the question names that the entry prices on its own ("gói
      * 500g giá nhiêu" of "gói 200 g giá 180.000 đ, gói 500 g giá 420.000 đ") is answered with that variant's clause.
@@ -1333,22 +1343,12 @@ final class ReplyComposer {
     private Map<String, Object> price(Knowledge k, String question, String language, List<String> used) {
         Variant v = variant(k, question);
         if (v != null) {
-            Map<String, Object> p = part("price");
-            p.put("title", Titles.product(k.title()));
-            p.put("foreign", foreign(k, language));
-            p.put("fact", v.clause());
-            used.add(k.id());
-            return p;
+            return pricePart(k, v.clause(), language, used);
         }
         PricedItems.Item item = PricedItems.named(k, question);
         if (item != null) {
             // "thay săm mới giá bao nhiêu" of "Vá săm 30.000đ. Thay săm mới 80.000đ": the item named
-            Map<String, Object> p = part("price");
-            p.put("title", Titles.product(k.title()));
-            p.put("foreign", foreign(k, language));
-            p.put("fact", item.clause());
-            used.add(k.id());
-            return p;
+            return pricePart(k, item.clause(), language, used);
         }
         List<String> priced = new ArrayList<>();
         List<String> said = new ArrayList<>(); // the first two priced sentences and a rule about them between
