@@ -136,7 +136,7 @@ class AudiencePrivacyIT {
     JsonArray gaps = linh.getJsonArray("knowledgeGaps");
     assertThat(gaps).as("gaps: %s", gaps.encode()).hasSize(1);
     JsonObject gap = gaps.getJsonObject(0);
-    assertThat(gap.getInteger("count")).isEqualTo(3);
+    assertThat(gap.getInteger("count")).as("report %s", linh.encode()).isEqualTo(3);
     String shown = gaps.encode();
     assertNoSecrets(shown, "linh's knowledge gaps");
     assertThat(shown).contains("[SĐT đã ẩn]").contains("[email đã ẩn]").contains("[số CCCD đã ẩn]");

@@ -551,7 +551,8 @@ class LiveChatIT {
           crowd = (JsonObject) o;
         }
       }
-      if (crowd != null && crowd.getInteger("messages") >= 2) {
+      // signals (which carry the audience id) are stored after the turn: wait until both turns have theirs
+      if (crowd != null && crowd.getInteger("messages") >= 2 && crowd.getInteger("audience") >= 2) {
         break;
       }
       java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // poll, bounded
