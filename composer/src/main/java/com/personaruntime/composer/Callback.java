@@ -100,6 +100,9 @@ final class Callback {
         if (!(en || vi) || SUBJECT.contains(prev) || prev.equals("will")) {
             return false;
         }
+        if (i + 2 < tokens.size() && SELF.contains(tokens.get(i + 1).folded()) && tokens.get(i + 2).folded().equals("la")) {
+            return false; // "email mình là lan@…", "zalo em là …": the asker's own address, no request to send
+        }
         if (i + 1 < tokens.size() && (SELF.contains(tokens.get(i + 1).folded()) && !tokens.get(i + 1).folded().equals("anh")
                 && !tokens.get(i + 1).folded().equals("chi"))) {
             return true; // "send me", "email us", "gửi mình", "nhắn em"

@@ -2812,6 +2812,9 @@ final class ReplyComposer {
 
     /** The contact channel a contact question asks for: "email", "phone", "web", or null for none in particular. */
     private static String contactChannel(Clause clause) {
+        if (sharesOwnContact(clause.text)) {
+            return null; // "email mình là lan@…", "my number is [phone hidden]": the asker's, not a question about ours
+        }
         if (IntentDetector.any(clause.tokens, EMAIL)) {
             return "email";
         }
@@ -2819,6 +2822,35 @@ final class ReplyComposer {
             return "phone";
         }
         return IntentDetector.any(clause.tokens, WEBSITE) ? "web" : null;
+    }
+
+    /** First-person words that make a contact the asker's own ("email mình là", "số của em", "my email is"), folded. */
+    private static final List<String> OWN_CONTACT = List.of("minh la", "cua minh", "toi la", "cua toi", "em la", "cua em",
+            "tui la", "mk la", "my email", "my e mail", "my number", "my phone", "my zalo", "me at", "reach me");
+
+    /**
+     * True when a clause gives the asker's own contact rather than asking for the brand's: it holds an address or
+     * number (an '@', a redaction marker such as "[email đã ẩn]", nine or more digits) or first-person words beside
+     * the channel ({@link #OWN_CONTACT}). Linear in the clause.
+     */
+    static boolean sharesOwnContact(String clause) {
+        int digits = 0;
+        for (int i = 0; i < clause.length(); i++) {
+            char c = clause.charAt(i);
+            if (c == '@' || c == '[') {
+                return true;
+            }
+            if (c >= '0' && c <= '9' && ++digits >= 9) {
+                return true;
+            }
+        }
+        String folded = " " + Text.fold(clause).replaceAll("[^a-z0-9]+", " ") + " ";
+        for (String own : OWN_CONTACT) {
+            if (folded.contains(" " + own + " ")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The entry's sentences that hold the channel (an e-mail address, a phone number, a link); null when none. */
