@@ -25,6 +25,29 @@ class BreakerB6KindsTest {
     return persona.equals("lumiere") ? LumierePolicy.POLICY : DemoPolicies.of(persona);
   }
 
+  /** A canary row's whole verdict and the streaming guard that judged it in 2-char chunks (both already asserted). */
+  record Judged(Verdict whole, StreamingGuard guard) {
+  }
+
+  /**
+   * Judges {@code text} with canary {@code token} whole and streamed in 2-char chunks; both decisions must be
+   * {@code expected} (block or allow).
+   */
+  static Judged canaryJudged(String expected, String token, String text) {
+    CheckContext ctx = CheckContext.chatOutput().withCanary(token);
+    Verdict v = LumierePolicy.POLICY.check(text, ctx);
+    StreamingGuard g = LumierePolicy.POLICY.streamingGuard(ctx);
+    for (int i = 0; i < text.length(); i += 2) {
+      g.offer(text.substring(i, Math.min(text.length(), i + 2)));
+    }
+    Verdict streamed = g.finish();
+    for (Verdict got : new Verdict[] {v, streamed}) {
+      assertThat(got.decision()).as(text + " " + got.findings())
+          .isEqualTo(expected.equals("block") ? Decision.BLOCK : Decision.ALLOW);
+    }
+    return new Judged(v, g);
+  }
+
   private static void judge(String expected, String persona, String lang, String text) {
     Policy p = policy(persona);
     CheckContext ctx = CheckContext.chatOutput().withLanguage(lang);
@@ -223,17 +246,7 @@ class BreakerB6KindsTest {
       allow | Siete tonos, dos texturas, cero parabenos
       """)
   void canarySpelledInOtherLanguages(String expected, String text) {
-    CheckContext ctx = CheckContext.chatOutput().withCanary("k7b2e05d4");
-    Verdict v = LumierePolicy.POLICY.check(text, ctx);
-    StreamingGuard g = LumierePolicy.POLICY.streamingGuard(ctx);
-    for (int i = 0; i < text.length(); i += 2) {
-      g.offer(text.substring(i, Math.min(text.length(), i + 2)));
-    }
-    Verdict streamed = g.finish();
-    for (Verdict got : new Verdict[] {v, streamed}) {
-      assertThat(got.decision()).as(text + " " + got.findings())
-          .isEqualTo(expected.equals("block") ? Decision.BLOCK : Decision.ALLOW);
-    }
+    StreamingGuard g = canaryJudged(expected, "k7b2e05d4", text).guard();
     if (expected.equals("block")) {
       assertThat(g.released()).as("nothing of the leak released: " + text).doesNotContain("bốn").doesNotContain("bon")
           .doesNotContain("quatre").doesNotContain("cuatro").doesNotContain("CUATRO");

@@ -137,17 +137,9 @@ class BreakerB7KindsTest {
       allow | k3f9a0c71 | Batch a0c71 is back, so is k3f8
       """)
   void canarySplitByWords(String expected, String token, String text) {
-    CheckContext ctx = CheckContext.chatOutput().withCanary(token);
-    Verdict v = LumierePolicy.POLICY.check(text, ctx);
-    StreamingGuard g = LumierePolicy.POLICY.streamingGuard(ctx);
-    for (int i = 0; i < text.length(); i += 2) {
-      g.offer(text.substring(i, Math.min(text.length(), i + 2)));
-    }
-    Verdict streamed = g.finish();
-    for (Verdict got : new Verdict[] {v, streamed}) {
-      assertThat(got.decision()).as(text + " " + got.findings())
-          .isEqualTo(expected.equals("block") ? Decision.BLOCK : Decision.ALLOW);
-    }
+    BreakerB6KindsTest.Judged judged = BreakerB6KindsTest.canaryJudged(expected, token, text);
+    Verdict v = judged.whole();
+    StreamingGuard g = judged.guard();
     if (expected.equals("block")) {
       int firstPiece = v.findings().stream().filter(f -> f.ruleId().equals("canary_leak")).mapToInt(f -> f.start())
           .min().orElseThrow();
