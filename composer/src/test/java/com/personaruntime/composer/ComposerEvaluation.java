@@ -78,7 +78,7 @@ final class ComposerEvaluation {
         }
         for (String id : List.of("may", "ash", "sen", "rowan", "thao", "bong", "khoa", "na", "wren", "mochi", "ivy", "an",
                 "juniper", "tin", "fern", "moc", "may-bakery", "soc", "hearth", "vani", "nova", "hoa", "mai", "linden",
-                "crow", "lan", "song", "muop", "bright", "la", "iris")) {
+                "crow", "lan", "song", "muop", "bright", "la", "iris", "tam", "clef")) {
             String yaml = resource("eval/personas/" + id + ".yaml");
             ParseResult r = PersonaDocuments.parse(id + ".yaml", yaml);
             if (!(r instanceof ParseResult.Valid v)) {
@@ -115,7 +115,8 @@ final class ComposerEvaluation {
             Map.entry("kettle-crow", "Kettle & Crow"), Map.entry("lan-moc", "Lan Mộc Cosmetics"),
             Map.entry("song-audio", "Sóng Audio"),
             Map.entry("nha-muop", "Nhà Mướp"), Map.entry("bright-path", "Bright Path English"),
-            Map.entry("vuon-nha-la", "Vườn Nhà Lá"), Map.entry("northlight-optics", "Northlight Optics"));
+            Map.entry("vuon-nha-la", "Vườn Nhà Lá"), Map.entry("northlight-optics", "Northlight Optics"),
+            Map.entry("xe-may-pho-hoi", "Xe Máy Phố Hội"), Map.entry("cadence-music", "Cadence Music School"));
 
     private void add(Persona p, ComposerPersona cp) {
         personas.put(p.id(), p);
@@ -162,7 +163,8 @@ final class ComposerEvaluation {
 
     /** The evaluation's conversation files. */
     static final List<String> SETS = List.of("tuned", "heldback", "heldback2", "heldback3", "heldback4", "heldback5",
-            "heldback6", "heldback7", "heldback8", "heldback9", "heldback10", "heldback11", "heldback12");
+            "heldback6", "heldback7", "heldback8", "heldback9", "heldback10", "heldback11", "heldback12",
+            "heldback13");
 
     /** Runs one conversation file ({@code tuned} or {@code heldback}). */
     List<Result> run(String set) throws IOException {
