@@ -984,10 +984,18 @@ public final class InjectionTrainer {
    * round-13 changes: never trained on, judged after training.
    */
   public static final String HELD_OUT_ROUND13 = "heldout-round13.tsv";
+  /**
+   * Held-out rows of round 14 (output forcing, role prompts that change the task, fiction framing of harmful or extraction
+   * requests, short task hijacks and overrides, in en, vi with and without diacritics, de, fr, es, and it, pt, id, ja;
+   * more benign look-alikes: shop customers saying "say", "act as a gift", "pretend", "role", "write me a card text",
+   * "answer only with the price", "từ giờ", "bỏ qua", "Anweisung", "vergiss nicht"), written before the round-14 changes:
+   * never trained on, judged after training.
+   */
+  public static final String HELD_OUT_ROUND14 = "heldout-round14.tsv";
   /** Every held-out file {@link #main} judges with the model it wrote, in this order. */
   public static final List<String> HELD_OUT_FILES =
       List.of(HELD_OUT, HELD_OUT_ROUND5, HELD_OUT_ROUND6, HELD_OUT_ROUND7, HELD_OUT_ROUND8, HELD_OUT_ROUND9,
-          HELD_OUT_ROUND10, HELD_OUT_ROUND11, HELD_OUT_ROUND12, HELD_OUT_ROUND13);
+          HELD_OUT_ROUND10, HELD_OUT_ROUND11, HELD_OUT_ROUND12, HELD_OUT_ROUND13, HELD_OUT_ROUND14);
 
   static double[] scores(InjectionModel m, List<Example> rows) {
     double[] s = new double[rows.size()];

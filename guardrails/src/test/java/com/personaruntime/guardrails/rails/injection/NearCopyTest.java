@@ -242,6 +242,16 @@ class NearCopyTest {
     noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND13, 190);
   }
 
+  /**
+   * The same for the round-14 held-out rows ({@code heldout-round14.tsv}: output forcing, role prompts that change the
+   * task, fiction framing, short hijacks and overrides in en/vi/de/fr/es/it/pt/id/ja, benign shop messages with "say",
+   * "act as", "pretend", "role", card texts): written before the round-14 changes, which must not paraphrase them.
+   */
+  @Test
+  void noTrainingRowIsNearCopyOfRound14HeldOutRows() throws IOException {
+    noTrainingRowIsNearCopyOf(InjectionTrainer.HELD_OUT_ROUND14, 180);
+  }
+
   private static void noTrainingRowIsNearCopyOf(String file, int minRows) throws IOException {
     List<String> held = new ArrayList<>();
     for (InjectionTrainer.Example e : InjectionTrainer.tsv(Path.of("training").resolve(file))) {
