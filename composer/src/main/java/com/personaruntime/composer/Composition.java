@@ -13,19 +13,29 @@ import java.util.List;
  * @param unanswered   what the reply says it has no information about, in the words it names them ("gói quà",
  *                     "bitcoin"), or the reply's kind ({@code no_answer}) when it names nothing; empty when the
  *                     reply answers everything it was asked from knowledge. Brands read these as knowledge gaps.
+ * @param cardFacts    what the reply stated from the persona card rather than from a knowledge entry, by field
+ *                     ({@code contact.email}, {@code contact.phone}, {@code contact.url}: "What's your email?"
+ *                     answered with the brand's own address); empty when it stated none
  */
 public record Composition(String text, Intent intent, String language, List<String> knowledgeIds,
-                          List<String> chunks, List<String> unanswered) {
+                          List<String> chunks, List<String> unanswered, List<String> cardFacts) {
 
     /** Copies the lists. */
     public Composition {
         knowledgeIds = List.copyOf(knowledgeIds);
         chunks = List.copyOf(chunks);
         unanswered = List.copyOf(unanswered);
+        cardFacts = List.copyOf(cardFacts);
     }
 
-    /** A reply that leaves nothing unanswered. */
+    /** A reply that states nothing from the persona card. */
+    public Composition(String text, Intent intent, String language, List<String> knowledgeIds,
+                       List<String> chunks, List<String> unanswered) {
+        this(text, intent, language, knowledgeIds, chunks, unanswered, List.of());
+    }
+
+    /** A reply that leaves nothing unanswered and states nothing from the persona card. */
     public Composition(String text, Intent intent, String language, List<String> knowledgeIds, List<String> chunks) {
-        this(text, intent, language, knowledgeIds, chunks, List.of());
+        this(text, intent, language, knowledgeIds, chunks, List.of(), List.of());
     }
 }

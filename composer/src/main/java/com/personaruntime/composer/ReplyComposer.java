@@ -647,7 +647,7 @@ final class ReplyComposer {
         }
         String text = ReplyTemplates.render(language, "reply", model);
         return new Composition(text, intent, language, used.stream().distinct().toList(), chunks(text),
-                unanswered(parts));
+                unanswered(parts), cardFacts(parts));
     }
 
     /**
@@ -828,19 +828,28 @@ final class ReplyComposer {
         return out;
     }
 
-    /** Parts that say the composer has nothing to say (dropped after a directive, see {@link Directives}). */
+    /**
+     * The persona-card fields the parts state: {@code contact.<channel>} for each {@code contact} part (the brand's
+     * own e-mail, phone or contact page). See {@link Composition#cardFacts()}.
+     */
+    static List<String> cardFacts(List<Map<String, Object>> parts) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> p : parts) {
+            if ("contact".equals(p.get("kind")) && p.get("value") != null) {
+                out.add("contact." + p.get("channel"));
+            }
+        }
+        return out.stream().distinct().toList();
+    }
+
     /** Asking for a recommendation with nothing of its own ("what would you recommend?", "nên dùng gì"). */
     private static final List<Text.Token[]> RECOMMEND = IntentDetector.phrases("recommend", "suggest", "gợi ý",
             "tư vấn", "nên dùng gì", "nên mua gì", "nên chọn gì");
 
+    /** Parts that say the composer has nothing to say (dropped after a directive, see {@link Directives}). */
     private static final Set<String> NOT_AN_ANSWER = Set.of("off_topic", "no_answer", "unknown", "which", "greeting",
             "thanks", "sensitive", "insult");
 
-    /**
-     * Says each thing once: a part quoting the same fact of the same entry as an earlier part goes ("ship to
-     * Hanoi? how much is shipping?" answered twice from one sentence), and a purchase part after a total or a
-     * price of the same product keeps only how to order (the total or price already named it and its price).
-     */
     /**
      * True when the fact opens with two words in a row of the title ("Mở cửa 7h-19h ..." of "Giờ mở cửa và địa chỉ",
      * "Vá săm 30.000đ" of "Vá săm và thay săm"): it says what it is about, and the title before it would be said twice.
@@ -879,6 +888,11 @@ final class ReplyComposer {
         }
     }
 
+    /**
+     * Says each thing once: a part quoting the same fact of the same entry as an earlier part goes ("ship to
+     * Hanoi? how much is shipping?" answered twice from one sentence), and a purchase part after a total or a
+     * price of the same product keeps only how to order (the total or price already named it and its price).
+     */
     private static void dropRepeats(List<Map<String, Object>> parts) {
         Set<String> said = new HashSet<>();
         List<Map<String, Object>> facts = new ArrayList<>();
@@ -2952,17 +2966,17 @@ final class ReplyComposer {
             "ban", "nhe", "nho", "dai", "ngan", "lon");
 
     /**
-     * Common verbs (folded) that follow or precede a product's name without being part of one ("does the storm
-     * jacket come in navy", "trà sữa uống ngon không"). Forms that fold like product words ("trà", "chiên",
-     * "rửa") are left out.
-     */
-    /**
      * Words for where or how one buys ("có link mua không", "order on your website", "app để đặt hàng"): a sales
      * channel, never an unknown product. Folded.
      */
     private static final Set<String> CHANNELS = Set.of("link", "links", "web", "website", "websites", "webpage", "url",
             "app", "apps", "online", "fanpage");
 
+    /**
+     * Common verbs (folded) that follow or precede a product's name without being part of one ("does the storm
+     * jacket come in navy", "trà sữa uống ngon không"). Forms that fold like product words ("trà", "chiên",
+     * "rửa") are left out.
+     */
     private static final Set<String> VERBS = Set.of("come", "comes", "coming", "came", "fit", "fits", "look", "looks",
             "work", "works", "last", "lasts", "feel", "feels", "run", "runs", "go", "goes", "keep", "keeps", "hold",
             "holds", "arrive", "arrives", "arrived", "ship", "ships", "shipped", "cost", "costs", "wash", "washes",

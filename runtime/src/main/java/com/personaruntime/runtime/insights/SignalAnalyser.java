@@ -68,7 +68,7 @@ public final class SignalAnalyser {
       // the composer knows what its reply answered: a quoted entry, and nothing said to be unknown
       // ("Mình chưa có thông tin về hỏa tốc… Điều mình biết: <shipping>" is a gap for express delivery)
       answered = answered(c);
-      if (answered) {
+      if (answered && !c.knowledgeIds().isEmpty()) {
         topic = bundle.index().get(c.knowledgeIds().get(0)).map(k -> k.title()).orElse(null);
       }
     } else {
@@ -95,10 +95,12 @@ public final class SignalAnalyser {
    * nothing that it has no information about it ({@link Composition#unanswered()}: an unknown product,
    * "no information about express delivery" beside the shipping policy, a fact or price the entry lacks).
    * Retrieval scores are not asked: the composer finds entries across languages and by service topic
-   * ("is shipping free over 400k?" answered from "Giao hàng"), where a retrieval score is low.
+   * ("is shipping free over 400k?" answered from "Giao hàng"), where a retrieval score is low. A reply that
+   * states the brand's own contact from the persona card ("What's your email?") answered too
+   * ({@link Composition#cardFacts()}).
    */
   static boolean answered(Composition c) {
-    return !c.knowledgeIds().isEmpty() && c.unanswered().isEmpty();
+    return (!c.knowledgeIds().isEmpty() || !c.cardFacts().isEmpty()) && c.unanswered().isEmpty();
   }
 
   /** Vietnamese question particles (folded) that end a question, and words that may follow them. */

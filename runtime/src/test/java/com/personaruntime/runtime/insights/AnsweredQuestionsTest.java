@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * "Questions the persona could not answer" lists what the offline composer did not answer from knowledge, and
  * nothing it did: a shipping or price question answered from the shipping entry is no gap because retrieval
  * alone scored that entry low (the composer found it by its service topic), while a question the reply
- * met with "I have no information about …" is one even when the reply quoted a related entry.
+ * met with "I have no information about …" is one even when the reply quoted a related entry. The brand's own
+ * e-mail, phone or website given from the persona card answers a contact question.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnsweredQuestionsTest {
@@ -53,6 +54,10 @@ class AnsweredQuestionsTest {
             title: "Cửa hàng Sen Đá"
             text: "Cửa hàng ở 12 Lý Tự Trọng, Quận 1, TP.HCM. Mở cửa 9h-21h mỗi ngày."
             tags: [cua hang, dia chi]
+        contact:
+          url: https://senda.example/lien-he
+          email: hotro@senda.example
+          phone: "1800 1234"
         """).orElseThrow();
     ComposerPersona cp = ComposerModels.toComposer(p, null, "Sen Đá");
     index = KnowledgeIndex.build(cp.knowledge());
@@ -89,6 +94,12 @@ class AnsweredQuestionsTest {
       is the sunscreen safe during pregnancy? | false
       có ship quốc tế không?                  | false
       cửa hàng có chỗ đậu xe ô tô không?      | false
+      email của shop là gì?                   | true
+      What's your email address?              | true
+      cho mình xin số điện thoại shop         | true
+      what is your phone number?              | true
+      shop có website không?                  | true
+      do you have a website?                  | true
       """)
   void aQuestionIsAnsweredExactlyWhenTheReplyAnswersIt(String question, boolean answered) {
     Composition c = composer.compose(question);
