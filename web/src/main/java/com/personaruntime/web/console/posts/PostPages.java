@@ -104,6 +104,23 @@ public final class PostPages implements ConsolePage {
     return text.equals(key) ? note : text;
   }
 
+  /**
+   * A guard finding explained in the console's language by the words of {@code text} it stopped on
+   * ({@code posts.finding.on}: 'On the words “cure acne”', at most 80 characters, offsets clamped to the text), or
+   * {@code posts.finding.whole} when it spans nothing (a missing disclosure label, the text as a whole). The guard's
+   * own notes are English and name internal patterns; the API still returns them.
+   */
+  static String findingWords(com.personaruntime.web.console.Messages messages, String lang, String text, int start,
+      int end) {
+    int s = Math.max(0, Math.min(start, text.length()));
+    int e = Math.max(s, Math.min(end, text.length()));
+    String span = text.substring(s, e).strip();
+    if (span.isEmpty() || e - s >= text.length()) {
+      return messages.text(lang, "posts.finding.whole");
+    }
+    return messages.text(lang, "posts.finding.on", span.length() > 80 ? span.substring(0, 80) + "…" : span);
+  }
+
   /** Display names of the people named on a post (authors, approvers, commenters); ids stay ids if unknown. */
   private Future<Map<String, String>> names(Post post, ConsoleRequest req) {
     java.util.Set<String> ids = new java.util.LinkedHashSet<>();
@@ -372,12 +389,13 @@ public final class PostPages implements ConsolePage {
       List<Map<String, Object>> findings = new ArrayList<>();
       new JsonArray(v.findingsJson()).forEach(o -> {
         JsonObject f = (JsonObject) o;
-        // shown by the rule's label; the tooltip explains it: a platform fit (platform.*) in the console's
-        // language with the platform's own limits, any other finding by the guard's own (English) note
+        // shown by the rule's label; the tooltip explains it in the console's language: a platform fit
+        // (platform.*) with the platform's own limits, any other finding by the words of the text it stopped on
         String rule = f.getString("rule");
         findings.add(Map.of("rule", rule, "action", f.getString("action"),
             "message", fitExplanation(req.messages(), req.lang(), rule, profile, v.length(),
-                f.getString("message", ""))));
+                findingWords(req.messages(), req.lang(), v.text(), f.getInteger("start", 0),
+                    f.getInteger("end", 0)))));
       });
       vm.put("findings", findings);
       List<Map<String, Object>> flags = new ArrayList<>();

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The post page's tooltip for a platform-fit finding (left open by the previous session: the X fit's note was English
  * in the Vietnamese console, because it is the variant fitter's own English message): every platform.* rule is
- * explained in the console's language with the platform's own name, limits and counting; other findings keep the
- * guard's note.
+ * explained in the console's language with the platform's own name, limits and counting; any other finding (a banned
+ * word, a claim, a link) by the words of the post it stopped on, in the console's language too (the guard's own note
+ * is English and names internal patterns).
  */
 class FitExplanationTest {
   private final Messages messages = new Messages(List.of("posts"));
@@ -49,5 +50,19 @@ class FitExplanationTest {
     PlatformProfile x = PlatformProfiles.shipped().get("x").orElseThrow();
     assertThat(PostPages.fitExplanation(messages, "vi", "banned_term", x, 10, "Banned term 'x'")).isEqualTo("Banned term 'x'");
     assertThat(PostPages.fitExplanation(messages, "vi", VariantFitter.PLATFORM_LENGTH, null, 10, NOTE)).isEqualTo(NOTE);
+  }
+
+  @Test
+  void otherFindingsAreExplainedByTheWordsTheyStoppedOnInTheConsolesLanguage() {
+    String text = "Serum này chữa khỏi mụn trong 3 ngày! #quảngcáo";
+    int start = text.indexOf("chữa");
+    int end = text.indexOf(" trong");
+    assertThat(PostPages.findingWords(messages, "vi", text, start, end)).isEqualTo("Ở đoạn “chữa khỏi mụn”.");
+    assertThat(PostPages.findingWords(messages, "en", text, start, end)).isEqualTo("On the words “chữa khỏi mụn”.");
+    // a finding about the text as a whole (a label it lacks) or with offsets past the text never throws
+    assertThat(PostPages.findingWords(messages, "vi", text, 0, 0)).startsWith("Về cả bài");
+    assertThat(PostPages.findingWords(messages, "en", text, 0, text.length())).startsWith("About the text as a whole");
+    assertThat(PostPages.findingWords(messages, "en", text, 500, 900)).startsWith("About the text as a whole");
+    assertThat(PostPages.findingWords(messages, "en", "x".repeat(200), 10, 150)).hasSize("On the words “”.".length() + 81);
   }
 }
