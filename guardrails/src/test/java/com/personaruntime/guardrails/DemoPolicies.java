@@ -40,18 +40,40 @@ public final class DemoPolicies {
       .sponsoredLabels(Map.of("en", "#ad"))
       .streamingBudget(60)
       .build();
+  /**
+   * Bà Tư (Phở Sài Gòn 1975, a phở restaurant chain, vi/en), the newcomer's persona of 2026-12-03
+   * ({@code /tmp/hnew13-pw/batu.yaml}) as PersonaPolicies builds it: a restaurant's staff, kitchen and dishes.
+   */
+  public static final PolicyConfig BA_TU_CONFIG = PolicyConfig.builder()
+      .bannedTerms(List.of("hàng ế", "thịt bò Úc giả"))
+      .competitors(List.of("Phở Ông Hùng", "Phở 24h"))
+      .forbiddenClaims(List.of("chữa cảm", "giải độc", "cure", "detox"))
+      .avoidTopics(List.of("politics", "religion"))
+      .allowedLinkDomains(List.of("phosaigon1975.example"))
+      .publicEmails(List.of("datban@phosaigon1975.example"))
+      .publicPhones(List.of("028 3822 1975"))
+      .ownNames(List.of("pho-sai-gon", "Bà Tư"))
+      .personaNames(List.of("Bà Tư"))
+      .languages(List.of("vi", "en"))
+      .jurisdictions(List.of("VN", "US"))
+      .aiLabels(Map.of("vi", "Nội dung do AI tạo ra", "en", "AI-generated"))
+      .sponsoredLabels(Map.of("vi", "#quảngcáo", "en", "#ad"))
+      .streamingBudget(60)
+      .build();
   public static final Policy LINH = Policies.compile(LINH_CONFIG);
   public static final Policy MILO = Policies.compile(MILO_CONFIG);
+  public static final Policy BA_TU = Policies.compile(BA_TU_CONFIG);
 
   private DemoPolicies() {
   }
 
-  /** The policy of a demo persona by its id ("linh", "milo"). */
+  /** The policy of a demo persona by its id ("linh", "milo", "ba-tu"). */
   public static Policy of(String persona) {
     return switch (persona) {
       case "linh" -> LINH;
       case "milo" -> MILO;
-      default -> throw new IllegalArgumentException("unknown demo persona '" + persona + "', expected linh or milo");
+      case "ba-tu" -> BA_TU;
+      default -> throw new IllegalArgumentException("unknown demo persona '" + persona + "', expected linh, milo or ba-tu");
     };
   }
 }
