@@ -60,12 +60,31 @@ public final class PostComposer {
    */
   public static String compose(Persona persona, String brief, String language, List<Persona.KnowledgeEntry> knowledge,
       int maxHashtags) {
+    return compose(persona, persona.brand(), brief, language, knowledge, maxHashtags);
+  }
+
+  /**
+   * Drafts a body naming the brand by its display name ("Phở Sài Gòn 1975", never the slug {@code pho-sai-gon}:
+   * audiences never see slugs). With no relevant knowledge the post leads with the brief's subject (the brand's own
+   * words: "Our new Quận 7 branch opening") and its offers; the persona's bio and catchphrase are said only when
+   * written in the post's language. Otherwise as {@link #compose(Persona, String, String, List, int)}.
+   *
+   * @param persona     the persona
+   * @param brandName   the brand's display name (the slug when it has none)
+   * @param brief       what the brand asked for, or {@code null}
+   * @param language    the post's language ("vi", "en"), or {@code null} for the knowledge's own
+   * @param knowledge   the entries relevant to the brief, best first (may be empty)
+   * @param maxHashtags hashtags the body may carry (the platform's limit minus the labels)
+   */
+  public static String compose(Persona persona, String brandName, String brief, String language,
+      List<Persona.KnowledgeEntry> knowledge, int maxHashtags) {
+    String brand = brandName == null || brandName.isBlank() ? persona.brand() : brandName.strip();
     // the post is about what the brief names, whatever the search ranked first
     knowledge = namedFirst(persona, brief, knowledge);
     // the brief's offer ("ưu đãi freeship đơn từ 150k", "20% off this weekend") is the brand's own words: kept, near
     // the top, so a platform variant shortened from the end keeps it with its end date
     List<String> offers = offers(brief);
-    String post = draft(persona, brief, language, knowledge, maxHashtags, offers);
+    String post = draft(persona, brand, brief, language, knowledge, maxHashtags, offers);
     if (offers.isEmpty()) {
       return post;
     }
@@ -81,21 +100,41 @@ public final class PostComposer {
     return out.append(tags).toString();
   }
 
-  private static String draft(Persona persona, String brief, String language, List<Persona.KnowledgeEntry> knowledge,
-      int maxHashtags, List<String> offers) {
+  private static String draft(Persona persona, String brand, String brief, String language,
+      List<Persona.KnowledgeEntry> knowledge, int maxHashtags, List<String> offers) {
     if (!knowledge.isEmpty() && language != null && FRAMES.containsKey(language)
         && !language.equals(languageOf(knowledge.get(0).title() + " " + knowledge.get(0).text()))) {
       return framed(persona, brief, language, knowledge, maxHashtags, offers);
     }
     StringBuilder out = new StringBuilder();
     if (knowledge.isEmpty()) {
-      out.append(persona.name()).append(" · ").append(persona.brand());
-      if (persona.bio() != null && !persona.bio().isBlank()) {
-        out.append("\n").append(persona.bio().strip());
+      // nothing approved to quote: the brief's subject and offers are the brand's own words for the post; the
+      // persona's name and bio only when the brief names no subject
+      String subject = subject(brief);
+      if (subject != null && (language == null || languageOf(subject).equals(language))) {
+        out.append(subject);
+      } else {
+        out.append(persona.name()).append(" · ").append(brand);
+        if (persona.bio() != null && !persona.bio().isBlank() && inLanguage(persona.bio(), language)) {
+          out.append("\n").append(persona.bio().strip());
+        }
       }
       for (String o : offers) {
-        out.append("\n").append(o);
+        if (!fold(out.toString()).contains(fold(o))) {
+          out.append("\n").append(o);
+        }
       }
+      String catchphrase = catchphrase(persona, language);
+      if (catchphrase != null) {
+        out.append("\n").append(catchphrase);
+      } else if (language != null && FRAMES.containsKey(language)) {
+        out.append("\n").append(FRAMES.get(language).closing());
+      }
+      List<String> tags = hashtags(persona, knowledge, maxHashtags);
+      if (!tags.isEmpty()) {
+        out.append("\n\n").append(String.join(" ", tags));
+      }
+      return out.toString();
     } else {
       Persona.KnowledgeEntry top = knowledge.get(0);
       String subject = subject(brief);
@@ -141,10 +180,40 @@ public final class PostComposer {
       "en", new Frame("Spotlight: ", "In our own words: ", "Also from us: ", "Questions? Send us a message."),
       "vi", new Frame("Giới thiệu: ", "Thông tin sản phẩm: ", "Thêm nữa: ", "Bạn cần tư vấn thêm? Nhắn cho mình nhé!"));
 
-  /** The letters only Vietnamese writes (folded away by {@link #fold}): a text holding one is Vietnamese. */
+  /**
+   * "vi" when at least a quarter of the text's words carry letters only Vietnamese writes (folded away by
+   * {@link #fold}), else "en": "Our new Quận 7 branch opening" is English with a Vietnamese place name in it.
+   */
   static String languageOf(String text) {
     String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-    return fold(nfc).equals(nfc.toLowerCase(Locale.ROOT)) ? "en" : "vi";
+    int words = 0;
+    int marked = 0;
+    for (String w : nfc.split("[^\\p{L}\\p{N}]+")) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      words++;
+      String lower = w.toLowerCase(Locale.ROOT);
+      if (!fold(lower).equals(lower)) {
+        marked++;
+      }
+    }
+    return marked > 0 && marked * 4 >= words ? "vi" : "en";
+  }
+
+  /** True when the text is written in the language (or no language is asked). */
+  private static boolean inLanguage(String text, String language) {
+    return language == null || !FRAMES.containsKey(language) || languageOf(text).equals(language);
+  }
+
+  /** The persona's first catchphrase in the post's language, null when it has none. */
+  private static String catchphrase(Persona persona, String language) {
+    for (String c : persona.voice().catchphrases()) {
+      if (!c.isBlank() && inLanguage(c, language)) {
+        return c.strip();
+      }
+    }
+    return null;
   }
 
   private static String framed(Persona persona, String brief, String language, List<Persona.KnowledgeEntry> knowledge,

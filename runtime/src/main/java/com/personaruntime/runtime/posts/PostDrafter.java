@@ -89,11 +89,14 @@ public final class PostDrafter {
   /**
    * Drafts one body. With {@code model == null} the composer writes it; otherwise the model
    * does, and on any failure of the model the composer does (the generator says why).
+   *
+   * @param brandName the brand's display name the composer writes (never the slug)
    */
-  public Future<Draft> draft(ModelSpec model, Persona persona, PlatformProfile profile, String language,
-      boolean sponsored, String brief, List<Persona.KnowledgeEntry> knowledge, int hashtagBudget, int lengthBudget) {
+  public Future<Draft> draft(ModelSpec model, Persona persona, String brandName, PlatformProfile profile,
+      String language, boolean sponsored, String brief, List<Persona.KnowledgeEntry> knowledge, int hashtagBudget,
+      int lengthBudget) {
     if (model == null) {
-      return Future.succeededFuture(composed(persona, brief, language, knowledge, hashtagBudget, null));
+      return Future.succeededFuture(composed(persona, brandName, brief, language, knowledge, hashtagBudget, null));
     }
     return vertx.executeBlocking(() -> prompt(persona, profile, language, sponsored, knowledge, hashtagBudget,
             lengthBudget), false)
@@ -112,7 +115,7 @@ public final class PostDrafter {
             public void onComplete(String fullText, String routeName, TokenUsage usage) {
               String body = tidy(fullText);
               if (body.isBlank()) {
-                promise.tryComplete(composed(persona, brief, language, knowledge, hashtagBudget,
+                promise.tryComplete(composed(persona, brandName, brief, language, knowledge, hashtagBudget,
                     "the model answered nothing"));
                 return;
               }
@@ -124,7 +127,7 @@ public final class PostDrafter {
             public void onError(GatewayFailure failure) {
               LOG.warn("post draft for persona {} on {}: model failed, composer drafts instead: {}", persona.id(),
                   profile.id(), failure.toString());
-              promise.tryComplete(composed(persona, brief, language, knowledge, hashtagBudget,
+              promise.tryComplete(composed(persona, brandName, brief, language, knowledge, hashtagBudget,
                   "model unavailable: " + failure.toString()));
             }
           });
@@ -132,14 +135,14 @@ public final class PostDrafter {
         });
   }
 
-  private static Draft composed(Persona persona, String brief, String language,
+  private static Draft composed(Persona persona, String brandName, String brief, String language,
       List<Persona.KnowledgeEntry> knowledge, int hashtags, String why) {
     JsonObject generator = new JsonObject().put("provider", "composer").put("model", "offline-composer")
         .put("route", "composer");
     if (why != null) {
       generator.put("fallbackReason", why);
     }
-    return new Draft(PostComposer.compose(persona, brief, language, knowledge, hashtags), generator);
+    return new Draft(PostComposer.compose(persona, brandName, brief, language, knowledge, hashtags), generator);
   }
 
   /** Strips what models wrap a post in: surrounding quotes, a "Caption:" preamble. */

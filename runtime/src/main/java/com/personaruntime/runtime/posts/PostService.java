@@ -205,7 +205,7 @@ public final class PostService {
     PostLabels labels = PostLabels.of(persona, lang, sponsored);
     int labelLength = profile.length(VariantFitter.assemble("", labels, profile));
     int labelTags = (int) labels.visible().stream().filter(l -> l.startsWith("#")).count();
-    return drafter.draft(model, persona, profile, lang, sponsored, brief, knowledge,
+    return drafter.draft(model, persona, lp.brandName(), profile, lang, sponsored, brief, knowledge,
             profile.maxHashtags() - labelTags, profile.maxLength() - labelLength - 2)
         .map(draft -> {
           VariantFitter.Fitted f = VariantFitter.fit(draft.body(), profile, lp.policy(), labels, lang, sponsored, true);

@@ -287,4 +287,55 @@ class PostComposerTest {
         PostLabels.of(GIO, "vi", false), x);
     assertThat(shortest).contains(offer).contains(until);
   }
+
+  static final Persona PHO = PersonaDocuments.parse("ba-tu.yaml", """
+      id: ba-tu
+      brand: pho-sai-gon
+      name: Bà Tư
+      bio: "Trợ lý AI của chuỗi Phở Sài Gòn 1975: hỏi gì về phở cũng được."
+      languages: [vi, en]
+      voice:
+        catchphrases: ["Nước dùng ninh 12 tiếng!"]
+      knowledge:
+        - id: pho-ga
+          title: "Phở gà"
+          text: "Phở gà tô nhỏ 60.000đ, tô lớn 70.000đ."
+          tags: [product]
+      """).orElseThrow();
+
+  /**
+   * With no approved entry to quote (a branch opening the knowledge does not mention), the post leads with the
+   * brief's subject and its offer in the post's language; it never shows the brand's slug, and a bio or catchphrase
+   * in another language than the post's is left out (newcomer: an English post came out as "Bà Tư · pho-sai-gon",
+   * a Vietnamese bio and catchphrase, and no word of the branch it announced).
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      en | Announce our new Quận 7 branch opening, 10% off all bowls this weekend | Our new Quận 7 branch opening | Questions? Send us a message.
+      vi | Thông báo khai trương chi nhánh Quận 7, giảm 10% tất cả các tô cuối tuần này | Khai trương chi nhánh Quận 7 | Nước dùng ninh 12 tiếng!
+      vi | Giảm 10% tất cả các tô cuối tuần này                                    | Bà Tư · Phở Sài Gòn 1975 | Trợ lý AI của chuỗi Phở Sài Gòn 1975
+      en | 10% off all bowls this weekend                                          | Bà Tư · Phở Sài Gòn 1975 | 10% off all bowls this weekend
+      """)
+  void withNothingToQuoteThePostLeadsWithTheBriefsSubjectInItsLanguage(String language, String brief, String first,
+      String also) {
+    String post = PostComposer.compose(PHO, "Phở Sài Gòn 1975", brief, language, List.of(), 5);
+    assertThat(post.lines().findFirst().orElseThrow()).as(post).startsWith(first);
+    assertThat(post).as(post).contains(also).doesNotContain("pho-sai-gon");
+    if (language.equals("en")) {
+      String own = post.replaceAll("#\\S+", " ").replace("Quận", " ").replace("Bà Tư", " ")
+          .replace("Phở Sài Gòn", " ");
+      assertThat(PostComposer.languageOf(own)).as(post).isEqualTo("en");
+      assertThat(post).doesNotContain("Trợ lý AI").doesNotContain("Nước dùng");
+    }
+    // the offer is said once
+    assertThat(post.split("10%", -1)).hasSize(2);
+  }
+
+  @Test
+  void aTextIsVietnameseWhenAQuarterOfItsWordsCarryVietnameseLetters() {
+    assertThat(PostComposer.languageOf("Our new Quận 7 branch opening this weekend")).isEqualTo("en");
+    assertThat(PostComposer.languageOf("Khai trương chi nhánh Quận 7")).isEqualTo("vi");
+    assertThat(PostComposer.languageOf("Phở gà tô nhỏ 60.000đ")).isEqualTo("vi");
+    assertThat(PostComposer.languageOf("Fresh strawberry cake, 320k")).isEqualTo("en");
+  }
 }
