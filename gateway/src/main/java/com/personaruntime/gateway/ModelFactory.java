@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Builds LangChain4j {@link StreamingChatModel}s for {@link ModelSpec}s and caches them per spec.
  *
- * <p>{@code openai} gives an {@link OpenAiStreamingChatModel} (any OpenAI-compatible base URL),
- * {@code ollama} an {@link OllamaStreamingChatModel}, {@code anthropic} an {@link AnthropicStreamingChatModel}.
+ * <p>{@code openai} gives an {@link OpenAiStreamingChatModel} (any OpenAI-compatible base URL) behind an
+ * {@link OpenAiStreamingModel} (which streams plain text chats itself, reading each chunk with Jackson's streaming
+ * parser), {@code ollama} an {@link OllamaStreamingChatModel}, {@code anthropic} an {@link AnthropicStreamingChatModel}.
  * All of them share one JDK HTTP client with the options' connect timeout; the HTTP read timeout is the
  * options' total timeout (the gateway enforces the finer first-token and between-token timeouts itself).
  * Streams are read without blocking ({@link StreamingHttpClient}): the client has one selector thread and
@@ -105,14 +106,21 @@ public final class ModelFactory {
         http.connectTimeout(options.connectTimeout());
         http.readTimeout(read);
         return switch (spec.provider()) {
-            case ModelSpec.OPENAI -> OpenAiStreamingChatModel.builder()
-                    .httpClientBuilder(http)
-                    .baseUrl(spec.effectiveBaseUrl())
-                    // OpenAI-compatible local servers accept any key; the client wants one
-                    .apiKey(spec.apiKey() != null ? spec.apiKey() : "unused")
-                    .modelName(spec.modelName())
-                    .temperature(spec.temperature())
-                    .build();
+            case ModelSpec.OPENAI -> {
+                // OpenAI-compatible local servers accept any key; the client wants one
+                String key = spec.apiKey() != null ? spec.apiKey() : "unused";
+                StreamingChatModel general = OpenAiStreamingChatModel.builder()
+                        .httpClientBuilder(http)
+                        .baseUrl(spec.effectiveBaseUrl())
+                        .apiKey(key)
+                        .modelName(spec.modelName())
+                        .temperature(spec.temperature())
+                        .build();
+                // plain text chats (every chat and post draft of the runtime) read the stream with Jackson's
+                // streaming parser; anything else goes through LangChain4j's model
+                yield new OpenAiStreamingModel(http.build(), spec.effectiveBaseUrl(), key, spec.modelName(),
+                        spec.temperature(), general);
+            }
             case ModelSpec.OLLAMA -> OllamaStreamingChatModel.builder()
                     .httpClientBuilder(http)
                     .baseUrl(spec.effectiveBaseUrl())

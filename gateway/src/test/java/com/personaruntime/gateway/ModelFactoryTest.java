@@ -2,7 +2,6 @@ package com.personaruntime.gateway;
 
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +16,7 @@ class ModelFactoryTest {
         ModelSpec ollama = new ModelSpec("ollama", "http://127.0.0.1:9", "qwen", null, 0.3);
         ModelSpec anthropic = new ModelSpec("anthropic", null, "claude-3-5-haiku-latest", "key", null);
 
-        assertThat(factory.get(openai)).isInstanceOf(OpenAiStreamingChatModel.class);
+        assertThat(factory.get(openai)).isInstanceOf(OpenAiStreamingModel.class);
         assertThat(factory.get(ollama)).isInstanceOf(OllamaStreamingChatModel.class);
         assertThat(factory.get(anthropic)).isInstanceOf(AnthropicStreamingChatModel.class);
         assertThat(factory.get(ModelSpec.openAiCompatible("http://127.0.0.1:9/v1", "qwen")))

@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The gateway against a real OpenAI-compatible SSE server on loopback, through OpenAiStreamingChatModel. */
+/** The gateway against a real OpenAI-compatible SSE server on loopback, through OpenAiStreamingModel (plain text chats). */
 class ModelGatewayIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
