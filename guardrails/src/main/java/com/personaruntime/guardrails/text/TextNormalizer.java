@@ -558,6 +558,22 @@ public final class TextNormalizer {
     boolean[] viSentence = new boolean[0];
     /** Per word: what pass 2b found out about it that pass 3 asks again ({@link #HARD_BEFORE}, {@link #FW_SHIFT}, {@link #SCREEN_KNOWN}). */
     byte[] wordInfo = new byte[0];
+    /*
+     * The arrays of the normalisation in progress, handed from one pass to the next (a pass may grow them); the
+     * fields above keep them for the next text only when it is at most KEEP_CHARS long. Passes are methods of their
+     * own so that the JIT compiles each with its own inlining budget (one 5.6 KB method ran out of it).
+     */
+    char[] curUc;
+    byte[] curUk;
+    int[] curUs;
+    int[] curUe;
+    boolean[] curUm;
+    int nsites;
+    int ngaps;
+    int[] curWs;
+    int[] curWe;
+    byte[] curWf;
+    int[] curBreaks;
     boolean busy;
   }
 
@@ -669,7 +685,62 @@ public final class TextNormalizer {
         in[i] = text.charAt(i);
       }
     }
-    // ---- pass 1: units
+    int u = units(text, in, n, scr);
+    char[] uc = scr.curUc;
+    byte[] uk = scr.curUk;
+    int[] us = scr.curUs;
+    int[] ue = scr.curUe;
+    boolean[] um = scr.curUm;
+
+    // ---- pass 1b: symbols typed for letters ("¢ure", "(ure", "cl!n!cally", "c|_|res"), only where pass 1 saw one
+    int nsites = scr.nsites;
+    if (nsites > 0) {
+      u = foldSymbolLetters(in, uc, uk, us, ue, um, u, scr.sites, nsites, scr.symbols);
+    }
+
+    int w = words(in, uc, uk, us, ue, um, u, scr);
+    int[] ws = scr.curWs;
+    int[] we = scr.curWe;
+    byte[] wf = scr.curWf;
+
+    // ---- pass 2b: which sentences are possibly Vietnamese (the Telex keys an English word could spell fold only there)
+    boolean[] viSentence = vietnameseSentences(text, in, uc, uk, us, ue, ws, we, wf, w, u, scr);
+    byte[] info = scr.wordInfo;
+    if (w > KEEP_CHARS) {
+      scr.wordInfo = new byte[0]; // as viSentence: only a shorter text's array is kept
+    }
+
+    NormalizedText result = emit(text, reuse, scr, in, n, uc, uk, us, ue, um, u, ws, we, wf, w, viSentence, info);
+    int[] breaks = scr.curBreaks;
+    // hand-over only: a longer text's arrays must not stay behind
+    scr.curUc = null;
+    scr.curUk = null;
+    scr.curUs = null;
+    scr.curUe = null;
+    scr.curUm = null;
+    scr.curWs = null;
+    scr.curWe = null;
+    scr.curWf = null;
+    scr.curBreaks = null;
+    if (n <= KEEP_CHARS) {
+      if (pinned == null) {
+        scr.in = in;
+      }
+      scr.uc = uc;
+      scr.uk = uk;
+      scr.us = us;
+      scr.ue = ue;
+      scr.um = um;
+      scr.ws = ws;
+      scr.we = we;
+      scr.wf = wf;
+      scr.breaks = breaks;
+    }
+    return result;
+  }
+
+  /** Pass 1 of the normalisation: the units of {@code in}; leaves their arrays, the sites and the gaps in {@code scr}. */
+  private static int units(CharSequence text, char[] in, int n, Scratch scr) {
     int cap = n + 8;
     char[] uc = scr.uc.length >= cap ? scr.uc : new char[cap];
     byte[] uk = scr.uk.length >= cap ? scr.uk : new byte[cap];
@@ -867,19 +938,28 @@ public final class TextNormalizer {
       i += len;
     }
 
-    // ---- pass 1b: symbols typed for letters ("¢ure", "(ure", "cl!n!cally", "c|_|res"), only where pass 1 saw one
-    if (nsites > 0) {
-      u = foldSymbolLetters(in, uc, uk, us, ue, um, u, sites, nsites, scr.symbols);
-      scr.sites = sites;
-    }
+    scr.curUc = uc;
+    scr.curUk = uk;
+    scr.curUs = us;
+    scr.curUe = ue;
+    scr.curUm = um;
+    scr.sites = sites;
+    scr.nsites = nsites;
+    scr.gaps = gaps;
+    scr.ngaps = ngaps;
+    return u;
+  }
 
+  /** Pass 2: the words (unit ranges) of the {@code u} units; leaves their arrays in {@code scr}, returns their count. */
+  private static int words(char[] in, char[] uc, byte[] uk, int[] us, int[] ue, boolean[] um, int u, Scratch scr) {
     // ---- pass 2: words (unit ranges). Leading/trailing symbols of a word are separators.
+    int[] gaps = scr.gaps;
+    int ngaps = scr.ngaps;
     int[] ws = scr.ws.length >= u / 2 + 2 ? scr.ws : new int[u / 2 + 2];
     int[] we = scr.we.length == ws.length ? scr.we : new int[ws.length];
     byte[] wf = scr.wf.length == ws.length ? scr.wf : new byte[ws.length];
     int w = 0;
     int gp = 0; // next gap site (original offset order, like the units)
-    scr.gaps = gaps;
     for (int k = 0; k < u; ) {
       if (uk[k] == SEP || uk[k] == SPACE || uk[k] == SYMBOL) {
         k++;
@@ -953,13 +1033,16 @@ public final class TextNormalizer {
       k = j;
     }
 
-    // ---- pass 2b: which sentences are possibly Vietnamese (the Telex keys an English word could spell fold only there)
-    boolean[] viSentence = vietnameseSentences(text, in, uc, uk, us, ue, ws, we, wf, w, u, scr);
-    byte[] info = scr.wordInfo;
-    if (w > KEEP_CHARS) {
-      scr.wordInfo = new byte[0]; // as viSentence: only a shorter text's array is kept
-    }
+    scr.curWs = ws;
+    scr.curWe = we;
+    scr.curWf = wf;
+    return w;
+  }
 
+  /** Pass 3: the output chars, their original ranges and the release points; leaves the breaks array in {@code scr}. */
+  private static NormalizedText emit(CharSequence text, NormalizedText reuse, Scratch scr, char[] in, int n, char[] uc,
+      byte[] uk, int[] us, int[] ue, boolean[] um, int u, int[] ws, int[] we, byte[] wf, int w, boolean[] viSentence,
+      byte[] info) {
     // ---- pass 3: emit
     char[] oc;
     int[] os;
@@ -1240,20 +1323,7 @@ public final class TextNormalizer {
         breaks[nb++] = ue[u - 1];
       }
     }
-    if (n <= KEEP_CHARS) {
-      if (pinned == null) {
-        scr.in = in;
-      }
-      scr.uc = uc;
-      scr.uk = uk;
-      scr.us = us;
-      scr.ue = ue;
-      scr.um = um;
-      scr.ws = ws;
-      scr.we = we;
-      scr.wf = wf;
-      scr.breaks = breaks;
-    }
+    scr.curBreaks = breaks;
     int[] breakEnds = nb == 0 ? NO_BREAKS : Arrays.copyOf(breaks, nb);
     if (reuse != null) {
       reuse.set(text, oc, o, os, oe, breakEnds, stable);
