@@ -33,7 +33,7 @@
       cannotConnect: 'Không kết nối được tới persona này. Có thể persona đã bị gỡ hoặc máy chủ đang bận.',
       browserOffline: 'Thiết bị của bạn đang ngoại tuyến.',
       idle: 'Đã ngắt kết nối vì lâu không có tin nhắn.',
-      retry: 'Thử lại', reconnect: 'Kết nối lại',
+      retry: 'Thử lại', reconnect: 'Kết nối lại', notSent: 'Chưa gửi được', sendAgain: 'Gửi lại',
       tooLong: 'Tin nhắn quá dài: {n} ký tự, tối đa {max}. Bạn rút gọn rồi gửi lại nhé.',
       errors: {
         rate_limited: 'Bạn gửi hơi nhanh — đợi một chút rồi gửi tiếp nhé.',
@@ -62,7 +62,7 @@
       cannotConnect: 'Could not connect to this persona. It may have been removed, or the server is busy.',
       browserOffline: 'Your device is offline.',
       idle: 'Disconnected after a long pause.',
-      retry: 'Try again', reconnect: 'Reconnect',
+      retry: 'Try again', reconnect: 'Reconnect', notSent: 'Not sent', sendAgain: 'Send again',
       tooLong: 'That message is too long: {n} characters, {max} at most. Shorten it and send again.',
       errors: {
         rate_limited: 'You are sending messages a bit fast — wait a moment.',
@@ -85,6 +85,11 @@
   /** The resume token of the open conversation while the visitor has not written yet: {slug, token}. */
   let unsentToken = null;
   let reconnectTimer = null, retryAction = null, pendingId = null, pendingClientId = null, pendingTimer = null;
+  /** The visitor's last message as sent ({id, el, text}): marked "not sent" when the server refuses to take it. */
+  let lastSent = null;
+  /** Refusals after which the server did nothing with the message (it was never answered and never stored). */
+  const NOT_TAKEN = new Set(['rate_limited', 'overloaded', 'busy', 'queue_full', 'unavailable', 'too_long',
+    'bad_frame', 'persona_unavailable']);
   let viewerId = null; // set in a live room: the server's id for this viewer
   const replies = new Map();
 
@@ -527,7 +532,24 @@
         const code = typeof frame.code === 'string' ? frame.code : '';
         if (code === 'resume_failed') { notice(ui.errors.resume_failed, 'resumed'); break; }
         const text = ui.errors[code] || (typeof frame.message === 'string' && frame.message) || code || 'error';
-        notice(text, 'error');
+        const mine = lastSent && frame.replyTo !== undefined && String(frame.replyTo) === lastSent.id ? lastSent : null;
+        if (mine && NOT_TAKEN.has(code)) {
+          // the message was refused, not answered later: it says so on the bubble, and one click sends it again
+          lastSent = null;
+          mine.el.classList.add('unsent');
+          const note = document.createElement('span');
+          note.className = 'unsent-note';
+          note.textContent = ui.notSent;
+          mine.el.appendChild(note);
+          scrollDown();
+          showAlert(text, () => {
+            mine.el.remove();
+            if (!input.value.trim()) { input.value = mine.text; }
+            form.requestSubmit();
+          }, ui.sendAgain);
+        } else {
+          notice(text, 'error');
+        }
         if (frame.replyTo !== undefined && (String(frame.replyTo) === pendingId
             || String(frame.replyTo) === pendingClientId)) {
           const r = replies.get(pendingId);
@@ -573,7 +595,8 @@
     input.removeAttribute('aria-invalid');
     if (unsentToken && unsentToken.slug === slug) { storeToken(slug, unsentToken.token); unsentToken = null; }
     const id = 'm' + (nextId++) + '-' + Date.now().toString(36);
-    bubble('me', text, ui.you);
+    hideAlert();
+    lastSent = { id: id, el: bubble('me', text, ui.you), text: text };
     socket.send(JSON.stringify({ type: 'message', id: id, text: text }));
     input.value = '';
     pendingId = id;
