@@ -15,6 +15,19 @@
   const brandNames = {}, personaNames = {};
   const brandName = (slug) => brandNames[slug] || slug, personaName = (slug) => personaNames[slug] || slug;
   let items = [], selected = null, current = null, reason = null, refreshTimer = null, checkTimer = null;
+  /** False until the queue has been read once: an empty list before that is "loading", never "nothing waiting". */
+  let loaded = false;
+  // the filters a link or a reload names (?kind=chat_reply&status=decided&persona=linh) are the page's filters;
+  // brand and persona options arrive later, so those two are set when their options are in
+  const linked = new URLSearchParams(window.location.search);
+  function applyLinked(name) {
+    const sel = filters.querySelector('select[name="' + name + '"]');
+    const v = linked.get(name);
+    if (sel && v && [...sel.options].some((o) => o.value === v)) { sel.value = v; }
+  }
+  ['status', 'kind', 'rule', 'olderThan'].forEach(applyLinked);
+  /** Linked brand/persona filters whose options are not loaded yet: the queue is read with them all the same. */
+  const pendingLinked = new Set(['brand', 'persona'].filter((n) => linked.get(n)));
   /** The moderator's edit of each item while it is open (item id -> text): a refresh or a refused send keeps it. */
   const drafts = new Map();
 
@@ -91,14 +104,23 @@
   function query() {
     const f = new FormData(filters), p = new URLSearchParams();
     for (const [k, v] of f.entries()) { if (v) { p.set(k, v); } }
+    pendingLinked.forEach((n) => p.set(n, linked.get(n)));
     if (!p.get('status')) { p.set('status', 'pending'); }
     p.set('order', p.get('status') === 'pending' ? 'oldest' : 'newest');
     return p.toString();
+  }
+  /** The page's address follows its filters, so a reload or a shared link opens the same queue. */
+  function remember() {
+    const f = new FormData(filters), p = new URLSearchParams();
+    for (const [k, v] of f.entries()) { if (v && !(k === 'status' && v === 'pending')) { p.set(k, v); } }
+    const q = p.toString();
+    window.history.replaceState(null, '', window.location.pathname + (q ? '?' + q : ''));
   }
   async function refresh() {
     try {
       const data = await api('GET', '/api/v1/moderation/items?' + query());
       items = data.items || [];
+      loaded = true;
       renderQueue();
       if (selected) {
         const still = items.find((i) => i.id === selected);
@@ -116,6 +138,11 @@
   }
   function renderQueue() {
     queueEl.textContent = '';
+    if (!loaded) {
+      $('mod-count').textContent = t('queue.loading');
+      queueEl.appendChild(el('li', 'muted loading', t('queue.loading')));
+      return;
+    }
     $('mod-count').textContent = t(items.length === 1 ? 'queue.count.one' : 'queue.count', items.length);
     if (!items.length) { queueEl.appendChild(el('li', 'muted empty', t('queue.empty'))); return; }
     items.forEach((i) => {
@@ -340,8 +367,8 @@
     }
   });
 
-  filters.addEventListener('change', () => { selected = null; refresh(); });
-  filters.addEventListener('submit', (ev) => { ev.preventDefault(); selected = null; refresh(); });
+  filters.addEventListener('change', () => { selected = null; remember(); refresh(); });
+  filters.addEventListener('submit', (ev) => { ev.preventDefault(); selected = null; remember(); refresh(); });
 
   // ---- live: every event refreshes the queue (debounced); the event stream reconnects by itself
   function connectEvents() {
@@ -368,6 +395,7 @@
         brandNames[slug] = b.name || slug;
         const o = el('option', null, b.name || slug); o.value = slug; sel.appendChild(o);
       });
+      if (pendingLinked.delete('brand')) { applyLinked('brand'); }
       renderQueue(); renderDetail();
     }).catch(() => {});
   // the persona filter: the caller's personas (brand-scoped) by their public names, the slug only as the value sent
@@ -385,6 +413,7 @@
       const o = el('option', null, String(nameOf(p)).trim() + (twin ? ' · ' + p.id : '') + ' (' + brandName(p.brand) + ')');
       o.value = p.id; sel.appendChild(o);
     });
+    if (pendingLinked.delete('persona')) { applyLinked('persona'); }
     renderQueue(); renderDetail();
   }).catch(() => {});
   refresh();

@@ -303,6 +303,29 @@ class ModerationConsoleIT {
     assertThat(mia.errors()).as("browser console errors").isEmpty();
   }
 
+  @Test
+  @Order(4)
+  void aLinkOrAReloadOpensTheQueueWithTheFiltersItNames() throws Exception {
+    Assumptions.assumeTrue(missing == null, missing);
+    WebDriver d = mia.driver;
+    mia.desktop();
+    // the earlier tests left a decided chat input (lan) and chat replies
+    d.get(base + "/console/moderation?status=all&kind=chat_input&persona=lan");
+    new WebDriverWait(d, WAIT).until(x -> !x.findElements(By.cssSelector("#mod-queue .mod-row")).isEmpty());
+    assertThat(d.findElement(By.name("status")).getAttribute("value")).isEqualTo("all");
+    assertThat(d.findElement(By.name("kind")).getAttribute("value")).isEqualTo("chat_input");
+    new WebDriverWait(d, WAIT).until(x -> "lan".equals(x.findElement(By.name("persona")).getAttribute("value")));
+    assertThat(d.findElements(By.cssSelector("#mod-queue .mod-row .badge[class*=kind-]")))
+        .isNotEmpty().allSatisfy(b -> assertThat(b.getAttribute("class")).contains("kind-chat_input"));
+    // a changed filter is kept in the address, so a reload shows the same queue
+    new org.openqa.selenium.support.ui.Select(d.findElement(By.name("kind"))).selectByValue("chat_reply");
+    new WebDriverWait(d, WAIT).until(x -> x.getCurrentUrl().contains("kind=chat_reply"));
+    assertThat(d.getCurrentUrl()).contains("status=all").contains("persona=lan").doesNotContain("kind=chat_input");
+    d.navigate().refresh();
+    new WebDriverWait(d, WAIT).until(x -> "chat_reply".equals(x.findElement(By.name("kind")).getAttribute("value")));
+    assertThat(mia.errors()).as("browser console errors").isEmpty();
+  }
+
   // ---- helpers
 
   /** Clicks an item's row; the live queue may rebuild it meanwhile, so a stale row is looked up again. */

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class ModerationPages implements ConsolePage {
   /** The script's text keys (without the {@code moderation.js.} prefix). */
-  static final List<String> SCRIPT_KEYS = List.of("queue.count", "queue.count.one", "queue.empty", "kind.chat_reply", "kind.chat_input",
+  static final List<String> SCRIPT_KEYS = List.of("queue.count", "queue.count.one", "queue.empty", "queue.loading", "kind.chat_reply", "kind.chat_input",
       "kind.post", "status.open", "status.claimed", "status.approved", "status.edited", "status.rejected",
       "status.expired", "status.dismissed", "status.block_confirmed", "status.let_through", "verdict", "sla.late",
       "sla.left", "claimedBy", "decidedBy", "you", "reason", "note", "edit", "conversation", "audience", "shown",
