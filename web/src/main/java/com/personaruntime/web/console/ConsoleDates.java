@@ -186,6 +186,12 @@ public final class ConsoleDates {
     } else {
       throw formatError(field, lang, withTime, typed);
     }
+    if (digits[0] != 4 && month > 12 && day <= 12 && month <= 31) {
+      // "12/24/2026": a month-first (US) date; say the order, not that the day does not exist
+      String pattern = withTime ? dateTimePattern(lang) : datePattern(lang);
+      throw new DateInputException("date.err.dayFirst", field + ": the day comes before the month (write it as "
+          + pattern + "), got '" + typed + "'", field, pattern, example(lang, withTime), typed);
+    }
     try {
       return LocalDate.of(year, month, day);
     } catch (DateTimeException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -71,6 +72,22 @@ class ConsoleDatesTest {
         .isInstanceOfSatisfying(ConsoleDates.DateInputException.class,
             e -> assertThat(e.key()).isEqualTo("date.err.noSuchTime"));
     assertThatThrownBy(() -> ConsoleDates.parseDate("2027-13-01", "en", "From (day)"))
+        .isInstanceOfSatisfying(ConsoleDates.DateInputException.class,
+            e -> assertThat(e.key()).isEqualTo("date.err.noSuchDay"));
+  }
+
+  @Test
+  void aMonthFirstDateIsToldTheOrderNotThatItsDayDoesNotExist() {
+    for (String typed : List.of("12/24/2026 19:00", "2/28/2027 08:00", "12-13-2026 10:00")) {
+      assertThatThrownBy(() -> ConsoleDates.parseDateTime(typed, "vi", "Ngày giờ")).as(typed)
+          .isInstanceOfSatisfying(ConsoleDates.DateInputException.class, e -> {
+            assertThat(e.key()).isEqualTo("date.err.dayFirst");
+            assertThat(e.message(new Messages(List.of()), "vi")).startsWith("Ngày giờ: ngày viết trước tháng")
+                .contains("dd/mm/yyyy hh:mm").contains(typed);
+          });
+    }
+    // a day that exists in no order is still no such day
+    assertThatThrownBy(() -> ConsoleDates.parseDateTime("31/13/2027 10:00", "vi", "Ngày giờ"))
         .isInstanceOfSatisfying(ConsoleDates.DateInputException.class,
             e -> assertThat(e.key()).isEqualTo("date.err.noSuchDay"));
   }

@@ -440,6 +440,10 @@ class ConsolePageIT {
     browser.desktop();
     d.get(base + "/console/audit?what=persona.");
     assertThat(d.findElement(By.id("audit-list")).getText()).contains("persona.published");
+    // the column says what it holds; the filter's own wording ("action starts with") belongs to the filter
+    assertThat(browser.js("return [...document.querySelectorAll('#audit-list th')].map(t => t.textContent.trim())"))
+        .asList().contains("What").doesNotContain("What (action starts with)");
+    assertThat(d.findElement(By.cssSelector("label[for=audit-what]")).getText()).isEqualTo("What (action starts with)");
     browser.screenshot("console-audit");
     d.get(base + "/console/members");
     browser.screenshot("console-members");

@@ -128,6 +128,15 @@ class PostsPageIT {
     String choices = d.findElement(By.cssSelector(".platform-choices")).getText().replace('\n', ' ');
     assertThat(choices).contains("X (tối đa 280 ký tự theo cách tính của X)")
         .contains("(tối đa 63.206 ký tự)").doesNotContain("63206");
+    // on a phone every platform's name stays on one line (a newcomer saw "Threads" one letter per line) and
+    // nothing runs off the screen
+    browser.phone(390, 844);
+    assertThat(browser.js("return [...document.querySelectorAll('.platform-choices .pf-name')].map(e => "
+        + "e.textContent + ':' + e.getClientRects().length + ':' + (e.getBoundingClientRect().height < 40))")).asList()
+        .isNotEmpty().allSatisfy(x -> assertThat(String.valueOf(x)).endsWith(":1:true"));
+    assertThat(browser.js("return [...document.querySelectorAll('.platform-choices .pf-limit')].every(e => "
+        + "e.getBoundingClientRect().right <= window.innerWidth + 1)")).isEqualTo(true);
+    browser.desktop();
     for (WebElement box : boxes) {
       boolean want = List.of("instagram", "x").contains(box.getAttribute("value"));
       if (box.isSelected() != want) {
@@ -280,12 +289,15 @@ class PostsPageIT {
           .isEqualTo("Ngày giờ: không có ngày này; hãy viết theo dạng dd/mm/yyyy hh:mm, ví dụ 24/12/2026 19:00 (bạn đã nhập “31/02/2031 19:00”)");
       assertThat(d.findElement(By.id("at")).getAttribute("value")).isEqualTo("31/02/2031 19:00");
       assertThat(d.findElement(By.id("at")).getAttribute("aria-invalid")).isEqualTo("true");
+      // the reason is said once, under the field; the banner only says nothing was scheduled
+      assertThat(d.findElement(By.id("post-error")).getText()).isEqualTo("Chưa hẹn giờ: xem ô được đánh dấu bên dưới.");
 
       // the US order and a 12-hour clock (what an English browser's picker would show) are not guessed
       retype(d, "12/24/2031 7:00 PM");
       new WebDriverWait(d, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
           .until(x -> x.findElement(By.id("at-error")).getText().contains("12/24/2031 7:00 PM"));
-      assertThat(d.findElement(By.id("at-error")).getText()).contains("hãy viết theo dạng dd/mm/yyyy hh:mm");
+      assertThat(d.findElement(By.id("at-error")).getText()).contains("ngày viết trước tháng")
+          .contains("hãy viết theo dạng dd/mm/yyyy hh:mm").doesNotContain("không có ngày này");
       retype(d, "24/12/2031 7:00 PM");
       new WebDriverWait(d, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
           .until(x -> x.findElement(By.id("at-error")).getText().contains("24/12/2031 7:00 PM"));

@@ -183,7 +183,7 @@ public final class PostPages implements ConsolePage {
       zone = ZoneId.of(zoneName);
     } catch (DateTimeException e) {
       String msg = req.t("posts.err.zone", zoneName);
-      detail(req, 400, msg, Map.of("zone", msg));
+      detail(req, 400, req.t("posts.err.notScheduled"), Map.of("zone", msg));
       return;
     }
     String field = req.t("posts.at");
@@ -194,12 +194,13 @@ public final class PostPages implements ConsolePage {
       at = ZonedDateTime.ofLocal(local, zone, null).toInstant();
       if (at.isBefore(clock.instant().minusSeconds(60))) {
         String msg = req.t("date.err.past", field, ConsoleDates.formatDateTime(local, req.lang()), zone.getId());
-        detail(req, 400, msg, Map.of("at", msg));
+        detail(req, 400, req.t("posts.err.notScheduled"), Map.of("at", msg));
         return;
       }
     } catch (ConsoleDates.DateInputException e) {
       String msg = e.message(req.messages(), req.lang());
-      detail(req, 400, msg, Map.of("at", msg));
+      // the reason stands under the field; the banner above says only that nothing was scheduled
+      detail(req, 400, req.t("posts.err.notScheduled"), Map.of("at", msg));
       return;
     }
     Instant when = at;
