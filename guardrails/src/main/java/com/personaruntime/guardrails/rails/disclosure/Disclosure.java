@@ -126,11 +126,15 @@ public final class Disclosure {
       langs.add("vi");
     }
     NormalizedText folded = TextNormalizer.normalize(text);
+    java.util.BitSet hidden = hiddenParts(text);
     boolean aiAtStart = jur.contains("CN");
     StringBuilder startInsert = new StringBuilder();
     // sponsored label
     if (ctx.sponsored()) {
       List<int[]> found = sponsoredOccurrences(text, cfg, langs);
+      if (hidden != null) {
+        found.removeIf(f -> hidden.nextSetBit(f[0]) >= 0 && hidden.nextSetBit(f[0]) < f[1]); // "<sub>#ad</sub>": not shown
+      }
       // the earliest label decides: if any label has only labels before it, the first one does
       boolean atStart = !found.isEmpty() && onlyLabelsBefore(text, found.get(0)[0], cfg, langs);
       if (!atStart) {
@@ -158,7 +162,7 @@ public final class Disclosure {
     // AI label
     List<String> missing = new ArrayList<>();
     for (String l : langs) {
-      if (!hasAiLabel(folded, cfg, l)) {
+      if (!hasAiLabel(folded, cfg, l, hidden)) {
         missing.add(aiLabel(cfg, l));
       }
     }
@@ -174,7 +178,7 @@ public final class Disclosure {
     }
   }
 
-  private static boolean hasAiLabel(NormalizedText folded, PolicyConfig cfg, String lang) {
+  private static boolean hasAiLabel(NormalizedText folded, PolicyConfig cfg, String lang, java.util.BitSet hidden) {
     List<String> candidates = new ArrayList<>();
     candidates.add(aiLabel(cfg, lang));
     candidates.add(DEFAULT_AI.getOrDefault(lang, DEFAULT_AI.get("en")));
@@ -190,9 +194,171 @@ public final class Disclosure {
         continue;
       }
       for (int i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
-        if (standsAsLabel(folded.original, folded.origStart(i), folded.origEnd(i + needle.length() - 1))) {
+        int os = folded.origStart(i);
+        int oe = folded.origEnd(i + needle.length() - 1);
+        if (standsAsLabel(folded.original, os, oe) && shownAsTyped(folded.original, os, oe, hidden, cfg)) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Scripts a label's letters may be written in: those of the labels the product ships and the persona's own (Latin,
+   * Han, and any other script a persona's label uses). A letter of another script inside a label's words is a
+   * look-alike ("АІ-generated" with Cyrillic А and І, "ΑΙ" with Greek capitals): a reader sees "AI", a platform's or
+   * regulator's check does not (breaker b9).
+   */
+  private static boolean labelScript(int cp, PolicyConfig cfg) {
+    Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+    if (sc == Character.UnicodeScript.LATIN || sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.COMMON
+        || sc == Character.UnicodeScript.INHERITED) {
+      return true;
+    }
+    for (String l : cfg.aiLabels().values()) {
+      for (int i = 0; i < l.length(); i += Character.charCount(l.codePointAt(i))) {
+        if (Character.UnicodeScript.of(l.codePointAt(i)) == sc) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when original text[os, oe) is a label as a reader and a machine both read it (breaker b9): no char of it in
+   * a hidden or tiny part of the post ({@link #hiddenParts}), no invisible format char inside it (zero-width space,
+   * joiners, soft hyphen: "A\u200BI-generated" is not the label's text), no modifier or superscript letters
+   * ("ᴬᴵ⁻ᵍᵉⁿᵉʳᵃᵗᵉᵈ", tiny text) and no letter of a script the labels are not written in. The normaliser folds all of
+   * these to the label's words, which is right for finding a banned term and wrong for accepting a label. One pass
+   * over the occurrence.
+   */
+  private static boolean shownAsTyped(CharSequence text, int os, int oe, java.util.BitSet hidden, PolicyConfig cfg) {
+    if (hidden != null && hidden.nextSetBit(os) >= 0 && hidden.nextSetBit(os) < oe) {
+      return false;
+    }
+    for (int i = os; i < oe; ) {
+      int cp = Character.codePointAt(text, i);
+      int t = Character.getType(cp);
+      if (t == Character.FORMAT || t == Character.MODIFIER_LETTER || t == Character.MODIFIER_SYMBOL
+          || (cp >= 0x2070 && cp <= 0x209F) || cp == 0x00B2 || cp == 0x00B3 || cp == 0x00B9) {
+        return false;
+      }
+      if (Character.isLetter(cp) && !labelScript(cp, cfg)) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
+  }
+
+  /**
+   * Tags whose content is no conspicuous label: tiny text ("<sub>", "<sup>", "<small>") and text struck through
+   * ("<s>", "<strike>", "<del>": a label crossed out is withdrawn, breaker b8).
+   */
+  private static final Set<String> TINY_TAGS = Set.of("sub", "sup", "small", "s", "strike", "del");
+  /** Inline style and attribute words that hide an element (compared with spaces removed, lower case). */
+  private static final String[] HIDING_STYLES = {"display:none", "visibility:hidden", "font-size:0", "opacity:0",
+      "color:transparent", " hidden", "height:0", "width:0"};
+  /** Deepest nesting of open hiding tags tracked; deeper ones count as hidden to the end (bounded work per tag). */
+  private static final int HIDDEN_DEPTH = 16;
+  /** Longest tag read (chars from '<' to '>'): longer is no tag. */
+  private static final int TAG_MAX = 300;
+
+  /**
+   * The parts of a post a reader does not see, or sees only as tiny text (breaker b9): HTML comments
+   * ("&lt;!-- AI-generated --&gt;"), elements hidden by an attribute or inline style ("display:none",
+   * "font-size:0", "visibility:hidden", "hidden"), "&lt;sub&gt;", "&lt;sup&gt;", "&lt;small&gt;" text, and text struck
+   * through ("&lt;s&gt;", "&lt;del&gt;"). A label there is no
+   * label (FTC: "clear and conspicuous"; EU AI Act Art. 50(5): "clear and distinguishable"). Null when the text has
+   * no '&lt;' (the common case). One forward pass over tags with a bounded stack: linear in the text.
+   */
+  static java.util.BitSet hiddenParts(String text) {
+    if (text.indexOf('<') < 0) {
+      return null;
+    }
+    java.util.BitSet hidden = new java.util.BitSet(text.length());
+    String lower = text.toLowerCase(Locale.ROOT);
+    int n = text.length();
+    String[] openName = new String[HIDDEN_DEPTH];
+    int[] openEnd = new int[HIDDEN_DEPTH];
+    int depth = 0;
+    int i = 0;
+    while (i < n) {
+      int lt = lower.indexOf('<', i);
+      if (lt < 0) {
+        break;
+      }
+      if (lower.startsWith("<!--", lt)) {
+        int close = lower.indexOf("-->", lt + 4);
+        int end = close < 0 ? n : close + 3;
+        hidden.set(lt, end);
+        i = end;
+        continue;
+      }
+      boolean closing = lt + 1 < n && lower.charAt(lt + 1) == '/';
+      int ns = lt + (closing ? 2 : 1);
+      int ne = ns;
+      while (ne < n && ne - lt < TAG_MAX && (Character.isLetterOrDigit(lower.charAt(ne)))) {
+        ne++;
+      }
+      int gt = ne;
+      while (gt < n && gt - lt < TAG_MAX && lower.charAt(gt) != '>' && lower.charAt(gt) != '<') {
+        gt++;
+      }
+      if (ne == ns || gt >= n || lower.charAt(gt) != '>') {
+        i = lt + 1; // no tag: a '<' of the text ("<3", "a < b")
+        continue;
+      }
+      String name = lower.substring(ns, ne);
+      if (closing) {
+        for (int k = depth - 1; k >= 0; k--) {
+          if (openName[k].equals(name)) {
+            hidden.set(openEnd[k], lt);
+            depth = k;
+            break;
+          }
+        }
+      } else if (TINY_TAGS.contains(name) || hides(lower, ne, gt)) {
+        if (depth < HIDDEN_DEPTH) {
+          openName[depth] = name;
+          openEnd[depth] = gt + 1;
+          depth++;
+        } else {
+          hidden.set(gt + 1, n);
+        }
+      }
+      i = gt + 1;
+    }
+    for (int k = 0; k < depth; k++) {
+      hidden.set(openEnd[k], n); // never closed: hidden to the end, as a browser renders it
+    }
+    return hidden;
+  }
+
+  /** True when the attributes lower[s, e) of a tag hide its element (inline style or the "hidden" attribute). */
+  private static boolean hides(String lower, int s, int e) {
+    StringBuilder a = new StringBuilder(e - s + 2).append(' ');
+    for (int i = s; i < e; i++) {
+      char c = lower.charAt(i);
+      if (c == ' ' && a.length() > 0 && a.charAt(a.length() - 1) != ' ' && a.charAt(a.length() - 1) != ':'
+          && a.charAt(a.length() - 1) != ';') {
+        a.append(' ');
+      } else if (c != ' ' && c != '"' && c != '\'') {
+        a.append(c);
+      }
+    }
+    a.append(' ');
+    String attrs = a.toString().replace("hidden=", "hidden ");
+    for (String h : HIDING_STYLES) {
+      int k = attrs.indexOf(h);
+      if (k < 0) {
+        continue;
+      }
+      char after = k + h.length() < attrs.length() ? attrs.charAt(k + h.length()) : ' ';
+      if (h.charAt(0) == ' ' ? !Character.isLetterOrDigit(after) && after != '-' : !h.endsWith("0") || !Character.isDigit(after)) {
+        return true; // " hidden" is the attribute, not "hidden-xs"; "font-size:0" not "font-size:05"
       }
     }
     return false;
@@ -280,7 +446,8 @@ public final class Disclosure {
   private static boolean labelClauseEnd(char c) {
     return Character.isSurrogate(c) || Character.getType(c) == Character.OTHER_SYMBOL || c == '\n' || c == '\r' || c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':' || c == '·'
         || c == '|' || c == '•' || c == '(' || c == ')' || c == '[' || c == ']' || c == '\u2014' || c == '\u2013'
-        || c == '\u3002' || c == '\uff1f' || c == '\uff01';
+        || c == '\u3002' || c == '\uff1f' || c == '\uff01'
+        || c == '<' || c == '>'; // an HTML tag: "<p>AI-generated</p>", "<strong>Nội dung do AI tạo ra</strong>" (breaker b9)
   }
 
   /** The words (letters, digits, apostrophes, lower case) of text[s, e), hashtags left out. */
@@ -345,12 +512,73 @@ public final class Disclosure {
       from = t[1];
     }
     before = rest.append(before, from, before.length()).toString();
+    boolean inTag = false;
     for (int i = 0; i < before.length(); i++) {
-      if (Character.isLetterOrDigit(before.charAt(i))) {
+      char c = before.charAt(i);
+      if (c == '<' && i + 1 < before.length() && (Character.isLetter(before.charAt(i + 1)) || before.charAt(i + 1) == '/')) {
+        inTag = true; // markup around the label ("<b>#ad</b>") is no text before it
+      } else if (c == '>') {
+        inTag = false;
+      } else if (!inTag && Character.isLetterOrDigit(c)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Denials of being sponsored, folded as the normaliser folds text (lower case, no diacritics): in a sponsored post
+   * they contradict the label the post must carry (FTC Endorsement Guides 16 CFR 255.5; VN Advertising Law: an ad
+   * must not pass itself off as an opinion). Hashtags are matched glued too ("#notsponsored", "#khongquangcao").
+   */
+  private static final List<String> SPONSORSHIP_DENIALS = List.of("not an ad", "not an advert", "not an advertisement",
+      "not sponsored", "not a sponsored post", "not a paid post", "not paid", "no sponsor", "unsponsored", "nonsponsored",
+      "not an ad just", "this isnt an ad", "no ad", "không phải quảng cáo", "không quảng cáo", "chẳng phải quảng cáo",
+      "đâu phải quảng cáo", "không phải qc", "ko phải quảng cáo", "ko phải qc", "không được tài trợ", "không phải tài trợ",
+      "không ai trả tiền", "pas une pub", "pas sponsorisé", "non sponsorisé", "pas de partenariat", "keine werbung",
+      "nicht gesponsert", "keine anzeige", "kein sponsoring", "no es publicidad", "no patrocinado", "sin patrocinio",
+      "no es un anuncio", "non sponsorizzato", "non è pubblicità", "non è una pubblicità");
+  /** The denials above, folded once (spaced and glued forms). */
+  private static final List<String> SPONSORSHIP_DENIALS_FOLDED;
+
+  static {
+    List<String> f = new ArrayList<>();
+    for (String d : SPONSORSHIP_DENIALS) {
+      String folded = TextNormalizer.normalize(d).toString().replace(TextNormalizer.BREAK, ' ').trim();
+      if (!folded.isEmpty() && !f.contains(folded)) {
+        f.add(folded);
+      }
+      String glued = folded.replace(" ", "");
+      if (!glued.equals(folded) && glued.length() >= 6 && !f.contains(glued)) {
+        f.add(glued);
+      }
+    }
+    SPONSORSHIP_DENIALS_FOLDED = List.copyOf(f);
+  }
+
+  /**
+   * Where a sponsored post says it is not sponsored ("Not an ad, just a mug I love", "#notsponsored", "Không phải
+   * quảng cáo đâu nha", "keine Werbung", "no es publicidad"): original [start, end) pairs, empty for a post that is
+   * not sponsored or says no such thing (breaker b9). A denial as a whole word sequence of the folded text; asked
+   * ("Is this an ad? Yes: #ad") is not "not an ad". One indexOf walk per denial: linear in the text.
+   */
+  public static List<int[]> sponsorshipDenials(String text, CheckContext ctx) {
+    List<int[]> out = new ArrayList<>();
+    if (!ctx.sponsored()) {
+      return out;
+    }
+    NormalizedText folded = TextNormalizer.normalize(text);
+    String hay = folded.toString().replace(TextNormalizer.BREAK, ' ');
+    for (String d : SPONSORSHIP_DENIALS_FOLDED) {
+      for (int i = hay.indexOf(d); i >= 0; i = hay.indexOf(d, i + 1)) {
+        int e = i + d.length();
+        if ((i == 0 || !Character.isLetterOrDigit(hay.charAt(i - 1))) && (e >= hay.length() || !Character.isLetterOrDigit(hay.charAt(e)))) {
+          out.add(new int[] {folded.origStart(i), folded.origEnd(e - 1)});
+          return out;
+        }
+      }
+    }
+    return out;
   }
 
   /** Platform limits on the final text (after insertions); offsets are mapped to the original. */

@@ -1,11 +1,13 @@
 package com.personaruntime.guardrails.rails.disclosure;
 
+import com.personaruntime.guardrails.Action;
 import com.personaruntime.guardrails.Channel;
 import com.personaruntime.guardrails.CheckContext;
 import com.personaruntime.guardrails.Direction;
 import com.personaruntime.guardrails.Finding;
 import com.personaruntime.guardrails.PolicyConfig;
 import com.personaruntime.guardrails.RuleIds;
+import com.personaruntime.guardrails.Severity;
 import com.personaruntime.guardrails.rails.Rail;
 import com.personaruntime.guardrails.rails.RailContext;
 import com.personaruntime.guardrails.rails.RailInput;
@@ -37,6 +39,14 @@ public final class DisclosureRail extends Rail {
     PolicyConfig config = policy.config();
     Disclosure.check(text, ctx, config, policy.language(ctx),
         (rule, s, e, msg, fix) -> out.add(policy.finding(rule, s, e, msg, fix)));
+    if (policy.action(RuleIds.SPONSORED_LABEL) != Action.ALLOW) {
+      // a sponsored post that says it is not sponsored is stopped, not labelled: a label before "Not an ad, just a mug
+      // I love" would publish a contradiction (breaker b9)
+      for (int[] d : Disclosure.sponsorshipDenials(text, ctx)) {
+        out.add(new Finding(RuleIds.SPONSORED_LABEL, Severity.HIGH, Action.BLOCK, d[0], d[1],
+            "Sponsored post says it is not sponsored: \"" + text.substring(d[0], d[1]) + "\"", null));
+      }
+    }
     if (ctx.platform() != null) {
       String finalText = policy.apply(text, out);
       Disclosure.checkPlatform(text, finalText, ctx.platform(), config,
