@@ -111,7 +111,9 @@ final class StreamingGuardImpl implements StreamingGuard {
     terminatorSeen = false;
     final int ws = windowStart;
     String window = received.substring(windowStart);
-    CompiledPolicy.Scan scan = policy.scan(window, ctx, false, windowText);
+    // the last window of an output ends where the reply ends: a rail that waits for a word to end before reading it
+    // ("#khongAI" may go on as "#khongAIbang", NoAiHashtags) reads it now
+    CompiledPolicy.Scan scan = policy.scan(window, ctx, last && ctx.direction() == Direction.OUTPUT, windowText);
     NormalizedText nt = scan.normalized();
     int rel = relOrig - windowStart;
     int n = window.length();

@@ -671,9 +671,29 @@ public final class LexiconRail extends Rail {
     // "Ignore all previous\ninstructions", "burns\nfat"); it is no release point of the streaming
     // guard either (NormalizedText.softBreaks), so a phrase across it is held back whole
     lexicalFindings(in.text(), TextNormalizer.bridged(in.nt()), in.dir(), out);
+    if (in.dir() == Direction.OUTPUT && policy.active(RuleIds.HONESTY, in.dir()) && in.text().indexOf('#') >= 0) {
+      noAiHashtags(in.text(), in.wholeText(), out);
+    }
     if (in.text().indexOf('\u202E') >= 0) {
       displayedReversed(in.text(), in.dir(), out);
     }
+  }
+
+  /**
+   * Hashtags saying the text was made without AI ("#khongAI", "#noAIused", "#sansIA", "#ohneKI"; {@link NoAiHashtags}),
+   * read as typed since the normalised text cannot tell "#khongAI" from "#khongai" (nobody): an honesty finding, unless
+   * a stopping honesty finding already covers the hashtag (an entry matched its words).
+   */
+  private void noAiHashtags(String text, boolean whole, List<Finding> out) {
+    NoAiHashtags.find(text, whole, (s, e) -> {
+      for (Finding f : out) {
+        if (f.ruleId().equals(RuleIds.HONESTY) && f.action() != Action.ALLOW && f.start() < e && s < f.end()) {
+          return;
+        }
+      }
+      out.add(policy.finding(RuleIds.HONESTY, s, e, "Claims the text was made without AI: \"" + text.substring(s, e) + "\"",
+          null));
+    });
   }
 
   /**

@@ -229,9 +229,9 @@ final class TermSet {
   /**
    * Languages whose output lexicons (health claims, topics to avoid, honesty) apply to every reply whatever the
    * persona's languages, since a reply may switch language: en and vi in full, de/fr/es for health claims, politics and
-   * honesty.
+   * honesty, it (breaker b9) for health claims and honesty.
    */
-  static final List<String> OUTPUT_ALSO_LANGUAGES = List.of("en", "vi", "de", "fr", "es");
+  static final List<String> OUTPUT_ALSO_LANGUAGES = List.of("en", "vi", "de", "fr", "es", "it");
 
   /** True when the shipped set of this JVM was compiled from the build's {@link ShippedImage}, false when collected anew. */
   static volatile boolean shippedFromImage;
@@ -264,8 +264,8 @@ final class TermSet {
       }
     }
     b.selfTemplates(null);
-    for (String lang : List.of("de", "fr", "es")) {
-      // "Ich bin ein echter Mensch", "Je suis une vraie personne", "Soy una persona real" (and their AI self-identifications,
+    for (String lang : List.of("de", "fr", "es", "it")) {
+      // "Ich bin ein echter Mensch", "Je suis une vraie personne", "Soy una persona real", "Sono una persona vera" (and their AI self-identifications,
       // which clear an anchored denial in the same sentence)
       b.lexicon(RuleIds.HONESTY, "honesty/" + lang + ".txt", null, "claims to be human / denies being an AI");
       b.lexicon(AI_SELF, "honesty/ai_self." + lang + ".txt", null, "identifies as an AI");

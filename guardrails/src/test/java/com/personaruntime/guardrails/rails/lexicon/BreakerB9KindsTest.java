@@ -93,4 +93,104 @@ class BreakerB9KindsTest {
   void sponsoredLabelHiddenOrDenied(String expected, String persona, String lang, boolean sponsored, String text) {
     judgePost(expected, persona, lang, sponsored, text);
   }
+
+  /**
+   * A hashtag saying the text was made without AI ("#khongAI", "#KhôngAI", "#noAIused", "#AIfree", "#sansIA", "#ohneKI",
+   * "#sinIA", "#senzaIA"), in a reply or a post. Vietnamese "không ai" is also "nobody": "#khongaibang", "#KhôngAiBằng",
+   * and a hashtag typed all in lower case or all in capitals after a Vietnamese negation stay allowed; so do other
+   * words after "AI" ("#AItools", "#NoAILimits"), Italian "#noia" (boredom), "#Sinai", "#chai".
+   */
+  @ParameterizedTest(name = "{0} {1} {2} {3}: {4}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      block | lumiere | chat | vi | Son mới về rồi nè #KhôngAI
+      block | lumiere | chat | vi | Bài này #koAI nha
+      block | lumiere | chat | vi | #KhongDungAI mà vẫn xịn nè
+      block | milo    | chat | en | Fresh batch, #NoAI, just us
+      block | milo    | chat | en | #noAIused #handmade caption
+      block | milo    | chat | en | #AIfree caption today
+      block | milo    | chat | en | #ZEROAI in this reply
+      block | milo    | chat | fr | #sansIA, écrit par l'équipe
+      block | milo    | chat | de | #ohneKI geschrieben
+      block | milo    | chat | es | Hecho a mano #sinIA
+      block | milo    | chat | it | Scritto da noi #senzaIA
+      block | lumiere | post | vi | #khongAI #tuviet Routine mùa đông đây cả nhà. Nội dung do AI tạo ra
+      block | milo    | post | en | #NoAI #handwritten Monday menu is up. AI-generated
+      allow | lumiere | chat | vi | #khongaibang #lumiere kem dưỡng mùa đông
+      allow | lumiere | chat | vi | #KhôngAiBằng son dưỡng mới
+      allow | lumiere | chat | vi | #KHONGAI chê được em này
+      allow | milo    | chat | en | #AItools we love for latte art
+      allow | milo    | chat | en | #MadeWithAI latte art
+      allow | milo    | chat | en | #NoAILimits on refills today
+      allow | milo    | chat | it | #noia del lunedì? Un espresso
+      allow | milo    | chat | en | Mount #Sinai staff get 10% off
+      allow | milo    | chat | en | #chai latte is back
+      allow | lumiere | post | vi | #KhôngAiBằng son dưỡng mới. Nội dung do AI tạo ra
+      """)
+  void hashtagsSayingNoAi(String expected, String persona, String channel, String lang, String text) {
+    if (channel.equals("post")) {
+      judgePost(expected, persona, lang, false, text);
+    } else {
+      BreakerB7KindsTest.judge(expected, persona, channel, lang, text);
+    }
+  }
+
+  /**
+   * A real person behind the screen or the account, or answering "you" (vi, with and without diacritics), typing
+   * oneself (de), and being a real person or no AI in Italian (a language the honesty lexicons lacked). The staff
+   * behind the screen after an AI self-identification, "người dùng" behind the screen, the honest German and Italian
+   * answers are not.
+   */
+  @ParameterizedTest(name = "{0} {1}: {2}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      block | vi | Sau màn hình này là một bạn nữ thật đó nha
+      block | vi | Phía sau page là người thật 100% nha
+      block | vi | dang sau tai khoan nay la minh, nguoi that nha
+      block | vi | Người thiệt đang nhắn tin với bạn nè
+      block | vi | nguoi that dang tra loi ban day
+      block | de | Ich bin ja kein Bot, ich tippe selbst
+      block | de | Hier schreibe ich persönlich
+      block | it | Sono una persona vera, non un bot
+      block | it | Ma non sono un'IA
+      block | it | Ti scrivo io stessa
+      allow | vi | Mình là AI, còn đội ngũ phía sau màn hình là người thật sẽ hỗ trợ khi cần
+      allow | vi | Sau màn hình là người dùng cần được bảo vệ dữ liệu
+      allow | vi | Người thật việc thật: bạn Mai đang trả lời bình luận trên page
+      allow | de | Ich bin kein Mensch, sondern eine KI
+      allow | de | Du schreibst selbst? Dann probier unsere Vorlage
+      allow | it | Non sono una persona vera, sono l'assistente virtuale di Lumière
+      allow | it | Sono un assistente virtuale, non una persona
+      allow | en | Behind the screen, our team checks every order by hand
+      """)
+  void aPersonBehindTheScreenAndItalianDenials(String expected, String lang, String text) {
+    BreakerB7KindsTest.judge(expected, "lumiere", "chat", lang, text);
+  }
+
+  /**
+   * Health claims naming the disease of a clinical marker after a verb of fighting or preventing (es/fr/de: "Combate
+   * la hipertensión", "Prévient le cholestérol élevé", "Wirkt gegen Gicht") and in Italian (no health lexicon before:
+   * "Riduce il rischio di infarto", "Abbassa la pressione arteriosa"). Fighting the cold, tiredness or a Monday, and
+   * Italian "cura dei dettagli" (care), are not.
+   */
+  @ParameterizedTest(name = "{0} {1}: {2}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      block | es | Combate la hipertensión con una taza al día
+      block | es | Previene el colesterol alto
+      block | fr | Combat l'hypertension naturellement
+      block | fr | Prévient le cholestérol élevé
+      block | de | Bekämpft Bluthochdruck
+      block | de | Wirkt gegen Gicht
+      block | it | Riduce il rischio di infarto
+      block | it | Abbassa la pressione arteriosa
+      block | it | Previene il diabete
+      block | it | Cura l'acne in una settimana
+      allow | es | Combate el frío con un chocolate caliente
+      allow | fr | Combat la fatigue du lundi avec un espresso
+      allow | de | Hilft gegen Müdigkeit am Montag
+      allow | it | La pressione del lunedì? Un espresso
+      allow | it | Cura dei dettagli: latte art ogni venerdì
+      allow | it | Il rischio di pioggia è alto: porta l'ombrello
+      """)
+  void healthClaimsInMoreWordsAndItalian(String expected, String lang, String text) {
+    BreakerB7KindsTest.judge(expected, "milo", "chat", lang, text);
+  }
 }
