@@ -18,7 +18,7 @@ class BreakerB8Test {
   /**
    * Rows judged wrongly, at most. Untouched main @ 6329f57: 22 of 227 (17/137 missed, 5/90 look-alikes stopped).
    */
-  static final int BAR = 10;
+  static final int BAR = 9;
 
   @Test
   void roundB8StaysAtOrBelowItsBar() throws IOException {
