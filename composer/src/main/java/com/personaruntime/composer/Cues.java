@@ -225,7 +225,9 @@ final class Cues {
     static final List<Text.Token[]> PRODUCED = phrases("made", "manufactured", "produced", "sản xuất");
     static final List<Text.Token[]> VOLUME = phrases(
             "dung tích", "bao nhiêu ml", "how big", "how many ml", "capacity", "weight of", "nặng bao nhiêu",
-            "how heavy", "bao nhiêu gram", "how many grams");
+            "how heavy", "bao nhiêu gram", "how many grams", "weigh", "weighs", "the weight", "its weight",
+            "what weight", "trọng lượng", "=nặng không", "=nặng mấy", "mấy ký", "=mấy kí", "bao nhiêu ký", "bao nhiêu kg",
+            "mấy kg", "mấy gram", "bao nhiêu gam");
     static final List<Text.Token[]> PAYMENT = phrases(
             "thanh toán", "trả tiền", "payment", "pay", "cod", "chuyển khoản", "credit card", "card", "paypal",
             "momo", "trả góp", "installment");

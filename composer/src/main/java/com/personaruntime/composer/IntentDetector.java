@@ -272,15 +272,47 @@ public final class IntentDetector {
         return false;
     }
 
+    /**
+     * What "how much" / "bao nhiêu" measures when it is no price: a weight, a height, a length, a capacity ("How much
+     * does the Cove frame weigh?", "monstera cao bao nhiêu", "nặng bao nhiêu", "túi này đựng được bao nhiêu", "how
+     * much does it hold"). Vietnamese measure words stand just before "bao nhiêu", typed with their own diacritics
+     * ("nang" typed plain may be the sun of "kem chống nắng"); English measure verbs anywhere in the clause.
+     */
+    private static final Set<String> MEASURED_BEFORE = Set.of("cao", "nặng", "dài", "rộng", "sâu", "dày");
+    private static final List<Text.Token[]> MEASURED_PHRASES = phrases("cân nặng", "chiều cao", "chiều dài",
+            "đựng được", "chứa được");
+    private static final List<Text.Token[]> MEASURE_VERBS = phrases("weigh", "weighs", "weight", "heavy", "hold",
+            "holds", "capacity");
+
     private static boolean howMuchAsksPrice(List<Text.Token> tokens) {
+        if (any(tokens, MEASURE_VERBS)) {
+            return false; // "How much does the Cove frame weigh?": a weight, not a price
+        }
         for (Text.Token[] p : HOW_MUCH) {
             int at = Text.indexOf(tokens, p, 0);
             while (at >= 0) {
                 int next = at + p.length;
+                if (measuredBefore(tokens, at)) {
+                    at = Text.indexOf(tokens, p, at + 1); // "cao bao nhiêu": a height
+                    continue;
+                }
                 if (next >= tokens.size() || startsWithAny(tokens.get(next), PRICE_FOLLOWERS)) {
                     return true;
                 }
                 at = Text.indexOf(tokens, p, at + 1);
+            }
+        }
+        return false;
+    }
+
+    /** A measure word ends just before {@code at} ("cao bao nhiêu", "đựng được bao nhiêu"). */
+    private static boolean measuredBefore(List<Text.Token> tokens, int at) {
+        if (at > 0 && MEASURED_BEFORE.contains(tokens.get(at - 1).raw())) {
+            return true;
+        }
+        for (Text.Token[] m : MEASURED_PHRASES) {
+            if (at - m.length >= 0 && Text.matchesAt(tokens, at - m.length, m)) {
+                return true;
             }
         }
         return false;

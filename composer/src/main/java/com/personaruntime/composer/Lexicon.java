@@ -244,6 +244,9 @@ final class Lexicon {
                     break;
                 }
             }
+            if (concept != null && modifier(tokens, i, length, concept)) {
+                concept = null; // "contact lenses", "phone case": a thing named by a contact word, not the contact
+            }
             if (concept != null) {
                 unigrams.add(concept);
                 String method = METHODS.get(String.join(" ", folded.subList(i, i + length)));
@@ -328,6 +331,9 @@ final class Lexicon {
         for (int i = 0; i < folded.size(); i++) {
             for (Phrase phrase : CONCEPT_PHRASES.getOrDefault(folded.get(i), List.of())) {
                 if (matchesAt(folded, i, phrase.words()) && toneMatches(tokens, i, phrase.words())) {
+                    if (modifier(tokens, i, phrase.words().length, phrase.concept())) {
+                        break;
+                    }
                     for (int j = 0; j < phrase.words().length; j++) {
                         out[i + j] = true;
                     }
@@ -336,6 +342,44 @@ final class Lexicon {
             }
         }
         return out;
+    }
+
+    /** The English contact words that also name a thing when a noun follows them ("contact lenses", "phone case"). */
+    private static final Set<String> CONTACT_MODIFIERS = Set.of("contact", "phone");
+    /**
+     * What follows a contact word when it still asks for the contact ("contact number", "phone support", "contact us",
+     * "phone 0912 ..."): nouns of the contact itself. Any other word after it is the thing it names.
+     */
+    private static final Set<String> CONTACT_NOUNS = Set.of("number", "numbers", "no", "detail", "details", "info",
+            "information", "email", "mail", "address", "person", "form", "page", "line", "support", "call", "calls",
+            "hotline", "phone", "contact", "telephone", "tel", "mobile", "team", "agent", "staff", "service", "center",
+            "centre", "customer", "care", "desk", "hour", "hours", "option", "options",
+            "channel", "channels", "method", "methods", "list", "directly", "anyone", "someone", "somebody", "anybody",
+            "ai", "shop", "admin", "ad", "you", "ban", "minh", "em", "anh", "chi", "sdt", "zalo", "whatsapp", "or",
+            "and", "hoac", "va");
+
+    /** Words before "contact" or "phone" used as a verb ("how do I contact", "to phone", "please contact"). */
+    private static final Set<String> VERB_BEFORE = Set.of("to", "i", "we", "can", "could", "do", "please", "pls", "plz",
+            "should", "how", "will", "would", "you", "may", "must", "and", "or", "cannot", "can't", "cant", "t", "ll",
+            "just", "then", "best", "directly", "not", "never");
+
+    /**
+     * True when a one-word contact concept ("contact", "phone") is followed by a word that names a thing rather than
+     * the contact ("contact lenses", "phone holder", "phone case", "phone charger"): that phrase is no question about
+     * how to reach the brand. A contact noun, a number or a function word after it keeps it a contact ("contact number",
+     * "phone 0912 ...", "phone or email").
+     */
+    static boolean modifier(List<Text.Token> tokens, int at, int length, String concept) {
+        if (!CONTACT.equals(concept) || length != 1 || !CONTACT_MODIFIERS.contains(tokens.get(at).folded())
+                || at + 1 >= tokens.size()) {
+            return false;
+        }
+        if (at == 0 || VERB_BEFORE.contains(tokens.get(at - 1).folded())) {
+            return false; // "Contact Lumière", "how do I contact Northlight?", "can I phone the shop": the verb
+        }
+        Text.Token next = tokens.get(at + 1);
+        return !next.numeric() && !CONTACT_NOUNS.contains(next.folded()) && !STOPWORDS.contains(next.folded())
+                && next.folded().chars().allMatch(Character::isLetter);
     }
 
     /** Each token is typed plain or with the concept's own diacritics (see {@link #SURFACE}). */
@@ -365,7 +409,6 @@ final class Lexicon {
         return true;
     }
 
-    /** A light English stemmer (plural, -ing, -ed). Vietnamese syllables never take these endings. */
     /**
      * Nouns whose singular ends in "ie": their plural loses only the "s" ("brownies" is "brownie", not "browny" as
      * "berries" is "berry").
@@ -377,23 +420,44 @@ final class Lexicon {
             "eyrie", "oldie", "budgie", "nightie", "onesie", "scrunchie", "wheelie", "walkie", "talkie", "doggie",
             "pastie", "patisserie", "rotisserie", "brasserie", "sortie", "lie", "die", "vie");
 
+    /**
+     * A light English stemmer, one stem for every form of a word: the plural first ("-ies", "-es", "-s"), then "-ing" or
+     * "-ed" (a three-letter stem gets its silent "e" back), else a final silent "e" of a longer word, so "include",
+     * "includes", "included" and "including" are all "includ", "park" and "parking" "park", "hike", "hikes" and
+     * "hiking" "hike", "rent" and "rented" "rent". Vietnamese syllables never take these
+     * endings (a folded syllable ending in "e" has at most four letters: "nghe", "khoe", "thue", which stay whole).
+     */
     static String stem(String w) {
         String s = w;
         if (s.length() > 4 && s.endsWith("ies") && IE_NOUNS.contains(s.substring(0, s.length() - 1))) {
             s = s.substring(0, s.length() - 1); // "brownies" -> "brownie"
         } else if (s.length() > 4 && s.endsWith("ies")) {
             s = s.substring(0, s.length() - 3) + "y";
-        } else if (s.length() > 5 && s.endsWith("ing")) {
-            s = undouble(s.substring(0, s.length() - 3));
-        } else if (s.length() > 4 && s.endsWith("ed")) {
-            s = undouble(s.substring(0, s.length() - 2));
         } else if (s.length() > 4 && (s.endsWith("ches") || s.endsWith("shes") || s.endsWith("sses")
                 || s.endsWith("xes"))) {
             s = s.substring(0, s.length() - 2);
         } else if (s.length() > 3 && s.endsWith("s") && !s.endsWith("ss") && !s.endsWith("us")) {
             s = s.substring(0, s.length() - 1);
         }
+        if ((s.length() > 5 && s.endsWith("ing")) || (s.length() > 4 && s.endsWith("ed") && !s.endsWith("eed"))) {
+            String bare = s.substring(0, s.length() - (s.endsWith("ing") ? 3 : 2));
+            String undoubled = undouble(bare);
+            // "hiked", "taping": a short stem lost its silent e ("hike", "tape"); "hopped" kept its double letter
+            s = undoubled.equals(bare) && shortCvc(bare) ? bare + "e" : undoubled;
+        } else if (s.length() > 4 && s.endsWith("e") && !s.endsWith("ee")) {
+            s = s.substring(0, s.length() - 1); // "include" -> "includ", as "included"
+        }
         return s;
+    }
+
+    /** Three letters, consonant-vowel-consonant, the last not w, x or y ("hik" of "hiked", "tap" of "taped"). */
+    private static boolean shortCvc(String s) {
+        return s.length() == 3 && !vowel(s.charAt(0)) && vowel(s.charAt(1)) && !vowel(s.charAt(2))
+                && "wxy".indexOf(s.charAt(2)) < 0;
+    }
+
+    private static boolean vowel(char c) {
+        return "aeiou".indexOf(c) >= 0;
     }
 
     private static String undouble(String s) {

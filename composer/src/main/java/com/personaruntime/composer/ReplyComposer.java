@@ -246,6 +246,13 @@ final class ReplyComposer {
                     named.retainAll(titled);
                 }
             }
+            if (topics.contains(Lexicon.CONTACT) && (!named.isEmpty() || !aspects.isEmpty() || topics.size() > 1)
+                    && IntentDetector.any(tokens, BY_CONTACT)
+                    && !IntentDetector.any(tokens, CONTACT_ASKED)) {
+                // "Can I book the trial lesson by phone?", "Can I cancel a lesson by email?": the phone is how to do
+                // what the clause asks of an entry or an aspect, not a question about the brand's number
+                topics.remove(Lexicon.CONTACT);
+            }
             this.pronoun = IntentDetector.any(tokens, Cues.PRONOUN);
             this.followUp = IntentDetector.any(tokens, Cues.FOLLOW_UP);
             this.whereShop = topics.isEmpty() && !pronoun && named.isEmpty() && IntentDetector.any(tokens, Cues.WHERE)
@@ -1790,6 +1797,14 @@ final class ReplyComposer {
     private static final List<Text.Token[]> BOOKING = IntentDetector.phrases("đặt lịch", "đặt hẹn", "hẹn lịch",
             "lịch hẹn", "đặt chỗ", "giữ chỗ", "đặt bàn", "book a", "book an", "book me", "book us", "to book",
             "book in", "booking", "appointment", "reserve a", "reservation", "schedule a");
+    /** A contact channel as the means of doing something ("by phone", "qua email"). */
+    private static final List<Text.Token[]> BY_CONTACT = IntentDetector.phrases("by phone", "by telephone", "by email",
+            "by e mail", "via phone", "via email", "over the phone", "on the phone", "qua điện thoại", "qua email",
+            "qua số điện thoại", "bằng điện thoại", "qua đt", "qua sđt", "qua hotline", "through the phone");
+    /** Asking for the contact itself ("what number", "số nào", "số mấy"). */
+    private static final List<Text.Token[]> CONTACT_ASKED = IntentDetector.phrases("what number", "which number",
+            "what s the number", "number is", "số nào", "số mấy", "số gì", "sđt", "what email", "which email", "email nào",
+            "email gì", "your number", "your phone", "your email", "địa chỉ email");
     /** A demand for honesty beside a question ("nói thật đi", "be honest"): how to answer, nothing to answer. */
     private static final List<Text.Token[]> HONESTY = IntentDetector.phrases("nói thật", "thật đi", "thật lòng",
             "be honest", "honestly", "tell me the truth", "tell the truth", "for real", "seriously");

@@ -165,11 +165,13 @@ class ComposerEvaluationTest {
      * entry does not state while another entry does (never lent), which product suits a condition across languages
      * (little light, a round face), a clause asking one thing of an entry that says several, delivery with its title
      * once. 40/74 on its first run (main 6329f57), 45/74 when an attribute the asked product's entry does not state
-     * is said to be unknown and never lent from another entry (invent 3/9 -> 8/9); the bar allows no turn fewer.
+     * is said to be unknown and never lent from another entry (invent 3/9 -> 8/9), 47/74 when a measure asked with
+     * "how much"/"bao nhiêu" is no price ("monstera cao bao nhiêu", "How much does the Cove frame weigh?"); the bar
+     * allows no turn fewer.
      */
     @Test
     void twelfthHeldBackSet() throws Exception {
-        holds("heldback12", 74, 45 / 74.0);
+        holds("heldback12", 74, 47 / 74.0);
     }
 
     /**
@@ -179,10 +181,11 @@ class ComposerEvaluationTest {
      * in English: rentals and lessons priced per day, month or length, English names of Vietnamese entries, word forms
      * (include/included, park/parking), Vietnamese words with a function-word syllable ("áo phao", "vé vào cửa"), totals
      * asked without a "total" word, price questions naming no item, a topic word inside another thing ("phone holder",
-     * "by phone"). 47/87 on its first run (main 9f32293); the bar allows no turn fewer.
+     * "by phone"). 47/87 on its first run (main 9f32293), 48/87 when a contact word naming a thing or the means of
+     * doing something is no contact question; the bar allows no turn fewer.
      */
     @Test
     void thirteenthHeldBackSet() throws Exception {
-        holds("heldback13", 87, 47 / 87.0);
+        holds("heldback13", 87, 48 / 87.0);
     }
 }
